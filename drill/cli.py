@@ -1,0 +1,173 @@
+"""The `drill` command.
+
+Subcommands import what they need when they run, so that `drill validate`
+starts fast and never loads the terminal UI or the report templates.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+RUBRICS_OPTION = click.option(
+    "--rubrics", "rubric_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path),
+    help="A folder of rubric files to search before the bundled library (repeatable).",
+)
+
+
+class UserError(click.ClickException):
+    """An error the user can fix; printed without a traceback."""
+
+    exit_code = 1
+
+
+def _fail_on_format(error: Exception) -> None:
+    from .formats import FormatError
+
+    if isinstance(error, FormatError):
+        for problem in error.problems:
+            click.echo(str(problem), err=True)
+        raise SystemExit(1)
+    if isinstance(error, OSError):
+        click.echo(f"error: {getattr(error, 'filename', '') or ''}: {error.strerror or error}", err=True)
+        raise SystemExit(2)
+    raise error
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="drill")
+def cli() -> None:
+    """drill: run tabletop drills on online public-opinion incidents."""
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@RUBRICS_OPTION
+def validate(files: tuple[Path, ...], rubric_dirs: tuple[Path, ...]) -> None:
+    """Check scenario, rubric and response files, with every cross-reference.
+
+    FILE may also be the id of a bundled scenario. Prints each problem as
+    FILE:LINE:COL: error: MESSAGE. Exit 0 when all are valid, 1 when any is
+    invalid, 2 when a file cannot be read.
+    """
+    from .formats import validate_paths
+    from .formats.library import scenario_path
+
+    paths = [scenario_path(str(f)) for f in files]
+    problems, unreadable = validate_paths(paths, rubric_dirs)
+    for line in unreadable:
+        click.echo(line, err=True)
+    for problem in problems:
+        click.echo(str(problem))
+    if unreadable:
+        raise SystemExit(2)
+    if problems:
+        click.echo(f"{len(problems)} problem(s) found.", err=True)
+        raise SystemExit(1)
+    click.echo(f"{len(paths)} file(s) valid.", err=True)
+
+
+@cli.command()
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("docs/schema"), show_default=True)
+def schema(out: Path) -> None:
+    """Write JSON Schema files for the scenario, rubric and responses formats."""
+    from .formats.schema import write_schemas
+
+    for path in write_schemas(out):
+        click.echo(str(path))
+
+
+@cli.command()
+@click.argument("scenario")
+@RUBRICS_OPTION
+def outline(scenario: str, rubric_dirs: tuple[Path, ...]) -> None:
+    """Print a scenario's outline: teams, the inject schedule and the tasks."""
+    from .formats import Loader
+    from .formats.library import scenario_path
+    from .outline import outline_text
+
+    try:
+        exercise = Loader(rubric_dirs).load_exercise(scenario_path(scenario))
+    except Exception as error:  # noqa: BLE001 - turned into a user message
+        _fail_on_format(error)
+    click.echo(outline_text(exercise.scenario))
+
+
+@cli.command()
+@click.argument("scenario")
+@click.option("--responses", "responses_file", required=True, type=click.Path(dir_okay=False, path_type=Path), help="Scripted responses and reviews (format: drill/responses@1).")
+@click.option("--session", "session_path", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The session file to write (must not exist).")
+@RUBRICS_OPTION
+def simulate(scenario: str, responses_file: Path, session_path: Path, rubric_dirs: tuple[Path, ...]) -> None:
+    """Run the drill headless, as fast as it goes, with scripted responses and reviews."""
+    from .formats import Loader
+    from .formats.library import scenario_path
+    from .simulate import SimulationError, simulate as run
+
+    loader = Loader(rubric_dirs)
+    try:
+        exercise = loader.load_exercise(scenario_path(scenario))
+        responses = loader.load_responses(responses_file, exercise)
+        session = run(exercise, responses, session_path)
+    except SimulationError as error:
+        raise UserError(f"{responses_file}: {error}") from None
+    except Exception as error:  # noqa: BLE001 - turned into a user message
+        _fail_on_session(error)
+    state = session.state
+    submitted = sum(1 for w in state.work.values() if w.submitted_at is not None)
+    click.echo(f"{session_path}: {state.seq} events, {len(state.fired)} injects fired, {submitted} submissions, {len(state.reviews)} reviews", err=True)
+
+
+@cli.command()
+@click.argument("session_path", metavar="SESSION", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line, in order.")
+def log(session_path: Path, as_json: bool) -> None:
+    """Print a session's events in order."""
+    from .store import EventLog
+
+    try:
+        events = EventLog(session_path).events()
+    except Exception as error:  # noqa: BLE001 - turned into a user message
+        _fail_on_session(error)
+    for event in events:
+        if as_json:
+            click.echo(event.to_json())
+        else:
+            details = " ".join(f"{k}={v}" for k, v in event.data.items() if k not in ("text", "body"))
+            click.echo(f"{_clock_text(event.at):>9}  {event.type:<9} {details}")
+
+
+def _clock_text(seconds: float) -> str:
+    seconds = int(seconds)
+    return f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+
+
+def _fail_on_session(error: Exception) -> None:
+    from .store import SessionFileError
+    from .engine import Refused
+
+    if isinstance(error, (SessionFileError, Refused)):
+        raise UserError(str(error)) from None
+    _fail_on_format(error)
+
+
+def main() -> None:
+    """Entry point: no traceback reaches a user."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(130)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except SystemExit:
+        raise
+    except Exception as error:  # noqa: BLE001 - last resort, keeps tracebacks from users
+        click.echo(f"drill: internal error: {type(error).__name__}: {error}", err=True)
+        click.echo("Please report this, with the command you ran.", err=True)
+        sys.exit(70)

@@ -1,0 +1,354 @@
+"""The drill engine: commands in, events out.
+
+A `Session` owns the in-world clock and the schedule. It decides what happens
+(an inject fires, a task opens, a deadline passes), writes each decision as an
+event to its sink (the session log) and folds it into `SessionState`. Shells
+(the terminal UI, the network server, headless runs) only call its commands
+and read its views; no drill rule lives anywhere else.
+"""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass
+from typing import Any, Callable, Protocol
+
+from ..formats import Exercise, Inject
+from . import events as ev
+from . import heat as heat_model
+from .clock import Clock
+from .events import Event, world_time
+from .state import SessionState
+
+CHANNELS = ("social", "news", "phone", "email", "message", "directive", "video", "note")
+
+
+class Refused(Exception):
+    """A command the drill's rules do not allow; the message is for the user."""
+
+
+class Sink(Protocol):
+    def append(self, event: Event, *, durable: bool = False) -> None: ...
+
+
+# Schedule priorities at the same instant: tasks open before injects fire,
+# deadlines pass after both, the drill ends last.
+_OPEN, _FIRE, _DUE, _END = range(4)
+
+
+@dataclass(order=True)
+class _Item:
+    at: float
+    priority: int
+    order: int
+    key: str
+
+
+class Session:
+    def __init__(self, exercise: Exercise, sink: Sink | None = None, clock: Clock | None = None):
+        self.exercise = exercise
+        self.scenario = exercise.scenario
+        self.state = SessionState(exercise)
+        self.sink = sink
+        self.clock = clock or Clock(self.scenario.clock.speed)
+        self.clock.set_speed(self.scenario.clock.speed)
+        self.listeners: list[Callable[[Event], None]] = []
+        self._injects = {inject.id: inject for inject in self.scenario.injects}
+        self._tasks = {task.id: task for task in self.scenario.tasks}
+        # Scenario order breaks ties between items of one kind due at the same instant.
+        self._inject_order = {key: n for n, key in enumerate(self._injects)}
+        self._task_order = {key: n for n, key in enumerate(self._tasks)}
+        self._schedule: list[_Item] = []
+
+    # ----- building and replaying -------------------------------------------------------
+
+    def begin(self) -> None:
+        """Record the start of a new session (the clock stays paused)."""
+        self._emit(ev.SESSION, {"scenario": self.scenario.id})
+        self._plan()
+
+    def replay(self, events: list[Event], checkpoint: float | None = None) -> None:
+        """Rebuild state from a log; the clock resumes paused where the session stopped."""
+        for event in events:
+            self.state.apply(event)
+        now = max(self.state.now, checkpoint or 0.0)
+        self.state.now = now
+        self.state.running = False
+        self.clock.set_speed(self.state.speed)
+        self.clock.set(now)
+        self._plan()
+
+    def _plan(self) -> None:
+        """Put every outstanding item on the schedule, from state alone."""
+        s, items = self.state, []
+        for inject in self.scenario.injects:
+            if inject.at is not None and inject.id not in s.fired and inject.id not in s.pending:
+                items.append(_Item(inject.at, _FIRE, self._inject_order[inject.id], inject.id))
+        for pending in s.pending.values():
+            items.append(_Item(pending.fire_at, _FIRE, self._inject_order[pending.inject], pending.inject))
+        for task in self.scenario.tasks:
+            if task.id not in s.opened and task.opens_after is None:
+                items.append(_Item(task.opens or 0, _OPEN, self._task_order[task.id], task.id))
+            elif task.id in s.opened and task.id not in s.due_done:
+                items.append(_Item(self._due_at(task.id), _DUE, self._task_order[task.id], task.id))
+        items.append(_Item(self.scenario.clock.duration, _END, 0, ""))
+        self._schedule = items
+        heapq.heapify(self._schedule)
+
+    def _due_at(self, task_id: str) -> float:
+        return next(w.due_at for (_, t), w in self.state.work.items() if t == task_id)
+
+    # ----- events -----------------------------------------------------------------------
+
+    def _emit(self, kind: str, data: dict[str, Any], at: float | None = None, *, durable: bool = False) -> Event:
+        event = Event(kind, world_time(self.state.now if at is None else at), data, self.state.seq + 1)
+        if self.sink is not None:
+            self.sink.append(event, durable=durable)
+        self.state.apply(event)
+        for listener in list(self.listeners):
+            listener(event)
+        return event
+
+    # ----- time -------------------------------------------------------------------------
+
+    def now(self) -> float:
+        return min(self.clock.now(), float(self.scenario.clock.duration))
+
+    def tick(self) -> None:
+        """Carry out everything scheduled up to the clock's present moment."""
+        self.advance(self.now())
+
+    def advance(self, until: float, *, inclusive: bool = True) -> None:
+        """Process scheduled items in time order up to `until`; each event carries the
+        time it was due, not the time of the tick that noticed it."""
+        while self._schedule and not self.state.ended:
+            item = self._schedule[0]
+            if item.at > until or (not inclusive and item.at == until):
+                break
+            heapq.heappop(self._schedule)
+            self.state.now = max(self.state.now, item.at)
+            if item.priority == _OPEN:
+                self._open(item.key)
+            elif item.priority == _FIRE:
+                self._fire(item.key)
+            elif item.priority == _DUE:
+                self._deadline(item.key)
+            else:
+                self.clock.pause()
+                self._emit(ev.END, {"reason": "time"})
+        if not self.state.ended:
+            self.state.now = max(self.state.now, until)
+
+    def next_at(self) -> float | None:
+        """In-world time of the next scheduled item (for a live driver to sleep until)."""
+        return self._schedule[0].at if self._schedule and not self.state.ended else None
+
+    def _at_command(self) -> float:
+        """Commands happen at the clock's present moment, after everything scheduled before it."""
+        if self.state.ended:
+            raise Refused("the drill has ended")
+        now = self.now()
+        self.advance(now, inclusive=False)
+        return now
+
+    def _after_command(self, now: float) -> None:
+        self.advance(now)
+
+    # ----- schedule actions ---------------------------------------------------------------
+
+    def _open(self, task_id: str) -> None:
+        task = self._tasks[task_id]
+        if task_id in self.state.opened:
+            return
+        due_at = self.state.now + task.due
+        self._emit(ev.OPEN, {"task": task_id, "teams": self.scenario.recipients(task.teams), "due_at": world_time(due_at)})
+        heapq.heappush(self._schedule, _Item(due_at, _DUE, self._task_order[task_id], task_id))
+
+    def _fire(self, inject_id: str) -> None:
+        if inject_id in self.state.fired:
+            return
+        inject = self._injects[inject_id]
+        pending = self.state.pending.get(inject_id)
+        to = pending.to if pending else self.scenario.recipients(inject.to)
+        self._emit(ev.INJECT, {"inject": inject_id, "to": to, "channel": inject.channel, "title": inject.title})
+        self._change_heat(inject.heat, inject_id)
+        for task in self.scenario.tasks:
+            if task.opens_after == inject_id:
+                self._open(task.id)
+
+    def _deadline(self, task_id: str) -> None:
+        missed = [w.team for (team, t), w in self.state.work.items() if t == task_id and w.submitted_at is None]
+        self._emit(ev.DEADLINE, {"task": task_id, "missed": missed})
+        if missed:
+            self._hold("missed", task_id, missed)
+
+    def _change_heat(self, delta: int, cause: str) -> None:
+        value = heat_model.after_inject(self.state.heat, delta)
+        if value == self.state.heat:
+            return
+        self._emit(ev.HEAT, {"value": value, "delta": value - self.state.heat, "cause": cause})
+        for inject in self.scenario.injects:
+            if inject.when is not None and inject.when.kind == "heat_above" and heat_model.reached(value, inject.when.heat_above):
+                self._trigger(inject, None)
+
+    def _hold(self, kind: str, task_id: str, teams: list[str] | None) -> None:
+        """A `missed:` or `submitted:` condition on `task_id` holds now."""
+        for inject in self.scenario.injects:
+            if inject.when is not None and inject.when.kind == kind and getattr(inject.when, kind) == task_id:
+                self._trigger(inject, teams)
+
+    def _trigger(self, inject: Inject, default_to: list[str] | None) -> None:
+        if inject.id in self.state.fired or inject.id in self.state.pending:
+            return
+        to = self.scenario.recipients(inject.to) if inject.to is not None or default_to is None else default_to
+        fire_at = self.state.now + inject.wait
+        self._emit(ev.TRIGGER, {"inject": inject.id, "fire_at": world_time(fire_at), "to": to})
+        heapq.heappush(self._schedule, _Item(fire_at, _FIRE, self._inject_order[inject.id], inject.id))
+
+    # ----- facilitator commands -----------------------------------------------------------
+
+    def start(self) -> None:
+        if self.state.ended:
+            raise Refused("the drill has ended")
+        if self.state.running:
+            raise Refused("the clock is already running")
+        action = "resume" if self.state.started else "start"
+        self.clock.run()
+        self._emit(ev.CLOCK, {"action": action, "speed": self.clock.speed}, at=self.now())
+        self.tick()
+
+    def pause(self) -> None:
+        if not self.state.running:
+            raise Refused("the clock is not running")
+        self.tick()
+        self.clock.pause()
+        self._emit(ev.CLOCK, {"action": "pause"}, at=self.now())
+
+    def set_speed(self, speed: float) -> None:
+        now = self._at_command()
+        try:
+            self.clock.set_speed(speed)
+        except ValueError as error:
+            raise Refused(str(error)) from None
+        self._emit(ev.CLOCK, {"action": "speed", "speed": speed}, at=now)
+
+    def jump_next(self) -> float:
+        """Move the clock straight to the next inject that is due to fire; returns that time."""
+        now = self._at_command()
+        upcoming = sorted(item.at for item in self._schedule if item.priority == _FIRE and item.at >= now)
+        if not upcoming:
+            raise Refused("no scheduled inject is left to jump to")
+        target = upcoming[0]
+        self._emit(ev.CLOCK, {"action": "jump", "to": world_time(target)}, at=now)
+        self.clock.set(target)
+        self.advance(target)
+        return target
+
+    def end(self) -> None:
+        now = self._at_command()
+        self.clock.pause()
+        self._emit(ev.END, {"reason": "facilitator"}, at=now)
+
+    def fire(self, inject_id: str) -> None:
+        """Fire a held inject (or any inject not yet sent) now, after its own delay."""
+        now = self._at_command()
+        inject = self._injects.get(inject_id)
+        if inject is None:
+            raise Refused(f"no inject {inject_id!r} in this scenario")
+        if inject_id in self.state.fired:
+            raise Refused(f"inject {inject_id!r} has already fired; each inject fires at most once")
+        if inject_id in self.state.pending:
+            raise Refused(f"inject {inject_id!r} is already on its way (due at {self.state.pending[inject_id].fire_at:g}s)")
+        self._trigger(inject, None)
+        self._after_command(now)
+
+    def adhoc(self, *, channel: str, title: str, body: str, to: list[str] | None = None, sender: str | None = None, heat: int = 0) -> str:
+        """An inject written on the spot by the facilitator; returns its id."""
+        now = self._at_command()
+        if channel not in CHANNELS:
+            raise Refused(f"channel must be one of {', '.join(CHANNELS)}")
+        teams = self.scenario.recipients(to) if to else self.scenario.recipients("all")
+        unknown = set(to or ()) - {t.id for t in self.scenario.teams}
+        if unknown:
+            raise Refused(f"unknown team(s): {', '.join(sorted(unknown))}")
+        if not title.strip():
+            raise Refused("an inject needs a title")
+        if not -100 <= heat <= 100:
+            raise Refused("heat must be from -100 to 100")
+        inject_id = f"adhoc-{self.state.adhoc_count + 1}"
+        data = {"inject": inject_id, "to": teams, "channel": channel, "title": title, "adhoc": True, "body": body, "from": sender, "heat": heat}
+        self._emit(ev.INJECT, data, at=now, durable=True)
+        self._change_heat(heat, inject_id)
+        self._after_command(now)
+        return inject_id
+
+    def note(self, text: str) -> None:
+        self._emit(ev.NOTE, {"text": text}, at=min(self.now(), float(self.scenario.clock.duration)), durable=True)
+
+    # ----- team commands ------------------------------------------------------------------
+
+    def _work(self, team: str, task: str):
+        if team not in self.state.inbox:
+            raise Refused(f"no team {team!r} in this scenario")
+        work = self.state.work.get((team, task))
+        if work is None:
+            if task not in self._tasks:
+                raise Refused(f"no task {task!r} in this scenario")
+            raise Refused(f"task {task!r} is not open for team {team!r}")
+        return work
+
+    def _check_fields(self, task_id: str, fields: dict[str, str]) -> dict[str, str]:
+        known = {f.id: f for f in self._tasks[task_id].fields}
+        for name, value in fields.items():
+            if name not in known:
+                raise Refused(f"task {task_id!r} has no field {name!r}")
+            if known[name].choices is not None and value and value not in known[name].choices:
+                raise Refused(f"{value!r} is not one of the choices for {known[name].label}")
+        return {name: str(value) for name, value in fields.items()}
+
+    def save_draft(self, team: str, task: str, text: str, fields: dict[str, str] | None = None) -> None:
+        now = self._at_command()
+        work = self._work(team, task)
+        if work.submitted_at is not None:
+            raise Refused(f"task {task!r} is already submitted; drafts can no longer change")
+        fields = self._check_fields(task, fields or {})
+        if (text, fields) == (work.draft, work.fields):
+            return
+        self._emit(ev.DRAFT, {"team": team, "task": task, "text": text, "fields": fields}, at=now)
+
+    def submit(self, team: str, task: str, text: str, fields: dict[str, str] | None = None) -> Event:
+        """Submit a team's final answer. Once this returns, the submission is on disk."""
+        now = self._at_command()
+        work = self._work(team, task)
+        if work.submitted_at is not None:
+            raise Refused(f"team {team!r} already submitted task {task!r} at {work.submitted_at:g}s; submitting is final, once per task")
+        fields = self._check_fields(task, fields or {})
+        first = task not in self.state.submitted_tasks
+        data = {"team": team, "task": task, "text": text, "fields": fields, "late": now > work.due_at}
+        event = self._emit(ev.SUBMIT, data, at=now, durable=True)
+        if first:
+            self._hold("submitted", task, None)
+        self._after_command(now)
+        return event
+
+    # ----- review -------------------------------------------------------------------------
+
+    def review(self, team: str, task: str, criterion: str, score: float, note: str = "", action: str | None = None, owner: str | None = None) -> None:
+        """An expert's score for one criterion of a submission (allowed after the drill ends)."""
+        work = self._work(team, task)
+        if work.submitted_at is None:
+            raise Refused(f"team {team!r} has not submitted task {task!r}: there is nothing to review")
+        rubric = self.exercise.rubric_for(task)
+        found = rubric.criterion(criterion)
+        if found is None:
+            raise Refused(f"rubric {rubric.id!r} has no criterion {criterion!r}")
+        if found.manual is not None and (score != int(score) or int(score) not in found.manual.levels):
+            raise Refused(f"criterion {criterion!r} is scored by level: one of {sorted(found.manual.levels)}")
+        if found.check is not None and not 0 <= score <= 1:
+            raise Refused("an override of an automatic criterion is a fraction from 0 to 1")
+        data = {"team": team, "task": task, "criterion": criterion, "score": score, "note": note}
+        if action:
+            data["action"] = action
+        if owner:
+            data["owner"] = owner
+        self._emit(ev.REVIEW, data, at=self.now(), durable=True)

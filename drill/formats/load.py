@@ -1,0 +1,238 @@
+"""Turn files into validated models, or into a full list of positioned problems."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from . import references, source
+from .library import rubric_path, scenario_path
+from .model import field_names
+from .problems import FormatError, Problem
+from .responses import Responses
+from .rubric import Rubric
+from .scenario import Scenario
+
+KINDS: dict[str, type[BaseModel]] = {
+    "drill/scenario@1": Scenario,
+    "drill/rubric@1": Rubric,
+    "drill/responses@1": Responses,
+}
+_VOCABULARY = {model: field_names(model) for model in KINDS.values()}
+M = TypeVar("M", bound=BaseModel)
+
+
+def _message(error: dict[str, Any], vocabulary: set[str]) -> str:
+    kind, loc = error["type"], error["loc"]
+    name = next((part for part in reversed(loc) if isinstance(part, str) and "[" not in part), None)
+    if kind == "missing":
+        return f"missing required key '{name}'"
+    if kind == "extra_forbidden":
+        hint = difflib.get_close_matches(str(name), sorted(vocabulary), n=1, cutoff=0.7)
+        return f"unknown key '{name}'" + (f" (did you mean '{hint[0]}'?)" if hint else "")
+    message = error["msg"].removeprefix("Value error, ")
+    return f"{name}: {message}" if name and kind != "value_error" else message
+
+
+def model_problems(doc: source.Document, model: type[M]) -> tuple[M | None, list[Problem]]:
+    """Validate a document against a model; every error becomes a positioned Problem."""
+    try:
+        return model.model_validate(doc.data), []
+    except ValidationError as failure:
+        return None, translate(doc, failure, _VOCABULARY.get(model) or field_names(model))
+
+
+def translate(doc: source.Document, failure: ValidationError, vocabulary: set[str], prefix: tuple = ()) -> list[Problem]:
+    grouped: dict[tuple, list[str]] = {}
+    for error in failure.errors():
+        loc = prefix + tuple(error["loc"])
+        key = error["type"] == "extra_forbidden"
+        where = doc.locate(loc, key=key)
+        message = _message(error, vocabulary)
+        messages = grouped.setdefault((where.line, where.column), [])
+        if message not in messages:
+            messages.append(message)
+    return [
+        Problem(doc.path, source.Position(line, column), "; or ".join(messages) if len(messages) < 4 else "; ".join(messages))
+        for (line, column), messages in sorted(grouped.items())
+    ]
+
+
+@dataclass
+class Exercise:
+    """A scenario with the rubrics its tasks name, plus the source texts they came from,
+    so a session can record exactly what it ran."""
+
+    scenario: Scenario
+    rubrics: dict[str, Rubric]  # by the task's `rubric:` reference
+    scenario_text: str
+    rubric_texts: dict[str, str] = field(default_factory=dict)
+    path: str = ""
+
+    def rubric_for(self, task_id: str) -> Rubric:
+        task = next(t for t in self.scenario.tasks if t.id == task_id)
+        return self.rubrics[task.rubric]
+
+
+def format_of(doc: source.Document) -> type[BaseModel]:
+    data = doc.data
+    if not isinstance(data, dict):
+        raise FormatError([doc.problem((), "expected a mapping with a 'format:' key at the top of the file")])
+    kind = data.get("format")
+    if kind not in KINDS:
+        known = ", ".join(KINDS)
+        where = ("format",) if "format" in data else ()
+        said = f"unknown format {kind!r}" if kind is not None else "missing 'format:' key"
+        raise FormatError([doc.problem(where, f"{said}: expected one of {known}")])
+    return KINDS[kind]
+
+
+class Loader:
+    """Loads and cross-checks files, caching rubrics so that a library is read once."""
+
+    def __init__(self, rubric_dirs: tuple[Path, ...] = ()):
+        self.rubric_dirs = tuple(Path(d) for d in rubric_dirs)
+        self._rubrics: dict[Path, tuple[Rubric | None, list[Problem], str]] = {}
+
+    def rubric_file(self, path: Path) -> tuple[Rubric | None, list[Problem], str]:
+        path = path.resolve()
+        if path not in self._rubrics:
+            try:
+                doc = source.read(path)
+                rubric, problems = model_problems(doc, Rubric) if format_of(doc) is Rubric else (None, [doc.problem(("format",), "expected format drill/rubric@1")])
+                self._rubrics[path] = (rubric, problems, doc.text)
+            except FormatError as error:
+                self._rubrics[path] = (None, error.problems, "")
+        return self._rubrics[path]
+
+    def scenario(self, doc: source.Document, base: Path | None) -> tuple[Exercise | None, list[Problem]]:
+        scenario, problems = model_problems(doc, Scenario)
+        partial = references.whole(doc, scenario) if scenario is not None else references.partial_scenario(doc)
+        if partial is None:
+            return None, problems
+        rubrics: dict[str, Rubric] = {}
+        texts: dict[str, str] = {}
+        for index, task in enumerate(partial.scenario.tasks):
+            loc = ("tasks", partial.index["tasks"][index], "rubric")
+            if task.rubric in rubrics or task.rubric in texts:
+                continue
+            path = rubric_path(task.rubric, base, self.rubric_dirs)
+            if path is None:
+                problems.append(doc.problem(loc, f"rubric {task.rubric!r} not found: give a .yaml path relative to the scenario, or the id of a rubric in a --rubrics folder or the bundled library"))
+                texts[task.rubric] = ""
+                continue
+            rubric, rubric_problems, text = self.rubric_file(path)
+            texts[task.rubric] = text
+            if rubric is None:
+                problems.append(doc.problem(loc, f"rubric {task.rubric!r} ({path}) has {len(rubric_problems)} problem(s): {rubric_problems[0]}"))
+            else:
+                rubrics[task.rubric] = rubric
+        problems += references.check_scenario(doc, partial, rubrics)
+        if scenario is None or problems:
+            return None, sorted(set(problems), key=lambda p: (p.path, p.position))
+        return Exercise(scenario, rubrics, doc.text, {k: v for k, v in texts.items() if k in rubrics}, doc.path), []
+
+    def responses(self, doc: source.Document, exercise: Exercise | None) -> tuple[Responses | None, list[Problem]]:
+        responses, problems = model_problems(doc, Responses)
+        if responses is not None and exercise is not None:
+            problems = references.check_responses(doc, responses, exercise)
+        return (responses if not problems else None), problems
+
+    def load_exercise(self, path: str | Path) -> Exercise:
+        doc = source.read(path)
+        if format_of(doc) is not Scenario:
+            raise FormatError([doc.problem(("format",), "expected a scenario (format: drill/scenario@1)")])
+        exercise, problems = self.scenario(doc, Path(path).parent)
+        if exercise is None:
+            raise FormatError(problems)
+        exercise.path = str(path)
+        return exercise
+
+    def load_responses(self, path: str | Path, exercise: Exercise) -> Responses:
+        doc = source.read(path)
+        if format_of(doc) is not Responses:
+            raise FormatError([doc.problem(("format",), "expected scripted responses (format: drill/responses@1)")])
+        responses, problems = self.responses(doc, exercise)
+        if responses is None:
+            raise FormatError(problems)
+        return responses
+
+
+def exercise_from_texts(scenario_text: str, rubric_texts: dict[str, str], name: str = "<session>") -> Exercise:
+    """Rebuild an exercise from the texts a session recorded, without touching the file system."""
+    scenario, problems = model_problems(source.parse(scenario_text, name), Scenario)
+    if scenario is None:
+        raise FormatError(problems)
+    rubrics = {}
+    for reference, text in rubric_texts.items():
+        rubric, problems = model_problems(source.parse(text, f"{name}:{reference}"), Rubric)
+        if rubric is None:
+            raise FormatError(problems)
+        rubrics[reference] = rubric
+    return Exercise(scenario, rubrics, scenario_text, dict(rubric_texts), name)
+
+
+def validate_paths(paths: list[Path], rubric_dirs: tuple[Path, ...] = ()) -> tuple[list[Problem], list[str]]:
+    """All problems in the given files, and the files that could not be read.
+
+    Scenarios are checked first, so that a responses file given beside its
+    scenario is checked against it even without a `scenario:` key.
+    """
+    loader = Loader(rubric_dirs)
+    problems: list[Problem] = []
+    unreadable: list[str] = []
+    docs: list[tuple[Path, source.Document, type[BaseModel]]] = []
+    for path in paths:
+        try:
+            doc = source.read(path)
+            docs.append((path, doc, format_of(doc)))
+        except OSError as error:
+            unreadable.append(f"{path}: error: cannot read the file: {error.strerror or error}")
+        except FormatError as error:
+            problems += error.problems
+    scenarios: dict[str, Exercise] = {}
+    order = {Scenario: 0, Rubric: 1, Responses: 2}
+    for path, doc, kind in sorted(docs, key=lambda entry: order[entry[2]]):
+        if kind is Scenario:
+            exercise, found = loader.scenario(doc, path.parent)
+            if exercise is not None:
+                scenarios[exercise.scenario.id] = exercise
+        elif kind is Rubric:
+            found = loader.rubric_file(path)[1]
+        else:
+            found = _responses_problems(loader, doc, path, scenarios)
+        problems += found
+    unique = sorted(set(problems), key=lambda p: (paths_order(paths, p.path), p.position))
+    return unique, unreadable
+
+
+def paths_order(paths: list[Path], name: str) -> int:
+    names = [str(p) for p in paths]
+    return names.index(name) if name in names else len(names)
+
+
+def _responses_problems(loader: Loader, doc: source.Document, path: Path, scenarios: dict[str, Exercise]) -> list[Problem]:
+    reference = doc.data.get("scenario") if isinstance(doc.data, dict) else None
+    exercise = None
+    if isinstance(reference, str):
+        exercise, problem = _referenced_scenario(loader, doc, path, reference)
+        if problem is not None:
+            return [problem]
+    elif len(scenarios) == 1:
+        exercise = next(iter(scenarios.values()))
+    return loader.responses(doc, exercise)[1]
+
+
+def _referenced_scenario(loader: Loader, doc: source.Document, path: Path, reference: str) -> tuple[Exercise | None, Problem | None]:
+    relative = path.parent / reference
+    target = relative if relative.is_file() else scenario_path(reference)
+    try:
+        return loader.load_exercise(target), None
+    except FormatError as error:
+        return None, doc.problem(("scenario",), f"scenario {reference!r} has problems: {error.problems[0]}")
+    except OSError as error:
+        return None, doc.problem(("scenario",), f"scenario {reference!r} cannot be read: {error.strerror or error}")

@@ -1,0 +1,148 @@
+"""The rubric file, `format: drill/rubric@1`: rating bands and weighted criteria."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from .duration import Duration
+from .model import Model, Slug, exactly_one
+
+FORMAT = "drill/rubric@1"
+
+
+class Band(Model):
+    id: str
+    label: str
+    min: float = Field(ge=0, le=100)
+
+
+# HSEEP's ratings, the default when a rubric gives no scale.
+DEFAULT_SCALE = (
+    Band(id="P", label="Performed without challenges", min=85),
+    Band(id="S", label="Performed with some challenges", min=65),
+    Band(id="M", label="Performed with major challenges", min=40),
+    Band(id="U", label="Unable to be performed", min=0),
+)
+
+
+class OnTime(Model):
+    grace: Duration = Field(0, description="Points fall linearly to 0 at due + grace")
+
+
+class Length(Model):
+    min: int | None = Field(None, ge=0)
+    max: int | None = Field(None, ge=0)
+
+    @model_validator(mode="after")
+    def _bounds(self) -> "Length":
+        if self.min is None and self.max is None:
+            raise ValueError("'length' needs 'min', 'max' or both")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"length min {self.min} is greater than max {self.max}")
+        return self
+
+
+CHECK_KINDS = ("on_time", "all_of", "any_of", "none_of", "regex", "length", "facts", "no_false_claims", "field")
+
+
+class Check(Model):
+    """An automatic check: exactly one key."""
+
+    on_time: OnTime | None = None
+    all_of: list[list[str]] | None = Field(None, min_length=1)
+    any_of: list[str] | None = Field(None, min_length=1)
+    none_of: list[str] | None = Field(None, min_length=1)
+    regex: str | None = None
+    length: Length | None = None
+    facts: list[Slug] | None = Field(None, min_length=1)
+    no_false_claims: Literal[True] | None = None
+    field: Slug | None = None
+
+    @field_validator("regex")
+    @classmethod
+    def _compiles(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                re.compile(value)
+            except re.error as error:
+                raise ValueError(f"the regular expression does not compile: {error}") from None
+        return value
+
+    @field_validator("all_of")
+    @classmethod
+    def _groups(cls, value: list[list[str]] | None) -> list[list[str]] | None:
+        if value is not None and any(not group for group in value):
+            raise ValueError("every group of 'all_of' needs at least one term")
+        return value
+
+    @model_validator(mode="after")
+    def _one(self) -> "Check":
+        exactly_one(self, CHECK_KINDS, "a check")
+        return self
+
+    @property
+    def kind(self) -> str:
+        return next(name for name in CHECK_KINDS if getattr(self, name) is not None)
+
+
+class Manual(Model):
+    levels: dict[int, str] = Field(min_length=1, description="Level -> what earns it; scored by an expert")
+
+    @field_validator("levels")
+    @classmethod
+    def _levels(cls, value: dict[int, str]) -> dict[int, str]:
+        if any(level < 0 for level in value):
+            raise ValueError("levels are whole numbers from 0 up")
+        if max(value) <= 0:
+            raise ValueError("the highest level must be above 0")
+        return value
+
+    @property
+    def top(self) -> int:
+        return max(self.levels)
+
+
+class Criterion(Model):
+    id: Slug
+    title: str
+    weight: float = Field(1, gt=0)
+    check: Check | None = None
+    manual: Manual | None = None
+
+    @model_validator(mode="after")
+    def _one(self) -> "Criterion":
+        exactly_one(self, ("check", "manual"), "a criterion")
+        return self
+
+
+class Rubric(Model):
+    format: Literal["drill/rubric@1"]
+    id: Slug
+    title: str
+    scale: list[Band] | None = Field(None, min_length=1, description="Rating bands, highest first")
+    criteria: list[Criterion] = Field(min_length=1)
+
+    @field_validator("scale")
+    @classmethod
+    def _descending(cls, value: list[Band] | None) -> list[Band] | None:
+        if value is None:
+            return value
+        mins = [band.min for band in value]
+        if any(a <= b for a, b in zip(mins, mins[1:])):
+            raise ValueError("list the bands highest first, each 'min' lower than the one before")
+        if mins[-1] != 0:
+            raise ValueError("the lowest band needs 'min: 0' so that every score has a rating")
+        return value
+
+    @property
+    def bands(self) -> tuple[Band, ...]:
+        return tuple(self.scale) if self.scale else DEFAULT_SCALE
+
+    def rating(self, score: float) -> str:
+        return next(band.id for band in self.bands if score >= band.min)
+
+    def criterion(self, criterion_id: str) -> Criterion | None:
+        return next((c for c in self.criteria if c.id == criterion_id), None)

@@ -1,0 +1,139 @@
+"""The scenario file, `format: drill/scenario@1`: teams, facts, timed injects and tasks."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import AwareDatetime, Field, model_validator
+
+from .duration import Duration
+from .model import Model, Slug, exactly_one
+
+FORMAT = "drill/scenario@1"
+
+Channel = Literal["social", "news", "phone", "email", "message", "directive", "video", "note"]
+TaskKind = Literal["assessment", "plan", "statement", "reply", "report"]
+Recipients = Literal["all"] | list[Slug]
+
+
+class Clock(Model):
+    start: AwareDatetime = Field(description="In-world date-time when the drill begins, ISO 8601 with offset")
+    duration: Duration = Field(description="In-world length; the drill ends then")
+    speed: float = Field(60, ge=1, le=3600, description="In-world seconds per real second")
+
+    @model_validator(mode="after")
+    def _positive(self) -> "Clock":
+        if self.duration <= 0:
+            raise ValueError("clock.duration must be longer than zero")
+        return self
+
+
+class Team(Model):
+    id: Slug
+    name: str
+    brief: str = Field("", description="Private briefing shown only to this team")
+
+
+class Fact(Model):
+    id: Slug
+    text: str
+    keywords: list[str] = Field(default_factory=list, description="Saying any one of them states the fact")
+    contradicted_by: list[str] = Field(default_factory=list, description="Saying any one of them contradicts the fact")
+
+
+class When(Model):
+    """The condition of a conditional inject: exactly one key."""
+
+    missed: Slug | None = Field(None, description="Holds at that task's due time if some owing team has not submitted")
+    submitted: Slug | None = Field(None, description="Holds when the first team submits that task")
+    heat_above: int | None = Field(None, description="Holds the first time the heat index reaches this level")
+    manual: Literal[True] | None = Field(None, description="Only when the facilitator fires it")
+
+    @model_validator(mode="after")
+    def _one(self) -> "When":
+        exactly_one(self, ("missed", "submitted", "heat_above", "manual"), "a 'when' condition")
+        return self
+
+    @property
+    def kind(self) -> str:
+        return next(name for name in ("missed", "submitted", "heat_above", "manual") if getattr(self, name) is not None)
+
+
+class Inject(Model):
+    id: Slug
+    at: Duration | None = Field(None, description="Fires this long after clock.start")
+    when: When | None = None
+    delay: Duration | None = Field(None, description="With 'when': fire this long after the condition holds")
+    channel: Channel
+    from_: str | None = Field(None, alias="from", description="Who it seems to come from")
+    to: Recipients | None = Field(None, description="'all' or a list of team ids")
+    title: str
+    body: str
+    heat: int = Field(0, ge=-100, le=100, description="Added to the public-opinion heat index")
+    reveals: list[Slug] = Field(default_factory=list, description="Fact ids the recipients now know")
+
+    @model_validator(mode="after")
+    def _timing(self) -> "Inject":
+        exactly_one(self, ("at", "when"), "an inject")
+        if self.delay is not None and self.when is None:
+            raise ValueError("'delay' applies only to an inject with 'when'; with 'at', change the time instead")
+        return self
+
+    @property
+    def wait(self) -> int:
+        return self.delay or 0
+
+
+class TaskField(Model):
+    id: Slug
+    label: str
+    choices: list[str] | None = None
+    answer: str | None = Field(None, description="The expected answer, for scoring")
+
+    @model_validator(mode="after")
+    def _answer_is_a_choice(self) -> "TaskField":
+        if self.choices is not None and self.answer is not None and self.answer not in self.choices:
+            raise ValueError(f"answer {self.answer!r} is not one of the choices {self.choices}")
+        return self
+
+
+class Task(Model):
+    id: Slug
+    kind: TaskKind
+    title: str
+    prompt: str
+    teams: Recipients = Field("all", description="'all' or the team ids that each owe a submission")
+    opens: Duration | None = Field(None, description="Opens this long after clock.start (default 0m)")
+    opens_after: Slug | None = Field(None, description="Opens when this inject fires")
+    due: Duration = Field(description="Due this long after opening")
+    fields: list[TaskField] = Field(default_factory=list)
+    rubric: str = Field(description="A rubric file ending in .yaml, relative to the scenario, or a rubric id")
+
+    @model_validator(mode="after")
+    def _opening(self) -> "Task":
+        if self.opens is not None and self.opens_after is not None:
+            raise ValueError("a task takes 'opens' or 'opens_after', not both")
+        return self
+
+
+class Scenario(Model):
+    format: Literal["drill/scenario@1"]
+    id: Slug
+    title: str
+    summary: str
+    language: str = Field("en", description="BCP 47 tag of the content")
+    clock: Clock
+    teams: list[Team] = Field(min_length=1)
+    facts: list[Fact] = Field(default_factory=list)
+    injects: list[Inject]
+    tasks: list[Task]
+
+    def team(self, team_id: str) -> Team:
+        return next(t for t in self.teams if t.id == team_id)
+
+    def recipients(self, value: Recipients | None) -> list[str]:
+        """Team ids named by a `to` or `teams` value, in scenario order."""
+        if value is None or value == "all":
+            return [t.id for t in self.teams]
+        wanted = set(value)
+        return [t.id for t in self.teams if t.id in wanted]

@@ -1,0 +1,144 @@
+"""Scores as plain values, and their `drill score --json` shape.
+
+Everything is kept at full precision here; only `to_json` rounds, so that a
+team total is the mean of exact task scores, not of rounded ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+STRENGTH = 0.75
+WEAKNESS = 0.5
+# A check of these kinds failing means the team said something it must not, which
+# is worth raising in the debrief even when an expert judged it leniently.
+_RED_FLAGS = ("none_of", "no_false_claims")
+
+
+def _round(value: float | None, places: int) -> float | None:
+    return None if value is None else round(value, places)
+
+
+@dataclass(frozen=True)
+class CriterionScore:
+    id: str
+    title: str
+    kind: str  # the check kind, or "manual"
+    max: float  # the criterion's weight
+    points: float | None  # None while an expert has yet to score it
+    source: str  # "auto" or "expert"
+    evidence: str
+    auto_points: float | None = None  # the automatic suggestion an expert overrode
+    auto_evidence: str | None = None
+    note: str | None = None
+    action: str | None = None
+    owner: str | None = None
+
+    @property
+    def pending(self) -> bool:
+        return self.points is None
+
+    @property
+    def red_flag(self) -> bool:
+        auto = self.auto_points if self.auto_points is not None else self.points
+        return self.kind in _RED_FLAGS and auto == 0
+
+    @property
+    def explained(self) -> str:
+        """The line a review sheet prints: the expert's word if there is one, else the evidence."""
+        if self.red_flag and self.auto_evidence is not None:
+            return f"{self.title}: {self.auto_evidence}" + (f" (expert: {self.note})" if self.note else "")
+        return f"{self.title}: {self.note or self.evidence}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "points": _round(self.points, 3),
+            "max": _round(self.max, 3),
+            "source": self.source,
+            "evidence": self.evidence,
+            "title": self.title,
+            "kind": self.kind,
+            "auto_points": _round(self.auto_points, 3),
+            "auto_evidence": self.auto_evidence,
+            "note": self.note,
+            "action": self.action,
+            "owner": self.owner,
+        }
+
+
+@dataclass(frozen=True)
+class TaskScore:
+    task: str
+    title: str
+    submitted_at: float | None
+    due_at: float
+    score: float | None  # None when every criterion is pending
+    rating: str | None
+    criteria: tuple[CriterionScore, ...]
+
+    @property
+    def submitted(self) -> bool:
+        return self.submitted_at is not None
+
+    @property
+    def late_by(self) -> float | None:
+        return None if self.submitted_at is None else max(0.0, self.submitted_at - self.due_at)
+
+    @property
+    def strengths(self) -> list[str]:
+        return [
+            c.explained
+            for c in self.criteria
+            if not c.pending and not c.red_flag and c.points >= STRENGTH * c.max
+        ]
+
+    @property
+    def improvements(self) -> list[str]:
+        """Work never handed in is one improvement, not one per criterion."""
+        if not self.submitted:
+            return [f"{self.title}: not submitted"]
+        return [c.explained for c in self.criteria if not c.pending and (c.red_flag or c.points < WEAKNESS * c.max)]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "task": self.task,
+            "submitted_at": self.submitted_at,
+            "score": _round(self.score, 1),
+            "rating": self.rating,
+            "criteria": [c.to_json() for c in self.criteria],
+            "title": self.title,
+            "due_at": self.due_at,
+            "late_by": self.late_by,
+            "strengths": self.strengths,
+            "improvements": self.improvements,
+        }
+
+
+@dataclass(frozen=True)
+class TeamScore:
+    team: str
+    name: str
+    total: float | None  # None when no owed task has a score yet
+    rating: str | None
+    tasks: tuple[TaskScore, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "team": self.team,
+            "total": _round(self.total, 1),
+            "rating": self.rating,
+            "tasks": [t.to_json() for t in self.tasks],
+            "name": self.name,
+        }
+
+
+@dataclass(frozen=True)
+class Scores:
+    scenario: str
+    teams: tuple[TeamScore, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        """The `drill score --json` document, as data ready for `json.dumps`."""
+        return {"scenario": self.scenario, "teams": [t.to_json() for t in self.teams]}

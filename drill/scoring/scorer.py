@@ -1,0 +1,136 @@
+"""From a session's submissions and expert reviews to task and team scores.
+
+Pure: the caller says which tasks each team owes and when they fell due, so the
+same function scores a live drill, a finished session file, or a rehearsal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from statistics import fmean
+
+from drill.formats.load import Exercise
+from drill.formats.rubric import DEFAULT_SCALE, Band, Criterion, Rubric
+from drill.formats.scenario import Task
+
+from .checks import Answer, run
+from .results import CriterionScore, Scores, TaskScore, TeamScore
+
+
+@dataclass(frozen=True)
+class Submission:
+    team: str
+    task: str
+    at: float  # in-world seconds after clock.start
+    text: str
+    fields: dict[str, str]
+
+
+@dataclass(frozen=True)
+class ExpertReview:
+    team: str
+    task: str
+    criterion: str
+    score: float  # a level for a manual criterion; an overriding fraction 0..1 for an automatic one
+    note: str = ""
+    action: str | None = None  # a corrective action for the improvement plan
+    owner: str | None = None
+    at: float = 0.0
+
+
+def _rate(bands: tuple[Band, ...], score: float | None) -> str | None:
+    """Rates the score as printed (one decimal), so a sheet never shows 85.0 rated below 85."""
+    if score is None:
+        return None
+    shown = round(score, 1)
+    return next(band.id for band in bands if shown >= band.min)
+
+
+def _unsubmitted(criterion: Criterion) -> CriterionScore:
+    """Nobody judged this zero, so even a manual criterion's source is "auto"."""
+    kind = criterion.check.kind if criterion.check is not None else "manual"
+    return CriterionScore(criterion.id, criterion.title, kind, criterion.weight, 0.0, "auto", "not submitted")
+
+
+def _manual(criterion: Criterion, review: ExpertReview | None) -> CriterionScore:
+    manual = criterion.manual
+    if review is None:
+        levels = ", ".join(str(level) for level in sorted(manual.levels))
+        return CriterionScore(criterion.id, criterion.title, "manual", criterion.weight, None, "expert", f"awaiting an expert's level ({levels})")
+    level = min(max(review.score, 0), manual.top)
+    said = manual.levels.get(int(level)) if level == int(level) else None
+    evidence = f"level {level:g} of {manual.top}" + (f": {said}" if said else "")
+    return CriterionScore(
+        criterion.id, criterion.title, "manual", criterion.weight, criterion.weight * level / manual.top, "expert",
+        evidence, note=review.note or None, action=review.action, owner=review.owner,
+    )
+
+
+def _automatic(criterion: Criterion, answer: Answer, review: ExpertReview | None) -> CriterionScore:
+    fraction, evidence = run(criterion.check, answer)
+    auto = criterion.weight * fraction
+    kind = criterion.check.kind
+    if review is None:
+        return CriterionScore(criterion.id, criterion.title, kind, criterion.weight, auto, "auto", evidence)
+    override = min(max(review.score, 0.0), 1.0)
+    return CriterionScore(
+        criterion.id, criterion.title, kind, criterion.weight, criterion.weight * override, "expert",
+        review.note or "overridden by an expert", auto_points=auto, auto_evidence=evidence,
+        note=review.note or None, action=review.action, owner=review.owner,
+    )
+
+
+def _task(
+    exercise: Exercise, task: Task, due_at: float, submission: Submission | None, reviews: dict[str, ExpertReview]
+) -> TaskScore:
+    rubric = exercise.rubric_for(task.id)
+    if submission is None:
+        criteria = tuple(_unsubmitted(c) for c in rubric.criteria)
+        return TaskScore(task.id, task.title, None, due_at, 0.0, rubric.bands[-1].id, criteria)
+    answer = Answer(submission.text, submission.fields, exercise.scenario, task, submission.at, due_at)
+    criteria = tuple(
+        _automatic(c, answer, reviews.get(c.id)) if c.check is not None else _manual(c, reviews.get(c.id))
+        for c in rubric.criteria
+    )
+    scored = [c for c in criteria if not c.pending]
+    score = 100 * sum(c.points for c in scored) / sum(c.max for c in scored) if scored else None
+    return TaskScore(task.id, task.title, submission.at, due_at, score, _rate(rubric.bands, score), criteria)
+
+
+def _team_bands(rubrics: list[Rubric]) -> tuple[Band, ...]:
+    """A team's tasks may be judged on different scales; only when they agree does
+    that scale mean something for the total, otherwise HSEEP's is the common ground."""
+    scales = {rubric.bands for rubric in rubrics}
+    return scales.pop() if len(scales) == 1 else DEFAULT_SCALE
+
+
+def score_exercise(
+    exercise: Exercise,
+    submissions: list[Submission],
+    reviews: list[ExpertReview],
+    due: dict[tuple[str, str], float],
+) -> Scores:
+    """Score every team on every task it owes (the keys of `due`).
+
+    Submitting is final, so a repeated submission is ignored; the last review of a
+    criterion wins. Reviews of work never handed in are ignored: there is nothing to judge.
+    """
+    first: dict[tuple[str, str], Submission] = {}
+    for submission in submissions:
+        first.setdefault((submission.team, submission.task), submission)
+    latest: dict[tuple[str, str], dict[str, ExpertReview]] = {}
+    for review in reviews:
+        latest.setdefault((review.team, review.task), {})[review.criterion] = review
+
+    teams = []
+    for team in exercise.scenario.teams:
+        owed = [task for task in exercise.scenario.tasks if (team.id, task.id) in due]
+        tasks = tuple(
+            _task(exercise, task, due[team.id, task.id], first.get((team.id, task.id)), latest.get((team.id, task.id), {}))
+            for task in owed
+        )
+        scored = [t.score for t in tasks if t.score is not None]
+        total = fmean(scored) if scored else None
+        bands = _team_bands([exercise.rubric_for(task.id) for task in owed])
+        teams.append(TeamScore(team.id, team.name, total, _rate(bands, total), tasks))
+    return Scores(exercise.scenario.id, tuple(teams))
