@@ -139,6 +139,53 @@ def log(session_path: Path, as_json: bool) -> None:
             click.echo(f"{_clock_text(event.at):>9}  {event.type:<9} {details}")
 
 
+@cli.command()
+@click.argument("session_path", metavar="SESSION", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="The scores as one JSON document.")
+def score(session_path: Path, as_json: bool) -> None:
+    """Score every team's submissions against the rubrics the session recorded."""
+    import json
+
+    from .scoring import score_session
+    from .store import open_session
+
+    try:
+        scores = score_session(open_session(session_path))
+    except Exception as error:  # noqa: BLE001 - turned into a user message
+        _fail_on_session(error)
+    if as_json:
+        click.echo(json.dumps(scores.to_json(), ensure_ascii=False, indent=2))
+        return
+    for team in scores.teams:
+        total = "-" if team.total is None else f"{team.total:.1f}"
+        click.echo(f"{team.name} ({team.team}): {total} {team.rating or ''}")
+        for task in team.tasks:
+            shown = "pending" if task.score is None else f"{task.score:5.1f} {task.rating}"
+            when = "not submitted" if task.submitted_at is None else f"submitted {_clock_text(task.submitted_at)}"
+            click.echo(f"  {task.task:<20} {shown:<9} {when}")
+
+
+@cli.command()
+@click.argument("session_path", metavar="SESSION", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--team", required=True, help="Team id.")
+@click.option("--task", required=True, help="Task id.")
+@click.option("--criterion", required=True, help="Criterion id in the task's rubric.")
+@click.option("--score", "value", required=True, type=float, help="A level (manual criterion) or an overriding fraction 0..1 (automatic).")
+@click.option("--note", default="", help="The expert's note, shown on the review sheet.")
+@click.option("--action", default=None, help="A corrective action for the improvement plan.")
+@click.option("--owner", default=None, help="Who owns the corrective action.")
+def review(session_path: Path, team: str, task: str, criterion: str, value: float, note: str, action: str | None, owner: str | None) -> None:
+    """Record an expert's score for one criterion of a team's submission."""
+    from .store import open_session
+
+    try:
+        session = open_session(session_path)
+        session.review(team, task, criterion, value, note, action, owner)
+    except Exception as error:  # noqa: BLE001 - turned into a user message
+        _fail_on_session(error)
+    click.echo(f"recorded: {team} / {task} / {criterion} = {value:g}", err=True)
+
+
 def _clock_text(seconds: float) -> str:
     seconds = int(seconds)
     return f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"

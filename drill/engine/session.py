@@ -19,6 +19,7 @@ from . import heat as heat_model
 from .clock import Clock
 from .events import Event, world_time
 from .state import SessionState
+from .views import TeamView, board, team_view
 
 CHANNELS = ("social", "news", "phone", "email", "message", "directive", "video", "note")
 
@@ -330,6 +331,16 @@ class Session:
             self._hold("submitted", task, None)
         self._after_command(now)
         return event
+
+    # ----- views ------------------------------------------------------------------------
+
+    def team_view(self, team_id: str) -> TeamView:
+        if team_id not in self.state.inbox:
+            raise Refused(f"no team {team_id!r} in this scenario")
+        return team_view(self.state, team_id, self.now())
+
+    def board(self) -> dict[tuple[str, str], str]:
+        return board(self.state)
 
     # ----- review -------------------------------------------------------------------------
 

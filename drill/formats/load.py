@@ -28,14 +28,16 @@ M = TypeVar("M", bound=BaseModel)
 
 def _message(error: dict[str, Any], vocabulary: set[str]) -> str:
     kind, loc = error["type"], error["loc"]
-    name = next((part for part in reversed(loc) if isinstance(part, str) and "[" not in part), None)
+    # Union branches add parts such as "literal['all']" to the location; the key is what is left.
+    parts = [part for part in loc if not (isinstance(part, str) and "[" in part)]
+    name = parts[-1] if parts and isinstance(parts[-1], str) else None
     if kind == "missing":
         return f"missing required key '{name}'"
     if kind == "extra_forbidden":
         hint = difflib.get_close_matches(str(name), sorted(vocabulary), n=1, cutoff=0.7)
         return f"unknown key '{name}'" + (f" (did you mean '{hint[0]}'?)" if hint else "")
     message = error["msg"].removeprefix("Value error, ")
-    return f"{name}: {message}" if name and kind != "value_error" else message
+    return f"{name}: {message}" if name else message
 
 
 def model_problems(doc: source.Document, model: type[M]) -> tuple[M | None, list[Problem]]:

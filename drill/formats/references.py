@@ -30,6 +30,7 @@ class Partial:
     scenario: Scenario
     index: dict[str, list[int]]
     ids: dict[str, set[str]] = field(default_factory=dict)
+    complete: bool = True
 
 
 def _ids(raw: Any) -> set[str]:
@@ -59,7 +60,8 @@ def partial_scenario(doc: Document) -> Partial | None:
     scenario = Scenario.model_construct(
         format="drill/scenario@1", id=str(data.get("id", "")), title="", summary="", language="en", clock=clock, **kept
     )
-    return Partial(scenario, index, {name: _ids(data.get(name)) for name in _LISTS})
+    complete = all(len(index[name]) == len(data.get(name) or []) for name in _LISTS)
+    return Partial(scenario, index, {name: _ids(data.get(name)) for name in _LISTS}, complete)
 
 
 def whole(doc: Document, scenario: Scenario) -> Partial:
@@ -134,7 +136,8 @@ def check_scenario(doc: Document, partial: Partial | Scenario, rubrics: dict[str
         if rubric is not None:
             _check_rubric_fits(report, i, task, rubric, ids["facts"])
 
-    _check_reachable(report, sc)
+    if partial.complete:  # with items missing, what can fire is unknown
+        _check_reachable(report, sc)
     return report.problems
 
 
@@ -154,7 +157,9 @@ def _check_rubric_fits(report: _Report, i: int, task: Task, rubric: Rubric, fact
 def _check_reachable(report: _Report, sc: Scenario) -> None:
     """Find injects that can never fire and tasks that can never open (e.g. a cycle of
     `submitted:` and `opens_after`, or a heat level the injects cannot reach)."""
-    fires = {inj.id: inj.when is None or inj.when.kind == "manual" for inj in sc.injects}
+    fires: dict[str, bool] = {}
+    for inj in sc.injects:  # a duplicated id (reported elsewhere) fires if any of its copies can
+        fires[inj.id] = fires.get(inj.id, False) or inj.when is None or inj.when.kind == "manual"
     opens = {t.id: t.opens_after is None for t in sc.tasks}
     changed = True
     while changed:

@@ -117,7 +117,10 @@ def _facts(fact_ids: list[str], answer: Answer) -> Result:
     facts = {fact.id: fact for fact in answer.scenario.facts}
     stated, missing = [], []
     for fact_id in fact_ids:
-        fact = facts[fact_id]
+        fact = facts.get(fact_id)
+        if fact is None:  # validation forbids this, but a session rebuilt from its texts skips validation
+            missing.append(f"unknown fact '{fact_id}'")
+            continue
         said = found(fact.keywords, answer.read)
         if said:
             stated.append(f"states '{fact.text}' (said {quoted(said)})")
@@ -136,12 +139,17 @@ def _no_false_claims(_: bool, answer: Answer) -> Result:
 
 
 def _field(field_id: str, answer: Answer) -> Result:
-    """Compared folded, like terms, so 'Major' or full-width digits still equal the expected answer."""
-    field = next(f for f in answer.task.fields if f.id == field_id)
+    """Compared folded, like terms, so 'Major' or full-width digits still equal the expected answer.
+
+    Validation guarantees the field and its answer, but a session rebuilt from its
+    recorded texts skips validation, so a mismatch scores 0 instead of crashing."""
+    field = next((f for f in answer.task.fields if f.id == field_id), None)
+    if field is None or field.answer is None:
+        return 0.0, f"task '{answer.task.id}' has no field '{field_id}' with an expected answer"
     given = answer.fields.get(field_id, "").strip()
     if not given:
         return 0.0, f"{field.label}: not answered (expected '{field.answer}')"
-    if fold(given) == fold(field.answer or ""):
+    if fold(given) == fold(field.answer):
         return 1.0, f"{field.label}: '{given}'"
     return 0.0, f"{field.label}: '{given}', expected '{field.answer}'"
 

@@ -17,7 +17,7 @@ _RED_FLAGS = ("none_of", "no_false_claims")
 
 
 def _round(value: float | None, places: int) -> float | None:
-    return None if value is None else round(value, places)
+    return None if value is None else round(float(value), places)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,5 @@
+"""`python -m drill` runs the `drill` command."""
+
+from .cli import main
+
+main()

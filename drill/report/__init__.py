@@ -1,0 +1,98 @@
+"""The debrief report of a session: HTML, Markdown and, with the `pdf` extra, PDF.
+
+The facilitator prints it for the summary session (总结评估): what happened when,
+how heat answered, each team's scores, and a review sheet per team with its own
+words, the evidence behind every point and an improvement plan to fill in.
+
+Team text is untrusted: the HTML template escapes everything (autoescape on,
+nothing user-written marked safe), the Markdown template escapes through its
+`finalize` hook and shows submissions in code fences, and charts draw text as
+paths. The PDF is WeasyPrint's rendering of the very same HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from ..i18n import Catalog
+from .content import build
+
+HTML, MARKDOWN, PDF = "report.html", "report.md", "report.pdf"
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#&])")
+
+__all__ = ["write_report", "pdf_unavailable"]
+
+
+def write_report(session: Any, out: Path, language: str | None = None, pdf: bool = True) -> list[Path]:
+    """Write report.html, report.md and (when `pdf` and WeasyPrint is usable) report.pdf into `out`.
+
+    `language` is a BCP 47 tag for the headings and labels, by default the
+    scenario's own. Returns the files written; when the PDF was wanted but is
+    missing from them, `pdf_unavailable()` says why."""
+    context = build(session, Catalog(language or session.scenario.language))
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    html = _environment("html").get_template(HTML).render(context)
+    written = [out / HTML, out / MARKDOWN]
+    written[0].write_text(html, encoding="utf-8")
+    written[1].write_text(_environment("md").get_template(MARKDOWN).render(context), encoding="utf-8")
+    if pdf and pdf_unavailable() is None:
+        from weasyprint import HTML as Document
+
+        Document(string=html).write_pdf(out / PDF)
+        written.append(out / PDF)
+    return written
+
+
+@cache
+def pdf_unavailable() -> str | None:
+    """None when WeasyPrint can write PDFs here, else what to do about it.
+
+    WeasyPrint is an optional extra, and it also needs Pango from the system;
+    either missing raises on import (ImportError or OSError), never later."""
+    try:
+        import weasyprint  # noqa: F401
+    except ImportError:
+        return "PDF skipped: WeasyPrint is not installed (pip install 'drill[pdf]')"
+    except OSError as error:
+        return f"PDF skipped: WeasyPrint cannot load its system libraries (Pango): {error}"
+    return None
+
+
+def _md_text(value: object) -> str:
+    """Every value in the Markdown report is text, never markup: Markdown and HTML
+    punctuation are backslash-escaped and line breaks kept inside table cells.
+    Values the template built itself (fenced blocks) are Markup and pass as they are."""
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return ""
+    text = _MD_SPECIAL.sub(r"\\\1", str(value))
+    return text.replace("\r\n", "\n").replace("\n", "<br>")
+
+
+def _fence(text: str) -> Markup:
+    """Text shown verbatim in Markdown: a code fence longer than any run of backticks in it."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return Markup(f"{fence}text\n{text}\n{fence}")
+
+
+@cache
+def _environment(kind: str) -> Environment:
+    """Jinja for one output: HTML autoescapes, Markdown escapes in `finalize`."""
+    options: dict[str, Any] = {"autoescape": True, "finalize": lambda value: "" if value is None else value}
+    if kind == "md":
+        options = {"autoescape": False, "finalize": _md_text, "keep_trailing_newline": True}
+    environment = Environment(
+        loader=PackageLoader("drill.report", "templates"), undefined=StrictUndefined,
+        trim_blocks=True, lstrip_blocks=True, **options,
+    )
+    environment.filters["fence"] = _fence
+    return environment

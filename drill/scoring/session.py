@@ -1,0 +1,26 @@
+"""Scores of a recorded session: the bridge from the engine's state to the pure scorer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .results import Scores
+from .scorer import ExpertReview, Submission, score_exercise
+
+
+def score_session(session: Any) -> Scores:
+    """Score what a session recorded: every submission, the latest expert word on each
+    criterion, and the due time of every task that opened. Works on a live session or
+    one replayed from its file, and always uses the rubrics the session recorded."""
+    state = session.state
+    submissions = [
+        Submission(w.team, w.task, w.submitted_at, w.draft, dict(w.fields))
+        for w in state.work.values()
+        if w.submitted_at is not None
+    ]
+    reviews = [
+        ExpertReview(r["team"], r["task"], r["criterion"], r["score"], r.get("note", ""), r.get("action"), r.get("owner"), r["at"])
+        for r in state.reviews
+    ]
+    due = {key: w.due_at for key, w in state.work.items()}
+    return score_exercise(session.exercise, submissions, reviews, due)
