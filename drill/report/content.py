@@ -124,7 +124,7 @@ def _timeline(events: list, session: Any, clock: Clock, t: Catalog, names: dict[
         elif event.type == ev.HEAT and rows and rows[-1].get("cause") == data["cause"]:
             rows[-1]["heat"] = t("report.heat-change", value=data["value"], delta=data["delta"])
         if row is not None:
-            row.update(at=clock.at(event.at), offset=clock.offset(event.at), cause=data.get("inject"))
+            row = {"from": None, "heat": "", **row, "at": clock.at(event.at), "offset": clock.offset(event.at), "cause": data.get("inject")}
             rows.append(row)
     return rows
 
