@@ -11,7 +11,12 @@ def _when(inject) -> str:
         return f"+{format_duration(inject.at)}"
     kind = inject.when.kind
     value = getattr(inject.when, kind)
-    condition = "manual" if kind == "manual" else f"{kind}: {value}"
+    if kind == "manual":
+        condition = "manual"
+    elif kind.startswith("scored"):
+        condition = f"{kind}: {value.task} {value.score:g}"
+    else:
+        condition = f"{kind}: {value}"
     return f"[{condition}]" + (f" +{format_duration(inject.wait)}" if inject.wait else "")
 
 

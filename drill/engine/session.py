@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Protocol
 
 from ..formats import Exercise, Inject
+from ..scoring import Submission, automatic_score
 from . import events as ev
 from . import heat as heat_model
 from .clock import Clock
@@ -33,8 +34,8 @@ class Sink(Protocol):
 
 
 # Schedule priorities at the same instant: tasks open before injects fire,
-# deadlines pass after both, the drill ends last.
-_OPEN, _FIRE, _DUE, _END = range(4)
+# deadlines pass after both, then heat decay is recorded, and the drill ends last.
+_OPEN, _FIRE, _DUE, _SAMPLE, _END = range(5)
 
 
 @dataclass(order=True)
@@ -93,6 +94,9 @@ class Session:
             elif task.id in s.opened and task.id not in s.due_done:
                 items.append(_Item(self._due_at(task.id), _DUE, self._task_order[task.id], task.id))
         items.append(_Item(self.scenario.clock.duration, _END, 0, ""))
+        model = self.scenario.heat
+        if model is not None and model.half_life is not None:
+            items.append(_Item((s.now // model.sample + 1) * model.sample, _SAMPLE, 0, ""))
         self._schedule = items
         heapq.heapify(self._schedule)
 
@@ -134,6 +138,9 @@ class Session:
                 self._fire(item.key)
             elif item.priority == _DUE:
                 self._deadline(item.key)
+            elif item.priority == _SAMPLE:
+                self._decay()
+                heapq.heappush(self._schedule, _Item(item.at + self.scenario.heat.sample, _SAMPLE, 0, ""))
             else:
                 self.clock.pause()
                 self._emit(ev.END, {"reason": "time"})
@@ -172,7 +179,7 @@ class Session:
         pending = self.state.pending.get(inject_id)
         to = pending.to if pending else self.scenario.recipients(inject.to)
         self._emit(ev.INJECT, {"inject": inject_id, "to": to, "channel": inject.channel, "title": inject.title})
-        self._change_heat(inject.heat, inject_id)
+        self._feed_heat(inject.heat, inject_id, to)
         for task in self.scenario.tasks:
             if task.opens_after == inject_id:
                 self._open(task.id)
@@ -181,22 +188,63 @@ class Session:
         missed = [w.team for (team, t), w in self.state.work.items() if t == task_id and w.submitted_at is None]
         self._emit(ev.DEADLINE, {"task": task_id, "missed": missed})
         if missed:
+            model = self.scenario.heat
+            if model is not None and self._tasks[task_id].kind in heat_model.PUBLIC_KINDS:
+                self._feed_heat(model.missed_statement, f"missed:{task_id}", missed)
             self._hold("missed", task_id, missed)
 
-    def _change_heat(self, delta: int, cause: str) -> None:
-        value = heat_model.after_inject(self.state.heat, delta)
-        if value == self.state.heat:
+    # ----- heat ---------------------------------------------------------------------------
+
+    def _feed_heat(self, delta: float, cause: str, teams: list[str]) -> None:
+        """Add `delta` to the public heat and, under a per-team model, to these teams' own heat."""
+        if delta == 0:
             return
-        self._emit(ev.HEAT, {"value": value, "delta": value - self.state.heat, "cause": cause})
-        for inject in self.scenario.injects:
-            if inject.when is not None and inject.when.kind == "heat_above" and heat_model.reached(value, inject.when.heat_above):
-                self._trigger(inject, None)
+        self._set_heat(None, delta, cause)
+        for team in teams if self.state.team_heat else ():
+            self._set_heat(team, delta, cause)
+
+    def _set_heat(self, team: str | None, delta: float, cause: str) -> None:
+        value, since = self.state.heat_of(team)
+        before = heat_model.decayed(value, self.state.now - since, self.scenario.heat)
+        after = heat_model.clamp(before + delta)
+        if after == value and delta != 0 and before == value:
+            return
+        data = {"value": after, "delta": round(after - value, 1), "cause": cause}
+        if team is not None:
+            data["team"] = team
+        self._emit(ev.HEAT, data)
+        if team is None:
+            for inject in self.scenario.injects:
+                if inject.when is not None and inject.when.kind == "heat_above" and heat_model.reached(after, inject.when.heat_above):
+                    self._trigger(inject, None)
+
+    def _decay(self) -> None:
+        """Record how far heat has cooled, so charts and screens follow it between events."""
+        for team in [None, *self.state.team_heat]:
+            value, since = self.state.heat_of(team)
+            cooled = heat_model.decayed(value, self.state.now - since, self.scenario.heat)
+            if cooled != value:
+                self._set_heat(team, 0.0, "decay")
+
+    # ----- conditions ---------------------------------------------------------------------
 
     def _hold(self, kind: str, task_id: str, teams: list[str] | None) -> None:
         """A `missed:` or `submitted:` condition on `task_id` holds now."""
         for inject in self.scenario.injects:
-            if inject.when is not None and inject.when.kind == kind and getattr(inject.when, kind) == task_id:
+            if inject.when is not None and inject.when.kind == kind and inject.when.task == task_id:
                 self._trigger(inject, teams)
+
+    def _scored(self, team: str, task_id: str, score: float | None) -> None:
+        """`scored_below` / `scored_at_least` conditions on the automatic score just given."""
+        if score is None:
+            return
+        for inject in self.scenario.injects:
+            when = inject.when
+            if when is None or when.task != task_id or not when.kind.startswith("scored"):
+                continue
+            threshold = getattr(when, when.kind).score
+            if (score < threshold) if when.kind == "scored_below" else (score >= threshold):
+                self._trigger(inject, [team])
 
     def _trigger(self, inject: Inject, default_to: list[str] | None) -> None:
         if inject.id in self.state.fired or inject.id in self.state.pending:
@@ -279,7 +327,7 @@ class Session:
         inject_id = f"adhoc-{self.state.adhoc_count + 1}"
         data = {"inject": inject_id, "to": teams, "channel": channel, "title": title, "adhoc": True, "body": body, "from": sender, "heat": heat}
         self._emit(ev.INJECT, data, at=now, durable=True)
-        self._change_heat(heat, inject_id)
+        self._feed_heat(heat, inject_id, teams)
         self._after_command(now)
         return inject_id
 
@@ -327,8 +375,14 @@ class Session:
         first = task not in self.state.submitted_tasks
         data = {"team": team, "task": task, "text": text, "fields": fields, "late": now > work.due_at}
         event = self._emit(ev.SUBMIT, data, at=now, durable=True)
+        score = automatic_score(self.exercise, Submission(team, task, now, text, fields), work.due_at)
+        self._emit(ev.SCORED, {"team": team, "task": task, "score": None if score is None else round(score, 1)})
+        model = self.scenario.heat
+        if model is not None and score is not None and self._tasks[task].kind in heat_model.PUBLIC_KINDS:
+            self._feed_heat(heat_model.statement_effect(score, model), f"{ev.SUBMIT}:{team}:{task}", [team])
         if first:
             self._hold("submitted", task, None)
+        self._scored(team, task, score)
         self._after_command(now)
         return event
 

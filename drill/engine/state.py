@@ -69,8 +69,11 @@ class SessionState:
     running: bool = False
     speed: float = 60.0
     ended: bool = False
-    heat: int = 0
-    heat_history: list[tuple[float, int]] = field(default_factory=lambda: [(0.0, 0)])
+    heat: float = 0.0
+    heat_history: list[tuple[float, float]] = field(default_factory=list)
+    team_heat: dict[str, float] = field(default_factory=dict)
+    team_heat_history: dict[str, list[tuple[float, float]]] = field(default_factory=dict)
+    scores: dict[tuple[str, str], float | None] = field(default_factory=dict)
     fired: dict[str, float] = field(default_factory=dict)
     pending: dict[str, Pending] = field(default_factory=dict)
     opened: set[str] = field(default_factory=set)
@@ -85,10 +88,16 @@ class SessionState:
     seq: int = 0
 
     def __post_init__(self) -> None:
-        self.speed = self.exercise.scenario.clock.speed
-        for team in self.exercise.scenario.teams:
+        scenario = self.exercise.scenario
+        self.speed = scenario.clock.speed
+        self.heat = scenario.heat.start if scenario.heat else 0.0
+        self.heat_history.append((0.0, self.heat))
+        for team in scenario.teams:
             self.inbox[team.id] = []
             self.facts[team.id] = []
+            if scenario.heat and scenario.heat.per_team:
+                self.team_heat[team.id] = self.heat
+                self.team_heat_history[team.id] = [(0.0, self.heat)]
 
     def apply(self, event: Event) -> None:
         self.seq = max(self.seq, event.seq)
@@ -125,8 +134,22 @@ class SessionState:
             known.extend(fact for fact in delivery.reveals if fact not in known)
 
     def _on_heat(self, at: float, data: dict) -> None:
-        self.heat = data["value"]
-        self.heat_history.append((float(at), self.heat))
+        team = data.get("team")
+        if team is None:
+            self.heat = data["value"]
+            self.heat_history.append((float(at), self.heat))
+        else:
+            self.team_heat[team] = data["value"]
+            self.team_heat_history[team].append((float(at), data["value"]))
+
+    def _on_scored(self, at: float, data: dict) -> None:
+        self.scores[(data["team"], data["task"])] = data["score"]
+
+    def heat_of(self, team: str | None = None) -> tuple[float, float]:
+        """The last recorded heat (the public one, or a team's) and when it was recorded."""
+        history = self.heat_history if team is None else self.team_heat_history[team]
+        at, value = history[-1]
+        return value, at
 
     def _on_open(self, at: float, data: dict) -> None:
         self.opened.add(data["task"])

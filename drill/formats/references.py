@@ -16,7 +16,7 @@ from .duration import format_duration
 from .problems import Problem
 from .responses import Responses
 from .rubric import Rubric
-from .scenario import Clock, Fact, Inject, Scenario, Task, Team
+from .scenario import Clock, Fact, HeatModel, Inject, Scenario, Task, Team
 from .source import Document
 
 _LISTS = {"teams": Team, "facts": Fact, "injects": Inject, "tasks": Task}
@@ -57,10 +57,15 @@ def partial_scenario(doc: Document) -> Partial | None:
                 index[name].append(position)
             except ValidationError:
                 continue
+    try:
+        heat = HeatModel.model_validate(data["heat"]) if data.get("heat") is not None else None
+        heat_ok = True
+    except ValidationError:
+        heat, heat_ok = None, False
     scenario = Scenario.model_construct(
-        format="drill/scenario@1", id=str(data.get("id", "")), title="", summary="", language="en", clock=clock, **kept
+        format="drill/scenario@1", id=str(data.get("id", "")), title="", summary="", language="en", clock=clock, heat=heat, **kept
     )
-    complete = all(len(index[name]) == len(data.get(name) or []) for name in _LISTS)
+    complete = heat_ok and all(len(index[name]) == len(data.get(name) or []) for name in _LISTS)
     return Partial(scenario, index, {name: _ids(data.get(name)) for name in _LISTS}, complete)
 
 
@@ -107,16 +112,20 @@ def check_scenario(doc: Document, partial: Partial | Scenario, rubrics: dict[str
         if inject.at is not None and inject.at >= end:
             report.add("injects", i, ("at",), f"fires at {format_duration(inject.at)}, not before the drill ends at {format_duration(end)}")
         when = inject.when
-        if when is not None and when.kind in ("missed", "submitted"):
-            target = getattr(when, when.kind)
-            unknown("tasks", ("injects", i), ("when", when.kind), target, "task")
+        if when is not None and when.task is not None:
+            target = when.task
+            unknown("tasks", ("injects", i), when.location, target, "task")
             task = tasks.get(target)
             if task is not None and isinstance(task.teams, list) and not task.teams:
-                report.add("injects", i, ("when", when.kind), f"can never hold: no team owes task {target!r}")
+                report.add("injects", i, when.location, f"can never hold: no team owes task {target!r}")
             if when.kind == "missed" and task is not None and task.opens_after is None and (task.opens or 0) + task.due >= end:
                 report.add("injects", i, ("when",), f"can never hold: task {target!r} is due at {format_duration((task.opens or 0) + task.due)}, not before the drill ends at {format_duration(end)}")
         if when is not None and when.kind == "heat_above" and not 0 < when.heat_above <= 100:
             report.add("injects", i, ("when", "heat_above"), f"can never hold: the heat index runs from 0 to 100, so heat_above must be 1 to 100 (got {when.heat_above})")
+        if when is not None and when.kind == "scored_below" and not 0 < when.scored_below.score <= 100:
+            report.add("injects", i, ("when", "scored_below", "score"), f"can never hold: scores run from 0 to 100, so scored_below must be above 0 and at most 100 (got {when.scored_below.score:g})")
+        if when is not None and when.kind == "scored_at_least" and not 0 <= when.scored_at_least.score <= 100:
+            report.add("injects", i, ("when", "scored_at_least", "score"), f"can never hold: scores run from 0 to 100, so scored_at_least must be 0 to 100 (got {when.scored_at_least.score:g})")
 
     for i, task in enumerate(sc.tasks):
         if isinstance(task.teams, list):
@@ -170,26 +179,28 @@ def _check_reachable(report: _Report, sc: Scenario) -> None:
         for inj in sc.injects:
             if fires[inj.id]:
                 continue
-            kind = inj.when.kind
-            if kind in ("missed", "submitted"):
-                ok = opens.get(getattr(inj.when, kind), False)
-            else:  # heat_above
-                ok = sum(max(o.heat, 0) for o in sc.injects if o.id != inj.id and fires[o.id]) >= inj.when.heat_above
+            if inj.when.task is not None:
+                ok = opens.get(inj.when.task, False)
+            else:  # heat_above: statements and missed deadlines may also raise heat under a heat model
+                ok = sc.heat is not None or _max_heat(sc, fires, inj.id) >= inj.when.heat_above
             if ok:
                 fires[inj.id] = changed = True
     known_tasks = {t.id for t in sc.tasks}
     for i, inj in enumerate(sc.injects):
         if fires[inj.id]:
             continue
-        kind = inj.when.kind
-        if kind == "heat_above":
+        if inj.when.kind == "heat_above":
             if 0 < inj.when.heat_above <= 100:
-                report.add("injects", i, ("when", "heat_above"), f"can never hold: the injects that can fire add at most {sum(max(o.heat, 0) for o in sc.injects if fires[o.id])} heat, below {inj.when.heat_above}")
-        elif getattr(inj.when, kind) in known_tasks:
-            report.add("injects", i, ("when", kind), f"can never hold: task {getattr(inj.when, kind)!r} never opens (it waits for an inject that never fires)")
+                report.add("injects", i, ("when", "heat_above"), f"can never hold: the injects that can fire add at most {_max_heat(sc, fires, inj.id):g} heat, below {inj.when.heat_above}")
+        elif inj.when.task in known_tasks:
+            report.add("injects", i, inj.when.location, f"can never hold: task {inj.when.task!r} never opens (it waits for an inject that never fires)")
     for i, task in enumerate(sc.tasks):
         if not opens[task.id] and task.opens_after in fires:
             report.add("tasks", i, ("opens_after",), f"never opens: inject {task.opens_after!r} can never fire")
+
+
+def _max_heat(sc: Scenario, fires: dict[str, bool], besides: str) -> float:
+    return sum(max(o.heat, 0) for o in sc.injects if o.id != besides and fires[o.id])
 
 
 def check_responses(doc: Document, responses: Responses, exercise: Any) -> list[Problem]:

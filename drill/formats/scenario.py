@@ -41,6 +41,14 @@ class Fact(Model):
     contradicted_by: list[str] = Field(default_factory=list, description="Saying any one of them contradicts the fact")
 
 
+class ScoreCondition(Model):
+    task: Slug
+    score: float = Field(description="An automatic score, 0 to 100")
+
+
+CONDITIONS = ("missed", "submitted", "heat_above", "manual", "scored_below", "scored_at_least")
+
+
 class When(Model):
     """The condition of a conditional inject: exactly one key."""
 
@@ -48,15 +56,34 @@ class When(Model):
     submitted: Slug | None = Field(None, description="Holds when the first team submits that task")
     heat_above: int | None = Field(None, description="Holds the first time the heat index reaches this level")
     manual: Literal[True] | None = Field(None, description="Only when the facilitator fires it")
+    scored_below: ScoreCondition | None = Field(
+        None, description="Holds when a team submits the task and its automatic score is below `score`; goes to that team"
+    )
+    scored_at_least: ScoreCondition | None = Field(
+        None, description="Holds when a team submits the task and its automatic score is at least `score`; goes to that team"
+    )
 
     @model_validator(mode="after")
     def _one(self) -> "When":
-        exactly_one(self, ("missed", "submitted", "heat_above", "manual"), "a 'when' condition")
+        exactly_one(self, CONDITIONS, "a 'when' condition")
         return self
 
     @property
     def kind(self) -> str:
-        return next(name for name in ("missed", "submitted", "heat_above", "manual") if getattr(self, name) is not None)
+        return next(name for name in CONDITIONS if getattr(self, name) is not None)
+
+    @property
+    def task(self) -> str | None:
+        """The task a condition watches, if any."""
+        value = getattr(self, self.kind)
+        if isinstance(value, ScoreCondition):
+            return value.task
+        return value if self.kind in ("missed", "submitted") else None
+
+    @property
+    def location(self) -> tuple[str, ...]:
+        """Where the watched task id is written, for error positions."""
+        return ("when", self.kind, "task") if self.kind.startswith("scored") else ("when", self.kind)
 
 
 class Inject(Model):
@@ -116,6 +143,33 @@ class Task(Model):
         return self
 
 
+class StatementEffect(Model):
+    """How a submitted public `statement` or `reply` moves heat, by its automatic score."""
+
+    calm: float = Field(25, ge=0, le=100, description="Heat removed by a statement scoring 100")
+    backfire: float = Field(15, ge=0, le=100, description="Heat added by a statement scoring 0")
+    pivot: float = Field(60, gt=0, lt=100, description="The score at which a statement neither calms nor inflames")
+
+
+class HeatModel(Model):
+    """Opinion dynamics: without this block, heat changes only by the injects' `heat`."""
+
+    start: float = Field(0, ge=0, le=100, description="Heat when the drill begins")
+    half_life: Duration | None = Field(None, description="Heat halves over this in-world time when nothing feeds it")
+    sample: Duration = Field(900, description="How often decay is recorded, in-world")
+    statement: StatementEffect = Field(default_factory=StatementEffect)
+    missed_statement: float = Field(15, ge=0, le=100, description="Heat added when a statement or reply deadline is missed")
+    per_team: bool = Field(False, description="Also keep each team's own perceived heat")
+
+    @model_validator(mode="after")
+    def _positive(self) -> "HeatModel":
+        if self.half_life is not None and self.half_life <= 0:
+            raise ValueError("heat.half_life must be longer than zero")
+        if self.sample <= 0:
+            raise ValueError("heat.sample must be longer than zero")
+        return self
+
+
 class Scenario(Model):
     format: Literal["drill/scenario@1"]
     id: Slug
@@ -123,6 +177,7 @@ class Scenario(Model):
     summary: str
     language: str = Field("en", description="BCP 47 tag of the content")
     clock: Clock
+    heat: HeatModel | None = Field(None, description="Opinion dynamics; omit for a heat index moved by injects only")
     teams: list[Team] = Field(min_length=1)
     facts: list[Fact] = Field(default_factory=list)
     injects: list[Inject]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import io
 import re
-import textwrap
+import unicodedata
 import warnings
 from dataclasses import dataclass
 from functools import cache
@@ -135,11 +135,15 @@ def comparison_charts(teams: list[str], tasks: list[str], scores: list[list[floa
         with rc_context(_style()):
             figure = Figure(figsize=(7, 0.9 + 0.3 * len(names)), layout="constrained")
             axes = figure.add_subplot()
+            axes.set_facecolor("#eeeeee")
             axes.imshow(grid, cmap="RdYlGn", vmin=0, vmax=100, aspect="auto")
             for (row, column), value in np.ndenumerate(grid.filled(np.nan)):
                 if not np.isnan(value):
-                    axes.text(column, row, f"{value:.0f}", ha="center", va="center", fontsize=7)
-            axes.set_xticks(range(len(tasks)), [textwrap.fill(title, 16) for title in tasks], fontsize=7)
+                    ink = "white" if value < 25 or value > 85 else "black"   # readable on the dark ends of the scale
+                    axes.text(column, row, f"{value:.0f}", ha="center", va="center", fontsize=7, color=ink)
+            # The width a label may take: a column's share of the ~4.5 inches left of 7 beside the team names, in half-em units at 7 pt.
+            width = max(6, int(2 * 4.5 * 72 / 7 / max(len(tasks), 1)))
+            axes.set_xticks(range(len(tasks)), [_wrap(title, width) for title in tasks], fontsize=7)
             axes.set_yticks(range(len(names)), names)
             axes.xaxis.tick_top()
             axes.tick_params(length=0)
@@ -147,6 +151,24 @@ def comparison_charts(teams: list[str], tasks: list[str], scores: list[list[floa
                 spine.set_visible(False)
             charts.append(_svg(figure, f"cmp{first // _ROWS_PER_CHART}"))
     return charts
+
+
+def _wrap(text: str, width: int, lines: int = 3) -> str:
+    """Break a label into lines of at most `width` units, where a CJK character is two
+    units and a Latin one is one; Chinese has no spaces, so any character may end a line."""
+    rows, row, used = [], "", 0
+    for char in " ".join(text.split()):
+        size = 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        if used + size > width and row:
+            rows.append(row.rstrip())
+            row, used = "", 0
+        if row or char != " ":
+            row, used = row + char, used + size
+    rows.append(row)
+    if len(rows) > lines:
+        rows = rows[:lines]
+        rows[-1] = rows[-1][:-1] + "…"
+    return "\n".join(rows)
 
 
 def _shorten(text: str, size: int) -> str:

@@ -62,7 +62,7 @@ def build(session: Any, t: Catalog) -> dict[str, Any]:
         "t": t,
         "scenario": scenario,
         "ran_on": _ran_on(session.sink.first_wall_time()),
-        "start": scenario.clock.start.strftime("%Y-%m-%d %H:%M %z"),
+        "start": scenario.clock.start.isoformat(sep=" ", timespec="minutes"),
         "duration": _duration(t, scenario.clock.duration),
         "teams": [team.name for team in scenario.teams],
         "notes": [{"at": clock.at(at), "offset": clock.offset(at), "text": text} for at, text in session.state.notes],
@@ -93,6 +93,8 @@ def _duration(t: Catalog, seconds: float) -> str:
     minutes = math.ceil(seconds / 60)
     if minutes < 60:
         return t("report.minutes", minutes=minutes)
+    if minutes % 60 == 0:
+        return t("report.hours", hours=minutes // 60)
     return t("report.hours-minutes", hours=minutes // 60, minutes=minutes % 60)
 
 
@@ -190,8 +192,7 @@ def _criterion(criterion: dict[str, Any], t: Catalog) -> dict[str, Any]:
     return {
         "title": criterion["title"],
         "points": f"{number(criterion['points'], 2)} / {number(criterion['max'], 2)}",
-        "source": t(f"report.source.{criterion['source']}"),
-        "pending": criterion["points"] is None,
+        "source": t("report.pending") if criterion["points"] is None else t(f"report.source.{criterion['source']}"),
         "evidence": criterion["auto_evidence"] if overridden else criterion["evidence"],
         "suggestion": t("report.auto-suggestion", points=f"{number(criterion['auto_points'], 2)} / {number(criterion['max'], 2)}") if overridden else None,
         "note": criterion["note"],

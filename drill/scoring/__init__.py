@@ -6,10 +6,10 @@ code, so a session can be scored headless, in a test, or on a server.
 
 from .checks import check_text
 from .results import CriterionScore, Scores, TaskScore, TeamScore
-from .scorer import ExpertReview, Submission, score_exercise
+from .scorer import ExpertReview, Submission, automatic_score, score_exercise
 from .session import score_session
 
 __all__ = [
-    "CriterionScore", "ExpertReview", "Scores", "Submission", "TaskScore", "TeamScore", "check_text", "score_exercise",
+    "CriterionScore", "ExpertReview", "Scores", "Submission", "TaskScore", "TeamScore", "automatic_score", "check_text", "score_exercise",
     "score_session",
 ]

@@ -134,3 +134,10 @@ def score_exercise(
         bands = _team_bands([exercise.rubric_for(task.id) for task in owed])
         teams.append(TeamScore(team.id, team.name, total, _rate(bands, total), tasks))
     return Scores(exercise.scenario.id, tuple(teams))
+
+
+def automatic_score(exercise: Exercise, submission: Submission, due_at: float) -> float | None:
+    """What a submission scores before any expert looks at it (manual criteria left out):
+    the engine branches on it the moment a team submits."""
+    task = next(t for t in exercise.scenario.tasks if t.id == submission.task)
+    return _task(exercise, task, due_at, submission, {}).score
