@@ -186,6 +186,59 @@ def review(session_path: Path, team: str, task: str, criterion: str, value: floa
     click.echo(f"recorded: {team} / {task} / {criterion} = {value:g}", err=True)
 
 
+@cli.command()
+@click.argument("scenario")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on; 0.0.0.0 for every network.")
+@click.option("--port", default=8765, show_default=True, type=int, help="Port to listen on (0: any free port).")
+@click.option("--codes-file", type=click.Path(dir_okay=False, path_type=Path), help="Write the join codes here as JSON once listening.")
+@click.option("--session", "session_path", type=click.Path(dir_okay=False, path_type=Path), help="Session file: resumed if it exists, else created.")
+@click.option("--headless", is_flag=True, help="No console: serve and run the clock until stopped (for automation).")
+@click.option("--start", "start_clock", is_flag=True, help="With --headless: start the clock at once.")
+@RUBRICS_OPTION
+def serve(scenario: str, host: str, port: int, codes_file: Path | None, session_path: Path | None, headless: bool, start_clock: bool, rubric_dirs: tuple[Path, ...]) -> None:
+    """Run the facilitator's console and serve the drill to teams over the network."""
+    import asyncio
+
+    from .net.serve import ServedDrill, run_headless
+
+    session = _open_or_create(scenario, session_path, rubric_dirs)
+
+    def announce(served: ServedDrill) -> None:
+        click.echo(f"Serving {served.session.scenario.title} at {served.url} (session {served.session.sink.path})")
+        for team in served.session.scenario.teams:
+            click.echo(f"  {team.id:<16} {served.codes[team.id]}  {team.name}")
+        click.echo("Teams join with: drill join URL --team ID --code CODE", err=True)
+
+    served = ServedDrill(session, host, port, codes_file)
+    if headless:
+        try:
+            asyncio.run(run_headless(served, start_clock, announce))
+        except OSError as error:
+            raise UserError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
+        except KeyboardInterrupt:
+            pass
+        return
+    from .tui.serve import run_served_console
+
+    run_served_console(served, announce)
+
+
+def _open_or_create(scenario: str, session_path: Path | None, rubric_dirs: tuple[Path, ...]):
+    """Resume the session at `session_path` if it exists; otherwise start a new one there
+    (or in the user data folder)."""
+    from .formats import Loader
+    from .formats.library import scenario_path
+    from .store import create, default_path, open_session
+
+    try:
+        if session_path is not None and session_path.exists():
+            return open_session(session_path)
+        exercise = Loader(rubric_dirs).load_exercise(scenario_path(scenario))
+        return create(exercise, session_path or default_path(exercise.scenario.id))
+    except Exception as error:  # noqa: BLE001 - turned into a user message
+        _fail_on_session(error)
+
+
 def _clock_text(seconds: float) -> str:
     seconds = int(seconds)
     return f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"

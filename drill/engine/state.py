@@ -25,7 +25,7 @@ class Delivery:
     sender: str | None
     title: str
     body: str
-    heat: int = 0
+    heat: float = 0
     reveals: tuple[str, ...] = ()
     adhoc: bool = False
 

@@ -48,7 +48,8 @@ class TeamView:
     running: bool
     speed: float
     ended: bool
-    heat: int
+    heat: float                     # the public heat index
+    team_heat: float | None         # this team's perceived heat, under a per-team heat model
     injects: tuple[Delivery, ...]   # newest first
     facts: tuple[FactView, ...]
     tasks: tuple[TaskView, ...]     # in scenario order, open tasks only
@@ -67,7 +68,7 @@ def team_view(state: SessionState, team_id: str, now: float) -> TeamView:
         tasks.append(TaskView(task.id, task.kind, task.title, task.prompt, fields, work.opened_at, work.due_at,
                               work.status, work.draft, dict(work.fields), work.submitted_at))
     return TeamView(
-        team_id, team.name, team.brief, now, state.running, state.speed, state.ended, state.heat,
+        team_id, team.name, team.brief, now, state.running, state.speed, state.ended, state.heat, state.team_heat.get(team_id),
         tuple(reversed(state.inbox[team_id])),
         tuple(FactView(fid, facts[fid].text) for fid in state.facts[team_id] if fid in facts),
         tuple(tasks),

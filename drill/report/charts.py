@@ -106,7 +106,7 @@ def heat_chart(
         axes.fill_between(times, values, step="post", color=HEAT, alpha=0.08)
         if marks.submitted:
             axes.plot(marks.submitted, [level(at) for at in marks.submitted], "^", color="#1e8449",
-                      markersize=6, linestyle="none", label=labels["submitted"])
+                      markersize=6, linestyle="none", zorder=4, label=labels["submitted"])
         if marks.missed:
             axes.plot(marks.missed, [level(at) for at in marks.missed], "X", color="#7d3c98",
                       markersize=7, linestyle="none", label=labels["missed"])

@@ -124,7 +124,7 @@ def _timeline(events: list, session: Any, clock: Clock, t: Catalog, names: dict[
             row = {"kind": t("report.kind.missed"), "what": titles.get(data["task"], data["task"]),
                    "who": _recipients(data["missed"], names, t)}
         elif event.type == ev.HEAT and rows and rows[-1].get("cause") == data["cause"]:
-            rows[-1]["heat"] = t("report.heat-change", value=data["value"], delta=data["delta"])
+            rows[-1]["heat"] = t("report.heat-change", value=number(data["value"], 0), delta=f"{data['delta']:+g}")
         if row is not None:
             row = {"from": None, "heat": "", **row, "at": clock.at(event.at), "offset": clock.offset(event.at), "cause": data.get("inject")}
             rows.append(row)

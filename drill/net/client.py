@@ -1,0 +1,192 @@
+"""A team's connection to a drill server, behind the same interface as `LocalTeam`.
+
+It reconnects by itself and resyncs from the server's `welcome`. A draft is kept
+here until the server acknowledges it, and sent again after a reconnection, so
+a dropped network costs nobody their text.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import time
+from dataclasses import replace
+from typing import Callable
+
+from websockets.asyncio.client import ClientConnection, connect
+from websockets.exceptions import ConnectionClosed, InvalidURI
+
+from ..engine import Refused
+from ..engine.views import TeamView
+from . import protocol as p
+
+REQUEST_TIMEOUT = 10.0
+RETRY_DELAYS = (0.2, 0.5, 1.0, 2.0, 3.0)
+
+
+class JoinRefused(Exception):
+    """The server will not admit this team: wrong code, or no such team."""
+
+
+class RemoteTeam:
+    def __init__(self, url: str, team: str, code: str):
+        self.url, self.team, self.code = url, team, code
+        self.scenario = ""
+        self.connected = False
+        self.refused: str | None = None
+        self._view: TeamView | None = None
+        self._view_clock = 0.0                       # real time when the view's `now` was true
+        self._ws: ClientConnection | None = None
+        self._ids = itertools.count(1)
+        self._waiting: dict[int, asyncio.Future] = {}
+        self._unsaved: dict[str, tuple[str, dict[str, str]]] = {}
+        self._callbacks: list[Callable[[], None]] = []
+        self._welcomed = asyncio.Event()
+        self._task: asyncio.Task | None = None
+        self.last_stamp = 0.0                        # server time of the newest event seen
+
+    # ----- TeamClient --------------------------------------------------------------------------
+
+    def view(self) -> TeamView:
+        if self._view is None:
+            raise Refused("not connected to the drill server yet")
+        view = self._view
+        if view.running and not view.ended:  # the clock runs on between updates
+            view = replace(view, now=view.now + (time.monotonic() - self._view_clock) * view.speed)
+        return view
+
+    async def save_draft(self, task: str, text: str, fields: dict[str, str]) -> None:
+        """Keep the draft locally, and send it when connected; it stays here until acknowledged."""
+        self._unsaved[task] = (text, dict(fields))
+        if self.connected:
+            await self._flush(task)
+
+    async def submit(self, task: str, text: str, fields: dict[str, str]) -> None:
+        if not self.connected:
+            raise Refused("not connected to the drill server: your text is kept here; submit again once reconnected")
+        await self._request(p.Submit(type="submit", id=next(self._ids), task=task, text=text, fields=fields))
+        self._unsaved.pop(task, None)
+
+    def on_change(self, callback: Callable[[], None]) -> None:
+        self._callbacks.append(callback)
+
+    # ----- connection ----------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        """Connect, and keep reconnecting in the background; returns once joined.
+        Raises JoinRefused when the code is wrong (that will not get better by retrying)."""
+        self._task = asyncio.create_task(self._run())
+        welcomed = asyncio.create_task(self._welcomed.wait())
+        await asyncio.wait({self._task, welcomed}, return_when=asyncio.FIRST_COMPLETED)
+        if self.refused is not None:
+            raise JoinRefused(self.refused)
+        if self._task.done():
+            self._task.result()
+
+    async def close(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+        if self._ws is not None:
+            await self._ws.close()
+
+    async def _run(self) -> None:
+        attempt = 0
+        while self.refused is None:
+            try:
+                async with connect(self.url, max_size=p.MAX_FRAME, open_timeout=5) as ws:
+                    self._ws = ws
+                    await ws.send(p.encode(p.Hello(type="hello", team=self.team, code=self.code)))
+                    attempt = 0
+                    await self._receive(ws)
+            except (OSError, ConnectionClosed, asyncio.TimeoutError, p.BadMessage):
+                pass
+            except InvalidURI as error:
+                self.refused = f"not a drill server address: {error}"
+            finally:
+                self._disconnected()
+            if self.refused is not None:
+                break
+            await asyncio.sleep(RETRY_DELAYS[min(attempt, len(RETRY_DELAYS) - 1)])
+            attempt += 1
+
+    async def _receive(self, ws: ClientConnection) -> None:
+        async for frame in ws:
+            message = p.parse(p.ServerMessage, frame)
+            if isinstance(message, p.Welcome):
+                self.scenario = message.scenario
+                self._set_view(message.view)
+                self.connected = True
+                self._welcomed.set()
+                for task in list(self._unsaved):  # what we kept while away
+                    asyncio.create_task(self._flush(task))
+            elif isinstance(message, p.Refusal):
+                self.refused = message.reason
+                self._welcomed.set()
+                return
+            elif isinstance(message, p.Update):
+                self._apply(message)
+            elif message.id in self._waiting:
+                self._waiting.pop(message.id).set_result(message)
+            self._changed()
+
+    def _disconnected(self) -> None:
+        self.connected = False
+        self._ws = None
+        for future in self._waiting.values():
+            if not future.done():
+                future.set_exception(Refused("the connection to the drill server dropped; your text is kept here"))
+        self._waiting.clear()
+        self._changed()
+
+    # ----- requests and updates -------------------------------------------------------------------
+
+    async def _request(self, message: p.SaveDraft | p.Submit) -> None:
+        if self._ws is None:
+            raise Refused("not connected to the drill server")
+        future = asyncio.get_running_loop().create_future()
+        self._waiting[message.id] = future
+        await self._ws.send(p.encode(message))
+        try:
+            answer = await asyncio.wait_for(future, REQUEST_TIMEOUT)
+        except asyncio.TimeoutError:
+            self._waiting.pop(message.id, None)
+            raise Refused("the drill server did not answer; your text is kept here, try again") from None
+        if isinstance(answer, p.Error):
+            raise Refused(answer.message)
+
+    async def _flush(self, task: str) -> None:
+        kept = self._unsaved.get(task)
+        if kept is None:
+            return
+        text, fields = kept
+        try:
+            await self._request(p.SaveDraft(type="draft", id=next(self._ids), task=task, text=text, fields=fields))
+        except Refused:
+            return  # kept; sent again after the next reconnection
+        if self._unsaved.get(task) == kept:
+            del self._unsaved[task]
+
+    @property
+    def unsaved(self) -> dict[str, tuple[str, dict[str, str]]]:
+        """Drafts the server does not have yet."""
+        return dict(self._unsaved)
+
+    def _set_view(self, view: TeamView) -> None:
+        self._view, self._view_clock = view, time.monotonic()
+
+    def _apply(self, update: p.Update) -> None:
+        view = self._view
+        if view is None:
+            return
+        self._set_view(replace(
+            view, now=update.now, running=update.running, speed=update.speed, ended=update.ended,
+            heat=update.heat, team_heat=update.team_heat,
+            injects=tuple(update.deliveries) + view.injects,
+            facts=tuple(update.facts) if update.facts is not None else view.facts,
+            tasks=tuple(update.tasks) if update.tasks is not None else view.tasks,
+        ))
+        self.last_stamp = update.stamp
+
+    def _changed(self) -> None:
+        for callback in list(self._callbacks):
+            callback()

@@ -1,0 +1,107 @@
+"""The messages between a team's client and the server, validated on both sides.
+
+Every frame is one JSON object with a `type`. A client says `hello` with its team
+and join code, then saves drafts and submits; the server answers `welcome` with
+everything the team may see, then pushes `update`s. Requests carry an `id` that
+the `ack` or `error` answering them repeats.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+
+from ..engine.state import Delivery
+from ..engine.views import FactView, TaskView, TeamView
+
+MAX_FRAME = 1024 * 1024      # bytes; a 20,000-character Chinese draft is about 60 KB
+MAX_TEXT = 200_000           # characters in one draft
+
+
+class Message(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Hello(Message):
+    type: Literal["hello"]
+    team: str = Field(max_length=64)
+    code: str = Field(max_length=32)
+
+
+class SaveDraft(Message):
+    type: Literal["draft"]
+    id: int
+    task: str = Field(max_length=64)
+    text: str = Field(max_length=MAX_TEXT)
+    fields: dict[str, Annotated[str, Field(max_length=2000)]] = Field(default_factory=dict, max_length=50)
+
+
+class Submit(Message):
+    type: Literal["submit"]
+    id: int
+    task: str = Field(max_length=64)
+    text: str = Field(max_length=MAX_TEXT)
+    fields: dict[str, Annotated[str, Field(max_length=2000)]] = Field(default_factory=dict, max_length=50)
+
+
+class Welcome(Message):
+    type: Literal["welcome"] = "welcome"
+    scenario: str
+    view: TeamView
+
+
+class Refusal(Message):
+    """The server will not admit this client (wrong code, unknown team); it closes next."""
+
+    type: Literal["refused"] = "refused"
+    reason: str
+
+
+class Ack(Message):
+    type: Literal["ack"] = "ack"
+    id: int
+
+
+class Error(Message):
+    type: Literal["error"] = "error"
+    id: int | None = None
+    message: str
+
+
+class Update(Message):
+    """What changed for this team: always the clock and heat; new injects (newest first),
+    the facts and the task list when they changed."""
+
+    type: Literal["update"] = "update"
+    now: float
+    running: bool
+    speed: float
+    ended: bool
+    heat: float
+    team_heat: float | None = None
+    deliveries: list[Delivery] = Field(default_factory=list)
+    facts: list[FactView] | None = None
+    tasks: list[TaskView] | None = None
+    stamp: float = Field(0.0, description="Server wall time of the newest event behind this update")
+
+
+ClientMessage = TypeAdapter(Annotated[Union[Hello, SaveDraft, Submit], Field(discriminator="type")])
+ServerMessage = TypeAdapter(Annotated[Union[Welcome, Refusal, Ack, Error, Update], Field(discriminator="type")])
+
+
+class BadMessage(Exception):
+    """A frame that is not a valid message; says why, briefly."""
+
+
+def parse(adapter: TypeAdapter, frame: str | bytes):
+    try:
+        return adapter.validate_python(json.loads(frame))
+    except (ValueError, ValidationError) as error:
+        detail = error.errors()[0]["msg"] if isinstance(error, ValidationError) else "not JSON"
+        raise BadMessage(f"malformed message: {detail}") from None
+
+
+def encode(message: Message) -> str:
+    return message.model_dump_json()

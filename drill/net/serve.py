@@ -1,0 +1,61 @@
+"""Opening and running a served drill: the session, its codes, the listening server."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import signal
+from pathlib import Path
+
+from ..engine import Session
+from ..live import drive
+from .codes import session_codes
+from .server import TeamServer
+
+
+class ServedDrill:
+    """A session served to teams: start it, then run the console or `run_headless`."""
+
+    def __init__(self, session: Session, host: str, port: int, codes_file: Path | None = None):
+        self.session, self.host, self.port, self.codes_file = session, host, port, codes_file
+        self.codes = session_codes(session)
+        self.server = TeamServer(session, self.codes)
+        self.listening = None
+
+    async def start(self) -> None:
+        self.listening = await self.server.start(self.host, self.port)
+        self.port = self.listening.sockets[0].getsockname()[1]
+        if self.codes_file is not None:  # written once listening, so a script can wait for it
+            tmp = self.codes_file.with_suffix(self.codes_file.suffix + ".tmp")
+            tmp.write_text(json.dumps(self.codes, ensure_ascii=False, indent=2), encoding="utf-8")
+            tmp.replace(self.codes_file)
+
+    @property
+    def url(self) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"ws://{host}:{self.port}"
+
+    async def stop(self) -> None:
+        if self.listening is not None:
+            self.listening.close()
+            await self.listening.wait_closed()
+
+
+async def run_headless(served: ServedDrill, start_clock: bool, announce) -> None:
+    """Serve without a console (automation, tests): tick the clock until the drill ends
+    or the process is told to stop."""
+    await served.start()
+    announce(served)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            loop.add_signal_handler(sig, stop.set)
+        except (NotImplementedError, RuntimeError):  # Windows: Ctrl-C raises KeyboardInterrupt instead
+            pass
+    if start_clock and not served.session.state.running and not served.session.state.ended:
+        served.session.start()
+    await drive(served.session, stop)
+    if not stop.is_set():  # the drill ended: keep serving, so teams see that it has
+        await stop.wait()
+    await served.stop()
