@@ -19,9 +19,11 @@ criteria:
 """
 
 
-def write_scenario(folder: Path, *, teams: int, injects: int, tasks: int, duration_h: int, seed: int = 1, spacing: float | None = None) -> Path:
+def write_scenario(
+    folder: Path, *, teams: int, injects: int, tasks: int, duration_h: int, seed: int = 1, spacing: float | None = None, first_at: float = 0
+) -> Path:
     """A scenario with `injects` injects spread over the clock (or `spacing` in-world seconds
-    apart on average), `tasks` tasks owed by every team, and a rubric beside it."""
+    apart on average, from `first_at`), `tasks` tasks owed by every team, and a rubric beside it."""
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "bench-rubric.yaml").write_text(RUBRIC, encoding="utf-8")
@@ -43,7 +45,7 @@ def write_scenario(folder: Path, *, teams: int, injects: int, tasks: int, durati
         "  - {id: tested, text: 检测合格, keywords: [检测], contradicted_by: [检测不合格]}",
         "injects:",
     ]
-    at = 0.0
+    at = float(first_at)
     for n in range(injects):
         at = at + rng.uniform(0.2, 1.8) * spacing if spacing else rng.uniform(0, end - 1)
         heat = rng.randint(-5, 8)

@@ -165,21 +165,58 @@ def score(session_path: Path, as_json: bool) -> None:
             click.echo(f"  {task.task:<20} {shown:<9} {when}")
 
 
+LANG_OPTION = click.option(
+    "--lang", "language", type=click.Choice(["en", "zh-CN"]), default=None,
+    help="Interface language (default: the scenario's language).",
+)
+
+
+@cli.command()
+@click.argument("scenario")
+@click.option("--session", "session_path", type=click.Path(dir_okay=False, path_type=Path), help="Session file: resumed if it exists, else created (default: a new file in the user data folder).")
+@LANG_OPTION
+@RUBRICS_OPTION
+def run(scenario: str, session_path: Path | None, language: str | None, rubric_dirs: tuple[Path, ...]) -> None:
+    """The whole drill in this terminal: facilitator console and every team's workspace."""
+    session = _open_or_create(scenario, session_path, rubric_dirs)
+    from .tui import run_drill
+
+    try:
+        code = run_drill(session, language)
+    finally:
+        click.echo(str(session.sink.path))
+    if code:
+        raise SystemExit(code)
+
+
 @cli.command()
 @click.argument("session_path", metavar="SESSION", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--team", required=True, help="Team id.")
-@click.option("--task", required=True, help="Task id.")
-@click.option("--criterion", required=True, help="Criterion id in the task's rubric.")
-@click.option("--score", "value", required=True, type=float, help="A level (manual criterion) or an overriding fraction 0..1 (automatic).")
+@click.option("--team", help="Team id.")
+@click.option("--task", help="Task id.")
+@click.option("--criterion", help="Criterion id in the task's rubric.")
+@click.option("--score", "value", type=float, help="A level (manual criterion) or an overriding fraction 0..1 (automatic).")
 @click.option("--note", default="", help="The expert's note, shown on the review sheet.")
 @click.option("--action", default=None, help="A corrective action for the improvement plan.")
 @click.option("--owner", default=None, help="Who owns the corrective action.")
-def review(session_path: Path, team: str, task: str, criterion: str, value: float, note: str, action: str | None, owner: str | None) -> None:
-    """Record an expert's score for one criterion of a team's submission."""
+@LANG_OPTION
+def review(session_path: Path, team: str | None, task: str | None, criterion: str | None, value: float | None, note: str, action: str | None, owner: str | None, language: str | None) -> None:
+    """Score submissions: with no --team/--task/--criterion/--score, open the review screen;
+    with all four, record an expert's score for one criterion of a team's submission."""
     from .store import open_session
 
+    given = {"--team": team, "--task": task, "--criterion": criterion, "--score": value}
+    missing = [name for name, v in given.items() if v is None]
+    if len(missing) not in (0, len(given)):
+        raise click.UsageError(f"to record a score give --team, --task, --criterion and --score together (missing {', '.join(missing)}); give none of them to open the review screen")
     try:
         session = open_session(session_path)
+        if missing:
+            from .tui import review_session
+
+            code = review_session(session, language)
+            if code:
+                raise SystemExit(code)
+            return
         session.review(team, task, criterion, value, note, action, owner)
     except Exception as error:  # noqa: BLE001 - turned into a user message
         _fail_on_session(error)

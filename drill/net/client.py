@@ -44,6 +44,7 @@ class RemoteTeam:
         self._welcomed = asyncio.Event()
         self._task: asyncio.Task | None = None
         self.last_stamp = 0.0                        # server time of the newest event seen
+        self.received_at = 0.0                       # local time the last frame arrived
 
     # ----- TeamClient --------------------------------------------------------------------------
 
@@ -93,7 +94,7 @@ class RemoteTeam:
         attempt = 0
         while self.refused is None:
             try:
-                async with connect(self.url, max_size=p.MAX_FRAME, open_timeout=5) as ws:
+                async with connect(self.url, max_size=p.MAX_FRAME, open_timeout=5, compression=None) as ws:
                     self._ws = ws
                     await ws.send(p.encode(p.Hello(type="hello", team=self.team, code=self.code)))
                     attempt = 0
@@ -111,6 +112,7 @@ class RemoteTeam:
 
     async def _receive(self, ws: ClientConnection) -> None:
         async for frame in ws:
+            self.received_at = time.time()
             message = p.parse(p.ServerMessage, frame)
             if isinstance(message, p.Welcome):
                 self.scenario = message.scenario

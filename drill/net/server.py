@@ -1,17 +1,19 @@
 """The team server: admits each team by its join code and keeps its screen current.
 
 It runs beside the engine in one asyncio loop. The engine's listener only marks
-what changed for whom; one sender task per connection turns that into an
-`update`, so a burst of events costs one message, not many.
+what changed for whom and schedules one flush; the flush builds each team's
+`update` and hands identical ones to websockets' `broadcast`, which writes
+without awaiting each socket, so an inject reaches a hundred screens in
+milliseconds and a burst of events costs one message per team, not many.
 """
 
 from __future__ import annotations
 
 import asyncio
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from websockets.asyncio.server import ServerConnection, serve
+from websockets.asyncio.server import ServerConnection, broadcast, serve
 from websockets.exceptions import ConnectionClosed
 
 from ..engine import Event, Refused, Session
@@ -23,15 +25,15 @@ MAX_PENALTY = 30.0       # seconds
 MAX_BAD_FRAMES = 20      # malformed frames before a connection is closed
 
 
-@dataclass
+@dataclass(eq=False)
 class _Client:
     team: str
     ws: ServerConnection
     delivered: int = 0               # injects already sent
-    tasks_dirty: bool = True
-    facts_dirty: bool = True
+    dirty: bool = False
+    tasks_dirty: bool = False
+    facts_dirty: bool = False
     stamp: float = 0.0
-    wake: asyncio.Event = field(default_factory=asyncio.Event)
 
 
 class TeamServer:
@@ -40,11 +42,16 @@ class TeamServer:
         self.codes = {team: normalise(code) for team, code in codes.items()}
         self.clients: list[_Client] = []
         self.failures: dict[str, int] = {}
+        self._flush_due = False
+        self._loop: asyncio.AbstractEventLoop | None = None
         session.listeners.append(self._on_event)
 
     async def start(self, host: str, port: int):
         """Listen; returns the websockets server (its `.sockets` tell the port when 0 was asked)."""
-        return await serve(self._handle, host, port, max_size=p.MAX_FRAME, ping_interval=10, ping_timeout=20)
+        self._loop = asyncio.get_running_loop()
+        # No per-message compression: frames are small and a LAN is fast; deflate would cost
+        # more time than it saves on every one of a hundred screens.
+        return await serve(self._handle, host, port, max_size=p.MAX_FRAME, ping_interval=10, ping_timeout=20, compression=None)
 
     # ----- engine side -----------------------------------------------------------------------
 
@@ -57,29 +64,40 @@ class TeamServer:
                 continue
             if event.type in ("open", "deadline", "draft", "submit", "scored"):
                 client.tasks_dirty = True
-            if event.type == "inject":
-                client.facts_dirty = True
+            if event.type == "inject" and event.data.get("adhoc") is None:
+                client.facts_dirty = bool(self.session.state.inbox[client.team][-1].reveals)
             client.stamp = stamp
-            client.wake.set()
+            client.dirty = True
+        if not self._flush_due and self._loop is not None:
+            self._flush_due = True
+            self._loop.call_soon(self._flush)
+
+    def _flush(self) -> None:
+        self._flush_due = False
+        groups: dict[str, list[ServerConnection]] = {}
+        for client in self.clients:
+            if client.dirty:
+                client.dirty = False
+                groups.setdefault(p.encode(self._update(client)), []).append(client.ws)
+        for text, connections in groups.items():
+            broadcast(connections, text)
 
     def _update(self, client: _Client) -> p.Update:
-        view = self.session.team_view(client.team)
-        fresh = len(view.injects) - client.delivered
-        client.delivered = len(view.injects)
-        update = p.Update(
-            now=view.now, running=view.running, speed=view.speed, ended=view.ended, heat=view.heat,
-            team_heat=view.team_heat, deliveries=list(view.injects[:fresh]),
+        """Only what changed: building a whole view for every team on every inject would not
+        keep a hundred screens within milliseconds."""
+        state, session = self.session.state, self.session
+        inbox = state.inbox[client.team]
+        fresh = inbox[client.delivered:]
+        client.delivered = len(inbox)
+        view = session.team_view(client.team) if (client.tasks_dirty or client.facts_dirty) else None
+        update = p.Update.model_construct(  # our own data: validated where it is received
+            type="update", now=session.now(), running=state.running, speed=state.speed, ended=state.ended, heat=state.heat,
+            team_heat=state.team_heat.get(client.team), deliveries=fresh[::-1],
             facts=list(view.facts) if client.facts_dirty else None,
             tasks=list(view.tasks) if client.tasks_dirty else None, stamp=client.stamp,
         )
         client.tasks_dirty = client.facts_dirty = False
         return update
-
-    async def _sender(self, client: _Client) -> None:
-        while True:
-            await client.wake.wait()
-            client.wake.clear()
-            await client.ws.send(p.encode(self._update(client)))
 
     # ----- connections -------------------------------------------------------------------------
 
@@ -88,14 +106,12 @@ class TeamServer:
         if client is None:
             return
         self.clients.append(client)
-        sender = asyncio.create_task(self._sender(client))
         try:
             await self._serve(client)
         except ConnectionClosed:
             pass
         finally:
             self.clients.remove(client)
-            sender.cancel()
 
     async def _admit(self, ws: ServerConnection) -> _Client | None:
         address = ws.remote_address[0] if ws.remote_address else "?"

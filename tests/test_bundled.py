@@ -1,0 +1,234 @@
+"""The bundled drill, its rubrics and its scripted rehearsals: they validate, and a
+good and a bad rehearsal play two different, reproducible games."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+import yaml
+
+from drill.formats import Loader, validate_paths
+from drill.formats.library import bundled, bundled_scenarios, scenario_path
+from drill.scoring import score_session
+from drill.simulate import simulate
+from drill.store import EventLog
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "docs" / "examples"
+GOOD = EXAMPLES / "school-food-rumour-good.yaml"
+BAD = EXAMPLES / "school-food-rumour-bad.yaml"
+HEAT_DRIVEN = "provincial-repost"
+
+
+def library_rubrics() -> list[Path]:
+    """The generic rubrics: every bundled rubric that does not belong to a bundled scenario."""
+    owned = tuple(f"{scenario}-" for scenario in bundled_scenarios())
+    return [path for path in sorted(bundled("scoring").glob("*.yaml")) if not path.stem.startswith(owned)]
+
+
+def run(path: Path, name: str, responses: Path):
+    exercise = Loader().load_exercise(scenario_path("school-food-rumour"))
+    script = Loader().load_responses(responses, exercise)
+    session = simulate(exercise, script, path / name)
+    lines = [event.to_json() for event in EventLog(path / name).events()]
+    return session, lines
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("rehearsals")
+    good, good_log = run(folder, "good.drill", GOOD)
+    bad, bad_log = run(folder, "bad.drill", BAD)
+    return {"good": (good, good_log), "bad": (bad, bad_log)}
+
+
+# ----- (a) everything bundled validates -------------------------------------------------
+
+
+def test_bundled_scenarios_rubrics_and_examples_validate():
+    files = (
+        sorted(bundled("scenarios").glob("*.yaml"))
+        + sorted(bundled("scoring").glob("*.yaml"))
+        + sorted(EXAMPLES.glob("*.yaml"))
+    )
+    assert GOOD in files and BAD in files
+    problems, unreadable = validate_paths(files)
+    assert not unreadable
+    assert [str(p) for p in problems] == []
+    for path in files:
+        assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema="), path
+
+
+def test_library_rubrics_are_generic_and_fit_a_scenario_without_facts(tmp_path):
+    rubrics = library_rubrics()
+    assert {p.stem for p in rubrics} >= {"statement", "statement-zh", "reply", "reply-zh", "report", "plan", "assessment"}
+    for path in rubrics:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert data["id"] == path.stem
+        kinds = {key for c in data["criteria"] if "check" in c for key in c["check"]}
+        assert "facts" not in kinds, f"{path.name} checks facts: move them to a scenario's own rubric"
+        assert "no_false_claims" in kinds, path.name
+    # A trainer's new scenario, with no facts at all, can use every library rubric by id.
+    tasks = "".join(
+        textwrap.dedent(f"""\
+          - id: task-{n}
+            kind: report
+            title: T
+            prompt: P
+            due: 1h
+            fields: [{{id: grade, label: Grade, answer: major}}]
+            rubric: {path.stem}
+        """)
+        for n, path in enumerate(rubrics)
+    )
+    scenario = textwrap.dedent("""\
+        format: drill/scenario@1
+        id: new-drill
+        title: A trainer's new drill
+        summary: Nothing to do with school food.
+        clock: {start: "2026-01-05T09:00:00+01:00", duration: 4h}
+        teams: [{id: press, name: Press office}]
+        injects: [{id: post, at: 0m, channel: social, title: A post, body: Something happened.}]
+        tasks:
+        """) + textwrap.indent(tasks, "  ")
+    (tmp_path / "new-drill.yaml").write_text(scenario, encoding="utf-8")
+    problems, unreadable = validate_paths([tmp_path / "new-drill.yaml"])
+    assert not unreadable
+    assert [str(p) for p in problems] == []
+
+
+def test_bundled_drill_scores_its_facts_with_its_own_rubrics():
+    for scenario_id, suffix in (("school-food-rumour", "-zh"), ("school-food-rumour-en", "")):
+        exercise = Loader().load_exercise(scenario_path(scenario_id))
+        for task in exercise.scenario.tasks:
+            if task.kind in ("statement", "reply"):
+                assert task.rubric == f"school-food-rumour-{task.kind}{suffix}", (scenario_id, task.id)
+                rubric = exercise.rubric_for(task.id)
+                facts = [c for c in rubric.criteria if c.check is not None and c.check.facts]
+                assert facts, f"{rubric.id} does not check the drill's facts"
+
+
+def test_example_rehearsals_answer_every_task_owed_and_review_like_experts():
+    exercise = Loader().load_exercise(scenario_path("school-food-rumour"))
+    scenario = exercise.scenario
+    owed = {(team, task.id) for task in scenario.tasks for team in scenario.recipients(task.teams)}
+    for path in (GOOD, BAD):
+        script = Loader().load_responses(path, exercise)
+        assert yaml.safe_load(path.read_text(encoding="utf-8"))["scenario"] == "school-food-rumour"
+        answered = [(r.team, r.task) for r in script.responses]
+        assert len(answered) == len(set(answered)), path.name
+        assert set(answered) == owed, path.name
+        manual = {(r.team, r.task, r.criterion) for r in script.reviews if exercise.rubric_for(r.task).criterion(r.criterion).manual}
+        overrides = [r for r in script.reviews if exercise.rubric_for(r.task).criterion(r.criterion).check is not None]
+        assert manual, path.name
+        assert overrides and all(r.note for r in overrides), path.name
+        assert any(r.action and r.owner for r in script.reviews), path.name
+
+
+# ----- (b) a good and a bad rehearsal play differently ----------------------------------
+
+
+def test_good_and_bad_rehearsals_fire_different_injects(runs):
+    good, bad = runs["good"][0], runs["bad"][0]
+    assert "statement-praised" in good.state.fired and "statement-praised" not in bad.state.fired
+    assert "second-wave" in bad.state.fired and "second-wave" not in good.state.fired
+    assert "parents-reassured" in good.state.fired and "parents-reassured" not in bad.state.fired
+    assert "gate-escalates" in bad.state.fired and "gate-escalates" not in good.state.fired
+    assert "press-no-comment" in bad.state.fired and "press-no-comment" not in good.state.fired
+    for missed in ("assess-missed", "statement-missed", HEAT_DRIVEN):
+        assert missed in bad.state.fired and missed not in good.state.fired, missed
+
+
+def test_the_branches_follow_each_teams_automatic_score(runs):
+    good, bad = runs["good"][0], runs["bad"][0]
+    scenario = good.scenario
+    for session in (good, bad):
+        statements = {team: score for (team, task), score in session.state.scores.items() if task == "statement"}
+        assert set(statements) == {"propaganda", "education"}
+    good_scores = {team: s for (team, task), s in good.state.scores.items() if task == "statement"}
+    bad_scores = {team: s for (team, task), s in bad.state.scores.items() if task == "statement"}
+    assert min(good_scores.values()) >= 80
+    assert max(bad_scores.values()) < 50
+    # the second wave and the praise reach the team whose statement set them off, and only it
+    second_wave = next(d for d in bad.state.inbox["propaganda"] if d.inject == "second-wave")
+    assert second_wave.at == bad.state.work[("propaganda", "statement")].submitted_at + 30 * 60
+    assert all("second-wave" not in [d.inject for d in bad.state.inbox[t.id]] for t in scenario.teams if t.id != "propaganda")
+    praised = [t.id for t in scenario.teams if "statement-praised" in [d.inject for d in good.state.inbox[t.id]]]
+    assert praised == ["propaganda"]
+
+
+def test_good_and_bad_rehearsals_draw_different_heat_curves(runs):
+    good, bad = runs["good"][0], runs["bad"][0]
+    good_curve = [value for _, value in good.state.heat_history]
+    bad_curve = [value for _, value in bad.state.heat_history]
+    assert good_curve != bad_curve
+    assert good_curve[0] == bad_curve[0] == good.scenario.heat.start
+    threshold = next(i.when.heat_above for i in good.scenario.injects if i.id == HEAT_DRIVEN)
+    assert max(good_curve) < threshold <= max(bad_curve)
+    assert bad_curve[-1] > good_curve[-1] + 20
+    assert all(0 <= value <= 100 for value in good_curve + bad_curve)
+    # the good statement calms the story: heat is lower after the first good statement than before it
+    at = good.state.work[("propaganda", "statement")].submitted_at
+    before = [v for t, v in good.state.heat_history if t < at][-1]
+    after = [v for t, v in good.state.heat_history if t == at][-1]
+    assert after < before
+    # every team sees its own heat, and a team's own curve differs between the runs
+    assert set(good.state.team_heat_history) == {t.id for t in good.scenario.teams}
+    for team in good.state.team_heat_history:
+        assert good.state.team_heat_history[team] != bad.state.team_heat_history[team], team
+
+
+def test_good_rehearsal_scores_higher_for_every_team(runs):
+    good = {t.team: t for t in score_session(runs["good"][0]).teams}
+    bad = {t.team: t for t in score_session(runs["bad"][0]).teams}
+    assert set(good) == set(bad) == {"propaganda", "education", "market", "school", "police"}
+    for team in good:
+        assert good[team].total > bad[team].total + 30, team
+        assert good[team].rating in ("P", "S"), (team, good[team].total)
+        assert bad[team].rating in ("M", "U"), (team, bad[team].total)
+
+
+# ----- (c) every run replays identically ------------------------------------------------
+
+
+@pytest.mark.parametrize("responses", [GOOD, BAD], ids=["good", "bad"])
+def test_each_rehearsal_replays_identically(tmp_path, runs, responses):
+    first = runs["good" if responses == GOOD else "bad"][1]
+    session, again = run(tmp_path, "again.drill", responses)
+    assert again == first
+    assert any('"type":"scored"' in line for line in again)
+    assert any('"cause":"decay"' in line for line in again)
+    replayed = EventLog(tmp_path / "again.drill").events()
+    assert [e.to_json() for e in replayed] == first
+
+
+# ----- (d) the two language versions are the same drill ---------------------------------
+
+
+def _shape(scenario) -> dict:
+    return {
+        "id": scenario.id.removesuffix("-en"),
+        "clock": (scenario.clock.start, scenario.clock.duration, scenario.clock.speed),
+        "heat": scenario.heat.model_dump(),
+        "teams": [t.id for t in scenario.teams],
+        "facts": [f.id for f in scenario.facts],
+        "injects": [
+            (i.id, i.at, i.when.model_dump() if i.when else None, i.delay, i.channel, i.to, i.heat, i.reveals)
+            for i in scenario.injects
+        ],
+        "tasks": [
+            (t.id, t.kind, t.teams, t.opens, t.opens_after, t.due, [(f.id, f.answer is not None) for f in t.fields], t.rubric.removesuffix("-zh"))
+            for t in scenario.tasks
+        ],
+    }
+
+
+def test_english_drill_has_the_same_ids_and_structure_as_the_chinese_one():
+    zh = Loader().load_exercise(scenario_path("school-food-rumour")).scenario
+    en = Loader().load_exercise(scenario_path("school-food-rumour-en")).scenario
+    assert (zh.language, en.language) == ("zh-CN", "en")
+    a, b = _shape(zh), _shape(en)
+    for key in a:
+        assert a[key] == b[key], key
