@@ -260,6 +260,26 @@ def serve(scenario: str, host: str, port: int, codes_file: Path | None, session_
     run_served_console(served, announce)
 
 
+@cli.command()
+@click.argument("session_path", metavar="SESSION", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder to write the report into.")
+@click.option("--lang", "language", default=None, help="Language of headings and labels (en, zh-CN); default: the scenario's.")
+@click.option("--no-pdf", is_flag=True, help="Skip the PDF even when WeasyPrint is installed.")
+def report(session_path: Path, out: Path, language: str | None, no_pdf: bool) -> None:
+    """Write the debrief: report.html, report.md and, with the pdf extra, report.pdf."""
+    from .report import pdf_unavailable, write_report
+    from .store import open_session
+
+    try:
+        written = write_report(open_session(session_path), out, language, pdf=not no_pdf)
+    except Exception as error:  # noqa: BLE001 - turned into a user message
+        _fail_on_session(error)
+    for path in written:
+        click.echo(str(path))
+    if not no_pdf and pdf_unavailable():
+        click.echo(pdf_unavailable(), err=True)
+
+
 def _open_or_create(scenario: str, session_path: Path | None, rubric_dirs: tuple[Path, ...]):
     """Resume the session at `session_path` if it exists; otherwise start a new one there
     (or in the user data folder)."""
