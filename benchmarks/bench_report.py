@@ -57,10 +57,8 @@ def write_responses(folder: Path, scenario: Path, seed: int = 3) -> Path:
     return path
 
 
-def timed(action) -> float:
-    started = time.perf_counter()
-    action()
-    return time.perf_counter() - started
+def figure(values: list[float]) -> str:
+    return f"best {min(values):.2f} s, median {statistics.median(values):.2f} s"
 
 
 def main() -> None:
@@ -76,20 +74,22 @@ def main() -> None:
 
         opened, scored, text, pdf = [], [], [], []
         for n in range(runs):
-            holder = {}
-            opened.append(timed(lambda: holder.update(session=open_session(folder / "big.drill"))))
-            session = holder["session"]
-            scored.append(timed(lambda: score_session(session)))
-            text.append(timed(lambda: write_report(session, folder / f"out{n}", pdf=False)))
+            out = folder / f"out{n}"
+            started = time.perf_counter()
+            session = open_session(folder / "big.drill")
+            opened.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            score_session(session)
+            scored.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            write_report(session, out, pdf=False)
+            text.append(time.perf_counter() - started)
             if pdf_unavailable() is None:
-                pdf.append(timed(lambda: write_report(session, folder / f"out{n}", pdf=True)) - text[-1])
+                started = time.perf_counter()
+                write_report(session, out, pdf=True)
+                pdf.append(time.perf_counter() - started - text[-1])
             session.sink.close()
-
-        out = folder / "out0"
-        sizes = ", ".join(f"{p.name} {p.stat().st_size / 1024:.0f} KiB" for p in sorted(out.iterdir()))
-
-        def figure(values: list[float]) -> str:
-            return f"best {min(values):.2f} s, median {statistics.median(values):.2f} s"
+        sizes = ", ".join(f"{p.name} {p.stat().st_size / 1024:.0f} KiB" for p in sorted((folder / "out0").iterdir()))
 
         print(f"Report of {TEAMS} teams × {TASKS} tasks ({TEAMS * TASKS} submissions, {TEAMS * TASKS} reviews), {runs} runs")
         print(f"  open the session file (replay):          {figure(opened)}")

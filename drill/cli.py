@@ -280,6 +280,23 @@ def report(session_path: Path, out: Path, language: str | None, no_pdf: bool) ->
         click.echo(pdf_unavailable(), err=True)
 
 
+@cli.command()
+@click.argument("url")
+@click.option("--team", default=None, help="Your team's id (asked for on screen if not given).")
+@click.option("--code", default=None, help="Your team's join code, from the facilitator.")
+@click.option("--lang", "language", default=None, help="Interface language (en, zh-CN); default: the scenario's.")
+def join(url: str, team: str | None, code: str | None, language: str | None) -> None:
+    """Join a served drill as one team: the team workspace at this terminal."""
+    from .tui.join import run_join
+
+    if not url.startswith(("ws://", "wss://")):
+        raise UserError(f"{url!r} is not a drill server address: expected ws://HOST:PORT, as `drill serve` shows it")
+    code_, error = run_join(url, team, code, language)
+    if error:
+        raise UserError(f"not admitted: {error}")
+    raise SystemExit(code_)
+
+
 def _open_or_create(scenario: str, session_path: Path | None, rubric_dirs: tuple[Path, ...]):
     """Resume the session at `session_path` if it exists; otherwise start a new one there
     (or in the user data folder)."""

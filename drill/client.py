@@ -19,8 +19,9 @@ class TeamClient(Protocol):
     def view(self) -> TeamView:
         """What the team may see now."""
 
-    async def save_draft(self, task: str, text: str, fields: dict[str, str]) -> None:
-        """Keep a draft; raises Refused when the rules forbid it."""
+    async def save_draft(self, task: str, text: str, fields: dict[str, str]) -> bool:
+        """Keep a draft; True once the drill has it, False while it is kept only on this
+        computer (offline). Raises Refused when the rules forbid it."""
 
     async def submit(self, task: str, text: str, fields: dict[str, str]) -> None:
         """Submit for good; returns only once the submission is durable. Raises Refused."""
@@ -39,8 +40,9 @@ class LocalTeam:
     def view(self) -> TeamView:
         return self.session.team_view(self.team)
 
-    async def save_draft(self, task: str, text: str, fields: dict[str, str]) -> None:
+    async def save_draft(self, task: str, text: str, fields: dict[str, str]) -> bool:
         self.session.save_draft(self.team, task, text, fields)
+        return True
 
     async def submit(self, task: str, text: str, fields: dict[str, str]) -> None:
         self.session.submit(self.team, task, text, fields)

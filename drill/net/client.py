@@ -28,10 +28,14 @@ class JoinRefused(Exception):
     """The server will not admit this team: wrong code, or no such team."""
 
 
+class Offline(Refused):
+    """The server could not be reached; what the team wrote is kept here."""
+
+
 class RemoteTeam:
     def __init__(self, url: str, team: str, code: str):
         self.url, self.team, self.code = url, team, code
-        self.scenario = ""
+        self.welcome: p.Welcome | None = None        # the drill's outline, once admitted
         self.connected = False
         self.refused: str | None = None
         self._view: TeamView | None = None
@@ -56,15 +60,17 @@ class RemoteTeam:
             view = replace(view, now=view.now + (time.monotonic() - self._view_clock) * view.speed)
         return view
 
-    async def save_draft(self, task: str, text: str, fields: dict[str, str]) -> None:
-        """Keep the draft locally, and send it when connected; it stays here until acknowledged."""
+    async def save_draft(self, task: str, text: str, fields: dict[str, str]) -> bool:
+        """Keep the draft locally, and send it when connected; it stays here until acknowledged.
+        True once the server has it."""
         self._unsaved[task] = (text, dict(fields))
         if self.connected:
             await self._flush(task)
+        return task not in self._unsaved
 
     async def submit(self, task: str, text: str, fields: dict[str, str]) -> None:
         if not self.connected:
-            raise Refused("not connected to the drill server: your text is kept here; submit again once reconnected")
+            raise Offline("not connected to the drill server: your text is kept here; submit again once reconnected")
         await self._request(p.Submit(type="submit", id=next(self._ids), task=task, text=text, fields=fields))
         self._unsaved.pop(task, None)
 
@@ -115,12 +121,12 @@ class RemoteTeam:
             self.received_at = time.time()
             message = p.parse(p.ServerMessage, frame)
             if isinstance(message, p.Welcome):
-                self.scenario = message.scenario
+                self.welcome = message
                 self._set_view(message.view)
                 self.connected = True
                 self._welcomed.set()
                 for task in list(self._unsaved):  # what we kept while away
-                    asyncio.create_task(self._flush(task))
+                    asyncio.create_task(self._flush_kept(task))
             elif isinstance(message, p.Refusal):
                 self.refused = message.reason
                 self._welcomed.set()
@@ -136,7 +142,7 @@ class RemoteTeam:
         self._ws = None
         for future in self._waiting.values():
             if not future.done():
-                future.set_exception(Refused("the connection to the drill server dropped; your text is kept here"))
+                future.set_exception(Offline("the connection to the drill server dropped; your text is kept here"))
         self._waiting.clear()
         self._changed()
 
@@ -144,15 +150,19 @@ class RemoteTeam:
 
     async def _request(self, message: p.SaveDraft | p.Submit) -> None:
         if self._ws is None:
-            raise Refused("not connected to the drill server")
+            raise Offline("not connected to the drill server")
         future = asyncio.get_running_loop().create_future()
         self._waiting[message.id] = future
-        await self._ws.send(p.encode(message))
+        try:
+            await self._ws.send(p.encode(message))
+        except ConnectionClosed:
+            self._waiting.pop(message.id, None)
+            raise Offline("the connection to the drill server dropped; your text is kept here") from None
         try:
             answer = await asyncio.wait_for(future, REQUEST_TIMEOUT)
         except asyncio.TimeoutError:
             self._waiting.pop(message.id, None)
-            raise Refused("the drill server did not answer; your text is kept here, try again") from None
+            raise Offline("the drill server did not answer; your text is kept here, try again") from None
         if isinstance(answer, p.Error):
             raise Refused(answer.message)
 
@@ -163,10 +173,21 @@ class RemoteTeam:
         text, fields = kept
         try:
             await self._request(p.SaveDraft(type="draft", id=next(self._ids), task=task, text=text, fields=fields))
-        except Refused:
+        except Offline:
             return  # kept; sent again after the next reconnection
+        except Refused:
+            self._unsaved.pop(task, None)
+            raise  # the drill's rules refused it: say so, do not retry
         if self._unsaved.get(task) == kept:
             del self._unsaved[task]
+
+    async def _flush_kept(self, task: str) -> None:
+        """After reconnecting: a draft the rules now refuse (the task was submitted or the
+        drill ended meanwhile) has nowhere to go; the screen shows the task's state."""
+        try:
+            await self._flush(task)
+        except Refused:
+            pass
 
     @property
     def unsaved(self) -> dict[str, tuple[str, dict[str, str]]]:

@@ -9,6 +9,7 @@ the `ack` or `error` answering them repeats.
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
@@ -47,8 +48,14 @@ class Submit(Message):
 
 
 class Welcome(Message):
+    """Admitted: the drill's outline and everything the team may see."""
+
     type: Literal["welcome"] = "welcome"
     scenario: str
+    summary: str = ""
+    language: str = "en"
+    start: datetime
+    duration: float
     view: TeamView
 
 

@@ -136,7 +136,10 @@ class TeamServer:
         view = self.session.team_view(hello.team)
         client.delivered = len(view.injects)
         client.tasks_dirty = client.facts_dirty = False
-        await ws.send(p.encode(p.Welcome(scenario=self.session.scenario.title, view=view)))
+        scenario = self.session.scenario
+        welcome = p.Welcome(scenario=scenario.title, summary=scenario.summary, language=scenario.language,
+                            start=scenario.clock.start, duration=scenario.clock.duration, view=view)
+        await ws.send(p.encode(welcome))
         return client
 
     async def _refuse(self, ws: ServerConnection, reason: str) -> None:

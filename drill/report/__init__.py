@@ -26,7 +26,7 @@ from .content import build
 HTML, MARKDOWN, PDF = "report.html", "report.md", "report.pdf"
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#&])")
 
-__all__ = ["write_report", "pdf_unavailable"]
+__all__ = ["pdf_unavailable", "write_report"]
 
 
 def write_report(session: Any, out: Path, language: str | None = None, pdf: bool = True) -> list[Path]:
@@ -34,7 +34,8 @@ def write_report(session: Any, out: Path, language: str | None = None, pdf: bool
 
     `language` is a BCP 47 tag for the headings and labels, by default the
     scenario's own. Returns the files written; when the PDF was wanted but is
-    missing from them, `pdf_unavailable()` says why."""
+    missing from them, `pdf_unavailable()` says why. Files of an earlier report
+    in `out` are replaced, and an earlier report.pdf removed when none is written."""
     context = build(session, Catalog(language or session.scenario.language))
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -47,6 +48,8 @@ def write_report(session: Any, out: Path, language: str | None = None, pdf: bool
 
         Document(string=html).write_pdf(out / PDF)
         written.append(out / PDF)
+    else:
+        (out / PDF).unlink(missing_ok=True)   # a PDF of an earlier run would contradict the new report
     return written
 
 

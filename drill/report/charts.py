@@ -2,8 +2,8 @@
 
 Text as paths means a chart shows Chinese (or any script) in a browser and in
 the PDF whatever fonts the reader has, and no team or scenario text reaches the
-markup: a team called `<script>` becomes outlines, never tags. Mathtext is off,
-so a `$` in a name is drawn as a dollar sign, not parsed.
+markup as text: a team called `<script>` becomes outlines, never tags. Mathtext
+is off, so a `$` in a name is drawn as a dollar sign, not parsed.
 
 Only the object-oriented API is used (a `Figure`, never pyplot), so no GUI
 backend is chosen and no global figure state is left behind.
@@ -11,14 +11,16 @@ backend is chosen and no global figure state is left behind.
 
 from __future__ import annotations
 
+import base64
 import io
 import re
 import unicodedata
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from itertools import groupby
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 from matplotlib import font_manager, rc_context
@@ -30,7 +32,7 @@ CJK_FONTS = (
     "Noto Sans CJK SC", "Source Han Sans SC", "Source Han Sans CN", "Microsoft YaHei", "PingFang SC",
     "Hiragino Sans GB", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "SimHei", "Noto Sans CJK JP",
 )
-_CJK_FILE = re.compile(r"cjk|sourcehan|wqy|yahei|msyh|pingfang|simhei|hiragino", re.I)
+_CJK_FILE = re.compile(r"cjk|sourcehan|wqy|yahei|msyh|pingfang|simhei|hiragino", re.IGNORECASE)
 # Tick spacings for the time axis, in seconds: the first that gives at most 8 ticks.
 _STEPS = (300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400)
 _ROWS_PER_CHART = 25   # teams per comparison chart, so one fits on an A4 page
@@ -74,19 +76,19 @@ def _style() -> dict:
     }
 
 
-def _svg(figure: Figure, prefix: str) -> str:
-    """The figure as an `<svg>` element to put inline in HTML.
+def _data_uri(figure: Figure) -> str:
+    """The figure as an SVG `data:` URI, for an `<img>` in the one-file report.
 
-    The XML prolog, metadata and comments (which repeat the label text) are
-    dropped, and ids get a prefix so that two charts in one page never share one."""
+    As an image rather than inline markup, a chart is its own document: browsers
+    never run anything in it, its ids never meet another chart's, and WeasyPrint
+    draws it without running the page's CSS over every glyph."""
     buffer = io.StringIO()
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="Glyph .* missing from font")
         figure.savefig(buffer, format="svg", metadata={"Date": None})
-    svg = buffer.getvalue()
-    svg = svg[svg.index("<svg"):]
-    svg = re.sub(r"<!--.*?-->|<metadata>.*?</metadata>", "", svg, flags=re.S)
-    return re.sub(r'(\bid="|href="#|url\(#)', rf"\g<1>{prefix}-", svg)
+    # matplotlib repeats each label in a comment beside its outlines; the chart needs none of it.
+    svg = re.sub(r"<!--.*?-->", "", buffer.getvalue(), flags=re.DOTALL)
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
 def heat_chart(
@@ -119,7 +121,7 @@ def heat_chart(
         axes.set_ylabel(labels["axis"])
         axes.grid(axis="y", color="#dddddd", linewidth=0.6)
         axes.legend(loc="upper right", frameon=False, fontsize=7)
-        return _svg(figure, "heat")
+        return _data_uri(figure)
 
 
 def comparison_charts(teams: list[str], tasks: list[str], scores: list[list[float | None]]) -> list[str]:
@@ -149,26 +151,34 @@ def comparison_charts(teams: list[str], tasks: list[str], scores: list[list[floa
             axes.tick_params(length=0)
             for spine in axes.spines.values():
                 spine.set_visible(False)
-            charts.append(_svg(figure, f"cmp{first // _ROWS_PER_CHART}"))
+            charts.append(_data_uri(figure))
     return charts
 
 
 def _wrap(text: str, width: int, lines: int = 3) -> str:
-    """Break a label into lines of at most `width` units, where a CJK character is two
-    units and a Latin one is one; Chinese has no spaces, so any character may end a line."""
-    rows, row, used = [], "", 0
-    for char in " ".join(text.split()):
-        size = 2 if unicodedata.east_asian_width(char) in "WF" else 1
-        if used + size > width and row:
-            rows.append(row.rstrip())
-            row, used = "", 0
-        if row or char != " ":
-            row, used = row + char, used + size
+    """Break a label into lines of at most `width` units (a CJK character is two, a Latin
+    one is one): Latin text breaks between words, CJK text between any two characters."""
+    pieces: list[tuple[str, bool]] = []   # (piece, whether a space comes before it)
+    for word in text.split():
+        chunks = ["".join(run) for _, run in groupby(word, _wide)]
+        parts = [piece for chunk in chunks for piece in (list(chunk) if _wide(chunk[0]) else [chunk])]
+        pieces += [(piece, n == 0) for n, piece in enumerate(parts)]
+    rows, row = [], ""
+    for piece, spaced in pieces:
+        joined = row + (" " if row and spaced else "") + piece
+        if row and sum(2 if _wide(char) else 1 for char in joined) > width:
+            rows.append(row)
+            joined = piece
+        row = joined
     rows.append(row)
     if len(rows) > lines:
         rows = rows[:lines]
         rows[-1] = rows[-1][:-1] + "…"
     return "\n".join(rows)
+
+
+def _wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in "WF"
 
 
 def _shorten(text: str, size: int) -> str:

@@ -12,8 +12,6 @@ import math
 from datetime import datetime, timedelta
 from typing import Any
 
-from markupsafe import Markup
-
 from ..engine import events as ev
 from ..formats.rubric import DEFAULT_SCALE
 from ..i18n import Catalog
@@ -60,6 +58,7 @@ def build(session: Any, t: Catalog) -> dict[str, Any]:
     return {
         "lang": t.language,
         "t": t,
+        "colon": t("report.colon"),
         "scenario": scenario,
         "ran_on": _ran_on(session.sink.first_wall_time()),
         "start": scenario.clock.start.isoformat(sep=" ", timespec="minutes"),
@@ -67,17 +66,17 @@ def build(session: Any, t: Catalog) -> dict[str, Any]:
         "teams": [team.name for team in scenario.teams],
         "notes": [{"at": clock.at(at), "offset": clock.offset(at), "text": text} for at, text in session.state.notes],
         "timeline": _timeline(events, session, clock, t, names),
-        "heat_chart": Markup(charts.heat_chart(
+        "heat_chart": charts.heat_chart(
             session.state.heat_history, end, _marks(events, session), clock.at,
             {"heat": t("report.heat"), "axis": t("report.heat-axis"), "time": t("report.time-axis"),
              "submitted": t("report.marker.submitted"), "missed": t("report.marker.missed")},
-        )),
+        ),
         "tasks": tasks,
         "results": results,
         "bands": _bands(session.exercise, t),
-        "comparison_charts": [Markup(svg) for svg in charts.comparison_charts(
+        "comparison_charts": charts.comparison_charts(
             [row["name"] for row in results], [task.title for task in tasks], [row["values"] for row in results],
-        )],
+        ),
         "sheets": [_sheet(team, session, clock, t) for team in scores["teams"]],
     }
 
@@ -101,7 +100,7 @@ def _duration(t: Catalog, seconds: float) -> str:
 def _recipients(to: list[str], names: dict[str, str], t: Catalog) -> str:
     if len(to) == len(names) > 1:
         return t("report.all-teams")
-    return ", ".join(names.get(team, team) for team in to)
+    return t("report.separator").join(names.get(team, team) for team in to)
 
 
 def _timeline(events: list, session: Any, clock: Clock, t: Catalog, names: dict[str, str]) -> list[dict[str, Any]]:
@@ -109,13 +108,14 @@ def _timeline(events: list, session: Any, clock: Clock, t: Catalog, names: dict[
 
     A heat change is shown on the row of the inject that caused it."""
     titles = {task.id: task.title for task in session.scenario.tasks}
+    senders = {inject.id: inject.from_ for inject in session.scenario.injects}
     rows: list[dict[str, Any]] = []
     for event in events:
         data, row = event.data, None
         if event.type == ev.INJECT:
             channel = t(f"report.channel.{data['channel']}")
-            sender = data.get("from") or next((i.from_ for i in session.scenario.injects if i.id == data["inject"]), None)
-            row = {"kind": t("report.kind.inject"), "what": f"{channel}: {data['title']}",
+            sender = data.get("from") or senders.get(data["inject"])
+            row = {"kind": t("report.kind.inject"), "what": f"{channel}{t('report.colon')}{data['title']}",
                    "from": sender, "who": _recipients(data["to"], names, t)}
         elif event.type == ev.SUBMIT:
             row = {"kind": t("report.kind.late" if data.get("late") else "report.kind.submit"),
@@ -141,8 +141,8 @@ def _marks(events: list, session: Any) -> charts.HeatMarks:
 
 
 def _results(scores: dict[str, Any], tasks: list) -> list[dict[str, Any]]:
-    """One row per team, one cell per task (None where the team does not owe it); `values`
-    keeps the unrounded-for-print scores for the comparison chart."""
+    """One row per team, one cell per task (None where the team does not owe it), as printed;
+    `values` keeps the scores as numbers for the comparison chart."""
     rows = []
     for team in scores["teams"]:
         owed = {task["task"]: task for task in team["tasks"]}
@@ -157,22 +157,23 @@ def _results(scores: dict[str, Any], tasks: list) -> list[dict[str, Any]]:
     return rows
 
 
-def _bands(exercise: Any, t: Catalog) -> list[dict[str, Any]]:
-    """The rating bands used by the rubrics, each once; HSEEP's default bands in the report's language.
+def _bands(exercise: Any, t: Catalog) -> str:
+    """The legend of the rating bands the rubrics use, each once, in task order; HSEEP's
+    default bands in the report's language.
 
     Team totals fall back to the default bands when a team's rubrics disagree, so
     those are listed whenever more than one scale is in use."""
-    scales = {rubric.bands for rubric in exercise.rubrics.values()}
-    if len(scales) > 1:
-        scales.add(DEFAULT_SCALE)
-    seen, bands = set(), []
-    for scale in sorted(scales, key=lambda s: s != DEFAULT_SCALE):
+    scales = list(dict.fromkeys(exercise.rubric_for(task.id).bands for task in exercise.scenario.tasks))
+    if len(scales) > 1 and DEFAULT_SCALE not in scales:
+        scales.append(DEFAULT_SCALE)
+    legend: list[str] = []
+    for scale in scales:
         for band in scale:
             label = t(f"report.band.{band.id}") if scale == DEFAULT_SCALE else band.label
-            if (band.id, label) not in seen:
-                seen.add((band.id, label))
-                bands.append({"id": band.id, "label": label, "min": number(band.min)})
-    return bands
+            entry = t("report.band", id=band.id, label=label, min=number(band.min))
+            if entry not in legend:
+                legend.append(entry)
+    return t("report.semicolon").join(legend)
 
 
 def _status(task: dict[str, Any], clock: Clock, t: Catalog) -> str:
@@ -220,7 +221,7 @@ def _sheet(team: dict[str, Any], session: Any, clock: Clock, t: Catalog) -> dict
             "improvements": task["improvements"],
         })
         plan += [
-            {"issue": f"{task['title']} · {c['title']}" + (f": {c['note']}" if c["note"] else ""),
+            {"issue": f"{task['title']} · {c['title']}" + (f"{t('report.colon')}{c['note']}" if c["note"] else ""),
              "action": c["action"], "owner": c["owner"] or ""}
             for c in task["criteria"] if c["action"]
         ]

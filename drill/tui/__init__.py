@@ -14,15 +14,20 @@ if TYPE_CHECKING:
     from ..engine import Session
 
 
-def run_drill(session: "Session", language: str | None = None) -> None:
-    """The whole drill in this terminal: console, team workspaces and review."""
+def run_drill(session: "Session", language: str | None = None) -> int:
+    """The whole drill in this terminal: console, team workspaces and review.
+    Returns the app's exit code (non-zero after an internal error)."""
     from .app import DrillApp
 
-    DrillApp(session, language=language).run()
+    app = DrillApp(session, language=language)
+    app.run()
+    return app.return_code or 0
 
 
-def review_session(session: "Session", language: str | None = None) -> None:
+def review_session(session: "Session", language: str | None = None) -> int:
     """The review screen alone, for experts scoring a recorded session."""
     from .app import DrillApp
 
-    DrillApp(session, language=language, mode="review", live=False).run()
+    app = DrillApp(session, language=language, mode="review", live=False)
+    app.run()
+    return app.return_code or 0

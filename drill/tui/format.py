@@ -49,7 +49,7 @@ def short_clock(info: DrillInfo, seconds: float) -> str:
 
 def span_text(seconds: float) -> str:
     """A length of in-world time as h:mm:ss (never negative)."""
-    seconds = max(0, int(seconds))
+    seconds = max(0, int(round(seconds, 3)))  # 1134.9999 is 18:55, not 18:54
     return f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
 
 

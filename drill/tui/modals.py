@@ -15,7 +15,7 @@ from textual.widgets import Button, Input, Label, OptionList, Select, SelectionL
 from textual.widgets.option_list import Option
 
 from ..i18n import Catalog
-from .widgets import LocalizedModal
+from .widgets import KeyBar, LocalizedModal
 
 
 class ConfirmScreen(LocalizedModal):
@@ -37,6 +37,7 @@ class ConfirmScreen(LocalizedModal):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.confirm_label, variant="warning", id="confirm")
                 yield Button(self.t("dialog.cancel"), id="cancel")
+        yield KeyBar(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#cancel", Button).focus()
@@ -59,7 +60,7 @@ class Choice:
 class ChooseScreen(LocalizedModal):
     """Pick one item from a list (an inject to fire)."""
 
-    BINDINGS = [Binding("escape", "cancel", "key.cancel"), Binding("enter", "choose", "key.choose", show=True)]
+    BINDINGS = [Binding("escape", "cancel", "key.cancel"), Binding("enter", "choose", "key.choose", priority=True)]
 
     def __init__(self, catalog: Catalog, title: str, choices: list[Choice], empty: str) -> None:
         super().__init__(catalog, classes="dialog")
@@ -72,6 +73,7 @@ class ChooseScreen(LocalizedModal):
                 yield OptionList(*(Option(c.label, id=c.id) for c in self.choices), id="choices")
             else:
                 yield Static(self.empty, classes="dialog-message")
+        yield KeyBar(compact=True)
 
     def action_choose(self) -> None:
         options = self.query(OptionList)
@@ -129,6 +131,7 @@ class AdhocScreen(LocalizedModal):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("adhoc.send"), variant="primary", id="send")
                 yield Button(t("dialog.cancel"), id="cancel")
+        yield KeyBar(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#adhoc-title", Input).focus()
@@ -163,6 +166,7 @@ class TextScreen(LocalizedModal):
             yield Label(self.title_text, classes="dialog-title")
             yield Static(self.header, classes="dialog-message")
             yield TextArea(self.text, read_only=True, soft_wrap=True, id="read-text")
+        yield KeyBar(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(TextArea).focus()
@@ -183,6 +187,7 @@ class NoteScreen(LocalizedModal):
         with Vertical(classes="dialog-box wide"):
             yield Label(self.t("note.title"), classes="dialog-title")
             yield Input(placeholder=self.t("note.placeholder"), id="note-text")
+        yield KeyBar(compact=True)
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
@@ -237,6 +242,7 @@ class ScoreScreen(LocalizedModal):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("score.save"), variant="primary", id="save")
                 yield Button(t("dialog.cancel"), id="cancel")
+        yield KeyBar(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#score-value").focus()

@@ -6,6 +6,7 @@ team in this process (`drill run`) and one joining over the network.
 
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -22,7 +23,7 @@ from .format import (
     STATUS_MARK, DrillInfo, channel_label, clock_state, clock_text, short_clock, span_text, speed_text, status_label,
 )
 from .modals import ConfirmScreen
-from .widgets import KeyBar, LocalizedScreen, StatusBar, heat_style
+from .widgets import KeyBar, Line, LocalizedScreen, StatusBar, heat_style, while_shown
 
 STATUS_STYLE = {
     "not-started": "bold",
@@ -44,19 +45,35 @@ def countdown(task: TaskView, now: float, info: DrillInfo, t: Catalog) -> str:
     return t("task.overdue", span=span_text(-left))
 
 
+def two_lines(mark: Text, first: Text, second: Text) -> Table:
+    """A list entry: a one-cell mark, then a wrapped first line over a cropped second one."""
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(width=1, no_wrap=True)
+    grid.add_column(ratio=1)
+    first.overflow = "fold"
+    grid.add_row(mark, first)
+    grid.add_row("", second)
+    return grid
+
+
 class TaskEditor(Vertical):
     """The draft of one task: its prompt, its structured fields and the long text."""
 
     def __init__(self, task: TaskView, catalog: Catalog) -> None:
         super().__init__(id=f"task-{task.id}", classes="task-editor")
-        self.task = task
+        self.display = False  # the content switcher shows it when chosen
+        self.task_view = task
         self.t = catalog
         self.saved: tuple[str, dict[str, str]] = (task.draft, dict(task.draft_fields))
         self.refused: tuple[str, dict[str, str]] | None = None
         self.saved_at: float | None = None
+        self.ready = False
+
+    def on_mount(self) -> None:
+        self.ready = True
 
     def compose(self) -> ComposeResult:
-        task, t = self.task, self.t
+        task, t = self.task_view, self.t
         prompt = Text()
         prompt.append(task.title, style="bold")
         prompt.append(f"  ({t(f'kind.{task.kind}')})\n", style="dim")
@@ -73,7 +90,7 @@ class TaskEditor(Vertical):
                 else:
                     yield Input(value, compact=True, id=f"field-{field.id}", classes="task-field")
         yield TextArea(task.draft, soft_wrap=True, id=f"draft-{task.id}", classes="draft")
-        yield Static("", classes="task-state")
+        yield Line(classes="task-state")
 
     @property
     def text_area(self) -> TextArea:
@@ -81,8 +98,10 @@ class TaskEditor(Vertical):
 
     def current(self) -> tuple[str, dict[str, str]]:
         """The draft as typed: text and the fields that have a value."""
+        if not self.ready:
+            return self.saved
         fields: dict[str, str] = {}
-        for field in self.task.fields:
+        for field in self.task_view.fields:
             widget = self.query_one(f"#field-{field.id}")
             value = widget.value
             if value is not Select.NULL and value not in (None, ""):
@@ -93,17 +112,19 @@ class TaskEditor(Vertical):
     def unsaved(self) -> bool:
         return self.current() != self.saved
 
-    def lock(self, locked: bool) -> None:
+    def set_locked(self, locked: bool) -> None:
         self.text_area.read_only = locked
         for widget in self.query(".task-field"):
             widget.disabled = locked
 
     def show_state(self, task: TaskView, ended: bool, info: DrillInfo) -> None:
         t = self.t
-        self.task = task
+        self.task_view = task
+        if not self.ready:
+            return
         locked = task.submitted_at is not None or ended
         if self.text_area.read_only != locked:
-            self.lock(locked)
+            self.set_locked(locked)
         text = self.text_area.text
         if task.submitted_at is not None:
             state = t("editor.submitted", time=short_clock(info, task.submitted_at), status=status_label(task.status, t))
@@ -115,7 +136,7 @@ class TaskEditor(Vertical):
             state = t("editor.saved", time=short_clock(info, self.saved_at))
         else:
             state = t("editor.ready")
-        self.query_one(".task-state", Static).update(t("editor.state", state=state, chars=len(text)))
+        self.query_one(".task-state", Line).show(Text(t("editor.state", state=state, chars=len(text))))
 
 
 class TeamScreen(LocalizedScreen):
@@ -123,10 +144,10 @@ class TeamScreen(LocalizedScreen):
 
     AUTO_FOCUS = "#tasks"
     BINDINGS = [
-        Binding("f4", "brief", "key.brief"),
-        Binding("f5", "focus_feed", "key.feed"),
-        Binding("f6", "focus_tasks", "key.tasks"),
-        Binding("f7", "focus_draft", "key.draft"),
+        Binding("f4", "brief", "key.brief", priority=True),
+        Binding("f5", "focus_feed", "key.feed", priority=True),
+        Binding("f6", "focus_tasks", "key.tasks", priority=True),
+        Binding("f7", "focus_draft", "key.draft", priority=True),
         Binding("ctrl+s", "save", "key.save"),
         Binding("ctrl+g", "submit", "key.submit"),
     ]
@@ -141,7 +162,9 @@ class TeamScreen(LocalizedScreen):
         self.current_task: str | None = None
         self._signature: tuple | None = None
         self._scheduled = False
-        self._prompts: dict[str, str | None] = {}
+        self._prompts: dict[str, tuple | None] = {}
+        self._unannounced: list = []
+        self._feed_title = ""
         client.on_change(self._changed)
 
     # ----- layout ---------------------------------------------------------------------
@@ -175,6 +198,7 @@ class TeamScreen(LocalizedScreen):
             self._scheduled = True
             self.call_later(self.refresh_live)
 
+    @while_shown
     def refresh_live(self) -> None:
         """Redraw from a fresh view: called on every change and a few times a second."""
         self._scheduled = False
@@ -195,7 +219,7 @@ class TeamScreen(LocalizedScreen):
         self._show_status(view)
         editor = self._editor(self.current_task)
         if editor is not None:
-            task = next((k for k in view.tasks if k.id == editor.task.id), editor.task)
+            task = next((k for k in view.tasks if k.id == editor.task_view.id), editor.task_view)
             editor.show_state(task, view.ended, self.info)
 
     def _new_injects(self, view: TeamView) -> None:
@@ -203,22 +227,25 @@ class TeamScreen(LocalizedScreen):
         for delivery in fresh:
             self.known.add(delivery.inject)
             self.unread.append(delivery.inject)
-        if fresh and self.is_current:
-            self._announce(fresh)
+        self._unannounced.extend(fresh)
+        if self._unannounced and self.is_current:
+            self._announce(self._unannounced)
+            self._unannounced = []
 
     def _announce(self, deliveries) -> None:
         t = self.t
+        if len(deliveries) > 3:
+            self.notify(t("notice.unread", n=len(deliveries)), title=self.view.name, severity="warning", timeout=10)
         for delivery in deliveries[-3:]:
             sender = f" — {delivery.sender}" if delivery.sender else ""
             self.notify(f"[{channel_label(delivery.channel, t)}] {delivery.title}{sender}",
-                        title=t("notice.new-inject"), severity="warning", timeout=10, markup=False)
+                        title=f"{self.view.name} · {t('notice.new-inject')}", severity="warning", timeout=10, markup=False)
         self.app.bell()
 
     def on_screen_resume(self) -> None:
+        """Back on this team: what arrived meanwhile is announced now."""
         self._signature = None
         self.refresh_live()
-        if self.unread:
-            self.notify(self.t("notice.unread", n=len(self.unread)), title=self.view.name, severity="warning", timeout=6)
 
     async def on_screen_suspend(self) -> None:
         await self.save_all()
@@ -231,47 +258,48 @@ class TeamScreen(LocalizedScreen):
             (clock_state(view.running, view.ended, t), "green" if view.running else "yellow"), " ",
             speed_text(view.speed),
         )
-        right = Text.assemble((t("status.heat", heat=view.heat), heat_style(view.heat)))
+        heat = view.team_heat if view.team_heat is not None else view.heat
+        right = Text.assemble((t("status.heat", heat=f"{heat:.0f}"), heat_style(heat)))
         if self.unread:
             right.append("  ")
             right.append(t("status.new", n=len(self.unread)), style="bold reverse yellow")
         self.query_one(StatusBar).show(left, middle, right)
         title = t("team.injects") + (f"  {t('status.new', n=len(self.unread))}" if self.unread else "")
-        self.query_one("#feed-title", Label).update(title)
+        if title != self._feed_title:
+            self._feed_title = title
+            self.query_one("#feed-title", Label).update(title)
 
-    def _feed_prompt(self, delivery) -> Text:
+    def _feed_prompt(self, delivery) -> Table:
+        """The title (wrapped) beside an unread mark, then time, channel and sender on one cropped line."""
         t = self.t
         unread = delivery.inject in self.unread
-        line = Text()
-        line.append("● " if unread else "  ", style="bold yellow")
-        line.append(short_clock(self.info, delivery.at), style="bold")
-        line.append(f" {channel_label(delivery.channel, t)}", style="cyan")
+        meta = Text(no_wrap=True, overflow="ellipsis")
+        meta.append(short_clock(self.info, delivery.at) + " ", style="bold")
+        meta.append(channel_label(delivery.channel, t), style="cyan")
         if delivery.sender:
-            line.append(f" {delivery.sender}", style="dim")
-        line.append("\n  ")
-        line.append(delivery.title, style="bold" if unread else "")
-        return line
+            meta.append(f" · {delivery.sender}", style="dim")
+        return two_lines(Text("●" if unread else "", style="bold yellow"), Text(delivery.title, style="bold" if unread else ""), meta)
 
     def _fill_feed(self, view: TeamView) -> None:
         feed = self.query_one("#feed", OptionList)
         highlighted = feed.highlighted_option.id if feed.highlighted_option else None
         feed.set_options(Option(self._feed_prompt(d), id=d.inject) for d in view.injects)
-        if highlighted is not None:
+        if highlighted is None and feed.option_count:
+            feed.highlighted = 0
+        elif highlighted is not None:
             try:
                 feed.highlighted = feed.get_option_index(highlighted)
             except Exception:  # noqa: BLE001 - the option is gone
                 pass
 
-    def _task_prompt(self, task: TaskView, view: TeamView) -> Text:
+    def _task_prompt(self, task: TaskView, view: TeamView) -> Table:
         t = self.t
         style = STATUS_STYLE.get(task.status, "")
-        line = Text()
-        line.append(task.title, style="bold")
-        line.append("\n  ")
-        line.append(f"{STATUS_MARK.get(task.status, '')} {status_label(task.status, t)}", style=style)
+        line = Text(no_wrap=True, overflow="ellipsis")
+        line.append(status_label(task.status, t), style=style)
         line.append(" · ", style="dim")
         line.append(countdown(task, view.now, self.info, t), style=style if task.status == "missed" else "")
-        return line
+        return two_lines(Text(STATUS_MARK.get(task.status, ""), style=style), Text(task.title, style="bold"), line)
 
     def _fill_tasks(self, view: TeamView) -> None:
         tasks = self.query_one("#tasks", OptionList)
@@ -284,15 +312,17 @@ class TeamScreen(LocalizedScreen):
                 switcher.mount(TaskEditor(task, self.t))
         if highlighted is not None:
             tasks.highlighted = tasks.get_option_index(highlighted)
+        elif tasks.option_count:
+            tasks.highlighted = 0
 
     def _show_countdowns(self, view: TeamView) -> None:
         tasks = self.query_one("#tasks", OptionList)
         for index, task in enumerate(view.tasks):
             if index < tasks.option_count:
-                prompt = self._task_prompt(task, view)
-                if self._prompts.get(task.id) != prompt.plain:
-                    self._prompts[task.id] = prompt.plain
-                    tasks.replace_option_prompt_at_index(index, prompt)
+                shown = (task.status, countdown(task, view.now, self.info, self.t))
+                if self._prompts.get(task.id) != shown:
+                    self._prompts[task.id] = shown
+                    tasks.replace_option_prompt_at_index(index, self._task_prompt(task, view))
 
     def _brief_text(self) -> Text:
         t, view = self.t, self.view
@@ -351,7 +381,7 @@ class TeamScreen(LocalizedScreen):
             return
         self.current_task = task_id
         self.query_one("#right", ContentSwitcher).current = editor.id
-        task = next((k for k in self.view.tasks if k.id == task_id), editor.task)
+        task = next((k for k in self.view.tasks if k.id == task_id), editor.task_view)
         editor.show_state(task, self.view.ended, self.info)
 
     @on(OptionList.OptionHighlighted, "#feed")
@@ -387,20 +417,23 @@ class TeamScreen(LocalizedScreen):
 
     # ----- drafts -----------------------------------------------------------------------
 
-    async def save_editor(self, editor: TaskEditor) -> bool:
-        """Keep the editor's draft in the session if it changed; a refusal is shown once."""
-        if editor.text_area.read_only:
+    async def save_editor(self, editor: TaskEditor) -> bool | None:
+        """Keep the editor's draft in the session if it changed; a refusal is shown once.
+        True when the drill has it, None when it is kept only on this computer, False if refused."""
+        if not editor.ready or editor.text_area.read_only:
             return True
         draft = editor.current()
         if draft == editor.saved:
             return True
         try:
-            await self.client.save_draft(editor.task.id, draft[0], draft[1])
+            stored = await self.client.save_draft(editor.task_view.id, draft[0], draft[1])
         except Refused as refusal:
             if draft != editor.refused:
                 editor.refused = draft
                 self.notify(str(refusal), severity="error", timeout=6)
             return False
+        if not stored:
+            return None
         editor.saved = draft
         editor.saved_at = self.client.view().now
         return True
@@ -423,8 +456,11 @@ class TeamScreen(LocalizedScreen):
         if editor is None:
             self.notify(self.t("team.choose-task"), severity="warning")
             return
-        if await self.save_editor(editor):
-            self.notify(self.t("notice.saved", task=editor.task.title), timeout=3)
+        saved = await self.save_editor(editor)
+        if saved:
+            self.notify(self.t("notice.saved", task=editor.task_view.title), timeout=3)
+        elif saved is None:
+            self.notify(self.t("notice.kept-locally", task=editor.task_view.title), severity="warning", timeout=6)
         self.refresh_live()
 
     async def action_submit(self) -> None:
@@ -432,7 +468,7 @@ class TeamScreen(LocalizedScreen):
         if editor is None:
             self.notify(self.t("team.choose-task"), severity="warning")
             return
-        task = next((k for k in self.view.tasks if k.id == editor.task.id), editor.task)
+        task = next((k for k in self.view.tasks if k.id == editor.task_view.id), editor.task_view)
         if task.submitted_at is not None:
             # Already in: ask the engine anyway, so the team reads its reason.
             await self._send(editor)
@@ -450,12 +486,12 @@ class TeamScreen(LocalizedScreen):
     async def _send(self, editor: TaskEditor) -> None:
         text, fields = editor.current()
         try:
-            await self.client.submit(editor.task.id, text, fields)
+            await self.client.submit(editor.task_view.id, text, fields)
         except Refused as refusal:
             self.notify(str(refusal), title=self.t("notice.refused"), severity="error", timeout=8)
             return
         editor.saved = (text, fields)
-        self.notify(self.t("notice.submitted", task=editor.task.title), severity="information", timeout=6)
+        self.notify(self.t("notice.submitted", task=editor.task_view.title), severity="information", timeout=6)
         self._signature = None
         self.refresh_live()
 

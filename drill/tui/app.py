@@ -1,0 +1,207 @@
+"""`drill run` and `drill review` in one Textual app.
+
+The app owns the session and the live clock (drill.live.drive, as a worker on
+Textual's own event loop); screens render engine views and send engine
+commands. In `run` mode the facilitator console, one workspace per team and the
+review screen are switched with function keys; `review` mode shows the review
+screen alone.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from functools import partial
+from typing import Iterable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.command import CommandPalette
+from textual.events import Resize
+from textual.screen import ModalScreen, Screen
+from textual.worker import Worker
+
+from ..client import LocalTeam
+from ..engine import Session
+from ..i18n import Catalog
+from ..live import drive
+from .console import ConsoleScreen
+from .format import DrillInfo
+from .review import ReviewScreen
+from .team import TeamScreen
+from .widgets import localize
+
+AUTOSAVE_SECONDS = 3.0
+REFRESH_SECONDS = 0.25
+
+
+class DrillApp(App):
+    CSS_PATH = "drill.tcss"
+    BINDINGS = [
+        Binding("f1", "console", "key.console"),
+        Binding("f2", "next_team", "key.next-team"),
+        Binding("f3", "review", "key.review"),
+        Binding("ctrl+q", "quit", "key.quit", priority=True),
+    ]
+
+    def __init__(self, session: Session, *, language: str | None = None, mode: str = "run", live: bool = True,
+                 autosave: float = AUTOSAVE_SECONDS, served=None) -> None:
+        super().__init__()
+        self.served = served  # a drill.net ServedDrill in `serve` mode
+        self.session = session
+        self.t = Catalog(language or session.scenario.language)
+        self.mode = mode
+        self.live = live and mode in ("run", "serve")
+        self.autosave_seconds = autosave
+        scenario = session.scenario
+        self.info = DrillInfo(scenario.title, scenario.summary, scenario.clock.start, float(scenario.clock.duration))
+        self.title = "drill"
+        self.sub_title = scenario.title
+        self._bindings = localize(self._bindings, self.t)
+        self.team_ids = [team.id for team in scenario.teams]
+        self.team_screens: dict[str, TeamScreen] = {}
+        self._stop = asyncio.Event()
+        self._clock_worker: Worker | None = None
+        self._ended = session.state.ended
+
+    # ----- start and stop ---------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        if self.mode == "review":
+            self.install_screen(ReviewScreen(self.session, self.t, self.info), "review")
+            self.push_screen("review")
+        elif self.mode == "serve":
+            console = ConsoleScreen(self.session, self.t, self.info)
+            self.install_screen(console, "console")
+            self.install_screen(ReviewScreen(self.session, self.t, self.info), "review")
+            self.push_screen("console")
+            self.run_worker(self._serve(console), name="server", exit_on_error=False)
+            self.set_interval(REFRESH_SECONDS, self._refresh)
+            return
+        else:
+            self.install_screen(ConsoleScreen(self.session, self.t, self.info), "console")
+            self.install_screen(ReviewScreen(self.session, self.t, self.info), "review")
+            for team_id in self.team_ids:
+                screen = TeamScreen(LocalTeam(self.session, team_id), self.t, self.info)
+                self.team_screens[team_id] = screen
+                self.install_screen(screen, f"team:{team_id}")
+            self.push_screen("console")
+            if self.live:
+                self._clock_worker = self.run_worker(drive(self.session, self._stop), name="clock", exit_on_error=False)
+            self.set_interval(self.autosave_seconds, self._autosave)
+        self.set_interval(REFRESH_SECONDS, self._refresh)
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.width < 120, "-narrow")
+
+    async def _serve(self, console: ConsoleScreen) -> None:
+        """Listen for teams, show the join codes, then run the clock."""
+        try:
+            await self.served.start()
+        except OSError as error:
+            self.notify(self.t("serve.cannot-listen", error=error.strerror or str(error)), severity="error", timeout=30)
+            return
+        console.show_join(self.served.url, self.served.codes)
+        if self.live:
+            self._clock_worker = self.run_worker(drive(self.session, self._stop), name="clock", exit_on_error=False)
+
+    async def _refresh(self) -> None:
+        if not self.screen_stack or self._exit:
+            return
+        screen = self.screen
+        if hasattr(screen, "refresh_live"):
+            screen.refresh_live()
+        if self.session.state.ended and not self._ended:
+            self._ended = True
+            self.notify(self.t("notice.drill-ended"), severity="warning", timeout=10)
+
+    async def _autosave(self) -> None:
+        if not self.screen_stack or self._exit:
+            return
+        screen = self.screen
+        if isinstance(screen, TeamScreen):
+            await screen.autosave()
+
+    async def save_drafts(self) -> None:
+        for screen in self.team_screens.values():
+            if screen.is_mounted:
+                await screen.save_all()
+
+    async def action_quit(self) -> None:
+        """Keep every draft, pause the clock, checkpoint, and leave."""
+        await self.save_drafts()
+        if self.session.state.running and not self.session.state.ended:
+            self.session.pause()
+        self._stop.set()
+        if self._clock_worker is not None:
+            try:
+                await asyncio.wait_for(self._clock_worker.wait(), timeout=2)
+            except Exception:  # noqa: BLE001 - leaving anyway
+                pass
+        if self.served is not None:
+            await self.served.stop()
+        self.exit()
+
+    def action_help_quit(self) -> None:
+        self.notify(self.t("notice.how-to-quit"), timeout=4)
+
+    # ----- switching screens -------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("console", "next_team", "review"):
+            if self.mode == "review" or (self.mode == "serve" and action == "next_team"):
+                return False
+            current = getattr(self.screen, "name", None) if isinstance(self.screen, Screen) else None
+            if action == "console" and current == "console":
+                return None  # shown, greyed: you are here
+            if action == "review" and current == "review":
+                return None
+        return True
+
+    def _go(self, name: str) -> None:
+        while isinstance(self.screen, ModalScreen) and len(self.screen_stack) > 1:
+            self.pop_screen()
+        if self.screen.name != name:
+            self.switch_screen(name)
+
+    def action_console(self) -> None:
+        self._go("console")
+
+    def action_review(self) -> None:
+        self._go("review")
+
+    def action_next_team(self) -> None:
+        current = self.screen
+        if isinstance(current, TeamScreen):
+            index = (self.team_ids.index(current.client.team) + 1) % len(self.team_ids)
+        else:
+            index = getattr(self, "_last_team", 0)
+        self._last_team = index
+        self._go(f"team:{self.team_ids[index]}")
+
+    def show_team(self, team_id: str) -> None:
+        self._last_team = self.team_ids.index(team_id)
+        self._go(f"team:{team_id}")
+
+    # ----- the command palette: every key of the screen, and every team -----------------------------
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=self.t("palette.placeholder"), id="--command-palette"))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        t = self.t
+        seen: set[str] = set()
+        for _key, active in screen.active_bindings.items():
+            binding = active.binding
+            if not binding.show or not active.enabled or binding.action in seen:
+                continue
+            if binding.action in ("command_palette", "app.command_palette"):
+                continue
+            seen.add(binding.action)
+            yield SystemCommand(binding.description, t("palette.key", keys=self.get_key_display(binding)),
+                                partial(self.run_action, binding.action, active.node))
+        if self.mode == "run":  # teams have their own terminals when served
+            for team in self.session.scenario.teams:
+                yield SystemCommand(t("palette.team", name=team.name), t("palette.team-help"), partial(self.show_team, team.id))
+        yield SystemCommand(t("palette.keys"), t("palette.keys-help"),
+                            self.action_hide_help_panel if screen.query("HelpPanel") else self.action_show_help_panel)

@@ -1,0 +1,291 @@
+"""The review screen: each submission beside its rubric, automatic scores with their
+evidence, and an expert's levels, overrides and notes, recorded in the session log."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import DataTable, Label, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from ..engine import Session
+from ..i18n import Catalog
+from ..scoring import Scores, score_session
+from ..scoring.results import CriterionScore, TaskScore, TeamScore
+from .format import DrillInfo, clock_text, short_clock
+from .modals import ScoreEntry, ScoreScreen
+from .widgets import KeyBar, LocalizedScreen, StatusBar, on_refused, while_shown
+
+
+def points_text(criterion: CriterionScore) -> str:
+    if criterion.points is None:
+        return f"–/{criterion.max:g}"
+    return f"{round(criterion.points, 2):g}/{criterion.max:g}"
+
+
+def score_text(task: TaskScore) -> str:
+    return "–" if task.score is None else f"{task.score:.1f} {task.rating}"
+
+
+class ReviewScreen(LocalizedScreen):
+    AUTO_FOCUS = "#submissions"
+    BINDINGS = [
+        Binding("s", "score", "key.score"),
+        Binding("f5", "focus_list", "key.submissions", priority=True),
+        Binding("f6", "focus_answer", "key.answer", priority=True),
+        Binding("f7", "focus_rubric", "key.rubric", priority=True),
+    ]
+
+    def __init__(self, session: Session, catalog: Catalog, info: DrillInfo) -> None:
+        super().__init__(catalog, name="review", classes="review-screen")
+        self.session = session
+        self.info = info
+        self.scores: Scores = score_session(session)
+        self.selected: tuple[str, str] | None = None
+        self._seq = -1
+
+    def compose(self) -> ComposeResult:
+        t = self.t
+        yield StatusBar(id="status")
+        with Horizontal(id="review"):
+            with Vertical(id="review-list"):
+                yield Label(t("review.submissions"), classes="pane-title")
+                yield OptionList(id="submissions")
+            with Vertical(id="review-main"):
+                yield Static(id="review-head")
+                with Horizontal(id="review-body"):
+                    with Vertical(id="answer-pane"):
+                        yield Label(t("review.answer"), classes="pane-title")
+                        yield TextArea("", read_only=True, soft_wrap=True, id="answer")
+                    with Vertical(id="rubric-pane"):
+                        yield Label(t("review.rubric"), classes="pane-title", id="rubric-title")
+                        yield DataTable(id="criteria", cursor_type="row", zebra_stripes=True)
+                        with VerticalScroll(id="evidence-pane"):
+                            yield Static(id="evidence")
+        yield KeyBar(compact=True)
+
+    def on_mount(self) -> None:
+        self.refresh_live()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_live()
+
+    @while_shown
+    def refresh_live(self) -> None:
+        """Rescore when the session changed (a submission or a review came in)."""
+        if not self.is_mounted:
+            return
+        self._show_status()
+        if self.session.state.seq == self._seq:
+            return
+        self._seq = self.session.state.seq
+        self.scores = score_session(self.session)
+        self._fill_list()
+        self._show_selected()
+
+    def _show_status(self) -> None:
+        t, state = self.t, self.session.state
+        left = Text(t("review.title"), style="bold")
+        middle = Text(self.info.title)
+        right = Text(clock_text(self.info, self.session.now(), t) + ("  " + t("clock.ended") if state.ended else ""))
+        self.query_one(StatusBar).show(left, middle, right)
+
+    # ----- the list of submissions -----------------------------------------------------------
+
+    def _entry(self, team: TeamScore, task: TaskScore) -> Text:
+        t = self.t
+        text = Text()
+        text.append(team.name, style="bold")
+        text.append("\n  " + task.title)
+        text.append("\n  ")
+        if task.submitted:
+            pending = sum(1 for c in task.criteria if c.pending)
+            text.append(score_text(task), style="green" if task.score is not None else "")
+            if pending:
+                text.append("  " + t("review.pending", n=pending), style="yellow")
+        else:
+            text.append(t("review.not-submitted"), style="dim")
+        return text
+
+    def _fill_list(self) -> None:
+        options = self.query_one("#submissions", OptionList)
+        keep = options.highlighted_option.id if options.highlighted_option else None
+        entries = []
+        for team in self.scores.teams:
+            for task in team.tasks:
+                entries.append(Option(self._entry(team, task), id=f"{team.team}/{task.task}"))
+        options.set_options(entries)
+        if keep is not None:
+            try:
+                options.highlighted = options.get_option_index(keep)
+            except Exception:  # noqa: BLE001 - gone
+                options.highlighted = 0 if entries else None
+        elif entries:
+            options.highlighted = 0
+        if self.selected is None and entries:
+            self.selected = tuple(entries[0].id.split("/", 1))
+
+    @on(OptionList.OptionHighlighted, "#submissions")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id:
+            selected = tuple(event.option.id.split("/", 1))
+            if selected != self.selected:
+                self.selected = selected
+                self._show_selected(new=True)
+
+    @on(OptionList.OptionSelected, "#submissions")
+    def _selected(self) -> None:
+        self.query_one("#criteria").focus()
+
+    # ----- one submission ----------------------------------------------------------------
+
+    def _current(self) -> tuple[TeamScore, TaskScore] | None:
+        if self.selected is None:
+            return None
+        team_id, task_id = self.selected
+        for team in self.scores.teams:
+            if team.team == team_id:
+                for task in team.tasks:
+                    if task.task == task_id:
+                        return team, task
+        return None
+
+    def _show_selected(self, new: bool = False) -> None:
+        t = self.t
+        found = self._current()
+        head = self.query_one("#review-head", Static)
+        table = self.query_one("#criteria", DataTable)
+        answer = self.query_one("#answer", TextArea)
+        if found is None:
+            head.update(t("review.nothing"))
+            table.clear(columns=True)
+            answer.load_text("")
+            return
+        team, task = found
+        work = self.session.state.work.get((team.team, task.task))
+        line = Text()
+        line.append(f"{team.name} · {task.title}\n", style="bold")
+        if task.submitted:
+            late = task.late_by or 0
+            key = "review.submitted-late" if late > 0 else "review.submitted"
+            line.append(t(key, time=short_clock(self.info, task.submitted_at), due=short_clock(self.info, task.due_at)))
+        else:
+            line.append(t("review.not-submitted"), style="dim")
+        line.append("  ·  " + t("review.score", score=score_text(task)), style="bold green" if task.score is not None else "")
+        if work is not None and work.fields:
+            definition = next(k for k in self.session.scenario.tasks if k.id == task.task)
+            labels = {f.id: f.label for f in definition.fields}
+            for field_id, value in work.fields.items():
+                line.append(f"\n{labels.get(field_id, field_id)}: {value}")
+        head.update(line)
+        text = work.draft if (work is not None and work.submitted_at is not None) else ""
+        if answer.text != text:
+            answer.load_text(text)
+        rubric = self.session.exercise.rubric_for(task.task)
+        self.query_one("#rubric-title", Label).update(t("review.rubric-title", title=rubric.title))
+        row = table.cursor_row if not new else 0
+        table.clear(columns=True)
+        table.add_column(t("review.points"), key="points")
+        table.add_column(t("review.source"), key="source")
+        table.add_column(t("review.criterion"), key="criterion")
+        for criterion in task.criteria:
+            source = t("review.source-expert") if criterion.source == "expert" else t("review.source-auto")
+            style = "yellow" if criterion.pending else "red" if criterion.red_flag else ""
+            table.add_row(points_text(criterion), source, Text(criterion.title, style=style), key=criterion.id)
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
+        self._show_evidence()
+
+    def _criterion(self) -> CriterionScore | None:
+        found = self._current()
+        table = self.query_one("#criteria", DataTable)
+        if found is None or not table.row_count:
+            return None
+        return found[1].criteria[min(table.cursor_row, len(found[1].criteria) - 1)]
+
+    def _show_evidence(self) -> None:
+        t = self.t
+        criterion = self._criterion()
+        evidence = self.query_one("#evidence", Static)
+        if criterion is None:
+            evidence.update("")
+            return
+        text = Text()
+        text.append(criterion.title + "\n", style="bold")
+        text.append(t("review.kind", kind=criterion.kind) + "\n", style="dim")
+        text.append(criterion.evidence + "\n")
+        if criterion.auto_points is not None:
+            text.append(t("review.auto-was", points=f"{criterion.auto_points:.2f}", evidence=criterion.auto_evidence or "") + "\n", style="dim")
+        if criterion.note:
+            text.append(t("review.note", note=criterion.note) + "\n", style="italic")
+        rubric_criterion = self._rubric_criterion(criterion.id)
+        if rubric_criterion is not None and rubric_criterion.manual is not None:
+            for level, description in sorted(rubric_criterion.manual.levels.items(), reverse=True):
+                text.append(f"{level}: {description}\n", style="dim")
+        text.rstrip()
+        evidence.update(text)
+
+    def _rubric_criterion(self, criterion_id: str):
+        found = self._current()
+        if found is None:
+            return None
+        return self.session.exercise.rubric_for(found[1].task).criterion(criterion_id)
+
+    @on(DataTable.RowHighlighted, "#criteria")
+    def _row_highlighted(self) -> None:
+        self._show_evidence()
+
+    @on(DataTable.RowSelected, "#criteria")
+    def _row_selected(self) -> None:
+        self.action_score()
+
+    # ----- scoring ------------------------------------------------------------------------------
+
+    def action_score(self) -> None:
+        t = self.t
+        found, criterion = self._current(), self._criterion()
+        if found is None or criterion is None:
+            self.notify(t("review.choose"), severity="warning")
+            return
+        team, task = found
+        rubric_criterion = self._rubric_criterion(criterion.id)
+        levels = rubric_criterion.manual.levels if rubric_criterion.manual is not None else None
+        if criterion.points is None:
+            current = ""
+        elif levels is not None:
+            top = max(levels)
+            current = f"{criterion.points / criterion.max * top:g}"
+        else:
+            current = f"{criterion.points / criterion.max:.2f}"
+        details = Text()
+        details.append(f"{team.name} · {task.title}\n", style="bold")
+        details.append(f"{points_text(criterion)}  {criterion.evidence}")
+        screen = ScoreScreen(t, t("score.title", criterion=criterion.title), details, levels, current,
+                             criterion.note or "", criterion.action or "", criterion.owner or "")
+
+        def scored(entry: ScoreEntry | None) -> None:
+            if entry is None:
+                return
+            try:
+                value = float(entry.score)
+            except ValueError:
+                self.notify(t("score.number"), severity="error")
+                return
+            if on_refused(self, lambda: self.session.review(team.team, task.task, criterion.id, value, entry.note,
+                                                            entry.action or None, entry.owner or None)):
+                self.notify(t("notice.scored", criterion=criterion.title), timeout=3)
+            self.refresh_live()
+
+        self.app.push_screen(screen, scored)
+
+    def action_focus_list(self) -> None:
+        self.query_one("#submissions").focus()
+
+    def action_focus_answer(self) -> None:
+        self.query_one("#answer").focus()
+
+    def action_focus_rubric(self) -> None:
+        self.query_one("#criteria").focus()

@@ -1,0 +1,537 @@
+"""The terminal interface, driven with Textual's Pilot.
+
+Every test runs the real app on a real session file, with an engine clock that
+moves only when the test says so (no test sleeps beyond Pilot's pauses).
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from rich.cells import cell_len
+
+from drill.engine import Clock
+from drill.formats import Loader
+from drill.formats.library import bundled
+from drill.store import create, open_session
+
+pytest.importorskip("textual")
+
+from textual.widgets import DataTable, OptionList, Select, SelectionList, TextArea  # noqa: E402
+from textual.widgets._footer import FooterKey  # noqa: E402
+
+from drill.tui.app import DrillApp  # noqa: E402
+from drill.tui.console import ConsoleScreen  # noqa: E402
+from drill.tui.format import DrillInfo, clock_text, fit  # noqa: E402
+from drill.tui.modals import AdhocScreen, ChooseScreen, ConfirmScreen, ScoreScreen, TextScreen  # noqa: E402
+from drill.tui.review import ReviewScreen  # noqa: E402
+from drill.tui.team import TeamScreen  # noqa: E402
+from drill.tui.widgets import KeyBar  # noqa: E402
+
+DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).parent.parent
+CATALOGS = ROOT / "drill" / "i18n"
+
+
+class FakeTime:
+    """Real time that moves only when a test says so."""
+
+    def __init__(self) -> None:
+        self.t = 1000.0
+
+    def __call__(self) -> float:
+        return self.t
+
+
+class Drill:
+    """A session in a temporary file, its hand-driven clock, and the app on it."""
+
+    def __init__(self, tmp_path: Path, scenario: Path = DATA / "mini.yaml", language: str | None = None, **app_options):
+        exercise = Loader().load_exercise(scenario)
+        self.real = FakeTime()
+        self.session = create(exercise, tmp_path / "drill.drill", Clock(exercise.scenario.clock.speed, real=self.real))
+        self.app = DrillApp(self.session, language=language, **app_options)
+
+    async def advance(self, pilot, world_seconds: float) -> None:
+        """Let `world_seconds` of in-world time pass, and let the screens catch up."""
+        self.real.t += world_seconds / self.session.clock.speed
+        self.session.tick()
+        await pilot.pause()
+
+    def notes(self) -> list[str]:
+        return [str(n.message) for n in self.app._notifications]
+
+
+def shown(widget) -> str:
+    """What a widget shows on the screen now, line by line (wide characters counted as two cells)."""
+    strips = widget.app.screen._compositor.render_strips()
+    region = widget.region
+    return "\n".join(strips[y].crop(region.x, region.right).text for y in range(region.y, region.bottom))
+
+
+def plain(widget) -> str:
+    """The whole text of a Static, however it is wrapped on screen."""
+    return widget.content.plain
+
+
+@pytest.fixture
+def drill(tmp_path):
+    return Drill(tmp_path)
+
+
+async def to_team(pilot, app: DrillApp, team: str) -> TeamScreen:
+    app.show_team(team)
+    await pilot.pause()
+    assert isinstance(app.screen, TeamScreen) and app.screen.client.team == team
+    return app.screen
+
+
+async def open_task(pilot, screen: TeamScreen, task: str) -> TextArea:
+    await pilot.press("f6")
+    tasks = screen.query_one("#tasks", OptionList)
+    tasks.highlighted = tasks.get_option_index(task)
+    await pilot.press("enter")
+    await pilot.pause()
+    area = screen.app.focused
+    assert isinstance(area, TextArea) and area.id == f"draft-{task}"
+    return area
+
+
+# ----- the facilitator runs the room ----------------------------------------------------------
+
+
+async def test_start_clock_from_console(drill):
+    async with drill.app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(drill.app.screen, ConsoleScreen)
+        assert not drill.session.state.running
+        await pilot.press("s")
+        assert drill.session.state.running
+        await drill.advance(pilot, 600)
+        drill.app.screen.refresh_live()
+        await pilot.pause()
+        status = shown(drill.app.screen.query_one("#status"))
+        assert "07:40:00" in status and "running" in status
+        await pilot.press("s")
+        assert not drill.session.state.running
+
+
+async def test_speed_and_jump_keys_command_the_engine(drill):
+    async with drill.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s", "plus")
+        assert drill.session.clock.speed == 120
+        await pilot.press("minus", "minus")
+        assert drill.session.clock.speed == 30
+        await pilot.press("j")
+        assert drill.session.now() == 30 * 60  # the lab results at 30m
+        assert "lab" in drill.session.state.fired
+
+
+async def test_fire_a_held_inject(drill):
+    async with drill.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s", "f")
+        chooser = drill.app.screen
+        assert isinstance(chooser, ChooseScreen)
+        options = chooser.query_one(OptionList)
+        assert options.get_option_at_index(0).id == "journalist"  # held injects come first
+        await pilot.press("enter")
+        assert "journalist" in drill.session.state.fired
+        assert ("press", "answer") in drill.session.state.work  # its task opened
+        held = plain(drill.app.screen.query_one("#held"))
+        assert "A journalist calls" not in held
+        await pilot.press("f")  # it cannot be fired twice: it is no longer offered
+        assert all(o.id != "journalist" for o in drill.app.screen.query_one(OptionList).options)
+
+
+async def test_write_an_adhoc_inject_to_chosen_teams(drill):
+    async with drill.app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("s", "a")
+        assert isinstance(drill.app.screen, AdhocScreen)
+        await pilot.press(*"热线来电")  # the title, in Chinese
+        await pilot.press("tab", "tab")  # heat, then the text
+        drill.app.focused.insert("Parents call the hotline.")
+        await pilot.press("tab")  # the teams: all chosen; leave out the first (press)
+        assert isinstance(drill.app.focused, SelectionList)
+        await pilot.press("space")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        delivered = {team: [d.title for d in inbox] for team, inbox in drill.session.state.inbox.items()}
+        assert "热线来电" in delivered["school"] and "热线来电" not in delivered["press"]
+        school = await to_team(pilot, drill.app, "school")
+        feed = school.query_one("#feed", OptionList)
+        assert feed.get_option_at_index(0).id == "adhoc-1"  # newest first
+
+
+async def test_board_shows_every_team_and_task(drill):
+    async with drill.app.run_test(size=(160, 45)) as pilot:
+        await pilot.press("s")
+        table = drill.app.screen.query_one("#board", DataTable)
+        assert table.row_count == 2 and len(table.columns) == 4
+        row = [str(cell) for cell in table.get_row("press")]
+        assert "not started" in row[1] and "·" in row[2]  # assess open, statement not yet
+
+
+async def test_read_a_teams_current_draft(drill):
+    async with drill.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        team = await to_team(pilot, drill.app, "press")
+        await open_task(pilot, team, "assess")
+        await pilot.press(*"draft")
+        await pilot.press("f1")  # switching screens saves the draft
+        assert isinstance(drill.app.screen, ConsoleScreen)
+        table = drill.app.screen.query_one("#board", DataTable)
+        table.cursor_coordinate = (0, 1)
+        await pilot.press("d")
+        reader = drill.app.screen
+        assert isinstance(reader, TextScreen)
+        assert reader.query_one(TextArea).text == "draft"
+
+
+async def test_end_the_drill_after_confirmation(drill):
+    async with drill.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s", "e")
+        assert isinstance(drill.app.screen, ConfirmScreen)
+        await pilot.press("escape")
+        assert not drill.session.state.ended
+        await pilot.press("e", "ctrl+y")
+        assert drill.session.state.ended
+        await pilot.press("s")  # the engine refuses, and says why
+        assert any("ended" in note for note in drill.notes())
+
+
+# ----- a team at its workspace ------------------------------------------------------------------
+
+
+async def test_receive_an_inject_with_a_notice_and_read_it(drill):
+    async with drill.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        school = await to_team(pilot, drill.app, "school")
+        feed = school.query_one("#feed", OptionList)
+        assert feed.option_count == 1
+        await drill.advance(pilot, 30 * 60)  # the lab results reach the school
+        assert feed.option_count == 2 and feed.get_option_at_index(0).id == "lab"
+        assert any("Lab results" in note for note in drill.notes())
+        assert "lab" in school.unread
+        assert "2 new" in shown(school.query_one("#status"))  # the first post is unread too
+        await pilot.press("f5")
+        feed.highlighted = 0
+        await pilot.pause()
+        reader = plain(school.query_one("#reader-text"))
+        assert "The sealed batch was never served." in reader and "email" in reader
+        assert "lab" not in school.unread
+        brief = plain(school.query_one("#brief-text"))
+        assert "never served" in brief  # the fact it revealed
+
+
+async def test_countdown_runs_down_to_the_due_time(drill):
+    async with drill.app.run_test(size=(160, 45)) as pilot:
+        await pilot.press("s")
+        press = await to_team(pilot, drill.app, "press")
+        await drill.advance(pilot, 10 * 60)
+        drill.app.screen.refresh_live()
+        await pilot.pause()
+        text = shown(press.query_one("#tasks"))
+        assert "0:20:00 left (due 08:00)" in text and "not started" in text
+        await drill.advance(pilot, 65)
+        drill.app.screen.refresh_live()
+        await pilot.pause()
+        assert "0:18:55 left" in shown(press.query_one("#tasks"))
+
+
+async def test_draft_autosaves_every_few_seconds(tmp_path):
+    drill = Drill(tmp_path, autosave=0.1)
+    async with drill.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        press = await to_team(pilot, drill.app, "press")
+        await open_task(pilot, press, "assess")
+        await pilot.press(*"sealed")
+        await pilot.pause(0.3)
+        work = drill.session.state.work[("press", "assess")]
+        assert work.draft == "sealed" and work.status == "drafting"
+    reopened = open_session(tmp_path / "drill.drill")
+    assert reopened.state.work[("press", "assess")].draft == "sealed"
+
+
+async def test_draft_saved_on_task_switch_and_fields_are_inputs(drill):
+    async with drill.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await drill.advance(pilot, 30 * 60)  # the statement opens
+        press = await to_team(pilot, drill.app, "press")
+        area = await open_task(pilot, press, "assess")
+        area.insert("Major: sealed batch")
+        grade = press.query_one("#task-assess #field-grade", Select)
+        grade.value = "major"
+        await pilot.press("f6")
+        tasks = press.query_one("#tasks", OptionList)
+        tasks.highlighted = tasks.get_option_index("statement")
+        await pilot.pause()
+        work = drill.session.state.work[("press", "assess")]
+        assert (work.draft, work.fields) == ("Major: sealed batch", {"grade": "major"})
+
+
+async def test_submit_is_confirmed_as_final_and_a_second_is_refused(drill):
+    async with drill.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        press = await to_team(pilot, drill.app, "press")
+        await open_task(pilot, press, "assess")
+        area = drill.app.focused
+        area.insert("Grade: major. The rice was sealed, ")
+        await pilot.press(*"never")
+        await pilot.press("ctrl+g")
+        dialog = drill.app.screen
+        assert isinstance(dialog, ConfirmScreen)
+        assert "final" in str(dialog.query_one(".dialog-message").render())
+        await pilot.press("escape")  # not yet
+        assert drill.session.state.work[("press", "assess")].submitted_at is None
+        await pilot.press("ctrl+g", "ctrl+y")
+        await pilot.pause()
+        work = drill.session.state.work[("press", "assess")]
+        assert work.submitted_at is not None and work.draft == "Grade: major. The rice was sealed, never"
+        assert press.query_one("#draft-assess", TextArea).read_only
+        await pilot.press("ctrl+g")  # again: no confirmation, the engine's refusal is shown
+        await pilot.pause()
+        assert not isinstance(drill.app.screen, ConfirmScreen)
+        assert any("submitting is final" in note for note in drill.notes())
+        assert sum(1 for e in drill.session.sink.events() if e.type == "submit") == 1
+
+
+async def test_missed_deadline_is_shown_to_team_and_facilitator(drill):
+    async with drill.app.run_test(size=(160, 45)) as pilot:
+        await pilot.press("s")
+        press = await to_team(pilot, drill.app, "press")
+        await drill.advance(pilot, 31 * 60)  # assess was due at 30m
+        drill.app.screen.refresh_live()
+        await pilot.pause()
+        text = shown(press.query_one("#tasks"))
+        assert "missed" in text and "overdue by 0:01:00" in text
+        await pilot.press("f1")
+        board = drill.app.screen.query_one("#board", DataTable)
+        assert "✗" in str(board.get_row("press")[1])
+        activity = drill.app.screen.query_one("#activity")
+        assert any("MISSED" in line.text for line in activity.lines)
+
+
+async def test_unsaved_drafts_are_kept_on_quit(drill):
+    async with drill.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        press = await to_team(pilot, drill.app, "press")
+        await open_task(pilot, press, "assess")
+        await pilot.press(*"last")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert drill.session.state.work[("press", "assess")].draft == "last"
+    assert not drill.session.state.running  # quitting pauses the drill
+
+
+# ----- experts score ------------------------------------------------------------------------------
+
+
+async def test_score_in_the_review_screen(drill):
+    session = drill.session
+    async with drill.app.run_test(size=(160, 45)) as pilot:
+        await pilot.press("s")
+        session.submit("press", "assess", "The rice was sealed and never served.", {"grade": "major"})
+        await pilot.press("f3")
+        review = drill.app.screen
+        assert isinstance(review, ReviewScreen)
+        answer = review.query_one("#answer", TextArea)
+        assert answer.text == "The rice was sealed and never served."
+        table = review.query_one("#criteria", DataTable)
+        assert [str(table.get_row_at(i)[2]) for i in range(table.row_count)][:2] == ["On time", "States the facts"]
+        evidence = plain(review.query_one("#evidence"))
+        assert "On time" in evidence
+        await pilot.press("f7")
+        table.move_cursor(row=4)  # Tone: a manual criterion, pending
+        await pilot.pause()
+        assert "–/1" in str(table.get_row_at(4)[0])
+        await pilot.press("s")
+        dialog = drill.app.screen
+        assert isinstance(dialog, ScoreScreen)
+        dialog.query_one("#score-value", Select).value = "2"
+        dialog.query_one("#score-note").value = "Clear enough"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert session.state.reviews[-1] | {"at": 0} == {
+            "at": 0, "team": "press", "task": "assess", "criterion": "tone", "score": 2.0, "note": "Clear enough",
+        }
+        assert str(table.get_row_at(4)[0]) == "0.5/1" and "expert" in str(table.get_row_at(4)[1])
+        table.move_cursor(row=1)  # override an automatic criterion with a fraction
+        await pilot.press("s")
+        dialog = drill.app.screen
+        dialog.query_one("#score-value").value = "7"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert any("fraction from 0 to 1" in note for note in drill.notes())  # the engine's refusal
+
+
+async def test_review_mode_shows_only_the_review_screen(drill):
+    drill.session.start()
+    drill.session.submit("press", "assess", "sealed", {})
+    app = DrillApp(open_session(drill.session.sink.path), mode="review", live=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("f1", "f2")
+        assert isinstance(app.screen, ReviewScreen)
+        keys = {k.key for k in app.screen.query(FooterKey)}
+        assert {"s", "ctrl+q"} <= keys and "f1" not in keys
+
+
+# ----- keys, palette, language, layout -----------------------------------------------------------------
+
+
+def shown_bindings(screen) -> dict[str, str]:
+    """The keys a screen offers now (a greyed key, like the screen you are on, is left out)."""
+    return {
+        a.binding.action: a.binding.description
+        for a in screen.active_bindings.values()
+        if (a.binding.show or a.binding.action == "command_palette") and a.enabled
+    }
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 45)])
+async def test_every_key_is_in_the_footer_and_the_palette(drill, size):
+    app = drill.app
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("s")
+        for go in ("f1", "f2", "f3"):
+            await pilot.press(go)
+            await pilot.pause()
+            screen = app.screen
+            bindings = shown_bindings(screen)
+            assert len(bindings) >= 6
+            footer_keys = {k.action: k for k in screen.query_one(KeyBar).query(FooterKey)}
+            assert set(bindings) <= set(footer_keys)
+            for key in footer_keys.values():  # every key fits on the screen
+                assert key.region.right <= size[0] and key.region.bottom <= size[1]
+            commands = {c.title for c in app.get_system_commands(screen)}
+            assert {d for a, d in bindings.items() if a != "command_palette"} <= commands
+
+
+async def test_command_palette_runs_a_screen_action(drill):
+    async with drill.app.run_test(size=(80, 24)) as pilot:
+        commands = {c.title: c for c in drill.app.get_system_commands(drill.app.screen)}
+        for title in ("Start/pause", "Team: The school"):
+            result = commands[title].callback()
+            if inspect.isawaitable(result):
+                await result
+            await pilot.pause()
+        assert drill.session.state.running
+        assert isinstance(drill.app.screen, TeamScreen) and drill.app.screen.client.team == "school"
+
+
+async def test_interface_language_defaults_to_the_scenario(tmp_path):
+    chinese = Drill(tmp_path, bundled("scenarios") / "school-food-rumour.yaml")
+    assert chinese.app.t.language == "zh-CN"
+    async with chinese.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        chinese.app.screen.refresh_live()
+        await pilot.pause()
+        status = shown(chinese.app.screen.query_one("#status"))
+        assert "运行中" in status
+        assert {k.description for k in chinese.app.screen.query(FooterKey)} >= {"开始/暂停", "放出", "临时信息"}
+    english = DrillApp(chinese.session, language="en")
+    assert english.t.language == "en"
+
+
+def test_catalogs_have_the_same_keys_and_cover_the_code():
+    en = yaml.safe_load((CATALOGS / "en" / "tui.yaml").read_text(encoding="utf-8"))
+    zh = yaml.safe_load((CATALOGS / "zh-CN" / "tui.yaml").read_text(encoding="utf-8"))
+    assert set(en) == set(zh)
+    for key in en:  # the same placeholders in both languages
+        assert set(re.findall(r"{(\w+)}", en[key])) == set(re.findall(r"{(\w+)}", zh[key])), key
+    known = set(en) | set(yaml.safe_load((CATALOGS / "en" / "common.yaml").read_text(encoding="utf-8")))
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "drill" / "tui").glob("*.py"))
+    used = set(re.findall(r'\bt\("([a-z][a-z0-9.-]+)"', source)) | set(re.findall(r'"(key\.[a-z-]+)"', source))
+    assert used and used <= known, used - known
+
+
+def test_cjk_text_is_fitted_by_terminal_cells():
+    assert cell_len(fit("舆情研判与定级", 7)) == 7
+    assert cell_len(fit("市委宣传部（市委网信办）", 12)) == 12
+    assert fit("ab", 4) == "ab  "
+    info = DrillInfo("t", "s", Loader().load_exercise(DATA / "mini.yaml").scenario.clock.start, 3600)
+    from drill.i18n import Catalog
+
+    assert clock_text(info, 3600 * 20, Catalog("zh-CN")) == "第2天 03:30:00"
+
+
+async def test_board_stays_aligned_with_chinese_names(tmp_path):
+    drill = Drill(tmp_path, bundled("scenarios") / "school-food-rumour.yaml")
+    async with drill.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        table = drill.app.screen.query_one("#board", DataTable)
+        widths = [cell_len(str(table.get_row_at(r)[0])) for r in range(table.row_count)]
+        assert max(widths) <= 12  # team names fitted to their column by cells, not characters
+
+
+# ----- the command line ----------------------------------------------------------------------------
+
+
+def test_cli_does_not_import_textual():
+    code = "import sys, drill.cli; assert 'textual' not in sys.modules, 'textual imported'"
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_run_creates_or_resumes_a_session_and_prints_its_path(tmp_path, monkeypatch):
+    from drill import cli, tui
+
+    seen = []
+    monkeypatch.setattr(tui, "run_drill", lambda session, language: seen.append((session, language)) or 0)
+    path = tmp_path / "s.drill"
+    result = CliRunner().invoke(cli.cli, ["run", str(DATA / "mini.yaml"), "--session", str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == str(path) and path.exists()
+    seen[0][0].start()
+    seen[0][0].pause()
+    result = CliRunner().invoke(cli.cli, ["run", str(DATA / "mini.yaml"), "--session", str(path), "--lang", "zh-CN"])
+    assert result.exit_code == 0
+    resumed, language = seen[1]
+    assert resumed.state.started and language == "zh-CN"
+
+
+def test_review_opens_the_screen_only_without_score_options(tmp_path, monkeypatch):
+    from drill import cli, tui
+
+    opened = []
+    monkeypatch.setattr(tui, "review_session", lambda session, language: opened.append(language) or 0)
+    exercise = Loader().load_exercise(DATA / "mini.yaml")
+    session = create(exercise, tmp_path / "r.drill", Clock(60, real=FakeTime()))
+    session.start()
+    session.submit("press", "assess", "sealed", {})
+    session.sink.close()
+    runner = CliRunner()
+    assert runner.invoke(cli.cli, ["review", str(tmp_path / "r.drill"), "--lang", "en"]).exit_code == 0
+    assert opened == ["en"]
+    partial = runner.invoke(cli.cli, ["review", str(tmp_path / "r.drill"), "--team", "press"])
+    assert partial.exit_code == 2 and "together" in partial.output
+    recorded = runner.invoke(cli.cli, ["review", str(tmp_path / "r.drill"), "--team", "press", "--task", "assess",
+                                       "--criterion", "tone", "--score", "4"])
+    assert recorded.exit_code == 0 and opened == ["en"]
+    assert open_session(tmp_path / "r.drill").state.reviews[-1]["criterion"] == "tone"
+
+
+async def test_served_console_shows_join_codes(tmp_path):
+    from drill.net.serve import ServedDrill
+
+    exercise = Loader().load_exercise(DATA / "mini.yaml")
+    session = create(exercise, tmp_path / "served.drill", Clock(60, real=FakeTime()))
+    served = ServedDrill(session, "127.0.0.1", 0)
+    app = DrillApp(session, mode="serve", served=served)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if served.listening is not None:
+                break
+        await pilot.pause()
+        join = plain(app.screen.query_one("#join"))
+        assert served.url in join and all(code in join for code in served.codes.values())
+        await pilot.press("f2")  # no local team workspaces when teams join over the network
+        assert isinstance(app.screen, ConsoleScreen)
+        await pilot.press("ctrl+q")
+    assert served.listening is None or not served.listening.is_serving()

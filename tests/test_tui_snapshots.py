@@ -1,0 +1,68 @@
+"""Snapshots of the main screens, at 80x24 and at 160x45, in English and in Chinese.
+
+The drill is played to a fixed moment on a clock that never moves by itself, and
+no wall time appears on screen, so each picture is the same on every run. After a
+deliberate change of the screens, look at the report and accept the new pictures
+with `pytest tests/test_tui_snapshots.py --snapshot-update`.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("pytest_textual_snapshot")
+
+from drill.engine import Clock  # noqa: E402
+from drill.formats import Loader  # noqa: E402
+from drill.formats.library import bundled  # noqa: E402
+from drill.store import create  # noqa: E402
+from drill.tui.app import DrillApp  # noqa: E402
+
+SCENARIOS = {"en": "school-food-rumour-en.yaml", "zh-CN": "school-food-rumour.yaml"}
+ANSWERS = {
+    "en": "Grade: major. First posted on a microblog at 06:40; spreading in parents' chat groups. "
+          "The photographed rice is a sealed batch that was never served (to be confirmed).",
+    "zh-CN": "经研判，本次舆情为重大或较大网络舆情。首发来源为微博，主要传播渠道为家长微信群和短视频平台。"
+             "照片中的大米为已封存待退货的批次，未供学生食用（待核实）。",
+}
+DRAFTS = {
+    "en": "Report to the city government and the propaganda department at once.\nNext: check the canteen.",
+    "zh-CN": "立即向市政府分管领导和市委宣传部报告。\n下一步：核查食堂情况，安排家长接待。",
+}
+
+
+def played(tmp_path, language: str) -> DrillApp:
+    """The bundled drill, 45 in-world minutes in: injects received, one task submitted, one drafted."""
+    exercise = Loader().load_exercise(bundled("scenarios") / SCENARIOS[language])
+    real = [0.0]
+    session = create(exercise, tmp_path / "snap.drill", Clock(exercise.scenario.clock.speed, real=lambda: real[0]))
+    session.start()
+    real[0] = 45 * 60 / session.clock.speed
+    session.tick()
+    grade = exercise.scenario.tasks[0].fields[0]
+    session.submit("propaganda", "assess", ANSWERS[language], {grade.id: grade.choices[1]})
+    session.save_draft("education", "assess", DRAFTS[language], {})
+    session.pause()
+    return DrillApp(session, language=language, live=False)
+
+
+def show(screen: str):
+    async def run_before(pilot) -> None:
+        app = pilot.app
+        if screen == "team":
+            app.show_team("education")
+        elif screen == "review":
+            app.action_review()
+        await pilot.pause()
+        app.screen.refresh_live()
+        app.clear_notifications()
+        await pilot.pause()
+
+    return run_before
+
+
+@pytest.mark.parametrize("language", ["en", "zh-CN"])
+@pytest.mark.parametrize("size", [(80, 24), (160, 45)], ids=["80x24", "160x45"])
+@pytest.mark.parametrize("screen", ["console", "team", "review"])
+def test_main_screens(snap_compare, tmp_path, screen, size, language):
+    assert snap_compare(played(tmp_path, language), terminal_size=size, run_before=show(screen))
