@@ -229,11 +229,16 @@ def review(session_path: Path, team: str | None, task: str | None, criterion: st
 @click.option("--port", default=8765, show_default=True, type=int, help="Port to listen on (0: any free port).")
 @click.option("--codes-file", type=click.Path(dir_okay=False, path_type=Path), help="Write the join codes here as JSON once listening.")
 @click.option("--session", "session_path", type=click.Path(dir_okay=False, path_type=Path), help="Session file: resumed if it exists, else created.")
+@click.option("--web-port", type=int, default=None, help="Also serve the team workspace as a web page on this port (teams join in a browser).")
 @click.option("--headless", is_flag=True, help="No console: serve and run the clock until stopped (for automation).")
 @click.option("--start", "start_clock", is_flag=True, help="With --headless: start the clock at once.")
 @RUBRICS_OPTION
-def serve(scenario: str, host: str, port: int, codes_file: Path | None, session_path: Path | None, headless: bool, start_clock: bool, rubric_dirs: tuple[Path, ...]) -> None:
+def serve(scenario: str, host: str, port: int, codes_file: Path | None, session_path: Path | None, web_port: int | None, headless: bool, start_clock: bool, rubric_dirs: tuple[Path, ...]) -> None:
     """Run the facilitator's console and serve the drill to teams over the network."""
+    _serve(scenario, host, port, codes_file, session_path, web_port, headless, start_clock, rubric_dirs)
+
+
+def _serve(scenario: str, host: str, port: int, codes_file: Path | None, session_path: Path | None, web_port: int | None, headless: bool, start_clock: bool, rubric_dirs: tuple[Path, ...]) -> None:
     import asyncio
 
     from .net.serve import ServedDrill, run_headless
@@ -242,11 +247,13 @@ def serve(scenario: str, host: str, port: int, codes_file: Path | None, session_
 
     def announce(served: ServedDrill) -> None:
         click.echo(f"Serving {served.session.scenario.title} at {served.url} (session {served.session.sink.path})")
+        if served.pages is not None:
+            click.echo(f"Teams in a browser: {served.pages.url}")
         for team in served.session.scenario.teams:
             click.echo(f"  {team.id:<16} {served.codes[team.id]}  {team.name}")
         click.echo("Teams join with: drill join URL --team ID --code CODE", err=True)
 
-    served = ServedDrill(session, host, port, codes_file)
+    served = ServedDrill(session, host, port, codes_file, web_port)
     if headless:
         try:
             asyncio.run(run_headless(served, start_clock, announce))
@@ -278,6 +285,44 @@ def report(session_path: Path, out: Path, language: str | None, no_pdf: bool) ->
         click.echo(str(path))
     if not no_pdf and pdf_unavailable():
         click.echo(pdf_unavailable(), err=True)
+
+
+@cli.command()
+@click.argument("target", metavar="SCENARIO_OR_SERVER")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address for the web page; 0.0.0.0 for every network.")
+@click.option("--port", "web_port", default=8000, show_default=True, type=int, help="Port for the web page.")
+@click.option("--server-port", default=8765, show_default=True, type=int, help="With a scenario: port of the drill server it starts.")
+@click.option("--session", "session_path", type=click.Path(dir_okay=False, path_type=Path), help="With a scenario: session file, resumed if it exists.")
+@RUBRICS_OPTION
+def web(target: str, host: str, web_port: int, server_port: int, session_path: Path | None, rubric_dirs: tuple[Path, ...]) -> None:
+    """Teams in a browser: serve the team workspace as a web page.
+
+    Given a scenario, run the drill with the facilitator's console here (like
+    `drill serve --web-port`); given a running server's ws:// address, serve
+    only the page for its teams. Teams open the page and enter their join code.
+    """
+    if not target.startswith(("ws://", "wss://")):
+        _serve(target, host, server_port, None, session_path, web_port, False, False, rubric_dirs)
+        return
+    import asyncio
+
+    from .net.pages import TeamPages
+
+    async def pages_only() -> None:
+        pages = TeamPages(target, host, web_port)
+        await pages.start()
+        click.echo(f"Teams in a browser: {pages.url} (joining {target}); Ctrl+C stops.")
+        try:
+            await asyncio.Event().wait()
+        finally:
+            await pages.stop()
+
+    try:
+        asyncio.run(pages_only())
+    except KeyboardInterrupt:
+        pass
+    except OSError as error:
+        raise UserError(f"cannot listen on {host}:{web_port}: {error.strerror or error}") from None
 
 
 @cli.command()

@@ -16,15 +16,24 @@ from .server import TeamServer
 class ServedDrill:
     """A session served to teams: start it, then run the console or `run_headless`."""
 
-    def __init__(self, session: Session, host: str, port: int, codes_file: Path | None = None):
+    def __init__(self, session: Session, host: str, port: int, codes_file: Path | None = None, web_port: int | None = None):
         self.session, self.host, self.port, self.codes_file = session, host, port, codes_file
         self.codes = session_codes(session)
         self.server = TeamServer(session, self.codes)
         self.listening = None
+        self.web_port = web_port
+        self.pages = None
 
     async def start(self) -> None:
         self.listening = await self.server.start(self.host, self.port)
         self.port = self.listening.sockets[0].getsockname()[1]
+        if self.web_port is not None:
+            from .pages import TeamPages
+
+            local = "127.0.0.1" if self.host in ("0.0.0.0", "::") else self.host
+            scenario = self.session.scenario
+            self.pages = TeamPages(f"ws://{local}:{self.port}", self.host, self.web_port, scenario.title, scenario.language)
+            await self.pages.start()
         if self.codes_file is not None:  # written once listening, so a script can wait for it
             tmp = self.codes_file.with_suffix(self.codes_file.suffix + ".tmp")
             tmp.write_text(json.dumps(self.codes, ensure_ascii=False, indent=2), encoding="utf-8")
@@ -36,6 +45,8 @@ class ServedDrill:
         return f"ws://{host}:{self.port}"
 
     async def stop(self) -> None:
+        if self.pages is not None:
+            await self.pages.stop()
         if self.listening is not None:
             self.listening.close()
             await self.listening.wait_closed()

@@ -7,6 +7,8 @@ for them first.
 
 from __future__ import annotations
 
+import copy
+
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -71,8 +73,8 @@ class JoinApp(App):
         self.url, self.team, self.code = url, team, code
         self.language = language
         self.t = Catalog(language or "en")
-        self._raw_bindings = self._bindings
-        self._bindings = localize(self._raw_bindings, self.t)
+        self._raw_bindings = copy.deepcopy(self._bindings)  # localize() rewrites in place
+        self._bindings = localize(copy.deepcopy(self._raw_bindings), self.t)
         self.client: RemoteTeam | None = None
         self.screen_for_team: TeamScreen | None = None
         self.was_connected = True
@@ -97,7 +99,7 @@ class JoinApp(App):
         welcome = client.welcome
         if self.language is None:
             self.t = Catalog(welcome.language)
-            self._bindings = localize(self._raw_bindings, self.t)
+            self._bindings = localize(copy.deepcopy(self._raw_bindings), self.t)
         info = DrillInfo(welcome.scenario, welcome.summary, welcome.start, welcome.duration)
         self.sub_title = welcome.scenario
         self.screen_for_team = TeamScreen(client, self.t, info)

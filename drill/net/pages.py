@@ -1,0 +1,52 @@
+"""Teams in a browser: the team workspace served as a web page, for venues where
+nothing can be installed on the participants' machines.
+
+textual-serve runs `drill join SERVER` for each browser tab and streams the
+terminal to the page; the page asks for the team and join code. The page and all
+its assets come from this process (our own copy of textual-serve's template
+loads its font locally), so it works on a network with no internet access.
+"""
+
+from __future__ import annotations
+
+import shlex
+import sys
+from pathlib import Path
+
+from aiohttp import web
+from textual_serve.server import Server
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+class TeamPages(Server):
+    """textual-serve's server, answering with the address the browser used, so the page
+    works whether it was opened as localhost or by the facilitator's LAN address."""
+
+    def __init__(self, drill_url: str, host: str, port: int, title: str = "drill", language: str | None = None):
+        parts = [sys.executable, "-m", "drill", "join", drill_url, *(["--lang", language] if language else [])]
+        command = " ".join(shlex.quote(part) for part in parts)
+        super().__init__(command, host=host, port=port, title=title, templates_path=TEMPLATES)
+        self._runner: web.AppRunner | None = None
+
+    async def handle_index(self, request: web.Request):
+        self.public_url = f"{request.scheme}://{request.host}"
+        return await super().handle_index(request)
+
+    async def on_startup(self, app: web.Application) -> None:
+        """Quiet: the facilitator's console owns the terminal; the command says where to go."""
+
+    async def start(self) -> None:
+        """Listen inside an event loop that is already running (the console's, or a headless server's)."""
+        self._runner = web.AppRunner(await self._make_app(), handle_signals=False)
+        await self._runner.setup()
+        await web.TCPSite(self._runner, self.host, self.port).start()
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    @property
+    def url(self) -> str:
+        host = "localhost" if self.host in ("127.0.0.1", "0.0.0.0", "::") else self.host
+        return f"http://{host}:{self.port}/"

@@ -1,0 +1,66 @@
+"""Teams in a browser: headless Chromium opens the page, joins as a team and gets the first inject."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import socket
+from pathlib import Path
+
+import pytest
+
+from drill.formats import Loader
+from drill.net.serve import ServedDrill
+from drill.store import create
+
+playwright = pytest.importorskip("playwright.async_api")
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="needs the system's Chromium (apt-get install chromium)")
+
+DATA = Path(__file__).parent / "data"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+         "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+async def test_browser_joins_as_a_team_and_receives_the_first_inject(tmp_path):
+    session = create(Loader().load_exercise(DATA / "mini.yaml"), tmp_path / "web.drill")
+    served = ServedDrill(session, "127.0.0.1", 0, web_port=free_port())
+    await served.start()
+    outside: list[str] = []
+    try:
+        async with playwright.async_playwright() as p:
+            browser = await p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            page = await browser.new_page(viewport={"width": 1000, "height": 700})
+            page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("http://localhost", "ws://localhost")) else None)
+            await page.goto(served.pages.url)
+            await page.wait_for_selector(".xterm-screen", timeout=20_000)
+            await asyncio.sleep(3)  # the join form starts in its own process
+            await page.mouse.click(250, 150)  # the team box
+            await page.keyboard.type("press", delay=10)
+            await page.keyboard.press("Enter")
+            await page.keyboard.type(served.codes["press"], delay=10)
+            await page.keyboard.press("Enter")
+            for _ in range(200):
+                if any(client.team == "press" for client in served.server.clients):
+                    break
+                await asyncio.sleep(0.1)
+            assert [client.team for client in served.server.clients] == ["press"]
+            session.start()  # the first inject fires and goes to the browser's team
+            client = served.server.clients[0]
+            for _ in range(100):
+                if client.delivered >= 1:
+                    break
+                await asyncio.sleep(0.05)
+            assert client.delivered == 1
+            await asyncio.sleep(1.5)
+            await page.screenshot(path=str(tmp_path / "team-in-browser.png"))
+            await browser.close()
+    finally:
+        await served.stop()
+    assert outside == [], "the page fetched something from outside this machine"
