@@ -48,5 +48,7 @@ class TeamPages(Server):
 
     @property
     def url(self) -> str:
-        host = "localhost" if self.host in ("127.0.0.1", "0.0.0.0", "::") else self.host
+        from .serve import reachable_host
+
+        host = "localhost" if self.host == "127.0.0.1" else reachable_host(self.host)
         return f"http://{host}:{self.port}/"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import signal
+import socket
 from pathlib import Path
 
 from ..engine import Session
@@ -41,7 +42,8 @@ class ServedDrill:
 
     @property
     def url(self) -> str:
-        host = f"[{self.host}]" if ":" in self.host else self.host
+        host = reachable_host(self.host)
+        host = f"[{host}]" if ":" in host else host
         return f"ws://{host}:{self.port}"
 
     async def stop(self) -> None:
@@ -50,6 +52,17 @@ class ServedDrill:
         if self.listening is not None:
             self.listening.close()
             await self.listening.wait_closed()
+
+
+def reachable_host(host: str) -> str:
+    """The address to tell teams: listening on every network (0.0.0.0) is not an address
+    anyone can join, so name this machine's own instead."""
+    if host not in ("0.0.0.0", "::", ""):
+        return host
+    try:
+        return socket.gethostbyname(socket.gethostname())
+    except OSError:
+        return "localhost"
 
 
 async def run_headless(served: ServedDrill, start_clock: bool, announce) -> None:

@@ -100,7 +100,8 @@ class DrillApp(App):
         except OSError as error:
             self.notify(self.t("serve.cannot-listen", error=error.strerror or str(error)), severity="error", timeout=30)
             return
-        console.show_join(self.served.url, self.served.codes)
+        pages = self.served.pages
+        console.show_join(self.served.url, self.served.codes, pages.url if pages is not None else None)
         if self.live:
             self._clock_worker = self.run_worker(drive(self.session, self._stop), name="clock", exit_on_error=False)
 

@@ -108,10 +108,12 @@ class ConsoleScreen(LocalizedScreen):
         self._board = None
         self.refresh_live()
 
-    def show_join(self, url: str, codes: dict[str, str]) -> None:
-        """Under `drill serve`: where teams connect, and each team's code."""
+    def show_join(self, url: str, codes: dict[str, str], page: str | None = None) -> None:
+        """Under `drill serve`: where teams connect (and the browser page, if served), and each team's code."""
         text = Text()
         text.append(url + "\n", style="bold")
+        if page:
+            text.append(self.t("serve.page", url=page) + "\n", style="bold")
         for team_id, code in codes.items():
             text.append(f"{code}  ", style="bold yellow")
             text.append(f"{team_id} · {self.teams.get(team_id, team_id)}\n")
