@@ -28,6 +28,23 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+async def until_drawn(page, timeout: float = 60) -> None:
+    """Wait for the join form: its blue Join button is drawn in the terminal canvas."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while loop.time() < deadline:
+        shot = Image.open(BytesIO(await page.screenshot(clip={"x": 0, "y": 0, "width": 700, "height": 500}))).convert("RGB")
+        if any(b > 150 and r < 80 for r, g, b in shot.get_flattened_data()):  # the button's blue
+            await asyncio.sleep(0.5)
+            return
+        await asyncio.sleep(0.25)
+    raise AssertionError("the join form never appeared in the page")
+
+
 async def test_browser_joins_as_a_team_and_receives_the_first_inject(tmp_path):
     session = create(Loader().load_exercise(DATA / "mini.yaml"), tmp_path / "web.drill")
     served = ServedDrill(session, "127.0.0.1", 0, web_port=free_port())
@@ -40,7 +57,7 @@ async def test_browser_joins_as_a_team_and_receives_the_first_inject(tmp_path):
             page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("http://localhost", "ws://localhost")) else None)
             await page.goto(served.pages.url)
             await page.wait_for_selector(".xterm-screen", timeout=20_000)
-            await asyncio.sleep(3)  # the join form starts in its own process
+            await until_drawn(page)  # the join form starts in its own process
             await page.mouse.click(250, 150)  # the team box
             await page.keyboard.type("press", delay=10)
             await page.keyboard.press("Enter")
