@@ -84,7 +84,7 @@ def test_valid_minimal(tmp_path):
         # a missing key points at the mapping that lacks it
         ("    due: 30m\n", "", "22:5: missing required key 'due'"),
         # an unknown channel
-        ("    channel: social", "    channel: tweet", "18:14: channel: Input should be 'social'"),
+        ("    channel: social", "    channel: tweet", "18:14: channel: 'tweet' is not allowed here; expected 'social'"),
         # an id that is not a slug
         ("  - id: post", "  - id: Post!", "16:9: id: 'Post!' is not a valid id"),
         # a task opening after the end of the clock

@@ -36,6 +36,8 @@ def _message(error: dict[str, Any], vocabulary: set[str]) -> str:
     if kind == "extra_forbidden":
         hint = difflib.get_close_matches(str(name), sorted(vocabulary), n=1, cutoff=0.7)
         return f"unknown key '{name}'" + (f" (did you mean '{hint[0]}'?)" if hint else "")
+    if kind == "literal_error" and "expected" in error.get("ctx", {}):
+        return f"{name}: {error['input']!r} is not allowed here; expected {error['ctx']['expected']}"
     message = error["msg"].removeprefix("Value error, ")
     return f"{name}: {message}" if name else message
 
