@@ -16,3 +16,17 @@ def data_dir(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(DATA, target)
     return target
+
+
+@pytest.fixture
+async def served(tmp_path: Path):
+    """The mini drill served on a free loopback port, clock paused."""
+    from drill.formats import Loader
+    from drill.net.serve import ServedDrill
+    from drill.store import create
+
+    session = create(Loader().load_exercise(DATA / "mini.yaml"), tmp_path / "s.drill")
+    drill = ServedDrill(session, "127.0.0.1", 0)
+    await drill.start()
+    yield drill
+    await drill.stop()

@@ -53,7 +53,8 @@ def test_sigkill_mid_drill_loses_no_acknowledged_submission(tmp_path):
     resumed = open_session(session_path)
     submitted = {key for key, work in resumed.state.work.items() if work.submitted_at is not None}
     assert set(acknowledged) <= submitted
-    assert not resumed.state.running and resumed.now() >= 0
+    last = max(work.submitted_at for work in resumed.state.work.values() if work.submitted_at is not None)
+    assert not resumed.state.running and resumed.now() >= last  # the clock resumes where it was, paused
     resumed.sink.close()
 
     finish = subprocess.run(worker, capture_output=True, text=True, encoding="utf-8", timeout=120)

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
-import pytest
 
 from drill.engine import heat as heat_model
 from drill.formats import Loader, validate_paths

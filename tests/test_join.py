@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 import pytest
 
-from drill.formats import Loader
-from drill.net.serve import ServedDrill
-from drill.store import create
 
 pytest.importorskip("textual")
 
@@ -19,15 +15,6 @@ from drill.tui.join import JoinApp, JoinForm  # noqa: E402
 from drill.tui.team import TeamScreen  # noqa: E402
 
 DATA = Path(__file__).parent / "data"
-
-
-@pytest.fixture
-async def served(tmp_path):
-    session = create(Loader().load_exercise(DATA / "mini.yaml"), tmp_path / "s.drill")
-    drill = ServedDrill(session, "127.0.0.1", 0)
-    await drill.start()
-    yield drill
-    await drill.stop()
 
 
 async def settle(pilot, condition, tries: int = 100) -> None:

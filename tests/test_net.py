@@ -15,10 +15,9 @@ from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed
 
 from drill.engine import Refused
-from drill.formats import Loader
 from drill.net.client import JoinRefused, RemoteTeam
 from drill.net.serve import ServedDrill
-from drill.store import create, open_session
+from drill.store import open_session
 
 DATA = Path(__file__).parent / "data"
 
@@ -29,15 +28,6 @@ async def until(condition, timeout: float = 5.0) -> None:
             await asyncio.sleep(0.01)
 
     await asyncio.wait_for(poll(), timeout)
-
-
-@pytest.fixture
-async def served(tmp_path):
-    session = create(Loader().load_exercise(DATA / "mini.yaml"), tmp_path / "s.drill")
-    drill = ServedDrill(session, "127.0.0.1", 0)
-    await drill.start()
-    yield drill
-    await drill.stop()
 
 
 async def join(served: ServedDrill, team: str) -> RemoteTeam:

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..formats import Exercise
-from . import events as ev
 from .events import Event
 
 

@@ -205,6 +205,7 @@ class RemoteTeam:
             view, now=update.now, running=update.running, speed=update.speed, ended=update.ended,
             heat=update.heat, team_heat=update.team_heat,
             injects=tuple(update.deliveries) + view.injects,
+            heat_history=view.heat_history + tuple((at, heat) for at, heat in update.heat_points),
             facts=tuple(update.facts) if update.facts is not None else view.facts,
             tasks=tuple(update.tasks) if update.tasks is not None else view.tasks,
         ))

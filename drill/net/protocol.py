@@ -31,20 +31,21 @@ class Hello(Message):
     code: str = Field(max_length=32)
 
 
-class SaveDraft(Message):
+class _Work(Message):
+    """A team's text for one task; bounded so no message can flood the session."""
+
+    id: int
+    task: str = Field(max_length=64)
+    text: str = Field(max_length=MAX_TEXT)
+    fields: dict[str, Annotated[str, Field(max_length=2000)]] = Field(default_factory=dict, max_length=50)
+
+
+class SaveDraft(_Work):
     type: Literal["draft"]
-    id: int
-    task: str = Field(max_length=64)
-    text: str = Field(max_length=MAX_TEXT)
-    fields: dict[str, Annotated[str, Field(max_length=2000)]] = Field(default_factory=dict, max_length=50)
 
 
-class Submit(Message):
+class Submit(_Work):
     type: Literal["submit"]
-    id: int
-    task: str = Field(max_length=64)
-    text: str = Field(max_length=MAX_TEXT)
-    fields: dict[str, Annotated[str, Field(max_length=2000)]] = Field(default_factory=dict, max_length=50)
 
 
 class Welcome(Message):
@@ -79,7 +80,9 @@ class Error(Message):
 
 class Update(Message):
     """What changed for this team: always the clock and heat; new injects (newest first),
-    the facts and the task list when they changed."""
+    the heat points recorded since the last update (oldest first), the facts and the task
+    list when they changed. Only the new heat points travel: the curve grows all day, and
+    resending it to a hundred screens on every event would cost more than the rest."""
 
     type: Literal["update"] = "update"
     now: float
@@ -89,6 +92,7 @@ class Update(Message):
     heat: float
     team_heat: float | None = None
     deliveries: list[Delivery] = Field(default_factory=list)
+    heat_points: list[tuple[float, float]] = Field(default_factory=list)
     facts: list[FactView] | None = None
     tasks: list[TaskView] | None = None
     stamp: float = Field(0.0, description="Server wall time of the newest event behind this update")

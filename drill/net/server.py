@@ -17,6 +17,7 @@ from websockets.asyncio.server import ServerConnection, broadcast, serve
 from websockets.exceptions import ConnectionClosed
 
 from ..engine import Event, Refused, Session
+from ..engine.views import heat_history
 from . import protocol as p
 from .codes import normalise
 
@@ -30,6 +31,7 @@ class _Client:
     team: str
     ws: ServerConnection
     delivered: int = 0               # injects already sent
+    heat_sent: int = 0               # points of the team's heat history already sent
     dirty: bool = False
     tasks_dirty: bool = False
     facts_dirty: bool = False
@@ -89,10 +91,13 @@ class TeamServer:
         inbox = state.inbox[client.team]
         fresh = inbox[client.delivered:]
         client.delivered = len(inbox)
+        history = heat_history(state, client.team)
+        points = history[client.heat_sent:]
+        client.heat_sent = len(history)
         view = session.team_view(client.team) if (client.tasks_dirty or client.facts_dirty) else None
         update = p.Update.model_construct(  # our own data: validated where it is received
             type="update", now=session.now(), running=state.running, speed=state.speed, ended=state.ended, heat=state.heat,
-            team_heat=state.team_heat.get(client.team), deliveries=fresh[::-1],
+            team_heat=state.team_heat.get(client.team), deliveries=fresh[::-1], heat_points=points,
             facts=list(view.facts) if client.facts_dirty else None,
             tasks=list(view.tasks) if client.tasks_dirty else None, stamp=client.stamp,
         )
@@ -135,6 +140,7 @@ class TeamServer:
         client = _Client(hello.team, ws)
         view = self.session.team_view(hello.team)
         client.delivered = len(view.injects)
+        client.heat_sent = len(view.heat_history)
         client.tasks_dirty = client.facts_dirty = False
         scenario = self.session.scenario
         welcome = p.Welcome(scenario=scenario.title, summary=scenario.summary, language=scenario.language,
