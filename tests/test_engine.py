@@ -186,7 +186,7 @@ def test_adhoc_inject_to_chosen_teams(session):
     assert name == "adhoc-1"
     assert session.state.inbox["school"][-1].title == "记者来电"
     assert session.state.inbox["press"][-1].inject == "post"
-    with pytest.raises(Refused, match="unknown team"):
+    with pytest.raises(Refused, match="Unknown team"):
         session.adhoc(channel="phone", title="x", body="", to=["ghost"])
 
 

@@ -78,7 +78,7 @@ async def test_malformed_and_oversized_frames_are_refused_and_the_session_goes_o
         await raw.send(json.dumps({"type": "hello", "team": "school", "code": served.codes["school"]}))
         assert json.loads(await raw.recv())["type"] == "welcome"
         await raw.send("{not json")
-        assert json.loads(await raw.recv()) == {"type": "error", "id": None, "message": "malformed message: not JSON"}
+        assert json.loads(await raw.recv()) == {"type": "error", "id": None, "message": "malformed message: not JSON", "key": None, "params": {}}
         await raw.send(json.dumps({"type": "submit", "id": 1, "task": "assess", "text": 5}))
         assert "malformed message" in json.loads(await raw.recv())["message"]
         await raw.send(json.dumps({"type": "draft", "id": 2, "task": "assess", "text": "x", "team": "press"}))

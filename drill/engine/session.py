@@ -10,14 +10,16 @@ and read its views; no drill rule lives anywhere else.
 from __future__ import annotations
 
 import heapq
+from datetime import timedelta
 from dataclasses import dataclass
 from typing import Any, Callable, Protocol
 
 from ..formats import Exercise, Inject
+from ..i18n import Catalog
 from ..scoring import Submission, automatic_score
 from . import events as ev
 from . import heat as heat_model
-from .clock import Clock
+from .clock import MAX_SPEED, MIN_SPEED, Clock
 from .events import Event, world_time
 from .state import SessionState
 from .views import TeamView, board, team_view
@@ -26,7 +28,18 @@ CHANNELS = ("social", "news", "phone", "email", "message", "directive", "video",
 
 
 class Refused(Exception):
-    """A command the drill's rules do not allow; the message is for the user."""
+    """A command the drill's rules do not allow.
+
+    It carries a message key and its values rather than a sentence, so that each
+    screen can say it in its own language (`text(catalog)`); `str()` is English,
+    for the command line and logs."""
+
+    def __init__(self, key: str, **params: object):
+        self.key, self.params = key, params
+        super().__init__(self.text(Catalog("en")))
+
+    def text(self, catalog: Catalog) -> str:
+        return catalog(f"refused.{self.key}", **self.params)
 
 
 class Sink(Protocol):
@@ -154,7 +167,7 @@ class Session:
     def _at_command(self) -> float:
         """Commands happen at the clock's present moment, after everything scheduled before it."""
         if self.state.ended:
-            raise Refused("the drill has ended")
+            raise Refused("ended")
         now = self.now()
         self.advance(now, inclusive=False)
         return now
@@ -258,9 +271,9 @@ class Session:
 
     def start(self) -> None:
         if self.state.ended:
-            raise Refused("the drill has ended")
+            raise Refused("ended")
         if self.state.running:
-            raise Refused("the clock is already running")
+            raise Refused("running")
         action = "resume" if self.state.started else "start"
         self.clock.run()
         self._emit(ev.CLOCK, {"action": action, "speed": self.clock.speed}, at=self.now())
@@ -268,7 +281,7 @@ class Session:
 
     def pause(self) -> None:
         if not self.state.running:
-            raise Refused("the clock is not running")
+            raise Refused("not-running")
         self.tick()
         self.clock.pause()
         self._emit(ev.CLOCK, {"action": "pause"}, at=self.now())
@@ -278,7 +291,7 @@ class Session:
         try:
             self.clock.set_speed(speed)
         except ValueError as error:
-            raise Refused(str(error)) from None
+            raise Refused("speed", low=MIN_SPEED, high=MAX_SPEED) from None
         self._emit(ev.CLOCK, {"action": "speed", "speed": speed}, at=now)
 
     def jump_next(self) -> float:
@@ -286,7 +299,7 @@ class Session:
         now = self._at_command()
         upcoming = sorted(item.at for item in self._schedule if item.priority == _FIRE and item.at >= now)
         if not upcoming:
-            raise Refused("no scheduled inject is left to jump to")
+            raise Refused("nothing-to-jump-to")
         target = upcoming[0]
         self._emit(ev.CLOCK, {"action": "jump", "to": world_time(target)}, at=now)
         self.clock.set(target)
@@ -303,11 +316,11 @@ class Session:
         now = self._at_command()
         inject = self._injects.get(inject_id)
         if inject is None:
-            raise Refused(f"no inject {inject_id!r} in this scenario")
+            raise Refused("no-inject", inject=inject_id)
         if inject_id in self.state.fired:
-            raise Refused(f"inject {inject_id!r} has already fired; each inject fires at most once")
+            raise Refused("fired", inject=inject_id)
         if inject_id in self.state.pending:
-            raise Refused(f"inject {inject_id!r} is already on its way (due at {self.state.pending[inject_id].fire_at:g}s)")
+            raise Refused("on-its-way", inject=inject_id, time=self._clock_time(self.state.pending[inject_id].fire_at))
         self._trigger(inject, None)
         self._after_command(now)
 
@@ -315,15 +328,17 @@ class Session:
         """An inject written on the spot by the facilitator; returns its id."""
         now = self._at_command()
         if channel not in CHANNELS:
-            raise Refused(f"channel must be one of {', '.join(CHANNELS)}")
-        teams = self.scenario.recipients(to) if to else self.scenario.recipients("all")
+            raise Refused("channel", channels=", ".join(CHANNELS))
+        if to is not None and not to:
+            raise Refused("no-recipients")
+        teams = self.scenario.recipients(to if to is not None else "all")
         unknown = set(to or ()) - {t.id for t in self.scenario.teams}
         if unknown:
-            raise Refused(f"unknown team(s): {', '.join(sorted(unknown))}")
+            raise Refused("unknown-teams", teams=", ".join(sorted(unknown)))
         if not title.strip():
-            raise Refused("an inject needs a title")
+            raise Refused("no-title")
         if not -100 <= heat <= 100:
-            raise Refused("heat must be from -100 to 100")
+            raise Refused("heat-range")
         inject_id = f"adhoc-{self.state.adhoc_count + 1}"
         data = {"inject": inject_id, "to": teams, "channel": channel, "title": title, "adhoc": True, "body": body, "from": sender, "heat": heat}
         self._emit(ev.INJECT, data, at=now, durable=True)
@@ -338,28 +353,28 @@ class Session:
 
     def _work(self, team: str, task: str):
         if team not in self.state.inbox:
-            raise Refused(f"no team {team!r} in this scenario")
+            raise Refused("no-team", team=team)
         work = self.state.work.get((team, task))
         if work is None:
             if task not in self._tasks:
-                raise Refused(f"no task {task!r} in this scenario")
-            raise Refused(f"task {task!r} is not open for team {team!r}")
+                raise Refused("no-task", task=task)
+            raise Refused("not-open", task=task, team=team)
         return work
 
     def _check_fields(self, task_id: str, fields: dict[str, str]) -> dict[str, str]:
         known = {f.id: f for f in self._tasks[task_id].fields}
         for name, value in fields.items():
             if name not in known:
-                raise Refused(f"task {task_id!r} has no field {name!r}")
+                raise Refused("no-field", task=task_id, field=name)
             if known[name].choices is not None and value and value not in known[name].choices:
-                raise Refused(f"{value!r} is not one of the choices for {known[name].label}")
+                raise Refused("not-a-choice", value=value, field=known[name].label)
         return {name: str(value) for name, value in fields.items()}
 
     def save_draft(self, team: str, task: str, text: str, fields: dict[str, str] | None = None) -> None:
         now = self._at_command()
         work = self._work(team, task)
         if work.submitted_at is not None:
-            raise Refused(f"task {task!r} is already submitted; drafts can no longer change")
+            raise Refused("draft-after-submit", task=task)
         fields = self._check_fields(task, fields or {})
         if (text, fields) == (work.draft, work.fields):
             return
@@ -370,7 +385,7 @@ class Session:
         now = self._at_command()
         work = self._work(team, task)
         if work.submitted_at is not None:
-            raise Refused(f"team {team!r} already submitted task {task!r} at {work.submitted_at:g}s; submitting is final, once per task")
+            raise Refused("already-submitted", team=team, task=task, time=self._clock_time(work.submitted_at))
         fields = self._check_fields(task, fields or {})
         first = task not in self.state.submitted_tasks
         data = {"team": team, "task": task, "text": text, "fields": fields, "late": now > work.due_at}
@@ -386,11 +401,15 @@ class Session:
         self._after_command(now)
         return event
 
+    def _clock_time(self, at: float) -> str:
+        """An in-world moment as the room's wall clock shows it."""
+        return (self.scenario.clock.start + timedelta(seconds=int(at))).strftime("%H:%M")
+
     # ----- views ------------------------------------------------------------------------
 
     def team_view(self, team_id: str) -> TeamView:
         if team_id not in self.state.inbox:
-            raise Refused(f"no team {team_id!r} in this scenario")
+            raise Refused("no-team", team=team_id)
         return team_view(self.state, team_id, self.now())
 
     def board(self) -> dict[tuple[str, str], str]:
@@ -402,15 +421,15 @@ class Session:
         """An expert's score for one criterion of a submission (allowed after the drill ends)."""
         work = self._work(team, task)
         if work.submitted_at is None:
-            raise Refused(f"team {team!r} has not submitted task {task!r}: there is nothing to review")
+            raise Refused("nothing-to-review", team=team, task=task)
         rubric = self.exercise.rubric_for(task)
         found = rubric.criterion(criterion)
         if found is None:
-            raise Refused(f"rubric {rubric.id!r} has no criterion {criterion!r}")
+            raise Refused("no-criterion", rubric=rubric.id, criterion=criterion)
         if found.manual is not None and (score != int(score) or int(score) not in found.manual.levels):
-            raise Refused(f"criterion {criterion!r} is scored by level: one of {sorted(found.manual.levels)}")
+            raise Refused("level", criterion=criterion, levels=", ".join(str(n) for n in sorted(found.manual.levels)))
         if found.check is not None and not 0 <= score <= 1:
-            raise Refused("an override of an automatic criterion is a fraction from 0 to 1")
+            raise Refused("fraction")
         data = {"team": team, "task": task, "criterion": criterion, "score": score, "note": note}
         if action:
             data["action"] = action

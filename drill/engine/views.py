@@ -53,6 +53,15 @@ class TeamView:
     injects: tuple[Delivery, ...]   # newest first
     facts: tuple[FactView, ...]
     tasks: tuple[TaskView, ...]     # in scenario order, open tasks only
+    # (in-world time, heat) as recorded, oldest first: the heat this team sees (its own under a
+    # per-team model, else the public one), so its screen can draw the curve it lived through
+    heat_history: tuple[tuple[float, float], ...] = ()
+
+
+def heat_history(state: SessionState, team_id: str) -> list[tuple[float, float]]:
+    """The recorded heat a team sees: its own perceived heat under a per-team model, else the
+    public heat. One place decides, so a local screen and a networked one draw the same curve."""
+    return state.team_heat_history.get(team_id, state.heat_history)
 
 
 def team_view(state: SessionState, team_id: str, now: float) -> TeamView:
@@ -72,6 +81,7 @@ def team_view(state: SessionState, team_id: str, now: float) -> TeamView:
         tuple(reversed(state.inbox[team_id])),
         tuple(FactView(fid, facts[fid].text) for fid in state.facts[team_id] if fid in facts),
         tuple(tasks),
+        tuple(heat_history(state, team_id)),
     )
 
 

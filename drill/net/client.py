@@ -32,6 +32,14 @@ class Offline(Refused):
     """The server could not be reached; what the team wrote is kept here."""
 
 
+class ServerSaid(Refused):
+    """A refusal the server gave without a message key (a malformed request)."""
+
+    def __init__(self, message: str):
+        self.key, self.params = "server-said", {"message": message}
+        Exception.__init__(self, message)
+
+
 class RemoteTeam:
     def __init__(self, url: str, team: str, code: str):
         self.url, self.team, self.code = url, team, code
@@ -54,7 +62,7 @@ class RemoteTeam:
 
     def view(self) -> TeamView:
         if self._view is None:
-            raise Refused("not connected to the drill server yet")
+            raise Offline("offline")
         view = self._view
         if view.running and not view.ended:  # the clock runs on between updates
             view = replace(view, now=view.now + (time.monotonic() - self._view_clock) * view.speed)
@@ -70,7 +78,7 @@ class RemoteTeam:
 
     async def submit(self, task: str, text: str, fields: dict[str, str]) -> None:
         if not self.connected:
-            raise Offline("not connected to the drill server: your text is kept here; submit again once reconnected")
+            raise Offline("offline")
         await self._request(p.Submit(type="submit", id=next(self._ids), task=task, text=text, fields=fields))
         self._unsaved.pop(task, None)
 
@@ -142,7 +150,7 @@ class RemoteTeam:
         self._ws = None
         for future in self._waiting.values():
             if not future.done():
-                future.set_exception(Offline("the connection to the drill server dropped; your text is kept here"))
+                future.set_exception(Offline("dropped"))
         self._waiting.clear()
         self._changed()
 
@@ -150,21 +158,23 @@ class RemoteTeam:
 
     async def _request(self, message: p.SaveDraft | p.Submit) -> None:
         if self._ws is None:
-            raise Offline("not connected to the drill server")
+            raise Offline("offline")
         future = asyncio.get_running_loop().create_future()
         self._waiting[message.id] = future
         try:
             await self._ws.send(p.encode(message))
         except ConnectionClosed:
             self._waiting.pop(message.id, None)
-            raise Offline("the connection to the drill server dropped; your text is kept here") from None
+            raise Offline("dropped") from None
         try:
             answer = await asyncio.wait_for(future, REQUEST_TIMEOUT)
         except asyncio.TimeoutError:
             self._waiting.pop(message.id, None)
-            raise Offline("the drill server did not answer; your text is kept here, try again") from None
+            raise Offline("no-answer") from None
         if isinstance(answer, p.Error):
-            raise Refused(answer.message)
+            if answer.key is None:
+                raise ServerSaid(answer.message)
+            raise Refused(answer.key, **answer.params)
 
     async def _flush(self, task: str) -> None:
         kept = self._unsaved.get(task)

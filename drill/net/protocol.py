@@ -73,9 +73,14 @@ class Ack(Message):
 
 
 class Error(Message):
+    """A request refused: `message` in English, and the engine's `key` and `params`
+    (see drill.engine.Refused) so the team's screen can say it in its own language."""
+
     type: Literal["error"] = "error"
     id: int | None = None
     message: str
+    key: str | None = None
+    params: dict[str, str | int | float] = Field(default_factory=dict)
 
 
 class Update(Message):

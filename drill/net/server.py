@@ -179,5 +179,6 @@ class TeamServer:
             else:
                 self.session.save_draft(team, message.task, message.text, message.fields)
         except Refused as refusal:
-            return p.Error(id=message.id, message=str(refusal))
+            params = {name: value if isinstance(value, (int, float)) else str(value) for name, value in refusal.params.items()}
+            return p.Error(id=message.id, message=str(refusal), key=refusal.key, params=params)
         return p.Ack(id=message.id)
