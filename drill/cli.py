@@ -55,8 +55,14 @@ def validate(files: tuple[Path, ...], rubric_dirs: tuple[Path, ...]) -> None:
     from .formats import validate_paths
     from .formats.library import scenario_path
 
-    paths = [scenario_path(str(f)) for f in files]
+    paths, missing = [], []
+    for name in files:
+        try:
+            paths.append(scenario_path(str(name)))
+        except FileNotFoundError as error:
+            missing.append(f"{name}: error: cannot read the file: {error.strerror}")
     problems, unreadable = validate_paths(paths, rubric_dirs)
+    unreadable = missing + unreadable
     for line in unreadable:
         click.echo(line, err=True)
     for problem in problems:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from importlib.resources import files
 from pathlib import Path
 
@@ -23,12 +24,17 @@ def bundled_scenarios() -> list[str]:
 
 
 def scenario_path(argument: str) -> Path:
-    """A scenario argument is a path, or the id of a bundled scenario."""
+    """A scenario argument is a path, or the id of a bundled scenario (FileNotFoundError
+    names the bundled ones when it is neither)."""
     path = Path(argument)
     if path.is_file() or argument.endswith((".yaml", ".yml")) or "/" in argument or "\\" in argument:
         return path
     candidate = bundled("scenarios") / f"{argument}.yaml"
-    return candidate if candidate.is_file() else path
+    if candidate.is_file():
+        return candidate
+    raise FileNotFoundError(
+        errno.ENOENT, f"no such file, and no bundled scenario with that id (bundled: {', '.join(bundled_scenarios())})", argument
+    )
 
 
 def rubric_path(reference: str, scenario_dir: Path | None, rubric_dirs: tuple[Path, ...] = ()) -> Path | None:

@@ -87,12 +87,17 @@ class RemoteTeam:
 
     # ----- connection ----------------------------------------------------------------------------
 
-    async def start(self) -> None:
+    async def start(self, timeout: float = 15.0) -> None:
         """Connect, and keep reconnecting in the background; returns once joined.
-        Raises JoinRefused when the code is wrong (that will not get better by retrying)."""
+        Raises JoinRefused when the code is wrong (that will not get better by retrying)
+        or when the server cannot be reached at all within `timeout` seconds."""
         self._task = asyncio.create_task(self._run())
         welcomed = asyncio.create_task(self._welcomed.wait())
-        await asyncio.wait({self._task, welcomed}, return_when=asyncio.FIRST_COMPLETED)
+        await asyncio.wait({self._task, welcomed}, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
+        if not self._welcomed.is_set() and self.refused is None:
+            self.refused = f"cannot reach a drill server at {self.url} (is `drill serve` running there, and is the address right?)"
+            self._task.cancel()
+            welcomed.cancel()
         if self.refused is not None:
             raise JoinRefused(self.refused)
         if self._task.done():
