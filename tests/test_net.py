@@ -114,6 +114,33 @@ async def test_client_reconnects_resyncs_and_keeps_its_draft(served):
     await restarted.close()
 
 
+async def test_each_team_receives_its_own_heat_curve_point_by_point(tmp_path):
+    from drill.formats import Loader
+    from drill.store import create
+
+    session = create(Loader().load_exercise(DATA / "heat.yaml"), tmp_path / "heat.drill")
+    drill = ServedDrill(session, "127.0.0.1", 0)
+    await drill.start()
+    try:
+        press, school = await join(drill, "press"), await join(drill, "school")
+        session.start()
+        session.submit("press", "statement", "无可奉告。据说大米已供应给学生。", {})  # backfires on press alone
+
+        def caught_up() -> bool:
+            return all(client.view().heat_history == session.team_view(client.team).heat_history
+                       for client in (press, school))
+
+        await until(caught_up)
+        assert press.view().heat_history != school.view().heat_history
+        assert press.view().heat_history[-1][1] == press.view().team_heat
+        late = await join(drill, "press")  # a new client gets the whole curve in its welcome
+        assert late.view().heat_history == press.view().heat_history
+        for client in (press, school, late):
+            await client.close()
+    finally:
+        await drill.stop()
+
+
 async def test_finished_drill_says_so(served):
     served.session.start()
     served.session.end()
@@ -169,3 +196,9 @@ async def test_server_killed_and_restarted_loses_no_acknowledged_submission(tmp_
     resumed = open_session(session)
     assert resumed.state.work[("press", "assess")].draft == "宣传部的研判：重大或较大"
     assert resumed.state.work[("school", "assess")].submitted_at is not None
+
+
+async def test_unreachable_server_is_a_clear_refusal():
+    client = RemoteTeam(f"ws://127.0.0.1:{free_port()}", "press", "ABCDEF")
+    with pytest.raises(JoinRefused, match="cannot reach a drill server"):
+        await client.start(timeout=1.0)
