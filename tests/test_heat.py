@@ -61,6 +61,17 @@ def test_good_and_bad_statements_play_differently(tmp_path):
     assert "trending" in bad.state.fired and "trending" not in good.state.fired
 
 
+def test_a_team_view_carries_the_heat_curve_that_team_sees(tmp_path):
+    session, _ = run(tmp_path, "view.drill", BAD, None)
+    press, school = session.team_view("press"), session.team_view("school")
+    assert press.heat_history == tuple(session.state.team_heat_history["press"])  # its own, under per_team
+    assert press.heat_history != school.heat_history != tuple(session.state.heat_history)
+    assert press.heat_history[-1][1] == press.team_heat
+    plain = simulate(Loader().load_exercise(DATA / "mini.yaml"), Responses.model_validate(
+        {"format": "drill/responses@1", "responses": []}), tmp_path / "plain.drill")
+    assert plain.team_view("press").heat_history == tuple(plain.state.heat_history)  # no model: the public curve
+
+
 def test_heat_decays_between_events(tmp_path):
     session, log = run(tmp_path, "decay.drill", GOOD, GOOD)
     decays = [line for line in log if '"cause":"decay"' in line]

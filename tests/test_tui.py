@@ -24,7 +24,7 @@ from drill.store import create, open_session
 
 pytest.importorskip("textual")
 
-from textual.widgets import DataTable, OptionList, Select, SelectionList, TextArea  # noqa: E402
+from textual.widgets import ContentSwitcher, DataTable, OptionList, Select, SelectionList, TextArea  # noqa: E402
 from textual.widgets._footer import FooterKey  # noqa: E402
 
 from drill.tui.app import DrillApp  # noqa: E402
@@ -327,6 +327,160 @@ async def test_unsaved_drafts_are_kept_on_quit(drill):
         await pilot.pause()
     assert drill.session.state.work[("press", "assess")].draft == "last"
     assert not drill.session.state.running  # quitting pauses the drill
+
+
+# ----- the public feed ---------------------------------------------------------------------------
+
+
+def counts_of(screen: TeamScreen, inject: str) -> str:
+    from drill.tui.feed import PublicFeed
+
+    card = screen.query_one(PublicFeed).cards[inject]
+    return shown(card.counts)
+
+
+async def test_public_feed_shows_posts_and_articles_and_counts_grow_with_time_and_heat(tmp_path):
+    from drill.tui.feed import FeedCard, PublicFeed
+
+    drill = Drill(tmp_path, DATA / "heat.yaml")  # per-team heat, Chinese
+    async with drill.app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("s")
+        press = await to_team(pilot, drill.app, "press")
+        await pilot.press("f8")
+        assert press.query_one("#right", ContentSwitcher).current == "public"
+        assert drill.app.focused.id == "posts"
+        feed = press.query_one(PublicFeed)
+        assert list(feed.cards) == ["post"] and "网帖" in shown(feed.cards["post"])
+        assert "转发 0" in counts_of(press, "post")  # nobody has reacted yet
+        await drill.advance(pilot, 5 * 60)
+        press.refresh_live()
+        await pilot.pause()
+        early = counts_of(press, "post")
+        assert "转发" in early and "评论" in early and "点赞" in early and "转发 0 " not in early
+        # press stonewalls: its own heat rises, then the second wave reaches it as a news article
+        drill.session.submit("press", "statement", "无可奉告。据说大米已供应给学生。", {})
+        await drill.advance(pilot, 11 * 60)
+        press.refresh_live()
+        await pilot.pause()
+        assert set(feed.cards) == {"post", "second-wave", "trending"}  # the trending video is a post too
+        cards = list(feed.query(FeedCard))
+        assert [c.delivery.inject for c in cards][-1] == "post"  # newest on top
+        article = next(c for c in cards if c.delivery.inject == "second-wave")
+        assert article.kind == "article" and "二次舆情" in shown(article)
+        assert counts_of(press, "post") != early  # still spreading
+        status = shown(press.query_one("#status"))
+        team_heat = drill.session.state.team_heat["press"]
+        assert f"热度 {drill.session.state.heat:.0f}" in status and f"本队感知 {team_heat:.0f}" in status
+        # the same post, the same moment: the team that handled it badly sees it spread further
+        mine = press.view
+        post = next(d for d in mine.injects if d.inject == "post")
+        school_view = drill.session.team_view("school")
+        from drill.tui.format import engagement
+
+        hot = engagement("post", post.at, mine.now, mine.heat_history)
+        cool = engagement("post", post.at, school_view.now, school_view.heat_history)
+        assert mine.team_heat > school_view.team_heat and hot.reposts > cool.reposts
+        school = await to_team(pilot, drill.app, "school")
+        await pilot.press("f8")
+        school.refresh_live()
+        await pilot.pause()
+        assert "second-wave" not in school.query_one(PublicFeed).cards  # it reached press only
+        assert counts_of(school, "post") != counts_of(press, "post")
+
+
+async def test_heat_sparkline_marks_the_teams_own_statements(tmp_path):
+    from drill.tui.widgets import HeatLine
+
+    drill = Drill(tmp_path, DATA / "heat.yaml", language="en")
+    async with drill.app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("s")
+        press = await to_team(pilot, drill.app, "press")
+        await pilot.press("f8")
+        line = press.query_one("#team-heat", HeatLine)
+        assert line.marks == () and "▲" not in shown(line)
+        await drill.advance(pilot, 20 * 60)
+        drill.session.submit("press", "statement", "我们理解家长的担心。照片中的大米已封存，从未供应给学生。", {})
+        await drill.advance(pilot, 20 * 60)
+        press.refresh_live()
+        await pilot.pause()
+        assert line.marks == (20 * 60,)
+        assert list(line.history) == list(drill.session.state.team_heat_history["press"])  # its own curve
+        spark, marks = shown(line).splitlines()
+        column = marks.index("▲")
+        assert marks.count("▲") == 1 and 0.4 < column / len(spark.rstrip()) < 0.6  # halfway through the 40 minutes
+        legend = shown(press.query_one("#heat-legend"))
+        assert "Heat as your team sees it, 07:30–08:10" in legend
+        assert "▲ your statements and replies" in shown(press.query_one("#public-title"))
+        school = await to_team(pilot, drill.app, "school")  # another team's statement is not school's
+        await pilot.press("f8")
+        assert "▲" not in shown(school.query_one("#team-heat"))
+
+
+async def test_public_feed_without_a_heat_model_shows_the_public_heat(drill):
+    from drill.tui.feed import PublicFeed
+
+    async with drill.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        press = await to_team(pilot, drill.app, "press")
+        await pilot.press("f8")
+        await drill.advance(pilot, 31 * 60)  # the statement opens at 30m
+        drill.session.submit("press", "statement", "The rice was sealed and never served.", {})
+        press.refresh_live()
+        await pilot.pause()
+        feed = press.query_one(PublicFeed)
+        assert set(feed.cards) == {"post", "thanks"}  # the email and the phone call are not public
+        assert "@worried_parent" in shown(feed.cards["post"])
+        assert "reposts" in counts_of(press, "post") and "likes" in counts_of(press, "post")
+        assert shown(press.query_one("#heat-legend")).strip().startswith("Heat, 07:30–08:01")
+        status = shown(press.query_one("#status"))
+        assert "heat 10" in status and "your team" not in status
+        await pilot.press("f5")  # back to the injects: the reader replaces the feed
+        assert press.query_one("#right", ContentSwitcher).current == "reader"
+
+
+def test_engagement_is_deterministic_and_grows_with_heat_and_time():
+    from drill.tui.format import engagement
+
+    calm, hot = [(0.0, 20.0)], [(0.0, 60.0)]
+    assert engagement("first-post", 0, 3600, hot) == engagement("first-post", 0, 3600, hot)  # same session, same numbers
+    assert engagement("first-post", 0, 3600, hot) != engagement("second-post", 0, 3600, hot)  # each post its own
+    assert engagement("first-post", 0, 0, hot).reposts == 0  # just posted
+    for a, b in ((calm, hot), ([(0.0, 0.0)], calm), (hot, [(0.0, 100.0)])):
+        low, high = engagement("p", 0, 3600, a), engagement("p", 0, 3600, b)
+        assert low.reposts < high.reposts and low.comments < high.comments and low.likes < high.likes
+    series = [engagement("p", 600, t, hot).reposts for t in range(600, 12 * 3600, 900)]
+    assert series == sorted(series) and series[1] > 0
+    assert series[-1] - series[-2] < series[2] - series[1]  # it saturates as the post ages
+    cooling = [(0.0, 80.0), (1800.0, 40.0), (3600.0, 5.0)]  # heat falls: counts slow down, never shrink
+    counts = [engagement("p", 0, t, cooling).likes for t in range(0, 4 * 3600, 300)]
+    assert counts == sorted(counts)
+    before, after = engagement("p", 0, 1800, cooling), engagement("p", 0, 3600, cooling)
+    assert after.reposts - before.reposts < before.reposts  # the second half hour, cooler, adds less
+    assert engagement("p", 3600, 1800, hot).reposts == 0  # not posted yet
+
+
+def test_counts_are_printed_the_way_feeds_print_them():
+    from drill.i18n import Catalog
+    from drill.tui.format import count_text
+
+    en, zh = Catalog("en"), Catalog("zh-CN")
+    assert [count_text(n, en) for n in (0, 856, 9999, 12_345, 123_456, 2_500_000)] == ["0", "856", "9999", "12.3k", "123k", "2.5M"]
+    assert [count_text(n, zh) for n in (9999, 12_345, 50_000, 3_560_000, 120_000_000)] == ["9999", "1.2万", "5万", "356万", "1.2亿"]
+
+
+def test_posts_wrap_chinese_between_characters_and_clip_with_an_ellipsis():
+    from rich.console import Console
+    from rich.text import Text
+
+    from drill.tui.widgets import Clipped, wrap_cells
+
+    lines = wrap_cells(Text("“#江川三小食堂# 昨天中午轮到我去学校陪餐，顺便看了一眼食堂仓库。"), 20)
+    assert [cell_len(line.plain) for line in lines][:2] == [20, 18]  # no short line after the hashtag
+    assert lines[1].plain == "中午轮到我去学校陪" and lines[2].plain.startswith("餐，")  # the comma stays with its character
+    console = Console(width=20, record=True)
+    console.print(Clipped(Text("A journalist calls: is it true that children fell ill? " * 3), 2))
+    shown_lines = console.export_text().splitlines()
+    assert len(shown_lines) == 2 and shown_lines[-1].endswith("…") and all(cell_len(x) <= 20 for x in shown_lines)
 
 
 # ----- experts score ------------------------------------------------------------------------------

@@ -46,11 +46,43 @@ def played(tmp_path, language: str) -> DrillApp:
     return DrillApp(session, language=language, live=False)
 
 
+REPLIES = {
+    "en": "Dear parents, we understand your worry. The two bags in the photo were found damp and mouldy on delivery "
+          "on 15 April, sealed for return, never cooked and never served to pupils. The district hospital confirms no "
+          "pupil has been treated for food poisoning. The rice in use is being tested; the joint working group will "
+          "publish the results around noon. Parents' representatives are welcome to see the storeroom. "
+          "Enquiries: 0871-6123456.",
+    "zh-CN": "各位家长：我们理解大家的心情。经核实：照片中的2袋大米是4月15日验收时发现受潮霉变的，已封存待退货，"
+             "未进入加工环节，未供学生食用。区人民医院核实，近3天没有三小学生因食物中毒就诊，没有学生住院。"
+             "市场监管局已对在用大米和留样抽样检测，结果将于今天中午前后由联合工作组统一公布。欢迎家长代表查看仓库。"
+             "咨询电话：0871-6123456。",
+}
+
+
+def played_later(tmp_path, language: str) -> DrillApp:
+    """The bundled drill at 09:40: the post, the local news and the provincial repost are out,
+    and the education bureau answered the parents at the gate at 09:05."""
+    exercise = Loader().load_exercise(bundled("scenarios") / SCENARIOS[language])
+    real = [0.0]
+    session = create(exercise, tmp_path / "feed.drill", Clock(exercise.scenario.clock.speed, real=lambda: real[0]))
+    session.start()
+    real[0] = 125 * 60 / session.clock.speed
+    session.tick()
+    session.submit("education", "reply-parents", REPLIES[language], {})
+    real[0] = 160 * 60 / session.clock.speed
+    session.tick()
+    session.pause()
+    return DrillApp(session, language=language, live=False)
+
+
 def show(screen: str):
     async def run_before(pilot) -> None:
         app = pilot.app
-        if screen == "team":
+        if screen in ("team", "feed"):
             app.show_team("education")
+        if screen == "feed":
+            await pilot.pause()
+            await pilot.press("f8")
         elif screen == "review":
             app.action_review()
         await pilot.pause()
@@ -66,3 +98,11 @@ def show(screen: str):
 @pytest.mark.parametrize("screen", ["console", "team", "review"])
 def test_main_screens(snap_compare, tmp_path, screen, size, language):
     assert snap_compare(played(tmp_path, language), terminal_size=size, run_before=show(screen))
+
+
+@pytest.mark.parametrize("language", ["en", "zh-CN"])
+@pytest.mark.parametrize("size", [(80, 24), (160, 45)], ids=["80x24", "160x45"])
+def test_public_feed(snap_compare, tmp_path, size, language):
+    """The education bureau's public feed (F8): its heat curve with its reply marked, then a
+    provincial repost, a local news article and the first post, with their counts."""
+    assert snap_compare(played_later(tmp_path, language), terminal_size=size, run_before=show("feed"))

@@ -1,13 +1,17 @@
 """Turning engine values into the short texts the screens show.
 
 Pure functions, no Textual: in-world clock times, spans, channel and status
-labels. Every word comes from the message catalog.
+labels, and the engagement counts of the public feed. Every word comes from the
+message catalog.
 """
 
 from __future__ import annotations
 
+import hashlib
+import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Sequence
 
 from rich.cells import cell_len, set_cell_size
 
@@ -84,3 +88,75 @@ def fit(text: str, width: int) -> str:
 def clip(text: str, width: int) -> str:
     """Cut `text` to at most `width` cells, without padding."""
     return text if cell_len(text) <= width else fit(text, width)
+
+
+# ----- the public feed: how far a post has spread ------------------------------------------------
+
+ATTENTION_HALF_LIFE = 60.0  # in-world minutes: a post draws half as many new reactions an hour on
+
+
+@dataclass(frozen=True)
+class Engagement:
+    reposts: int
+    comments: int
+    likes: int
+
+
+def spread_rate(heat: float) -> float:
+    """How fast a story spreads at this heat, in reposts a minute per unit of the poster's
+    reach: 0 when nobody is talking about it (heat 0), 0.6 at 10, 9 at 50, 99 at 100.
+    Steep on purpose: a story at 70 is not a little louder than one at 30, it is another
+    story, and the room should see a hot one run away."""
+    return 10 ** (max(0.0, min(100.0, heat)) / 50) - 1
+
+
+def engagement(post: str, posted_at: float, now: float, history: Sequence[tuple[float, float]]) -> Engagement:
+    """Reposts, comments and likes of a public post or article by `now`.
+
+    Presentation, not a drill rule: nothing in the engine reads these numbers. They
+    let the room see the heat as a story spreading, so they follow the heat this team
+    perceives (`history`: its recorded (in-world seconds, heat) points, oldest first):
+
+        reposts = base · ∫ spread_rate(h(t)) · 2^(−age(t) / 60 min) dt   over the post's life, t in minutes
+
+    - `base` (10..80, the poster's reach) and the ratios of likes (2..5 per repost) and
+      comments (0.10..0.50 per repost) come from a SHA-256 of the post's id, so the same
+      session shows the same numbers on every screen and every run (Python's `hash()`
+      changes from one process to the next);
+    - a hotter story spreads faster (`spread_rate`), and a post draws fewer new
+      reactions as it ages, so the counts saturate;
+    - they never go down: when heat cools, the counts grow more slowly or stop, as real
+      counters do, instead of shrinking in front of the room.
+
+    The heat between two recorded points is the earlier one, as on the heat sparkline.
+    """
+    digest = hashlib.sha256(post.encode("utf-8")).digest()
+    base = 10 + int.from_bytes(digest[:2], "big") % 71
+    likes_per_repost = 2 + digest[2] % 31 / 10
+    comments_per_repost = 0.10 + digest[3] % 41 / 100
+    reach = 0.0
+    if now > posted_at:
+        points = sorted(history) or [(0.0, 0.0)]
+        half_life = ATTENTION_HALF_LIFE * 60
+        for index, (at, heat) in enumerate(points):
+            start = posted_at if index == 0 else max(posted_at, at)
+            end = now if index + 1 == len(points) else min(now, points[index + 1][0])
+            if end <= start:
+                continue
+            # the exact integral of the attention weight over [start, end], in minutes
+            weight = half_life / math.log(2) * (2 ** (-(start - posted_at) / half_life) - 2 ** (-(end - posted_at) / half_life))
+            reach += spread_rate(heat) * weight / 60
+    reposts = base * reach
+    return Engagement(round(reposts), round(reposts * comments_per_repost), round(reposts * likes_per_repost))
+
+
+def count_text(n: int, catalog: Catalog) -> str:
+    """A count as feeds print it: 856, 9999, then 1.2万 / 12.3k, 356万 / 356k, 1.2亿 / 1.2M.
+    The units are the catalog's: Chinese counts in 万 and 亿, English in thousands and millions."""
+    for unit_key, text_key in (("count.huge-unit", "count.huge"), ("count.big-unit", "count.big")):
+        unit = int(catalog(unit_key))
+        if n >= max(unit, 10_000):
+            value = n / unit
+            shown = f"{value:.1f}".removesuffix(".0") if value < 100 else f"{value:.0f}"
+            return catalog(text_key, n=shown)
+    return str(n)

@@ -1,4 +1,5 @@
-"""A team's workspace: what just happened, what the team owes and by when, and its drafts.
+"""A team's workspace: what just happened, what the team owes and by when, its drafts,
+and the public feed (drill.tui.feed), where it watches the story spread.
 
 Written against `TeamClient` only (drill.client), so the same screen serves a
 team in this process (`drill run`) and one joining over the network.
@@ -17,11 +18,13 @@ from textual.widgets.option_list import Option
 
 from ..client import TeamClient
 from ..engine import Refused
+from ..engine.heat import PUBLIC_KINDS
 from ..engine.views import TaskView, TeamView
 from ..i18n import Catalog
 from .format import (
     STATUS_MARK, DrillInfo, channel_label, clock_state, clock_text, short_clock, span_text, speed_text, status_label,
 )
+from .feed import PublicFeed
 from .modals import ConfirmScreen
 from .widgets import KeyBar, Line, LocalizedScreen, StatusBar, heat_style, while_shown
 
@@ -148,6 +151,7 @@ class TeamScreen(LocalizedScreen):
         Binding("f5", "focus_feed", "key.feed", priority=True),
         Binding("f6", "focus_tasks", "key.tasks", priority=True),
         Binding("f7", "focus_draft", "key.draft", priority=True),
+        Binding("f8", "public_feed", "key.public", priority=True),
         Binding("ctrl+s", "save", "key.save"),
         Binding("ctrl+g", "submit", "key.submit"),
     ]
@@ -183,6 +187,7 @@ class TeamScreen(LocalizedScreen):
                     yield Static(id="brief-text")
                 with VerticalScroll(id="reader", classes="reading"):
                     yield Static(id="reader-text")
+                yield PublicFeed(self.t, self.info, id="public")
         yield KeyBar(compact=True)
 
     def on_mount(self) -> None:
@@ -217,6 +222,8 @@ class TeamScreen(LocalizedScreen):
             self.query_one("#brief-text", Static).update(self._brief_text())
         self._show_countdowns(view)
         self._show_status(view)
+        if self.query_one("#right", ContentSwitcher).current == "public":
+            self._show_public(view)
         editor = self._editor(self.current_task)
         if editor is not None:
             task = next((k for k in view.tasks if k.id == editor.task_view.id), editor.task_view)
@@ -258,8 +265,10 @@ class TeamScreen(LocalizedScreen):
             (clock_state(view.running, view.ended, t), "green" if view.running else "yellow"), " ",
             speed_text(view.speed),
         )
-        heat = view.team_heat if view.team_heat is not None else view.heat
-        right = Text.assemble((t("status.heat", heat=f"{heat:.0f}"), heat_style(heat)))
+        right = Text.assemble((t("status.heat", heat=f"{view.heat:.0f}"), heat_style(view.heat)))
+        if view.team_heat is not None:  # under a per-team model: the heat this team's handling earned
+            right.append(" · ", style="dim")
+            right.append(t("status.team-heat", heat=f"{view.team_heat:.0f}"), style=heat_style(view.team_heat))
         if self.unread:
             right.append("  ")
             right.append(t("status.new", n=len(self.unread)), style="bold reverse yellow")
@@ -323,6 +332,11 @@ class TeamScreen(LocalizedScreen):
                 if self._prompts.get(task.id) != shown:
                     self._prompts[task.id] = shown
                     tasks.replace_option_prompt_at_index(index, self._task_prompt(task, view))
+
+    def _show_public(self, view: TeamView) -> None:
+        """The public feed, with the team's own public texts (the kinds that move heat) marked."""
+        marks = [k.submitted_at for k in view.tasks if k.kind in PUBLIC_KINDS and k.submitted_at is not None]
+        self.query_one(PublicFeed).show(view, marks)
 
     def _brief_text(self) -> Text:
         t, view = self.t, self.view
@@ -430,7 +444,7 @@ class TeamScreen(LocalizedScreen):
         except Refused as refusal:
             if draft != editor.refused:
                 editor.refused = draft
-                self.notify(str(refusal), severity="error", timeout=6)
+                self.notify(refusal.text(self.t), severity="error", timeout=6)
             return False
         if not stored:
             return None
@@ -488,7 +502,7 @@ class TeamScreen(LocalizedScreen):
         try:
             await self.client.submit(editor.task_view.id, text, fields)
         except Refused as refusal:
-            self.notify(str(refusal), title=self.t("notice.refused"), severity="error", timeout=8)
+            self.notify(refusal.text(self.t), title=self.t("notice.refused"), severity="error", timeout=8)
             return
         editor.saved = (text, fields)
         self.notify(self.t("notice.submitted", task=editor.task_view.title), severity="information", timeout=6)
@@ -507,6 +521,11 @@ class TeamScreen(LocalizedScreen):
 
     def action_focus_tasks(self) -> None:
         self.query_one("#tasks").focus()
+
+    def action_public_feed(self) -> None:
+        self._show_public(self.view)
+        self.query_one("#right", ContentSwitcher).current = "public"
+        self.query_one("#posts").focus()
 
     def action_focus_draft(self) -> None:
         editor = self._editor(self.current_task)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import functools
+import math
+import re
 from dataclasses import replace
 from typing import Callable, Sequence
 
 from rich.cells import cell_len
 from rich.console import RenderableType
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding, BindingsMap
@@ -92,21 +95,114 @@ class StatusBar(Line):
         super().show(grid, key=tuple((t.plain, repr(t.spans)) for t in (left, middle, right)))
 
 
+_WIDE = "\u2e80-\u2fff\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+_OPENING = "“‘（《〈「『【〔"
+_CLOSING = "”’）》〉」』】〕，。、；：！？…"
+# A break may come before any Chinese character (with the punctuation that must stay
+# with it) or at a space; a run of Latin letters is one word.
+_TOKEN = re.compile(rf"\s+|[{_OPENING}]*[{_WIDE}][{_CLOSING}]*|[^\s{_WIDE}]+")
+
+
+def wrap_cells(text: Text, width: int) -> list[Text]:
+    """`text` cut into lines of at most `width` cells. Unlike Rich's wrapping, which breaks
+    only at spaces, Chinese may break between any two characters, so a Chinese line after
+    a space is not pushed whole onto the next line, leaving a short one above it."""
+    breaks: list[int] = []
+    used = 0
+    for match in _TOKEN.finditer(text.plain):
+        token = match.group()
+        size = cell_len(token)
+        if token.isspace() or used + size <= width:
+            used += size
+            continue
+        if size <= width:
+            breaks.append(match.start())
+            used = size
+            continue
+        offset = match.start()  # a word wider than the line: fold it
+        for char in token:
+            char_size = cell_len(char)
+            if used + char_size > width and offset:
+                breaks.append(offset)
+                used = 0
+            used += char_size
+            offset += 1
+    lines = list(text.divide(b for b in breaks if b > 0))
+    for line in lines:
+        line.rstrip()
+    return lines
+
+
+class Clipped:
+    """Text wrapped to the width it is given and cut to `lines` lines, the last ending in "…":
+    a feed shows the start of a long post, whatever the terminal's width."""
+
+    def __init__(self, text: Text, lines: int) -> None:
+        self.text, self.lines = text, lines
+
+    def __rich_console__(self, console, options):
+        width = max(2, options.max_width)
+        lines = wrap_cells(self.text, width)
+        if len(lines) > self.lines:
+            lines = lines[: self.lines]
+            last = lines[-1]
+            if cell_len(last.plain) > width - 1:
+                last.truncate(width - 1)
+                last.rstrip()
+            last.append("…")
+        yield Text("\n").join(lines)
+
+    def __rich_measure__(self, console, options):
+        return Measurement(1, options.max_width)
+
+
+class Flow:
+    """Short parts on one line if they fit, else on as many lines as the width needs,
+    breaking only between parts: "24.3k reposts · 11.2k comments" never splits a count
+    from its word."""
+
+    def __init__(self, parts: Sequence[Text], separator: str = " · ") -> None:
+        self.parts, self.separator = list(parts), separator
+
+    def __rich_console__(self, console, options):
+        width = max(1, options.max_width)
+        lines: list[Text] = [Text()]
+        for part in self.parts:
+            line = lines[-1]
+            if line and cell_len(line.plain) + cell_len(self.separator) + cell_len(part.plain) > width:
+                line = Text()
+                lines.append(line)
+            if line:
+                line.append(self.separator, style="dim")
+            line.append_text(part)
+        yield Text("\n").join(lines)
+
+    def __rich_measure__(self, console, options):
+        return Measurement(1, options.max_width)
+
+
 def heat_style(value: float) -> str:
     return "green" if value < 40 else "yellow" if value < 70 else "bold red"
 
 
 class HeatLine(Widget):
-    """The public-opinion heat index over in-world time, on an absolute 0..100 scale."""
+    """The public-opinion heat index over in-world time, on an absolute 0..100 scale.
+
+    Given `marks` (in-world times), a second line puts a ▲ under the moments they fall in:
+    a team sees where its own statements went out on the curve they moved."""
+
+    MARK = "▲"
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.history: Sequence[tuple[float, float]] = [(0.0, 0.0)]
         self.now = 0.0
+        self.marks: tuple[float, ...] | None = None
 
-    def show(self, history: Sequence[tuple[float, float]], now: float) -> None:
-        if (list(history), now) != (list(self.history), self.now):
-            self.history, self.now = list(history), now
+    def show(self, history: Sequence[tuple[float, float]], now: float, marks: Sequence[float] | None = None) -> None:
+        marks = tuple(marks) if marks is not None else None
+        if (list(history), now, marks) != (list(self.history), self.now, self.marks):
+            self.history, self.now, self.marks = list(history), now, marks
             self.refresh()
 
     def value_at(self, moment: float) -> float:
@@ -128,6 +224,12 @@ class HeatLine(Widget):
             block = BLOCKS[max(0, min(len(BLOCKS) - 1, int(value * len(BLOCKS) / 100.01)))]
             text.append(block, style=heat_style(value))
         text.append(label, style=heat_style(current))
+        if self.marks is not None:
+            # bin n shows the heat at the end of (now·n/bins, now·(n+1)/bins]: mark it there
+            marked = {max(0, min(bins - 1, math.ceil(at * bins / self.now) - 1)) if self.now > 0 else 0
+                      for at in self.marks if at <= self.now}
+            text.append("\n")
+            text.append("".join(self.MARK if n in marked else " " for n in range(bins)), style="bold magenta")
         return text
 
 
@@ -233,6 +335,7 @@ def on_refused(widget: Widget, action: Callable[[], object]) -> bool:
     try:
         action()
     except Refused as refusal:
-        widget.notify(str(refusal), severity="error", timeout=6)
+        catalog = getattr(widget, "t", None) or getattr(widget.screen, "t", None)
+        widget.notify(refusal.text(catalog) if catalog else str(refusal), severity="error", timeout=6)
         return False
     return True
