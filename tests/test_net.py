@@ -202,3 +202,22 @@ async def test_unreachable_server_is_a_clear_refusal():
     client = RemoteTeam(f"ws://127.0.0.1:{free_port()}", "press", "ABCDEF")
     with pytest.raises(JoinRefused, match="cannot reach a drill server"):
         await client.start(timeout=1.0)
+
+
+async def test_repeated_wrong_codes_are_slowed_down(served, monkeypatch):
+    import time
+
+    import drill.net.server as server_module
+
+    monkeypatch.setattr(server_module, "FREE_TRIES", 1)
+    timings = []
+    for _ in range(2):
+        started = time.monotonic()
+        with pytest.raises(JoinRefused):
+            await RemoteTeam(served.url, "press", "WRONG7").start()
+        timings.append(time.monotonic() - started)
+    assert timings[0] < 1.0 <= 2.0 <= timings[1] + 0.05  # the second wrong code waits 2 s
+    client = RemoteTeam(served.url, "press", served.codes["press"])
+    await client.start()  # the right code still gets in, and clears the count
+    assert served.server.failures == {}
+    await client.close()
