@@ -216,7 +216,7 @@ async def test_repeated_wrong_codes_are_slowed_down(served, monkeypatch):
         with pytest.raises(JoinRefused):
             await RemoteTeam(served.url, "press", "WRONG7").start()
         timings.append(time.monotonic() - started)
-    assert timings[0] < 1.0 <= 2.0 <= timings[1] + 0.05  # the second wrong code waits 2 s
+    assert timings[0] < 1.0 and timings[1] >= 1.95  # the second wrong code waits 2 s
     client = RemoteTeam(served.url, "press", served.codes["press"])
     await client.start()  # the right code still gets in, and clears the count
     assert served.server.failures == {}
