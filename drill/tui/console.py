@@ -72,7 +72,6 @@ class ConsoleScreen(LocalizedScreen):
         self._logged = 0  # the last event written to the activity log
         self._board: tuple | None = None
         self._schedule_seq = -1
-        self._scheduled = False
         session.listeners.append(self._event)
 
     def compose(self) -> ComposeResult:
@@ -130,9 +129,7 @@ class ConsoleScreen(LocalizedScreen):
 
     def _event(self, event: Event) -> None:
         self._events.append(event)
-        if self.is_mounted and not self._scheduled:
-            self._scheduled = True
-            self.call_later(self.refresh_live)
+        self.schedule_refresh()
 
     @while_shown
     def refresh_live(self) -> None:

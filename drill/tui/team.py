@@ -165,7 +165,6 @@ class TeamScreen(LocalizedScreen):
         self.unread: list[str] = []
         self.current_task: str | None = None
         self._signature: tuple | None = None
-        self._scheduled = False
         self._prompts: dict[str, tuple | None] = {}
         self._unannounced: list = []
         self._feed_title = ""
@@ -199,9 +198,7 @@ class TeamScreen(LocalizedScreen):
     def _changed(self) -> None:
         """The client says something this team may see has changed."""
         self._signature = None
-        if self.is_mounted and not self._scheduled:
-            self._scheduled = True
-            self.call_later(self.refresh_live)
+        self.schedule_refresh()
 
     @while_shown
     def refresh_live(self) -> None:

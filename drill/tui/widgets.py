@@ -49,6 +49,13 @@ class LocalizedScreen(Screen):
         super().__init__(**kwargs)
         self.t = catalog
         self._bindings = localize(self._bindings, catalog)
+        self._scheduled = False
+
+    def schedule_refresh(self) -> None:
+        """Many engine events in one burst become one redraw (the screen's `refresh_live`), after the burst."""
+        if self.is_mounted and not self._scheduled:
+            self._scheduled = True
+            self.call_later(self.refresh_live)
 
 
 class LocalizedModal(ModalScreen):
