@@ -431,8 +431,8 @@ class TeamScreen(LocalizedScreen):
     async def save_editor(self, editor: TaskEditor) -> bool | None:
         """Keep the editor's draft in the session if it changed; a refusal is shown once.
         True when the drill has it, None when it is kept only on this computer, False if refused."""
-        if not editor.ready or editor.text_area.read_only:
-            return True
+        if not editor.ready or not editor.query(TextArea) or editor.text_area.read_only:
+            return True  # not drawn yet (an autosave tick can come first), or locked
         draft = editor.current()
         if draft == editor.saved:
             return True
