@@ -2,13 +2,16 @@
 
 Targets: scoring plus report.html and report.md in under 2 s; report.pdf in under 20 s.
 The session is read back from its file first, as `drill report SESSION` does; that
-replay is timed apart, since it belongs to the engine.
-Run: .venv/bin/python benchmarks/bench_report.py [--runs 3]
+replay is timed apart, since it belongs to the engine. The PDF is rendered by as many
+processes as drill.report would use here (one per core, see drill/report/pdf.py), or
+by `--workers N` (1 = in one piece, in this process).
+Run: .venv/bin/python benchmarks/bench_report.py [--runs 3] [--workers N]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import sys
@@ -21,6 +24,7 @@ from synthetic import write_scenario  # noqa: E402
 
 from drill.formats import Loader  # noqa: E402
 from drill.report import pdf_unavailable, write_report  # noqa: E402
+from drill.report.pdf import WORKERS_VARIABLE, workers_for  # noqa: E402
 from drill.scoring import score_session  # noqa: E402
 from drill.simulate import simulate  # noqa: E402
 from drill.store import open_session  # noqa: E402
@@ -64,7 +68,11 @@ def figure(values: list[float]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
-    runs = parser.parse_args().runs
+    parser.add_argument("--workers", type=int, help="processes rendering the PDF (default: one per core)")
+    arguments = parser.parse_args()
+    runs = arguments.runs
+    if arguments.workers:
+        os.environ[WORKERS_VARIABLE] = str(arguments.workers)
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp)
         scenario = write_scenario(folder, teams=TEAMS, injects=60, tasks=TASKS, duration_h=HOURS)
@@ -96,7 +104,9 @@ def main() -> None:
         print(f"  score only:                              {figure(scored)}")
         print(f"  scoring + report.html + report.md:       {figure(text)} (target < 2 s)")
         if pdf:
-            print(f"  report.pdf (WeasyPrint, beyond the above): {figure(pdf)} (target < 20 s)")
+            processes = workers_for(TEAMS)
+            print(f"  report.pdf (WeasyPrint, beyond the above): {figure(pdf)} (target < 20 s), "
+                  f"{processes} process{'es' if processes > 1 else ''}")
         else:
             print(f"  report.pdf: {pdf_unavailable()}")
         print(f"  files: {sizes}")

@@ -13,6 +13,7 @@ import yaml
 from drill.formats import Response, Responses, Review, exercise_from_texts
 from drill.i18n import Catalog
 from drill.report import charts, pdf_unavailable, write_report
+from drill.report import pdf as pdf_writer
 from drill.simulate import simulate
 from drill.store import open_session
 
@@ -237,3 +238,168 @@ def test_facilitator_notes_open_the_report(tmp_path):
     cover = html[:html.index("</section>")]
     assert "Hotline &lt;b&gt;busy&lt;/b&gt; at 09:00\nsecond line" in cover and "11:30" in cover   # noted at the end, 4 h in
     assert "- 11:30 (+4:00): Hotline \\<b\\>busy\\</b\\> at 09:00<br>second line" in md
+
+
+# --- the bundled drill, rehearsed badly: branching injects and evidence in the drill's language -----------
+
+EXAMPLES = Path(__file__).parents[1] / "docs" / "examples"
+
+
+@pytest.fixture(scope="module")
+def bad_drill(tmp_path_factory):
+    """The bundled Chinese drill run with the stonewalling rehearsal script."""
+    from drill.formats import Loader
+    from drill.formats.library import scenario_path
+
+    folder = tmp_path_factory.mktemp("bad")
+    loader = Loader()
+    exercise = loader.load_exercise(scenario_path("school-food-rumour"))
+    responses = loader.load_responses(EXAMPLES / "school-food-rumour-bad.yaml", exercise)
+    simulate(exercise, responses, folder / "bad.drill").sink.close()
+    return open_session(folder / "bad.drill")
+
+
+def test_a_branching_inject_says_which_teams_submission_set_it_off(tmp_path, bad_drill):
+    html, md, _ = report(tmp_path, bad_drill)
+    zh = Catalog("zh-CN")
+    statement = next(task.title for task in bad_drill.scenario.tasks if task.id == "statement")
+    second_wave = next(inject.title for inject in bad_drill.scenario.injects if inject.id == "second-wave")
+    set_off = zh("report.set-off-by", team="市委宣传部（市委网信办）", task=statement, at="14:00", score="32.2")
+    assert set_off == "由市委宣传部（市委网信办）于 14:00 提交的“形成通稿：联合工作组情况通报”引发（自动评分 32.2）"
+    # In the timeline, on the second wave's own row (14:30), marked as a branch; and in the list under the chart.
+    row = html[html.index('<tr class="branch"><td class="time">14:30'):]
+    row = row[:row.index("</tr>")]
+    assert zh("report.kind.branch") in row and second_wave in row and set_off in row
+    assert html.count(set_off) == 2
+    assert f"| 14:30 (+7:30) | {zh('report.kind.branch')} |" in md and set_off in md
+    # The other two quality-driven injects of the bad rehearsal, each from its own team; good-branch ones never fired.
+    assert "由江川市第三实验小学于 09:10 提交的“回应聚集家长”引发（自动评分 50）" in html
+    assert "由市市场监督管理局于 12:45 提交的“书面答复《江川晚报》记者”引发（自动评分 21.1）" in html
+    assert html.count('<tr class="branch">') == 3
+    # The heat column shows the public heat, not the last team's own heat recorded with the same cause,
+    # and also what a statement and a missed deadline did to it.
+    assert "| 09:30 (+2:30) | 情况注入（分支） |" in md and "| 江川市第三实验小学 | 87（+6.6） |" in md
+    assert f"| 14:00 (+7:00) | 提交 | {statement} | 市委宣传部（市委网信办） | 74（+1.6） |" in md
+    assert f"| 14:30 (+7:30) | 未按时提交 | {statement} | 市教育局 | 88（+10） |" in md
+
+
+def test_the_heat_chart_marks_each_teams_words_and_the_branches_they_set_off(tmp_path, bad_drill):
+    html, _, _ = report(tmp_path, bad_drill)
+    heat = chart_svgs(html)[0]
+    assert "<text" not in heat
+    teams = [team.id for team in bad_drill.scenario.teams]
+    # Each team has its colour: its statements and replies, its own heat line, and the branches its work set off.
+    for team in ("propaganda", "school", "market"):
+        assert charts.TEAM_COLOURS[teams.index(team)] in heat, team
+    # Three branching injects: a dashed line and a diamond each, in the setter's colour.
+    assert heat.count("stroke-dasharray: 4,2") >= 3 + 3
+
+
+def test_branch_marks_come_from_the_log(bad_drill):
+    from drill.report.content import _branches, _marks
+
+    events = bad_drill.sink.events()
+    branches = _branches(events, bad_drill)
+    assert {b.inject: (b.team, b.task, b.score, b.submitted_at, b.fired_at) for b in branches.values()} == {
+        "gate-escalates": ("school", "reply-parents", 50.0, 7800.0, 9000.0),
+        "press-no-comment": ("market", "reply-press", 21.1, 20700.0, 24300.0),
+        "second-wave": ("propaganda", "statement", 32.2, 25200.0, 27000.0),
+    }
+    marks = _marks(events, bad_drill, branches)
+    wave = next(b for b in marks.branches if b.at == 27000.0)
+    assert (wave.team, wave.submitted_at, wave.submitted_heat, wave.heat) == (0, 25200.0, 73.5, 78.2)
+    assert {(m.at, m.team, m.heat) for m in marks.submitted} >= {(25200.0, 0, 73.5), (7800.0, 3, 71.1)}
+    assert sorted(marks.team_heat) == [0, 1, 2, 3, 4]
+
+
+def test_evidence_speaks_the_reports_language(tmp_path, bad_drill):
+    html, md, _ = report(tmp_path, bad_drill)
+    sheets = html[html.index('<section class="sheet">'):]
+    assert "待专家评定等级" in sheets and "比截止时间提前" in sheets and "超过截止时间" in sheets
+    for english in ("before the due time", "after the due time", "awaiting an expert", "found &#39;", "not submitted"):
+        assert english not in html and english.replace("&#39;", "'") not in md
+    html, md, _ = report(tmp_path, bad_drill, language="en")
+    assert "awaiting an expert&#39;s level" in html and "before the due time" in html and "after the due time" in html
+    assert "待专家评定等级" not in html and "比截止时间" not in html
+    assert "set off by 市委宣传部（市委网信办）'s 形成通稿：联合工作组情况通报 at 14:00 (score 32.2)" in md
+
+
+# --- the PDF of a big drill, rendered in parts on several cores ------------------------------------------------
+
+
+def pdf_pages(path: Path) -> tuple[list[str], list[tuple[int, str, int]], object]:
+    """Each page's text, the outline as (depth, title, page index), and the reader."""
+    pypdf = pytest.importorskip("pypdf")
+    reader = pypdf.PdfReader(path)
+
+    def walk(items, depth=0):
+        for item in items:
+            if isinstance(item, list):
+                yield from walk(item, depth + 1)
+            else:
+                yield depth, item.title, reader.get_destination_page_number(item)
+
+    # The same middle dot may come out as · or • depending on which font subset a page uses.
+    return [page.extract_text().replace("•", "·") for page in reader.pages], list(walk(reader.outline)), reader
+
+
+def test_a_pdf_in_parts_reads_exactly_like_one_in_one_piece(tmp_path, monkeypatch, bad_drill):
+    pytest.importorskip("weasyprint")
+    pytest.importorskip("pypdf")
+    if pdf_unavailable() is not None:
+        pytest.skip(pdf_unavailable())
+    monkeypatch.setenv(pdf_writer.WORKERS_VARIABLE, "1")
+    whole = write_report(bad_drill, tmp_path / "whole")[-1]
+    monkeypatch.setenv(pdf_writer.WORKERS_VARIABLE, "3")
+    calls = []
+    monkeypatch.setattr(pdf_writer, "write_whole", lambda *args: calls.append(args))   # no silent fallback
+    parts = write_report(bad_drill, tmp_path / "parts")[-1]
+    assert calls == []
+    (one, one_outline, one_reader), (three, three_outline, three_reader) = pdf_pages(whole), pdf_pages(parts)
+    total = len(one)
+    assert total > 20 and len(three) == total
+    for number, (a, b) in enumerate(zip(one, three), start=1):
+        assert a == b, number
+        assert b.rstrip().endswith(f"{number} / {total}")
+        if number > 1:
+            assert bad_drill.scenario.title in b   # the running header, on the first page of every part too
+    # The outline: the same headings on the same pages, every review sheet under the scenario's title.
+    assert three_outline == one_outline
+    assert three_outline[0] == (0, bad_drill.scenario.title, 0)
+    assert [depth for depth, title, _ in three_outline if title.startswith("点评表")] == [1] * 5
+    assert three_reader.metadata.title == one_reader.metadata.title
+    assert three_reader.trailer["/Root"]["/Lang"] == one_reader.trailer["/Root"]["/Lang"] == "zh-CN"
+
+
+def test_a_failing_pdf_worker_means_one_piece_instead(tmp_path, monkeypatch):
+    pytest.importorskip("weasyprint")
+    pytest.importorskip("pypdf")
+    if pdf_unavailable() is not None:
+        pytest.skip(pdf_unavailable())
+
+    def broken(html, conn):
+        conn.send(("error", "RuntimeError('out of paper')"))
+        conn.close()
+
+    monkeypatch.setattr(pdf_writer, "_render_part", broken)
+    monkeypatch.setenv(pdf_writer.WORKERS_VARIABLE, "2")
+    whole = []
+    real = pdf_writer.write_whole
+    monkeypatch.setattr(pdf_writer, "write_whole", lambda *args: (whole.append(1), real(*args)))
+    _, _, written = report(tmp_path, session_of(tmp_path), pdf=True)
+    pages, _, _ = pdf_pages(written[-1])
+    assert whole == [1] and pages[-1].rstrip().endswith(f"{len(pages)} / {len(pages)}")
+
+
+def test_sheets_are_shared_out_by_weight_and_the_worker_count_by_cores(monkeypatch):
+    assert pdf_writer.split([1.0] * 10, 0.0, 2) == [(0, 5), (5, 10)]
+    assert pdf_writer.split([1.0] * 10, 4.0, 2) == [(0, 3), (3, 10)]   # the front matter weighs 4 sheets
+    assert pdf_writer.split([1.0] * 3, 100.0, 3) == [(0, 0), (0, 1), (1, 3)]   # only the first part may be empty
+    assert pdf_writer.split([2.0, 1.0, 1.0, 2.0], 0.0, 2) == [(0, 2), (2, 4)]
+    monkeypatch.setenv(pdf_writer.WORKERS_VARIABLE, "3")
+    assert (pdf_writer.workers_for(50), pdf_writer.workers_for(2)) == (3, 2)
+    monkeypatch.setenv(pdf_writer.WORKERS_VARIABLE, "0")
+    assert pdf_writer.workers_for(50) == 1
+    monkeypatch.delenv(pdf_writer.WORKERS_VARIABLE)
+    assert pdf_writer.workers_for(pdf_writer.MIN_SHEETS - 1) == 1
+    assert 1 <= pdf_writer.workers_for(50) <= pdf_writer.MAX_WORKERS

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import unicodedata
 from pathlib import Path
 
 import pytest
+import yaml
 
 from drill.formats import Check, Exercise, Loader, Rubric, Scenario
 from drill.scoring import ExpertReview, Scores, Submission, TaskScore, check_text, score_exercise
@@ -333,8 +335,102 @@ def test_a_chinese_scenario_loaded_from_files_is_scored_on_its_own_scale():
     assert xuanchuan.score == pytest.approx(100 * 5.8 / 6)
     assert xuanchuan.rating == "A"
     assert [c.points for c in jiaoyu.criteria] == [1.0, 0.0, 0.0, 0.0, None]
-    assert jiaoyu.criteria[2].evidence == "contradicts '照片中的大米已被封存。' by saying '仍在使用'; contradicts '该批大米从未供应给学生。' by saying '学生已食用'"
+    assert jiaoyu.criteria[2].evidence == "说了“仍在使用”，与“照片中的大米已被封存”不符；说了“学生已食用”，与“该批大米从未供应给学生”不符"
     assert (jiaoyu.score, jiaoyu.rating) == (20.0, "C")
+
+
+def test_a_chinese_scenario_gets_its_evidence_and_comments_in_chinese():
+    exercise = Loader().load_exercise(DATA / "rice.yaml")
+    text = "经核查，照片中的大米已封存，请家长放心。"
+    submissions = [Submission("xuanchuan", "statement", 3600 + 12 * 60, text, {"grade": "一般"})]
+    reviews = [ExpertReview("xuanchuan", "statement", "voice", 4, "")]
+    due = {("xuanchuan", "statement"): 3600, ("jiaoyu", "statement"): 3600}
+    xuanchuan, jiaoyu = (team.tasks[0] for team in score_exercise(exercise, submissions, reviews, due).teams)
+    assert [c.evidence for c in xuanchuan.criteria] == [
+        "超过截止时间12分钟提交（宽限30分钟）",
+        "说明了“照片中的大米已被封存”（提到“已封存”）；没有说明“该批大米从未供应给学生”",
+        "没有与事实不符的说法",
+        "舆情等级：“一般”，应为“重大”",
+        "等级4（满分4）：口径统一、表述严谨",
+    ]
+    assert xuanchuan.strengths == ["不作虚假表述：没有与事实不符的说法", "统一口径：等级4（满分4）：口径统一、表述严谨"]
+    assert xuanchuan.improvements == ["等级判断：舆情等级：“一般”，应为“重大”"]
+    assert jiaoyu.improvements == ["情况通报：未提交"] and jiaoyu.criteria[0].evidence == "未提交"
+    pending = score_exercise(exercise, submissions, [], due).teams[0].tasks[0].criteria[4]
+    assert pending.evidence == "待专家评定等级（0、2、4）"
+    # The JSON of `drill score --json` carries the words as they were written.
+    assert score_exercise(exercise, submissions, reviews, due).to_json()["teams"][0]["tasks"][0]["criteria"][0]["evidence"] == "超过截止时间12分钟提交（宽限30分钟）"
+
+
+def test_a_caller_may_ask_for_another_language():
+    exercise = Loader().load_exercise(DATA / "rice.yaml")
+    submissions = [Submission("xuanchuan", "statement", 3600 + 90 * 60, "学生已食用", {})]
+    due = {("xuanchuan", "statement"): 3600, ("jiaoyu", "statement"): 3600}
+    english = score_exercise(exercise, submissions, [], due, language="en").teams[0].tasks[0]
+    assert english.criteria[0].evidence == "submitted 1h30m after the due time, past the 30m grace"
+    assert english.criteria[2].evidence == "contradicts '该批大米从未供应给学生' by saying '学生已食用'"
+    assert english.criteria[3].evidence == "舆情等级: not answered (expected '重大')"
+    assert english.improvements[0] == "及时发布: submitted 1h30m after the due time, past the 30m grace"
+    assert score_exercise(exercise, [], [], due, language="en").teams[1].tasks[0].improvements == ["情况通报: not submitted"]
+    chinese = score_exercise(exercise, submissions, [], due, language="zh-Hans-CN").teams[0].tasks[0]
+    assert chinese.criteria[0].evidence == "超过截止时间1小时30分提交，已超出30分钟宽限"
+    # check_text, which a workspace uses for live hints, follows the same rule.
+    rubric = exercise.rubric_for("statement")
+    check, task = rubric.criteria[0].check, exercise.scenario.tasks[0]
+    assert check_text(check, "", {}, exercise.scenario, task, 3600 - 45, 3600) == (1.0, "比截止时间提前45秒提交")
+    assert check_text(check, "", {}, exercise.scenario, task, 3600 - 45, 3600, language="en") == (1.0, "submitted 45s before the due time")
+    assert judge({"on_time": {"grace": "30m"}}, at=DUE - 300) == (1.0, "submitted 5m before the due time")
+    chinese_one = check_text(Check.model_validate({"none_of": ["无可奉告"]}), "无可奉告。", {}, ONE.scenario, ONE.scenario.tasks[0], 0, DUE, language="zh-CN")
+    assert chinese_one == (0.0, "出现了“无可奉告”")
+
+
+@pytest.mark.parametrize(("check", "text", "fields", "evidence"), [
+    ({"any_of": ["热线", "电话"]}, "请拨打热线", {}, "提到“热线”"),
+    ({"any_of": ["热线", "电话"]}, "请留言", {}, "没有提到“热线”或“电话”"),
+    ({"any_of": ["热线"]}, "请留言", {}, "没有提到“热线”"),
+    ({"any_of": ["热线", "电话", "邮箱"]}, "请留言", {}, "没有提到“热线”、“电话”或“邮箱”"),
+    ({"all_of": [["抱歉", "致歉"], ["热线"], ["调查"]]}, "我们深表歉意，正在调查。", {}, "提到“调查”；缺少“抱歉”或“致歉”；缺少“热线”"),
+    ({"none_of": ["纯属谣言", "无可奉告"]}, "纯属谣言，无可奉告", {}, "出现了“纯属谣言”、“无可奉告”"),
+    ({"none_of": ["纯属谣言"]}, "我们理解家长的担心", {}, "没有出现“纯属谣言”"),
+    ({"regex": r"\d{1,2}:\d{2}"}, "发布会定于９：３０举行", {}, r"符合 /\d{1,2}:\d{2}/：“9:30”"),
+    ({"regex": r"\d{1,2}:\d{2}"}, "稍后发布", {}, r"没有符合 /\d{1,2}:\d{2}/ 的内容"),
+    ({"length": {"min": 10, "max": 20}}, "字" * 5, {}, "5字，比下限10字少5字"),
+    ({"length": {"min": 10, "max": 20}}, "字" * 40, {}, "40字，比上限20字多20字"),
+    ({"length": {"min": 10, "max": 20}}, "字" * 15, {}, "15字，在10–20字之间"),
+    ({"length": {"max": 20}}, "字" * 15, {}, "15字，未超过上限20字"),
+    ({"length": {"min": 10}}, "字" * 15, {}, "15字，达到下限10字"),
+    ({"facts": ["sealed", "well"]}, "涉事大米已封存。", {}, "说明了“The rice in the photo was sealed.”（提到“已封存”）；没有说明“No pupil fell ill.”"),
+    ({"field": "grade"}, "", {"grade": "major"}, "Grade：“major”"),
+    ({"field": "grade"}, "", {}, "Grade：未填写（应为“major”）"),
+])
+def test_every_check_kind_speaks_chinese(check, text, fields, evidence):
+    got = check_text(Check.model_validate(check), text, fields, ONE.scenario, ONE.scenario.tasks[0], 0, DUE, language="zh-CN")
+    assert got[1] == evidence
+
+
+@pytest.mark.parametrize(("seconds", "en", "zh"), [
+    (0, "0m", "0分钟"), (45, "45s", "45秒"), (12 * 60, "12m", "12分钟"), (90 * 60, "1h30m", "1小时30分"),
+    (2 * 3600, "2h", "2小时"), (86400 + 60, "1d1m", "1天1分"), (61, "1m1s", "1分1秒"),
+])
+def test_durations_are_spelled_per_language(seconds, en, zh):
+    from drill.formats.duration import format_duration
+    from drill.scoring.wording import words
+
+    assert words("en").duration(seconds) == en == format_duration(seconds)
+    assert words("zh-CN").duration(seconds) == zh
+
+
+def test_the_scoring_catalogs_hold_the_same_keys_and_every_key_the_scorer_uses():
+    folder = Path(__file__).parents[1] / "drill" / "i18n"
+    keys = {lang: set(yaml.safe_load((folder / lang / "scoring.yaml").read_text(encoding="utf-8"))) for lang in ("en", "zh-CN")}
+    assert keys["en"] == keys["zh-CN"]
+    used = set()
+    for path in (Path(__file__).parents[1] / "drill" / "scoring").glob("*.py"):
+        used |= set(re.findall(r"""["'](scoring\.[a-z.-]+)["']""", path.read_text(encoding="utf-8")))
+    units = {f"scoring.duration.{unit}" for unit in "dhms"} | {"scoring.duration.m-compound", "scoring.duration.s-compound"}
+    assert len(used) > 30 and used | units <= keys["en"], (used | units) - keys["en"]
+    chinese = "".join(yaml.safe_load((folder / "zh-CN" / "scoring.yaml").read_text(encoding="utf-8")).values())
+    assert not re.search(r"[,;:()](?!\d)", chinese.replace("{", "").replace("}", "")), "Chinese messages take full-width punctuation"
 
 
 def test_importing_the_scorer_loads_no_ui_network_or_templating_code():

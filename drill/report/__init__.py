@@ -7,7 +7,8 @@ words, the evidence behind every point and an improvement plan to fill in.
 Team text is untrusted: the HTML template escapes everything (autoescape on,
 nothing user-written marked safe), the Markdown template escapes through its
 `finalize` hook and shows submissions in code fences, and charts draw text as
-paths. The PDF is WeasyPrint's rendering of the very same HTML.
+paths. The PDF is WeasyPrint's rendering of the very same HTML; for a big drill
+it is rendered in parts on several cores and joined (see pdf.py).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..i18n import Catalog
+from . import pdf as pdf_writer
 from .content import build
 
 HTML, MARKDOWN, PDF = "report.html", "report.md", "report.pdf"
@@ -44,13 +46,51 @@ def write_report(session: Any, out: Path, language: str | None = None, pdf: bool
     written[0].write_text(html, encoding="utf-8")
     written[1].write_text(_environment("md").get_template(MARKDOWN).render(context), encoding="utf-8")
     if pdf and pdf_unavailable() is None:
-        from weasyprint import HTML as Document
-
-        Document(string=html).write_pdf(out / PDF)
+        _write_pdf(context, html, out / PDF)
         written.append(out / PDF)
     else:
         (out / PDF).unlink(missing_ok=True)   # a PDF of an earlier run would contradict the new report
     return written
+
+
+def _write_pdf(context: dict[str, Any], html: str, path: Path) -> None:
+    """report.pdf from the report's HTML: in one piece, or for a big drill in parts of whole
+    review sheets rendered side by side, one process per core (see pdf.py)."""
+    sheets = context["sheets"]
+    workers = pdf_writer.workers_for(len(sheets))
+    if workers > 1:
+        template = _environment("html").get_template(HTML)
+        bounds = pdf_writer.split(*_weights(html, len(sheets)), workers)
+        parts = [
+            template.render({**context, "front": n == 0, "numbered": False, "sheets": sheets[start:end]})
+            for n, (start, end) in enumerate(bounds)
+        ]
+        numbers = _environment("html").get_template("numbers.html")
+
+        def numbering(first: int, count: int, total: int) -> str:
+            return numbers.render(lang=context["lang"], first=first, count=count, total=total)
+
+        if pdf_writer.write_parts(parts, numbering, path):
+            return
+    pdf_writer.write_whole(html, path)
+
+
+_SHEET = '<section class="sheet">'
+_DATA_URI = re.compile(r'src="data:[^"]*"')
+
+
+def _weights(html: str, sheets: int) -> tuple[list[float], float]:
+    """How long each review sheet, and everything before them, should take to render,
+    guessed from the length of their HTML (a chart's data counts 0.15: drawing it costs
+    less per byte than laying out text; measured on the 50-team benchmark)."""
+    def weight(chunk: str) -> float:
+        charts = sum(len(uri) for uri in _DATA_URI.findall(chunk))
+        return len(chunk) - charts + 0.15 * charts
+
+    chunks = html.split(_SHEET)
+    if len(chunks) != sheets + 1:   # not the template's own markup: weigh every sheet alike
+        return [1.0] * sheets, 1.0
+    return [weight(chunk) for chunk in chunks[1:]], weight(chunks[0])
 
 
 @cache

@@ -13,17 +13,19 @@ from __future__ import annotations
 
 import base64
 import io
+import math
 import re
 import unicodedata
 import warnings
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from itertools import groupby
 from pathlib import Path
 
 import numpy as np
 from matplotlib import font_manager, rc_context
+from matplotlib.lines import Line2D
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MultipleLocator
 
@@ -39,12 +41,53 @@ _ROWS_PER_CHART = 25   # teams per comparison chart, so one fits on an A4 page
 HEAT = "#c0392b"
 
 
+# Team colours, kept clear of the heat line's red; with more teams than colours, every team's
+# marks share one colour and the labels name the team instead.
+TEAM_COLOURS = ("#1f77b4", "#e67e22", "#8e44ad", "#27ae60", "#8d6e63", "#d35d9b", "#17a2b8", "#b7950b", "#2c3e50")
+SUBMITTED = "#1e8449"
+MISSED = "#7d3c98"
+BRANCH = "#34495e"
+
+
+@dataclass(frozen=True)
+class Submitted:
+    """A team's statement or reply: when, whose (an index into `HeatMarks.teams`), and the public heat just after."""
+
+    at: float
+    team: int
+    heat: float
+
+
+@dataclass(frozen=True)
+class Branch:
+    """A `scored_below` / `scored_at_least` inject that fired, and the submission that set it off."""
+
+    title: str
+    at: float
+    heat: float
+    team: int | None = None   # whose submission set it off; None if the log does not say
+    submitted_at: float | None = None
+    submitted_heat: float | None = None
+
+
 @dataclass(frozen=True)
 class HeatMarks:
-    """Moments to mark on the heat line: when statements or replies went out, and when deadlines were missed."""
+    """What to draw over the public heat line: the teams (names, scenario order), their public
+    words, missed deadlines, branching injects and, under a per-team model, each team's own heat."""
 
-    submitted: list[float]
-    missed: list[float]
+    teams: list[str] = field(default_factory=list)
+    submitted: list[Submitted] = field(default_factory=list)
+    missed: list[float] = field(default_factory=list)
+    branches: list[Branch] = field(default_factory=list)
+    team_heat: dict[int, list[tuple[float, float]]] = field(default_factory=dict)
+
+    @property
+    def coloured(self) -> bool:
+        """Whether each team gets its own colour (few enough teams to tell apart)."""
+        return 0 < len(self.teams) <= len(TEAM_COLOURS)
+
+    def colour(self, team: int | None, default: str) -> str:
+        return TEAM_COLOURS[team] if team is not None and self.coloured else default
 
 
 @cache
@@ -92,26 +135,58 @@ def _data_uri(figure: Figure) -> str:
 
 
 def heat_chart(
-    history: list[tuple[float, int]], end: float, marks: HeatMarks, clock: Callable[[float], str], labels: dict[str, str]
+    history: list[tuple[float, float]], end: float, marks: HeatMarks, clock: Callable[[float], str], labels: dict[str, str]
 ) -> str:
-    """The heat index as a step line over in-world time, with the marks on it."""
+    """The public heat as a step line over in-world time, with what moved it marked on it.
+
+    Each team's statements and replies are triangles in the team's colour (its own
+    perceived heat, when the scenario keeps one, a thin line in the same colour);
+    missed deadlines are crosses. A branching inject that fired is a dashed line in
+    the colour of the team whose submission set it off, with a dotted arrow from that
+    submission, and its title and the team's name in a track above the chart."""
     times = [at for at, _ in history] + [end]
     values = [value for _, value in history] + [history[-1][1]]
-
-    def level(at: float) -> int:
-        return next(value for moment, value in reversed(history) if moment <= at)
+    fired = sorted((b for b in marks.branches if b.at <= end), key=lambda b: b.at)
+    rows = _label_rows(fired, marks, end, labels)
 
     with rc_context(_style()):
-        figure = Figure(figsize=(7, 2.8), layout="constrained")
-        axes = figure.add_subplot()
-        axes.step(times, values, where="post", color=HEAT, linewidth=1.6, label=labels["heat"])
+        figure = Figure(figsize=(7, 3.2 + 0.16 * (max(rows.values(), default=-1) + 1)), layout="constrained")
+        if fired:
+            track_rows = max(rows.values()) + 1
+            grid = figure.add_gridspec(2, 1, height_ratios=[0.2 + 0.16 * track_rows, 2.4], hspace=0)
+            track = figure.add_subplot(grid[0])
+            axes = figure.add_subplot(grid[1], sharex=track)
+        else:
+            track, axes = None, figure.add_subplot()
+
+        for team, series in sorted(marks.team_heat.items()):
+            if marks.coloured:
+                team_times = [at for at, _ in series] + [end]
+                team_values = [value for _, value in series] + [series[-1][1]]
+                axes.step(team_times, team_values, where="post", color=marks.colour(team, BRANCH), linewidth=0.7, alpha=0.6)
+        axes.step(times, values, where="post", color=HEAT, linewidth=1.8, zorder=3)
         axes.fill_between(times, values, step="post", color=HEAT, alpha=0.08)
-        if marks.submitted:
-            axes.plot(marks.submitted, [level(at) for at in marks.submitted], "^", color="#1e8449",
-                      markersize=6, linestyle="none", zorder=4, label=labels["submitted"])
+        for team in sorted({mark.team for mark in marks.submitted}):
+            mine = [mark for mark in marks.submitted if mark.team == team]
+            axes.plot([m.at for m in mine], [m.heat for m in mine], "^", color=marks.colour(team, SUBMITTED),
+                      markersize=6.5, markeredgecolor="white", markeredgewidth=0.6, linestyle="none", zorder=5, clip_on=False)
         if marks.missed:
-            axes.plot(marks.missed, [level(at) for at in marks.missed], "X", color="#7d3c98",
-                      markersize=7, linestyle="none", label=labels["missed"])
+            level = level_at(history)
+            axes.plot(marks.missed, [level(at) for at in marks.missed], "X", color=MISSED,
+                      markersize=6.5, markeredgecolor="white", markeredgewidth=0.5, linestyle="none", zorder=5, clip_on=False)
+        for branch in fired:
+            colour = marks.colour(branch.team, BRANCH)
+            axes.axvline(branch.at, color=colour, linestyle=(0, (4, 2)), linewidth=1, alpha=0.9, zorder=2)
+            axes.plot([branch.at], [branch.heat], "D", color=colour, markersize=5, markeredgecolor="white",
+                      markeredgewidth=0.6, zorder=6, clip_on=False)
+            if branch.submitted_at is not None and branch.submitted_heat is not None:
+                axes.annotate("", xy=(branch.at, branch.heat), xytext=(branch.submitted_at, branch.submitted_heat),
+                              arrowprops={"arrowstyle": "-|>", "color": colour, "linestyle": ":", "linewidth": 1.1,
+                                          "shrinkA": 4, "shrinkB": 4, "mutation_scale": 8,
+                                          "connectionstyle": "arc3,rad=-0.3"}, zorder=4)
+        if track is not None:
+            _branch_track(track, fired, rows, marks, end, labels)
+
         step = next((s for s in _STEPS if end / s <= 8), _STEPS[-1])
         axes.xaxis.set_major_locator(MultipleLocator(step))
         axes.xaxis.set_major_formatter(FuncFormatter(lambda at, _: clock(at)))
@@ -120,8 +195,93 @@ def heat_chart(
         axes.set_xlabel(labels["time"])
         axes.set_ylabel(labels["axis"])
         axes.grid(axis="y", color="#dddddd", linewidth=0.6)
-        axes.legend(loc="upper right", frameon=False, fontsize=7)
+        handles = _legend(marks, fired, labels)
+        columns = min(5, math.ceil(len(handles) / math.ceil(len(handles) / 5)))
+        figure.legend(handles=_row_major(handles, columns), loc="outside lower center", frameon=False, fontsize=6.5,
+                      ncols=columns, handlelength=1.8, columnspacing=1.4)
         return _data_uri(figure)
+
+
+def _row_major(handles: list, columns: int) -> list:
+    """The order that makes matplotlib's column-by-column legend read row by row."""
+    rows = math.ceil(len(handles) / columns)
+    full = len(handles) - (rows - 1) * columns   # columns with an entry in the last row
+    return [handles[row * columns + column] for column in range(columns) for row in range(rows if column < full else rows - 1)]
+
+
+def level_at(history: list[tuple[float, float]]) -> Callable[[float], float]:
+    """The heat at a moment: the last value recorded at or before it."""
+    def level(at: float) -> float:
+        return next((value for moment, value in reversed(history) if moment <= at), history[0][1])
+    return level
+
+
+def _branch_label(branch: Branch, marks: HeatMarks, labels: dict[str, str]) -> str:
+    title = _shorten(branch.title, 22)
+    if branch.team is None:
+        return title
+    return labels["branch-label"].format(inject=title, team=_shorten(marks.teams[branch.team], 12))
+
+
+def _label_rows(fired: list[Branch], marks: HeatMarks, end: float, labels: dict[str, str]) -> dict[int, int]:
+    """A row of the track for each branch label, the first where it does not run into another.
+
+    Widths are estimated from the characters (a CJK one is about an em at 6.5 pt, a Latin
+    one about half) against the ~6.2 inches the axes take of the 7-inch figure."""
+    per_unit = end / (6.2 * 72 / (6.5 * 0.55))   # seconds of axis per half-em
+    taken: list[list[tuple[float, float]]] = []
+    rows = {}
+    for n, branch in enumerate(fired):
+        text = _branch_label(branch, marks, labels)
+        width = (sum(2 if _wide(char) else 1.1 for char in text) + 3) * per_unit
+        span = (branch.at - width, branch.at) if _flipped(branch, end) else (branch.at, branch.at + width)
+        row = next((r for r, spans in enumerate(taken) if all(span[1] < a or span[0] > b for a, b in spans)), len(taken))
+        if row == len(taken):
+            taken.append([])
+        taken[row].append(span)
+        rows[n] = row
+    return rows
+
+
+def _flipped(branch: Branch, end: float) -> bool:
+    """Labels of late injects go to the left of their marker, so they stay inside the chart."""
+    return branch.at > 0.62 * end
+
+
+def _branch_track(track, fired: list[Branch], rows: dict[int, int], marks: HeatMarks, end: float, labels: dict[str, str]) -> None:
+    """The strip above the chart: each branching inject's marker, title and team, in the team's colour."""
+    count = max(rows.values()) + 1
+    track.set_ylim(count - 0.4, -0.7)
+    for spine in track.spines.values():
+        spine.set_visible(False)
+    track.tick_params(left=False, labelleft=False, bottom=False, labelbottom=False)
+    for n, branch in enumerate(fired):
+        colour = marks.colour(branch.team, BRANCH)
+        row = rows[n]
+        track.plot([branch.at, branch.at], [row, count], color=colour, linestyle=(0, (4, 2)), linewidth=1, clip_on=False)
+        track.plot([branch.at], [row], "D", color=colour, markersize=4.5)
+        flipped = _flipped(branch, end)
+        gap = end * 0.006
+        track.text(branch.at - gap if flipped else branch.at + gap, row, _branch_label(branch, marks, labels),
+                   ha="right" if flipped else "left", va="center", fontsize=6.5, color=colour)
+
+
+def _legend(marks: HeatMarks, fired: list[Branch], labels: dict[str, str]) -> list[Line2D]:
+    handles = [Line2D([], [], color=HEAT, linewidth=1.8, label=labels["heat"])]
+    teams = sorted({mark.team for mark in marks.submitted} | {b.team for b in fired if b.team is not None} | set(marks.team_heat))
+    if marks.coloured:
+        handles += [
+            Line2D([], [], color=TEAM_COLOURS[team], marker="^", markersize=5.5, markeredgecolor="white",
+                   linewidth=0.7 if team in marks.team_heat else 0, label=_shorten(marks.teams[team], 16))
+            for team in teams
+        ]
+    elif marks.submitted:
+        handles.append(Line2D([], [], color=SUBMITTED, marker="^", markersize=5.5, linestyle="none", label=labels["submitted"]))
+    if marks.missed:
+        handles.append(Line2D([], [], color=MISSED, marker="X", markersize=5.5, linestyle="none", label=labels["missed"]))
+    if fired:
+        handles.append(Line2D([], [], color=BRANCH, marker="D", markersize=4, linestyle=(0, (4, 2)), linewidth=1, label=labels["branch"]))
+    return handles
 
 
 def comparison_charts(teams: list[str], tasks: list[str], scores: list[list[float | None]]) -> list[str]:

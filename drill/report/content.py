@@ -9,6 +9,7 @@ depends on the contract, not on the scorer's classes.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -49,14 +50,18 @@ def build(session: Any, t: Catalog) -> dict[str, Any]:
     """Everything the templates show, for one session, in the catalog's language."""
     scenario = session.scenario
     clock = Clock(scenario.clock.start)
-    scores = score_session(session).to_json()
+    scores = score_session(session, language=t.language).to_json()
     names = {team.id: team.name for team in scenario.teams}
+    titles = {task.id: task.title for task in scenario.tasks}
     end = min(session.state.now, float(scenario.clock.duration)) or float(scenario.clock.duration)
     events = session.sink.events()
     tasks = [task for task in scenario.tasks if any(key[1] == task.id for key in session.state.work)]
+    branches = _branches(events, session)
     results = _results(scores, tasks)
     return {
         "lang": t.language,
+        "front": True,      # the cover, timeline and results; a part of the PDF may leave them out
+        "numbered": True,   # page numbers in the margin; a part of the PDF is numbered afterwards
         "t": t,
         "colon": t("report.colon"),
         "scenario": scenario,
@@ -65,12 +70,18 @@ def build(session: Any, t: Catalog) -> dict[str, Any]:
         "duration": _duration(t, scenario.clock.duration),
         "teams": [team.name for team in scenario.teams],
         "notes": [{"at": clock.at(at), "offset": clock.offset(at), "text": text} for at, text in session.state.notes],
-        "timeline": _timeline(events, session, clock, t, names),
+        "timeline": _timeline(events, session, clock, t, names, branches),
         "heat_chart": charts.heat_chart(
-            session.state.heat_history, end, _marks(events, session), clock.at,
-            {"heat": t("report.heat"), "axis": t("report.heat-axis"), "time": t("report.time-axis"),
-             "submitted": t("report.marker.submitted"), "missed": t("report.marker.missed")},
+            session.state.heat_history, end, _marks(events, session, branches), clock.at,
+            {"heat": t("report.heat-public"), "axis": t("report.heat-axis"), "time": t("report.time-axis"),
+             "submitted": t("report.marker.submitted"), "missed": t("report.marker.missed"),
+             "branch": t("report.marker.branch"), "branch-label": t("report.marker.branch-label")},
         ),
+        "heat_key": _heat_key(session, t),
+        "branches": [
+            {"at": clock.at(b.fired_at), "title": b.title, "set_off": _set_off(b, clock, t, names, titles)}
+            for b in branches.values() if b.fired_at is not None
+        ],
         "tasks": tasks,
         "results": results,
         "bands": _bands(session.exercise, t),
@@ -103,10 +114,62 @@ def _recipients(to: list[str], names: dict[str, str], t: Catalog) -> str:
     return t("report.separator").join(names.get(team, team) for team in to)
 
 
-def _timeline(events: list, session: Any, clock: Clock, t: Catalog, names: dict[str, str]) -> list[dict[str, Any]]:
+@dataclass
+class _Branch:
+    """A branching inject (`scored_below` / `scored_at_least`) that was triggered, and what set it off."""
+
+    inject: str
+    title: str
+    team: str | None = None         # whose submission set it off
+    task: str | None = None
+    score: float | None = None      # its automatic score, as the log recorded it
+    submitted_at: float | None = None
+    fired_at: float | None = None   # None if the drill ended before it fired
+
+
+def _branches(events: list, session: Any) -> dict[str, _Branch]:
+    """Each branching inject that was triggered, by id, with the submission that set it off:
+    the last `scored` event for the watched task before the trigger, from a team the inject
+    went to (by default the one that submitted), else from any team."""
+    watched = {
+        inject.id: inject for inject in session.scenario.injects
+        if inject.when is not None and inject.when.kind in ("scored_below", "scored_at_least")
+    }
+    branches: dict[str, _Branch] = {}
+    scored: list = []
+    for event in events:
+        data = event.data
+        if event.type == ev.SCORED:
+            scored.append(event)
+        elif event.type == ev.TRIGGER and data["inject"] in watched and data["inject"] not in branches:
+            inject = watched[data["inject"]]
+            candidates = [e for e in scored if e.data["task"] == inject.when.task]
+            setter = next((e for e in reversed(candidates) if e.data["team"] in data["to"]), candidates[-1] if candidates else None)
+            branches[inject.id] = _Branch(inject.id, inject.title)
+            if setter is not None:
+                branch = branches[inject.id]
+                branch.team, branch.task, branch.score = setter.data["team"], setter.data["task"], setter.data["score"]
+                branch.submitted_at = float(setter.at)
+        elif event.type == ev.INJECT and data["inject"] in branches and branches[data["inject"]].fired_at is None:
+            branches[data["inject"]].fired_at = float(event.at)
+            branches[data["inject"]].title = data.get("title") or branches[data["inject"]].title
+    return branches
+
+
+def _set_off(branch: _Branch, clock: Clock, t: Catalog, names: dict[str, str], titles: dict[str, str]) -> str | None:
+    """"set off by 宣传部's 情况通报 at 14:00 (score 32.2)", from the catalog."""
+    if branch.team is None:
+        return None
+    return t("report.set-off-by", team=names.get(branch.team, branch.team), task=titles.get(branch.task, branch.task),
+             at=clock.at(branch.submitted_at), score=number(branch.score))
+
+
+def _timeline(events: list, session: Any, clock: Clock, t: Catalog, names: dict[str, str],
+              branches: dict[str, _Branch]) -> list[dict[str, Any]]:
     """Injects with their recipients, submissions and missed deadlines, in the order they happened.
 
-    A heat change is shown on the row of the inject that caused it."""
+    A change of the public heat is shown on the row of what caused it (an inject, a statement
+    or reply, a missed deadline); a branching inject says which team's submission set it off."""
     titles = {task.id: task.title for task in session.scenario.tasks}
     senders = {inject.id: inject.from_ for inject in session.scenario.injects}
     rows: list[dict[str, Any]] = []
@@ -115,29 +178,64 @@ def _timeline(events: list, session: Any, clock: Clock, t: Catalog, names: dict[
         if event.type == ev.INJECT:
             channel = t(f"report.channel.{data['channel']}")
             sender = data.get("from") or senders.get(data["inject"])
-            row = {"kind": t("report.kind.inject"), "what": f"{channel}{t('report.colon')}{data['title']}",
-                   "from": sender, "who": _recipients(data["to"], names, t)}
+            branch = branches.get(data["inject"])
+            row = {"kind": t("report.kind.branch") if branch else t("report.kind.inject"),
+                   "what": f"{channel}{t('report.colon')}{data['title']}",
+                   "from": sender, "who": _recipients(data["to"], names, t),
+                   "set_off": _set_off(branch, clock, t, names, titles) if branch else None}
         elif event.type == ev.SUBMIT:
             row = {"kind": t("report.kind.late" if data.get("late") else "report.kind.submit"),
-                   "what": titles.get(data["task"], data["task"]), "who": names.get(data["team"], data["team"])}
+                   "what": titles.get(data["task"], data["task"]), "who": names.get(data["team"], data["team"]),
+                   "cause": f"{ev.SUBMIT}:{data['team']}:{data['task']}"}
         elif event.type == ev.DEADLINE and data["missed"]:
             row = {"kind": t("report.kind.missed"), "what": titles.get(data["task"], data["task"]),
-                   "who": _recipients(data["missed"], names, t)}
-        elif event.type == ev.HEAT and rows and rows[-1].get("cause") == data["cause"]:
+                   "who": _recipients(data["missed"], names, t), "cause": f"missed:{data['task']}"}
+        elif event.type == ev.HEAT and "team" not in data and rows and rows[-1]["cause"] == data["cause"]:
             rows[-1]["heat"] = t("report.heat-change", value=number(data["value"], 0), delta=f"{data['delta']:+g}")
         if row is not None:
-            row = {"from": None, "heat": "", **row, "at": clock.at(event.at), "offset": clock.offset(event.at), "cause": data.get("inject")}
-            rows.append(row)
+            rows.append({"from": None, "heat": "", "set_off": None, "cause": data.get("inject"), **row,
+                         "at": clock.at(event.at), "offset": clock.offset(event.at)})
     return rows
 
 
-def _marks(events: list, session: Any) -> charts.HeatMarks:
-    """Submissions of public words (statements, replies) and missed deadlines: the moments heat should answer to."""
-    public = {task.id for task in session.scenario.tasks if task.kind in ("statement", "reply")}
+def _marks(events: list, session: Any, branches: dict[str, _Branch]) -> charts.HeatMarks:
+    """Each team's public words (statements, replies), missed deadlines and the branching injects
+    that fired: the moments heat should answer to. Marks sit on the public heat just after the
+    change they caused, read from the log's `heat` events (public ones have no `team`)."""
+    scenario = session.scenario
+    index = {team.id: n for n, team in enumerate(scenario.teams)}
+    public = {task.id for task in scenario.tasks if task.kind in ("statement", "reply")}
+    after = {e.data["cause"]: float(e.data["value"]) for e in events if e.type == ev.HEAT and "team" not in e.data}
+    level = charts.level_at(session.state.heat_history)
+
+    def heat(cause: str, at: float) -> float:
+        return after.get(cause, level(at))
+
+    submitted = [
+        charts.Submitted(float(e.at), index.get(e.data["team"], 0), heat(f"{ev.SUBMIT}:{e.data['team']}:{e.data['task']}", float(e.at)))
+        for e in events if e.type == ev.SUBMIT and e.data["task"] in public and e.data["team"] in index
+    ]
+    fired = [
+        charts.Branch(b.title, b.fired_at, heat(b.inject, b.fired_at), index.get(b.team),
+                      b.submitted_at, heat(f"{ev.SUBMIT}:{b.team}:{b.task}", b.submitted_at) if b.submitted_at is not None else None)
+        for b in branches.values() if b.fired_at is not None
+    ]
     return charts.HeatMarks(
-        submitted=[float(e.at) for e in events if e.type == ev.SUBMIT and e.data["task"] in public],
+        teams=[team.name for team in scenario.teams],
+        submitted=submitted,
         missed=[float(e.at) for e in events if e.type == ev.DEADLINE and e.data["missed"]],
+        branches=fired,
+        team_heat={index[team]: series for team, series in session.state.team_heat_history.items() if team in index},
     )
+
+
+def _heat_key(session: Any, t: Catalog) -> str:
+    """The sentence under the chart that says how to read it."""
+    keys = ["report.heat-key.public", "report.heat-key.submitted"]
+    if session.state.team_heat_history:
+        keys.append("report.heat-key.team")
+    keys.append("report.heat-key.branch")
+    return " ".join(t(key) for key in keys)
 
 
 def _results(scores: dict[str, Any], tasks: list) -> list[dict[str, Any]]:

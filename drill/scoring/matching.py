@@ -22,6 +22,3 @@ def found(terms: list[str], folded_text: str) -> list[str]:
     """The terms, as the trainer wrote them, that occur in already-folded text."""
     return [term for term in terms if fold(term) in folded_text]
 
-
-def quoted(terms: list[str], joiner: str = ", ") -> str:
-    return joiner.join(f"'{term}'" for term in terms)

@@ -1,13 +1,17 @@
 """Scores as plain values, and their `drill score --json` shape.
 
 Everything is kept at full precision here; only `to_json` rounds, so that a
-team total is the mean of exact task scores, not of rounded ones.
+team total is the mean of exact task scores, not of rounded ones. Each score
+remembers the language its evidence was written in (`language`, a catalog
+name), so the strengths and improvements built from it speak the same one.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+
+from .wording import words
 
 STRENGTH = 0.75
 WEAKNESS = 0.5
@@ -34,6 +38,7 @@ class CriterionScore:
     note: str | None = None
     action: str | None = None
     owner: str | None = None
+    language: str = "en"
 
     @property
     def pending(self) -> bool:
@@ -47,9 +52,12 @@ class CriterionScore:
     @property
     def explained(self) -> str:
         """The line a review sheet prints: the expert's word if there is one, else the evidence."""
+        w = words(self.language)
         if self.red_flag and self.auto_evidence is not None:
-            return f"{self.title}: {self.auto_evidence}" + (f" (expert: {self.note})" if self.note else "")
-        return f"{self.title}: {self.note or self.evidence}"
+            if self.note:
+                return w("scoring.line-expert", title=self.title, text=self.auto_evidence, note=self.note)
+            return w("scoring.line", title=self.title, text=self.auto_evidence)
+        return w("scoring.line", title=self.title, text=self.note or self.evidence)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -77,6 +85,7 @@ class TaskScore:
     score: float | None  # None when every criterion is pending
     rating: str | None
     criteria: tuple[CriterionScore, ...]
+    language: str = "en"
 
     @property
     def submitted(self) -> bool:
@@ -98,7 +107,7 @@ class TaskScore:
     def improvements(self) -> list[str]:
         """Work never handed in is one improvement, not one per criterion."""
         if not self.submitted:
-            return [f"{self.title}: not submitted"]
+            return [words(self.language)("scoring.task-not-submitted", title=self.title)]
         return [c.explained for c in self.criteria if not c.pending and (c.red_flag or c.points < WEAKNESS * c.max)]
 
     def to_json(self) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 Pure: the caller says which tasks each team owes and when they fell due, so the
 same function scores a live drill, a finished session file, or a rehearsal.
+Evidence is written in the scenario's language unless the caller names another.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from drill.formats.scenario import Task
 
 from .checks import Answer, run
 from .results import CriterionScore, Scores, TaskScore, TeamScore
+from .wording import Words, words
 
 
 @dataclass(frozen=True)
@@ -46,23 +48,26 @@ def _rate(bands: tuple[Band, ...], score: float | None) -> str | None:
     return next(band.id for band in bands if shown >= band.min)
 
 
-def _unsubmitted(criterion: Criterion) -> CriterionScore:
+def _unsubmitted(criterion: Criterion, w: Words) -> CriterionScore:
     """Nobody judged this zero, so even a manual criterion's source is "auto"."""
     kind = criterion.check.kind if criterion.check is not None else "manual"
-    return CriterionScore(criterion.id, criterion.title, kind, criterion.weight, 0.0, "auto", "not submitted")
+    return CriterionScore(criterion.id, criterion.title, kind, criterion.weight, 0.0, "auto", w("scoring.not-submitted"), language=w.language)
 
 
-def _manual(criterion: Criterion, review: ExpertReview | None) -> CriterionScore:
+def _manual(criterion: Criterion, review: ExpertReview | None, w: Words) -> CriterionScore:
     manual = criterion.manual
     if review is None:
-        levels = ", ".join(str(level) for level in sorted(manual.levels))
-        return CriterionScore(criterion.id, criterion.title, "manual", criterion.weight, None, "expert", f"awaiting an expert's level ({levels})")
+        levels = w("scoring.level-separator").join(str(level) for level in sorted(manual.levels))
+        return CriterionScore(
+            criterion.id, criterion.title, "manual", criterion.weight, None, "expert",
+            w("scoring.awaiting-expert", levels=levels), language=w.language,
+        )
     level = min(max(review.score, 0), manual.top)
     said = manual.levels.get(int(level)) if level == int(level) else None
-    evidence = f"level {level:g} of {manual.top}" + (f": {said}" if said else "")
+    evidence = w("scoring.level-said" if said else "scoring.level", level=f"{level:g}", top=manual.top, said=said)
     return CriterionScore(
         criterion.id, criterion.title, "manual", criterion.weight, criterion.weight * level / manual.top, "expert",
-        evidence, note=review.note or None, action=review.action, owner=review.owner,
+        evidence, note=review.note or None, action=review.action, owner=review.owner, language=w.language,
     )
 
 
@@ -70,31 +75,32 @@ def _automatic(criterion: Criterion, answer: Answer, review: ExpertReview | None
     fraction, evidence = run(criterion.check, answer)
     auto = criterion.weight * fraction
     kind = criterion.check.kind
+    w = answer.words
     if review is None:
-        return CriterionScore(criterion.id, criterion.title, kind, criterion.weight, auto, "auto", evidence)
+        return CriterionScore(criterion.id, criterion.title, kind, criterion.weight, auto, "auto", evidence, language=w.language)
     override = min(max(review.score, 0.0), 1.0)
     return CriterionScore(
         criterion.id, criterion.title, kind, criterion.weight, criterion.weight * override, "expert",
-        review.note or "overridden by an expert", auto_points=auto, auto_evidence=evidence,
-        note=review.note or None, action=review.action, owner=review.owner,
+        review.note or w("scoring.overridden"), auto_points=auto, auto_evidence=evidence,
+        note=review.note or None, action=review.action, owner=review.owner, language=w.language,
     )
 
 
 def _task(
-    exercise: Exercise, task: Task, due_at: float, submission: Submission | None, reviews: dict[str, ExpertReview]
+    exercise: Exercise, task: Task, due_at: float, submission: Submission | None, reviews: dict[str, ExpertReview], w: Words
 ) -> TaskScore:
     rubric = exercise.rubric_for(task.id)
     if submission is None:
-        criteria = tuple(_unsubmitted(c) for c in rubric.criteria)
-        return TaskScore(task.id, task.title, None, due_at, 0.0, rubric.bands[-1].id, criteria)
-    answer = Answer(submission.text, submission.fields, exercise.scenario, task, submission.at, due_at)
+        criteria = tuple(_unsubmitted(c, w) for c in rubric.criteria)
+        return TaskScore(task.id, task.title, None, due_at, 0.0, rubric.bands[-1].id, criteria, w.language)
+    answer = Answer(submission.text, submission.fields, exercise.scenario, task, submission.at, due_at, w)
     criteria = tuple(
-        _automatic(c, answer, reviews.get(c.id)) if c.check is not None else _manual(c, reviews.get(c.id))
+        _automatic(c, answer, reviews.get(c.id)) if c.check is not None else _manual(c, reviews.get(c.id), w)
         for c in rubric.criteria
     )
     scored = [c for c in criteria if not c.pending]
     score = 100 * sum(c.points for c in scored) / sum(c.max for c in scored) if scored else None
-    return TaskScore(task.id, task.title, submission.at, due_at, score, _rate(rubric.bands, score), criteria)
+    return TaskScore(task.id, task.title, submission.at, due_at, score, _rate(rubric.bands, score), criteria, w.language)
 
 
 def _team_bands(rubrics: list[Rubric]) -> tuple[Band, ...]:
@@ -109,12 +115,16 @@ def score_exercise(
     submissions: list[Submission],
     reviews: list[ExpertReview],
     due: dict[tuple[str, str], float],
+    language: str | None = None,
 ) -> Scores:
     """Score every team on every task it owes (the keys of `due`).
 
     Submitting is final, so a repeated submission is ignored; the last review of a
     criterion wins. Reviews of work never handed in are ignored: there is nothing to judge.
+    Evidence, strengths and improvements are in `language` (a BCP 47 tag), by
+    default the scenario's.
     """
+    w = words(language or exercise.scenario.language)
     first: dict[tuple[str, str], Submission] = {}
     for submission in submissions:
         first.setdefault((submission.team, submission.task), submission)
@@ -126,7 +136,7 @@ def score_exercise(
     for team in exercise.scenario.teams:
         owed = [task for task in exercise.scenario.tasks if (team.id, task.id) in due]
         tasks = tuple(
-            _task(exercise, task, due[team.id, task.id], first.get((team.id, task.id)), latest.get((team.id, task.id), {}))
+            _task(exercise, task, due[team.id, task.id], first.get((team.id, task.id)), latest.get((team.id, task.id), {}), w)
             for task in owed
         )
         scored = [t.score for t in tasks if t.score is not None]
@@ -140,4 +150,4 @@ def automatic_score(exercise: Exercise, submission: Submission, due_at: float) -
     """What a submission scores before any expert looks at it (manual criteria left out):
     the engine branches on it the moment a team submits."""
     task = next(t for t in exercise.scenario.tasks if t.id == submission.task)
-    return _task(exercise, task, due_at, submission, {}).score
+    return _task(exercise, task, due_at, submission, {}, words(exercise.scenario.language)).score

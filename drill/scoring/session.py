@@ -8,10 +8,11 @@ from .results import Scores
 from .scorer import ExpertReview, Submission, score_exercise
 
 
-def score_session(session: Any) -> Scores:
+def score_session(session: Any, language: str | None = None) -> Scores:
     """Score what a session recorded: every submission, the latest expert word on each
     criterion, and the due time of every task that opened. Works on a live session or
-    one replayed from its file, and always uses the rubrics the session recorded."""
+    one replayed from its file, and always uses the rubrics the session recorded.
+    The evidence is in `language` (a BCP 47 tag), by default the scenario's."""
     state = session.state
     submissions = [
         Submission(w.team, w.task, w.submitted_at, w.draft, dict(w.fields))
@@ -23,4 +24,4 @@ def score_session(session: Any) -> Scores:
         for r in state.reviews
     ]
     due = {key: w.due_at for key, w in state.work.items()}
-    return score_exercise(session.exercise, submissions, reviews, due)
+    return score_exercise(session.exercise, submissions, reviews, due, language)
