@@ -1,7 +1,7 @@
 """Message catalogs for the interface and reports: English and Chinese.
 
 Each language is a folder beside this module (`en/`, `zh-CN/`) of YAML files of
-`key: text` pairs, one file per area (common, report, tui), merged on loading;
+`key: text` pairs, one file per area (common, engine, scoring, report, tui), merged on loading;
 texts may hold `{name}` placeholders. A missing key
 falls back to English, so a half-translated catalog never breaks a screen.
 """
