@@ -215,7 +215,7 @@ class ReviewScreen(LocalizedScreen):
             return
         text = Text()
         text.append(criterion.title + "\n", style="bold")
-        text.append(t("review.kind", kind=criterion.kind) + "\n", style="dim")
+        text.append(t("review.kind", kind=t(f"check.{criterion.kind}")) + "\n", style="dim")
         text.append(criterion.evidence + "\n")
         if criterion.auto_points is not None:
             text.append(t("review.auto-was", points=f"{criterion.auto_points:.2f}", evidence=criterion.auto_evidence or "") + "\n", style="dim")
