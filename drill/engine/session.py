@@ -290,7 +290,7 @@ class Session:
         now = self._at_command()
         try:
             self.clock.set_speed(speed)
-        except ValueError as error:
+        except ValueError:
             raise Refused("speed", low=MIN_SPEED, high=MAX_SPEED) from None
         self._emit(ev.CLOCK, {"action": "speed", "speed": speed}, at=now)
 
@@ -387,7 +387,7 @@ class Session:
         if work.submitted_at is not None:
             raise Refused("already-submitted", team=team, task=task, time=self._clock_time(work.submitted_at))
         fields = self._check_fields(task, fields or {})
-        first = task not in self.state.submitted_tasks
+        first = not any(w.task == task and w.submitted_at is not None for w in self.state.work.values())
         data = {"team": team, "task": task, "text": text, "fields": fields, "late": now > work.due_at}
         event = self._emit(ev.SUBMIT, data, at=now, durable=True)
         score = automatic_score(self.exercise, Submission(team, task, now, text, fields), work.due_at)

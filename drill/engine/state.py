@@ -82,7 +82,6 @@ class SessionState:
     work: dict[tuple[str, str], Work] = field(default_factory=dict)
     reviews: list[dict[str, Any]] = field(default_factory=list)
     notes: list[tuple[float, str]] = field(default_factory=list)
-    submitted_tasks: set[str] = field(default_factory=set)
     adhoc_count: int = 0
     seq: int = 0
 
@@ -167,7 +166,6 @@ class SessionState:
     def _on_submit(self, at: float, data: dict) -> None:
         work = self.work[(data["team"], data["task"])]
         work.draft, work.fields, work.submitted_at = data["text"], dict(data.get("fields", {})), float(at)
-        self.submitted_tasks.add(data["task"])
 
     def _on_review(self, at: float, data: dict) -> None:
         self.reviews.append({"at": float(at), **data})

@@ -13,14 +13,17 @@ from . import references, source
 from .library import rubric_path, scenario_path
 from .model import field_names
 from .problems import FormatError, Problem
+from .responses import FORMAT as responses_format
 from .responses import Responses
+from .rubric import FORMAT as rubric_format
 from .rubric import Rubric
+from .scenario import FORMAT as scenario_format
 from .scenario import Scenario
 
 KINDS: dict[str, type[BaseModel]] = {
-    "drill/scenario@1": Scenario,
-    "drill/rubric@1": Rubric,
-    "drill/responses@1": Responses,
+    scenario_format: Scenario,
+    rubric_format: Rubric,
+    responses_format: Responses,
 }
 _VOCABULARY = {model: field_names(model) for model in KINDS.values()}
 M = TypeVar("M", bound=BaseModel)
@@ -115,7 +118,7 @@ class Loader:
 
     def scenario(self, doc: source.Document, base: Path | None) -> tuple[Exercise | None, list[Problem]]:
         scenario, problems = model_problems(doc, Scenario)
-        partial = references.whole(doc, scenario) if scenario is not None else references.partial_scenario(doc)
+        partial = references.whole(scenario) if scenario is not None else references.partial_scenario(doc)
         if partial is None:
             return None, problems
         rubrics: dict[str, Rubric] = {}

@@ -69,7 +69,7 @@ def partial_scenario(doc: Document) -> Partial | None:
     return Partial(scenario, index, {name: _ids(data.get(name)) for name in _LISTS}, complete)
 
 
-def whole(doc: Document, scenario: Scenario) -> Partial:
+def whole(scenario: Scenario) -> Partial:
     index = {name: list(range(len(getattr(scenario, name)))) for name in _LISTS}
     return Partial(scenario, index, {name: {item.id for item in getattr(scenario, name)} for name in _LISTS})
 
@@ -85,7 +85,7 @@ class _Report:
 
 def check_scenario(doc: Document, partial: Partial | Scenario, rubrics: dict[str, Rubric]) -> list[Problem]:
     if isinstance(partial, Scenario):
-        partial = whole(doc, partial)
+        partial = whole(partial)
     sc, ids, report = partial.scenario, partial.ids, _Report(doc, partial)
     end = sc.clock.duration
 

@@ -133,7 +133,7 @@ class TaskEditor(Vertical):
             state = t("editor.submitted", time=short_clock(info, task.submitted_at), status=status_label(task.status, t))
         elif ended:
             state = t("editor.ended")
-        elif self.current() != self.saved:
+        elif self.unsaved:
             state = t("editor.unsaved")
         elif self.saved_at is not None:
             state = t("editor.saved", time=short_clock(info, self.saved_at))
