@@ -145,36 +145,42 @@ def log(session_path: Path, as_json: bool) -> None:
             click.echo(f"{_clock_text(event.at):>9}  {event.type:<9} {details}")
 
 
+LANG_OPTION = click.option(
+    "--lang", "language", type=click.Choice(["en", "zh-CN", "vi"]), default=None,
+    help="Interface language: en, zh-CN or vi (default: the scenario's language).",
+)
+
+
 @cli.command()
 @click.argument("session_path", metavar="SESSION", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="The scores as one JSON document.")
-def score(session_path: Path, as_json: bool) -> None:
+@click.option("--lang", "language", type=click.Choice(["en", "zh-CN", "vi"]), default=None,
+              help="Language of the evidence and labels: en, zh-CN or vi (default: the scenario's).")
+def score(session_path: Path, as_json: bool, language: str | None) -> None:
     """Score every team's submissions against the rubrics the session recorded."""
     import json
 
+    from .i18n import Catalog
     from .scoring import score_session
     from .store import open_session
 
     try:
-        scores = score_session(open_session(session_path))
+        session = open_session(session_path)
+        scores = score_session(session, language)
     except Exception as error:  # noqa: BLE001 - turned into a user message
         _fail_on_session(error)
     if as_json:
         click.echo(json.dumps(scores.to_json(), ensure_ascii=False, indent=2))
         return
+    t = Catalog(language or session.scenario.language)
+    mark = t("format.decimal-mark")
     for team in scores.teams:
-        total = "-" if team.total is None else f"{team.total:.1f}"
+        total = "-" if team.total is None else f"{team.total:.1f}".replace(".", mark)
         click.echo(f"{team.name} ({team.team}): {total} {team.rating or ''}")
         for task in team.tasks:
-            shown = "pending" if task.score is None else f"{task.score:5.1f} {task.rating}"
-            when = "not submitted" if task.submitted_at is None else f"submitted {_clock_text(task.submitted_at)}"
+            shown = t("score.pending") if task.score is None else f"{task.score:5.1f}".replace(".", mark) + f" {task.rating}"
+            when = t("scoring.not-submitted") if task.submitted_at is None else t("score.submitted-at", time=_clock_text(task.submitted_at))
             click.echo(f"  {task.task:<20} {shown:<9} {when}")
-
-
-LANG_OPTION = click.option(
-    "--lang", "language", type=click.Choice(["en", "zh-CN"]), default=None,
-    help="Interface language (default: the scenario's language).",
-)
 
 
 @cli.command()
@@ -276,7 +282,7 @@ def _serve(scenario: str, host: str, port: int, codes_file: Path | None, session
 @cli.command()
 @click.argument("session_path", metavar="SESSION", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder to write the report into.")
-@click.option("--lang", "language", default=None, help="Language of headings and labels (en, zh-CN); default: the scenario's.")
+@click.option("--lang", "language", default=None, help="Language of headings and labels (en, zh-CN, vi); default: the scenario's.")
 @click.option("--no-pdf", is_flag=True, help="Skip the PDF even when WeasyPrint is installed.")
 def report(session_path: Path, out: Path, language: str | None, no_pdf: bool) -> None:
     """Write the debrief: report.html, report.md and, with the pdf extra, report.pdf."""
@@ -335,7 +341,7 @@ def web(target: str, host: str, web_port: int, server_port: int, session_path: P
 @click.argument("url")
 @click.option("--team", default=None, help="Your team's id (asked for on screen if not given).")
 @click.option("--code", default=None, help="Your team's join code, from the facilitator.")
-@click.option("--lang", "language", default=None, help="Interface language (en, zh-CN); default: the scenario's.")
+@click.option("--lang", "language", default=None, help="Interface language (en, zh-CN, vi); default: the scenario's.")
 def join(url: str, team: str | None, code: str | None, language: str | None) -> None:
     """Join a served drill as one team: the team workspace at this terminal."""
     from .tui.join import run_join

@@ -1,10 +1,12 @@
-"""Message catalogs: English and Chinese say the same things, and every refusal can be said."""
+"""Message catalogs: English, Chinese and Vietnamese say the same things, and every refusal can be said."""
 
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from pathlib import Path
 
+import pytest
 import yaml
 
 from drill.engine import Refused
@@ -18,11 +20,33 @@ def keys(language: str, area: str) -> set[str]:
     return set(yaml.safe_load((CATALOGS / language / f"{area}.yaml").read_text(encoding="utf-8")) or {})
 
 
-def test_every_area_has_the_same_keys_in_both_languages():
+def messages(language: str, area: str) -> dict[str, str]:
+    return yaml.safe_load((CATALOGS / language / f"{area}.yaml").read_text(encoding="utf-8")) or {}
+
+
+def placeholders(text: str) -> set[str]:
+    return set(re.findall(r"\{(\w*)\}", text))
+
+
+@pytest.mark.parametrize("language", ["zh-CN", "vi"])
+def test_every_english_key_is_translated_with_the_same_placeholders(language):
     areas = sorted(p.stem for p in (CATALOGS / "en").glob("*.yaml"))
-    assert areas == sorted(p.stem for p in (CATALOGS / "zh-CN").glob("*.yaml"))
+    assert areas == sorted(p.stem for p in (CATALOGS / language).glob("*.yaml"))
     for area in areas:
-        assert keys("en", area) == keys("zh-CN", area), area
+        english, translated = messages("en", area), messages(language, area)
+        assert set(english) == set(translated), (area, set(english) ^ set(translated))
+        for key, text in english.items():
+            assert placeholders(str(text)) == placeholders(str(translated[key])), (language, key)
+            assert str(translated[key]).strip() or key.endswith("joiner"), (language, key)
+
+
+def test_vietnamese_numbers_and_dates():
+    vi, en = Catalog("vi"), Catalog("en")
+    assert (vi.number(12.5), en.number(12.5), vi.number(85.0), vi.number(2.25, 2)) == ("12,5", "12.5", "85", "2,25")
+    moment = datetime(2024, 9, 16, 7, 5)
+    assert (vi.date_time(moment), vi.day_time(moment)) == ("16/09/2024 07:05", "16/09 07:05")
+    assert (en.date_time(moment), Catalog("zh-CN").date_time(moment)) == ("2024-09-16 07:05", "2024-09-16 07:05")
+    assert vi("refused.already-submitted", team="ward", task="statement", time="14:30").startswith("Tổ “ward” đã nộp")
 
 
 def test_every_refusal_in_the_code_has_a_message():
@@ -40,4 +64,5 @@ def test_refusal_in_chinese():
 
 def test_language_tags():
     assert language_for("zh-CN") == language_for("zh-Hans") == language_for("zh") == "zh-CN"
-    assert language_for("vi") == language_for("en-GB") == language_for(None) == "en"
+    assert language_for("vi") == language_for("vi-VN") == "vi"
+    assert language_for("en-GB") == language_for("fr") == language_for(None) == "en"

@@ -142,6 +142,53 @@ def test_a_term_matches_across_a_line_break():
     assert judge({"facts": ["unserved"]}, "it was never\n  served")[0] == 1.0
 
 
+def test_a_regex_matches_across_a_line_break_where_the_pattern_has_a_space():
+    assert judge({"regex": "(?i)next update at"}, "The next\n   update at 14:00")[0] == 1.0
+    assert judge({"regex": r"(将于|将在).{0,15}(通报|公布)"}, "结果将于\n今天下午公布")[0] == 1.0
+    # the evidence quotes the match as one line
+    assert judge({"regex": r"we will\s+publish"}, "we will\npublish") == (1.0, r"matches /we will\s+publish/: 'we will publish'")
+
+
+VI = make_exercise(("t", [crit("c", check={"any_of": ["x"]})]))
+VI = Exercise(VI.scenario.model_copy(update={"language": "vi"}), VI.rubrics, "")
+
+
+def judge_vi(check: dict, text: str) -> tuple[float, str]:
+    return check_text(Check.model_validate(check), text, {}, VI.scenario, VI.scenario.tasks[0], 0.0, DUE)
+
+
+def test_vietnamese_terms_match_whole_syllables_only():
+    # "tin" (news) is not in "tính" or "tinh thần", nor "phí" (fee) in "phía" (side)
+    assert judge_vi({"any_of": ["tin"]}, "Nhà trường tính toán lại")[0] == 0.0
+    assert judge_vi({"any_of": ["tin"]}, "Tinh thần chung là bình tĩnh")[0] == 0.0
+    assert judge_vi({"any_of": ["phí"]}, "Phía nhà trường đã giải thích")[0] == 0.0
+    assert judge_vi({"any_of": ["tin"]}, "Đây là tin giả.") == (1.0, "có “tin”")
+    assert judge_vi({"any_of": ["thông tin"]}, "THÔNG TIN chính thức")[0] == 1.0
+    # a term of several syllables, at the start, the end, beside punctuation and across a line break
+    assert judge_vi({"any_of": ["hoàn trả"]}, "Sẽ hoàn\ntrả 100%.")[0] == 1.0
+    assert judge_vi({"any_of": ["khoản thu"]}, "(khoản thu)")[0] == 1.0
+    assert judge_vi({"any_of": ["khoản thu"]}, "các khoản thuế")[0] == 0.0
+    # a later occurrence that stands alone still counts
+    assert judge_vi({"any_of": ["thu"]}, "thuê nhà, rồi thu tiền")[0] == 1.0
+
+
+def test_vietnamese_precomposed_and_combining_accents_match_alike():
+    term, text = "xác minh", "Đã xác minh: không có học sinh nào bị phân biệt."
+    decomposed = unicodedata.normalize("NFD", text)
+    assert decomposed != text
+    assert judge_vi({"any_of": [term]}, decomposed)[0] == 1.0
+    assert judge_vi({"any_of": [unicodedata.normalize("NFD", term)]}, text)[0] == 1.0
+    assert judge_vi({"none_of": ["bị phân"]}, decomposed)[0] == 0.0
+    assert judge_vi({"none_of": ["phân"]}, unicodedata.normalize("NFD", "phần lớn"))[0] == 1.0
+
+
+def test_english_and_chinese_terms_still_match_as_substrings():
+    assert judge({"any_of": ["hospitali"]}, "Nobody was hospitalised")[0] == 1.0
+    assert judge({"any_of": ["封存"]}, "大米已封存待退货")[0] == 1.0
+    # in a Vietnamese drill an end in Chinese characters is matched as a substring
+    assert judge_vi({"any_of": ["封存"]}, "大米已封存待退货")[0] == 1.0
+
+
 def test_field_equals_the_expected_answer_after_stripping():
     assert judge({"field": "grade"}, fields={"grade": " major "}) == (1.0, "Grade: 'major'")
     assert judge({"field": "grade"}, fields={"grade": "ordinary"}) == (0.0, "Grade: 'ordinary', expected 'major'")

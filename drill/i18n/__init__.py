@@ -1,26 +1,34 @@
-"""Message catalogs for the interface and reports: English and Chinese.
+"""Message catalogs for the interface and reports: English, Chinese and Vietnamese.
 
-Each language is a folder beside this module (`en/`, `zh-CN/`) of YAML files of
+Each language is a folder beside this module (`en/`, `zh-CN/`, `vi/`) of YAML files of
 `key: text` pairs, one file per area (common, engine, scoring, report, tui), merged on loading;
 texts may hold `{name}` placeholders. A missing key
 falls back to English, so a half-translated catalog never breaks a screen.
+
+Numbers and dates are written the catalog's way too (`format.*` keys in common.yaml):
+a decimal comma and dd/mm/yyyy in Vietnamese, a decimal point elsewhere.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from functools import cache
 from importlib.resources import files
 
 import yaml
 
-LANGUAGES = ("en", "zh-CN")
+LANGUAGES = ("en", "zh-CN", "vi")
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def language_for(tag: str | None) -> str:
-    """The catalog for a BCP 47 tag: any Chinese tag gets zh-CN, anything else English."""
-    if tag and tag.lower().split("-")[0] == "zh":
+    """The catalog for a BCP 47 tag: any Chinese tag gets zh-CN, any Vietnamese tag vi,
+    anything else English."""
+    primary = tag.lower().split("-")[0] if tag else ""
+    if primary == "zh":
         return "zh-CN"
+    if primary == "vi":
+        return "vi"
     return "en"
 
 
@@ -48,3 +56,17 @@ class Catalog:
 
     def keys(self) -> set[str]:
         return set(_catalog(self.language))
+
+    def number(self, value: float, places: int = 1) -> str:
+        """A number as prose prints it: at most `places` decimals, no trailing zeros, with the
+        language's decimal mark (12.5 in English and Chinese, 12,5 in Vietnamese)."""
+        text = f"{value:.{places}f}".rstrip("0").rstrip(".") if places else f"{value:.0f}"
+        return text.replace(".", self("format.decimal-mark"))
+
+    def date_time(self, moment: datetime) -> str:
+        """A calendar date and a 24-hour time: 2024-04-16 07:00, 16/09/2024 07:00."""
+        return moment.strftime(self("format.date-time"))
+
+    def day_time(self, moment: datetime) -> str:
+        """A time on another day of the drill, without the year: 04-17 07:00, 17/09 07:00."""
+        return moment.strftime(self("format.day-time"))

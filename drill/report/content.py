@@ -20,18 +20,19 @@ from ..scoring import score_session
 from . import charts
 
 PLAN_BLANK_ROWS = 3   # rows left empty in each improvement plan, to fill in by hand at the debrief
-_CLOCK_FORMATS = ("%H:%M", "%m-%d %H:%M")
 
 
 class Clock:
-    """In-world seconds after clock.start, spelled as a reader of the scenario would: 09:30 and +2:00."""
+    """In-world seconds after clock.start, spelled as a reader of the scenario would: 09:30 and +2:00,
+    with the date the catalog's way (04-17 09:30, 17/04 09:30) once the drill has crossed midnight."""
 
-    def __init__(self, start: datetime):
+    def __init__(self, start: datetime, t: Catalog):
         self.start = start
+        self.t = t
 
     def at(self, seconds: float) -> str:
         moment = self.start + timedelta(seconds=seconds)
-        return moment.strftime(_CLOCK_FORMATS[moment.date() != self.start.date()])
+        return self.t.day_time(moment) if moment.date() != self.start.date() else moment.strftime("%H:%M")
 
     @staticmethod
     def offset(seconds: float) -> str:
@@ -39,17 +40,18 @@ class Clock:
         return f"+{minutes // 60}:{minutes % 60:02d}"
 
 
-def number(value: float | None, places: int = 1) -> str:
-    """A score or points as printed: at most `places` decimals, no trailing zeros; a dash when there is none."""
+def number(value: float | None, t: Catalog, places: int = 1) -> str:
+    """A score or points as printed: at most `places` decimals, no trailing zeros, the catalog's
+    decimal mark; a dash when there is none."""
     if value is None:
         return "—"
-    return f"{value:.{places}f}".rstrip("0").rstrip(".") if places else f"{value:.0f}"
+    return t.number(value, places)
 
 
 def build(session: Any, t: Catalog) -> dict[str, Any]:
     """Everything the templates show, for one session, in the catalog's language."""
     scenario = session.scenario
-    clock = Clock(scenario.clock.start)
+    clock = Clock(scenario.clock.start, t)
     scores = score_session(session, language=t.language).to_json()
     names = {team.id: team.name for team in scenario.teams}
     titles = {task.id: task.title for task in scenario.tasks}
@@ -57,7 +59,7 @@ def build(session: Any, t: Catalog) -> dict[str, Any]:
     events = session.sink.events()
     tasks = [task for task in scenario.tasks if any(key[1] == task.id for key in session.state.work)]
     branches = _branches(events, session)
-    results = _results(scores, tasks)
+    results = _results(scores, tasks, t)
     return {
         "lang": t.language,
         "front": True,      # the cover, timeline and results; a part of the PDF may leave them out
@@ -65,8 +67,8 @@ def build(session: Any, t: Catalog) -> dict[str, Any]:
         "t": t,
         "colon": t("report.colon"),
         "scenario": scenario,
-        "ran_on": _ran_on(session.sink.first_wall_time()),
-        "start": scenario.clock.start.isoformat(sep=" ", timespec="minutes"),
+        "ran_on": _ran_on(session.sink.first_wall_time(), t),
+        "start": t.date_time(scenario.clock.start) + scenario.clock.start.isoformat(timespec="minutes")[16:],
         "duration": _duration(t, scenario.clock.duration),
         "teams": [team.name for team in scenario.teams],
         "notes": [{"at": clock.at(at), "offset": clock.offset(at), "text": text} for at, text in session.state.notes],
@@ -92,11 +94,11 @@ def build(session: Any, t: Catalog) -> dict[str, Any]:
     }
 
 
-def _ran_on(wall: str | None) -> str | None:
+def _ran_on(wall: str | None, t: Catalog) -> str | None:
     """The real date and time the drill began, in this computer's time zone."""
     if wall is None:
         return None
-    return datetime.fromisoformat(wall).astimezone().strftime("%Y-%m-%d %H:%M")
+    return t.date_time(datetime.fromisoformat(wall).astimezone())
 
 
 def _duration(t: Catalog, seconds: float) -> str:
@@ -161,7 +163,7 @@ def _set_off(branch: _Branch, clock: Clock, t: Catalog, names: dict[str, str], t
     if branch.team is None:
         return None
     return t("report.set-off-by", team=names.get(branch.team, branch.team), task=titles.get(branch.task, branch.task),
-             at=clock.at(branch.submitted_at), score=number(branch.score))
+             at=clock.at(branch.submitted_at), score=number(branch.score, t))
 
 
 def _timeline(events: list, session: Any, clock: Clock, t: Catalog, names: dict[str, str],
@@ -191,7 +193,8 @@ def _timeline(events: list, session: Any, clock: Clock, t: Catalog, names: dict[
             row = {"kind": t("report.kind.missed"), "what": titles.get(data["task"], data["task"]),
                    "who": _recipients(data["missed"], names, t), "cause": f"missed:{data['task']}"}
         elif event.type == ev.HEAT and "team" not in data and rows and rows[-1]["cause"] == data["cause"]:
-            rows[-1]["heat"] = t("report.heat-change", value=number(data["value"], 0), delta=f"{data['delta']:+g}")
+            rows[-1]["heat"] = t("report.heat-change", value=number(data["value"], t, 0),
+                                  delta=("+" if data["delta"] >= 0 else "-") + number(abs(data["delta"]), t))
         if row is not None:
             rows.append({"from": None, "heat": "", "set_off": None, "cause": data.get("inject"), **row,
                          "at": clock.at(event.at), "offset": clock.offset(event.at)})
@@ -238,7 +241,7 @@ def _heat_key(session: Any, t: Catalog) -> str:
     return " ".join(t(key) for key in keys)
 
 
-def _results(scores: dict[str, Any], tasks: list) -> list[dict[str, Any]]:
+def _results(scores: dict[str, Any], tasks: list, t: Catalog) -> list[dict[str, Any]]:
     """One row per team, one cell per task (None where the team does not owe it), as printed;
     `values` keeps the scores as numbers for the comparison chart."""
     rows = []
@@ -247,9 +250,9 @@ def _results(scores: dict[str, Any], tasks: list) -> list[dict[str, Any]]:
         cells = [owed.get(task.id) for task in tasks]
         rows.append({
             "name": team["name"],
-            "total": number(team["total"]),
+            "total": number(team["total"], t),
             "rating": team["rating"],
-            "cells": [{"score": number(cell["score"]), "rating": cell["rating"]} if cell else None for cell in cells],
+            "cells": [{"score": number(cell["score"], t), "rating": cell["rating"]} if cell else None for cell in cells],
             "values": [cell["score"] if cell else None for cell in cells],
         })
     return rows
@@ -268,7 +271,7 @@ def _bands(exercise: Any, t: Catalog) -> str:
     for scale in scales:
         for band in scale:
             label = t(f"report.band.{band.id}") if scale == DEFAULT_SCALE else band.label
-            entry = t("report.band", id=band.id, label=label, min=number(band.min))
+            entry = t("report.band", id=band.id, label=label, min=number(band.min, t))
             if entry not in legend:
                 legend.append(entry)
     return t("report.semicolon").join(legend)
@@ -290,10 +293,10 @@ def _criterion(criterion: dict[str, Any], t: Catalog) -> dict[str, Any]:
     overridden = criterion["auto_points"] is not None
     return {
         "title": criterion["title"],
-        "points": f"{number(criterion['points'], 2)} / {number(criterion['max'], 2)}",
+        "points": f"{number(criterion['points'], t, 2)} / {number(criterion['max'], t, 2)}",
         "source": t("report.pending") if criterion["points"] is None else t(f"report.source.{criterion['source']}"),
         "evidence": criterion["auto_evidence"] if overridden else criterion["evidence"],
-        "suggestion": t("report.auto-suggestion", points=f"{number(criterion['auto_points'], 2)} / {number(criterion['max'], 2)}") if overridden else None,
+        "suggestion": t("report.auto-suggestion", points=f"{number(criterion['auto_points'], t, 2)} / {number(criterion['max'], t, 2)}") if overridden else None,
         "note": criterion["note"],
     }
 
@@ -310,7 +313,7 @@ def _sheet(team: dict[str, Any], session: Any, clock: Clock, t: Catalog) -> dict
             "title": task["title"],
             "rubric": session.exercise.rubric_for(task["task"]).title,
             "status": _status(task, clock, t),
-            "score": number(task["score"]),
+            "score": number(task["score"], t),
             "rating": task["rating"],
             "text": work.draft if submitted else None,
             "fields": [(labels.get(key, key), value) for key, value in work.fields.items()] if submitted else [],
@@ -323,5 +326,5 @@ def _sheet(team: dict[str, Any], session: Any, clock: Clock, t: Catalog) -> dict
              "action": c["action"], "owner": c["owner"] or ""}
             for c in task["criteria"] if c["action"]
         ]
-    return {"name": team["name"], "total": number(team["total"]), "rating": team["rating"],
+    return {"name": team["name"], "total": number(team["total"], t), "rating": team["rating"],
             "tasks": tasks, "plan": plan, "blank_rows": range(PLAN_BLANK_ROWS)}

@@ -18,7 +18,7 @@ from typing import Callable
 from drill.formats.rubric import Check, Length, OnTime
 from drill.formats.scenario import Scenario, Task
 
-from .matching import fold, found
+from .matching import fold, found, spaced, whole_words
 from .wording import Words, words
 
 Result = tuple[float, str]
@@ -48,6 +48,14 @@ class Answer:
     def read(self) -> str:
         return fold(self.combined)
 
+    @cached_property
+    def whole(self) -> bool:
+        """Whether terms match whole words only, as in Vietnamese (see matching.py)."""
+        return whole_words(self.scenario.language)
+
+    def find(self, terms: list[str]) -> list[str]:
+        return found(terms, self.read, self.whole)
+
 
 def _on_time(rule: OnTime, answer: Answer) -> Result:
     w = answer.words
@@ -68,7 +76,7 @@ def _on_time(rule: OnTime, answer: Answer) -> Result:
 
 def _all_of(groups: list[list[str]], answer: Answer) -> Result:
     w = answer.words
-    hits = [found(group, answer.read) for group in groups]
+    hits = [answer.find(group) for group in groups]
     said = [term for group_hits in hits for term in group_hits]
     missing = [group for group, group_hits in zip(groups, hits) if not group_hits]
     parts = [w("scoring.found", terms=w.terms(said))] if said else []
@@ -81,7 +89,7 @@ def _all_of(groups: list[list[str]], answer: Answer) -> Result:
 
 def _any_of(terms: list[str], answer: Answer) -> Result:
     w = answer.words
-    hits = found(terms, answer.read)
+    hits = answer.find(terms)
     if hits:
         return 1.0, w("scoring.found", terms=w.terms(hits))
     return 0.0, w("scoring.none-of", terms=w.alternatives(terms))
@@ -89,14 +97,16 @@ def _any_of(terms: list[str], answer: Answer) -> Result:
 
 def _none_of(terms: list[str], answer: Answer) -> Result:
     w = answer.words
-    hits = found(terms, answer.read)
+    hits = answer.find(terms)
     return (0.0, w("scoring.says", terms=w.terms(hits))) if hits else (1.0, w("scoring.avoids", terms=w.terms(terms)))
 
 
 def _regex(pattern: str, answer: Answer) -> Result:
-    """Searched in NFKC text without casefolding: the pattern's author decides about case (with `(?i)`)."""
+    """Searched in NFKC text without casefolding (the pattern's author decides about case, with
+    `(?i)`), every run of whitespace made one space, so that a phrase broken across lines matches
+    a pattern written with a space."""
     w = answer.words
-    match = re.search(pattern, answer.combined)
+    match = re.search(pattern, spaced(answer.combined))
     if match is None:
         return 0.0, w("scoring.regex.no-match", pattern=pattern)
     snippet = " ".join(match.group(0).split())
@@ -131,7 +141,7 @@ def _facts(fact_ids: list[str], answer: Answer) -> Result:
         if fact is None:  # validation forbids this, but a session rebuilt from its texts skips validation
             missing.append(w("scoring.fact.unknown", fact=w.quote(fact_id)))
             continue
-        said = found(fact.keywords, answer.read)
+        said = answer.find(fact.keywords)
         if said:
             stated.append(w("scoring.fact.states", fact=w.fact(fact.text), terms=w.terms(said)))
         else:
@@ -143,7 +153,7 @@ def _no_false_claims(_: bool, answer: Answer) -> Result:
     w = answer.words
     claims = []
     for fact in answer.scenario.facts:
-        said = found(fact.contradicted_by, answer.read)
+        said = answer.find(fact.contradicted_by)
         if said:
             claims.append(w("scoring.claim.contradicts", fact=w.fact(fact.text), terms=w.terms(said)))
     return (0.0, w.parts(claims)) if claims else (1.0, w("scoring.claim.none"))

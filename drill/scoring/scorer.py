@@ -64,7 +64,7 @@ def _manual(criterion: Criterion, review: ExpertReview | None, w: Words) -> Crit
         )
     level = min(max(review.score, 0), manual.top)
     said = manual.levels.get(int(level)) if level == int(level) else None
-    evidence = w("scoring.level-said" if said else "scoring.level", level=f"{level:g}", top=manual.top, said=said)
+    evidence = w("scoring.level-said" if said else "scoring.level", level=w.t.number(level, 2), top=manual.top, said=said)
     return CriterionScore(
         criterion.id, criterion.title, "manual", criterion.weight, criterion.weight * level / manual.top, "expert",
         evidence, note=review.note or None, action=review.action, owner=review.owner, language=w.language,

@@ -151,12 +151,13 @@ def engagement(post: str, posted_at: float, now: float, history: Sequence[tuple[
 
 
 def count_text(n: int, catalog: Catalog) -> str:
-    """A count as feeds print it: 856, 9999, then 1.2万 / 12.3k, 356万 / 356k, 1.2亿 / 1.2M.
-    The units are the catalog's: Chinese counts in 万 and 亿, English in thousands and millions."""
+    """A count as feeds print it: 856, 9999, then 1.2万 / 12.3k / 12,3 N, 356万 / 356k, 1.2亿 / 1.2M / 1,2 Tr.
+    The units are the catalog's: Chinese counts in 万 and 亿, English and Vietnamese in
+    thousands and millions, with the catalog's decimal mark."""
     for unit_key, text_key in (("count.huge-unit", "count.huge"), ("count.big-unit", "count.big")):
         unit = int(catalog(unit_key))
         if n >= max(unit, 10_000):
             value = n / unit
             shown = f"{value:.1f}".removesuffix(".0") if value < 100 else f"{value:.0f}"
-            return catalog(text_key, n=shown)
+            return catalog(text_key, n=shown.replace(".", catalog("format.decimal-mark")))
     return str(n)

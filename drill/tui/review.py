@@ -20,14 +20,16 @@ from .modals import ScoreEntry, ScoreScreen
 from .widgets import KeyBar, LocalizedScreen, StatusBar, on_refused, while_shown
 
 
-def points_text(criterion: CriterionScore) -> str:
+def points_text(criterion: CriterionScore, t: Catalog) -> str:
+    """2.5/3, or 2,5/3 in a language that writes a decimal comma."""
+    mark = t("format.decimal-mark")
     if criterion.points is None:
-        return f"–/{criterion.max:g}"
-    return f"{round(criterion.points, 2):g}/{criterion.max:g}"
+        return f"–/{criterion.max:g}".replace(".", mark)
+    return f"{round(criterion.points, 2):g}/{criterion.max:g}".replace(".", mark)
 
 
-def score_text(task: TaskScore) -> str:
-    return "–" if task.score is None else f"{task.score:.1f} {task.rating}"
+def score_text(task: TaskScore, t: Catalog) -> str:
+    return "–" if task.score is None else f"{task.score:.1f}".replace(".", t("format.decimal-mark")) + f" {task.rating}"
 
 
 class ReviewScreen(LocalizedScreen):
@@ -103,7 +105,7 @@ class ReviewScreen(LocalizedScreen):
         text.append("\n  ")
         if task.submitted:
             pending = sum(1 for c in task.criteria if c.pending)
-            text.append(score_text(task), style="green" if task.score is not None else "")
+            text.append(score_text(task, t), style="green" if task.score is not None else "")
             if pending:
                 text.append("  " + t("review.pending", n=pending), style="yellow")
         else:
@@ -174,7 +176,7 @@ class ReviewScreen(LocalizedScreen):
             line.append(t(key, time=short_clock(self.info, task.submitted_at), due=short_clock(self.info, task.due_at)))
         else:
             line.append(t("review.not-submitted"), style="dim")
-        line.append("  ·  " + t("review.score", score=score_text(task)), style="bold green" if task.score is not None else "")
+        line.append("  ·  " + t("review.score", score=score_text(task, t)), style="bold green" if task.score is not None else "")
         if work is not None and work.fields:
             definition = next(k for k in self.session.scenario.tasks if k.id == task.task)
             labels = {f.id: f.label for f in definition.fields}
@@ -194,7 +196,7 @@ class ReviewScreen(LocalizedScreen):
         for criterion in task.criteria:
             source = t("review.source-expert") if criterion.source == "expert" else t("review.source-auto")
             style = "yellow" if criterion.pending else "red" if criterion.red_flag else ""
-            table.add_row(points_text(criterion), source, Text(criterion.title, style=style), key=criterion.id)
+            table.add_row(points_text(criterion, t), source, Text(criterion.title, style=style), key=criterion.id)
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
         self._show_evidence()
@@ -262,7 +264,7 @@ class ReviewScreen(LocalizedScreen):
             current = f"{criterion.points / criterion.max:.2f}"
         details = Text()
         details.append(f"{team.name} · {task.title}\n", style="bold")
-        details.append(f"{points_text(criterion)}  {criterion.evidence}")
+        details.append(f"{points_text(criterion, t)}  {criterion.evidence}")
         screen = ScoreScreen(t, t("score.title", criterion=criterion.title), details, levels, current,
                              criterion.note or "", criterion.action or "", criterion.owner or "")
 
