@@ -219,7 +219,7 @@ def _shape(scenario) -> dict:
             for i in scenario.injects
         ],
         "tasks": [
-            (t.id, t.kind, t.teams, t.opens, t.opens_after, t.due, [(f.id, f.answer is not None) for f in t.fields], t.rubric.removesuffix("-zh"))
+            (t.id, t.kind, t.teams, t.opens, t.opens_after, t.due, [(f.id, f.answer is not None) for f in t.fields], t.rubric.removesuffix("-zh").removesuffix("-vi"))
             for t in scenario.tasks
         ],
     }
@@ -232,3 +232,86 @@ def test_english_drill_has_the_same_ids_and_structure_as_the_chinese_one():
     a, b = _shape(zh), _shape(en)
     for key in a:
         assert a[key] == b[key], key
+
+
+# ----- (e) the Vietnamese drill: its twin, its rubrics and its rehearsals ---------------
+
+VI_GOOD = EXAMPLES / "district-hot-spot-good.yaml"
+VI_BAD = EXAMPLES / "district-hot-spot-bad.yaml"
+
+
+@pytest.fixture(scope="module")
+def vi_runs(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("vi-rehearsals")
+    exercise = Loader().load_exercise(scenario_path("district-hot-spot"))
+    return {
+        name: simulate(exercise, Loader().load_responses(path, exercise), folder / f"{name}.drill")
+        for name, path in (("good", VI_GOOD), ("bad", VI_BAD))
+    }
+
+
+def test_vietnamese_drill_and_its_english_twin_are_the_same_drill():
+    vi = Loader().load_exercise(scenario_path("district-hot-spot")).scenario
+    en = Loader().load_exercise(scenario_path("district-hot-spot-en")).scenario
+    assert (vi.language, en.language) == ("vi", "en")
+    a, b = _shape(vi), _shape(en)
+    for key in a:
+        assert a[key] == b[key], key
+    assert {t.id for t in vi.teams} == {"ward", "propaganda", "police", "school"}
+    assert {i.channel for i in vi.injects} >= {"social", "news", "phone", "email", "message", "directive", "video", "note"}
+    kinds = {i.when.kind for i in vi.injects if i.when is not None}
+    assert kinds >= {"missed", "submitted", "heat_above", "scored_below", "scored_at_least", "manual"}
+
+
+def test_vietnamese_rubrics_judge_tone_by_expert_and_ask_for_real_length():
+    exercise = Loader().load_exercise(scenario_path("district-hot-spot"))
+    for task in exercise.scenario.tasks:
+        rubric = exercise.rubric_for(task.id)
+        assert rubric.id.endswith("-vi"), rubric.id
+        assert any(c.manual is not None for c in rubric.criteria), rubric.id
+        floor = next(c.check.length.min for c in rubric.criteria if c.check is not None and c.check.length)
+        assert floor >= 250, rubric.id
+        if task.kind in ("statement", "reply"):
+            assert rubric.id == f"district-hot-spot-{task.kind}-vi"
+            assert any(c.check is not None and c.check.facts for c in rubric.criteria), rubric.id
+            empathy = rubric.criterion("empathy")
+            assert empathy.manual is not None, "empathy is the expert's judgement, not a word list"
+
+
+def test_vietnamese_rehearsals_answer_every_task_owed_and_review_like_experts():
+    exercise = Loader().load_exercise(scenario_path("district-hot-spot"))
+    scenario = exercise.scenario
+    owed = {(team, task.id) for task in scenario.tasks for team in scenario.recipients(task.teams)}
+    for path in (VI_GOOD, VI_BAD):
+        script = Loader().load_responses(path, exercise)
+        answered = [(r.team, r.task) for r in script.responses]
+        assert len(answered) == len(set(answered)) and set(answered) == owed, path.name
+        overrides = [r for r in script.reviews if exercise.rubric_for(r.task).criterion(r.criterion).check is not None]
+        assert overrides and all(r.note for r in overrides), path.name
+        assert any(r.action and r.owner for r in script.reviews), path.name
+
+
+def test_vietnamese_good_and_bad_rehearsals_play_different_games(vi_runs):
+    good, bad = vi_runs["good"], vi_runs["bad"]
+    for inject in ("parents-reassured", "statement-praised"):
+        assert inject in good.state.fired and inject not in bad.state.fired, inject
+    for inject in ("gate-escalates", "second-wave", "assess-missed", "statement-missed", "city-media"):
+        assert inject in bad.state.fired and inject not in good.state.fired, inject
+    threshold = next(i.when.heat_above for i in good.scenario.injects if i.id == "city-media")
+    good_curve = [v for _, v in good.state.heat_history]
+    bad_curve = [v for _, v in bad.state.heat_history]
+    assert max(good_curve) < threshold <= max(bad_curve)
+    good_scores = {t.team: t.total for t in score_session(good).teams}
+    bad_scores = {t.team: t.total for t in score_session(bad).teams}
+    assert set(good_scores) == {"ward", "propaganda", "police", "school"}
+    for team in good_scores:
+        assert good_scores[team] >= 85 and bad_scores[team] < 40, (team, good_scores[team], bad_scores[team])
+
+
+def test_vietnamese_evidence_speaks_vietnamese_and_catches_the_false_claims(vi_runs):
+    scores = {t.team: t for t in score_session(vi_runs["bad"]).teams}
+    statement = next(k for k in scores["ward"].tasks if k.task == "statement")
+    claims = next(c for c in statement.criteria if c.id == "no-false-claims")
+    assert claims.points == 0 and "“chưa thu đồng nào”" in claims.evidence and "trái với" in claims.evidence
+    trace = next(k for k in scores["police"].tasks if k.task == "trace-report")
+    assert "“đã xử phạt chị Trang”" in next(c for c in trace.criteria if c.id == "no-false-claims").evidence
