@@ -106,3 +106,38 @@ def test_public_feed(snap_compare, tmp_path, size, language):
     """The education bureau's public feed (F8): its heat curve with its reply marked, then a
     provincial repost, a local news article and the first post, with their counts."""
     assert snap_compare(played_later(tmp_path, language), terminal_size=size, run_before=show("feed"))
+
+
+VI_ANSWER = ("Mức độ: nghiêm trọng. Nguồn tin đầu tiên là bài đăng Facebook lúc 6:30 của một phụ huynh lớp 3A, "
+             "đã lan sang các nhóm Zalo. Bảng kê có phải của nhà trường hay không: chưa xác minh.")
+VI_DRAFT = "Báo cáo ngay Chủ tịch UBND quận và Thường trực Quận ủy.\nViệc đầu tiên: làm việc với nhà trường, cử cán bộ ra cổng trường."
+
+
+def played_vi(tmp_path) -> DrillApp:
+    """The Vietnamese drill, 45 in-world minutes in: the propaganda section has assessed, the ward drafts."""
+    exercise = Loader().load_exercise(bundled("scenarios") / "district-hot-spot.yaml")
+    real = [0.0]
+    session = create(exercise, tmp_path / "vi.drill", Clock(exercise.scenario.clock.speed, real=lambda: real[0]))
+    session.start()
+    real[0] = 45 * 60 / session.clock.speed
+    session.tick()
+    session.submit("propaganda", "assess", VI_ANSWER, {"grade": "Nghiêm trọng"})
+    session.save_draft("ward", "assess", VI_DRAFT, {})
+    session.pause()
+    return DrillApp(session, live=False)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 45)], ids=["80x24", "160x45"])
+@pytest.mark.parametrize("screen", ["console", "team"])
+def test_vietnamese_screens(snap_compare, tmp_path, screen, size):
+    """The console and the ward's workspace in Vietnamese, chosen by the scenario's language."""
+    async def run_before(pilot) -> None:
+        app = pilot.app
+        if screen == "team":
+            app.show_team("ward")
+        await pilot.pause()
+        app.screen.refresh_live()
+        app.clear_notifications()
+        await pilot.pause()
+
+    assert snap_compare(played_vi(tmp_path), terminal_size=size, run_before=run_before)
