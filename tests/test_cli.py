@@ -90,3 +90,18 @@ def test_outline_of_bundled_drill(tmp_path):
     result = drill("outline", "school-food-rumour-en", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "Injects (" in result.stdout and "Tasks (" in result.stdout
+
+
+def test_score_speaks_the_language_asked_for(data_dir):
+    session = simulate(data_dir, "a.drill")
+    english = drill("score", str(session))
+    vietnamese = drill("score", str(session), "--lang", "vi")
+    assert english.returncode == vietnamese.returncode == 0, vietnamese.stderr
+    assert "submitted 0:10:00" in english.stdout and "nộp lúc 0:10:00" in vietnamese.stdout
+    assert "53.3" in english.stdout and "53,3" in vietnamese.stdout
+    scores = json.loads(drill("score", str(session), "--json", "--lang", "zh-CN").stdout)
+    on_time = scores["teams"][0]["tasks"][0]["criteria"][0]
+    assert on_time["id"] == "on-time" and on_time["evidence"] == "比截止时间提前20分钟提交"
+    assert isinstance(scores["teams"][0]["total"], float)   # JSON numbers stay numbers
+    refused = drill("score", str(session), "--lang", "fr")
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr

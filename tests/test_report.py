@@ -403,3 +403,29 @@ def test_sheets_are_shared_out_by_weight_and_the_worker_count_by_cores(monkeypat
     monkeypatch.delenv(pdf_writer.WORKERS_VARIABLE)
     assert pdf_writer.workers_for(pdf_writer.MIN_SHEETS - 1) == 1
     assert 1 <= pdf_writer.workers_for(50) <= pdf_writer.MAX_WORKERS
+
+
+# --- a Vietnamese report: labels, numbers, dates and fonts ---------------------------------------------
+
+
+def test_a_vietnamese_report_writes_its_numbers_dates_and_letters_the_vietnamese_way(tmp_path):
+    """The mini drill with Vietnamese team text typed with combining accents: the report
+    in Vietnamese uses the decimal comma and dd/mm/yyyy, and the PDF carries every letter
+    in a font that has it (text extraction gives back the composed words)."""
+    import unicodedata
+
+    vi = Catalog("vi")
+    statement = unicodedata.normalize("NFD", "Chúng tôi đã xác minh: số gạo này đã được niêm phong, chưa hề nấu cho học sinh ăn.")
+    session = session_of(tmp_path, replace={"language: en": "language: vi"}, press_statement=statement)
+    want_pdf = pdf_unavailable() is None
+    html, md, written = report(tmp_path, session, pdf=want_pdf)
+    assert '<html lang="vi">' in html and 'data-content="vi"' in html and '"Noto Sans", "DejaVu Sans"' in html
+    for key in ("report.title", "report.timeline", "report.results", "report.plan"):
+        assert vi(key) in html and vi(key) in md
+    assert "53,3 <b>M</b>" in html and "53.3 <b>" not in html
+    assert re.search(r"\d{2}/\d{2}/\d{4} \d{2}:\d{2}", html)
+    if want_pdf:
+        pypdf = pytest.importorskip("pypdf")
+        text = unicodedata.normalize("NFC", "\n".join(page.extract_text() for page in pypdf.PdfReader(written[-1]).pages))
+        assert vi("report.results") in text and "Phiếu đánh giá" in text
+        assert "đã xác minh" in text and "niêm phong" in text
