@@ -110,13 +110,17 @@ def test_bundled_drill_scores_its_facts_with_its_own_rubrics():
                 assert facts, f"{rubric.id} does not check the drill's facts"
 
 
-def test_example_rehearsals_answer_every_task_owed_and_review_like_experts():
-    exercise = Loader().load_exercise(scenario_path("school-food-rumour"))
+@pytest.mark.parametrize(("scenario_id", "scripts"), [
+    ("school-food-rumour", (GOOD, BAD)),
+    ("district-hot-spot", (EXAMPLES / "district-hot-spot-good.yaml", EXAMPLES / "district-hot-spot-bad.yaml")),
+], ids=["school-food-rumour", "district-hot-spot"])
+def test_example_rehearsals_answer_every_task_owed_and_review_like_experts(scenario_id, scripts):
+    exercise = Loader().load_exercise(scenario_path(scenario_id))
     scenario = exercise.scenario
     owed = {(team, task.id) for task in scenario.tasks for team in scenario.recipients(task.teams)}
-    for path in (GOOD, BAD):
+    for path in scripts:
         script = Loader().load_responses(path, exercise)
-        assert yaml.safe_load(path.read_text(encoding="utf-8"))["scenario"] == "school-food-rumour"
+        assert yaml.safe_load(path.read_text(encoding="utf-8"))["scenario"] == scenario_id
         answered = [(r.team, r.task) for r in script.responses]
         assert len(answered) == len(set(answered)), path.name
         assert set(answered) == owed, path.name
@@ -225,13 +229,19 @@ def _shape(scenario) -> dict:
     }
 
 
-def test_english_drill_has_the_same_ids_and_structure_as_the_chinese_one():
-    zh = Loader().load_exercise(scenario_path("school-food-rumour")).scenario
-    en = Loader().load_exercise(scenario_path("school-food-rumour-en")).scenario
-    assert (zh.language, en.language) == ("zh-CN", "en")
-    a, b = _shape(zh), _shape(en)
+def twins(original: str, language: str):
+    """A bundled drill and its English twin (`ID-en`), checked to be the same drill."""
+    first = Loader().load_exercise(scenario_path(original)).scenario
+    english = Loader().load_exercise(scenario_path(f"{original}-en")).scenario
+    assert (first.language, english.language) == (language, "en")
+    a, b = _shape(first), _shape(english)
     for key in a:
         assert a[key] == b[key], key
+    return first
+
+
+def test_english_drill_has_the_same_ids_and_structure_as_the_chinese_one():
+    twins("school-food-rumour", "zh-CN")
 
 
 # ----- (e) the Vietnamese drill: its twin, its rubrics and its rehearsals ---------------
@@ -251,12 +261,7 @@ def vi_runs(tmp_path_factory):
 
 
 def test_vietnamese_drill_and_its_english_twin_are_the_same_drill():
-    vi = Loader().load_exercise(scenario_path("district-hot-spot")).scenario
-    en = Loader().load_exercise(scenario_path("district-hot-spot-en")).scenario
-    assert (vi.language, en.language) == ("vi", "en")
-    a, b = _shape(vi), _shape(en)
-    for key in a:
-        assert a[key] == b[key], key
+    vi = twins("district-hot-spot", "vi")
     assert {t.id for t in vi.teams} == {"ward", "propaganda", "police", "school"}
     assert {i.channel for i in vi.injects} >= {"social", "news", "phone", "email", "message", "directive", "video", "note"}
     kinds = {i.when.kind for i in vi.injects if i.when is not None}
@@ -276,19 +281,6 @@ def test_vietnamese_rubrics_judge_tone_by_expert_and_ask_for_real_length():
             assert any(c.check is not None and c.check.facts for c in rubric.criteria), rubric.id
             empathy = rubric.criterion("empathy")
             assert empathy.manual is not None, "empathy is the expert's judgement, not a word list"
-
-
-def test_vietnamese_rehearsals_answer_every_task_owed_and_review_like_experts():
-    exercise = Loader().load_exercise(scenario_path("district-hot-spot"))
-    scenario = exercise.scenario
-    owed = {(team, task.id) for task in scenario.tasks for team in scenario.recipients(task.teams)}
-    for path in (VI_GOOD, VI_BAD):
-        script = Loader().load_responses(path, exercise)
-        answered = [(r.team, r.task) for r in script.responses]
-        assert len(answered) == len(set(answered)) and set(answered) == owed, path.name
-        overrides = [r for r in script.reviews if exercise.rubric_for(r.task).criterion(r.criterion).check is not None]
-        assert overrides and all(r.note for r in overrides), path.name
-        assert any(r.action and r.owner for r in script.reviews), path.name
 
 
 def test_vietnamese_good_and_bad_rehearsals_play_different_games(vi_runs):
