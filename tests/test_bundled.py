@@ -307,3 +307,17 @@ def test_vietnamese_evidence_speaks_vietnamese_and_catches_the_false_claims(vi_r
     assert claims.points == 0 and "“chưa thu đồng nào”" in claims.evidence and "trái với" in claims.evidence
     trace = next(k for k in scores["police"].tasks if k.task == "trace-report")
     assert "“đã xử phạt chị Trang”" in next(c for c in trace.criteria if c.id == "no-false-claims").evidence
+
+
+def test_a_salad_of_the_rubrics_own_words_is_held_back_by_length_and_the_experts():
+    """Word checks can be fooled; the length floor and the expert's third of the weight are the guard."""
+    from drill.scoring import ExpertReview, Submission, automatic_score, score_exercise
+
+    exercise = Loader().load_exercise(scenario_path("district-hot-spot"))
+    salad = ("Đã xác minh, bản dự thảo, hoàn trả, không có học sinh nào bị, vẫn làm việc bình thường, "
+             "trách nhiệm, kiểm tra, xử lý, đang xem xét, sẽ thông tin, đường dây nóng.")
+    submission = Submission("ward", "statement", 5 * 3600, salad, {})
+    assert automatic_score(exercise, submission, 7 * 3600) < 95
+    zero = [ExpertReview("ward", "statement", criterion, 0) for criterion in ("empathy", "expert")]
+    task = next(k for k in score_exercise(exercise, [submission], zero, {("ward", "statement"): 7 * 3600}).teams[0].tasks if k.task == "statement")
+    assert task.score < 65 and task.rating in ("M", "U")
