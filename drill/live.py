@@ -12,7 +12,7 @@ import asyncio
 import time
 
 from .engine import Session
-from .store import save_checkpoint
+from .sessions import save_checkpoint
 
 MAX_SLEEP = 0.25        # real seconds between ticks when nothing is due
 CHECKPOINT_EVERY = 2.0  # real seconds

@@ -23,7 +23,7 @@ async def served(tmp_path: Path):
     """The mini drill served on a free loopback port, clock paused."""
     from drill.formats import Loader
     from drill.net.serve import ServedDrill
-    from drill.store import create
+    from drill.sessions import create
 
     session = create(Loader().load_exercise(DATA / "mini.yaml"), tmp_path / "s.drill")
     drill = ServedDrill(session, "127.0.0.1", 0)

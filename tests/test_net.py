@@ -17,7 +17,7 @@ from websockets.exceptions import ConnectionClosed
 from drill.engine import Refused
 from drill.net.client import JoinRefused, RemoteTeam
 from drill.net.serve import ServedDrill
-from drill.store import open_session
+from drill.sessions import open_session
 
 DATA = Path(__file__).parent / "data"
 
@@ -116,7 +116,7 @@ async def test_client_reconnects_resyncs_and_keeps_its_draft(served):
 
 async def test_each_team_receives_its_own_heat_curve_point_by_point(tmp_path):
     from drill.formats import Loader
-    from drill.store import create
+    from drill.sessions import create
 
     session = create(Loader().load_exercise(DATA / "heat.yaml"), tmp_path / "heat.drill")
     drill = ServedDrill(session, "127.0.0.1", 0)
