@@ -41,8 +41,8 @@ class NotStored(SessionFileError):
     """The session file could not take a write (disk full, read-only, I/O error);
     `reason` says which, in a few words. Nothing of the write was kept."""
 
-    def __init__(self, path: Path, reason: str):
-        self.reason = reason
+    def __init__(self, path: Path, kind: str, reason: str):
+        self.kind, self.reason = kind, reason   # kind: full, read-only or failed
         super().__init__(f"{path}: could not write to the session file: {reason}")
 
 
@@ -142,7 +142,7 @@ class EventLog:
                     self._db.execute("ROLLBACK")
                 raise
         except sqlite3.OperationalError as error:
-            raise NotStored(self.path, _why(self.path, error)) from None
+            raise NotStored(self.path, *_why(self.path, error)) from None
 
     @contextmanager
     def batch(self) -> Iterator[None]:
@@ -194,11 +194,11 @@ class EventLog:
             self._held = None
 
 
-def _why(path: Path, error: sqlite3.OperationalError) -> str:
-    """A failed write in a few words a facilitator can act on."""
+def _why(path: Path, error: sqlite3.OperationalError) -> tuple[str, str]:
+    """A failed write as a kind and a few words a facilitator can act on."""
     text = str(error)
     if "full" in text:
-        return "the disk is full"
+        return "full", "the disk is full"
     if "readonly" in text or "read-only" in text or _read_only(path):
-        return "the disk or folder is read-only"
-    return text
+        return "read-only", "the disk or folder is read-only"
+    return "failed", text
