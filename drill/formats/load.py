@@ -246,11 +246,11 @@ def _responses_problems(loader: Loader, doc: source.Document, path: Path, scenar
 
 
 def _referenced_scenario(loader: Loader, doc: source.Document, path: Path, reference: str) -> tuple[Exercise | None, Problem | None]:
-    relative = path.parent / reference
-    target = relative if relative.is_file() else scenario_path(reference)
     try:
+        relative = path.parent / reference
+        target = relative if relative.is_file() else scenario_path(reference)
         return loader.load_exercise(target), None
     except FormatError as error:
-        return None, doc.problem(("scenario",), f"scenario {reference!r} has problems: {error.problems[0]}")
-    except OSError as error:
-        return None, doc.problem(("scenario",), f"scenario {reference!r} cannot be read: {error.strerror or error}")
+        return None, doc.problem(("scenario",), f"scenario {_shown(reference)} has problems: {error.problems[0]}")
+    except (OSError, ValueError) as error:  # not there, a name too long, a NUL in it
+        return None, doc.problem(("scenario",), f"scenario {_shown(reference)} cannot be read: {getattr(error, 'strerror', None) or error}")
