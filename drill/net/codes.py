@@ -56,16 +56,17 @@ class Guesses:
     The count does not reset when someone gets in (a team that knows its own code
     could otherwise guess the others' at full speed) and is shared by every
     connection from an address or naming a team (else 200 parallel connections
-    would guess 200 times as fast): past FREE_TRIES, answers for that address or
-    team come one at a time, 2 s, 4 s, ... up to MAX_PENALTY apart, whether the
-    code is right or wrong. Attempts still in flight count as failures until
-    they are known, so a burst cannot slip in before the first answers. Wrong
-    codes are forgotten after REMEMBER seconds.
+    would guess 200 times as fast): once an address or a team has FREE_TRIES
+    wrong codes, its attempts are answered one at a time, 2 s, 4 s, ... up to
+    MAX_PENALTY apart, whether the code is right or wrong, so the wait tells
+    nothing. Wrong codes are forgotten after REMEMBER seconds. An attempt with
+    nothing against it is answered at once, without yielding to the event loop,
+    so a burst is counted as it goes and a room reconnecting after a restart is
+    not held up.
     """
 
     def __init__(self) -> None:
         self.failures: dict[str, list[float]] = {}
-        self._in_flight: dict[str, int] = {}
         self._next: dict[str, float] = {}
 
     @staticmethod
@@ -73,31 +74,23 @@ class Guesses:
         return f"address {address}", f"team {team}"
 
     def turn(self, keys: tuple[str, ...], now: float) -> float | None:
-        """Seconds this attempt must wait before its code is checked, or None when it
-        would wait so long that it is turned away at once. Pair with `answered`."""
+        """Seconds this attempt must wait before its code is checked (0: check it now, in
+        the same step), or None when it would wait so long that it is turned away at once."""
         self._forget(now)
-        tries = max(len(self.failures.get(key, ())) + self._in_flight.get(key, 0) for key in keys) + 1
-        wait = 0.0
-        if tries > FREE_TRIES:
-            spacing = min(MAX_PENALTY, 2.0 ** (tries - FREE_TRIES))
-            at = max(now, *(self._next.get(key, 0.0) for key in keys)) + spacing
-            if at - now > MAX_QUEUE:
-                return None
-            for key in keys:
-                self._next[key] = at
-            wait = at - now
+        tries = max(len(self.failures.get(key, ())) for key in keys) + 1
+        if tries <= FREE_TRIES:
+            return 0.0
+        spacing = min(MAX_PENALTY, 2.0 ** (tries - FREE_TRIES))
+        at = max(now, *(self._next.get(key, 0.0) for key in keys)) + spacing
+        if at - now > MAX_QUEUE:
+            return None
         for key in keys:
-            self._in_flight[key] = self._in_flight.get(key, 0) + 1
-        return wait
+            self._next[key] = at
+        return at - now
 
     def answered(self, keys: tuple[str, ...], right: bool, now: float) -> None:
-        for key in keys:
-            left = self._in_flight.get(key, 1) - 1
-            if left:
-                self._in_flight[key] = left
-            else:
-                self._in_flight.pop(key, None)
-            if not right:
+        if not right:
+            for key in keys:
                 self.failures.setdefault(key, []).append(now)
 
     def _forget(self, now: float) -> None:
