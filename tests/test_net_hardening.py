@@ -18,6 +18,8 @@ from drill.i18n import Catalog
 from drill.net import protocol as p
 from drill.net.client import JoinRefused, RemoteTeam, Unstored
 
+from test_session_files import fill_the_disk, free_the_disk
+
 
 async def until(condition, timeout: float = 5.0) -> None:
     async def poll():
@@ -110,20 +112,11 @@ async def test_guesses_for_one_team_are_slowed_from_any_address(served, monkeypa
     assert other[0] == "welcome" and other[1] < 0.4  # another team from another address is not held up
 
 
-def fill_the_disk(session) -> None:
-    log = session.sink
-    log._db.execute(f"PRAGMA max_page_count={log._db.execute('PRAGMA page_count').fetchone()[0]}")
-
-
-def free_the_disk(session) -> None:
-    session.sink._db.execute("PRAGMA max_page_count=1073741823")
-
-
 async def test_disk_full_keeps_the_draft_on_the_team_computer_and_says_so(served):
     press = await join(served, "press")
     served.session.start()
     await until(lambda: press.view().tasks)
-    fill_the_disk(served.session)
+    fill_the_disk(served.session.sink)
     text = "磁盘满时写下的研判：" * 8000
     with pytest.raises(Unstored) as failed:
         await press.save_draft("assess", text, {"grade": "major"})
@@ -133,7 +126,7 @@ async def test_disk_full_keeps_the_draft_on_the_team_computer_and_says_so(served
     with pytest.raises(Unstored):
         await press.submit("assess", text, {"grade": "major"})  # not acknowledged, so not lost
     assert served.session.state.work[("press", "assess")].submitted_at is None
-    free_the_disk(served.session)
+    free_the_disk(served.session.sink)
     assert await press.save_draft("assess", text, {"grade": "major"})
     assert served.session.state.work[("press", "assess")].draft == text and not press.unsaved
     await press.close()
@@ -142,11 +135,11 @@ async def test_disk_full_keeps_the_draft_on_the_team_computer_and_says_so(served
 async def test_disk_full_in_one_terminal_is_refused_in_the_team_language(served):
     served.session.start()
     local = LocalTeam(served.session, "press")
-    fill_the_disk(served.session)
+    fill_the_disk(served.session.sink)
     with pytest.raises(Refused) as failed:
         await local.save_draft("assess", "大" * 100_000, {})
     assert failed.value.key == "disk-full" and "磁盘已满" in failed.value.text(Catalog("zh-CN"))
-    free_the_disk(served.session)
+    free_the_disk(served.session.sink)
 
 
 async def test_a_team_with_two_200000_character_drafts_can_rejoin(served):

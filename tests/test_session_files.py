@@ -81,9 +81,19 @@ def test_one_process_may_open_its_own_session_twice(tmp_path):
 
 
 def fill_the_disk(log: EventLog) -> None:
-    """What a full disk looks like to SQLite: no page may be added to the file."""
+    """What a full disk looks like to SQLite: no page may be added to the file, and the
+    room left in the last pages is used up."""
     pages = log._db.execute("PRAGMA page_count").fetchone()[0]
     log._db.execute(f"PRAGMA max_page_count={pages}")
+    for n in range(10_000):
+        try:
+            log._db.execute("INSERT INTO meta VALUES (?, ?)", (f"filler-{n}", "x" * 64))
+        except sqlite3.OperationalError:
+            return
+
+
+def free_the_disk(log: EventLog) -> None:
+    log._db.execute("PRAGMA max_page_count=1073741823")
 
 
 def test_a_full_disk_stores_nothing_and_says_so(tmp_path):
@@ -97,10 +107,27 @@ def test_a_full_disk_stores_nothing_and_says_so(tmp_path):
     with pytest.raises(NotStored):
         session.submit("press", "assess", "终稿" * 50_000, {})
     assert session.state.work[("press", "assess")].submitted_at is None
-    session.sink._db.execute("PRAGMA max_page_count=1073741823")  # space freed: the log goes on
+    free_the_disk(session.sink)  # space freed: the log goes on
     session.save_draft("press", "assess", "after", {})
     session.sink.close()
     assert open_session(tmp_path / "s.drill").state.work[("press", "assess")].draft == "after"
+
+
+class FullDisk:
+    """The log's connection as a full disk leaves it: every write fails as SQLite says it
+    (a small event may still fit in a page's free room, so the page limit alone cannot show it)."""
+
+    def __init__(self, log: EventLog):
+        self.db, self.full = log._db, True
+        log._db = self
+
+    def execute(self, sql: str, *args):
+        if self.full and sql.startswith(("INSERT", "UPDATE")):
+            raise sqlite3.OperationalError("database or disk is full")
+        return self.db.execute(sql, *args)
+
+    def __getattr__(self, name: str):
+        return getattr(self.db, name)
 
 
 def can_mount() -> bool:
@@ -127,3 +154,28 @@ def test_a_session_on_a_read_only_disk_gets_its_own_message(tmp_path):
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 3 and all("read-only disk" in line for line in lines), result.stderr
     assert "not a drill session file" not in result.stderr
+
+
+async def test_the_live_loop_goes_on_through_a_full_disk_and_records_what_was_due_after(tmp_path):
+    import asyncio
+
+    from drill.engine import Clock
+    from drill.live import drive
+
+    session = create(Loader().load_exercise(DATA / "mini.yaml"), tmp_path / "s.drill", Clock(60))
+    session.start()
+    session.tick()
+    disk = FullDisk(session.sink)
+    told = []
+    stop = asyncio.Event()
+    loop = asyncio.create_task(drive(session, stop, told.append))
+    session.clock.set(1799)  # the lab results (30m) fall due while nothing can be written
+    await asyncio.sleep(0.6)
+    assert "lab" not in session.state.fired and len(told) == 1 and told[0].kind == "full"
+    disk.full = False
+    await asyncio.sleep(0.6)
+    stop.set()
+    await loop
+    assert "lab" in session.state.fired  # recorded once the disk took writes again
+    session.sink.close()
+    assert "lab" in open_session(tmp_path / "s.drill").state.fired
