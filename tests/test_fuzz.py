@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from drill.formats import FormatError, Loader, validate_paths
@@ -141,6 +141,12 @@ def check_file(folder: Path, name: str, content: bytes) -> Path:
     return path
 
 
+MINI = SEEDS["scenario"][0]
+
+
+# Found by the fuzzer, kept as examples so that every run tries them again.
+@example(content=MINI.replace(b"teams:\n", b"teams: 1\nx:\n", 1))
+@example(content=MINI.replace(b"facts:\n", b"facts: 7\nx:\n", 1))
 @given(content=files("scenario"))
 def test_scenario_files_never_crash_the_loader(folder, content):
     path = check_file(folder, "fuzzed-scenario.yaml", content)
@@ -162,6 +168,8 @@ def test_rubric_files_never_crash_the_loader(folder, content):
         assert_positioned(error.problems, scenario.encode("utf-8"))
 
 
+@example(content=SEEDS["responses"][0].replace(b"scenario: mini.yaml", b'scenario: "nowhere\\0"'))
+@example(content=SEEDS["responses"][0].replace(b"scenario: mini.yaml", b"scenario: missing-scenario"))
 @given(content=files("responses"))
 def test_responses_files_never_crash_the_loader(folder, content):
     path = check_file(folder, "fuzzed-responses.yaml", content)
