@@ -29,7 +29,6 @@ import random
 import signal
 import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import textwrap
@@ -37,30 +36,26 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from drill.engine import Refused
-from drill.net.client import JoinRefused, RemoteTeam
-from drill.store import EventLog
+sys.path.insert(0, str(Path(__file__).parent))
+from synthetic import RUBRIC  # noqa: E402
+
+from drill.engine import Refused  # noqa: E402
+from drill.net.client import JoinRefused, RemoteTeam  # noqa: E402
+from drill.store import EventLog  # noqa: E402
 
 TASKS = [f"k{n}" for n in range(6)]
-RUBRIC = """\
-format: drill/rubric@1
-id: soak
-title: Soak rubric
-criteria:
-  - {id: on-time, title: On time, check: {on_time: {grace: 30m}}}
-  - {id: tone, title: Tone, manual: {levels: {4: warm, 2: adequate, 0: cold}}}
-"""
 FILLER = "涉事大米已封存，检测结果今晚公布。我们理解家长的担心。"
 
 
 def write_scenario(folder: Path, teams: int) -> Path:
     """Every task open from the start and due long after the soak ends, at a clock that
     barely moves, so that every team can draft and submit throughout."""
-    (folder / "soak-rubric.yaml").write_text(RUBRIC, encoding="utf-8")
+    (folder / "soak-rubric.yaml").write_text(RUBRIC, encoding="utf-8")  # its `tone` criterion is reviewed by level
     lines = [
         "format: drill/scenario@1", "id: soak", "title: 混沌测试", "summary: Chaos soak", "language: zh-CN",
         "clock: {start: \"2026-05-12T07:30:00+08:00\", duration: 3d, speed: 1}",
         "teams:", *(f"  - {{id: t{n}, name: 第{n}组}}" for n in range(teams)),
+        "facts:", "  - {id: sealed, text: 大米已封存, keywords: [封存]}", "  - {id: tested, text: 检测合格, keywords: [检测]}",
         "injects:", "  - {id: post, at: 0m, channel: social, title: 帖子, body: 网传学校食堂大米发霉}",
         "tasks:", *(f"  - {{id: {task}, kind: statement, title: 任务{task}, prompt: 请起草, due: 2d, rubric: soak-rubric.yaml}}" for task in TASKS),
     ]

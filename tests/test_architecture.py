@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 FORBIDDEN = ["textual", "websockets", "jinja2", "matplotlib", "weasyprint", "drill.tui", "drill.net", "drill.report"]
-CORE = ["drill.formats", "drill.engine", "drill.store", "drill.scoring", "drill.simulate", "drill.live", "drill.client"]
+CORE = ["drill.formats", "drill.engine", "drill.store", "drill.scoring", "drill.sessions", "drill.simulate", "drill.live", "drill.client"]
 
 BLOCKER = """
 import sys
