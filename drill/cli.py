@@ -259,10 +259,17 @@ def _serve(scenario: str, host: str, port: int, codes_file: Path | None, session
             click.echo(f"  {team.id:<16} {served.codes[team.id]}  {team.name}")
         click.echo("Teams join with: drill join URL --team ID --code CODE", err=True)
 
-    served = ServedDrill(session, host, port, codes_file, web_port)
+    try:
+        served = ServedDrill(session, host, port, codes_file, web_port)  # writes the join codes into the session
+    except Exception as error:  # noqa: BLE001 - turned into a user message
+        _fail_on_session(error)
     if headless:
+        from .store import SessionFileError
+
         try:
             asyncio.run(run_headless(served, start_clock, announce))
+        except SessionFileError as error:  # the session file stopped taking writes before the clock could start
+            raise UserError(str(error)) from None
         except OSError as error:
             raise UserError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
         except KeyboardInterrupt:
