@@ -195,12 +195,14 @@ async def soak(folder: Path, *, teams: int = 50, reviewers: int = 2, seconds: fl
     url = f"ws://127.0.0.1:{port}"
     codes = json.loads(codes_file.read_text(encoding="utf-8"))
     clients = [RemoteTeam(url, f"t{n}", codes[f"t{n}"]) for n in range(teams)]
-    await asyncio.gather(*(client.start() for client in clients))
     seats = [OfflineReviewer(f"reviewer-{n}", session) for n in range(reviewers)]
     stop = asyncio.Event()
-    loops = [asyncio.create_task(team_loop(client, random.Random(rng.random()), tally, stop)) for client in clients]
+    loops: list[asyncio.Task] = []
     started = time.monotonic()
-    try:
+    try:  # whatever happens, no server is left running
+        await asyncio.gather(*(client.start() for client in clients))
+        loops = [asyncio.create_task(team_loop(client, random.Random(rng.random()), tally, stop)) for client in clients]
+        started = time.monotonic()
         while time.monotonic() - started < seconds:
             up_for = kill_every * rng.uniform(0.6, 1.4)
             await asyncio.gather(*(seat_work(seat, "up", tally, rng, up_for) for seat in seats), asyncio.sleep(up_for))
