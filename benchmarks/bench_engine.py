@@ -23,7 +23,7 @@ from synthetic import write_responses, write_scenario  # noqa: E402
 from drill.engine import Clock  # noqa: E402
 from drill.formats import Loader  # noqa: E402
 from drill.live import drive  # noqa: E402
-from drill.store import create  # noqa: E402
+from drill.sessions import create  # noqa: E402
 
 
 def headless(folder: Path) -> None:

@@ -27,7 +27,7 @@ from drill.report import pdf_unavailable, write_report  # noqa: E402
 from drill.report.pdf import WORKERS_VARIABLE, workers_for  # noqa: E402
 from drill.scoring import score_session  # noqa: E402
 from drill.simulate import simulate  # noqa: E402
-from drill.store import open_session  # noqa: E402
+from drill.sessions import open_session  # noqa: E402
 
 TEAMS, TASKS, HOURS = 50, 6, 12
 # A statement of about 300 characters, the length a real one has, with a line to vary per team.

@@ -81,7 +81,7 @@ def first_screen_headless(runs: int) -> list[float]:
     code = (
         "import time, sys; t = time.perf_counter()\n"
         "from pathlib import Path\n"
-        "from drill.formats import Loader\nfrom drill.formats.library import scenario_path\nfrom drill.store import create\n"
+        "from drill.formats import Loader\nfrom drill.formats.library import scenario_path\nfrom drill.sessions import create\n"
         "from drill.tui.app import DrillApp\n"
         "session = create(Loader().load_exercise(scenario_path('school-food-rumour')), Path(sys.argv[1]))\n"
         "app = DrillApp(session)\n"
@@ -103,7 +103,7 @@ async def typing(keys: int, paragraph: int) -> tuple[list[float], list[float]]:
     from drill.engine import Clock
     from drill.formats import Loader
     from drill.formats.library import bundled
-    from drill.store import create
+    from drill.sessions import create
     from drill.tui.app import DrillApp
     from textual.widgets import TextArea
 

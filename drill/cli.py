@@ -162,7 +162,7 @@ def score(session_path: Path, as_json: bool, language: str | None) -> None:
 
     from .i18n import Catalog
     from .scoring import score_session
-    from .store import open_session
+    from .sessions import open_session
 
     try:
         session = open_session(session_path)
@@ -214,14 +214,14 @@ def run(scenario: str, session_path: Path | None, language: str | None, rubric_d
 def review(session_path: Path, team: str | None, task: str | None, criterion: str | None, value: float | None, note: str, action: str | None, owner: str | None, language: str | None) -> None:
     """Score submissions: with no --team/--task/--criterion/--score, open the review screen;
     with all four, record an expert's score for one criterion of a team's submission."""
-    from .store import open_session
+    from .sessions import open_session
 
     given = {"--team": team, "--task": task, "--criterion": criterion, "--score": value}
     missing = [name for name, v in given.items() if v is None]
     if len(missing) not in (0, len(given)):
         raise click.UsageError(f"to record a score give --team, --task, --criterion and --score together (missing {', '.join(missing)}); give none of them to open the review screen")
     try:
-        session = open_session(session_path)
+        session = open_session(session_path, hold=True)
         if missing:
             from .tui import review_session
 
@@ -265,10 +265,17 @@ def _serve(scenario: str, host: str, port: int, codes_file: Path | None, session
             click.echo(f"  {team.id:<16} {served.codes[team.id]}  {team.name}")
         click.echo("Teams join with: drill join URL --team ID --code CODE", err=True)
 
-    served = ServedDrill(session, host, port, codes_file, web_port)
+    try:
+        served = ServedDrill(session, host, port, codes_file, web_port)  # writes the join codes into the session
+    except Exception as error:  # noqa: BLE001 - turned into a user message
+        _fail_on_session(error)
     if headless:
+        from .store import SessionFileError
+
         try:
             asyncio.run(run_headless(served, start_clock, announce))
+        except SessionFileError as error:  # the session file stopped taking writes before the clock could start
+            raise UserError(str(error)) from None
         except OSError as error:
             raise UserError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
         except KeyboardInterrupt:
@@ -287,7 +294,7 @@ def _serve(scenario: str, host: str, port: int, codes_file: Path | None, session
 def report(session_path: Path, out: Path, language: str | None, no_pdf: bool) -> None:
     """Write the debrief: report.html, report.md and, with the pdf extra, report.pdf."""
     from .report import pdf_unavailable, write_report
-    from .store import open_session
+    from .sessions import open_session
 
     try:
         written = write_report(open_session(session_path), out, language, pdf=not no_pdf)
@@ -359,11 +366,12 @@ def _open_or_create(scenario: str, session_path: Path | None, rubric_dirs: tuple
     (or in the user data folder)."""
     from .formats import Loader
     from .formats.library import scenario_path
-    from .store import create, default_path, open_session
+    from .sessions import create, open_session
+    from .store import default_path
 
     try:
         if session_path is not None and session_path.exists():
-            return open_session(session_path)
+            return open_session(session_path, hold=True)
         exercise = Loader(rubric_dirs).load_exercise(scenario_path(scenario))
         return create(exercise, session_path or default_path(exercise.scenario.id))
     except Exception as error:  # noqa: BLE001 - turned into a user message

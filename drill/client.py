@@ -7,10 +7,12 @@ written against `TeamClient` only, so they serve both.
 
 from __future__ import annotations
 
-from typing import Callable, Protocol
+from contextlib import contextmanager
+from typing import Callable, Iterator, Protocol
 
-from .engine import Event, Session
+from .engine import Event, Refused, Session
 from .engine.views import TeamView
+from .store import NotStored
 
 
 class TeamClient(Protocol):
@@ -41,11 +43,13 @@ class LocalTeam:
         return self.session.team_view(self.team)
 
     async def save_draft(self, task: str, text: str, fields: dict[str, str]) -> bool:
-        self.session.save_draft(self.team, task, text, fields)
+        with stored_or_refused():
+            self.session.save_draft(self.team, task, text, fields)
         return True
 
     async def submit(self, task: str, text: str, fields: dict[str, str]) -> None:
-        self.session.submit(self.team, task, text, fields)
+        with stored_or_refused():
+            self.session.submit(self.team, task, text, fields)
 
     def on_change(self, callback: Callable[[], None]) -> None:
         def relevant(event: Event) -> None:
@@ -63,3 +67,15 @@ def _concerns(event: Event, team: str) -> bool:
     if event.type in ("inject", "trigger"):
         return team in data.get("to", ())
     return True
+
+
+@contextmanager
+def stored_or_refused() -> Iterator[None]:
+    """A team's command whose event the session file could not take (a full or read-only
+    disk) is refused like a rule, with a key the team's screen says in its language:
+    nothing was recorded, and the team still has its text (kept on its computer, as when
+    offline). Keys start with `disk-`, which a network client reads as 'kept here'."""
+    try:
+        yield
+    except NotStored as error:
+        raise Refused(f"disk-{error.kind}") from None

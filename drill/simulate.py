@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .engine import Clock, Refused, Session
 from .formats import Exercise, Responses
-from .store import create
+from .sessions import create
 
 
 class SimulationError(Exception):

@@ -23,10 +23,29 @@ async def served(tmp_path: Path):
     """The mini drill served on a free loopback port, clock paused."""
     from drill.formats import Loader
     from drill.net.serve import ServedDrill
-    from drill.store import create
+    from drill.sessions import create
 
     session = create(Loader().load_exercise(DATA / "mini.yaml"), tmp_path / "s.drill")
     drill = ServedDrill(session, "127.0.0.1", 0)
     await drill.start()
     yield drill
     await drill.stop()
+
+
+# Hypothesis profiles (tests/test_fuzz.py). The default is derandomized (a fixed seed, no
+# example database), so CI runs the same examples every time and the fuzz tests stay well
+# under a minute; it reports a failing example as found, without shrinking it (shrinking a
+# 300 KB file can take minutes). `pytest --hypothesis-profile=deep tests/test_fuzz.py` runs
+# many more, with fresh random examples, and shrinks what it finds.
+from hypothesis import HealthCheck, Phase, settings  # noqa: E402
+
+settings.register_profile(
+    "ci", derandomize=True, database=None, deadline=None, max_examples=120, print_blob=True,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture],
+)
+settings.register_profile(
+    "deep", deadline=None, max_examples=3000,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture],
+)
+settings.load_profile("ci")

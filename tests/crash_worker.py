@@ -9,7 +9,7 @@ from pathlib import Path
 
 from drill.engine import Clock
 from drill.formats import Loader
-from drill.store import create, open_session
+from drill.sessions import create, open_session
 
 
 def main(scenario: str, session_path: str) -> None:

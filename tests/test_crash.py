@@ -9,7 +9,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from drill.store import open_session
+from drill.sessions import open_session
 
 DATA = Path(__file__).parent / "data"
 TEAMS = 40

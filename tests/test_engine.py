@@ -9,7 +9,7 @@ import pytest
 
 from drill.engine import Clock, Refused, Session
 from drill.formats import Loader
-from drill.store import create, open_session, save_checkpoint
+from drill.sessions import create, open_session, save_checkpoint
 
 DATA = Path(__file__).parent / "data"
 

@@ -49,7 +49,7 @@ async def test_join_form_refuses_a_wrong_code_then_admits(served):
         app.screen.query_one("#team", Input).value = "school"
         app.screen.query_one("#code", Input).value = "WRONG7"
         await pilot.click("#join")
-        await settle(pilot, lambda: "wrong join code" in app.screen.error)
+        await settle(pilot, lambda: "wrong team or join code" in app.screen.error)
         await pilot.pause(0.2)
         app.screen.query_one("#code", Input).value = served.codes["school"]
         await pilot.click("#join")
@@ -61,4 +61,4 @@ async def test_wrong_code_on_the_command_line_exits_with_the_reason(served):
     app = JoinApp(served.url, "press", "WRONG7")
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot, lambda: app.error is not None)
-    assert "wrong join code" in app.error and app.return_code == 1
+    assert "wrong team or join code" in app.error and app.return_code == 1

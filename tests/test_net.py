@@ -17,7 +17,7 @@ from websockets.exceptions import ConnectionClosed
 from drill.engine import Refused
 from drill.net.client import JoinRefused, RemoteTeam
 from drill.net.serve import ServedDrill
-from drill.store import open_session
+from drill.sessions import open_session
 
 DATA = Path(__file__).parent / "data"
 
@@ -55,10 +55,10 @@ async def test_inject_reaches_every_client_and_drafts_stay_private(served):
 
 async def test_wrong_code_refused(served):
     wrong = RemoteTeam(served.url, "press", "WRONG1")
-    with pytest.raises(JoinRefused, match="wrong join code for team 'press'"):
+    with pytest.raises(JoinRefused, match="wrong team or join code"):
         await wrong.start()
     ghost = RemoteTeam(served.url, "ghost", "ABCDEF")
-    with pytest.raises(JoinRefused, match="no team 'ghost'"):
+    with pytest.raises(JoinRefused, match="wrong team or join code"):  # the same words: no team list leaks
         await ghost.start()
 
 
@@ -116,7 +116,7 @@ async def test_client_reconnects_resyncs_and_keeps_its_draft(served):
 
 async def test_each_team_receives_its_own_heat_curve_point_by_point(tmp_path):
     from drill.formats import Loader
-    from drill.store import create
+    from drill.sessions import create
 
     session = create(Loader().load_exercise(DATA / "heat.yaml"), tmp_path / "heat.drill")
     drill = ServedDrill(session, "127.0.0.1", 0)
@@ -207,9 +207,9 @@ async def test_unreachable_server_is_a_clear_refusal():
 async def test_repeated_wrong_codes_are_slowed_down(served, monkeypatch):
     import time
 
-    import drill.net.server as server_module
+    import drill.net.codes as codes_module
 
-    monkeypatch.setattr(server_module, "FREE_TRIES", 1)
+    monkeypatch.setattr(codes_module, "FREE_TRIES", 1)
     timings = []
     for _ in range(2):
         started = time.monotonic()
@@ -218,6 +218,6 @@ async def test_repeated_wrong_codes_are_slowed_down(served, monkeypatch):
         timings.append(time.monotonic() - started)
     assert timings[0] < 1.0 and timings[1] >= 1.95  # the second wrong code waits 2 s
     client = RemoteTeam(served.url, "press", served.codes["press"])
-    await client.start()  # the right code still gets in, and clears the count
-    assert served.server.failures == {}
+    await client.start()  # the right code still gets in (in its turn), and the count is kept
+    assert served.server.guesses.failures
     await client.close()

@@ -15,7 +15,7 @@ from drill.i18n import Catalog
 from drill.report import charts, pdf_unavailable, write_report
 from drill.report import pdf as pdf_writer
 from drill.simulate import simulate
-from drill.store import open_session
+from drill.sessions import open_session
 
 DATA = Path(__file__).parent / "data"
 TEMPLATES = Path(__file__).parents[1] / "drill" / "report" / "templates"

@@ -20,7 +20,7 @@ from rich.cells import cell_len
 from drill.engine import Clock
 from drill.formats import Loader
 from drill.formats.library import bundled
-from drill.store import create, open_session
+from drill.sessions import create, open_session
 
 pytest.importorskip("textual")
 # Pilot drives a real event loop with timers; on a shared, busy machine a timer can lag.

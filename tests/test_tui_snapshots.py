@@ -15,7 +15,7 @@ pytest.importorskip("pytest_textual_snapshot")
 from drill.engine import Clock  # noqa: E402
 from drill.formats import Loader  # noqa: E402
 from drill.formats.library import bundled  # noqa: E402
-from drill.store import create  # noqa: E402
+from drill.sessions import create  # noqa: E402
 from drill.tui.app import DrillApp  # noqa: E402
 
 SCENARIOS = {"en": "school-food-rumour-en.yaml", "zh-CN": "school-food-rumour.yaml"}

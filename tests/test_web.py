@@ -11,7 +11,7 @@ import pytest
 
 from drill.formats import Loader
 from drill.net.serve import ServedDrill
-from drill.store import create
+from drill.sessions import create
 
 playwright = pytest.importorskip("playwright.async_api")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

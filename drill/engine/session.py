@@ -93,6 +93,11 @@ class Session:
         self.clock.set(now)
         self._plan()
 
+    def replan(self) -> None:
+        """Put back on the schedule whatever a failed write took off it: an item whose event
+        the log refused was never folded into the state, so it is still outstanding."""
+        self._plan()
+
     def _plan(self) -> None:
         """Put every outstanding item on the schedule, from state alone."""
         s, items = self.state, []

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from . import references, source
-from .library import rubric_path, scenario_path
+from .library import RubricReferenceError, rubric_path, scenario_path
 from .model import field_names
 from .problems import FormatError, Problem
 from .responses import FORMAT as responses_format
@@ -85,15 +85,21 @@ class Exercise:
         return self.rubrics[task.rubric]
 
 
+def _shown(value: object, limit: int = 60) -> str:
+    """A value quoted in a message, cut short: a message names the place, it need not repeat a page."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def format_of(doc: source.Document) -> type[BaseModel]:
     data = doc.data
     if not isinstance(data, dict):
         raise FormatError([doc.problem((), "expected a mapping with a 'format:' key at the top of the file")])
     kind = data.get("format")
-    if kind not in KINDS:
+    if not isinstance(kind, str) or kind not in KINDS:
         known = ", ".join(KINDS)
         where = ("format",) if "format" in data else ()
-        said = f"unknown format {kind!r}" if kind is not None else "missing 'format:' key"
+        said = f"unknown format {_shown(kind)}" if kind is not None else "missing 'format:' key"
         raise FormatError([doc.problem(where, f"{said}: expected one of {known}")])
     return KINDS[kind]
 
@@ -127,7 +133,12 @@ class Loader:
             loc = ("tasks", partial.index["tasks"][index], "rubric")
             if task.rubric in rubrics or task.rubric in texts:
                 continue
-            path = rubric_path(task.rubric, base, self.rubric_dirs)
+            try:
+                path = rubric_path(task.rubric, base, self.rubric_dirs)
+            except RubricReferenceError as refusal:
+                problems.append(doc.problem(loc, f"rubric {_shown(task.rubric)} {refusal}"))
+                texts[task.rubric] = ""
+                continue
             if path is None:
                 problems.append(doc.problem(loc, f"rubric {task.rubric!r} not found: give a .yaml path relative to the scenario, or the id of a rubric in a --rubrics folder or the bundled library"))
                 texts[task.rubric] = ""
@@ -235,11 +246,11 @@ def _responses_problems(loader: Loader, doc: source.Document, path: Path, scenar
 
 
 def _referenced_scenario(loader: Loader, doc: source.Document, path: Path, reference: str) -> tuple[Exercise | None, Problem | None]:
-    relative = path.parent / reference
-    target = relative if relative.is_file() else scenario_path(reference)
     try:
+        relative = path.parent / reference
+        target = relative if relative.is_file() else scenario_path(reference)
         return loader.load_exercise(target), None
     except FormatError as error:
-        return None, doc.problem(("scenario",), f"scenario {reference!r} has problems: {error.problems[0]}")
-    except OSError as error:
-        return None, doc.problem(("scenario",), f"scenario {reference!r} cannot be read: {error.strerror or error}")
+        return None, doc.problem(("scenario",), f"scenario {_shown(reference)} has problems: {error.problems[0]}")
+    except (OSError, ValueError) as error:  # not there, a name too long, a NUL in it
+        return None, doc.problem(("scenario",), f"scenario {_shown(reference)} cannot be read: {getattr(error, 'strerror', None) or error}")

@@ -65,8 +65,16 @@ def partial_scenario(doc: Document) -> Partial | None:
     scenario = Scenario.model_construct(
         format="drill/scenario@1", id=str(data.get("id", "")), title="", summary="", language="en", clock=clock, heat=heat, **kept
     )
-    complete = heat_ok and all(len(index[name]) == len(data.get(name) or []) for name in _LISTS)
+    complete = heat_ok and all(_whole_list(data.get(name), len(index[name])) for name in _LISTS)
     return Partial(scenario, index, {name: _ids(data.get(name)) for name in _LISTS}, complete)
+
+
+def _whole_list(raw: Any, kept: int) -> bool:
+    """Whether every item of a top-level list was kept (a missing list keeps nothing; anything
+    but a list, `teams: 1`, is not whole)."""
+    if raw is None:
+        return kept == 0
+    return isinstance(raw, list) and len(raw) == kept
 
 
 def whole(scenario: Scenario) -> Partial:

@@ -32,6 +32,11 @@ class Offline(Refused):
     """The server could not be reached; what the team wrote is kept here."""
 
 
+class Unstored(Offline):
+    """The server is up but its disk could not take the text (full, read-only): kept here,
+    exactly as when offline, and sent again with the next save or reconnection."""
+
+
 class ServerSaid(Refused):
     """A refusal the server gave without a message key (a malformed request)."""
 
@@ -52,6 +57,9 @@ class RemoteTeam:
         self._ids = itertools.count(1)
         self._waiting: dict[int, asyncio.Future] = {}
         self._unsaved: dict[str, tuple[str, dict[str, str]]] = {}
+        self._drafts: dict[str, tuple[str, dict[str, str]]] = {}   # what the server holds, by task
+        self._pieces: dict[str, list[str]] = {}                    # a stored draft still arriving
+        self._drafts_due = 0                                       # stored drafts the welcome announced
         self._callbacks: list[Callable[[], None]] = []
         self._welcomed = asyncio.Event()
         self._task: asyncio.Task | None = None
@@ -81,6 +89,7 @@ class RemoteTeam:
             raise Offline("offline")
         await self._request(p.Submit(type="submit", id=next(self._ids), task=task, text=text, fields=fields))
         self._unsaved.pop(task, None)
+        self._stored(task, text, fields)
 
     def on_change(self, callback: Callable[[], None]) -> None:
         self._callbacks.append(callback)
@@ -135,11 +144,12 @@ class RemoteTeam:
             message = p.parse(p.ServerMessage, frame)
             if isinstance(message, p.Welcome):
                 self.welcome = message
+                self._drafts, self._pieces, self._drafts_due = {}, {}, message.drafts
                 self._set_view(message.view)
-                self.connected = True
-                self._welcomed.set()
-                for task in list(self._unsaved):  # what we kept while away
-                    asyncio.create_task(self._flush_kept(task))
+                if not self._drafts_due:
+                    self._joined()
+            elif isinstance(message, p.StoredDraft):
+                self._receive_draft(message)
             elif isinstance(message, p.Refusal):
                 self.refused = message.reason
                 self._welcomed.set()
@@ -149,6 +159,28 @@ class RemoteTeam:
             elif message.id in self._waiting:
                 self._waiting.pop(message.id).set_result(message)
             self._changed()
+
+    def _joined(self) -> None:
+        """The welcome and the drafts it announced are in: the team's screen may be built."""
+        self.connected = True
+        self._welcomed.set()
+        for task in list(self._unsaved):  # what we kept while away
+            asyncio.create_task(self._flush_kept(task))
+
+    def _receive_draft(self, piece: p.StoredDraft) -> None:
+        self._pieces.setdefault(piece.task, []).append(piece.text)
+        if piece.more:
+            return
+        self._stored(piece.task, "".join(self._pieces.pop(piece.task)), piece.fields)
+        if self._drafts_due:
+            self._drafts_due -= 1
+            if not self._drafts_due:
+                self._joined()
+
+    def _stored(self, task: str, text: str, fields: dict[str, str]) -> None:
+        self._drafts[task] = (text, dict(fields))
+        if self._view is not None:
+            self._set_view(self._view)
 
     def _disconnected(self) -> None:
         self.connected = False
@@ -179,6 +211,8 @@ class RemoteTeam:
         if isinstance(answer, p.Error):
             if answer.key is None:
                 raise ServerSaid(answer.message)
+            if answer.key.startswith("disk-"):
+                raise Unstored(answer.key, **answer.params)
             raise Refused(answer.key, **answer.params)
 
     async def _flush(self, task: str) -> None:
@@ -188,11 +222,14 @@ class RemoteTeam:
         text, fields = kept
         try:
             await self._request(p.SaveDraft(type="draft", id=next(self._ids), task=task, text=text, fields=fields))
+        except Unstored:
+            raise  # kept, and the team is told why
         except Offline:
             return  # kept; sent again after the next reconnection
         except Refused:
             self._unsaved.pop(task, None)
             raise  # the drill's rules refused it: say so, do not retry
+        self._stored(task, text, fields)
         if self._unsaved.get(task) == kept:
             del self._unsaved[task]
 
@@ -210,6 +247,12 @@ class RemoteTeam:
         return dict(self._unsaved)
 
     def _set_view(self, view: TeamView) -> None:
+        """Keep the view, with the drafts the server holds put back into its tasks
+        (they travel apart from the task list: see protocol)."""
+        if self._drafts:
+            view = replace(view, tasks=tuple(
+                replace(task, draft=self._drafts[task.id][0], draft_fields=dict(self._drafts[task.id][1]))
+                if task.id in self._drafts else task for task in view.tasks))
         self._view, self._view_clock = view, time.monotonic()
 
     def _apply(self, update: p.Update) -> None:

@@ -42,3 +42,62 @@ def session_codes(session: Session) -> dict[str, str]:
         if log is not None:
             log.set_meta("codes", json.dumps(codes, sort_keys=True))
     return codes
+
+
+FREE_TRIES = 3           # wrong codes allowed before answers slow down
+MAX_PENALTY = 30.0       # seconds between answers, at most
+REMEMBER = 15 * 60.0     # seconds a wrong code counts against an address and a team
+MAX_QUEUE = 120.0        # seconds an attempt may wait for its turn before it is turned away
+
+
+class Guesses:
+    """Wrong join codes, counted per address and per team, so guessing stays slow.
+
+    The count does not reset when someone gets in (a team that knows its own code
+    could otherwise guess the others' at full speed) and is shared by every
+    connection from an address or naming a team (else 200 parallel connections
+    would guess 200 times as fast): once an address or a team has FREE_TRIES
+    wrong codes, its attempts are answered one at a time, 2 s, 4 s, ... up to
+    MAX_PENALTY apart, whether the code is right or wrong, so the wait tells
+    nothing. Wrong codes are forgotten after REMEMBER seconds. An attempt with
+    nothing against it is answered at once, without yielding to the event loop,
+    so a burst is counted as it goes and a room reconnecting after a restart is
+    not held up.
+    """
+
+    def __init__(self) -> None:
+        self.failures: dict[str, list[float]] = {}
+        self._next: dict[str, float] = {}
+
+    @staticmethod
+    def keys(address: str, team: str) -> tuple[str, str]:
+        return f"address {address}", f"team {team}"
+
+    def turn(self, keys: tuple[str, ...], now: float) -> float | None:
+        """Seconds this attempt must wait before its code is checked (0: check it now, in
+        the same step), or None when it would wait so long that it is turned away at once."""
+        self._forget(now)
+        tries = max(len(self.failures.get(key, ())) for key in keys) + 1
+        if tries <= FREE_TRIES:
+            return 0.0
+        spacing = min(MAX_PENALTY, 2.0 ** (tries - FREE_TRIES))
+        at = max(now, *(self._next.get(key, 0.0) for key in keys)) + spacing
+        if at - now > MAX_QUEUE:
+            return None
+        for key in keys:
+            self._next[key] = at
+        return at - now
+
+    def answered(self, keys: tuple[str, ...], right: bool, now: float) -> None:
+        if not right:
+            for key in keys:
+                self.failures.setdefault(key, []).append(now)
+
+    def _forget(self, now: float) -> None:
+        for key in [key for key, times in self.failures.items() if times[-1] < now - REMEMBER]:
+            del self.failures[key]
+        for key in [key for key, at in self._next.items() if at < now]:
+            del self._next[key]
+        for times in self.failures.values():
+            while times and times[0] < now - REMEMBER:
+                times.pop(0)

@@ -4,11 +4,17 @@ Every frame is one JSON object with a `type`. A client says `hello` with its tea
 and join code, then saves drafts and submits; the server answers `welcome` with
 everything the team may see, then pushes `update`s. Requests carry an `id` that
 the `ack` or `error` answering them repeats.
+
+No frame grows with a team's drafts: the welcome and the updates carry the task
+list with the draft texts left out, and each draft travels on its own in
+`stored-draft` frames, cut into pieces that fit a frame, so a team with several
+long drafts can always rejoin.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime
 from typing import Annotated, Literal, Union
 
@@ -19,6 +25,8 @@ from ..engine.views import FactView, TaskView, TeamView
 
 MAX_FRAME = 1024 * 1024      # bytes; a 20,000-character Chinese draft is about 60 KB
 MAX_TEXT = 200_000           # characters in one draft
+MAX_DEPTH = 32               # nesting of a frame's JSON; a real message needs 3
+DRAFT_PIECE = 100_000        # characters of a draft per `stored-draft` frame: 600 KB at worst once JSON-escaped
 
 
 class Message(BaseModel):
@@ -58,6 +66,19 @@ class Welcome(Message):
     start: datetime
     duration: float
     view: TeamView
+    drafts: int = Field(0, description="How many of the team's drafts follow in `stored-draft` frames; "
+                                       "the view's tasks carry none of their text")
+
+
+class StoredDraft(Message):
+    """What the drill holds as the draft (or the submitted text) of one of the team's tasks,
+    in pieces: the text of all pieces joined, the fields with the last (`more` false)."""
+
+    type: Literal["stored-draft"] = "stored-draft"
+    task: str
+    text: str
+    fields: dict[str, str] = Field(default_factory=dict)
+    more: bool = False
 
 
 class Refusal(Message):
@@ -104,7 +125,7 @@ class Update(Message):
 
 
 ClientMessage = TypeAdapter(Annotated[Union[Hello, SaveDraft, Submit], Field(discriminator="type")])
-ServerMessage = TypeAdapter(Annotated[Union[Welcome, Refusal, Ack, Error, Update], Field(discriminator="type")])
+ServerMessage = TypeAdapter(Annotated[Union[Welcome, Refusal, Ack, Error, Update, StoredDraft], Field(discriminator="type")])
 
 
 class BadMessage(Exception):
@@ -112,11 +133,47 @@ class BadMessage(Exception):
 
 
 def parse(adapter: TypeAdapter, frame: str | bytes):
+    """The message in a frame, or BadMessage saying briefly what is wrong with it."""
+    if _too_deep(frame):
+        raise BadMessage(f"malformed message: nested deeper than {MAX_DEPTH} levels")
     try:
         return adapter.validate_python(json.loads(frame))
     except (ValueError, ValidationError) as error:
         detail = error.errors()[0]["msg"] if isinstance(error, ValidationError) else "not JSON"
         raise BadMessage(f"malformed message: {detail}") from None
+    except RecursionError:  # pragma: no cover - _too_deep stops these first
+        raise BadMessage("malformed message: nested too deeply") from None
+
+
+_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.S)
+_INNERMOST = re.compile(rb"\[[^\[\]{}]*\]|\{[^\[\]{}]*\}")
+
+
+def _too_deep(frame: str | bytes) -> bool:
+    """Whether the frame nests deeper than MAX_DEPTH, checked before parsing: Python's JSON
+    parser recurses, and a frame far under the size limit can nest thousands deep. Strings
+    are cut out, then the innermost brackets removed one level per pass, all with regular
+    expressions (C speed); a frame with few brackets is not looked at."""
+    raw = frame.encode("utf-8", "surrogatepass") if isinstance(frame, str) else frame
+    if raw.count(b"[") + raw.count(b"{") <= MAX_DEPTH:
+        return False
+    rest, removed = _STRING.sub(b"", raw), 0
+    for _ in range(MAX_DEPTH + 1):
+        rest, removed = _INNERMOST.subn(b"", rest)
+        if not removed:
+            break
+    return removed > 0 or rest.count(b"[") + rest.count(b"{") > MAX_DEPTH
+
+
+def draft_frames(task: str, text: str, fields: dict[str, str]) -> list[str]:
+    """A stored draft as frames that each fit in MAX_FRAME: the text in pieces, the fields
+    with the last piece, or after it when the two together would not fit."""
+    pieces = [text[start:start + DRAFT_PIECE] for start in range(0, len(text), DRAFT_PIECE)] or [""]
+    frames = [encode(StoredDraft(task=task, text=piece, more=True)) for piece in pieces[:-1]]
+    last = encode(StoredDraft(task=task, text=pieces[-1], fields=fields))
+    if len(last.encode("utf-8")) <= MAX_FRAME:
+        return [*frames, last]
+    return [*frames, encode(StoredDraft(task=task, text=pieces[-1], more=True)), encode(StoredDraft(task=task, text="", fields=fields))]
 
 
 def encode(message: Message) -> str:

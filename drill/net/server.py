@@ -11,19 +11,19 @@ from __future__ import annotations
 
 import asyncio
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from websockets.asyncio.server import ServerConnection, broadcast, serve
 from websockets.exceptions import ConnectionClosed
 
+from ..client import stored_or_refused
 from ..engine import Event, Refused, Session
-from ..engine.views import heat_history
+from ..engine.views import TaskView, heat_history
 from . import protocol as p
-from .codes import normalise
+from .codes import Guesses, normalise
 
-FREE_TRIES = 3           # wrong codes allowed from one address before answers slow down
-MAX_PENALTY = 30.0       # seconds
 MAX_BAD_FRAMES = 20      # malformed frames before a connection is closed
+REFUSED = "wrong team or join code"   # the same words either way: a refusal must not tell which teams exist
 
 
 @dataclass(eq=False)
@@ -35,6 +35,7 @@ class _Client:
     dirty: bool = False
     tasks_dirty: bool = False
     facts_dirty: bool = False
+    drafts_due: set[str] = field(default_factory=set)   # tasks whose stored draft changed under another connection
     stamp: float = 0.0
 
 
@@ -43,7 +44,8 @@ class TeamServer:
         self.session = session
         self.codes = {team: normalise(code) for team, code in codes.items()}
         self.clients: list[_Client] = []
-        self.failures: dict[str, int] = {}
+        self.guesses = Guesses()
+        self._acting: _Client | None = None      # the connection whose request is being carried out
         self._flush_due = False
         self._loop: asyncio.AbstractEventLoop | None = None
         session.listeners.append(self._on_event)
@@ -66,6 +68,8 @@ class TeamServer:
                 continue
             if event.type in ("open", "deadline", "draft", "submit", "scored"):
                 client.tasks_dirty = True
+            if event.type in ("draft", "submit") and client is not self._acting:
+                client.drafts_due.add(data["task"])
             if event.type == "inject" and event.data.get("adhoc") is None:
                 client.facts_dirty = bool(self.session.state.inbox[client.team][-1].reveals)
             client.stamp = stamp
@@ -84,6 +88,12 @@ class TeamServer:
                 groups.setdefault(self._encoded_update(client, shared), []).append(client.ws)
         for text, connections in groups.items():
             broadcast(connections, text)
+        for client in self.clients:
+            while client.drafts_due:
+                task = client.drafts_due.pop()
+                work = self.session.state.work[(client.team, task)]
+                for frame in p.draft_frames(task, work.draft, work.fields):
+                    broadcast([client.ws], frame)
 
     def _encoded_update(self, client: _Client, shared: dict[tuple, str]) -> str:
         """Only what changed for this team. An inject to every team makes the same update
@@ -105,7 +115,7 @@ class TeamServer:
             type="update", now=session.now(), running=state.running, speed=state.speed, ended=state.ended, heat=state.heat,
             team_heat=state.team_heat.get(client.team), deliveries=fresh[::-1], heat_points=points,
             facts=list(view.facts) if client.facts_dirty else None,
-            tasks=list(view.tasks) if client.tasks_dirty else None, stamp=client.stamp,
+            tasks=_without_drafts(view.tasks) if client.tasks_dirty else None, stamp=client.stamp,
         )
         client.tasks_dirty = client.facts_dirty = False
         text = p.encode(update)
@@ -137,24 +147,33 @@ class TeamServer:
         if not isinstance(hello, p.Hello):
             await self._refuse(ws, "say hello with your team and join code first")
             return None
-        expected = self.codes.get(hello.team)
-        if expected is None or normalise(hello.code) != expected:
-            failures = self.failures[address] = self.failures.get(address, 0) + 1
-            if failures > FREE_TRIES:  # slow down guessing
-                await asyncio.sleep(min(MAX_PENALTY, 2.0 ** (failures - FREE_TRIES)))
-            reason = f"no team {hello.team!r} in this drill" if expected is None else f"wrong join code for team {hello.team!r}"
-            await self._refuse(ws, reason)
+        keys = self.guesses.keys(address, hello.team)
+        wait = self.guesses.turn(keys, time.monotonic())
+        if wait is None:
+            await self._refuse(ws, "too many wrong codes from here or for this team; wait a few minutes")
             return None
-        self.failures.pop(address, None)
+        if wait:
+            await asyncio.sleep(wait)
+        expected = self.codes.get(hello.team)
+        right = expected is not None and normalise(hello.code) == expected
+        self.guesses.answered(keys, right, time.monotonic())
+        if not right:
+            await self._refuse(ws, REFUSED)
+            return None
         client = _Client(hello.team, ws)
         view = self.session.team_view(hello.team)
         client.delivered = len(view.injects)
         client.heat_sent = len(view.heat_history)
         client.tasks_dirty = client.facts_dirty = False
+        drafts = [task for task in view.tasks if task.draft or task.draft_fields]
         scenario = self.session.scenario
         welcome = p.Welcome(scenario=scenario.title, summary=scenario.summary, language=scenario.language,
-                            start=scenario.clock.start, duration=scenario.clock.duration, view=view)
+                            start=scenario.clock.start, duration=scenario.clock.duration,
+                            view=replace(view, tasks=tuple(_without_drafts(view.tasks))), drafts=len(drafts))
         await ws.send(p.encode(welcome))
+        for task in drafts:
+            for frame in p.draft_frames(task.id, task.draft, task.draft_fields):
+                await ws.send(frame)
         return client
 
     async def _refuse(self, ws: ServerConnection, reason: str) -> None:
@@ -177,17 +196,27 @@ class TeamServer:
                 if bad >= MAX_BAD_FRAMES:
                     await client.ws.close(1008, "too many malformed messages")
                 continue
-            await client.ws.send(p.encode(self._carry_out(client.team, message)))
+            await client.ws.send(p.encode(self._carry_out(client, message)))
 
-    def _carry_out(self, team: str, message: p.SaveDraft | p.Submit) -> p.Ack | p.Error:
+    def _carry_out(self, client: _Client, message: p.SaveDraft | p.Submit) -> p.Ack | p.Error:
         """A team's request, acted on as that team only: the code admitted it, nothing in the
-        message can name another team or a facilitator's command."""
+        message can name another team or a facilitator's command. A write the session file
+        cannot take is refused like a rule, so the team keeps its text."""
+        team, self._acting = client.team, client
         try:
-            if isinstance(message, p.Submit):
-                self.session.submit(team, message.task, message.text, message.fields)
-            else:
-                self.session.save_draft(team, message.task, message.text, message.fields)
+            with stored_or_refused():
+                if isinstance(message, p.Submit):
+                    self.session.submit(team, message.task, message.text, message.fields)
+                else:
+                    self.session.save_draft(team, message.task, message.text, message.fields)
         except Refused as refusal:
             params = {name: value if isinstance(value, (int, float)) else str(value) for name, value in refusal.params.items()}
             return p.Error(id=message.id, message=str(refusal), key=refusal.key, params=params)
+        finally:
+            self._acting = None
         return p.Ack(id=message.id)
+
+
+def _without_drafts(tasks: tuple[TaskView, ...]) -> list[TaskView]:
+    """The task list as it travels: draft texts go in their own frames (see protocol)."""
+    return [replace(task, draft="", draft_fields={}) if task.draft or task.draft_fields else task for task in tasks]

@@ -7,8 +7,10 @@ words, the evidence behind every point and an improvement plan to fill in.
 Team text is untrusted: the HTML template escapes everything (autoescape on,
 nothing user-written marked safe), the Markdown template escapes through its
 `finalize` hook and shows submissions in code fences, and charts draw text as
-paths. The PDF is WeasyPrint's rendering of the very same HTML; for a big drill
-it is rendered in parts on several cores and joined (see pdf.py).
+paths. Bidirectional control characters are shown as code points in every
+output, never obeyed (bidi.py). The PDF is WeasyPrint's rendering of the very
+same HTML; for a big drill it is rendered in parts on several cores and joined
+(see pdf.py).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from markupsafe import Markup
 
 from ..i18n import Catalog
 from . import pdf as pdf_writer
+from .bidi import neutralise
 from .content import build
 
 HTML, MARKDOWN, PDF = "report.html", "report.md", "report.pdf"
@@ -41,10 +44,10 @@ def write_report(session: Any, out: Path, language: str | None = None, pdf: bool
     context = build(session, Catalog(language or session.scenario.language))
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    html = _environment("html").get_template(HTML).render(context)
+    html = neutralise(_environment("html").get_template(HTML).render(context))
     written = [out / HTML, out / MARKDOWN]
     written[0].write_text(html, encoding="utf-8")
-    written[1].write_text(_environment("md").get_template(MARKDOWN).render(context), encoding="utf-8")
+    written[1].write_text(neutralise(_environment("md").get_template(MARKDOWN).render(context)), encoding="utf-8")
     if pdf and pdf_unavailable() is None:
         _write_pdf(context, html, out / PDF)
         written.append(out / PDF)
@@ -62,7 +65,7 @@ def _write_pdf(context: dict[str, Any], html: str, path: Path) -> None:
         template = _environment("html").get_template(HTML)
         bounds = pdf_writer.split(*_weights(html, len(sheets)), workers)
         parts = [
-            template.render({**context, "front": n == 0, "numbered": False, "sheets": sheets[start:end]})
+            neutralise(template.render({**context, "front": n == 0, "numbered": False, "sheets": sheets[start:end]}))
             for n, (start, end) in enumerate(bounds)
         ]
         numbers = _environment("html").get_template("numbers.html")

@@ -1,6 +1,8 @@
-"""The session store: SQLite session logs. Nothing else in drill speaks SQL."""
+"""The session store: SQLite session logs. Nothing else in drill speaks SQL.
 
-from .log import EventLog, SessionFileError
-from .sessions import create, default_path, open_session, recorded_exercise, save_checkpoint
+It knows stored events only; opening a log as a live session is drill.sessions'."""
 
-__all__ = ["EventLog", "SessionFileError", "create", "default_path", "open_session", "recorded_exercise", "save_checkpoint"]
+from .log import EventLog, NotStored, SessionFileError, SessionInUse
+from .places import default_path
+
+__all__ = ["EventLog", "NotStored", "SessionFileError", "SessionInUse", "default_path"]

@@ -5,11 +5,18 @@ An append marked durable is committed with `synchronous=FULL`, so a
 submission is on disk before the team is told it was received; draft saves
 use NORMAL, which survives a killed process and costs no fsync.
 Nothing outside this module speaks SQL.
+
+Only one process records into a log at a time (see lock.py): the first append
+claims the file, and a command that will record claims it when it opens it.
+A write the disk cannot take (full, read-only, failing) raises NotStored with
+nothing half-written: the event is not in the log, and the caller says so.
 """
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import sqlite3
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -17,12 +24,47 @@ from pathlib import Path
 from typing import Iterator
 
 from ..engine.events import Event
+from . import lock
 
 SCHEMA_VERSION = "1"
 
 
 class SessionFileError(Exception):
-    """The file is not a drill session (or is from an unknown version)."""
+    """The file is not a drill session (or is from an unknown version), or cannot be used."""
+
+
+class SessionInUse(SessionFileError):
+    """Another process is recording into this session file."""
+
+
+class NotStored(SessionFileError):
+    """The session file could not take a write (disk full, read-only, I/O error);
+    `reason` says which, in a few words. Nothing of the write was kept."""
+
+    def __init__(self, path: Path, kind: str, reason: str):
+        self.kind, self.reason = kind, reason   # kind: full, read-only or failed
+        super().__init__(f"{path}: could not write to the session file: {reason}")
+
+
+def _read_only(path: Path) -> bool:
+    """Whether the session file, or the folder that must hold its journal, cannot be written."""
+    folder = path.parent if str(path.parent) else Path(".")
+    return not os.access(path, os.W_OK) or not os.access(folder, os.W_OK) or _read_only_mount(folder)
+
+
+def _read_only_mount(folder: Path) -> bool:
+    statvfs = getattr(os, "statvfs", None)
+    if statvfs is None:  # Windows: os.access above is what it knows
+        return False
+    try:
+        return bool(statvfs(folder).f_flag & getattr(os, "ST_RDONLY", 1))
+    except OSError:
+        return False
+
+
+def read_only_message(path: Path) -> str:
+    return (f"{path}: the session file is on a read-only disk or in a folder drill may not write to"
+            " (drill keeps a journal beside it); copy it to a writable folder and open the copy")
 
 
 class EventLog:
@@ -34,7 +76,14 @@ class EventLog:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         elif not self.path.is_file():
             raise SessionFileError(f"{self.path}: no such session file")
-        self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        self._held: Path | None = None
+        if create:
+            self.hold()
+        try:
+            self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as error:
+            self.close()
+            raise SessionFileError(read_only_message(self.path) if _read_only(self.path) else f"{self.path}: cannot open the session file ({error})") from None
         self._batch = False
         try:
             self._db.execute("PRAGMA journal_mode=WAL")
@@ -44,8 +93,29 @@ class EventLog:
             elif self.meta("schema") != SCHEMA_VERSION:
                 raise SessionFileError(f"{self.path}: not a drill session file (or from a newer version of drill)")
         except sqlite3.DatabaseError as error:
-            self._db.close()
+            self.close()
+            if _read_only(self.path):
+                raise SessionFileError(read_only_message(self.path)) from None
             raise SessionFileError(f"{self.path}: not a drill session file ({error})") from None
+        except SessionFileError:
+            self.close()
+            raise
+
+    def hold(self) -> None:
+        """Claim the file for this process, so no other drill records into it meanwhile.
+        Raises SessionInUse naming the holder, or SessionFileError on a read-only disk."""
+        if self._held is not None:
+            return
+        try:
+            self._held = lock.acquire(self.path)
+        except lock.Busy as busy:
+            raise SessionInUse(
+                f"{self.path}: this session is already open in another drill ({busy.holder});"
+                " stop that one first, or give another --session file") from None
+        except OSError as error:
+            if _read_only(self.path) or error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+                raise SessionFileError(read_only_message(self.path)) from None
+            raise SessionFileError(f"{self.path}: cannot claim the session file: {error.strerror or error}") from None
 
     def _create(self) -> None:
         with self._transaction():
@@ -61,13 +131,18 @@ class EventLog:
         if self._batch:
             yield
             return
-        self._db.execute("BEGIN IMMEDIATE")
+        self.hold()
         try:
-            yield
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        self._db.execute("COMMIT")
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+                self._db.execute("COMMIT")
+            except BaseException:
+                if self._db.in_transaction:  # SQLite may have rolled back already (a full disk)
+                    self._db.execute("ROLLBACK")
+                raise
+        except sqlite3.OperationalError as error:
+            raise NotStored(self.path, *_why(self.path, error)) from None
 
     @contextmanager
     def batch(self) -> Iterator[None]:
@@ -111,4 +186,19 @@ class EventLog:
         return row[0] if row else None
 
     def close(self) -> None:
-        self._db.close()
+        db = getattr(self, "_db", None)
+        if db is not None:
+            db.close()
+        if self._held is not None:
+            lock.release(self._held)
+            self._held = None
+
+
+def _why(path: Path, error: sqlite3.OperationalError) -> tuple[str, str]:
+    """A failed write as a kind and a few words a facilitator can act on."""
+    text = str(error)
+    if "full" in text:
+        return "full", "the disk is full"
+    if "readonly" in text or "read-only" in text or _read_only(path):
+        return "read-only", "the disk or folder is read-only"
+    return "failed", text

@@ -86,7 +86,7 @@ class DrillApp(App):
                 self.install_screen(screen, f"team:{team_id}")
             self.push_screen("console")
             if self.live:
-                self._clock_worker = self.run_worker(drive(self.session, self._stop), name="clock", exit_on_error=False)
+                self._clock_worker = self.run_worker(drive(self.session, self._stop, self._unstored), name="clock", exit_on_error=False)
             self.set_interval(self.autosave_seconds, self._autosave)
         self.set_interval(REFRESH_SECONDS, self._refresh)
 
@@ -103,7 +103,11 @@ class DrillApp(App):
         pages = self.served.pages
         console.show_join(self.served.url, self.served.codes, pages.url if pages is not None else None)
         if self.live:
-            self._clock_worker = self.run_worker(drive(self.session, self._stop), name="clock", exit_on_error=False)
+            self._clock_worker = self.run_worker(drive(self.session, self._stop, self._unstored), name="clock", exit_on_error=False)
+
+    def _unstored(self, error) -> None:
+        """The session file refused a write (full or read-only disk): say so where the facilitator looks."""
+        self.notify(self.t(f"notice.unstored-{error.kind}"), severity="error", timeout=30)
 
     async def _refresh(self) -> None:
         if not self.screen_stack or self._exit:

@@ -336,13 +336,18 @@ def while_shown(method):
 
 
 def on_refused(widget: Widget, action: Callable[[], object]) -> bool:
-    """Run an engine command; a refusal becomes a notification. True when it went through."""
+    """Run an engine command; a refusal, or a session file that cannot take the command's
+    event (a full disk), becomes a notification. True when it went through."""
     from ..engine import Refused
+    from ..store import NotStored
 
+    catalog = getattr(widget, "t", None) or getattr(widget.screen, "t", None)
     try:
         action()
     except Refused as refusal:
-        catalog = getattr(widget, "t", None) or getattr(widget.screen, "t", None)
         widget.notify(refusal.text(catalog) if catalog else str(refusal), severity="error", timeout=6)
+        return False
+    except NotStored as error:
+        widget.notify(catalog(f"notice.unstored-{error.kind}") if catalog else str(error), severity="error", timeout=12)
         return False
     return True

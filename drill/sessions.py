@@ -1,36 +1,24 @@
-"""Session files: create one for a drill, or open one to resume, review or report.
+"""Session files as live sessions: create one for a drill, or open one to resume, review or report.
 
-A session file records the scenario's and rubrics' text as they were when the
-drill ran, so it stays readable after the files change on disk.
+This is the layer that composes the engine and the store: the store keeps events
+and knows nothing of how they fold into a session; the engine folds events and
+knows nothing of files. A session file records the scenario's and rubrics' text
+as they were when the drill ran, so it stays readable after the files change on disk.
 """
 
 from __future__ import annotations
 
 import json
-from datetime import datetime
 from pathlib import Path
 
-from platformdirs import user_data_path
-
-from ..engine import Clock, Session
-from ..formats import Exercise, exercise_from_texts
-from .log import EventLog, SessionFileError
-
-SUFFIX = ".drill"
-
-
-def default_folder() -> Path:
-    """Where sessions live unless the user names a path: the platform's user data folder."""
-    return user_data_path("drill", appauthor=False) / "sessions"
-
-
-def default_path(scenario_id: str) -> Path:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    return default_folder() / f"{scenario_id}-{stamp}{SUFFIX}"
+from .engine import Clock, Session
+from .formats import Exercise, exercise_from_texts
+from .store import EventLog, SessionFileError
 
 
 def create(exercise: Exercise, path: Path, clock: Clock | None = None) -> Session:
-    """A new session file and a session recording into it; the clock stays paused."""
+    """A new session file and a session recording into it; the clock stays paused.
+    The file is held by this process from the start (see EventLog.hold)."""
     log = EventLog(path, create=True)
     log.set_meta("scenario", exercise.scenario_text)
     log.set_meta("rubrics", json.dumps(exercise.rubric_texts, ensure_ascii=False, sort_keys=True))
@@ -40,9 +28,16 @@ def create(exercise: Exercise, path: Path, clock: Clock | None = None) -> Sessio
     return session
 
 
-def open_session(path: Path, clock: Clock | None = None) -> Session:
-    """Replay a session file into a live session, paused where it stopped."""
+def open_session(path: Path, clock: Clock | None = None, *, hold: bool = False) -> Session:
+    """Replay a session file into a live session, paused where it stopped.
+
+    `hold` claims the file for this process at once, for a command that will record
+    into it (run, serve, review): a second such command is refused before it starts
+    rather than when it first writes. A report or a score only reads, and may run
+    beside a live drill."""
     log = EventLog(path)
+    if hold:
+        log.hold()
     exercise = recorded_exercise(log)
     session = Session(exercise, log, clock)
     checkpoint = log.meta("checkpoint")

@@ -1,0 +1,296 @@
+"""Chaos soak: a served drill killed and restarted again and again while teams and reviewers work.
+
+A real `drill serve --headless` process serves a drill to team clients (`RemoteTeam`,
+as `drill join` uses) that save drafts and submit at random; every few seconds the
+server is SIGKILLed, and while it is down the reviewers record reviews the offline
+way (`drill review SESSION --team ... --score ...`, which the session lock refuses
+while the server runs); then the server is restarted from its session file. At the
+end the session file is read back, and every acknowledged draft, submission and
+review must be in it. Loopback only, bounded in time.
+
+Run: .venv/bin/python benchmarks/soak_chaos.py [--teams 50] [--reviewers 2] [--seconds 180] [--kill-every 5]
+
+What counts as acknowledged: a draft when `save_draft` returned True (the server
+stored it), a submission when `submit` returned, a review when `drill review`
+exited 0. The resync time of a client is from the restarted server listening to
+the client holding a fresh welcome (its reconnect back-off included).
+
+Reviewers are objects with `when` ("down": only while the server is down, as
+the offline path must; an expert seat on the network would say "up") and
+`review(...) -> bool`, so another kind of reviewer drops in beside them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import random
+import signal
+import socket
+import statistics
+import sys
+import tempfile
+import textwrap
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from synthetic import RUBRIC  # noqa: E402
+
+from drill.engine import Refused  # noqa: E402
+from drill.net.client import JoinRefused, RemoteTeam  # noqa: E402
+from drill.store import EventLog  # noqa: E402
+
+TASKS = [f"k{n}" for n in range(6)]
+FILLER = "涉事大米已封存，检测结果今晚公布。我们理解家长的担心。"
+
+
+def write_scenario(folder: Path, teams: int) -> Path:
+    """Every task open from the start and due long after the soak ends, at a clock that
+    barely moves, so that every team can draft and submit throughout."""
+    (folder / "soak-rubric.yaml").write_text(RUBRIC, encoding="utf-8")  # its `tone` criterion is reviewed by level
+    lines = [
+        "format: drill/scenario@1", "id: soak", "title: 混沌测试", "summary: Chaos soak", "language: zh-CN",
+        "clock: {start: \"2026-05-12T07:30:00+08:00\", duration: 3d, speed: 1}",
+        "teams:", *(f"  - {{id: t{n}, name: 第{n}组}}" for n in range(teams)),
+        "facts:", "  - {id: sealed, text: 大米已封存, keywords: [封存]}", "  - {id: tested, text: 检测合格, keywords: [检测]}",
+        "injects:", "  - {id: post, at: 0m, channel: social, title: 帖子, body: 网传学校食堂大米发霉}",
+        "tasks:", *(f"  - {{id: {task}, kind: statement, title: 任务{task}, prompt: 请起草, due: 2d, rubric: soak-rubric.yaml}}" for task in TASKS),
+    ]
+    path = folder / "soak.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class Tally:
+    drafts: dict[tuple[str, str, int], None] = field(default_factory=dict)   # (team, task, version) acknowledged
+    submissions: dict[tuple[str, str], str] = field(default_factory=dict)    # (team, task) -> text
+    reviews: list[tuple[str, str, str, float, str]] = field(default_factory=list)
+    lock_refusals: int = 0              # offline reviews the session lock turned away (the server or the other reviewer held it)
+    not_acknowledged: int = 0           # requests that met a dead server (kept or retried, never counted)
+    resyncs: list[float] = field(default_factory=list)
+    restarts: int = 0
+    restart_refusals: int = 0           # a restart turned away because a reviewer held the file
+
+
+class Server:
+    """The `drill serve --headless` process, killed and restarted on demand."""
+
+    def __init__(self, scenario: Path, session: Path, port: int, codes: Path):
+        self.command = [sys.executable, "-m", "drill", "serve", str(scenario), "--headless", "--start", "--port", str(port),
+                        "--session", str(session), "--codes-file", str(codes)]
+        self.process: asyncio.subprocess.Process | None = None
+        self.ready_at = 0.0
+
+    async def start(self, tally: Tally, attempts: int = 50) -> None:
+        for _ in range(attempts):
+            self.process = await asyncio.create_subprocess_exec(
+                *self.command, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+            line = (await self.process.stdout.readline()).decode("utf-8", "replace")
+            if line.startswith("Serving"):
+                self.ready_at = time.monotonic()
+                return
+            error = (await self.process.stderr.read()).decode("utf-8", "replace")
+            await self.process.wait()
+            if "already open in another drill" not in error:
+                raise RuntimeError(f"the server did not start: {line}{error}")
+            tally.restart_refusals += 1
+            await asyncio.sleep(0.1)
+        raise RuntimeError("the server could not claim its session file")
+
+    async def kill(self) -> None:
+        self.process.send_signal(signal.SIGKILL)
+        await self.process.wait()
+
+    async def stop(self) -> None:
+        if self.process is not None and self.process.returncode is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                await asyncio.wait_for(self.process.wait(), 10)
+            except asyncio.TimeoutError:
+                await self.kill()
+
+
+class OfflineReviewer:
+    """Records reviews with `drill review SESSION --team ...`: the facilitator's path when no
+    console is open. The session lock refuses it while the server runs."""
+
+    when = "down"
+
+    def __init__(self, name: str, session: Path):
+        self.name, self.session = name, session
+
+    async def review(self, team: str, task: str, criterion: str, score: float, note: str, tally: Tally) -> bool:
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "drill", "review", str(self.session), "--team", team, "--task", task,
+            "--criterion", criterion, "--score", f"{score:g}", "--note", note,
+            stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE)
+        _, error = await process.communicate()
+        if process.returncode == 0:
+            return True
+        if "already open in another drill" in error.decode("utf-8", "replace"):
+            tally.lock_refusals += 1
+            return False
+        raise RuntimeError(f"review failed: {error.decode('utf-8', 'replace')}")
+
+
+async def team_loop(client: RemoteTeam, rng: random.Random, tally: Tally, stop: asyncio.Event) -> None:
+    version, submitted = 0, set()
+    while not stop.is_set():
+        await asyncio.sleep(rng.uniform(0.2, 1.0))
+        open_tasks = [task for task in TASKS if task not in submitted]
+        if not open_tasks or not client.connected:
+            continue
+        task = rng.choice(open_tasks)
+        try:
+            if rng.random() < 0.03:
+                text = f"[{client.team}/{task}/final] " + FILLER * rng.randint(1, 40)
+                await client.submit(task, text, {})
+                tally.submissions[(client.team, task)] = text
+                submitted.add(task)
+            else:
+                version += 1
+                text = f"[{client.team}/{task}/v{version}] " + FILLER * rng.randint(1, 100)
+                if await client.save_draft(task, text, {}):
+                    tally.drafts[(client.team, task, version)] = None
+                else:
+                    tally.not_acknowledged += 1
+        except Refused as refusal:
+            if refusal.key == "already-submitted":  # stored before a kill swallowed the answer
+                submitted.add(task)
+            else:
+                tally.not_acknowledged += 1
+
+
+async def watch_resync(clients: list[RemoteTeam], server: Server, tally: Tally, timeout: float = 30.0) -> None:
+    """Wait until every client holds a welcome from the restarted server; note how long each took."""
+    pending = {client.team: client for client in clients}
+    deadline = time.monotonic() + timeout
+    while pending and time.monotonic() < deadline:
+        for team, client in list(pending.items()):
+            if client.connected:
+                tally.resyncs.append(time.monotonic() - server.ready_at)
+                del pending[team]
+        await asyncio.sleep(0.005)
+    if pending:
+        raise RuntimeError(f"{len(pending)} client(s) did not resync within {timeout:.0f} s")
+
+
+async def soak(folder: Path, *, teams: int = 50, reviewers: int = 2, seconds: float = 180, kill_every: float = 5, seed: int = 1) -> dict:
+    rng = random.Random(seed)
+    scenario = write_scenario(folder, teams)
+    session, codes_file, port = folder / "soak.drill", folder / "codes.json", free_port()
+    tally = Tally()
+    server = Server(scenario, session, port, codes_file)
+    await server.start(tally)
+    url = f"ws://127.0.0.1:{port}"
+    codes = json.loads(codes_file.read_text(encoding="utf-8"))
+    clients = [RemoteTeam(url, f"t{n}", codes[f"t{n}"]) for n in range(teams)]
+    seats = [OfflineReviewer(f"reviewer-{n}", session) for n in range(reviewers)]
+    stop = asyncio.Event()
+    loops: list[asyncio.Task] = []
+    started = time.monotonic()
+    try:  # whatever happens, no server is left running
+        await asyncio.gather(*(client.start() for client in clients))
+        loops = [asyncio.create_task(team_loop(client, random.Random(rng.random()), tally, stop)) for client in clients]
+        started = time.monotonic()
+        while time.monotonic() - started < seconds:
+            up_for = kill_every * rng.uniform(0.6, 1.4)
+            await asyncio.gather(*(seat_work(seat, "up", tally, rng, up_for) for seat in seats), asyncio.sleep(up_for))
+            await server.kill()
+            await asyncio.gather(*(seat_work(seat, "down", tally, rng, 0) for seat in seats))
+            await server.start(tally)
+            tally.restarts += 1
+            await watch_resync(clients, server, tally)
+    finally:
+        stop.set()
+        await asyncio.gather(*loops, return_exceptions=True)
+        await asyncio.gather(*(client.close() for client in clients), return_exceptions=True)
+        await server.stop()
+    return verify(session, tally, time.monotonic() - started, teams, reviewers)
+
+
+async def seat_work(seat: OfflineReviewer, phase: str, tally: Tally, rng: random.Random, within: float) -> None:
+    """A reviewer's turn: one review of an acknowledged submission (an offline reviewer also
+    tries once while the server is up, to show that the lock turns it away)."""
+    if not tally.submissions:
+        return
+    if phase == "up" and seat.when == "down":
+        await asyncio.sleep(rng.uniform(0, within / 2))
+        target = rng.choice(sorted(tally.submissions))
+        await seat.review(*target, "tone", 2, "must be refused", tally)
+        return
+    team, task = rng.choice(sorted(tally.submissions))
+    score, note = rng.choice([0, 2, 4]), f"{seat.name} review {len(tally.reviews) + 1}: 语气尚可"
+    if await seat.review(team, task, "tone", score, note, tally):
+        tally.reviews.append((team, task, "tone", float(score), note))
+
+
+def verify(session: Path, tally: Tally, elapsed: float, teams: int, reviewers: int) -> dict:
+    """Read the session file back: every acknowledged item must be in it."""
+    events = EventLog(session).events()
+    drafts, submissions, reviews = set(), {}, set()
+    for event in events:
+        data = event.data
+        if event.type == "draft":
+            team, task, version = data["text"][1:].split("]", 1)[0].split("/")
+            drafts.add((team, task, int(version[1:])))
+        elif event.type == "submit":
+            submissions[(data["team"], data["task"])] = data["text"]
+        elif event.type == "review":
+            reviews.add((data["team"], data["task"], data["criterion"], float(data["score"]), data["note"]))
+    lost = {
+        "drafts": sum(1 for key in tally.drafts if key not in drafts),
+        "submissions": sum(1 for key, text in tally.submissions.items() if submissions.get(key) != text),
+        "reviews": sum(1 for review in tally.reviews if review not in reviews),
+    }
+    resyncs = sorted(tally.resyncs)
+    return {
+        "teams": teams, "reviewers": reviewers, "seconds": round(elapsed, 1), "kills": tally.restarts,
+        "acknowledged": {"drafts": len(tally.drafts), "submissions": len(tally.submissions), "reviews": len(tally.reviews)},
+        "lost": lost,
+        "not_acknowledged": tally.not_acknowledged,
+        "offline_reviews_refused_by_the_lock": tally.lock_refusals,
+        "restarts_refused_while_a_review_held_the_file": tally.restart_refusals,
+        "resync_s": {"median": round(statistics.median(resyncs), 3) if resyncs else None,
+                     "worst": round(resyncs[-1], 3) if resyncs else None},
+        "events": len(events),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--teams", type=int, default=50)
+    parser.add_argument("--reviewers", type=int, default=2)
+    parser.add_argument("--seconds", type=float, default=180)
+    parser.add_argument("--kill-every", type=float, default=5)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        result = asyncio.run(soak(Path(folder), teams=args.teams, reviewers=args.reviewers, seconds=args.seconds,
+                                  kill_every=args.kill_every, seed=args.seed))
+    print(json.dumps(result, indent=2, ensure_ascii=False))
+    acknowledged, lost = result["acknowledged"], result["lost"]
+    print(textwrap.dedent(f"""\
+        {result['teams']} teams, {result['reviewers']} reviewers, {result['seconds']} s, server SIGKILLed {result['kills']} times
+        acknowledged: {acknowledged['drafts']} drafts, {acknowledged['submissions']} submissions, {acknowledged['reviews']} reviews
+        lost: {lost['drafts']} drafts, {lost['submissions']} submissions, {lost['reviews']} reviews (target 0)
+        resync after a restart: median {result['resync_s']['median']} s, worst {result['resync_s']['worst']} s"""))
+    if any(lost.values()):
+        raise SystemExit(1)
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except JoinRefused as refusal:
+        raise SystemExit(f"a client was not admitted: {refusal}")
