@@ -24,6 +24,7 @@ from ..i18n import Catalog
 from .format import (
     STATUS_MARK, DrillInfo, channel_label, clock_state, clock_text, short_clock, span_text, speed_text, status_label,
 )
+from .draft import DraftArea
 from .feed import PublicFeed
 from .modals import ConfirmScreen
 from .widgets import KeyBar, Line, LocalizedScreen, StatusBar, heat_style, while_shown
@@ -92,7 +93,7 @@ class TaskEditor(Vertical):
                                  prompt=t("field.choose"), compact=True, id=f"field-{field.id}", classes="task-field")
                 else:
                     yield Input(value, compact=True, id=f"field-{field.id}", classes="task-field")
-        yield TextArea(task.draft, soft_wrap=True, id=f"draft-{task.id}", classes="draft")
+        yield DraftArea(task.draft, soft_wrap=True, id=f"draft-{task.id}", classes="draft")
         yield Line(classes="task-state")
 
     @property
