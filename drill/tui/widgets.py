@@ -103,11 +103,14 @@ class StatusBar(Line):
 
 
 _WIDE = "\u2e80-\u2fff\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
-_OPENING = "“‘（《〈「『【〔"
-_CLOSING = "”’）》〉」』】〕，。、；：！？…"
+# Line-breaking rules for CJK (kinsoku; GB/T 15834, JIS X 4051): an opening mark never
+# ends a line, and a closing mark, a pause or stop, an ellipsis never begins one.
+_OPENING = "“‘（《〈「『【〔〖〘〚［｛(["
+_CLOSING = "”’）》〉」』】〕〗〙〛］｝，。、；：！？…‥·・ー々〜～％‰)]},.;:!?%"
 # A break may come before any Chinese character (with the punctuation that must stay
-# with it) or at a space; a run of Latin letters is one word.
-_TOKEN = re.compile(rf"\s+|[{_OPENING}]*[{_WIDE}][{_CLOSING}]*|[^\s{_WIDE}]+")
+# with it) or at a space; a run of Latin letters is one word, with the marks closing it.
+_OPEN, _CLOSE = re.escape(_OPENING), re.escape(_CLOSING)
+_TOKEN = re.compile(rf"\s+|[{_OPEN}]*[^\s{_WIDE}]+[{_CLOSE}]*|[{_OPEN}]*[{_WIDE}][{_CLOSE}]*")
 
 
 def wrap_cells(text: Text, width: int) -> list[Text]:
@@ -140,16 +143,39 @@ def wrap_cells(text: Text, width: int) -> list[Text]:
     return lines
 
 
-class Clipped:
+class Wrapped:
+    """Text wrapped to the width it is given by `wrap_cells`, each of its own lines apart:
+    prose (a brief, an inject's body) where Chinese breaks between characters and no
+    closing mark begins a line. Rich's own wrapping folds a Chinese paragraph anywhere."""
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+
+    @property
+    def plain(self) -> str:
+        return self.text.plain
+
+    def wrapped(self, width: int) -> list[Text]:
+        return [row for line in self.text.split("\n", allow_blank=True) for row in (wrap_cells(line, width) or [line])]
+
+    def __rich_console__(self, console, options):
+        yield Text("\n").join(self.wrapped(max(2, options.max_width)))
+
+    def __rich_measure__(self, console, options):
+        return Measurement(1, options.max_width)
+
+
+class Clipped(Wrapped):
     """Text wrapped to the width it is given and cut to `lines` lines, the last ending in "…":
     a feed shows the start of a long post, whatever the terminal's width."""
 
     def __init__(self, text: Text, lines: int) -> None:
-        self.text, self.lines = text, lines
+        super().__init__(text)
+        self.lines = lines
 
     def __rich_console__(self, console, options):
         width = max(2, options.max_width)
-        lines = wrap_cells(self.text, width)
+        lines = self.wrapped(width)
         if len(lines) > self.lines:
             lines = lines[: self.lines]
             last = lines[-1]
@@ -158,9 +184,6 @@ class Clipped:
                 last.rstrip()
             last.append("…")
         yield Text("\n").join(lines)
-
-    def __rich_measure__(self, console, options):
-        return Measurement(1, options.max_width)
 
 
 class Flow:
