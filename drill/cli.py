@@ -303,6 +303,15 @@ def report(session_path: Path, out: Path, language: str | None, no_pdf: bool, fo
 
 
 @cli.command()
+def doctor() -> None:
+    """Say what this machine has for drill: PDF, charts, web page, fonts by script, exports."""
+    from .doctor import report_lines
+
+    for line in report_lines():
+        click.echo(line)
+
+
+@cli.command()
 @click.argument("target", metavar="SCENARIO_OR_SERVER")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address for the web page; 0.0.0.0 for every network.")
 @click.option("--port", "web_port", default=8000, show_default=True, type=int, help="Port for the web page.")

@@ -124,3 +124,18 @@ def test_drill_report_with_font_draws_the_pdf_in_it(tmp_path):
             for font in (page["/Resources"].get("/Font") or {}).values()}
     assert used and all("drill-report-font" in name for name in used), used   # the @font-face of --font
     assert "新闻办" in reader.pages[0].extract_text() + reader.pages[1].extract_text()
+
+
+def test_doctor_lists_pdf_charts_web_fonts_by_script_and_exports(monkeypatch):
+    from click.testing import CliRunner
+
+    from drill.cli import cli
+
+    out = CliRunner().invoke(cli, ["doctor"]).output
+    for part in ("PDF:", "charts:   matplotlib", "web:      textual-serve", "fonts:    Latin:", "Vietnamese:", "Chinese:", "exports:"):
+        assert part in out, out
+    monkeypatch.setattr(fonts, "installed", only_bundled_latin)
+    hidden = CliRunner().invoke(cli, ["doctor"]).output
+    chinese = next(line for line in hidden.splitlines() if "Chinese:" in line)
+    assert "none" in chinese and "fonts-noto-cjk" in chinese and "--font PATH" in chinese
+    assert "Vietnamese: DejaVu Sans" in hidden

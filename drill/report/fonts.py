@@ -164,12 +164,12 @@ def _fontconfig() -> tuple[Font, ...]:
                                 timeout=30, check=False).stdout
     except (OSError, subprocess.SubprocessError):
         return ()
-    fonts: dict[Path, str] = {}
+    families: dict[Path, list[str]] = {}
     for line in listed.splitlines():
         path, _, family = line.partition("\t")
         if path and Path(path).suffix.lower() in (".ttf", ".otf", ".ttc", ".otc"):
-            fonts.setdefault(Path(path), family)
-    return tuple(Font(path, family) for path, family in fonts.items())
+            families.setdefault(Path(path), []).append(family)
+    return _named(families)
 
 
 @cache
@@ -188,6 +188,12 @@ def _matplotlib() -> tuple[Font, ...]:
     families: dict[Path, list[str]] = {}
     for entry in font_manager.fontManager.ttflist:
         families.setdefault(Path(entry.fname), []).append(entry.name)
+    return _named(families)
+
+
+def _named(families: dict[Path, list[str]]) -> tuple[Font, ...]:
+    """One Font per file, named by the most preferred of its faces' families (a .ttc of
+    Noto Sans CJK holds the SC, TC, HK, JP and KR faces)."""
     rank = {family: n for n, family in enumerate(PREFERRED)}
     return tuple(Font(path, min(names, key=lambda name: (rank.get(name, len(rank)), name)))
                  for path, names in families.items())
