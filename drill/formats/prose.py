@@ -48,7 +48,7 @@ def reflow(text: str) -> str:
             if block:
                 blocks.append(block)
                 block = []
-        elif _ITEM.match(raw) or not block:
+        elif _ITEM.match(line + " ") or not block:   # the space: "-" alone is an (empty) item too
             block.append([line])
         else:
             block[-1].append(line)
@@ -62,5 +62,7 @@ def _joined(lines: list[str]) -> str:
     joined = lines[0]
     for line in lines[1:]:
         tight = (_CJK.match(joined[-1]) and _CJK.match(line[0])) or _WIDE_MARK.match(joined[-1]) or _WIDE_MARK.match(line[0])
+        if _ITEM.fullmatch(joined + " "):   # a bare list marker keeps its space, so it stays a marker
+            tight = False
         joined += line if tight else " " + line
     return joined

@@ -110,37 +110,48 @@ _CLOSING = "”’）》〉」』】〕〗〙〛］｝，。、；：！？…�
 # A break may come before any Chinese character (with the punctuation that must stay
 # with it) or at a space; a run of Latin letters is one word, with the marks closing it.
 _OPEN, _CLOSE = re.escape(_OPENING), re.escape(_CLOSING)
-_TOKEN = re.compile(rf"\s+|[{_OPEN}]*[^\s{_WIDE}]+[{_CLOSE}]*|[{_OPEN}]*[{_WIDE}][{_CLOSE}]*")
+_TOKEN = re.compile(rf"\s+|[{_OPEN}]*[^\s{_WIDE}{_OPEN}{_CLOSE}]+[{_CLOSE}]*|[{_OPEN}]*[{_WIDE}][{_CLOSE}]*|[{_CLOSE}]+|\S")
 
 
 def wrap_cells(text: Text, width: int) -> list[Text]:
     """`text` cut into lines of at most `width` cells. Unlike Rich's wrapping, which breaks
     only at spaces, Chinese may break between any two characters, so a Chinese line after
-    a space is not pushed whole onto the next line, leaving a short one above it."""
+    a space is not pushed whole onto the next line, leaving a short one above it. A closing
+    mark that would begin a line after a space takes the word before it along ("push-out")."""
+    plain = text.plain
     breaks: list[int] = []
     used = 0
-    for match in _TOKEN.finditer(text.plain):
+    line_start = 0
+    last_word = None   # where the line's last word starts, if it is not the line's first
+    for match in _TOKEN.finditer(plain):
         token = match.group()
         size = cell_len(token)
         if token.isspace() or used + size <= width:
+            if not token.isspace():
+                last_word = match.start() if match.start() > line_start else None
             used += size
             continue
         if size <= width:
-            breaks.append(match.start())
-            used = size
+            start = match.start()
+            if token[0] in _CLOSING and last_word is not None and cell_len(plain[last_word:match.end()]) <= width:
+                start = last_word
+            breaks.append(start)
+            line_start, last_word = start, None
+            used = cell_len(plain[start:match.end()])
             continue
         offset = match.start()  # a word wider than the line: fold it
         for char in token:
             char_size = cell_len(char)
             if used + char_size > width and offset:
                 breaks.append(offset)
+                line_start, last_word = offset, None
                 used = 0
             used += char_size
             offset += 1
     lines = list(text.divide(b for b in breaks if b > 0))
     for line in lines:
         line.rstrip()
-    return lines
+    return [line for line in lines if line.plain] or lines[:1]   # no line of the spaces before a long word
 
 
 class Wrapped:
