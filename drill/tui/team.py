@@ -171,6 +171,7 @@ class TeamScreen(LocalizedScreen):
         self._prompts: dict[str, tuple | None] = {}
         self._unannounced: list = []
         self._feed_title = ""
+        self.AUTO_FOCUS = "#brief" if self._before_start() else "#tasks"
         client.on_change(self._changed)
 
     # ----- layout ---------------------------------------------------------------------
@@ -197,9 +198,9 @@ class TeamScreen(LocalizedScreen):
         task); once the drill is under way, on its task list."""
         self.query_one("#brief-text", Static).update(Wrapped(self._brief_text()))
         self.refresh_live()
-        if self._before_start():
-            self.AUTO_FOCUS = "#brief"
-            self.call_after_refresh(self.action_brief)
+        before = self._before_start()   # asked again: the screen may be shown long after it was made
+        self.AUTO_FOCUS = "#brief" if before else "#tasks"
+        self.call_after_refresh(self.action_brief if before else self.action_focus_tasks)
 
     def _before_start(self) -> bool:
         """The clock has not started yet: it stands at 0 and only moves once started."""
@@ -354,6 +355,8 @@ class TeamScreen(LocalizedScreen):
         text.append(view.name + "\n", style="bold")
         if view.tasks:
             text.append(t("team.open-task", task=self._chosen_task(view).title) + "\n", style="reverse")
+        else:
+            text.append(t("team.tasks-soon") + "\n", style="dim")
         text.append("\n" + (reflow(view.brief) or t("team.no-brief")) + "\n\n")
         text.append(t("team.facts") + "\n", style="bold underline")
         if view.facts:
