@@ -231,6 +231,7 @@ class TeamScreen(LocalizedScreen):
             self._fill_feed(view)
             self._fill_tasks(view)
             self.query_one("#brief-text", Static).update(Wrapped(self._brief_text()))
+            self.refresh_bindings()   # Enter on the brief opens a task once one is open
         self._show_countdowns(view)
         self._show_status(view)
         if self.query_one("#right", ContentSwitcher).current == "public":
