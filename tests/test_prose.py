@@ -96,3 +96,16 @@ def test_the_pdf_never_starts_a_line_with_a_closing_mark(tmp_path):
     lines = [line for page in pypdf.PdfReader(tmp_path / "p.pdf").pages for line in page.extract_text().splitlines() if line]
     assert len(lines) > 40
     assert not [line for line in lines if line[0] in "，。、；：！？）」』》”"], lines
+
+
+def test_the_report_shows_the_summary_as_paragraphs(tmp_path):
+    from drill.report import write_report
+    from test_report import session_of
+
+    summary = "summary: |-\n  A short drill\n  for tests.\n\n  网传视频显示，\n  自来水呈褐色。\n  - one item\n  - #two"
+    session = session_of(tmp_path, replace={"summary: A short drill for tests.": summary})
+    write_report(session, tmp_path / "out", language="en", pdf=False)
+    markdown = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
+    assert "\nA short drill for tests.\n\n网传视频显示，自来水呈褐色。\n- one item\n- \\#two\n" in markdown
+    html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert '<p class="prose">A short drill for tests.\n\n网传视频显示，自来水呈褐色。\n- one item\n- #two</p>' in html
