@@ -291,19 +291,37 @@ def _serve(scenario: str, host: str, port: int, codes_file: Path | None, session
 @click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder to write the report into.")
 @click.option("--lang", "language", default=None, help="Language of headings and labels (en, zh-CN, vi); default: the scenario's.")
 @click.option("--no-pdf", is_flag=True, help="Skip the PDF even when WeasyPrint is installed.")
-def report(session_path: Path, out: Path, language: str | None, no_pdf: bool) -> None:
-    """Write the debrief: report.html, report.md and, with the pdf extra, report.pdf."""
-    from .report import pdf_unavailable, write_report
+@click.option("--font", "font", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="A font file (.ttf, .otf, .ttc) to draw the PDF and the charts with first.")
+def report(session_path: Path, out: Path, language: str | None, no_pdf: bool, font: Path | None) -> None:
+    """Write the debrief: report.html, report.md and, with the pdf extra, report.pdf.
+
+    Refused, with what to install, when no font here draws the report's text."""
+    from .report import FontMissing, pdf_unavailable, write_report
+    from .report.fonts import readable
     from .sessions import open_session
 
+    if font is not None and not readable(font):
+        raise UserError(f"--font {font}: not a font file (expected .ttf, .otf or .ttc)")
     try:
-        written = write_report(open_session(session_path), out, language, pdf=not no_pdf)
+        written = write_report(open_session(session_path), out, language, pdf=not no_pdf, font=font)
+    except FontMissing as error:
+        raise UserError(str(error)) from None
     except Exception as error:  # noqa: BLE001 - turned into a user message
         _fail_on_session(error)
     for path in written:
         click.echo(str(path))
     if not no_pdf and pdf_unavailable():
         click.echo(pdf_unavailable(), err=True)
+
+
+@cli.command()
+def doctor() -> None:
+    """Say what this machine has for drill: PDF, charts, web page, fonts by script, exports."""
+    from .doctor import report_lines
+
+    for line in report_lines():
+        click.echo(line)
 
 
 @cli.command()

@@ -62,3 +62,22 @@ async def test_wrong_code_on_the_command_line_exits_with_the_reason(served):
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot, lambda: app.error is not None)
     assert "wrong team or join code" in app.error and app.return_code == 1
+
+
+async def test_a_team_joining_before_the_start_reads_its_brief_and_is_one_key_from_its_task(served):
+    app = JoinApp(served.url, "press", served.codes["press"])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, lambda: isinstance(app.screen, TeamScreen) and app.focused is not None)
+        assert app.focused.id == "brief"
+        screen = app.screen
+        assert "appear on the left when the drill starts" in screen.query_one("#brief-text").content.plain
+        served.session.start()   # the facilitator starts the clock: the first task opens
+        await settle(pilot, lambda: screen.view.tasks)
+        screen.refresh_live()
+        await pilot.pause()
+        assert app.focused.id == "brief"
+        brief = screen.query_one("#brief-text").content.plain
+        assert brief.splitlines()[1] == f"Enter: open your task “{screen.view.tasks[0].title}”"
+        await pilot.press("enter")
+        await settle(pilot, lambda: isinstance(app.focused, TextArea))
+        assert screen.current_task == screen.view.tasks[0].id

@@ -141,3 +141,34 @@ def test_vietnamese_screens(snap_compare, tmp_path, screen, size):
         await pilot.pause()
 
     assert snap_compare(played_vi(tmp_path), terminal_size=size, run_before=run_before)
+def before_start(tmp_path, language: str) -> DrillApp:
+    """The bundled drill before the facilitator has started the clock."""
+    exercise = Loader().load_exercise(bundled("scenarios") / SCENARIOS[language])
+    session = create(exercise, tmp_path / "new.drill", Clock(exercise.scenario.clock.speed, real=lambda: 0.0))
+    session.tick()   # what is due at 07:00 is out, as `drill run` shows it before the start
+    return DrillApp(session, language=language, live=False)
+
+
+def at_team(then: tuple[str, ...] = ()):
+    async def run_before(pilot) -> None:
+        pilot.app.show_team("propaganda")
+        await pilot.pause()
+        await pilot.press(*then)
+        await pilot.pause()
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    return run_before
+
+
+@pytest.mark.parametrize("language", ["en", "zh-CN"])
+def test_a_team_opens_on_its_brief_before_the_clock_starts(snap_compare, tmp_path, language):
+    """Its brief, reflowed into paragraphs, with "Enter: open your task …" at the top and in the footer."""
+    assert snap_compare(before_start(tmp_path, language), terminal_size=(80, 24), run_before=at_team())
+
+
+@pytest.mark.parametrize("language", ["en", "zh-CN"])
+def test_an_inject_body_reads_as_paragraphs(snap_compare, tmp_path, language):
+    """The first post, opened from the list (F5, Enter): its body in paragraphs, no closing mark
+    beginning a line."""
+    assert snap_compare(before_start(tmp_path, language), terminal_size=(80, 24), run_before=at_team(("f5", "enter")))

@@ -23,33 +23,49 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from ..formats.prose import reflow
 from ..i18n import Catalog
+from . import fonts
 from . import pdf as pdf_writer
 from .bidi import neutralise
 from .content import build
+from .fonts import FontMissing
 
 HTML, MARKDOWN, PDF = "report.html", "report.md", "report.pdf"
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#&])")
 
-__all__ = ["pdf_unavailable", "write_report"]
+__all__ = ["FontMissing", "pdf_unavailable", "write_report"]
 
 
-def write_report(session: Any, out: Path, language: str | None = None, pdf: bool = True) -> list[Path]:
+def write_report(session: Any, out: Path, language: str | None = None, pdf: bool = True,
+                 font: Path | None = None) -> list[Path]:
     """Write report.html, report.md and (when `pdf` and WeasyPrint is usable) report.pdf into `out`.
 
     `language` is a BCP 47 tag for the headings and labels, by default the
     scenario's own. Returns the files written; when the PDF was wanted but is
     missing from them, `pdf_unavailable()` says why. Files of an earlier report
-    in `out` are replaced, and an earlier report.pdf removed when none is written."""
-    context = build(session, Catalog(language or session.scenario.language))
+    in `out` are replaced, and an earlier report.pdf removed when none is written.
+
+    `font` is a font file to draw the charts and the PDF with first. When no installed
+    font (nor `font`) draws some of the text, nothing is written and FontMissing says
+    what to install (fonts.py): a report of empty boxes is worse than none."""
+    with fonts.extra_font(font):
+        context = build(session, Catalog(language or session.scenario.language))
+        html = neutralise(_environment("html").get_template(HTML).render(context))
+        markdown = neutralise(_environment("md").get_template(MARKDOWN).render(context))
+        printed = pdf and pdf_unavailable() is None
+        if printed:
+            fonts.check(_visible_text(html), "pdf")
+            if font is not None:
+                context = {**context, "font_face": _font_face(Path(font))}
+                html_for_pdf = neutralise(_environment("html").get_template(HTML).render(context))
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    html = neutralise(_environment("html").get_template(HTML).render(context))
     written = [out / HTML, out / MARKDOWN]
     written[0].write_text(html, encoding="utf-8")
-    written[1].write_text(neutralise(_environment("md").get_template(MARKDOWN).render(context)), encoding="utf-8")
-    if pdf and pdf_unavailable() is None:
-        _write_pdf(context, html, out / PDF)
+    written[1].write_text(markdown, encoding="utf-8")
+    if printed:
+        _write_pdf(context, html_for_pdf if font is not None else html, out / PDF)
         written.append(out / PDF)
     else:
         (out / PDF).unlink(missing_ok=True)   # a PDF of an earlier run would contradict the new report
@@ -79,6 +95,21 @@ def _write_pdf(context: dict[str, Any], html: str, path: Path) -> None:
 
 
 _SHEET = '<section class="sheet">'
+_NOT_TEXT = re.compile(r"<style.*?</style>|<[^>]*>", re.DOTALL)
+
+
+def _visible_text(html: str) -> str:
+    """The text a reader of the HTML sees: no markup, styles or chart data."""
+    import html as markup
+
+    return markup.unescape(_NOT_TEXT.sub(" ", html))
+
+
+def _font_face(path: Path) -> Markup:
+    """CSS for the PDF that draws with this font file first (Pango falls back from it glyph by glyph)."""
+    uri = path.resolve().as_uri()   # percent-encoded: no quote or angle bracket survives into the CSS
+    return Markup(f'@font-face {{ font-family: "drill report font"; src: url("{uri}"); }}\n'
+                  'html { font-family: "drill report font", sans-serif; }')
 _DATA_URI = re.compile(r'src="data:[^"]*"')
 
 
@@ -130,6 +161,12 @@ def _fence(text: str) -> Markup:
     return Markup(f"{fence}text\n{text}\n{fence}")
 
 
+def _md_prose(text: str) -> Markup:
+    """A prose field (the summary) in Markdown: its paragraphs apart by a blank line and its
+    list items one a line, each escaped as any other value."""
+    return Markup("\n".join(_md_text(line) for line in reflow(text).split("\n")))
+
+
 @cache
 def _environment(kind: str) -> Environment:
     """Jinja for one output: HTML autoescapes, Markdown escapes in `finalize`."""
@@ -141,4 +178,5 @@ def _environment(kind: str) -> Environment:
         trim_blocks=True, lstrip_blocks=True, **options,
     )
     environment.filters["fence"] = _fence
+    environment.filters["prose"] = _md_prose if kind == "md" else reflow
     return environment

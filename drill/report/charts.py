@@ -19,22 +19,16 @@ import unicodedata
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
 from itertools import groupby
-from pathlib import Path
 
 import numpy as np
-from matplotlib import font_manager, rc_context
+from matplotlib import rc_context
 from matplotlib.lines import Line2D
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MultipleLocator
 
-# Tried in order; the first that matplotlib knows draws CJK labels.
-CJK_FONTS = (
-    "Noto Sans CJK SC", "Source Han Sans SC", "Source Han Sans CN", "Microsoft YaHei", "PingFang SC",
-    "Hiragino Sans GB", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "SimHei", "Noto Sans CJK JP",
-)
-_CJK_FILE = re.compile(r"cjk|sourcehan|wqy|yahei|msyh|pingfang|simhei|hiragino", re.IGNORECASE)
+from . import fonts
+
 # Tick spacings for the time axis, in seconds: the first that gives at most 8 ticks.
 _STEPS = (300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400)
 _ROWS_PER_CHART = 25   # teams per comparison chart, so one fits on an A4 page
@@ -90,29 +84,16 @@ class HeatMarks:
         return TEAM_COLOURS[team] if team is not None and self.coloured else default
 
 
-@cache
-def _families() -> tuple[str, ...]:
-    """DejaVu Sans for Latin text, then a CJK font for what it lacks (matplotlib falls back glyph by glyph).
-
-    matplotlib keeps a cached font list, which misses fonts installed after it was
-    built; those are looked for by file name before giving up. Without any CJK
-    font, Chinese labels come out as boxes but the report is still written."""
-    known = {entry.name for entry in font_manager.fontManager.ttflist}
-    if not known.intersection(CJK_FONTS):
-        for path in font_manager.findSystemFonts():
-            if _CJK_FILE.search(Path(path).name):
-                font_manager.fontManager.addfont(path)
-        known = {entry.name for entry in font_manager.fontManager.ttflist}
-    return ("DejaVu Sans", *[name for name in CJK_FONTS if name in known][:1])
-
-
-def _style() -> dict:
+def _style(*texts: str) -> dict:
+    """The charts' look. The font families are those that cover the chart's text (`texts`),
+    DejaVu Sans first for Latin text, then a CJK font for what it lacks (matplotlib falls
+    back glyph by glyph); no font for some of it raises fonts.FontMissing (see fonts.py)."""
     return {
         "svg.fonttype": "path",
         "svg.hashsalt": "drill-report",   # stable ids: the same session gives the same file
         "text.parse_math": False,
         "text.usetex": False,
-        "font.family": list(_families()),
+        "font.family": fonts.chart_families("".join(texts)),
         "font.size": 8,
         "axes.spines.top": False,
         "axes.spines.right": False,
@@ -149,7 +130,8 @@ def heat_chart(
     fired = sorted((b for b in marks.branches if b.at <= end), key=lambda b: b.at)
     rows = _label_rows(fired, marks, end, labels)
 
-    with rc_context(_style()):
+    ticks = "".join(clock(at) for at in range(0, int(end) + 1, max(1, int(end) // 8)))
+    with rc_context(_style(ticks, *labels.values(), *marks.teams, *(b.title for b in fired))):
         figure = Figure(figsize=(7, 3.2 + 0.16 * (max(rows.values(), default=-1) + 1)), layout="constrained")
         if fired:
             track_rows = max(rows.values()) + 1
@@ -294,7 +276,7 @@ def comparison_charts(teams: list[str], tasks: list[str], scores: list[list[floa
         rows = slice(first, first + _ROWS_PER_CHART)
         names = [_shorten(name, 24) for name in teams[rows]]
         grid = np.ma.masked_invalid(np.array([[np.nan if s is None else s for s in row] for row in scores[rows]], dtype=float))
-        with rc_context(_style()):
+        with rc_context(_style("0123456789…", *names, *tasks)):
             figure = Figure(figsize=(7, 0.9 + 0.3 * len(names)), layout="constrained")
             axes = figure.add_subplot()
             axes.set_facecolor("#eeeeee")

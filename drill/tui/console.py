@@ -495,7 +495,9 @@ class ConsoleScreen(LocalizedScreen):
             try:
                 await worker.wait()
             except Exception:  # noqa: BLE001 - shown to the facilitator
-                self.notify(str(worker.error), severity="error", timeout=8)
+                error = worker.error
+                said = error.text(self.t) if callable(getattr(error, "text", None)) else str(error)   # FontMissing
+                self.notify(said, severity="error", timeout=12)
             else:
                 self.notify(self.t("notice.report", path=str(out)), timeout=10)
 

@@ -23,6 +23,7 @@ from textual.widgets import Static
 
 from ..engine.state import Delivery
 from ..engine.views import TeamView
+from ..formats.prose import reflow
 from ..i18n import Catalog
 from .format import DrillInfo, Engagement, count_text, engagement, short_clock
 from .widgets import Clipped, Flow, HeatLine, Line
@@ -61,7 +62,7 @@ class FeedCard(Vertical):
         who = delivery.sender or t(f"channel.{delivery.channel}")
         head.add_row(Text(who, style="bold cyan" if self.kind == "post" else "bold yellow"),
                      Text(short_clock(self.info, delivery.at), style="dim"))
-        body = " ".join(part.strip() for part in delivery.body.splitlines() if part.strip())
+        body = " ".join(part for part in reflow(delivery.body).split("\n") if part)
         if self.kind == "post":
             return Group(head, Text(delivery.title, style="bold"), Clipped(Text(body), POST_LINES))
         return Group(head, Text(delivery.title, style="bold"), Clipped(Text(body, style="italic"), LEAD_LINES))

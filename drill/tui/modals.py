@@ -15,6 +15,7 @@ from textual.widgets import Button, Input, Label, OptionList, Select, SelectionL
 from textual.widgets.option_list import Option
 
 from ..i18n import Catalog
+from .draft import DraftArea
 from .widgets import KeyBar, LocalizedModal
 
 
@@ -165,7 +166,7 @@ class TextScreen(LocalizedModal):
         with Vertical(classes="dialog-box wide tall"):
             yield Label(self.title_text, classes="dialog-title")
             yield Static(self.header, classes="dialog-message")
-            yield TextArea(self.text, read_only=True, soft_wrap=True, id="read-text")
+            yield DraftArea(self.text, read_only=True, soft_wrap=True, id="read-text")
         yield KeyBar(compact=True)
 
     def on_mount(self) -> None:

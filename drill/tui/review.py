@@ -15,6 +15,7 @@ from ..engine import Session
 from ..i18n import Catalog
 from ..scoring import Scores, score_session
 from ..scoring.results import CriterionScore, TaskScore, TeamScore
+from .draft import DraftArea
 from .format import DrillInfo, clock_text, short_clock
 from .modals import ScoreEntry, ScoreScreen
 from .widgets import KeyBar, LocalizedScreen, StatusBar, on_refused, while_shown
@@ -61,7 +62,7 @@ class ReviewScreen(LocalizedScreen):
                 with Horizontal(id="review-body"):
                     with Vertical(id="answer-pane"):
                         yield Label(t("review.answer"), classes="pane-title")
-                        yield TextArea("", read_only=True, soft_wrap=True, id="answer")
+                        yield DraftArea("", read_only=True, soft_wrap=True, id="answer")
                     with Vertical(id="rubric-pane"):
                         yield Label(t("review.rubric"), classes="pane-title", id="rubric-title")
                         yield DataTable(id="criteria", cursor_type="row", zebra_stripes=True)

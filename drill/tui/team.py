@@ -20,13 +20,15 @@ from ..client import TeamClient
 from ..engine import Refused
 from ..engine.heat import PUBLIC_KINDS
 from ..engine.views import TaskView, TeamView
+from ..formats.prose import reflow
 from ..i18n import Catalog
 from .format import (
     STATUS_MARK, DrillInfo, channel_label, clock_state, clock_text, short_clock, span_text, speed_text, status_label,
 )
+from .draft import DraftArea
 from .feed import PublicFeed
 from .modals import ConfirmScreen
-from .widgets import KeyBar, Line, LocalizedScreen, StatusBar, heat_style, while_shown
+from .widgets import KeyBar, Line, LocalizedScreen, StatusBar, Wrapped, heat_style, while_shown
 
 STATUS_STYLE = {
     "not-started": "bold",
@@ -80,9 +82,9 @@ class TaskEditor(Vertical):
         prompt = Text()
         prompt.append(task.title, style="bold")
         prompt.append(f"  ({t(f'kind.{task.kind}')})\n", style="dim")
-        prompt.append(task.prompt)
+        prompt.append(reflow(task.prompt))
         with VerticalScroll(classes="task-prompt"):
-            yield Static(prompt)
+            yield Static(Wrapped(prompt))
         for field in task.fields:
             value = task.draft_fields.get(field.id, "")
             with Horizontal(classes="form-row"):
@@ -92,7 +94,7 @@ class TaskEditor(Vertical):
                                  prompt=t("field.choose"), compact=True, id=f"field-{field.id}", classes="task-field")
                 else:
                     yield Input(value, compact=True, id=f"field-{field.id}", classes="task-field")
-        yield TextArea(task.draft, soft_wrap=True, id=f"draft-{task.id}", classes="draft")
+        yield DraftArea(task.draft, soft_wrap=True, id=f"draft-{task.id}", classes="draft")
         yield Line(classes="task-state")
 
     @property
@@ -145,9 +147,10 @@ class TaskEditor(Vertical):
 class TeamScreen(LocalizedScreen):
     """One team's workspace."""
 
-    AUTO_FOCUS = "#tasks"
+    AUTO_FOCUS = "#tasks"   # the brief instead, before the clock has started (on_mount)
     BINDINGS = [
         Binding("f4", "brief", "key.brief", priority=True),
+        Binding("enter", "open_task", "key.open-task"),
         Binding("f5", "focus_feed", "key.feed", priority=True),
         Binding("f6", "focus_tasks", "key.tasks", priority=True),
         Binding("f7", "focus_draft", "key.draft", priority=True),
@@ -168,6 +171,7 @@ class TeamScreen(LocalizedScreen):
         self._prompts: dict[str, tuple | None] = {}
         self._unannounced: list = []
         self._feed_title = ""
+        self.AUTO_FOCUS = "#brief" if self._before_start() else "#tasks"
         client.on_change(self._changed)
 
     # ----- layout ---------------------------------------------------------------------
@@ -190,8 +194,18 @@ class TeamScreen(LocalizedScreen):
         yield KeyBar(compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#brief-text", Static).update(self._brief_text())
+        """A team opens on its brief until the clock starts (Enter then opens its first
+        task); once the drill is under way, on its task list."""
+        self.query_one("#brief-text", Static).update(Wrapped(self._brief_text()))
         self.refresh_live()
+        before = self._before_start()   # asked again: the screen may be shown long after it was made
+        self.AUTO_FOCUS = "#brief" if before else "#tasks"
+        self.call_after_refresh(self.action_brief if before else self.action_focus_tasks)
+
+    def _before_start(self) -> bool:
+        """The clock has not started yet: it stands at 0 and only moves once started."""
+        view = self.view = self.client.view()
+        return not view.running and view.now == 0
 
     # ----- keeping up with the drill ---------------------------------------------------------
 
@@ -216,7 +230,8 @@ class TeamScreen(LocalizedScreen):
             self._new_injects(view)
             self._fill_feed(view)
             self._fill_tasks(view)
-            self.query_one("#brief-text", Static).update(self._brief_text())
+            self.query_one("#brief-text", Static).update(Wrapped(self._brief_text()))
+            self.refresh_bindings()   # Enter on the brief opens a task once one is open
         self._show_countdowns(view)
         self._show_status(view)
         if self.query_one("#right", ContentSwitcher).current == "public":
@@ -339,17 +354,27 @@ class TeamScreen(LocalizedScreen):
         t, view = self.t, self.view
         text = Text()
         text.append(view.name + "\n", style="bold")
-        text.append((view.brief or t("team.no-brief")) + "\n\n")
+        if view.tasks:
+            text.append(t("team.open-task", task=self._chosen_task(view).title) + "\n", style="reverse")
+        else:
+            text.append(t("team.tasks-soon") + "\n", style="dim")
+        text.append("\n" + (reflow(view.brief) or t("team.no-brief")) + "\n\n")
         text.append(t("team.facts") + "\n", style="bold underline")
         if view.facts:
             for fact in view.facts:
-                text.append(f"• {fact.text}\n")
+                text.append(f"• {reflow(fact.text)}\n")
         else:
             text.append(t("team.no-facts") + "\n", style="dim")
         text.append("\n" + t("team.drill") + "\n", style="bold underline")
         text.append(self.info.title + "\n", style="bold")
-        text.append(self.info.summary + "\n")
+        text.append(reflow(self.info.summary) + "\n")
         return text
+
+    def _chosen_task(self, view: TeamView) -> TaskView:
+        """The task Enter opens from the brief: the one highlighted in the list, at first the first."""
+        tasks = self.query_one("#tasks", OptionList)
+        chosen = tasks.highlighted_option.id if tasks.highlighted_option else None
+        return next((task for task in view.tasks if task.id == chosen), view.tasks[0])
 
     def _reader_text(self, inject_id: str) -> Text:
         t = self.t
@@ -362,7 +387,7 @@ class TeamScreen(LocalizedScreen):
         if delivery.sender:
             text.append(f" · {delivery.sender}", style="dim")
         text.append("\n\n")
-        text.append(delivery.body)
+        text.append(reflow(delivery.body))
         return text
 
     # ----- showing things on the right ----------------------------------------------------------
@@ -374,7 +399,7 @@ class TeamScreen(LocalizedScreen):
         return found.first() if found else None
 
     def show_inject(self, inject_id: str) -> None:
-        self.query_one("#reader-text", Static).update(self._reader_text(inject_id))
+        self.query_one("#reader-text", Static).update(Wrapped(self._reader_text(inject_id)))
         self.query_one("#right", ContentSwitcher).current = "reader"
         self.query_one("#reader", VerticalScroll).scroll_home(animate=False)
         if inject_id in self.unread:
@@ -509,9 +534,22 @@ class TeamScreen(LocalizedScreen):
     # ----- keys -------------------------------------------------------------------------------
 
     def action_brief(self) -> None:
-        self.query_one("#brief-text", Static).update(self._brief_text())
+        self.query_one("#brief-text", Static).update(Wrapped(self._brief_text()))
         self.query_one("#right", ContentSwitcher).current = "brief"
         self.query_one("#brief").focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open_task":   # Enter on the brief; elsewhere Enter is the focused widget's
+            return self.focused is not None and self.focused.id == "brief" and bool(self.view.tasks)
+        return True
+
+    async def action_open_task(self) -> None:
+        """From the brief, straight into the draft of the task it names."""
+        task = self._chosen_task(self.view)
+        tasks = self.query_one("#tasks", OptionList)
+        tasks.highlighted = tasks.get_option_index(task.id)
+        await self.show_task(task.id)
+        self.action_focus_draft()
 
     def action_focus_feed(self) -> None:
         self.query_one("#feed").focus()

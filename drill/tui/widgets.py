@@ -103,53 +103,90 @@ class StatusBar(Line):
 
 
 _WIDE = "\u2e80-\u2fff\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
-_OPENING = "“‘（《〈「『【〔"
-_CLOSING = "”’）》〉」』】〕，。、；：！？…"
+# Line-breaking rules for CJK (kinsoku; GB/T 15834, JIS X 4051): an opening mark never
+# ends a line, and a closing mark, a pause or stop, an ellipsis never begins one.
+_OPENING = "“‘（《〈「『【〔〖〘〚［｛(["
+_CLOSING = "”’）》〉」』】〕〗〙〛］｝，。、；：！？…‥·・ー々〜～％‰)]},.;:!?%"
 # A break may come before any Chinese character (with the punctuation that must stay
-# with it) or at a space; a run of Latin letters is one word.
-_TOKEN = re.compile(rf"\s+|[{_OPENING}]*[{_WIDE}][{_CLOSING}]*|[^\s{_WIDE}]+")
+# with it) or at a space; a run of Latin letters is one word, with the marks closing it.
+_OPEN, _CLOSE = re.escape(_OPENING), re.escape(_CLOSING)
+_TOKEN = re.compile(rf"\s+|[{_OPEN}]*[^\s{_WIDE}{_OPEN}{_CLOSE}]+[{_CLOSE}]*|[{_OPEN}]*[{_WIDE}][{_CLOSE}]*|[{_CLOSE}]+|\S")
 
 
 def wrap_cells(text: Text, width: int) -> list[Text]:
     """`text` cut into lines of at most `width` cells. Unlike Rich's wrapping, which breaks
     only at spaces, Chinese may break between any two characters, so a Chinese line after
-    a space is not pushed whole onto the next line, leaving a short one above it."""
+    a space is not pushed whole onto the next line, leaving a short one above it. A closing
+    mark that would begin a line after a space takes the word before it along ("push-out")."""
+    plain = text.plain
     breaks: list[int] = []
     used = 0
-    for match in _TOKEN.finditer(text.plain):
+    line_start = 0
+    last_word = None   # where the line's last word starts, if it is not the line's first
+    for match in _TOKEN.finditer(plain):
         token = match.group()
         size = cell_len(token)
         if token.isspace() or used + size <= width:
+            if not token.isspace():
+                last_word = match.start() if match.start() > line_start else None
             used += size
             continue
         if size <= width:
-            breaks.append(match.start())
-            used = size
+            start = match.start()
+            if token[0] in _CLOSING and last_word is not None and cell_len(plain[last_word:match.end()]) <= width:
+                start = last_word
+            breaks.append(start)
+            line_start, last_word = start, None
+            used = cell_len(plain[start:match.end()])
             continue
         offset = match.start()  # a word wider than the line: fold it
         for char in token:
             char_size = cell_len(char)
             if used + char_size > width and offset:
                 breaks.append(offset)
+                line_start, last_word = offset, None
                 used = 0
             used += char_size
             offset += 1
     lines = list(text.divide(b for b in breaks if b > 0))
     for line in lines:
         line.rstrip()
-    return lines
+    return [line for line in lines if line.plain] or lines[:1]   # no line of the spaces before a long word
 
 
-class Clipped:
+class Wrapped:
+    """Text wrapped to the width it is given by `wrap_cells`, each of its own lines apart:
+    prose (a brief, an inject's body) where Chinese breaks between characters and no
+    closing mark begins a line. Rich's own wrapping folds a Chinese paragraph anywhere."""
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+
+    @property
+    def plain(self) -> str:
+        return self.text.plain
+
+    def wrapped(self, width: int) -> list[Text]:
+        return [row for line in self.text.split("\n", allow_blank=True) for row in (wrap_cells(line, width) or [line])]
+
+    def __rich_console__(self, console, options):
+        yield Text("\n").join(self.wrapped(max(2, options.max_width)))
+
+    def __rich_measure__(self, console, options):
+        return Measurement(1, options.max_width)
+
+
+class Clipped(Wrapped):
     """Text wrapped to the width it is given and cut to `lines` lines, the last ending in "…":
     a feed shows the start of a long post, whatever the terminal's width."""
 
     def __init__(self, text: Text, lines: int) -> None:
-        self.text, self.lines = text, lines
+        super().__init__(text)
+        self.lines = lines
 
     def __rich_console__(self, console, options):
         width = max(2, options.max_width)
-        lines = wrap_cells(self.text, width)
+        lines = self.wrapped(width)
         if len(lines) > self.lines:
             lines = lines[: self.lines]
             last = lines[-1]
@@ -158,9 +195,6 @@ class Clipped:
                 last.rstrip()
             last.append("…")
         yield Text("\n").join(lines)
-
-    def __rich_measure__(self, console, options):
-        return Measurement(1, options.max_width)
 
 
 class Flow:
