@@ -293,6 +293,55 @@ def report(session_path: Path, out: Path, language: str | None, no_pdf: bool) ->
         click.echo(pdf_unavailable(), err=True)
 
 
+@cli.group()
+def msel() -> None:
+    """MSEL spreadsheets: a scenario's injects as the master scenario events list, and back."""
+
+
+@msel.command("export")
+@click.argument("scenario")
+@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The file to write: .xlsx (every sheet) or .csv (the injects).")
+@click.option("--lang", "language", default=None, help="Language of the headers (en, zh-CN); default: the scenario's.")
+@RUBRICS_OPTION
+def msel_export(scenario: str, out: Path, language: str | None, rubric_dirs: tuple[Path, ...]) -> None:
+    """Write a scenario as an MSEL: one row per inject in time order, with sheets for the
+    scenario, teams, tasks and facts in an .xlsx."""
+    from .formats import Loader
+    from .formats.library import scenario_path
+
+    if out.suffix.lower() not in (".xlsx", ".csv"):
+        raise click.UsageError(f"--out {out}: the file name must end in .xlsx or .csv")
+    try:
+        exercise = Loader(rubric_dirs).load_exercise(scenario_path(scenario))
+        from .msel import export_msel
+
+        export_msel(exercise.scenario, out, language)
+    except Exception as error:  # noqa: BLE001 - turned into a user message
+        _fail_on_format(error)
+    click.echo(str(out))
+
+
+@msel.command("import")
+@click.argument("sheet", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write a new scenario file (it must not exist).")
+@click.option("--into", type=click.Path(dir_okay=False, exists=True, path_type=Path), help="Replace only the injects of this scenario file, keeping the rest and its comments.")
+@RUBRICS_OPTION
+def msel_import(sheet: Path, out: Path | None, into: Path | None, rubric_dirs: tuple[Path, ...]) -> None:
+    """Read an MSEL (.xlsx or .csv) into a scenario. Each problem is printed as
+    FILE:SHEET!CELL: error: MESSAGE (a CSV: FILE:LINE:COL); with any, exit 1 and nothing is written."""
+    if (out is None) == (into is None):
+        raise click.UsageError("give exactly one of --out NEW.yaml or --into SCENARIO.yaml")
+    if out is not None and out.exists():
+        raise UserError(f"{out} exists: use --into {out} to replace its injects, or choose another --out")
+    from .msel import import_msel
+
+    try:
+        written = import_msel(sheet, out or into, into=into is not None, rubric_dirs=rubric_dirs)
+    except Exception as error:  # noqa: BLE001 - turned into a user message
+        _fail_on_format(error)
+    click.echo(str(written))
+
+
 @cli.command()
 @click.argument("target", metavar="SCENARIO_OR_SERVER")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address for the web page; 0.0.0.0 for every network.")
