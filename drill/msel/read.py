@@ -293,6 +293,8 @@ class Reader:
         for index, record in enumerate(table.records):
             loc = ("injects", index)
             self.locator.put(loc, record.cells.get("id", record.row))
+            for key, where in record.cells.items():   # where a value is missing, point at its empty cell
+                self.locator.put(loc + ({"offset": "at", "clock": "at"}.get(key, key),), where)
             entry: dict[str, Any] = {}
             inject_id = text(record.get("id")) or f"inject-{index + 1}"
             while record.get("id") is None and inject_id in ids:
