@@ -278,19 +278,22 @@ def _serve(scenario: str, host: str, port: int, codes_file: Path | None, session
 @click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder to write the report into.")
 @click.option("--lang", "language", default=None, help="Language of headings and labels (en, zh-CN); default: the scenario's.")
 @click.option("--no-pdf", is_flag=True, help="Skip the PDF even when WeasyPrint is installed.")
-def report(session_path: Path, out: Path, language: str | None, no_pdf: bool) -> None:
-    """Write the debrief: report.html, report.md and, with the pdf extra, report.pdf."""
-    from .report import pdf_unavailable, write_report
+@click.option("--format", "formats", multiple=True, type=click.Choice(["html", "md", "pdf", "docx"]), help="Write only these files (repeatable; default: all that can be written here).")
+def report(session_path: Path, out: Path, language: str | None, no_pdf: bool, formats: tuple[str, ...]) -> None:
+    """Write the debrief: report.html, report.md and, with the pdf and docx extras, report.pdf and report.docx."""
+    from .report import docx_unavailable, pdf_unavailable, write_report
     from .store import open_session
 
     try:
-        written = write_report(open_session(session_path), out, language, pdf=not no_pdf)
+        written = write_report(open_session(session_path), out, language, pdf=not no_pdf, formats=formats or None)
     except Exception as error:  # noqa: BLE001 - turned into a user message
         _fail_on_session(error)
     for path in written:
         click.echo(str(path))
-    if not no_pdf and pdf_unavailable():
+    if not no_pdf and pdf_unavailable() and (not formats or "pdf" in formats):
         click.echo(pdf_unavailable(), err=True)
+    if docx_unavailable() and (not formats or "docx" in formats):
+        click.echo(docx_unavailable(), err=True)
 
 
 @cli.group()

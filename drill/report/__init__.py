@@ -1,4 +1,4 @@
-"""The debrief report of a session: HTML, Markdown and, with the `pdf` extra, PDF.
+"""The debrief report of a session: HTML, Markdown and, with the `pdf` and `docx` extras, PDF and Word.
 
 The facilitator prints it for the summary session (总结评估): what happened when,
 how heat answered, each team's scores, and a review sheet per team with its own
@@ -8,7 +8,8 @@ Team text is untrusted: the HTML template escapes everything (autoescape on,
 nothing user-written marked safe), the Markdown template escapes through its
 `finalize` hook and shows submissions in code fences, and charts draw text as
 paths. The PDF is WeasyPrint's rendering of the very same HTML; for a big drill
-it is rendered in parts on several cores and joined (see pdf.py).
+it is rendered in parts on several cores and joined (see pdf.py). The Word file
+is written from the same content by word.py.
 """
 
 from __future__ import annotations
@@ -24,32 +25,49 @@ from markupsafe import Markup
 from ..i18n import Catalog
 from . import pdf as pdf_writer
 from .content import build
+from .word import docx_unavailable, write_docx
 
-HTML, MARKDOWN, PDF = "report.html", "report.md", "report.pdf"
+HTML, MARKDOWN, PDF, DOCX = "report.html", "report.md", "report.pdf", "report.docx"
+FORMATS = {"html": HTML, "md": MARKDOWN, "pdf": PDF, "docx": DOCX}
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#&])")
 
-__all__ = ["pdf_unavailable", "write_report"]
+__all__ = ["FORMATS", "docx_unavailable", "pdf_unavailable", "write_report"]
 
 
-def write_report(session: Any, out: Path, language: str | None = None, pdf: bool = True) -> list[Path]:
-    """Write report.html, report.md and (when `pdf` and WeasyPrint is usable) report.pdf into `out`.
+def write_report(session: Any, out: Path, language: str | None = None, pdf: bool = True,
+                 formats: tuple[str, ...] | None = None) -> list[Path]:
+    """Write the report into `out`: report.html, report.md, and where their extras are usable
+    report.pdf (WeasyPrint) and report.docx (python-docx); `formats` (keys of FORMATS) picks
+    some of them, and `pdf=False` leaves the PDF out.
 
     `language` is a BCP 47 tag for the headings and labels, by default the
-    scenario's own. Returns the files written; when the PDF was wanted but is
-    missing from them, `pdf_unavailable()` says why. Files of an earlier report
-    in `out` are replaced, and an earlier report.pdf removed when none is written."""
+    scenario's own. Returns the files written; when the PDF or Word file was wanted
+    but is missing from them, `pdf_unavailable()` or `docx_unavailable()` says why.
+    Files of an earlier report in `out` are replaced, and those not written this time
+    removed, since they would contradict the new report."""
+    wanted = set(formats or FORMATS) - ({"pdf"} if not pdf else set())
+    if pdf_unavailable() is not None:
+        wanted.discard("pdf")
+    if docx_unavailable() is not None:
+        wanted.discard("docx")
     context = build(session, Catalog(language or session.scenario.language))
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    html = _environment("html").get_template(HTML).render(context)
-    written = [out / HTML, out / MARKDOWN]
-    written[0].write_text(html, encoding="utf-8")
-    written[1].write_text(_environment("md").get_template(MARKDOWN).render(context), encoding="utf-8")
-    if pdf and pdf_unavailable() is None:
+    html = _environment("html").get_template(HTML).render(context) if wanted & {"html", "pdf"} else ""
+    written = []
+    if "html" in wanted:
+        (out / HTML).write_text(html, encoding="utf-8")
+    if "md" in wanted:
+        (out / MARKDOWN).write_text(_environment("md").get_template(MARKDOWN).render(context), encoding="utf-8")
+    if "pdf" in wanted:
         _write_pdf(context, html, out / PDF)
-        written.append(out / PDF)
-    else:
-        (out / PDF).unlink(missing_ok=True)   # a PDF of an earlier run would contradict the new report
+    if "docx" in wanted:
+        write_docx(context, out / DOCX)
+    for kind, name in FORMATS.items():
+        if kind in wanted:
+            written.append(out / name)
+        else:
+            (out / name).unlink(missing_ok=True)
     return written
 
 
