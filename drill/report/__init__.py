@@ -28,7 +28,7 @@ from .content import build
 from .word import docx_unavailable, write_docx
 
 HTML, MARKDOWN, PDF, DOCX = "report.html", "report.md", "report.pdf", "report.docx"
-FORMATS = {"html": HTML, "md": MARKDOWN, "pdf": PDF, "docx": DOCX}
+FORMATS = {"html": HTML, "md": MARKDOWN, "docx": DOCX, "pdf": PDF}   # in the order written
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#&])")
 
 __all__ = ["FORMATS", "docx_unavailable", "pdf_unavailable", "write_report"]
@@ -59,10 +59,10 @@ def write_report(session: Any, out: Path, language: str | None = None, pdf: bool
         (out / HTML).write_text(html, encoding="utf-8")
     if "md" in wanted:
         (out / MARKDOWN).write_text(_environment("md").get_template(MARKDOWN).render(context), encoding="utf-8")
-    if "pdf" in wanted:
-        _write_pdf(context, html, out / PDF)
     if "docx" in wanted:
         write_docx(context, out / DOCX)
+    if "pdf" in wanted:
+        _write_pdf(context, html, out / PDF)
     for kind, name in FORMATS.items():
         if kind in wanted:
             written.append(out / name)

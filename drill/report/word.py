@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
+from datetime import datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -167,7 +169,12 @@ class _Writer:
         self.results()
         for sheet in context["sheets"]:
             self.sheet(sheet)
-        self.document.save(str(path))
+        when = datetime.strptime(context["ran_on"], "%Y-%m-%d %H:%M") if context["ran_on"] else datetime(2000, 1, 1)
+        properties.created = properties.modified = when
+        properties.last_printed = when
+        buffer = io.BytesIO()
+        self.document.save(buffer)
+        path.write_bytes(_steady(buffer.getvalue()))
 
     def cover(self, scenario: Any) -> None:
         context, t = self.context, self.t
@@ -251,6 +258,16 @@ class _Writer:
             [[item["issue"], item["action"], item["owner"], ""] for item in sheet["plan"]],
             blank=len(sheet["blank_rows"]), widths=[62, 58, 28, 22],
         )
+
+
+def _steady(docx: bytes) -> bytes:
+    """The same .docx bytes for the same report: each part's time in the zip is fixed,
+    as the HTML and Markdown are byte for byte the same from the same session."""
+    source, out = zipfile.ZipFile(io.BytesIO(docx)), io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            target.writestr(zipfile.ZipInfo(entry.filename, date_time=(2000, 1, 1, 0, 0, 0)), source.read(entry), zipfile.ZIP_DEFLATED)
+    return out.getvalue()
 
 
 def write_docx(context: dict[str, Any], path: Path) -> None:
