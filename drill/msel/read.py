@@ -27,7 +27,7 @@ from ..formats.load import Loader, format_of, model_problems
 from ..formats.problems import FormatError, Position, Problem
 from ..formats.scenario import CHANNELS, Clock, Scenario
 from .columns import CONDITION_WORDS, FACTS, INJECTS, SCENARIO, SCENARIO_FIELDS, SHEETS, TASKS, TEAMS, Sheet, normal, words
-from .times import parse_at, parse_span
+from .times import parse_at, parse_span, shown
 from .yamltext import injects_block, replace_injects, scenario_text
 
 MAX_BYTES = 64 * 1024 * 1024
@@ -184,7 +184,7 @@ def find_table(grid: Grid, sheet: Sheet, problems: list[Problem], path: str) -> 
         if key is None:
             continue      # a column of the person's own (notes, expected actions): not ours to read
         if key in columns:
-            problems.append(Problem(path, grid.at(row, n), f"a second {values[n - 1]!r} column (the first is {columns[key]}); keep one"))
+            problems.append(Problem(path, grid.at(row, n), f"a second {shown(values[n - 1])} column (the first is {columns[key]}); keep one"))
             continue
         columns[key], index[n] = grid.at(row, n), key
     records = []
@@ -276,7 +276,7 @@ class Reader:
                 (found if team else unknown).append(team or part.strip())
         if unknown:
             known = ", ".join(self.team_names[:12]) + (", ..." if len(self.team_names) > 12 else "")
-            self.bad(where, f"unknown team {', '.join(repr(u) for u in unknown)}: expected team ids or names ({known}), or 'all'")
+            self.bad(where, f"unknown team {', '.join(shown(u) for u in unknown[:5])}: expected team ids or names ({known}), or 'all'")
         return list(dict.fromkeys(found)) or None
 
     # ------------------------------------------------------------ the injects sheet
@@ -308,7 +308,7 @@ class Reader:
                     self.put(entry, loc, "channel", channels[normal(channel)], record.cells["channel"])
                 else:
                     spelled = ", ".join(CHANNELS)
-                    self.bad(record.cells["channel"], f"unknown channel {channel!r}: expected one of {spelled}, by id or by name in English or Chinese")
+                    self.bad(record.cells["channel"], f"unknown channel {shown(channel)}: expected one of {spelled}, by id or by name in English or Chinese")
             elif "channel" in table.columns:
                 self.bad(record.cells["channel"], "missing channel: every inject needs one")
             if record.get("from") is not None:
@@ -375,13 +375,13 @@ class Reader:
         argument = argument.strip()
         forms = "missed: TASK, submitted: TASK, heat above: LEVEL, scored below: TASK SCORE, scored at least: TASK SCORE, or manual (in English or Chinese)"
         if kind is None:
-            self.bad(where, f"{written[:60]!r} is not a trigger: expected {forms}")
+            self.bad(where, f"{shown(written)} is not a trigger: expected {forms}")
             return None
         if kind == "manual":
             return {"manual": True}
         if kind in ("missed", "submitted"):
             if not argument:
-                self.bad(where, f"'{word.strip()}' needs the task it watches, e.g. '{word.strip()}: statement'")
+                self.bad(where, f"{shown(word.strip())} needs the task it watches, e.g. 'missed: statement'")
                 return None
             return {kind: self.tasks.get(normal(argument), argument)}
         if kind == "heat_above":
@@ -391,7 +391,7 @@ class Reader:
         try:
             number = float(score)
         except ValueError:
-            self.bad(where, f"expected the task and the score, e.g. '{word.strip()}: statement 50'")
+            self.bad(where, "expected the task and the score, e.g. 'scored below: statement 50'")
             return None
         return {kind: {"task": self.tasks.get(normal(task.strip()), task.strip()), "score": number}}
 
@@ -402,7 +402,7 @@ class Reader:
             value = int(value.strip().replace("−", "-"))
         if isinstance(value, int) and not isinstance(value, bool):
             return value
-        self.bad(where, f"{what}: {text(value)!r} is not {expected}")
+        self.bad(where, f"{what}: {shown(text(value))} is not {expected}")
         return None
 
     def opened(self, inject_id: str, value: Any, where: Position) -> None:
@@ -410,7 +410,7 @@ class Reader:
         for name in items(value):
             task = self.tasks.get(normal(name))
             if task is None:
-                self.bad(where, f"unknown task {name!r} in the tasks this inject opens")
+                self.bad(where, f"unknown task {shown(name)} in the tasks this inject opens")
             elif self.task_openers.get(task) != inject_id:
                 self.bad(where, f"task {task!r} does not open after this inject; set its 'opens after' in the tasks (or the scenario file) instead")
 
@@ -426,7 +426,7 @@ class Reader:
             key = labels.get(normal(label or ""))
             where = record.cells.get("value", record.row)
             if key is None:
-                self.bad(record.cells.get("field", record.row), f"unknown scenario field {label!r}: expected one of {', '.join(k for k, _ in SCENARIO_FIELDS)}")
+                self.bad(record.cells.get("field", record.row), f"unknown scenario field {shown(label)}: expected one of {', '.join(k for k, _ in SCENARIO_FIELDS)}")
                 continue
             value = record.get("value")
             if value is None:
@@ -454,7 +454,7 @@ class Reader:
                 self.put(data, (), key, text(value), where)
         self.put(data, (), "clock", clock, table.header)
         if self.start is None and "start" in clock:
-            self.bad(self.locator.cells[("clock", "start")], f"clock start {clock['start']!r} is not a date-time with an offset, e.g. 2024-04-16T07:00:00+08:00")
+            self.bad(self.locator.cells[("clock", "start")], f"clock start {shown(clock['start'])} is not a date-time with an offset, e.g. 2024-04-16T07:00:00+08:00")
         return data
 
     def yaml_cell(self, value: Any, where: Position) -> Any:

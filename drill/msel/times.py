@@ -51,7 +51,7 @@ def parse_at(value: object, start: datetime) -> int:
             return parse_duration(text)
         except ValueError:
             pass
-    raise ValueError(f"{_shown(value)} is not a time: expected {TIME_FORMS}")
+    raise ValueError(f"{shown(value)} is not a time: expected {TIME_FORMS}")
 
 
 def parse_span(value: object) -> int:
@@ -71,7 +71,7 @@ def parse_span(value: object) -> int:
             return parse_duration(value)
         except ValueError:
             pass
-    raise ValueError(f"{_shown(value)} is not a duration: {EXPECTED}, or hours and minutes such as 1:30")
+    raise ValueError(f"{shown(value)} is not a duration: {EXPECTED}, or hours and minutes such as 1:30")
 
 
 def offset_text(seconds: int) -> str:
@@ -114,6 +114,7 @@ def _after(start: datetime, day: date, moment: time, *, roll: bool) -> int:
     return round((at - start).total_seconds())
 
 
-def _shown(value: object) -> str:
+def shown(value: object) -> str:
+    """A value quoted in a message, cut short: a cell may hold a whole essay."""
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
