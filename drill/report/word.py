@@ -51,6 +51,15 @@ class _Writer:
         self.document = Document()
         self._page()
         self._fonts(context["lang"])
+        # Style ids looked up once and set on the XML: python-docx searches every style
+        # twice for each paragraph given a style, which for a big drill is most of the time.
+        self.style_ids = {name: self.document.styles[name].style_id for name in ("Title", "List Bullet", "Table Grid", "Heading 1", "Heading 2", "Heading 3")}
+
+    def _add(self, text: str = "", style: str | None = None):
+        paragraph = self.document.add_paragraph(text)
+        if style:
+            paragraph._p.get_or_add_pPr().style = self.style_ids[style]
+        return paragraph
 
     # ---------------------------------------------------------------- page and styles
 
@@ -102,7 +111,7 @@ class _Writer:
         """A paragraph, optionally led by a bold label; line breaks in `text` are kept."""
         from docx.shared import RGBColor
 
-        paragraph = self.document.add_paragraph(style=style)
+        paragraph = self._add(style=style)
         if bold:
             paragraph.add_run(clean(bold)).bold = True
         run = paragraph.add_run(clean(text))
@@ -111,7 +120,7 @@ class _Writer:
         return paragraph
 
     def heading(self, text: str, level: int, *, new_page: bool = False):
-        heading = self.document.add_heading(clean(text), level)
+        heading = self._add(clean(text), f"Heading {level}" if level else "Title")
         heading.paragraph_format.page_break_before = new_page
         return heading
 
@@ -126,7 +135,7 @@ class _Writer:
         from docx.shared import Mm
 
         table = self.document.add_table(rows=1 + len(rows) + blank, cols=len(header))
-        table.style = "Table Grid"
+        table._tbl.tblPr.style = self.style_ids["Table Grid"]
         table_rows = table.rows
         marker = OxmlElement("w:tblHeader")
         marker.set(qn("w:val"), "true")
@@ -179,7 +188,7 @@ class _Writer:
     def cover(self, scenario: Any) -> None:
         context, t = self.context, self.t
         self.paragraph(t("report.title"), muted=True)
-        self.document.add_heading(clean(scenario.title), 0)
+        self.heading(scenario.title, 0)
         facts = [(t("report.ran-on"), context["ran_on"])] if context["ran_on"] else []
         facts += [(t("report.start"), context["start"]), (t("report.duration"), context["duration"]),
                   (t("report.team-count"), str(len(context["teams"])))]
