@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import csv
 import tempfile
-from datetime import datetime, time, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import openpyxl

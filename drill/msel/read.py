@@ -26,7 +26,7 @@ from ..formats.duration import format_duration
 from ..formats.load import Loader, format_of, model_problems
 from ..formats.problems import FormatError, Position, Problem
 from ..formats.scenario import CHANNELS, Clock, Scenario
-from .columns import CONDITION_WORDS, FACTS, INJECTS, SCENARIO, SCENARIO_FIELDS, SHEETS, TASKS, TEAMS, Sheet, normal, words
+from .columns import CONDITION_WORDS, INJECTS, SCENARIO, SCENARIO_FIELDS, SHEETS, TEAMS, Sheet, normal, words
 from .times import parse_at, parse_span, shown
 from .yamltext import injects_block, replace_injects, scenario_text
 
@@ -61,7 +61,6 @@ class Record:
 
 @dataclass
 class Table:
-    grid: Grid
     header: Position
     columns: dict[str, Position]
     records: list[Record]
@@ -195,7 +194,7 @@ def find_table(grid: Grid, sheet: Sheet, problems: list[Problem], path: str) -> 
         if not kept:
             continue      # only the person's own columns are filled: a note row
         records.append(Record(grid.at(number, 1), kept, {key: grid.at(number, n) for n, key in index.items()}))
-    return Table(grid, grid.at(row, 1), columns, records)
+    return Table(grid.at(row, 1), columns, records)
 
 
 def text(value: Any) -> str | None:
@@ -222,6 +221,18 @@ def items(value: Any) -> list[str]:
     return [part.strip() for part in parts if part.strip()]
 
 
+def _spellings(entries: list, label: str) -> dict[str, str]:
+    """How a sheet may name each entry (a team or task): by its id or by its `label`, as
+    compared (see `normal`) -> the id. An id wins over another entry's label."""
+    found: dict[str, str] = {}
+    named = [entry for entry in entries if isinstance(entry, dict) and isinstance(entry.get("id"), str)]
+    for entry in named:
+        if isinstance(entry.get(label), str):
+            found[normal(entry[label])] = entry["id"]
+    found |= {normal(entry["id"]): entry["id"] for entry in named}
+    return found
+
+
 class Reader:
     """Turns the tables of one workbook into scenario data, collecting positioned problems."""
 
@@ -246,20 +257,12 @@ class Reader:
     # ------------------------------------------------------------ what the injects refer to
 
     def know_teams(self, teams: list[dict]) -> None:
-        for team in teams:
-            if isinstance(team, dict) and isinstance(team.get("id"), str):
-                self.teams[normal(team["id"])] = team["id"]
-                if isinstance(team.get("name"), str):
-                    self.teams.setdefault(normal(team["name"]), team["id"])
-                self.team_names.append(team["id"])
+        self.teams = _spellings(teams, "name")
+        self.team_names = list(dict.fromkeys(self.teams.values()))
 
     def know_tasks(self, tasks: list[dict]) -> None:
-        for task in tasks:
-            if isinstance(task, dict) and isinstance(task.get("id"), str):
-                self.tasks[normal(task["id"])] = task["id"]
-                if isinstance(task.get("title"), str):
-                    self.tasks.setdefault(normal(task["title"]), task["id"])
-                self.task_openers[task["id"]] = task.get("opens_after")
+        self.tasks = _spellings(tasks, "title")
+        self.task_openers = {task["id"]: task.get("opens_after") for task in tasks if isinstance(task, dict) and isinstance(task.get("id"), str)}
 
     def recipients(self, value: Any, where: Position) -> str | list[str] | None:
         """`all`, or the team ids a cell names by id or name; unknown names are problems."""
