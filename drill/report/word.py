@@ -76,6 +76,7 @@ class _Writer:
         so Chinese text is set in a CJK face and broken into lines by Chinese rules."""
         from docx.oxml import OxmlElement
         from docx.oxml.ns import qn
+        from docx.shared import Pt
 
         east_asian = EAST_ASIAN_FONT.get(language)
         styles = self.document.styles
@@ -101,8 +102,6 @@ class _Writer:
             lang.set(qn("w:val"), "zh-CN" if east_asian else "en-GB")
             if east_asian:
                 lang.set(qn("w:eastAsia"), language)
-        from docx.shared import Pt
-
         styles["Normal"].font.size = Pt(10.5)
 
     # ---------------------------------------------------------------- pieces
@@ -128,11 +127,12 @@ class _Writer:
         for line in lines:
             self.paragraph(line, style="List Bullet")
 
-    def table(self, header: list[str], rows: list[list[str]], *, blank: int = 0, widths: list[float] | None = None):
-        """A Word table with a bold header row that repeats on every page, and `blank` empty rows to write in."""
+    def table(self, header: list[str], rows: list[list[str]], *, blank: int = 0, widths: list[float] | None = None, size: float | None = None):
+        """A Word table with a bold header row that repeats on every page, and `blank` empty rows to write in;
+        `size` in points for a table of many narrow columns."""
         from docx.oxml import OxmlElement
         from docx.oxml.ns import qn
-        from docx.shared import Mm
+        from docx.shared import Mm, Pt
 
         table = self.document.add_table(rows=1 + len(rows) + blank, cols=len(header))
         table._tbl.tblPr.style = self.style_ids["Table Grid"]
@@ -141,10 +141,15 @@ class _Writer:
         marker.set(qn("w:val"), "true")
         table_rows[0]._tr.get_or_add_trPr().append(marker)
         for cell, text in zip(table_rows[0].cells, header):
-            cell.paragraphs[0].add_run(clean(text)).bold = True
+            run = cell.paragraphs[0].add_run(clean(text))
+            run.bold = True
+            if size:
+                run.font.size = Pt(size)
         for row, values in zip(table_rows[1:], rows):
             for cell, text in zip(row.cells, values):
-                cell.paragraphs[0].add_run(clean(text))
+                run = cell.paragraphs[0].add_run(clean(text))
+                if size:
+                    run.font.size = Pt(size)
         for row in table_rows[1 + len(rows):]:
             row.height = Mm(12)
         widths = widths or [TEXT_WIDTH / len(header)] * len(header)
@@ -156,7 +161,7 @@ class _Writer:
                 cell.width = Mm(width)   # the cells, which Word follows
         return table
 
-    def chart(self, chart: Any, caption: str) -> None:
+    def chart(self, chart: Any, caption: str = "") -> None:
         """A chart as a PNG at the text's width; a chart that cannot draw itself as PNG is named instead."""
         from docx.shared import Mm
 
@@ -164,7 +169,8 @@ class _Writer:
             self.document.add_picture(io.BytesIO(chart.png()), width=Mm(TEXT_WIDTH))
         else:
             self.paragraph(self.t("report.charts-elsewhere"), muted=True)
-        self.paragraph(caption, muted=True)
+        if caption:
+            self.paragraph(caption, muted=True)
 
     # ---------------------------------------------------------------- the report
 
@@ -227,14 +233,15 @@ class _Writer:
         self.heading(t("report.results"), 1, new_page=True)
         header = [t("report.team"), *(task.title for task in context["tasks"]), t("report.total")]
         rows = [
-            [row["name"], *(f"{c['score']} {c['rating']}" if c else "·" for c in row["cells"]), f"{row['total']} {row['rating'] or ''}"]
+            [row["name"], *(f"{c['score']}\u00a0{c['rating']}" if c else "·" for c in row["cells"]), f"{row['total']}\u00a0{row['rating'] or ''}"]
             for row in context["results"]
         ]
-        self.table(header, rows)
+        tasks = len(context["tasks"])
+        self.table(header, rows, widths=[32, *[(TEXT_WIDTH - 50) / max(tasks, 1)] * tasks, 18], size=8.5 if tasks > 5 else None)
         self.paragraph(f"{t('report.ratings')}{self.colon}{context['bands']}\n{t('report.not-owed')}", muted=True)
         self.heading(t("report.comparison-chart"), 2)
         for chart in context["comparison_charts"]:
-            self.chart(chart, t("report.comparison-chart"))
+            self.chart(chart)
 
     def sheet(self, sheet: dict[str, Any]) -> None:
         t, colon = self.t, self.colon
