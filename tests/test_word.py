@@ -77,3 +77,21 @@ def test_libreoffice_prints_the_chinese_docx(tmp_path, chinese_report):
     assert scenario.title.split("——")[0] in text.replace("\n", "")
     for team in scenario.teams:
         assert f"点评表：{team.name}" in text.replace("\n", "")
+
+
+def test_an_english_report_sets_chinese_words_in_an_east_asian_font_too(tmp_path):
+    """Team names and drafts may be Chinese in an English drill: every report names a CJK face."""
+    from drill.report import write_report
+    from drill.store import open_session
+
+    data = ROOT / "tests" / "data"
+    exercise = Loader().load_exercise(data / "mini.yaml")
+    simulate(exercise, Loader().load_responses(data / "mini-responses.yaml", exercise), tmp_path / "s.drill").sink.close()
+    written = write_report(open_session(tmp_path / "s.drill"), tmp_path / "out", formats=("docx",))
+    assert [p.name for p in written] == ["report.docx"]
+    document = docx.Document(str(written[0]))
+    for name in ("Normal", "Heading 1", "Title"):
+        fonts = document.styles[name].element.rPr.find(qn("w:rFonts"))
+        assert fonts.get(qn("w:eastAsia")) and fonts.get(qn("w:ascii"))
+    texts = [p.text for p in document.paragraphs]
+    assert Catalog("en")("report.sheet", team="Press office") in texts and "一般舆情，需持续监测。" in texts

@@ -22,7 +22,7 @@ from typing import Any
 
 LATIN_FONT = "Calibri"
 TEXT_WIDTH = 170   # mm: A4's 210 less margins of 20
-EAST_ASIAN_FONT = {"zh-CN": "Microsoft YaHei"}   # what Word and WPS offer on Chinese Windows; others substitute their own CJK face
+EAST_ASIAN_FONT = "Microsoft YaHei"   # what Word and WPS offer on Chinese Windows; other programs substitute their own CJK face
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _MUTED = (0x66, 0x66, 0x66)
 
@@ -72,36 +72,31 @@ class _Writer:
             section.top_margin = section.bottom_margin = Mm(18)
 
     def _fonts(self, language: str) -> None:
-        """Latin and East Asian faces, and the language, on every style the report uses,
-        so Chinese text is set in a CJK face and broken into lines by Chinese rules."""
+        """Latin and East Asian faces, and the languages, on every style the report uses, so
+        Chinese text (in any report: team names and drafts may be Chinese in an English
+        drill) is set in a CJK face and broken into lines by Chinese rules."""
         from docx.oxml import OxmlElement
         from docx.oxml.ns import qn
         from docx.shared import Pt
 
-        east_asian = EAST_ASIAN_FONT.get(language)
         styles = self.document.styles
         for name in ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "Table Grid"):
-            style = styles[name]
-            if name != "Table Grid":
-                style.font.name = LATIN_FONT
-            properties = style.element.get_or_add_rPr()
+            properties = styles[name].element.get_or_add_rPr()
             fonts = properties.find(qn("w:rFonts"))
             if fonts is None:
                 fonts = OxmlElement("w:rFonts")
                 properties.insert(0, fonts)
+            for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+                fonts.attrib.pop(qn(theme), None)   # a theme font would win over the faces named here
             fonts.set(qn("w:ascii"), LATIN_FONT)
             fonts.set(qn("w:hAnsi"), LATIN_FONT)
-            if east_asian:
-                fonts.set(qn("w:eastAsia"), east_asian)
-                for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme"):
-                    fonts.attrib.pop(qn(theme), None)
+            fonts.set(qn("w:eastAsia"), EAST_ASIAN_FONT)
             lang = properties.find(qn("w:lang"))
             if lang is None:
                 lang = OxmlElement("w:lang")
                 properties.append(lang)
-            lang.set(qn("w:val"), "zh-CN" if east_asian else "en-GB")
-            if east_asian:
-                lang.set(qn("w:eastAsia"), language)
+            lang.set(qn("w:val"), "zh-CN" if language == "zh-CN" else "en-GB")
+            lang.set(qn("w:eastAsia"), "zh-CN")
         styles["Normal"].font.size = Pt(10.5)
 
     # ---------------------------------------------------------------- pieces
