@@ -275,3 +275,15 @@ def test_conditions_and_times_in_chinese_words(tmp_path, data_dir):
         ({"missed": "statement"}, 300), ({"heat_above": 50}, 0),
         ({"scored_below": {"task": "statement", "score": 40.0}}, 3600), ({"manual": True}, 0), (5400, 0),
     ]
+
+
+def test_no_header_spelling_names_two_columns_of_one_sheet():
+    from drill.msel.columns import SHEETS
+
+    for sheet in SHEETS:
+        seen: dict[str, str] = {}
+        for column in sheet.columns:
+            for name in column.names():
+                assert seen.setdefault(name, column.key) == column.key, (sheet.kind, name, seen[name], column.key)
+    names = [name for sheet in SHEETS for name in sheet.names()]
+    assert len(names) == len(set(names))
