@@ -48,7 +48,7 @@ def check(path: Path, target: Path, into: bool = False) -> None:
     Loader().load_exercise(target)   # what the import accepts, the loader accepts
 
 
-def workbook(path: Path, header: list, rows: list[list], with_sheets: bool) -> None:
+def workbook(path: Path, header: list, rows: list[list], with_sheets: bool, fields: dict | None = None) -> None:
     book = openpyxl.Workbook()
     page = book.active
     page.title = "MSEL"
@@ -58,9 +58,10 @@ def workbook(path: Path, header: list, rows: list[list], with_sheets: bool) -> N
     if with_sheets:
         info = book.create_sheet("Scenario")
         info.append(["Field", "Value"])
+        given = {"id": "fuzz", "title": "Fuzz", "summary": "…", "language": "zh-CN", "start": START.isoformat(),
+                 "duration": "6h", "speed": 60, "heat": None, **(fields or {})}
         for key, label in SCENARIO_FIELDS:
-            info.append([Catalog("en")(label), {"id": "fuzz", "title": "Fuzz", "summary": "…", "language": "zh-CN",
-                                                "start": START.isoformat(), "duration": "6h", "speed": 60, "heat": None}[key]])
+            info.append([Catalog("en")(label), given[key]])
         teams = book.create_sheet("Teams")
         teams.append([Catalog("en")(c.label) for c in TEAMS.columns])
         teams.append(["press", "宣传部", None])
@@ -76,11 +77,12 @@ def workbook(path: Path, header: list, rows: list[list], with_sheets: bool) -> N
     ),
     rows=st.lists(st.lists(CELL, min_size=0, max_size=16), max_size=8),
     with_sheets=st.booleans(),
+    fields=st.dictionaries(st.sampled_from([key for key, _ in SCENARIO_FIELDS]), CELL | st.sampled_from(["{start: 10, half_life: 4h}", "[1, {a: *b}]", "{: :", "1d", "2024-04-16 07:00"]), max_size=3),
 )
-def test_import_of_generated_workbooks_fails_only_with_positioned_problems(header, rows, with_sheets):
+def test_import_of_generated_workbooks_fails_only_with_positioned_problems(header, rows, with_sheets, fields):
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "fuzz.xlsx"
-        workbook(path, header, rows, with_sheets)
+        workbook(path, header, rows, with_sheets, fields)
         check(path, Path(folder) / "out.yaml")
 
 
