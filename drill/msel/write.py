@@ -1,8 +1,9 @@
 """Write a scenario as an MSEL: an .xlsx workbook that prints, or the inject list as .csv.
 
-Everything is written as text except counts (number, heat, speed), so that what a
-trainer reads is what the importer reads back: spreadsheet programs would
-otherwise turn `+1:30` or `08:45` into numbers of their own.
+Everything is written as text cells (Excel's `@` format) except counts (number,
+heat, speed), so that what a trainer reads, and types over it, is what the
+importer reads back: spreadsheet programs would otherwise turn `+1:30` or `08:45`
+into numbers of their own.
 """
 
 from __future__ import annotations
@@ -162,6 +163,7 @@ def _write_xlsx(out: Path, t: Catalog, scenario: Scenario) -> None:
             written = WriteOnlyCell(page, value=ILLEGAL_CHARACTERS_RE.sub("\ufffd", value) if isinstance(value, str) else value)
             if isinstance(value, str):
                 written.data_type = "s"   # text starting with '=' stays text, not a formula
+                written.number_format = "@"   # and what a person types over it stays text: +1:30, not a time of day
             for name, setting in style.items():
                 setattr(written, name, setting)
             return written
