@@ -157,13 +157,14 @@ def _hand_made(path: Path, rows: list[list], teams: bool = True) -> None:
 
 
 def test_a_hand_made_chinese_workbook_imports(tmp_path):
-    from datetime import time
+    from datetime import time, timedelta
 
     _hand_made(tmp_path / "hand.xlsx", [
         ["08:45", "社交媒体", "全部", "网帖：食堂大米发霉", "家长发帖称……", "真实案例改编", 20],
         [None, None, None, None, None, None, None],
         [time(9, 30), "电话", "宣传部、学校", "记者来电", "《江川晚报》记者询问", None, None],
         ["+2:00", "Email", "school", "检测结果", "留样检测合格", None, "-10"],
+        [timedelta(hours=3), "新闻", "全部", "晚报", "一篇报道", None, None],   # an Excel duration cell
         ["04-17 01:00", "note", "press", "次日凌晨", "夜间情况", None, None],
     ])
     result = drill("msel", "import", str(tmp_path / "hand.xlsx"), "--out", str(tmp_path / "hand.yaml"))
@@ -175,9 +176,10 @@ def test_a_hand_made_chinese_workbook_imports(tmp_path):
         (2700, "social", ["press", "school"], "网帖：食堂大米发霉", 20),
         (5400, "phone", ["press", "school"], "记者来电", 0),
         (7200, "email", ["school"], "检测结果", -10),
+        (10800, "news", ["press", "school"], "晚报", 0),
         (17 * 3600, "note", ["press"], "次日凌晨", 0),
     ]
-    assert [i.id for i in scenario.injects] == ["inject-1", "inject-2", "inject-3", "inject-4"]
+    assert [i.id for i in scenario.injects] == ["inject-1", "inject-2", "inject-3", "inject-4", "inject-5"]
 
 
 def test_each_bad_cell_is_reported_at_its_cell_and_nothing_is_written(tmp_path):
