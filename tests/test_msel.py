@@ -289,3 +289,14 @@ def test_no_header_spelling_names_two_columns_of_one_sheet():
                 assert seen.setdefault(name, column.key) == column.key, (sheet.kind, name, seen[name], column.key)
     names = [name for sheet in SHEETS for name in sheet.names()]
     assert len(names) == len(set(names))
+
+
+def test_into_keeps_a_file_s_windows_line_endings(tmp_path, data_dir):
+    into = data_dir / "mini.yaml"
+    into.write_bytes(into.read_bytes().replace(b"\n", b"\r\n"))
+    export_msel(Loader().load_exercise(into).scenario, tmp_path / "m.csv")
+    result = drill("msel", "import", str(tmp_path / "m.csv"), "--into", str(into))
+    assert result.returncode == 0, result.stderr
+    raw = into.read_bytes()
+    assert raw.count(b"\n") == raw.count(b"\r\n") and b"injects:\r\n" in raw
+    assert len(Loader().load_exercise(into).scenario.injects) == 6

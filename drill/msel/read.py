@@ -601,7 +601,7 @@ def import_msel(path: str | Path, out: Path, *, into: bool = False, rubric_dirs:
     text_ = build(path, out, into=into, rubric_dirs=rubric_dirs)
     handle, temporary = tempfile.mkstemp(prefix=".msel-", suffix=".yaml", dir=Path(out).parent or ".")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:   # the line endings as built
             stream.write(text_)
         os.replace(temporary, out)
     except BaseException:

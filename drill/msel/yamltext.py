@@ -109,4 +109,6 @@ def replace_injects(doc: Document, block: str) -> str:
     while end > first + 1 and (not lines[end - 1].strip() or lines[end - 1].startswith("#")):
         end -= 1
     after = "".join(lines[end:])
-    return "".join(lines[:first]) + block + ("\n" if after and not after.startswith("\n") else "") + after
+    newline = "\r\n" if "\r\n" in doc.text else "\n"   # the file's own line endings
+    block = block.replace("\n", newline) + (newline if after and not after.startswith(("\n", "\r\n")) else "")
+    return "".join(lines[:first]) + block + after
