@@ -603,8 +603,19 @@ def import_msel(path: str | Path, out: Path, *, into: bool = False, rubric_dirs:
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:   # the line endings as built
             stream.write(text_)
+        os.chmod(temporary, _mode(Path(out)))
         os.replace(temporary, out)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
     return Path(out)
+
+
+def _mode(path: Path) -> int:
+    """The permissions the written file keeps: the replaced file's, or a new file's under the umask
+    (the temporary file it is written through is private to its owner)."""
+    if path.exists():
+        return path.stat().st_mode & 0o7777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
