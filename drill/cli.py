@@ -293,26 +293,80 @@ def _serve(scenario: str, host: str, port: int, codes_file: Path | None, session
 @click.option("--no-pdf", is_flag=True, help="Skip the PDF even when WeasyPrint is installed.")
 @click.option("--font", "font", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="A font file (.ttf, .otf, .ttc) to draw the PDF and the charts with first.")
-def report(session_path: Path, out: Path, language: str | None, no_pdf: bool, font: Path | None) -> None:
-    """Write the debrief: report.html, report.md and, with the pdf extra, report.pdf.
+@click.option("--format", "formats", multiple=True, type=click.Choice(["html", "md", "pdf", "docx"]), help="Write only these files (repeatable; default: all that can be written here).")
+def report(session_path: Path, out: Path, language: str | None, no_pdf: bool, font: Path | None,
+           formats: tuple[str, ...]) -> None:
+    """Write the debrief: report.html, report.md and, with the pdf and docx extras, report.pdf and report.docx.
 
     Refused, with what to install, when no font here draws the report's text."""
-    from .report import FontMissing, pdf_unavailable, write_report
+    from .report import FontMissing, docx_unavailable, pdf_unavailable, write_report
     from .report.fonts import readable
     from .sessions import open_session
 
     if font is not None and not readable(font):
         raise UserError(f"--font {font}: not a font file (expected .ttf, .otf or .ttc)")
     try:
-        written = write_report(open_session(session_path), out, language, pdf=not no_pdf, font=font)
+        written = write_report(open_session(session_path), out, language, pdf=not no_pdf, font=font,
+                               formats=formats or None)
     except FontMissing as error:
         raise UserError(str(error)) from None
     except Exception as error:  # noqa: BLE001 - turned into a user message
         _fail_on_session(error)
     for path in written:
         click.echo(str(path))
-    if not no_pdf and pdf_unavailable():
+    if not no_pdf and pdf_unavailable() and (not formats or "pdf" in formats):
         click.echo(pdf_unavailable(), err=True)
+    if docx_unavailable() and (not formats or "docx" in formats):
+        click.echo(docx_unavailable(), err=True)
+
+
+@cli.group()
+def msel() -> None:
+    """MSEL spreadsheets: a scenario's injects as the master scenario events list, and back."""
+
+
+@msel.command("export")
+@click.argument("scenario")
+@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The file to write: .xlsx (every sheet) or .csv (the injects).")
+@click.option("--lang", "language", default=None, help="Language of the headers (en, zh-CN); default: the scenario's.")
+@RUBRICS_OPTION
+def msel_export(scenario: str, out: Path, language: str | None, rubric_dirs: tuple[Path, ...]) -> None:
+    """Write a scenario as an MSEL: one row per inject in time order, with sheets for the
+    scenario, teams, tasks and facts in an .xlsx."""
+    from .formats import Loader
+    from .formats.library import scenario_path
+
+    if out.suffix.lower() not in (".xlsx", ".csv"):
+        raise click.UsageError(f"--out {out}: the file name must end in .xlsx or .csv")
+    try:
+        exercise = Loader(rubric_dirs).load_exercise(scenario_path(scenario))
+        from .msel import export_msel
+
+        export_msel(exercise.scenario, out, language)
+    except Exception as error:  # noqa: BLE001 - turned into a user message
+        _fail_on_format(error)
+    click.echo(str(out))
+
+
+@msel.command("import")
+@click.argument("sheet", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write a new scenario file (it must not exist).")
+@click.option("--into", type=click.Path(dir_okay=False, exists=True, path_type=Path), help="Replace only the injects of this scenario file, keeping the rest and its comments.")
+@RUBRICS_OPTION
+def msel_import(sheet: Path, out: Path | None, into: Path | None, rubric_dirs: tuple[Path, ...]) -> None:
+    """Read an MSEL (.xlsx or .csv) into a scenario. Each problem is printed as
+    FILE:SHEET!CELL: error: MESSAGE (a CSV: FILE:LINE:COL); with any, exit 1 and nothing is written."""
+    if (out is None) == (into is None):
+        raise click.UsageError("give exactly one of --out NEW.yaml or --into SCENARIO.yaml")
+    if out is not None and out.exists():
+        raise UserError(f"{out} exists: use --into {out} to replace its injects, or choose another --out")
+    from .msel import import_msel
+
+    try:
+        written = import_msel(sheet, out or into, into=into is not None, rubric_dirs=rubric_dirs)
+    except Exception as error:  # noqa: BLE001 - turned into a user message
+        _fail_on_format(error)
+    click.echo(str(written))
 
 
 @cli.command()

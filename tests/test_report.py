@@ -52,7 +52,7 @@ def session_of(tmp_path: Path, name: str = "s", replace: dict[str, str] | None =
 
 def report(tmp_path: Path, session, language: str | None = None, pdf: bool = False) -> tuple[str, str, list[Path]]:
     out = tmp_path / "out"
-    written = write_report(session, out, language=language, pdf=pdf)
+    written = write_report(session, out, language=language, pdf=pdf, formats=("html", "md", "pdf"))
     return (out / "report.html").read_text(encoding="utf-8"), (out / "report.md").read_text(encoding="utf-8"), written
 
 

@@ -54,18 +54,18 @@ def model_problems(doc: source.Document, model: type[M]) -> tuple[M | None, list
 
 
 def translate(doc: source.Document, failure: ValidationError, vocabulary: set[str], prefix: tuple = ()) -> list[Problem]:
-    grouped: dict[tuple, list[str]] = {}
+    grouped: dict[source.Position, list[str]] = {}
     for error in failure.errors():
         loc = prefix + tuple(error["loc"])
         key = error["type"] == "extra_forbidden"
         where = doc.locate(loc, key=key)
         message = _message(error, vocabulary)
-        messages = grouped.setdefault((where.line, where.column), [])
+        messages = grouped.setdefault(where, [])
         if message not in messages:
             messages.append(message)
     return [
-        Problem(doc.path, source.Position(line, column), "; or ".join(messages) if len(messages) < 4 else "; ".join(messages))
-        for (line, column), messages in sorted(grouped.items())
+        Problem(doc.path, where, "; or ".join(messages) if len(messages) < 4 else "; ".join(messages))
+        for where, messages in sorted(grouped.items())
     ]
 
 

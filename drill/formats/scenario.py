@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import AwareDatetime, Field, model_validator
 
@@ -12,6 +12,7 @@ from .model import Model, Slug, exactly_one
 FORMAT = "drill/scenario@1"
 
 Channel = Literal["social", "news", "phone", "email", "message", "directive", "video", "note"]
+CHANNELS: tuple[str, ...] = get_args(Channel)
 TaskKind = Literal["assessment", "plan", "statement", "reply", "report"]
 Recipients = Literal["all"] | list[Slug]
 

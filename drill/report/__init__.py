@@ -1,4 +1,4 @@
-"""The debrief report of a session: HTML, Markdown and, with the `pdf` extra, PDF.
+"""The debrief report of a session: HTML, Markdown and, with the `pdf` and `docx` extras, PDF and Word.
 
 The facilitator prints it for the summary session (总结评估): what happened when,
 how heat answered, each team's scores, and a review sheet per team with its own
@@ -10,7 +10,8 @@ nothing user-written marked safe), the Markdown template escapes through its
 paths. Bidirectional control characters are shown as code points in every
 output, never obeyed (bidi.py). The PDF is WeasyPrint's rendering of the very
 same HTML; for a big drill it is rendered in parts on several cores and joined
-(see pdf.py).
+(see pdf.py). The Word file
+is written from the same content by word.py.
 """
 
 from __future__ import annotations
@@ -30,45 +31,60 @@ from . import pdf as pdf_writer
 from .bidi import neutralise
 from .content import build
 from .fonts import FontMissing
+from .word import docx_unavailable, write_docx
 
-HTML, MARKDOWN, PDF = "report.html", "report.md", "report.pdf"
+HTML, MARKDOWN, PDF, DOCX = "report.html", "report.md", "report.pdf", "report.docx"
+FORMATS = {"html": HTML, "md": MARKDOWN, "docx": DOCX, "pdf": PDF}   # in the order written
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#&])")
 
-__all__ = ["FontMissing", "pdf_unavailable", "write_report"]
+__all__ = ["FORMATS", "FontMissing", "docx_unavailable", "pdf_unavailable", "write_report"]
 
 
 def write_report(session: Any, out: Path, language: str | None = None, pdf: bool = True,
-                 font: Path | None = None) -> list[Path]:
-    """Write report.html, report.md and (when `pdf` and WeasyPrint is usable) report.pdf into `out`.
+                 font: Path | None = None, formats: tuple[str, ...] | None = None) -> list[Path]:
+    """Write the report into `out`: report.html, report.md, and where their extras are usable
+    report.pdf (WeasyPrint) and report.docx (python-docx); `formats` (keys of FORMATS) picks
+    some of them, and `pdf=False` leaves the PDF out.
 
     `language` is a BCP 47 tag for the headings and labels, by default the
-    scenario's own. Returns the files written; when the PDF was wanted but is
-    missing from them, `pdf_unavailable()` says why. Files of an earlier report
-    in `out` are replaced, and an earlier report.pdf removed when none is written.
+    scenario's own. Returns the files written; when the PDF or Word file was wanted
+    but is missing from them, `pdf_unavailable()` or `docx_unavailable()` says why.
+    Files of an earlier report in `out` are replaced, and those not written this time
+    removed, since they would contradict the new report.
 
     `font` is a font file to draw the charts and the PDF with first. When no installed
     font (nor `font`) draws some of the text, nothing is written and FontMissing says
     what to install (fonts.py): a report of empty boxes is worse than none."""
+    wanted = set(formats or FORMATS) - ({"pdf"} if not pdf else set())
+    if pdf_unavailable() is not None:
+        wanted.discard("pdf")
+    if docx_unavailable() is not None:
+        wanted.discard("docx")
     with fonts.extra_font(font):
         context = build(session, Catalog(language or session.scenario.language))
         html = neutralise(_environment("html").get_template(HTML).render(context))
-        markdown = neutralise(_environment("md").get_template(MARKDOWN).render(context))
-        printed = pdf and pdf_unavailable() is None
-        if printed:
+        html_for_pdf = html
+        if "pdf" in wanted:
             fonts.check(_visible_text(html), "pdf")
             if font is not None:
                 context = {**context, "font_face": _font_face(Path(font))}
                 html_for_pdf = neutralise(_environment("html").get_template(HTML).render(context))
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    written = [out / HTML, out / MARKDOWN]
-    written[0].write_text(html, encoding="utf-8")
-    written[1].write_text(markdown, encoding="utf-8")
-    if printed:
-        _write_pdf(context, html_for_pdf if font is not None else html, out / PDF)
-        written.append(out / PDF)
-    else:
-        (out / PDF).unlink(missing_ok=True)   # a PDF of an earlier run would contradict the new report
+    if "html" in wanted:
+        (out / HTML).write_text(html, encoding="utf-8")
+    if "md" in wanted:
+        (out / MARKDOWN).write_text(neutralise(_environment("md").get_template(MARKDOWN).render(context)), encoding="utf-8")
+    if "docx" in wanted:
+        write_docx(context, out / DOCX)
+    if "pdf" in wanted:
+        _write_pdf(context, html_for_pdf, out / PDF)
+    written = []
+    for kind, name in FORMATS.items():
+        if kind in wanted:
+            written.append(out / name)
+        else:
+            (out / name).unlink(missing_ok=True)
     return written
 
 

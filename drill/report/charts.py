@@ -112,7 +112,26 @@ def _data_uri(figure: Figure) -> str:
         figure.savefig(buffer, format="svg", metadata={"Date": None})
     # matplotlib repeats each label in a comment beside its outlines; the chart needs none of it.
     svg = re.sub(r"<!--.*?-->", "", buffer.getvalue(), flags=re.DOTALL)
-    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    return Chart("data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii"), figure)
+
+
+class Chart(str):
+    """A chart's SVG `data:` URI, as the HTML shows it, that can also draw itself as PNG
+    for the Word report (python-docx places raster images only)."""
+
+    figure: Figure
+
+    def __new__(cls, uri: str, figure: Figure) -> "Chart":
+        chart = super().__new__(cls, uri)
+        chart.figure = figure
+        return chart
+
+    def png(self, dpi: int = 200) -> bytes:
+        buffer = io.BytesIO()
+        with rc_context(_style()), warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message="Glyph .* missing from font")
+            self.figure.savefig(buffer, format="png", dpi=dpi)
+        return buffer.getvalue()
 
 
 def heat_chart(

@@ -1,0 +1,113 @@
+"""The sheets and columns of an MSEL workbook, and how a person's headers are recognised.
+
+Headers are written in the scenario's language from the message catalogs; on
+reading, a header matches in either language, or by one of the names other MSEL
+tools and trainers use ("Event #", "Delivery method", "事件描述", ...). Case,
+surrounding space and a trailing note in brackets ("Offset (+h:mm)") do not matter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..i18n import LANGUAGES, Catalog
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str                      # catalog key of the header
+    aliases: tuple[str, ...] = ()
+    width: int = 14                 # in characters, for printing
+
+    def names(self) -> set[str]:
+        return {normal(Catalog(lang)(self.label)) for lang in LANGUAGES} | {normal(a) for a in self.aliases} | {normal(self.key)}
+
+
+@dataclass(frozen=True)
+class Sheet:
+    kind: str
+    label: str                      # catalog key of the sheet's name
+    columns: tuple[Column, ...]
+    aliases: tuple[str, ...] = ()
+
+    def names(self) -> set[str]:
+        return {normal(Catalog(lang)(self.label)) for lang in LANGUAGES} | {normal(a) for a in self.aliases} | {normal(self.kind)}
+
+
+def normal(header: object) -> str:
+    """A header as compared: lower case, single spaces, without a bracketed note or a colon."""
+    text = re.split(r"[(（\[【]", str(header), maxsplit=1)[0]
+    return " ".join(text.casefold().split()).strip(":： ")
+
+
+INJECTS = Sheet("injects", "msel.sheet.injects", (
+    Column("number", "msel.column.number", ("no", "no.", "event #", "msel #", "inject #", "event no", "number", "#"), 6),
+    Column("id", "msel.column.id", ("inject id", "event id", "事件编号"), 16),
+    Column("offset", "msel.column.offset", ("offset", "time", "scenario time", "elapsed time", "演练时间", "时间", "相对时间"), 10),
+    Column("clock", "msel.column.clock", ("clock", "local time", "in-world time", "时钟时间", "模拟时刻"), 11),
+    Column("channel", "msel.column.channel", ("delivery method", "method", "medium", "方式", "发布渠道"), 11),
+    Column("from", "msel.column.from", ("sender", "source", "来源", "发件人"), 16),
+    Column("to", "msel.column.to", ("recipient", "recipients", "player", "players", "接收对象", "收件人"), 16),
+    Column("title", "msel.column.title", ("subject", "event", "event title", "inject", "事件", "主题"), 28),
+    Column("body", "msel.column.body", ("description", "event description", "message", "details", "content", "text", "详情", "事件描述"), 60),
+    Column("when", "msel.column.when", ("condition", "when", "条件"), 18),
+    Column("delay", "msel.column.delay", ("延时",), 8),
+    Column("heat", "msel.column.heat", (), 7),
+    Column("reveals", "msel.column.reveals", ("reveals", "facts", "事实"), 16),
+    Column("opens", "msel.column.opens", ("opens", "tasks", "任务"), 16),
+), ("injects", "events", "msel", "事件", "事件清单"))
+
+SCENARIO = Sheet("scenario", "msel.sheet.scenario", (
+    Column("field", "msel.column.field", ("key",), 20),
+    Column("value", "msel.column.value", (), 90),
+), ("drill", "演练"))
+
+TEAMS = Sheet("teams", "msel.sheet.teams", (
+    Column("id", "msel.column.id", ("team id", "小组编号"), 16),
+    Column("name", "msel.column.name", ("team", "小组", "名字"), 28),
+    Column("brief", "msel.column.brief", ("briefing", "简介", "任务简报"), 90),
+), ("players", "参演小组"))
+
+TASKS = Sheet("tasks", "msel.sheet.tasks", (
+    Column("id", "msel.column.id", ("task id", "任务编号"), 16),
+    Column("kind", "msel.column.kind", ("type",), 11),
+    Column("title", "msel.column.title", ("task", "标题", "任务"), 26),
+    Column("prompt", "msel.column.prompt", ("要求",), 60),
+    Column("teams", "msel.column.teams", ("owed by", "小组"), 18),
+    Column("opens", "msel.column.opens_at", ("opens",), 10),
+    Column("opens_after", "msel.column.opens_after", ("opens after",), 16),
+    Column("due", "msel.column.due", ("due", "时限"), 10),
+    Column("rubric", "msel.column.rubric", (), 22),
+    Column("fields", "msel.column.fields", ("fields", "填写项"), 40),
+), ("任务清单",))
+
+FACTS = Sheet("facts", "msel.sheet.facts", (
+    Column("id", "msel.column.id", ("fact id", "事实编号"), 18),
+    Column("text", "msel.column.text", ("fact", "内容"), 60),
+    Column("keywords", "msel.column.keywords", (), 30),
+    Column("contradicted_by", "msel.column.contradicted_by", ("contradicted by", "contradictions", "矛盾说法"), 30),
+), ("ground truth", "事实清单"))
+
+SHEETS = (INJECTS, SCENARIO, TEAMS, TASKS, FACTS)
+
+# Rows of the scenario sheet: the key in the scenario file, and the catalog key of its label.
+SCENARIO_FIELDS = (
+    ("id", "msel.field.id"), ("title", "msel.field.title"), ("summary", "msel.field.summary"),
+    ("language", "msel.field.language"), ("start", "msel.field.start"), ("duration", "msel.field.duration"),
+    ("speed", "msel.field.speed"), ("heat", "msel.field.heat"),
+)
+
+CONDITION_WORDS = ("missed", "submitted", "heat_above", "manual", "scored_below", "scored_at_least")
+
+
+def words(prefix: str, keys: tuple[str, ...]) -> dict[str, str]:
+    """Every spelling of each key (its id, and its catalog text in each language) -> the key."""
+    found: dict[str, str] = {}
+    for key in keys:
+        found[normal(key)] = key
+        found[normal(key.replace("_", " "))] = key
+        for lang in LANGUAGES:
+            found[normal(Catalog(lang)(f"{prefix}.{key}"))] = key
+    return found
