@@ -16,7 +16,7 @@ from drill.msel import export_msel
 from drill.msel.read import build
 
 ROOT = Path(__file__).parent.parent
-BUNDLED = ["school-food-rumour", "school-food-rumour-en"]
+BUNDLED = ["school-food-rumour", "school-food-rumour-en", "district-hot-spot", "district-hot-spot-en"]
 
 TRIGGERS = """\
   - id: low-score

@@ -26,6 +26,7 @@ from ..formats.duration import format_duration
 from ..formats.load import Loader, format_of, model_problems
 from ..formats.problems import FormatError, Position, Problem
 from ..formats.scenario import CHANNELS, Clock, Scenario
+from ..i18n import LANGUAGES, Catalog
 from .columns import CONDITION_WORDS, INJECTS, SCENARIO, SCENARIO_FIELDS, SHEETS, TEAMS, Sheet, normal, words
 from .times import parse_at, parse_span, shown
 from .yamltext import injects_block, replace_injects, scenario_text
@@ -33,7 +34,8 @@ from .yamltext import injects_block, replace_injects, scenario_text
 MAX_BYTES = 64 * 1024 * 1024
 HEADER_ROWS = 20      # a header is looked for in this many rows from the top (title rows come first)
 _SPLIT = re.compile(r"[,，、;；]")
-_ALL = {normal(w) for w in ("all", "全部", "所有", "全体", "所有小组")}
+# "all" as each catalog writes it (msel.all), and as people type it.
+_ALL = {normal(Catalog(lang)("msel.all")) for lang in LANGUAGES} | {normal(w) for w in ("all", "全部", "所有", "全体", "所有小组", "tất cả")}
 
 
 @dataclass
