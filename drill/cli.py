@@ -230,6 +230,59 @@ def review(session_path: Path, team: str | None, task: str | None, criterion: st
 
 
 @cli.command()
+@click.argument("session_path", metavar="SESSION", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--team", required=True, help="The team whose submission changes.")
+@click.option("--task", required=True, help="The task it was for.")
+@click.option("--text", "text_file", type=click.Path(dir_okay=False, path_type=Path), help="A UTF-8 file with the words the team submits instead.")
+@click.option("--fields", "field_values", multiple=True, metavar="K=V", help="A field's answer in the new submission (repeatable; default: the original's).")
+@click.option("--at", "at", default=None, help="When it goes in, as a duration after the start (default: when the original did; adding one: its due time).")
+@click.option("--drop", is_flag=True, help="Leave the team's submission out altogether.")
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The new session file to write (must not exist).")
+@LANG_OPTION
+def whatif(session_path: Path, team: str, task: str, text_file: Path | None, field_values: tuple[str, ...], at: str | None,
+           drop: bool, out: Path, language: str | None) -> None:
+    """Replay SESSION with one submission replaced, added or dropped, into a new session
+    file, and print what changed. SESSION itself is never modified."""
+    from .engine.whatif import Change, compare
+    from .formats.duration import parse_duration
+    from .i18n import Catalog
+    from .store import open_session
+    from .whatif import run_whatif, summary
+
+    if drop == (text_file is not None):
+        raise click.UsageError("give --text FILE (the new words) or --drop (no submission), not both")
+    if drop and (field_values or at):
+        raise click.UsageError("--fields and --at describe a submission; --drop leaves it out")
+    fields = {}
+    for item in field_values:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise click.UsageError(f"--fields {item!r}: expected K=V, a field id and its answer")
+        fields[key] = value
+    try:
+        when = None if at is None else parse_duration(at)
+    except ValueError as error:
+        raise click.UsageError(f"--at {at!r}: {error}") from None
+    try:
+        text = "" if text_file is None else text_file.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise UserError(f"{text_file}: not UTF-8 text") from None
+    except OSError as error:
+        _fail_on_format(error)
+    if session_path.resolve() == out.resolve():
+        raise UserError(f"{out}: the what-if goes into a new file; the original session is never changed")
+    change = Change(team, task, text, fields or None, when, drop)
+    try:
+        result = run_whatif(session_path, change, out)
+        outcome = compare(open_session(session_path), result.session, team, task)
+    except Exception as error:  # noqa: BLE001 - turned into a user message
+        _fail_on_session(error)
+    t = Catalog(language or result.session.scenario.language)
+    click.echo(summary(outcome, result, t))
+    click.echo(t("whatif.written", path=out), err=True)
+
+
+@cli.command()
 @click.argument("scenario")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on; 0.0.0.0 for every network.")
 @click.option("--port", default=8765, show_default=True, type=int, help="Port to listen on (0: any free port).")

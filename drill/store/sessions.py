@@ -29,9 +29,10 @@ def default_path(scenario_id: str) -> Path:
     return default_folder() / f"{scenario_id}-{stamp}{SUFFIX}"
 
 
-def create(exercise: Exercise, path: Path, clock: Clock | None = None) -> Session:
-    """A new session file and a session recording into it; the clock stays paused."""
-    log = EventLog(path, create=True)
+def create(exercise: Exercise, path: Path, clock: Clock | None = None, wall: str | None = None) -> Session:
+    """A new session file and a session recording into it; the clock stays paused.
+    `wall` fixes the real time its events are stamped with (see EventLog)."""
+    log = EventLog(path, create=True, wall=wall)
     log.set_meta("scenario", exercise.scenario_text)
     log.set_meta("rubrics", json.dumps(exercise.rubric_texts, ensure_ascii=False, sort_keys=True))
     log.set_meta("scenario_path", str(exercise.path))
