@@ -359,29 +359,80 @@ def web(target: str, host: str, web_port: int, server_port: int, session_path: P
     Given a scenario, run the drill with the facilitator's console here (like
     `drill serve --web-port`); given a running server's ws:// address, serve
     only the page for its teams. Teams open the page and enter their join code.
+    Given a session file, serve the debrief presenter (like `drill debrief --web-port`).
     """
+    if _is_session_file(Path(target)):
+        _debrief_pages(Path(target), None, None, host, web_port)
+        return
     if not target.startswith(("ws://", "wss://")):
         _serve(target, host, server_port, None, session_path, web_port, False, False, rubric_dirs)
         return
-    import asyncio
-
     from .net.pages import TeamPages
 
-    async def pages_only() -> None:
-        pages = TeamPages(target, host, web_port)
+    pages = TeamPages(target, host, web_port)
+    _serve_pages(pages, lambda: f"Teams in a browser: {pages.url} (joining {target}); Ctrl+C stops.")
+
+
+def _serve_pages(pages, message) -> None:
+    """Serve browser pages until Ctrl+C; `message()` says where, once listening."""
+    import asyncio
+
+    async def serving() -> None:
         await pages.start()
-        click.echo(f"Teams in a browser: {pages.url} (joining {target}); Ctrl+C stops.")
+        click.echo(message())
         try:
             await asyncio.Event().wait()
         finally:
             await pages.stop()
 
     try:
-        asyncio.run(pages_only())
+        asyncio.run(serving())
     except KeyboardInterrupt:
         pass
     except OSError as error:
-        raise UserError(f"cannot listen on {host}:{web_port}: {error.strerror or error}") from None
+        raise UserError(f"cannot listen on {pages.host}:{pages.port}: {error.strerror or error}") from None
+
+
+@cli.command()
+@click.argument("session_path", metavar="SESSION", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--whatif", "whatif_path", type=click.Path(dir_okay=False, path_type=Path), help="A what-if of SESSION (from `drill whatif`) to show beside it.")
+@click.option("--web-port", type=int, default=None, help="Serve the presenter as a web page on this port instead (for a projector's browser).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="With --web-port: address for the web page.")
+@LANG_OPTION
+def debrief(session_path: Path, whatif_path: Path | None, web_port: int | None, host: str, language: str | None) -> None:
+    """Present the drill to the room: step through its timeline, heat, teams' work and scores."""
+    from .whatif import read_run
+
+    try:
+        run, whatif = read_run(session_path), read_run(whatif_path) if whatif_path is not None else None
+    except Exception as error:  # noqa: BLE001 - turned into a user message
+        _fail_on_session(error)
+    if whatif is not None and whatif.timeline.exercise.scenario.id != run.timeline.exercise.scenario.id:
+        raise UserError(f"{whatif_path}: a what-if of another drill ({whatif.timeline.exercise.scenario.id}), not of {session_path}")
+    if web_port is not None:
+        _debrief_pages(session_path, whatif_path, language, host, web_port)
+        return
+    from .tui import run_debrief
+
+    code = run_debrief(run, whatif, language)
+    if code:
+        raise SystemExit(code)
+
+
+def _debrief_pages(session_path: Path, whatif_path: Path | None, language: str | None, host: str, port: int) -> None:
+    from .net.pages import DebriefPages
+
+    pages = DebriefPages(session_path, host, port, whatif_path, language)
+    _serve_pages(pages, lambda: f"The debrief in a browser: {pages.url}; Ctrl+C stops.")
+
+
+def _is_session_file(path: Path) -> bool:
+    """A session file is SQLite; a scenario is YAML text."""
+    try:
+        with path.open("rb") as file:
+            return file.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
 
 
 @cli.command()

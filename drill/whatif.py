@@ -8,11 +8,13 @@ session files and says the outcome in the catalog's language.
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
 from .engine.whatif import Change, InjectChange, Outcome, Replay, replay
 from .engine import Clock
+from .engine.timeline import Timeline
 from .i18n import Catalog
 from .simulate import or_removed
 from .store import EventLog, create, recorded_exercise, save_checkpoint
@@ -43,6 +45,23 @@ def run_whatif(source: Path, change: Change, path: Path) -> Replay:
             save_checkpoint(session)
     session.sink.close()
     return result
+
+
+@dataclass(frozen=True)
+class Run:
+    """One recorded run of a drill, to look back on: its timeline, and for a what-if what it changed."""
+
+    timeline: Timeline
+    change: Change | None = None
+
+
+def read_run(path: Path) -> Run:
+    """A session file's run, read once; the file stays as it was."""
+    log = EventLog(path)
+    try:
+        return Run(Timeline(recorded_exercise(log), log.events()), recorded_change(log))
+    finally:
+        log.close()
 
 
 def recorded_change(log: EventLog) -> Change | None:
