@@ -331,13 +331,23 @@ def _serve(scenario: str, host: str, port: int, codes_file: Path | None, session
 @click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder to write the report into.")
 @click.option("--lang", "language", default=None, help="Language of headings and labels (en, zh-CN); default: the scenario's.")
 @click.option("--no-pdf", is_flag=True, help="Skip the PDF even when WeasyPrint is installed.")
-def report(session_path: Path, out: Path, language: str | None, no_pdf: bool) -> None:
+@click.option("--whatif", "whatif_paths", multiple=True, type=click.Path(dir_okay=False, path_type=Path), help="A what-if of SESSION (from `drill whatif`) to add in a \"what if\" section (repeatable).")
+def report(session_path: Path, out: Path, language: str | None, no_pdf: bool, whatif_paths: tuple[Path, ...]) -> None:
     """Write the debrief: report.html, report.md and, with the pdf extra, report.pdf."""
     from .report import pdf_unavailable, write_report
     from .store import open_session
+    from .whatif import recorded_change
 
     try:
-        written = write_report(open_session(session_path), out, language, pdf=not no_pdf)
+        session = open_session(session_path)
+        whatifs = []
+        for path in whatif_paths:
+            other = open_session(path)
+            change = recorded_change(other.sink)
+            if change is None or other.scenario.id != session.scenario.id:
+                raise UserError(f"{path}: not a what-if of {session_path} (make one with `drill whatif`)")
+            whatifs.append((other, change))
+        written = write_report(session, out, language, pdf=not no_pdf, whatifs=tuple(whatifs))
     except Exception as error:  # noqa: BLE001 - turned into a user message
         _fail_on_session(error)
     for path in written:

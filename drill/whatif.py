@@ -20,6 +20,8 @@ from .simulate import or_removed
 from .store import EventLog, create, recorded_exercise, save_checkpoint
 
 META, META_SOURCE = "whatif", "whatif_of"
+# How a changed inject is marked in a list: now fires, no longer fires, fires otherwise.
+MARKS = {"fired": "+", "unfired": "−", "moved": "~", "retargeted": "~"}
 
 
 def run_whatif(source: Path, change: Change, path: Path) -> Replay:
@@ -80,6 +82,28 @@ def summary(outcome: Outcome, replay: Replay, t: Catalog) -> str:
         return "—" if seconds is None else (scenario.clock.start + timedelta(seconds=int(seconds))).strftime("%H:%M")
 
     lines = [t(f"whatif.head.{replay.kind}", team=team, task=task, at=at(replay.at))]
+    rows = outcome_rows(outcome, scenario, t, span)
+    width = max(display_width(label) for label, _, _ in rows) + 2
+    lines.append(" " * width + pad(t("whatif.before"), 8, right=True) + "    " + t("whatif.after"))
+    for label, before, after in rows:
+        mark = " " if before == after else "*"
+        lines.append(f"{mark} {pad(label, width - 2)}{before:>8}  → {after}")
+    lines.append(t("whatif.injects") if outcome.injects else t("whatif.no-injects"))
+    names = {team.id: team.name for team in scenario.teams}
+    for change in outcome.injects:
+        lines.append(f"  {MARKS[change.kind]} " + inject_line(change, at, names, t))
+    if replay.reviews_left_out:
+        lines.append(t("whatif.reviews-left-out", n=replay.reviews_left_out))
+    for skipped in replay.skipped:
+        lines.append(t("whatif.skipped", at=at(skipped.event.at), type=skipped.event.type, why=skipped.refusal.text(t)))
+    return "\n".join(lines)
+
+
+def outcome_rows(outcome: Outcome, scenario, t: Catalog, duration) -> list[tuple[str, str, str]]:
+    """(what, as it was, what if) for the task's score, the team's total and the heat curves;
+    `duration` spells the time spent at 60 or above."""
+    team = scenario.team(outcome.team).name
+    task = next(x.title for x in scenario.tasks if x.id == outcome.task)
     rows = [
         (t("whatif.score", task=task), number(outcome.score[0]), number(outcome.score[1])),
         (t("whatif.auto", task=task), number(outcome.auto[0]), number(outcome.auto[1])),
@@ -91,27 +115,14 @@ def summary(outcome: Outcome, replay: Replay, t: Catalog) -> str:
     for label, (a, b) in heats:
         rows += [
             (f"{label}{t('whatif.colon')}{t('whatif.peak')}", number(a.peak, 0), number(b.peak, 0)),
-            (f"{label}{t('whatif.colon')}{t('whatif.above')}", span(a.above), span(b.above)),
+            (f"{label}{t('whatif.colon')}{t('whatif.above')}", duration(a.above), duration(b.above)),
             (f"{label}{t('whatif.colon')}{t('whatif.final')}", number(a.final, 0), number(b.final, 0)),
         ]
-    width = max(display_width(label) for label, _, _ in rows) + 2
-    lines.append(" " * width + pad(t("whatif.before"), 8, right=True) + "    " + t("whatif.after"))
-    for label, before, after in rows:
-        mark = " " if before == after else "*"
-        lines.append(f"{mark} {pad(label, width - 2)}{before:>8}  → {after}")
-    lines.append(t("whatif.injects") if outcome.injects else t("whatif.no-injects"))
-    names = {team.id: team.name for team in scenario.teams}
-    for change in outcome.injects:
-        lines.append("  " + inject_line(change, at, names, t))
-    if replay.reviews_left_out:
-        lines.append(t("whatif.reviews-left-out", n=replay.reviews_left_out))
-    for skipped in replay.skipped:
-        lines.append(t("whatif.skipped", at=at(skipped.event.at), type=skipped.event.type, why=skipped.refusal.text(t)))
-    return "\n".join(lines)
+    return rows
 
 
 def inject_line(change: InjectChange, at, names: dict[str, str], t: Catalog) -> str:
-    """"+ title: fires at 15:00", "- title: no longer fires", "~ title: fires at 15:40 instead of 14:30"."""
+    """"title: fires at 15:00", "title: no longer fires (fired at 14:30)", "title: fires at 15:40 instead of 14:30"."""
     def teams(ids) -> str:
         return t("whatif.separator").join(names.get(team, team) for team in ids)
 

@@ -151,7 +151,7 @@ def test_drill_whatif_prints_what_changed(tmp_path, stonewalled):
     out = result.stdout
     assert out.startswith("What if 市委宣传部（市委网信办） had submitted other words for 形成通稿：联合工作组情况通报 (at 14:00):")
     assert "* public heat: peak" in out and "* total of 市委宣传部（市委网信办）" in out
-    assert "  - 二次舆情：#江川三小通报#冲上热搜，网友“逐句挑错”: no longer fires (fired at 14:30)" in out
+    assert "  − 二次舆情：#江川三小通报#冲上热搜，网友“逐句挑错”: no longer fires (fired at 14:30)" in out
     assert f"written: {tmp_path / 'w.drill'}" in result.stderr
     events = [json.loads(line) for line in drill("log", str(tmp_path / "w.drill"), "--json").stdout.splitlines()]
     assert "second-wave" not in {e.get("inject") for e in events}
@@ -167,3 +167,26 @@ def test_drill_whatif_says_what_is_wrong(tmp_path, stonewalled):
     missing = drill("whatif", str(tmp_path / "none.drill"), "--team", "a", "--task", "b", "--drop", "--out", str(tmp_path / "w.drill"))
     assert missing.returncode == 1 and "no such session file" in missing.stderr
     assert not (tmp_path / "w.drill").exists()
+
+
+def test_the_report_shows_the_whatifs_kept(tmp_path, stonewalled):
+    text = tmp_path / "statement.txt"
+    text.write_text(response("good", "propaganda", "statement")["text"], encoding="utf-8")
+    for name, extra in (("good.drill", ["--text", str(text)]), ("dropped.drill", ["--drop"])):
+        made = drill("whatif", str(stonewalled), "--team", "propaganda", "--task", "statement", *extra, "--out", str(tmp_path / name))
+        assert made.returncode == 0, made.stderr
+    result = drill("report", str(stonewalled), "--out", str(tmp_path / "report"), "--no-pdf",
+                   "--whatif", str(tmp_path / "good.drill"), "--whatif", str(tmp_path / "dropped.drill"))
+    assert result.returncode == 0, result.stderr
+    md = (tmp_path / "report" / "report.md").read_text(encoding="utf-8")
+    html = (tmp_path / "report" / "report.html").read_text(encoding="utf-8")
+    assert "## 推演：假如……" in md
+    assert "### 假如市委宣传部（市委网信办）的“形成通稿：联合工作组情况通报”换一种写法" in md
+    assert "### 假如市委宣传部（市委网信办）没有提交“形成通稿：联合工作组情况通报”" in md
+    assert "| 舆情热度：峰值 | 98 | **88** |" in md
+    assert "- 二次舆情：\\#江川三小通报\\#冲上热搜，网友“逐句挑错”：不再推送（原于 14:30 推送）" in md
+    assert html.count('<article class="whatif">') == 2 and html.count('class="chart" src="data:image/svg+xml') >= 3
+    plain = drill("report", str(stonewalled), "--out", str(tmp_path / "plain"), "--no-pdf")
+    assert "推演" not in (tmp_path / "plain" / "report.md").read_text(encoding="utf-8")
+    wrong = drill("report", str(stonewalled), "--out", str(tmp_path / "x"), "--no-pdf", "--whatif", str(stonewalled))
+    assert wrong.returncode == 1 and "not a what-if" in wrong.stderr and plain.returncode == 0

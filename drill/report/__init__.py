@@ -31,14 +31,15 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#&])")
 __all__ = ["pdf_unavailable", "write_report"]
 
 
-def write_report(session: Any, out: Path, language: str | None = None, pdf: bool = True) -> list[Path]:
+def write_report(session: Any, out: Path, language: str | None = None, pdf: bool = True, whatifs: tuple = ()) -> list[Path]:
     """Write report.html, report.md and (when `pdf` and WeasyPrint is usable) report.pdf into `out`.
 
     `language` is a BCP 47 tag for the headings and labels, by default the
     scenario's own. Returns the files written; when the PDF was wanted but is
     missing from them, `pdf_unavailable()` says why. Files of an earlier report
-    in `out` are replaced, and an earlier report.pdf removed when none is written."""
-    context = build(session, Catalog(language or session.scenario.language))
+    in `out` are replaced, and an earlier report.pdf removed when none is written.
+    `whatifs` are (what-if session, Change) pairs, each shown in a "what if" section."""
+    context = build(session, Catalog(language or session.scenario.language), whatifs)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     html = _environment("html").get_template(HTML).render(context)

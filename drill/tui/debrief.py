@@ -26,7 +26,7 @@ from ..engine.heat import HOT, PUBLIC_KINDS, value_at
 from ..engine.timeline import Timeline
 from ..engine.whatif import InjectChange, inject_changes
 from ..i18n import Catalog
-from ..whatif import Run
+from ..whatif import MARKS, Run
 from .format import DrillInfo, clock_text, short_clock
 from .modals import ChooseScreen, Choice
 from .widgets import BLOCKS, Clipped, KeyBar, LocalizedScreen, StatusBar, heat_style
@@ -460,7 +460,7 @@ class DebriefScreen(LocalizedScreen):
 
     def _change_line(self, change: InjectChange) -> Text:
         come = min(x for x in (change.before, change.after) if x is not None) <= self.now
-        symbol = {"fired": "+", "unfired": "−", "moved": "~", "retargeted": "~"}[change.kind]
+        symbol = MARKS[change.kind]
         style = {"fired": "green", "unfired": "red", "moved": "yellow", "retargeted": "yellow"}[change.kind]
         at = lambda s: "—" if s is None else short_clock(self.info, s)  # noqa: E731
         text = Text(f"{symbol} ", style="bold " + style)
