@@ -85,3 +85,52 @@ async def test_browser_joins_as_a_team_and_receives_the_first_inject(tmp_path):
     finally:
         await served.stop()
     assert outside == [], "the page fetched something from outside this machine"
+
+
+async def until_painted(page, colour, timeout: float = 60) -> None:
+    """Wait until a pixel matching `colour(r, g, b)` is drawn in the terminal canvas."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while loop.time() < deadline:
+        shot = Image.open(BytesIO(await page.screenshot())).convert("RGB")
+        if any(colour(r, g, b) for r, g, b in shot.get_flattened_data()):
+            await asyncio.sleep(0.5)
+            return
+        await asyncio.sleep(0.25)
+    raise AssertionError("the presenter never appeared in the page")
+
+
+async def test_the_debrief_presenter_in_a_browser(tmp_path):
+    """`drill debrief SESSION --web-port` serves the presenter: the heat curve is drawn, and
+    keys pressed in the page step through the drill."""
+    from drill.net.pages import DebriefPages
+    from drill.simulate import simulate
+
+    loader = Loader()
+    exercise = loader.load_exercise(DATA / "mini.yaml")
+    simulate(exercise, loader.load_responses(DATA / "mini-responses.yaml", exercise), tmp_path / "played.drill").sink.close()
+    pages = DebriefPages(tmp_path / "played.drill", "127.0.0.1", free_port(), language="en")
+    await pages.start()
+    outside: list[str] = []
+    try:
+        async with playwright.async_playwright() as p:
+            browser = await p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            page = await browser.new_page(viewport={"width": 1400, "height": 800})
+            page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("http://localhost", "ws://localhost")) else None)
+            await page.goto(pages.url)
+            await page.wait_for_selector(".xterm-screen", timeout=20_000)
+            await until_painted(page, lambda r, g, b: r < 90 and g > 140 and b > 140)   # the cyan badge of "task opens"
+            await page.mouse.click(700, 400)
+            for _ in range(6):
+                await page.keyboard.press("ArrowRight")
+            await page.keyboard.press("End")
+            await asyncio.sleep(1.5)
+            await page.screenshot(path=str(tmp_path / "debrief-in-browser.png"))
+            await browser.close()
+    finally:
+        await pages.stop()
+    assert outside == [], "the page fetched something from outside this machine"

@@ -105,9 +105,10 @@ class Timeline:
             state.apply(event)
         return state
 
-    def count_at(self, seconds: float) -> int:
-        """How many events had happened by in-world time `seconds`."""
-        return next((n for n, e in enumerate(self.events) if float(e.at) > seconds), len(self.events))
+    def count_at(self, seconds: float, *, inclusive: bool = True) -> int:
+        """How many events had happened by in-world time `seconds` (or, not `inclusive`, before it)."""
+        return next((n for n, e in enumerate(self.events) if float(e.at) > seconds or (not inclusive and float(e.at) == seconds)),
+                    len(self.events))
 
     def scores_until(self, count: int) -> Scores:
         """Scores as they stood after the first `count` events (experts' reviews so far included)."""

@@ -169,7 +169,7 @@ class DebriefScreen(LocalizedScreen):
         yield KeyBar(compact=True)
 
     def on_mount(self) -> None:
-        self.refresh_live()
+        self.call_after_refresh(self.go, 0)
 
     # ----- keys -------------------------------------------------------------------------
 
@@ -273,12 +273,20 @@ class DebriefScreen(LocalizedScreen):
         self.query_one("#debrief-moment", Static).update(self._moment_text(moment) if moment else "")
         self._curve("#curve", "#curve-title", self.played, state, t("debrief.curve") if self.whatif is None else t("debrief.curve-original"))
         if self.whatif is not None:
-            other = self.whatif.timeline.state_until(self.whatif.timeline.count_at(self.now))
+            other = self.whatif.timeline.state_until(self._whatif_count(count))
             self._curve("#whatif-curve", "#whatif-title", self.whatif, other, t("debrief.curve-whatif", change=self._change_text()))
             self.query_one("#whatif-changes", Static).update(self._changes_text())
         self.query_one("#team-board", Static).update(self._board(state, count))
         self.query_one("#team-title", Static).update(t("debrief.team", team=self.names[self.team]))
         self.query_one("#team-detail", Static).update(self._team_detail(state, count))
+
+    def _whatif_count(self, count: int) -> int:
+        """How far into the what-if's log the present moment is: as many events at this instant
+        as the original has shown so far (the two logs agree up to the change), so both curves
+        stand at the same point of a busy instant."""
+        other = self.whatif.timeline
+        into_instant = count - self.timeline.count_at(self.now, inclusive=False)
+        return min(other.count_at(self.now), other.count_at(self.now, inclusive=False) + into_instant)
 
     def _curve(self, chart: str, title: str, played: Run, state, label: str) -> None:
         marks = [(float(e.at), "▲") for e in played.timeline.events[: played.timeline.count_at(self.now)]
