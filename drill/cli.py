@@ -246,7 +246,6 @@ def whatif(session_path: Path, team: str, task: str, text_file: Path | None, fie
     from .engine.whatif import Change, compare
     from .formats.duration import parse_duration
     from .i18n import Catalog
-    from .store import open_session
     from .whatif import run_whatif, summary
 
     if drop == (text_file is not None):
@@ -274,7 +273,7 @@ def whatif(session_path: Path, team: str, task: str, text_file: Path | None, fie
     change = Change(team, task, text, fields or None, when, drop)
     try:
         result = run_whatif(session_path, change, out)
-        outcome = compare(open_session(session_path), result.session, team, task)
+        outcome = compare(result.original, result.session.state, team, task)
     except Exception as error:  # noqa: BLE001 - turned into a user message
         _fail_on_session(error)
     t = Catalog(language or result.session.scenario.language)

@@ -72,7 +72,7 @@ def test_a_good_statement_instead_of_stonewalling_removes_the_second_wave(tmp_pa
     # the praise (for the first statement to score 80) now goes to 宣传部, not to 教育局 later
     praised = {name: [d.inject for d in s.state.inbox["propaganda"]] for name, s in (("original", original), ("whatif", whatif))}
     assert "statement-praised" in praised["whatif"] and "statement-praised" not in praised["original"]
-    outcome = compare(original, whatif, "propaganda", "statement")
+    outcome = compare(original.state, whatif.state, "propaganda", "statement")
     (peak_before, peak_after) = (h.peak for h in outcome.heat)
     assert peak_after < peak_before
     assert outcome.heat[1].above <= outcome.heat[0].above and outcome.heat[1].final < outcome.heat[0].final
@@ -112,7 +112,7 @@ def test_a_dropped_submission_makes_the_missed_inject_fire(tmp_path, played_well
     assert whatif.state.fired["statement-missed"] == 7.5 * 3600   # the statement fell due at 14:30
     assert [d.inject for d in whatif.state.inbox["education"]].count("statement-missed") == 1
     assert "statement-missed" not in [d.inject for d in whatif.state.inbox["propaganda"]]
-    outcome = compare(original, whatif, "education", "statement")
+    outcome = compare(original.state, whatif.state, "education", "statement")
     assert outcome.score == (pytest.approx(outcome.score[0]), 0.0) and outcome.score[0] > 50
     assert {c.inject: c.kind for c in outcome.injects}["statement-missed"] == "fired"
     assert result.kind == "dropped" and result.reviews_left_out == 1   # 与宣传部同一版本

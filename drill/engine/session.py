@@ -69,6 +69,8 @@ class Session:
         self.clock.set_speed(self.scenario.clock.speed)
         self.listeners: list[Callable[[Event], None]] = []
         self._injects = {inject.id: inject for inject in self.scenario.injects}
+        # Conditional injects, looked through on every heat change and submission: a few among thousands.
+        self._conditional = [inject for inject in self.scenario.injects if inject.when is not None]
         self._tasks = {task.id: task for task in self.scenario.tasks}
         # Scenario order breaks ties between items of one kind due at the same instant.
         self._inject_order = {key: n for n, key in enumerate(self._injects)}
@@ -227,8 +229,8 @@ class Session:
             data["team"] = team
         self._emit(ev.HEAT, data)
         if team is None:
-            for inject in self.scenario.injects:
-                if inject.when is not None and inject.when.kind == "heat_above" and heat_model.reached(after, inject.when.heat_above):
+            for inject in self._conditional:
+                if inject.when.kind == "heat_above" and heat_model.reached(after, inject.when.heat_above):
                     self._trigger(inject, None)
 
     def _decay(self) -> None:
@@ -243,17 +245,17 @@ class Session:
 
     def _hold(self, kind: str, task_id: str, teams: list[str] | None) -> None:
         """A `missed:` or `submitted:` condition on `task_id` holds now."""
-        for inject in self.scenario.injects:
-            if inject.when is not None and inject.when.kind == kind and inject.when.task == task_id:
+        for inject in self._conditional:
+            if inject.when.kind == kind and inject.when.task == task_id:
                 self._trigger(inject, teams)
 
     def _scored(self, team: str, task_id: str, score: float | None) -> None:
         """`scored_below` / `scored_at_least` conditions on the automatic score just given."""
         if score is None:
             return
-        for inject in self.scenario.injects:
+        for inject in self._conditional:
             when = inject.when
-            if when is None or when.task != task_id or not when.kind.startswith("scored"):
+            if when.task != task_id or not when.kind.startswith("scored"):
                 continue
             threshold = getattr(when, when.kind).score
             if (score < threshold) if when.kind == "scored_below" else (score >= threshold):

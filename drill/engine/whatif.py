@@ -23,6 +23,7 @@ from . import heat as heat_model
 from .events import Event, world_time
 from .session import Refused, Session
 from .state import SessionState
+from .timeline import Snapshot
 
 REPLACED, ADDED, DROPPED = "replaced", "added", "dropped"
 
@@ -59,6 +60,7 @@ class Skipped:
 @dataclass
 class Replay:
     session: Session
+    original: SessionState           # the original session's state, folded from its log
     change: Change
     kind: str                        # REPLACED, ADDED or DROPPED
     at: float | None                 # when the changed submission went in (None when dropped)
@@ -93,7 +95,7 @@ def replay(session: Session, events: list[Event], change: Change, until: float |
         position = next((n for n, e in enumerate(commands) if e.at > at), len(commands))
         commands.insert(position, new_submission)
 
-    result = Replay(session, change, kind, at, reviews_left_out=reviews_left_out)
+    result = Replay(session, original, change, kind, at, reviews_left_out=reviews_left_out)
     for event in commands:
         clock.set(float(event.at))
         try:
@@ -261,17 +263,17 @@ class Outcome:
     injects: tuple[InjectChange, ...]
 
 
-def compare(original: Session, whatif: Session, team: str, task: str) -> Outcome:
+def compare(original: SessionState, whatif: SessionState, team: str, task: str) -> Outcome:
     """What differs between two runs of one drill, for the team and task a what-if changed."""
-    model = original.scenario.heat
+    model = original.exercise.scenario.heat
 
-    def scores(session: Session):
-        team_score = next(t for t in score_session(session).teams if t.team == team)
+    def scores(state: SessionState):
+        team_score = next(t for t in score_session(Snapshot(state.exercise, state)).teams if t.team == team)
         task_score = next((t for t in team_score.tasks if t.task == task), None)
         return task_score.score if task_score else None, team_score.total
 
     (score_a, total_a), (score_b, total_b) = scores(original), scores(whatif)
-    a, b = original.state, whatif.state
+    a, b = original, whatif
     end_a, end_b = a.now, b.now
 
     team_heat = None

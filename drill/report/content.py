@@ -101,7 +101,7 @@ def _whatif(session: Any, other: Any, change: Any, clock: Clock, t: Catalog) -> 
     """One kept what-if: what was changed, the new words, what it changed (the same lines as
     `drill whatif` prints) and both heat curves on one chart."""
     scenario = session.scenario
-    outcome = compare(session, other, change.team, change.task)
+    outcome = compare(session.state, other.state, change.team, change.task)
     team = scenario.team(change.team).name
     task = next(x.title for x in scenario.tasks if x.id == change.task)
     kind = "dropped" if change.drop else "changed"
