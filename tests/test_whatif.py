@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import subprocess
 import sys
 from pathlib import Path
@@ -190,3 +191,16 @@ def test_the_report_shows_the_whatifs_kept(tmp_path, stonewalled):
     assert "推演" not in (tmp_path / "plain" / "report.md").read_text(encoding="utf-8")
     wrong = drill("report", str(stonewalled), "--out", str(tmp_path / "x"), "--no-pdf", "--whatif", str(stonewalled))
     assert wrong.returncode == 1 and "not a what-if" in wrong.stderr and plain.returncode == 0
+
+
+def test_time_above_follows_the_decay_between_recorded_values():
+    from drill.engine.heat import time_above, value_at
+    from drill.formats.scenario import HeatModel
+
+    model = HeatModel(start=0, half_life="1h")
+    history = [(0.0, 80.0), (7200.0, 90.0)]
+    # 80 halves to 60 after log2(80/60) hours; then 90 at 2h, until the end at 3h: log2(90/60) h more
+    assert time_above(history, 60, 3 * 3600, model) == pytest.approx(3600 * (math.log2(80 / 60) + math.log2(90 / 60)))
+    assert time_above(history, 60, 3 * 3600, None) == 3 * 3600          # no decay: steps
+    assert time_above(history, 95, 3 * 3600, model) == 0
+    assert value_at(history, 3600, model) == 40.0 and value_at(history, 3600, None) == 80.0
