@@ -463,7 +463,7 @@ class DebriefScreen(LocalizedScreen):
 
     def _changes_text(self) -> Group:
         """Injects that fired differently in the what-if; those whose time has come in bold."""
-        lines = [self._change_line(change) for change in self.changes]
+        lines = [Clipped(self._change_line(change), 3) for change in self.changes]   # Chinese wraps anywhere
         return Group(*lines) if lines else Group(Text(self.t("whatif.no-injects"), style="dim"))
 
     def _change_line(self, change: InjectChange) -> Text:
