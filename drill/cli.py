@@ -234,7 +234,7 @@ def review(session_path: Path, team: str | None, task: str | None, criterion: st
 @click.option("--team", required=True, help="The team whose submission changes.")
 @click.option("--task", required=True, help="The task it was for.")
 @click.option("--text", "text_file", type=click.Path(dir_okay=False, path_type=Path), help="A UTF-8 file with the words the team submits instead.")
-@click.option("--fields", "field_values", multiple=True, metavar="K=V", help="A field's answer in the new submission (repeatable; default: the original's).")
+@click.option("--fields", "field_values", multiple=True, metavar="K=V", help="A field's answer in the new submission (repeatable; the other fields keep the original's answers).")
 @click.option("--at", "at", default=None, help="When it goes in, as a duration after the start (default: when the original did; adding one: its due time).")
 @click.option("--drop", is_flag=True, help="Leave the team's submission out altogether.")
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The new session file to write (must not exist).")

@@ -204,3 +204,23 @@ def test_time_above_follows_the_decay_between_recorded_values():
     assert time_above(history, 60, 3 * 3600, None) == 3 * 3600          # no decay: steps
     assert time_above(history, 95, 3 * 3600, model) == 0
     assert value_at(history, 3600, model) == 40.0 and value_at(history, 3600, None) == 80.0
+
+
+def test_fields_named_change_and_the_others_keep_the_original_answers(tmp_path, stonewalled):
+    original = open_session(stonewalled).state.work[("school", "assess")]
+    run_whatif(stonewalled, Change("school", "assess", original.draft, {"grade": "重大或较大"}), tmp_path / "graded.drill")
+    work = open_session(tmp_path / "graded.drill").state.work[("school", "assess")]
+    assert work.fields == {**original.fields, "grade": "重大或较大"} and original.fields["grade"] == "一般"
+    with pytest.raises(Refused) as refused:
+        run_whatif(stonewalled, Change("school", "assess", "x", {"nope": "1"}), tmp_path / "nope.drill")
+    assert refused.value.key == "no-field" and not (tmp_path / "nope.drill").exists()
+
+
+def test_drill_debrief_says_what_is_wrong(tmp_path, stonewalled, data_dir):
+    missing = drill("debrief", str(tmp_path / "none.drill"))
+    assert missing.returncode == 1 and "no such session file" in missing.stderr
+    loader = Loader()
+    exercise = loader.load_exercise(data_dir / "mini.yaml")
+    simulate(exercise, loader.load_responses(data_dir / "mini-responses.yaml", exercise), tmp_path / "mini.drill").sink.close()
+    other = drill("debrief", str(stonewalled), "--whatif", str(tmp_path / "mini.drill"))
+    assert other.returncode == 1 and "a what-if of another drill (mini)" in other.stderr and "Traceback" not in other.stderr

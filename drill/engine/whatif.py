@@ -36,7 +36,7 @@ class Change:
     team: str
     task: str
     text: str = ""
-    fields: dict[str, str] | None = None   # None: the original submission's fields
+    fields: dict[str, str] | None = None   # answers that differ from the original submission's
     at: float | None = None                # None: the original's time (adding: the due time)
     drop: bool = False
 
@@ -90,7 +90,7 @@ def replay(session: Session, events: list[Event], change: Change, until: float |
     commands = [e for e in commands if _pair(e) != mine or (e.type == ev.DRAFT and (at is None or e.at <= at))]
     new_submission = None
     if at is not None:
-        fields = change.fields if change.fields is not None else dict(original.work[mine].fields) if kind == REPLACED else {}
+        fields = {**(original.work[mine].fields if kind == REPLACED else {}), **(change.fields or {})}
         new_submission = Event(ev.SUBMIT, world_time(at), {"team": change.team, "task": change.task, "text": change.text, "fields": fields})
         position = next((n for n, e in enumerate(commands) if e.at > at), len(commands))
         commands.insert(position, new_submission)
