@@ -13,6 +13,7 @@ space, weight and colour, and by big digits for the clock and the heat.
 from __future__ import annotations
 
 from rich.console import Group
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 from textual.app import App, ComposeResult
@@ -34,6 +35,7 @@ from .widgets import BLOCKS, Clipped, KeyBar, LocalizedScreen, StatusBar, heat_s
 SPEEDS = (60, 300, 900, 1800, 3600)   # in-world seconds per real second while playing
 PLAY_TICK = 0.1
 EVIDENCE_LINES = 3
+WORDS_LINES = 3   # of a submission's own words, above its scores
 
 
 class HeatChart(Widget):
@@ -391,8 +393,8 @@ class DebriefScreen(LocalizedScreen):
         return table
 
     def _team_detail(self, state, count: int) -> Group:
-        """The team's submissions so far (scores, evidence, remarks, what each set off) and the
-        injects it had seen, newest first."""
+        """The team's submissions so far (the start of its words, scores, evidence, remarks, what
+        each set off) and the injects it had seen, newest first."""
         t, team = self.t, self.team
         parts: list = []
         scores = next(s for s in self.timeline.scores_until(count).teams if s.team == team)
@@ -408,6 +410,8 @@ class DebriefScreen(LocalizedScreen):
             if task.late_by:
                 head.append(f"  {t('debrief.late')}", style="red")
             parts.append(head)
+            words = " ".join(state.work[(team, task.task)].draft.split())   # its lines run on: only the start is shown
+            parts.append(Padding(Clipped(Text(words, style="italic"), WORDS_LINES), (0, 0, 0, 2)))
             parts.append(self._criteria(task))
             for remark in remarks:
                 if remark.get("task") == task.task:
