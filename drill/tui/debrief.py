@@ -159,7 +159,8 @@ class DebriefScreen(LocalizedScreen):
         with Horizontal(id="debrief-body"):
             with Vertical(id="debrief-teams"):
                 yield Static(self.t("debrief.teams"), classes="pane-title")
-                yield Static(id="team-board")
+                with VerticalScroll(id="team-board-pane", classes="beside" if self.whatif is not None else ""):
+                    yield Static(id="team-board")
                 if self.whatif is not None:
                     yield Static(self.t("debrief.changed"), classes="pane-title")
                     with VerticalScroll(id="whatif-changes-pane"):
@@ -171,7 +172,7 @@ class DebriefScreen(LocalizedScreen):
         yield KeyBar(compact=True)
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self.go, 0)
+        self.call_after_refresh(self.refresh_live)
 
     # ----- keys -------------------------------------------------------------------------
 
