@@ -236,6 +236,58 @@ def review(session_path: Path, team: str | None, task: str | None, criterion: st
 
 
 @cli.command()
+@click.argument("session_path", metavar="SESSION", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--team", required=True, help="The team whose submission changes.")
+@click.option("--task", required=True, help="The task it was for.")
+@click.option("--text", "text_file", type=click.Path(dir_okay=False, path_type=Path), help="A UTF-8 file with the words the team submits instead.")
+@click.option("--fields", "field_values", multiple=True, metavar="K=V", help="A field's answer in the new submission (repeatable; the other fields keep the original's answers).")
+@click.option("--at", "at", default=None, help="When it goes in, as a duration after the start (default: when the original did; adding one: its due time).")
+@click.option("--drop", is_flag=True, help="Leave the team's submission out altogether.")
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The new session file to write (must not exist).")
+@LANG_OPTION
+def whatif(session_path: Path, team: str, task: str, text_file: Path | None, field_values: tuple[str, ...], at: str | None,
+           drop: bool, out: Path, language: str | None) -> None:
+    """Replay SESSION with one submission replaced, added or dropped, into a new session
+    file, and print what changed. SESSION itself is never modified."""
+    from .engine.whatif import Change, compare
+    from .formats.duration import parse_duration
+    from .i18n import Catalog
+    from .whatif import run_whatif, summary
+
+    if drop == (text_file is not None):
+        raise click.UsageError("give --text FILE (the new words) or --drop (no submission), not both")
+    if drop and (field_values or at):
+        raise click.UsageError("--fields and --at describe a submission; --drop leaves it out")
+    fields = {}
+    for item in field_values:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise click.UsageError(f"--fields {item!r}: expected K=V, a field id and its answer")
+        fields[key] = value
+    try:
+        when = None if at is None else parse_duration(at)
+    except ValueError as error:
+        raise click.UsageError(f"--at {at!r}: {error}") from None
+    try:
+        text = "" if text_file is None else text_file.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise UserError(f"{text_file}: not UTF-8 text") from None
+    except OSError as error:
+        _fail_on_format(error)
+    if session_path.resolve() == out.resolve():
+        raise UserError(f"{out}: the what-if goes into a new file; the original session is never changed")
+    change = Change(team, task, text, fields or None, when, drop)
+    try:
+        result = run_whatif(session_path, change, out)
+        outcome = compare(result.original, result.session.state, team, task)
+    except Exception as error:  # noqa: BLE001 - turned into a user message
+        _fail_on_session(error)
+    t = Catalog(language or result.session.scenario.language)
+    click.echo(summary(outcome, result, t))
+    click.echo(t("whatif.written", path=out), err=True)
+
+
+@cli.command()
 @click.argument("scenario")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on; 0.0.0.0 for every network.")
 @click.option("--port", default=8765, show_default=True, type=int, help="Port to listen on (0: any free port).")
@@ -293,21 +345,31 @@ def _serve(scenario: str, host: str, port: int, codes_file: Path | None, session
 @click.option("--no-pdf", is_flag=True, help="Skip the PDF even when WeasyPrint is installed.")
 @click.option("--font", "font", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="A font file (.ttf, .otf, .ttc) to draw the PDF and the charts with first.")
+@click.option("--whatif", "whatif_paths", multiple=True, type=click.Path(dir_okay=False, path_type=Path), help="A what-if of SESSION (from `drill whatif`) to add in a \"what if\" section (repeatable).")
 @click.option("--format", "formats", multiple=True, type=click.Choice(["html", "md", "pdf", "docx"]), help="Write only these files (repeatable; default: all that can be written here).")
 def report(session_path: Path, out: Path, language: str | None, no_pdf: bool, font: Path | None,
-           formats: tuple[str, ...]) -> None:
+           formats: tuple[str, ...], whatif_paths: tuple[Path, ...]) -> None:
     """Write the debrief: report.html, report.md and, with the pdf and docx extras, report.pdf and report.docx.
 
     Refused, with what to install, when no font here draws the report's text."""
     from .report import FontMissing, docx_unavailable, pdf_unavailable, write_report
     from .report.fonts import readable
     from .sessions import open_session
+    from .whatif import recorded_change
 
     if font is not None and not readable(font):
         raise UserError(f"--font {font}: not a font file (expected .ttf, .otf or .ttc)")
     try:
-        written = write_report(open_session(session_path), out, language, pdf=not no_pdf, font=font,
-                               formats=formats or None)
+        session = open_session(session_path)
+        whatifs = []
+        for path in whatif_paths:
+            other = open_session(path)
+            change = recorded_change(other.sink)
+            if change is None or other.scenario.id != session.scenario.id:
+                raise UserError(f"{path}: not a what-if of {session_path} (make one with `drill whatif`)")
+            whatifs.append((other, change))
+        written = write_report(session, out, language, pdf=not no_pdf, font=font,
+                               formats=formats or None, whatifs=tuple(whatifs))
     except FontMissing as error:
         raise UserError(str(error)) from None
     except Exception as error:  # noqa: BLE001 - turned into a user message
@@ -391,29 +453,80 @@ def web(target: str, host: str, web_port: int, server_port: int, session_path: P
     Given a scenario, run the drill with the facilitator's console here (like
     `drill serve --web-port`); given a running server's ws:// address, serve
     only the page for its teams. Teams open the page and enter their join code.
+    Given a session file, serve the debrief presenter (like `drill debrief --web-port`).
     """
+    if _is_session_file(Path(target)):
+        _debrief_pages(Path(target), None, None, host, web_port)
+        return
     if not target.startswith(("ws://", "wss://")):
         _serve(target, host, server_port, None, session_path, web_port, False, False, rubric_dirs)
         return
-    import asyncio
-
     from .net.pages import TeamPages
 
-    async def pages_only() -> None:
-        pages = TeamPages(target, host, web_port)
+    pages = TeamPages(target, host, web_port)
+    _serve_pages(pages, lambda: f"Teams in a browser: {pages.url} (joining {target}); Ctrl+C stops.")
+
+
+def _serve_pages(pages, message) -> None:
+    """Serve browser pages until Ctrl+C; `message()` says where, once listening."""
+    import asyncio
+
+    async def serving() -> None:
         await pages.start()
-        click.echo(f"Teams in a browser: {pages.url} (joining {target}); Ctrl+C stops.")
+        click.echo(message())
         try:
             await asyncio.Event().wait()
         finally:
             await pages.stop()
 
     try:
-        asyncio.run(pages_only())
+        asyncio.run(serving())
     except KeyboardInterrupt:
         pass
     except OSError as error:
-        raise UserError(f"cannot listen on {host}:{web_port}: {error.strerror or error}") from None
+        raise UserError(f"cannot listen on {pages.host}:{pages.port}: {error.strerror or error}") from None
+
+
+@cli.command()
+@click.argument("session_path", metavar="SESSION", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--whatif", "whatif_path", type=click.Path(dir_okay=False, path_type=Path), help="A what-if of SESSION (from `drill whatif`) to show beside it.")
+@click.option("--web-port", type=int, default=None, help="Serve the presenter as a web page on this port instead (for a projector's browser).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="With --web-port: address for the web page.")
+@LANG_OPTION
+def debrief(session_path: Path, whatif_path: Path | None, web_port: int | None, host: str, language: str | None) -> None:
+    """Present the drill to the room: step through its timeline, heat, teams' work and scores."""
+    from .whatif import read_run
+
+    try:
+        run, whatif = read_run(session_path), read_run(whatif_path) if whatif_path is not None else None
+    except Exception as error:  # noqa: BLE001 - turned into a user message
+        _fail_on_session(error)
+    if whatif is not None and whatif.timeline.exercise.scenario.id != run.timeline.exercise.scenario.id:
+        raise UserError(f"{whatif_path}: a what-if of another drill ({whatif.timeline.exercise.scenario.id}), not of {session_path}")
+    if web_port is not None:
+        _debrief_pages(session_path, whatif_path, language, host, web_port)
+        return
+    from .tui import run_debrief
+
+    code = run_debrief(run, whatif, language)
+    if code:
+        raise SystemExit(code)
+
+
+def _debrief_pages(session_path: Path, whatif_path: Path | None, language: str | None, host: str, port: int) -> None:
+    from .net.pages import DebriefPages
+
+    pages = DebriefPages(session_path, host, port, whatif_path, language)
+    _serve_pages(pages, lambda: f"The debrief in a browser: {pages.url}; Ctrl+C stops.")
+
+
+def _is_session_file(path: Path) -> bool:
+    """A session file is SQLite; a scenario is YAML text."""
+    try:
+        with path.open("rb") as file:
+            return file.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
 
 
 @cli.command()

@@ -16,10 +16,11 @@ from .formats import Exercise, exercise_from_texts
 from .store import EventLog, SessionFileError
 
 
-def create(exercise: Exercise, path: Path, clock: Clock | None = None) -> Session:
+def create(exercise: Exercise, path: Path, clock: Clock | None = None, wall: str | None = None) -> Session:
     """A new session file and a session recording into it; the clock stays paused.
-    The file is held by this process from the start (see EventLog.hold)."""
-    log = EventLog(path, create=True)
+    The file is held by this process from the start (see EventLog.hold); `wall` fixes
+    the real time its events are stamped with (see EventLog)."""
+    log = EventLog(path, create=True, wall=wall)
     log.set_meta("scenario", exercise.scenario_text)
     log.set_meta("rubrics", json.dumps(exercise.rubric_texts, ensure_ascii=False, sort_keys=True))
     log.set_meta("scenario_path", str(exercise.path))

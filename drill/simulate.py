@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from .engine import Clock, Refused, Session
 from .formats import Exercise, Responses
 from .sessions import create
+from .store.lock import sidecar
 
 
 class SimulationError(Exception):
@@ -19,18 +22,24 @@ def simulate(exercise: Exercise, responses: Responses, path: Path) -> Session:
     Real time stands still (the clock is moved by hand to each response), so the
     run is deterministic: the same inputs always write the same log.
     """
-    clock = Clock(exercise.scenario.clock.speed, real=lambda: 0.0)
+    clock = Clock.headless(exercise.scenario.clock.speed)
     session = create(exercise, path, clock)
-    log = session.sink
     ordered = sorted(enumerate(responses.responses), key=lambda pair: (pair[1].at, pair[0]))
-    try:
+    with or_removed(session, path):
         _play(session, clock, ordered, responses)
+    return session
+
+
+@contextmanager
+def or_removed(session: Session, path: Path) -> Iterator[None]:
+    """A run that fails leaves no half-written session file behind, nor its lock sidecar."""
+    try:
+        yield
     except BaseException:
-        log.close()
-        for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        session.sink.close()
+        for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), sidecar(path)):
             leftover.unlink(missing_ok=True)
         raise
-    return session
 
 
 def _play(session: Session, clock: Clock, ordered: list, responses: Responses) -> None:

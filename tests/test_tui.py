@@ -596,12 +596,14 @@ async def test_interface_language_defaults_to_the_scenario(tmp_path):
 
 
 def test_catalogs_have_the_same_keys_and_cover_the_code():
-    en = yaml.safe_load((CATALOGS / "en" / "tui.yaml").read_text(encoding="utf-8"))
-    zh = yaml.safe_load((CATALOGS / "zh-CN" / "tui.yaml").read_text(encoding="utf-8"))
-    assert set(en) == set(zh)
-    for key in en:  # the same placeholders in both languages
-        assert set(re.findall(r"{(\w+)}", en[key])) == set(re.findall(r"{(\w+)}", zh[key])), key
-    known = set(en) | set(yaml.safe_load((CATALOGS / "en" / "common.yaml").read_text(encoding="utf-8")))
+    known = set(yaml.safe_load((CATALOGS / "en" / "common.yaml").read_text(encoding="utf-8")))
+    for area in ("tui", "debrief"):   # the screens' own areas
+        en = yaml.safe_load((CATALOGS / "en" / f"{area}.yaml").read_text(encoding="utf-8"))
+        zh = yaml.safe_load((CATALOGS / "zh-CN" / f"{area}.yaml").read_text(encoding="utf-8"))
+        assert set(en) == set(zh)
+        for key in en:  # the same placeholders in both languages
+            assert set(re.findall(r"{(\w+)}", en[key])) == set(re.findall(r"{(\w+)}", zh[key])), key
+        known |= set(en)
     source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "drill" / "tui").glob("*.py"))
     used = set(re.findall(r'\bt\("([a-z][a-z0-9.-]+)"', source)) | set(re.findall(r'"(key\.[a-z-]+)"', source))
     assert used and used <= known, used - known

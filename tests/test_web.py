@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import shutil
 import socket
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
@@ -32,8 +33,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-async def until_drawn(page, timeout: float = 60) -> None:
-    """Wait for the join form: its blue Join button is drawn in the terminal canvas."""
+async def until_painted(page, colour, what: str, clip: dict | None = None, timeout: float = 60) -> None:
+    """Wait until a pixel matching `colour(r, g, b)` is drawn in the terminal canvas."""
     from io import BytesIO
 
     from PIL import Image
@@ -41,12 +42,28 @@ async def until_drawn(page, timeout: float = 60) -> None:
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
     while loop.time() < deadline:
-        shot = Image.open(BytesIO(await page.screenshot(clip={"x": 0, "y": 0, "width": 700, "height": 500}))).convert("RGB")
-        if any(b > 150 and r < 80 for r, g, b in shot.get_flattened_data()):  # the button's blue
+        shot = Image.open(BytesIO(await page.screenshot(clip=clip))).convert("RGB")
+        if any(colour(r, g, b) for r, g, b in shot.get_flattened_data()):
             await asyncio.sleep(0.5)
             return
         await asyncio.sleep(0.25)
-    raise AssertionError("the join form never appeared in the page")
+    raise AssertionError(f"{what} never appeared in the page")
+
+
+@asynccontextmanager
+async def browser_page(url: str, outside: list[str], width: int, height: int):
+    """A headless Chromium page at `url`, its terminal canvas up; every address it fetches
+    from outside this machine goes into `outside`."""
+    async with playwright.async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = await browser.new_page(viewport={"width": width, "height": height})
+        page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("http://localhost", "ws://localhost")) else None)
+        await page.goto(url)
+        await page.wait_for_selector(".xterm-screen", timeout=20_000)
+        try:
+            yield page
+        finally:
+            await browser.close()
 
 
 async def test_browser_joins_as_a_team_and_receives_the_first_inject(tmp_path):
@@ -55,13 +72,9 @@ async def test_browser_joins_as_a_team_and_receives_the_first_inject(tmp_path):
     await served.start()
     outside: list[str] = []
     try:
-        async with playwright.async_playwright() as p:
-            browser = await p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-            page = await browser.new_page(viewport={"width": 1000, "height": 700})
-            page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("http://localhost", "ws://localhost")) else None)
-            await page.goto(served.pages.url)
-            await page.wait_for_selector(".xterm-screen", timeout=20_000)
-            await until_drawn(page)  # the join form starts in its own process
+        async with browser_page(served.pages.url, outside, 1000, 700) as page:
+            # the join form starts in its own process: wait for its blue Join button
+            await until_painted(page, lambda r, g, b: b > 150 and r < 80, "the join form", {"x": 0, "y": 0, "width": 700, "height": 500})
             await page.mouse.click(250, 150)  # the team box
             await page.keyboard.type("press", delay=10)
             await page.keyboard.press("Enter")
@@ -81,7 +94,34 @@ async def test_browser_joins_as_a_team_and_receives_the_first_inject(tmp_path):
             assert client.delivered == 1
             await asyncio.sleep(1.5)
             await page.screenshot(path=str(tmp_path / "team-in-browser.png"))
-            await browser.close()
     finally:
         await served.stop()
+    assert outside == [], "the page fetched something from outside this machine"
+
+
+async def test_the_debrief_presenter_in_a_browser(tmp_path):
+    """`drill debrief SESSION --web-port` serves the presenter: the heat curve is drawn, and
+    keys pressed in the page step through the drill."""
+    from drill.net.pages import DebriefPages
+    from drill.simulate import simulate
+
+    loader = Loader()
+    exercise = loader.load_exercise(DATA / "mini.yaml")
+    simulate(exercise, loader.load_responses(DATA / "mini-responses.yaml", exercise), tmp_path / "played.drill").sink.close()
+    pages = DebriefPages(tmp_path / "played.drill", "127.0.0.1", free_port(), language="en")
+    await pages.start()
+    outside: list[str] = []
+    try:
+        async with browser_page(pages.url, outside, 1400, 800) as page:
+            await until_painted(page, lambda r, g, b: r < 90 and g > 140 and b > 140, "the presenter")   # the cyan badge of "task opens"
+            await page.mouse.click(700, 400)
+            first = await page.screenshot()
+            for _ in range(6):
+                await page.keyboard.press("ArrowRight")
+            await page.keyboard.press("End")
+            await asyncio.sleep(1.5)
+            last = await page.screenshot(path=str(tmp_path / "debrief-in-browser.png"))
+            assert last != first   # the keys reached the presenter: another moment is shown
+    finally:
+        await pages.stop()
     assert outside == [], "the page fetched something from outside this machine"

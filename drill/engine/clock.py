@@ -21,6 +21,12 @@ class Clock:
         self._world = float(world)   # in-world seconds at the anchor
         self._anchor = real()        # real time of the anchor
 
+    @classmethod
+    def headless(cls, speed: float) -> "Clock":
+        """A clock whose real time stands still: it moves only when set, for runs that
+        go as fast as the engine and always decide the same (simulations, what-ifs)."""
+        return cls(speed, real=lambda: 0.0)
+
     def now(self) -> float:
         if not self.running:
             return self._world

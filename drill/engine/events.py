@@ -13,7 +13,7 @@ from typing import Any
 # Event types. `inject`, `submit` and `review` are fixed by the command-line contract.
 SESSION = "session"      # the drill was created: scenario id
 CLOCK = "clock"          # start / pause / resume / speed / jump
-TRIGGER = "trigger"      # a `when` condition held: inject, fire_at, to
+TRIGGER = "trigger"      # a `when` condition held (or the facilitator fired it: by): inject, fire_at, to
 INJECT = "inject"        # an inject reached teams: inject, to (+ content for ad-hoc ones)
 HEAT = "heat"            # the heat index changed: value, delta, cause (+ team, for a team's own heat)
 OPEN = "open"            # a task opened: task, teams, due_at

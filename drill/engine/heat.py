@@ -12,6 +12,8 @@ The result is always clamped to 0..100 and kept to one decimal, so runs replay e
 
 from __future__ import annotations
 
+import math
+
 from ..formats.scenario import HeatModel
 
 HEAT_MIN, HEAT_MAX = 0.0, 100.0
@@ -40,3 +42,31 @@ def statement_effect(score: float, model: HeatModel) -> float:
 def reached(heat: float, threshold: float) -> bool:
     """A `heat_above: N` condition holds the first time heat reaches N."""
     return heat >= threshold
+
+
+HOT = 60.0   # the level a debrief counts "time above" from
+
+
+def value_at(history: list[tuple[float, float]], moment: float, model: HeatModel | None) -> float:
+    """The heat at `moment`: the last recorded value before it, cooled for the time since."""
+    at, value = history[0]
+    for recorded_at, recorded in history:
+        if recorded_at > moment:
+            break
+        at, value = recorded_at, recorded
+    return decayed(value, moment - at, model)
+
+
+def time_above(history: list[tuple[float, float]], threshold: float, end: float, model: HeatModel | None) -> float:
+    """In-world seconds up to `end` that heat spent at or above `threshold`, following the
+    decay between recorded values exactly rather than reading the curve as steps."""
+    total = 0.0
+    for n, (at, value) in enumerate(history):
+        until = min(end, history[n + 1][0] if n + 1 < len(history) else end)
+        if until <= at or value < threshold:
+            continue
+        span = until - at
+        if model is not None and model.half_life is not None and threshold > 0:
+            span = min(span, model.half_life * math.log2(value / threshold))
+        total += span
+    return total

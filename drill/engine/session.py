@@ -69,6 +69,8 @@ class Session:
         self.clock.set_speed(self.scenario.clock.speed)
         self.listeners: list[Callable[[Event], None]] = []
         self._injects = {inject.id: inject for inject in self.scenario.injects}
+        # Conditional injects, looked through on every heat change and submission: a few among thousands.
+        self._conditional = [inject for inject in self.scenario.injects if inject.when is not None]
         self._tasks = {task.id: task for task in self.scenario.tasks}
         # Scenario order breaks ties between items of one kind due at the same instant.
         self._inject_order = {key: n for n, key in enumerate(self._injects)}
@@ -232,8 +234,8 @@ class Session:
             data["team"] = team
         self._emit(ev.HEAT, data)
         if team is None:
-            for inject in self.scenario.injects:
-                if inject.when is not None and inject.when.kind == "heat_above" and heat_model.reached(after, inject.when.heat_above):
+            for inject in self._conditional:
+                if inject.when.kind == "heat_above" and heat_model.reached(after, inject.when.heat_above):
                     self._trigger(inject, None)
 
     def _decay(self) -> None:
@@ -248,28 +250,31 @@ class Session:
 
     def _hold(self, kind: str, task_id: str, teams: list[str] | None) -> None:
         """A `missed:` or `submitted:` condition on `task_id` holds now."""
-        for inject in self.scenario.injects:
-            if inject.when is not None and inject.when.kind == kind and inject.when.task == task_id:
+        for inject in self._conditional:
+            if inject.when.kind == kind and inject.when.task == task_id:
                 self._trigger(inject, teams)
 
     def _scored(self, team: str, task_id: str, score: float | None) -> None:
         """`scored_below` / `scored_at_least` conditions on the automatic score just given."""
         if score is None:
             return
-        for inject in self.scenario.injects:
+        for inject in self._conditional:
             when = inject.when
-            if when is None or when.task != task_id or not when.kind.startswith("scored"):
+            if when.task != task_id or not when.kind.startswith("scored"):
                 continue
             threshold = getattr(when, when.kind).score
             if (score < threshold) if when.kind == "scored_below" else (score >= threshold):
                 self._trigger(inject, [team])
 
-    def _trigger(self, inject: Inject, default_to: list[str] | None) -> None:
+    def _trigger(self, inject: Inject, default_to: list[str] | None, *, by_facilitator: bool = False) -> None:
         if inject.id in self.state.fired or inject.id in self.state.pending:
             return
         to = self.scenario.recipients(inject.to) if inject.to is not None or default_to is None else default_to
         fire_at = self.state.now + inject.wait
-        self._emit(ev.TRIGGER, {"inject": inject.id, "fire_at": world_time(fire_at), "to": to})
+        data = {"inject": inject.id, "fire_at": world_time(fire_at), "to": to}
+        if by_facilitator:
+            data["by"] = "facilitator"   # a command, not a condition: a what-if replays it as one
+        self._emit(ev.TRIGGER, data)
         heapq.heappush(self._schedule, _Item(fire_at, _FIRE, self._inject_order[inject.id], inject.id))
 
     # ----- facilitator commands -----------------------------------------------------------
@@ -299,13 +304,14 @@ class Session:
             raise Refused("speed", low=MIN_SPEED, high=MAX_SPEED) from None
         self._emit(ev.CLOCK, {"action": "speed", "speed": speed}, at=now)
 
-    def jump_next(self) -> float:
-        """Move the clock straight to the next inject that is due to fire; returns that time."""
+    def jump_next(self, to: float | None = None) -> float:
+        """Move the clock straight to the next inject that is due to fire (or, replaying a
+        recorded jump, to the moment it went to); returns that time."""
         now = self._at_command()
         upcoming = sorted(item.at for item in self._schedule if item.priority == _FIRE and item.at >= now)
-        if not upcoming:
+        if to is None and not upcoming:
             raise Refused("nothing-to-jump-to")
-        target = upcoming[0]
+        target = upcoming[0] if to is None else max(now, float(to))
         self._emit(ev.CLOCK, {"action": "jump", "to": world_time(target)}, at=now)
         self.clock.set(target)
         self.advance(target)
@@ -326,7 +332,7 @@ class Session:
             raise Refused("fired", inject=inject_id)
         if inject_id in self.state.pending:
             raise Refused("on-its-way", inject=inject_id, time=self._clock_time(self.state.pending[inject_id].fire_at))
-        self._trigger(inject, None)
+        self._trigger(inject, None, by_facilitator=True)
         self._after_command(now)
 
     def adhoc(self, *, channel: str, title: str, body: str, to: list[str] | None = None, sender: str | None = None, heat: int = 0) -> str:

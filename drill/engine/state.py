@@ -124,7 +124,7 @@ class SessionState:
             self.adhoc_count += 1
             delivery = Delivery(inject_id, at, data["channel"], data.get("from"), data["title"], data["body"], data.get("heat", 0), (), True)
         else:
-            inject = next(i for i in self.exercise.scenario.injects if i.id == inject_id)
+            inject = self.exercise.scenario.inject(inject_id)
             delivery = Delivery(inject_id, at, inject.channel, inject.from_, inject.title, inject.body, inject.heat, tuple(inject.reveals))
         for team in data["to"]:
             self.inbox[team].append(delivery)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Literal, get_args
 
 from pydantic import AwareDatetime, Field, model_validator
@@ -186,6 +187,14 @@ class Scenario(Model):
 
     def team(self, team_id: str) -> Team:
         return next(t for t in self.teams if t.id == team_id)
+
+    @cached_property
+    def _inject_index(self) -> dict[str, Inject]:
+        return {inject.id: inject for inject in self.injects}
+
+    def inject(self, inject_id: str) -> Inject:
+        """The inject with this id (looked up in a drill of thousands on every delivery)."""
+        return self._inject_index[inject_id]
 
     def recipients(self, value: Recipients | None) -> list[str]:
         """Team ids named by a `to` or `teams` value, in scenario order."""

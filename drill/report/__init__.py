@@ -41,7 +41,8 @@ __all__ = ["FORMATS", "FontMissing", "docx_unavailable", "pdf_unavailable", "wri
 
 
 def write_report(session: Any, out: Path, language: str | None = None, pdf: bool = True,
-                 font: Path | None = None, formats: tuple[str, ...] | None = None) -> list[Path]:
+                 font: Path | None = None, formats: tuple[str, ...] | None = None,
+                 whatifs: tuple = ()) -> list[Path]:
     """Write the report into `out`: report.html, report.md, and where their extras are usable
     report.pdf (WeasyPrint) and report.docx (python-docx); `formats` (keys of FORMATS) picks
     some of them, and `pdf=False` leaves the PDF out.
@@ -54,14 +55,15 @@ def write_report(session: Any, out: Path, language: str | None = None, pdf: bool
 
     `font` is a font file to draw the charts and the PDF with first. When no installed
     font (nor `font`) draws some of the text, nothing is written and FontMissing says
-    what to install (fonts.py): a report of empty boxes is worse than none."""
+    what to install (fonts.py): a report of empty boxes is worse than none.
+    `whatifs` are (what-if session, Change) pairs, each shown in a "what if" section."""
     wanted = set(formats or FORMATS) - ({"pdf"} if not pdf else set())
     if pdf_unavailable() is not None:
         wanted.discard("pdf")
     if docx_unavailable() is not None:
         wanted.discard("docx")
     with fonts.extra_font(font):
-        context = build(session, Catalog(language or session.scenario.language))
+        context = build(session, Catalog(language or session.scenario.language), whatifs)
         html = neutralise(_environment("html").get_template(HTML).render(context))
         html_for_pdf = html
         if "pdf" in wanted:

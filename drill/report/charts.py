@@ -41,6 +41,7 @@ TEAM_COLOURS = ("#1f77b4", "#e67e22", "#8e44ad", "#27ae60", "#8d6e63", "#d35d9b"
 SUBMITTED = "#1e8449"
 MISSED = "#7d3c98"
 BRANCH = "#34495e"
+WHATIF = "#1f77b4"
 
 
 @dataclass(frozen=True)
@@ -188,18 +189,40 @@ def heat_chart(
         if track is not None:
             _branch_track(track, fired, rows, marks, end, labels)
 
-        step = next((s for s in _STEPS if end / s <= 8), _STEPS[-1])
-        axes.xaxis.set_major_locator(MultipleLocator(step))
-        axes.xaxis.set_major_formatter(FuncFormatter(lambda at, _: clock(at)))
-        axes.set_xlim(0, end)
-        axes.set_ylim(0, 105)
-        axes.set_xlabel(labels["time"])
-        axes.set_ylabel(labels["axis"])
-        axes.grid(axis="y", color="#dddddd", linewidth=0.6)
+        _heat_axes(axes, end, clock, labels)
         handles = _legend(marks, fired, labels)
         columns = min(5, math.ceil(len(handles) / math.ceil(len(handles) / 5)))
         figure.legend(handles=_row_major(handles, columns), loc="outside lower center", frameon=False, fontsize=6.5,
                       ncols=columns, handlelength=1.8, columnspacing=1.4)
+        return _data_uri(figure)
+
+
+def _heat_axes(axes, end: float, clock: Callable[[float], str], labels: dict[str, str]) -> None:
+    """In-world time across (at most 8 ticks, as the room's clock reads), heat 0..100 up."""
+    step = next((s for s in _STEPS if end / s <= 8), _STEPS[-1])
+    axes.xaxis.set_major_locator(MultipleLocator(step))
+    axes.xaxis.set_major_formatter(FuncFormatter(lambda at, _: clock(at)))
+    axes.set_xlim(0, end)
+    axes.set_ylim(0, 105)
+    axes.set_xlabel(labels["time"])
+    axes.set_ylabel(labels["axis"])
+    axes.grid(axis="y", color="#dddddd", linewidth=0.6)
+
+
+def whatif_chart(before: list[tuple[float, float]], after: list[tuple[float, float]], end: float,
+                 clock: Callable[[float], str], labels: dict[str, str], hot: float) -> str:
+    """The public heat as it was and in a what-if, two step lines on one time axis, with
+    the level a debrief counts as hot dotted across."""
+    with rc_context(_style()):
+        figure = Figure(figsize=(7, 2.8), layout="constrained")
+        axes = figure.add_subplot()
+        for history, colour, style, label in ((before, HEAT, "-", labels["before"]), (after, WHATIF, (0, (5, 2)), labels["after"])):
+            times = [at for at, _ in history] + [end]
+            values = [value for _, value in history] + [history[-1][1]]
+            axes.step(times, values, where="post", color=colour, linewidth=1.8, linestyle=style, label=label, zorder=3)
+        axes.axhline(hot, color="#999999", linestyle=":", linewidth=0.8)
+        _heat_axes(axes, end, clock, labels)
+        figure.legend(loc="outside lower center", frameon=False, fontsize=6.5, ncols=2)
         return _data_uri(figure)
 
 

@@ -14,9 +14,12 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from ..engine import events as ev
+from ..engine.heat import HOT
+from ..engine.whatif import compare
 from ..formats.rubric import DEFAULT_SCALE
 from ..i18n import Catalog
 from ..scoring import score_session
+from ..whatif import inject_line, outcome_rows
 from . import charts
 
 PLAN_BLANK_ROWS = 3   # rows left empty in each improvement plan, to fill in by hand at the debrief
@@ -48,8 +51,9 @@ def number(value: float | None, t: Catalog, places: int = 1) -> str:
     return t.number(value, places)
 
 
-def build(session: Any, t: Catalog) -> dict[str, Any]:
-    """Everything the templates show, for one session, in the catalog's language."""
+def build(session: Any, t: Catalog, whatifs: tuple = ()) -> dict[str, Any]:
+    """Everything the templates show, for one session, in the catalog's language; `whatifs`
+    are (what-if session, Change) pairs the facilitator kept, each a section of its own."""
     scenario = session.scenario
     clock = Clock(scenario.clock.start, t)
     scores = score_session(session, language=t.language).to_json()
@@ -91,6 +95,31 @@ def build(session: Any, t: Catalog) -> dict[str, Any]:
             [row["name"] for row in results], [task.title for task in tasks], [row["values"] for row in results],
         ),
         "sheets": [_sheet(team, session, clock, t) for team in scores["teams"]],
+        "whatifs": [_whatif(session, other, change, clock, t) for other, change in whatifs],
+    }
+
+
+def _whatif(session: Any, other: Any, change: Any, clock: Clock, t: Catalog) -> dict[str, Any]:
+    """One kept what-if: what was changed, the new words, what it changed (the same lines as
+    `drill whatif` prints) and both heat curves on one chart."""
+    scenario = session.scenario
+    outcome = compare(session.state, other.state, change.team, change.task)
+    team = scenario.team(change.team).name
+    task = next(x.title for x in scenario.tasks if x.id == change.task)
+    kind = "dropped" if change.drop else "changed"
+    rows = outcome_rows(outcome, scenario, t, lambda seconds: _duration(t, seconds) if seconds else "0")
+    names = {x.id: x.name for x in scenario.teams}
+    end = float(scenario.clock.duration)
+    return {
+        "title": t(f"debrief.change.{kind}", team=team, task=task),
+        "text": None if change.drop else change.text,
+        "rows": [{"label": label, "before": before, "after": after, "changed": before != after} for label, before, after in rows],
+        "injects": [inject_line(c, lambda s: "—" if s is None else clock.at(s), names, t) for c in outcome.injects],
+        "chart": charts.whatif_chart(
+            session.state.heat_history, other.state.heat_history, end, clock.at,
+            {"before": t("whatif.before"), "after": t("whatif.after"), "axis": t("report.heat-axis"), "time": t("report.time-axis")},
+            HOT,
+        ),
     }
 
 

@@ -68,8 +68,11 @@ def read_only_message(path: Path) -> str:
 
 
 class EventLog:
-    def __init__(self, path: str | Path, *, create: bool = False):
+    def __init__(self, path: str | Path, *, create: bool = False, wall: str | None = None):
         self.path = Path(path)
+        # The real time each event is stamped with: now, unless fixed (a what-if replay is
+        # stamped with the drill it replays, so the same replay writes the same bytes).
+        self.wall = wall
         if create:
             if self.path.exists():
                 raise SessionFileError(f"{self.path}: a session file already exists there; resume it or choose another path")
@@ -164,7 +167,7 @@ class EventLog:
         return row[0] if row else None
 
     def append(self, event: Event, *, durable: bool = False) -> None:
-        wall = datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+        wall = self.wall or datetime.now(timezone.utc).isoformat(timespec="milliseconds")
         if durable and not self._batch:
             self._db.execute("PRAGMA synchronous=FULL")
         try:

@@ -1,4 +1,5 @@
-"""The terminal interface: a facilitator console, a workspace per team and a review screen.
+"""The terminal interface: a facilitator console, a workspace per team, a review screen
+and the debrief presenter.
 
 A thin layer over the engine: screens render engine views and send engine
 commands; no drill rule lives here. Textual is imported only inside this
@@ -29,5 +30,14 @@ def review_session(session: "Session", language: str | None = None) -> int:
     from .app import DrillApp
 
     app = DrillApp(session, language=language, mode="review", live=False)
+    app.run()
+    return app.return_code or 0
+
+
+def run_debrief(run, whatif=None, language: str | None = None) -> int:
+    """The debrief presenter for a recorded run (drill.whatif.Run), beside a what-if's if given."""
+    from .debrief import DebriefApp
+
+    app = DebriefApp(run, language, whatif)
     app.run()
     return app.return_code or 0
