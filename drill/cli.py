@@ -204,8 +204,9 @@ def run(scenario: str, session_path: Path | None, language: str | None, rubric_d
 @click.option("--note", default="", help="The expert's note, shown on the review sheet.")
 @click.option("--action", default=None, help="A corrective action for the improvement plan.")
 @click.option("--owner", default=None, help="Who owns the corrective action.")
+@click.option("--by", "by", default=None, help="The expert's name: each expert's word is kept, and the criterion scores their mean.")
 @LANG_OPTION
-def review(session_path: Path, team: str | None, task: str | None, criterion: str | None, value: float | None, note: str, action: str | None, owner: str | None, language: str | None) -> None:
+def review(session_path: Path, team: str | None, task: str | None, criterion: str | None, value: float | None, note: str, action: str | None, owner: str | None, by: str | None, language: str | None) -> None:
     """Score submissions: with no --team/--task/--criterion/--score, open the review screen;
     with all four, record an expert's score for one criterion of a team's submission."""
     from .store import open_session
@@ -223,10 +224,54 @@ def review(session_path: Path, team: str | None, task: str | None, criterion: st
             if code:
                 raise SystemExit(code)
             return
-        session.review(team, task, criterion, value, note, action, owner)
+        session.review(team, task, criterion, value, note, action, owner, by)
     except Exception as error:  # noqa: BLE001 - turned into a user message
         _fail_on_session(error)
-    click.echo(f"recorded: {team} / {task} / {criterion} = {value:g}", err=True)
+    click.echo(f"recorded: {team} / {task} / {criterion} = {value:g}" + (f" by {by}" if by else ""), err=True)
+
+
+@cli.command()
+@click.argument("session_path", metavar="SESSION", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--team", required=True, help="Team id.")
+@click.option("--kind", required=True, type=click.Choice(["strength", "improvement"]), help="A strength, or an area for improvement.")
+@click.option("--text", required=True, help="What happened.")
+@click.option("--task", default=None, help="The task it is about (optional).")
+@click.option("--inject", default=None, help="The inject it is about (optional).")
+@click.option("--by", "by", default=None, help="Who observed it.")
+def observe(session_path: Path, team: str, kind: str, text: str, task: str | None, inject: str | None, by: str | None) -> None:
+    """Record an observation about a team, timestamped at the session's clock: it goes on
+    the team's review sheet and the report's timeline."""
+    from .store import open_session
+
+    try:
+        open_session(session_path).observe(team, kind, text, task=task, inject=inject, by=by)
+    except Exception as error:  # noqa: BLE001 - turned into a user message
+        _fail_on_session(error)
+    click.echo(f"recorded: {kind} observation on {team}", err=True)
+
+
+@cli.command()
+@click.argument("session_path", metavar="SESSION", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--team", required=True, help="Team id.")
+@click.option("--task", default=None, help="The task it comes from (optional; its title is the default capability).")
+@click.option("--capability", default="", help="Capability or objective.")
+@click.option("--issue", default="", help="Area for improvement.")
+@click.option("--action", default="", help="Corrective action.")
+@click.option("--element", default="", type=click.Choice(["", "planning", "organization", "equipment", "training", "exercise"]), help="HSEEP element.")
+@click.option("--organization", default="", help="Responsible organization.")
+@click.option("--contact", default="", help="Point of contact.")
+@click.option("--start", default="", help="Start date, YYYY-MM-DD.")
+@click.option("--end", default="", help="Completion date, YYYY-MM-DD.")
+@click.option("--by", "by", default=None, help="Who wrote it.")
+def plan(session_path: Path, team: str, task: str | None, by: str | None, **columns: str) -> None:
+    """Add a row to a team's improvement plan, in HSEEP's columns."""
+    from .store import open_session
+
+    try:
+        open_session(session_path).plan_item(team, task=task, by=by, **columns)
+    except Exception as error:  # noqa: BLE001 - turned into a user message
+        _fail_on_session(error)
+    click.echo(f"recorded: improvement plan row for {team}", err=True)
 
 
 @cli.command()
