@@ -281,15 +281,18 @@ def plan(session_path: Path, team: str, task: str | None, by: str | None, **colu
 @click.option("--codes-file", type=click.Path(dir_okay=False, path_type=Path), help="Write the join codes here as JSON once listening.")
 @click.option("--session", "session_path", type=click.Path(dir_okay=False, path_type=Path), help="Session file: resumed if it exists, else created.")
 @click.option("--web-port", type=int, default=None, help="Also serve the team workspace as a web page on this port (teams join in a browser).")
+@click.option("--expert", "experts", multiple=True, help="Invite an expert by name (repeatable): a seat with its own join code, to review live.")
+@click.option("--expert-codes-file", type=click.Path(dir_okay=False, path_type=Path), help="Write the experts' join codes here as JSON once listening.")
 @click.option("--headless", is_flag=True, help="No console: serve and run the clock until stopped (for automation).")
 @click.option("--start", "start_clock", is_flag=True, help="With --headless: start the clock at once.")
 @RUBRICS_OPTION
-def serve(scenario: str, host: str, port: int, codes_file: Path | None, session_path: Path | None, web_port: int | None, headless: bool, start_clock: bool, rubric_dirs: tuple[Path, ...]) -> None:
-    """Run the facilitator's console and serve the drill to teams over the network."""
-    _serve(scenario, host, port, codes_file, session_path, web_port, headless, start_clock, rubric_dirs)
+def serve(scenario: str, host: str, port: int, codes_file: Path | None, session_path: Path | None, web_port: int | None, experts: tuple[str, ...], expert_codes_file: Path | None, headless: bool, start_clock: bool, rubric_dirs: tuple[Path, ...]) -> None:
+    """Run the facilitator's console and serve the drill to teams (and invited experts) over the network."""
+    _serve(scenario, host, port, codes_file, session_path, web_port, headless, start_clock, rubric_dirs, experts, expert_codes_file)
 
 
-def _serve(scenario: str, host: str, port: int, codes_file: Path | None, session_path: Path | None, web_port: int | None, headless: bool, start_clock: bool, rubric_dirs: tuple[Path, ...]) -> None:
+def _serve(scenario: str, host: str, port: int, codes_file: Path | None, session_path: Path | None, web_port: int | None, headless: bool, start_clock: bool, rubric_dirs: tuple[Path, ...],
+           experts: tuple[str, ...] = (), expert_codes_file: Path | None = None) -> None:
     import asyncio
 
     from .net.serve import ServedDrill, run_headless
@@ -302,9 +305,13 @@ def _serve(scenario: str, host: str, port: int, codes_file: Path | None, session
             click.echo(f"Teams in a browser: {served.pages.url}")
         for team in served.session.scenario.teams:
             click.echo(f"  {team.id:<16} {served.codes[team.id]}  {team.name}")
+        for name, code in served.expert_codes.items():
+            click.echo(f"  expert           {code}  {name}")
         click.echo("Teams join with: drill join URL --team ID --code CODE", err=True)
+        if served.expert_codes:
+            click.echo("Experts join with: drill join URL --expert NAME --code CODE", err=True)
 
-    served = ServedDrill(session, host, port, codes_file, web_port)
+    served = ServedDrill(session, host, port, codes_file, web_port, experts, expert_codes_file)
     if headless:
         try:
             asyncio.run(run_headless(served, start_clock, announce))
@@ -344,8 +351,9 @@ def report(session_path: Path, out: Path, language: str | None, no_pdf: bool) ->
 @click.option("--port", "web_port", default=8000, show_default=True, type=int, help="Port for the web page.")
 @click.option("--server-port", default=8765, show_default=True, type=int, help="With a scenario: port of the drill server it starts.")
 @click.option("--session", "session_path", type=click.Path(dir_okay=False, path_type=Path), help="With a scenario: session file, resumed if it exists.")
+@click.option("--expert", "experts", multiple=True, help="With a scenario: invite an expert by name (repeatable).")
 @RUBRICS_OPTION
-def web(target: str, host: str, web_port: int, server_port: int, session_path: Path | None, rubric_dirs: tuple[Path, ...]) -> None:
+def web(target: str, host: str, web_port: int, server_port: int, session_path: Path | None, experts: tuple[str, ...], rubric_dirs: tuple[Path, ...]) -> None:
     """Teams in a browser: serve the team workspace as a web page.
 
     Given a scenario, run the drill with the facilitator's console here (like
@@ -353,7 +361,7 @@ def web(target: str, host: str, web_port: int, server_port: int, session_path: P
     only the page for its teams. Teams open the page and enter their join code.
     """
     if not target.startswith(("ws://", "wss://")):
-        _serve(target, host, server_port, None, session_path, web_port, False, False, rubric_dirs)
+        _serve(target, host, server_port, None, session_path, web_port, False, False, rubric_dirs, experts)
         return
     import asyncio
 

@@ -12,18 +12,22 @@ from __future__ import annotations
 import asyncio
 import time
 from dataclasses import dataclass
+from functools import partial
 
 from websockets.asyncio.server import ServerConnection, broadcast, serve
 from websockets.exceptions import ConnectionClosed
 
 from ..engine import Event, Refused, Session
+from ..engine import events as ev
 from ..engine.views import heat_history
 from . import protocol as p
 from .codes import normalise
+from .experts import ExpertDesk, ExpertSeat
 
 FREE_TRIES = 3           # wrong codes allowed from one address before answers slow down
 MAX_PENALTY = 30.0       # seconds
 MAX_BAD_FRAMES = 20      # malformed frames before a connection is closed
+_NOT_FOR_TEAMS = (ev.REVIEW, ev.OBSERVE, ev.PLAN)   # the experts' business: not even an update tells a team of them
 
 
 @dataclass(eq=False)
@@ -39,9 +43,10 @@ class _Client:
 
 
 class TeamServer:
-    def __init__(self, session: Session, codes: dict[str, str]):
+    def __init__(self, session: Session, codes: dict[str, str], expert_codes: dict[str, str] | None = None):
         self.session = session
         self.codes = {team: normalise(code) for team, code in codes.items()}
+        self.experts = ExpertDesk(session, expert_codes or {})
         self.clients: list[_Client] = []
         self.failures: dict[str, int] = {}
         self._flush_due = False
@@ -58,6 +63,8 @@ class TeamServer:
     # ----- engine side -----------------------------------------------------------------------
 
     def _on_event(self, event: Event) -> None:
+        if event.type in _NOT_FOR_TEAMS:
+            return
         data, stamp = event.data, time.time()
         for client in self.clients:
             if "team" in data and data["team"] != client.team:
@@ -119,33 +126,48 @@ class TeamServer:
         client = await self._admit(ws)
         if client is None:
             return
-        self.clients.append(client)
+        if isinstance(client, ExpertSeat):
+            carry_out, leave = partial(self.experts.carry_out, client.name), partial(self.experts.leave, client)
+        else:
+            self.clients.append(client)
+            carry_out, leave = partial(self._carry_out, client.team), partial(self.clients.remove, client)
         try:
-            await self._serve(client)
+            await self._serve(client.ws, carry_out)
         except ConnectionClosed:
             pass
         finally:
-            self.clients.remove(client)
+            leave()
 
-    async def _admit(self, ws: ServerConnection) -> _Client | None:
+    def _check_team(self, hello: p.Hello) -> Refused | None:
+        """None if the code is this team's; else why not. An expert's code never admits a team."""
+        expected = self.codes.get(hello.team)
+        if expected is not None and normalise(hello.code) == expected:
+            return None
+        if self.experts.is_expert_code(hello.code):
+            return Refused("join.expert-code")
+        return Refused("join.no-team", team=hello.team) if expected is None else Refused("join.wrong-code", team=hello.team)
+
+    async def _admit(self, ws: ServerConnection) -> _Client | ExpertSeat | None:
         address = ws.remote_address[0] if ws.remote_address else "?"
         try:
             hello = p.parse(p.ClientMessage, await asyncio.wait_for(ws.recv(), timeout=30))
         except (p.BadMessage, asyncio.TimeoutError, ConnectionClosed):
             await self._refuse(ws, "expected a hello with your team and join code")
             return None
-        if not isinstance(hello, p.Hello):
+        if not isinstance(hello, (p.Hello, p.ExpertHello)):
             await self._refuse(ws, "say hello with your team and join code first")
             return None
-        expected = self.codes.get(hello.team)
-        if expected is None or normalise(hello.code) != expected:
+        expert = isinstance(hello, p.ExpertHello)
+        refusal = self.experts.check(hello, self.codes) if expert else self._check_team(hello)
+        if refusal is not None:
             failures = self.failures[address] = self.failures.get(address, 0) + 1
             if failures > FREE_TRIES:  # slow down guessing
                 await asyncio.sleep(min(MAX_PENALTY, 2.0 ** (failures - FREE_TRIES)))
-            reason = f"no team {hello.team!r} in this drill" if expected is None else f"wrong join code for team {hello.team!r}"
-            await self._refuse(ws, reason)
+            await self._refuse(ws, str(refusal), refusal)
             return None
         self.failures.pop(address, None)
+        if expert:
+            return await self.experts.welcome(ws, hello.expert.strip())
         client = _Client(hello.team, ws)
         view = self.session.team_view(hello.team)
         client.delivered = len(view.injects)
@@ -157,37 +179,41 @@ class TeamServer:
         await ws.send(p.encode(welcome))
         return client
 
-    async def _refuse(self, ws: ServerConnection, reason: str) -> None:
+    async def _refuse(self, ws: ServerConnection, reason: str, refusal: Refused | None = None) -> None:
         try:
-            await ws.send(p.encode(p.Refusal(reason=reason)))
+            error = p.refusal_error(None, refusal) if refusal is not None else None
+            await ws.send(p.encode(p.Refusal(reason=reason, key=error and error.key, params=error.params if error else {})))
             await ws.close(1008, "refused")
         except ConnectionClosed:
             pass
 
-    async def _serve(self, client: _Client) -> None:
+    async def _serve(self, ws: ServerConnection, carry_out) -> None:
+        """Answer each request of an admitted connection with `carry_out`'s ack or error."""
         bad = 0
-        async for frame in client.ws:
+        async for frame in ws:
             try:
                 message = p.parse(p.ClientMessage, frame)
-                if isinstance(message, p.Hello):
+                if isinstance(message, (p.Hello, p.ExpertHello)):
                     raise p.BadMessage("already joined")
             except p.BadMessage as error:
                 bad += 1
-                await client.ws.send(p.encode(p.Error(message=str(error))))
+                await ws.send(p.encode(p.Error(message=str(error))))
                 if bad >= MAX_BAD_FRAMES:
-                    await client.ws.close(1008, "too many malformed messages")
+                    await ws.close(1008, "too many malformed messages")
                 continue
-            await client.ws.send(p.encode(self._carry_out(client.team, message)))
+            await ws.send(p.encode(carry_out(message)))
 
-    def _carry_out(self, team: str, message: p.SaveDraft | p.Submit) -> p.Ack | p.Error:
+    def _carry_out(self, team: str, message) -> p.Ack | p.Error:
         """A team's request, acted on as that team only: the code admitted it, nothing in the
-        message can name another team or a facilitator's command."""
+        message can name another team or a facilitator's command, and an expert's request
+        (a review, an observation) is refused."""
         try:
             if isinstance(message, p.Submit):
                 self.session.submit(team, message.task, message.text, message.fields)
-            else:
+            elif isinstance(message, p.SaveDraft):
                 self.session.save_draft(team, message.task, message.text, message.fields)
+            else:
+                raise Refused("experts-only")
         except Refused as refusal:
-            params = {name: value if isinstance(value, (int, float)) else str(value) for name, value in refusal.params.items()}
-            return p.Error(id=message.id, message=str(refusal), key=refusal.key, params=params)
+            return p.refusal_error(message.id, refusal)
         return p.Ack(id=message.id)

@@ -1,0 +1,145 @@
+"""Invited experts' seats on a served drill: admitted by their own codes, fed every event.
+
+An expert's screen keeps a replica of the session (the scenario and rubrics it
+was welcomed with, folded over the events sent here) and scores it with the
+same scorer, so nothing is computed twice on the server and each event costs
+one frame for all experts. Drafts are never sent: experts review submissions.
+Each expert's review, observation and plan row is recorded under its name, and
+acknowledged only once it is on disk.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import dataclass, field
+
+from websockets.asyncio.server import ServerConnection, broadcast
+
+from ..engine import Event, Refused, Session
+from ..engine import events as ev
+from . import protocol as p
+from .codes import normalise
+
+CATCH_UP_BYTES = p.MAX_FRAME // 2   # the catch-up after a welcome comes in frames of about this size
+
+
+@dataclass(eq=False)
+class ExpertSeat:
+    """One connected expert: events wait in `queue` until its catch-up has been sent."""
+
+    name: str
+    ws: ServerConnection
+    ready: bool = False
+    queue: list[Event] = field(default_factory=list)
+    stamp: float = 0.0
+
+
+class ExpertDesk:
+    def __init__(self, session: Session, codes: dict[str, str]):
+        self.session = session
+        self.codes = {name: normalise(code) for name, code in codes.items()}
+        self.seats: list[ExpertSeat] = []
+        self._flush_due = False
+        self._loop: asyncio.AbstractEventLoop | None = None
+        session.listeners.append(self._on_event)
+
+    # ----- who may come in ---------------------------------------------------------------------
+
+    def is_expert_code(self, code: str) -> bool:
+        return normalise(code) in self.codes.values()
+
+    def check(self, hello: p.ExpertHello, team_codes: dict[str, str]) -> Refused | None:
+        """None if the hello names an invited expert with that expert's code; else why not.
+        A team's code is never an expert's: it is refused, saying so."""
+        expected = self.codes.get(hello.expert.strip())
+        if expected is not None and normalise(hello.code) == expected:
+            return None
+        if normalise(hello.code) in team_codes.values():
+            return Refused("join.team-code")
+        if expected is None:
+            return Refused("join.no-expert", expert=hello.expert)
+        return Refused("join.wrong-expert-code", expert=hello.expert)
+
+    # ----- engine side --------------------------------------------------------------------------
+
+    def _on_event(self, event: Event) -> None:
+        if event.type == ev.DRAFT or not self.seats:
+            return
+        stamp = time.time()
+        for seat in self.seats:
+            seat.queue.append(event)
+            seat.stamp = stamp
+        if not self._flush_due and self._loop is not None:
+            self._flush_due = True
+            self._loop.call_soon(self._flush)
+
+    def _frame(self, events: list[Event], done: bool, stamp: float) -> str:
+        state = self.session.state
+        return p.encode(p.Events.model_construct(  # our own data: validated where it is received
+            type="events", events=[p.LoggedEvent.model_construct(type=e.type, at=e.at, data=e.data, seq=e.seq) for e in events],
+            done=done, now=self.session.now(), running=state.running, speed=state.speed, stamp=stamp,
+        ))
+
+    def _flush(self) -> None:
+        """Every ready expert gets what queued up for it; identical queues are encoded once."""
+        self._flush_due = False
+        groups: dict[tuple, list[ExpertSeat]] = {}
+        for seat in self.seats:
+            if seat.ready and seat.queue:
+                groups.setdefault((tuple(e.seq for e in seat.queue), seat.stamp), []).append(seat)
+        for (_, stamp), seats in groups.items():
+            text = self._frame(seats[0].queue, True, stamp)
+            for seat in seats:
+                seat.queue = []
+            broadcast([seat.ws for seat in seats], text)
+
+    # ----- one expert's connection ----------------------------------------------------------------
+
+    async def welcome(self, ws: ServerConnection, name: str) -> ExpertSeat:
+        """Send the recorded texts and every event so far (drafts left out), in frames under
+        the size limit; events that happen meanwhile wait in the seat's queue, in order."""
+        self._loop = asyncio.get_running_loop()
+        seat = ExpertSeat(name, ws)
+        log = self.session.sink
+        past = [e for e in log.events() if e.type != ev.DRAFT] if log is not None else []
+        self.seats.append(seat)
+        exercise = self.session.exercise
+        try:
+            await ws.send(p.encode(p.ExpertWelcome(expert=name, scenario_text=exercise.scenario_text, rubric_texts=exercise.rubric_texts)))
+            chunk: list[Event] = []
+            size = 0
+            for event in past:
+                chunk.append(event)
+                size += len(event.data_json()) + 64
+                if size >= CATCH_UP_BYTES:
+                    await ws.send(self._frame(chunk, False, 0.0))
+                    chunk, size = [], 0
+            await ws.send(self._frame(chunk, True, 0.0))
+        except BaseException:
+            self.seats.remove(seat)
+            raise
+        seat.ready = True
+        if seat.queue:
+            self._flush()
+        return seat
+
+    def leave(self, seat: ExpertSeat) -> None:
+        self.seats.remove(seat)
+
+    def carry_out(self, expert: str, message) -> p.Ack | p.Error:
+        """An expert's request, recorded under the name its code admitted; a team's request
+        (a draft, a submission) is refused: experts review, they do not write the teams' work."""
+        try:
+            if isinstance(message, p.ReviewRequest):
+                self.session.review(message.team, message.task, message.criterion, message.score, message.note,
+                                    message.action or None, message.owner or None, by=expert)
+            elif isinstance(message, p.ObserveRequest):
+                self.session.observe(message.team, message.kind, message.text, task=message.task, inject=message.inject, by=expert)
+            elif isinstance(message, p.PlanRequest):
+                self.session.plan_item(message.team, task=message.task, by=expert, **message.columns)
+            else:
+                raise Refused("teams-only")
+        except Refused as refusal:
+            return p.refusal_error(message.id, refusal)
+        return p.Ack(id=message.id)
