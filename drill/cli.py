@@ -220,7 +220,7 @@ def review(session_path: Path, team: str | None, task: str | None, criterion: st
         if missing:
             from .tui import review_session
 
-            code = review_session(session, language)
+            code = review_session(session, language, by=by)
             if code:
                 raise SystemExit(code)
             return
@@ -388,14 +388,18 @@ def web(target: str, host: str, web_port: int, server_port: int, session_path: P
 @click.argument("url")
 @click.option("--team", default=None, help="Your team's id (asked for on screen if not given).")
 @click.option("--code", default=None, help="Your team's join code, from the facilitator.")
+@click.option("--expert", default=None, help="Join as this invited expert (the name the facilitator gave --expert): the live review screen.")
 @click.option("--lang", "language", default=None, help="Interface language (en, zh-CN); default: the scenario's.")
-def join(url: str, team: str | None, code: str | None, language: str | None) -> None:
-    """Join a served drill as one team: the team workspace at this terminal."""
+def join(url: str, team: str | None, code: str | None, expert: str | None, language: str | None) -> None:
+    """Join a served drill as one team (the team workspace) or as an invited expert
+    (the live review screen) at this terminal."""
     from .tui.join import run_join
 
     if not url.startswith(("ws://", "wss://")):
         raise UserError(f"{url!r} is not a drill server address: expected ws://HOST:PORT, as `drill serve` shows it")
-    code_, error = run_join(url, team, code, language)
+    if team and expert:
+        raise click.UsageError("give --team or --expert, not both")
+    code_, error = run_join(url, team, code, language, expert)
     if error:
         raise UserError(f"not admitted: {error}")
     raise SystemExit(code_)

@@ -6,7 +6,7 @@ import functools
 import math
 import re
 from dataclasses import replace
-from typing import Callable, Sequence
+from typing import Awaitable, Callable, Sequence
 
 from rich.cells import cell_len
 from rich.console import RenderableType
@@ -342,7 +342,23 @@ def on_refused(widget: Widget, action: Callable[[], object]) -> bool:
     try:
         action()
     except Refused as refusal:
-        catalog = getattr(widget, "t", None) or getattr(widget.screen, "t", None)
-        widget.notify(refusal.text(catalog) if catalog else str(refusal), severity="error", timeout=6)
+        _say_refused(widget, refusal)
         return False
     return True
+
+
+async def on_refused_async(widget: Widget, action: Callable[[], Awaitable[object]]) -> bool:
+    """`on_refused` for a command that may go over the network (a review client's)."""
+    from ..engine import Refused
+
+    try:
+        await action()
+    except Refused as refusal:
+        _say_refused(widget, refusal)
+        return False
+    return True
+
+
+def _say_refused(widget: Widget, refusal) -> None:
+    catalog = getattr(widget, "t", None) or getattr(widget.screen, "t", None)
+    widget.notify(refusal.text(catalog) if catalog else str(refusal), severity="error", timeout=6)

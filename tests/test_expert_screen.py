@@ -1,0 +1,176 @@
+"""The live review screen of an invited expert (`drill join --expert`), against a real server
+on loopback: pilot tests, and snapshots at 80x24 and 160x45 in English and Chinese."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("textual")
+
+from textual.widgets import DataTable, Input, Select, TextArea  # noqa: E402
+
+from drill.engine import Clock  # noqa: E402
+from drill.formats import Loader  # noqa: E402
+from drill.formats.library import bundled  # noqa: E402
+from drill.net.serve import ServedDrill  # noqa: E402
+from drill.store import create  # noqa: E402
+from drill.tui.join import JoinApp, JoinForm  # noqa: E402
+from drill.tui.observe import ObservationScreen, PlanScreen  # noqa: E402
+from drill.tui.review import ReviewScreen  # noqa: E402
+
+DATA = Path(__file__).parent / "data"
+EXPERTS = ("李教授", "Dr. Tran")
+
+
+async def settle(pilot, condition, tries: int = 100) -> None:
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("condition never held")
+
+
+@pytest.fixture
+async def panel(tmp_path):
+    session = create(Loader().load_exercise(DATA / "mini.yaml"), tmp_path / "panel.drill")
+    served = ServedDrill(session, "127.0.0.1", 0, experts=EXPERTS)
+    await served.start()
+    yield served
+    await served.stop()
+
+
+async def test_an_expert_reviews_live_observes_and_plans(panel):
+    session = panel.session
+    app = JoinApp(panel.url, code=panel.expert_codes["李教授"], expert="李教授")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        screen = app.screen
+        session.start()
+        session.submit("press", "assess", "The sealed batch was never served.", {"grade": "major"})
+        await settle(pilot, lambda: screen._seen and ("press", "assess") in screen._seen)
+        assert any("New submission: Press office" in n.message for n in app._notifications)
+        session.review("press", "assess", "tone", 0, "cold", by="Dr. Tran")  # another expert, on the same criterion
+        await settle(pilot, lambda: len(app.client.state.reviews) == 1)
+        table = screen.query_one("#criteria", DataTable)
+        screen.query_one("#submissions").highlighted = 0
+        await pilot.pause()
+        table.focus()
+        table.move_cursor(row=4)  # the manual criterion, tone
+        await pilot.pause()
+        await settle(pilot, lambda: "Dr. Tran: 0 — cold" in str(screen.query_one("#evidence").render()))
+        await pilot.press("s")
+        await settle(pilot, lambda: app.screen.query("#score-value"))
+        assert app.screen.query_one("#score-value", Select).value is Select.NULL  # her word, not his
+        app.screen.query_one("#score-value", Select).value = "4"
+        app.screen.query_one("#score-note", Input).value = "清楚、诚恳"
+        await pilot.press("ctrl+s")
+        await settle(pilot, lambda: len(session.state.reviews) == 2)
+        assert session.state.reviews[-1] | {"at": 0} == {"at": 0, "team": "press", "task": "assess", "criterion": "tone",
+                                                         "score": 4.0, "note": "清楚、诚恳", "by": "李教授"}
+        await settle(pilot, lambda: "李教授: 4 — 清楚、诚恳" in str(screen.query_one("#evidence").render()))
+        await pilot.press("o")
+        await settle(pilot, lambda: isinstance(app.screen, ObservationScreen))
+        app.screen.query_one("#observe-text", TextArea).insert("核实迅速，口径统一")
+        await pilot.press("ctrl+s")
+        await settle(pilot, lambda: session.state.observations)
+        assert session.state.observations[0] | {"at": 0} == {"at": 0, "team": "press", "task": "assess", "kind": "strength",
+                                                             "text": "核实迅速，口径统一", "by": "李教授"}
+        await pilot.press("i")
+        await settle(pilot, lambda: isinstance(app.screen, PlanScreen))
+        assert app.screen.query_one("#plan-capability", Input).value == "Assess and grade"
+        assert app.screen.query_one("#plan-issue", Input).value.startswith("Tone")
+        app.screen.query_one("#plan-action", Input).value = "Rehearse the sign-off"
+        app.screen.query_one("#plan-element", Select).value = "training"
+        app.screen.query_one("#plan-start", Input).value = "2026-13-01"
+        await pilot.press("ctrl+s")
+        await settle(pilot, lambda: any("not a date" in n.message for n in app._notifications))
+        assert session.state.plan == []
+        await pilot.press("i")
+        await settle(pilot, lambda: isinstance(app.screen, PlanScreen))
+        app.screen.query_one("#plan-action", Input).value = "Rehearse the sign-off"
+        app.screen.query_one("#plan-organization", Input).value = "宣传部"
+        await pilot.press("ctrl+s")
+        await settle(pilot, lambda: session.state.plan)
+        assert (session.state.plan[0]["action"], session.state.plan[0]["organization"], session.state.plan[0]["by"]) == \
+            ("Rehearse the sign-off", "宣传部", "李教授")
+
+
+async def test_the_join_form_asks_team_or_expert_and_refuses_across_roles_in_its_language(panel):
+    app = JoinApp(panel.url, language="zh-CN")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, lambda: isinstance(app.screen, JoinForm))
+        await pilot.click("#as-expert")
+        await settle(pilot, lambda: app.screen.expert)
+        app.screen.query_one("#team", Input).value = "李教授"
+        app.screen.query_one("#code", Input).value = panel.codes["press"]  # a team's code
+        await pilot.click("#join")
+        await settle(pilot, lambda: "这是小组的加入码" in app.screen.error)
+        await pilot.pause(0.2)
+        app.screen.query_one("#code", Input).value = panel.expert_codes["李教授"].lower()
+        await pilot.click("#join")
+        await settle(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        assert app.screen.client.by == "李教授" and app.screen.t.language == "zh-CN"
+
+
+# ----- snapshots ----------------------------------------------------------------------------------
+
+SCENARIOS = {"en": "school-food-rumour-en.yaml", "zh-CN": "school-food-rumour.yaml"}
+ANSWERS = {
+    "en": "Grade: major. First posted on a microblog at 06:40; spreading in parents' chat groups. "
+          "The photographed rice is a sealed batch that was never served (to be confirmed).",
+    "zh-CN": "经研判，本次舆情为重大或较大网络舆情。首发来源为微博，主要传播渠道为家长微信群和短视频平台。"
+             "照片中的大米为已封存待退货的批次，未供学生食用（待核实）。",
+}
+WORDS = {
+    "en": (("Dr. Tran", 3, "Clear grade, source named"), ("李教授", 2, "研判到位，但传播趋势分析偏弱")),
+    "zh-CN": (("Dr. Tran", 3, "Clear grade, source named"), ("李教授", 2, "研判到位，但传播趋势分析偏弱")),
+}
+
+
+def expert_app(tmp_path, language: str) -> JoinApp:
+    """The bundled drill 45 in-world minutes in, on a paused clock: one team submitted, Dr. Tran
+    has levelled its expert criterion; 李教授 joins and looks at it."""
+    exercise = Loader().load_exercise(bundled("scenarios") / SCENARIOS[language])
+    real = [0.0]
+    session = create(exercise, tmp_path / "snap.drill", Clock(exercise.scenario.clock.speed, real=lambda: real[0]))
+    session.start()
+    real[0] = 45 * 60 / session.clock.speed
+    session.tick()
+    grade = exercise.scenario.tasks[0].fields[0]
+    session.submit("propaganda", "assess", ANSWERS[language], {grade.id: grade.choices[1]})
+    by, level, note = WORDS[language][0]
+    session.review("propaganda", "assess", "expert", level, note, by=by)
+    session.pause()
+    served = ServedDrill(session, "127.0.0.1", 0, experts=EXPERTS)
+    app = JoinApp("ws://127.0.0.1:0", language=language)
+    app.served_for_test = served
+    return app
+
+
+async def show_expert(pilot) -> None:
+    app = pilot.app
+    served = app.served_for_test
+    await served.start()
+    by, level, note = WORDS[app.t.language][1]
+    app.url = served.url
+    await app.join(by, served.expert_codes[by], True)
+    await settle(pilot, lambda: isinstance(app.screen, ReviewScreen))
+    served.session.review("propaganda", "assess", "expert", level, note, by=by)
+    await settle(pilot, lambda: len(app.client.state.reviews) == 2)
+    screen = app.screen
+    screen.refresh_live()
+    table = screen.query_one("#criteria", DataTable)
+    table.focus()
+    table.move_cursor(row=table.row_count - 1)
+    await pilot.pause()
+    app.clear_notifications()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("language", ["en", "zh-CN"])
+@pytest.mark.parametrize("size", [(80, 24), (160, 45)], ids=["80x24", "160x45"])
+def test_live_review_screen(snap_compare, tmp_path, size, language):
+    pytest.importorskip("pytest_textual_snapshot")
+    assert snap_compare(expert_app(tmp_path, language), terminal_size=size, run_before=show_expert)
