@@ -14,6 +14,7 @@ import copy
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
+from textual.events import Resize
 from textual.containers import Vertical
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
@@ -101,6 +102,9 @@ class JoinApp(App):
             self.run_worker(self.join(self.team, self.code, self.expert), exit_on_error=False)
         else:
             self.push_screen(JoinForm(self.t, self.url, expert=self.expert))
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.width < 120, "-narrow")  # as in `drill run`: panes stack on a small terminal
 
     async def join(self, name: str, code: str, expert: bool = False) -> None:
         """Join as the team `name`, or as the invited expert `name`."""
