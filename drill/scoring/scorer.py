@@ -59,13 +59,13 @@ class _Panel:
     """The experts' latest words on one criterion, one per expert: the score is their mean.
     A note, action and owner are the experts' own; with several experts each note is signed."""
 
-    def __init__(self, reviews: list[ExpertReview]):
-        self.reviews = reviews
+    def __init__(self, reviews: list[ExpertReview], w: Words):
         self.mean = fmean(r.score for r in reviews)
         self.words = tuple(ExpertWord(r.by, r.score, r.note) for r in reviews)
-        named = [r for r in reviews if r.note]
         signed = len(reviews) > 1
-        self.note = "; ".join(f"{r.by}: {r.note}" if signed and r.by else r.note for r in named) or None
+        self.note = w("scoring.part-separator").join(
+            w("scoring.line", title=r.by, text=r.note) if signed and r.by else r.note for r in reviews if r.note
+        ) or None
         planned = [r for r in reviews if r.action]
         latest = max(planned, key=lambda r: r.at) if planned else None
         self.action = latest.action if latest else None
@@ -80,7 +80,7 @@ def _manual(criterion: Criterion, reviews: list[ExpertReview], w: Words) -> Crit
             criterion.id, criterion.title, "manual", criterion.weight, None, "expert",
             w("scoring.awaiting-expert", levels=levels), language=w.language,
         )
-    panel = _Panel(reviews)
+    panel = _Panel(reviews, w)
     level = min(max(panel.mean, 0), manual.top)
     said = manual.levels.get(int(level)) if level == int(level) else None
     evidence = w("scoring.level-said" if said else "scoring.level", level=f"{round(level, 2):g}", top=manual.top, said=said)
@@ -97,7 +97,7 @@ def _automatic(criterion: Criterion, answer: Answer, reviews: list[ExpertReview]
     w = answer.words
     if not reviews:
         return CriterionScore(criterion.id, criterion.title, kind, criterion.weight, auto, "auto", evidence, language=w.language)
-    panel = _Panel(reviews)
+    panel = _Panel(reviews, w)
     override = min(max(panel.mean, 0.0), 1.0)
     return CriterionScore(
         criterion.id, criterion.title, kind, criterion.weight, criterion.weight * override, "expert",
