@@ -102,7 +102,7 @@ class DrillApp(App):
             self.notify(self.t("serve.cannot-listen", error=error.strerror or str(error)), severity="error", timeout=30)
             return
         pages = self.served.pages
-        console.show_join(self.served.url, self.served.codes, pages.url if pages is not None else None)
+        console.show_join(self.served.url, self.served.codes, pages.url if pages is not None else None, self.served.expert_codes)
         if self.live:
             self._clock_worker = self.run_worker(drive(self.session, self._stop), name="clock", exit_on_error=False)
 
