@@ -62,7 +62,7 @@ async def test_browser_joins_as_a_team_and_receives_the_first_inject(tmp_path):
             await page.goto(served.pages.url)
             await page.wait_for_selector(".xterm-screen", timeout=20_000)
             await until_drawn(page)  # the join form starts in its own process
-            await page.mouse.click(250, 150)  # the team box
+            await page.mouse.click(950, 650)  # the page takes the keys; the form's name box has the focus
             await page.keyboard.type("press", delay=10)
             await page.keyboard.press("Enter")
             await page.keyboard.type(served.codes["press"], delay=10)
@@ -85,3 +85,40 @@ async def test_browser_joins_as_a_team_and_receives_the_first_inject(tmp_path):
     finally:
         await served.stop()
     assert outside == [], "the page fetched something from outside this machine"
+
+
+async def test_browser_joins_as_an_expert_and_sees_a_submission(tmp_path):
+    session = create(Loader().load_exercise(DATA / "mini.yaml"), tmp_path / "web-expert.drill")
+    served = ServedDrill(session, "127.0.0.1", 0, web_port=free_port(), experts=("李教授",))
+    await served.start()
+    try:
+        async with playwright.async_playwright() as p:
+            browser = await p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            page = await browser.new_page(viewport={"width": 1000, "height": 700})
+            await page.goto(served.pages.url)
+            await page.wait_for_selector(".xterm-screen", timeout=20_000)
+            await until_drawn(page)
+            await page.mouse.click(950, 650)
+            await page.keyboard.press("Shift+Tab")  # from the name box back to "join as"
+            await page.keyboard.press("ArrowDown")  # an invited expert
+            await page.keyboard.press("Enter")
+            await page.keyboard.press("Tab")
+            await page.keyboard.type("李教授", delay=10)
+            await page.keyboard.press("Enter")
+            await page.keyboard.type(served.expert_codes["李教授"], delay=10)
+            await page.keyboard.press("Enter")
+            desk = served.server.experts
+            for _ in range(200):
+                if desk.seats and desk.seats[0].ready:
+                    break
+                await asyncio.sleep(0.1)
+            assert [seat.name for seat in desk.seats] == ["李教授"] and served.server.clients == []
+            session.start()
+            session.submit("press", "assess", "The sealed batch was never served.", {"grade": "major"})
+            await asyncio.sleep(0.5)
+            assert desk.seats[0].queue == []  # delivered to the browser's review screen
+            await asyncio.sleep(1.5)
+            await page.screenshot(path=str(tmp_path / "expert-in-browser.png"))
+            await browser.close()
+    finally:
+        await served.stop()
