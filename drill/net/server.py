@@ -46,12 +46,12 @@ class TeamServer:
     def __init__(self, session: Session, codes: dict[str, str], expert_codes: dict[str, str] | None = None):
         self.session = session
         self.codes = {team: normalise(code) for team, code in codes.items()}
-        self.experts = ExpertDesk(session, expert_codes or {})
         self.clients: list[_Client] = []
         self.failures: dict[str, int] = {}
         self._flush_due = False
         self._loop: asyncio.AbstractEventLoop | None = None
         session.listeners.append(self._on_event)
+        self.experts = ExpertDesk(session, expert_codes or {})  # listens after the teams: their screens come first
 
     async def start(self, host: str, port: int):
         """Listen; returns the websockets server (its `.sockets` tell the port when 0 was asked)."""
