@@ -352,6 +352,9 @@ class ConsoleScreen(LocalizedScreen):
         elif kind == "review":
             message = t("activity.review", team=self.teams.get(data["team"], data["team"]),
                         task=self.tasks[data["task"]].title, criterion=data["criterion"])
+        elif kind == "observe":
+            message = t("activity.observe", by=data.get("by") or t("review.unnamed"), team=self.teams.get(data["team"], data["team"]),
+                        kind=t(f"observe.kind.{data['kind']}"), text=data["text"])
         elif kind == "note":
             message = t("activity.note", text=data["text"])
         elif kind == "scored":
