@@ -3,42 +3,20 @@ on loopback: pilot tests, and snapshots at 80x24 and 160x45 in English and Chine
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 pytest.importorskip("textual")
 
 from textual.widgets import DataTable, Input, Select, TextArea  # noqa: E402
 
-from drill.engine import Clock  # noqa: E402
-from drill.formats import Loader  # noqa: E402
-from drill.formats.library import bundled  # noqa: E402
 from drill.net.serve import ServedDrill  # noqa: E402
-from drill.store import create  # noqa: E402
 from drill.tui.join import JoinApp, JoinForm  # noqa: E402
 from drill.tui.observe import ObservationScreen, PlanScreen  # noqa: E402
 from drill.tui.review import ReviewScreen  # noqa: E402
+from test_join import settle  # noqa: E402
+from test_tui_snapshots import submitted  # noqa: E402
 
-DATA = Path(__file__).parent / "data"
 EXPERTS = ("李教授", "Dr. Tran")
-
-
-async def settle(pilot, condition, tries: int = 100) -> None:
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("condition never held")
-
-
-@pytest.fixture
-async def panel(tmp_path):
-    session = create(Loader().load_exercise(DATA / "mini.yaml"), tmp_path / "panel.drill")
-    served = ServedDrill(session, "127.0.0.1", 0, experts=EXPERTS)
-    await served.start()
-    yield served
-    await served.stop()
 
 
 async def test_an_expert_reviews_live_observes_and_plans(panel):
@@ -116,31 +94,14 @@ async def test_the_join_form_asks_team_or_expert_and_refuses_across_roles_in_its
 
 # ----- snapshots ----------------------------------------------------------------------------------
 
-SCENARIOS = {"en": "school-food-rumour-en.yaml", "zh-CN": "school-food-rumour.yaml"}
-ANSWERS = {
-    "en": "Grade: major. First posted on a microblog at 06:40; spreading in parents' chat groups. "
-          "The photographed rice is a sealed batch that was never served (to be confirmed).",
-    "zh-CN": "经研判，本次舆情为重大或较大网络舆情。首发来源为微博，主要传播渠道为家长微信群和短视频平台。"
-             "照片中的大米为已封存待退货的批次，未供学生食用（待核实）。",
-}
-WORDS = {
-    "en": (("Dr. Tran", 3, "Clear grade, source named"), ("李教授", 2, "研判到位，但传播趋势分析偏弱")),
-    "zh-CN": (("Dr. Tran", 3, "Clear grade, source named"), ("李教授", 2, "研判到位，但传播趋势分析偏弱")),
-}
+WORDS = (("Dr. Tran", 3, "Clear grade, source named"), ("李教授", 2, "研判到位，但传播趋势分析偏弱"))  # (by, level, note)
 
 
 def expert_app(tmp_path, language: str) -> JoinApp:
     """The bundled drill 45 in-world minutes in, on a paused clock: one team submitted, Dr. Tran
     has levelled its expert criterion; 李教授 joins and looks at it."""
-    exercise = Loader().load_exercise(bundled("scenarios") / SCENARIOS[language])
-    real = [0.0]
-    session = create(exercise, tmp_path / "snap.drill", Clock(exercise.scenario.clock.speed, real=lambda: real[0]))
-    session.start()
-    real[0] = 45 * 60 / session.clock.speed
-    session.tick()
-    grade = exercise.scenario.tasks[0].fields[0]
-    session.submit("propaganda", "assess", ANSWERS[language], {grade.id: grade.choices[1]})
-    by, level, note = WORDS[language][0]
+    session = submitted(tmp_path, language)
+    by, level, note = WORDS[0]
     session.review("propaganda", "assess", "expert", level, note, by=by)
     session.pause()
     served = ServedDrill(session, "127.0.0.1", 0, experts=EXPERTS)
@@ -153,7 +114,7 @@ async def show_expert(pilot) -> None:
     app = pilot.app
     served = app.served_for_test
     await served.start()
-    by, level, note = WORDS[app.t.language][1]
+    by, level, note = WORDS[1]
     app.url = served.url
     await app.join(by, served.expert_codes[by], True)
     await settle(pilot, lambda: isinstance(app.screen, ReviewScreen))
@@ -172,5 +133,4 @@ async def show_expert(pilot) -> None:
 @pytest.mark.parametrize("language", ["en", "zh-CN"])
 @pytest.mark.parametrize("size", [(80, 24), (160, 45)], ids=["80x24", "160x45"])
 def test_live_review_screen(snap_compare, tmp_path, size, language):
-    pytest.importorskip("pytest_textual_snapshot")
     assert snap_compare(expert_app(tmp_path, language), terminal_size=size, run_before=show_expert)

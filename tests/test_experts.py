@@ -15,12 +15,11 @@ import pytest
 from websockets.asyncio.client import connect
 
 from drill.engine import Refused
-from drill.formats import Loader
 from drill.net.client import JoinRefused, RemoteTeam
 from drill.net.expert_client import RemoteExpert
 from drill.net.serve import ServedDrill
 from drill.scoring import score_session
-from drill.store import create, open_session
+from drill.store import open_session
 
 DATA = Path(__file__).parent / "data"
 EXPERTS = ("李教授", "Dr. Tran")
@@ -32,16 +31,6 @@ async def until(condition, timeout: float = 5.0) -> None:
             await asyncio.sleep(0.005)
 
     await asyncio.wait_for(poll(), timeout)
-
-
-@pytest.fixture
-async def panel(tmp_path):
-    """The mini drill served with two invited experts, clock paused."""
-    session = create(Loader().load_exercise(DATA / "mini.yaml"), tmp_path / "panel.drill")
-    served = ServedDrill(session, "127.0.0.1", 0, experts=EXPERTS)
-    await served.start()
-    yield served
-    await served.stop()
 
 
 async def expert(served: ServedDrill, name: str) -> RemoteExpert:
@@ -56,15 +45,21 @@ async def team(served: ServedDrill, name: str) -> RemoteTeam:
     return client
 
 
+async def press_at_work(served: ServedDrill) -> RemoteTeam:
+    """The press office joined, with the clock started and its first task open on its screen."""
+    press = await team(served, "press")
+    served.session.start()
+    await until(lambda: press.view().tasks)
+    return press
+
+
 def tone(scores) -> object:
     return next(c for c in scores.teams[0].tasks[0].criteria if c.id == "tone")
 
 
 async def test_two_experts_on_one_criterion_are_both_kept_and_the_mean_is_scored(panel):
     li, tran = await expert(panel, "李教授"), await expert(panel, "Dr. Tran")
-    press = await team(panel, "press")
-    panel.session.start()
-    await until(lambda: press.view().tasks)
+    press = await press_at_work(panel)
     await press.submit("assess", "The sealed batch was never served.", {"grade": "major"})
     await until(lambda: li.state.work[("press", "assess")].submitted_at is not None)
     await li.review("press", "assess", "tone", 4, "语气诚恳，信息清楚")
@@ -82,9 +77,7 @@ async def test_two_experts_on_one_criterion_are_both_kept_and_the_mean_is_scored
 
 async def test_an_expert_sees_a_submission_within_a_second(panel):
     li = await expert(panel, "李教授")
-    press = await team(panel, "press")
-    panel.session.start()
-    await until(lambda: press.view().tasks)
+    press = await press_at_work(panel)
     submitted = time.monotonic()
     await press.submit("assess", "已封存，从未供应。" * 200, {"grade": "major"})
     await until(lambda: li.state.work[("press", "assess")].submitted_at is not None, timeout=1.0)
@@ -113,9 +106,7 @@ async def test_expert_codes_never_admit_a_team_and_team_codes_never_admit_an_exp
 
 
 async def test_experts_cannot_write_for_teams_and_teams_cannot_review_or_see_reviews(panel):
-    press = await team(panel, "press")
-    panel.session.start()
-    await until(lambda: press.view().tasks)
+    press = await press_at_work(panel)
     await press.submit("assess", "sealed", {"grade": "major"})
     async with connect(panel.url) as raw:
         await raw.send(json.dumps({"type": "expert-hello", "expert": "李教授", "code": panel.expert_codes["李教授"]}))
@@ -148,9 +139,7 @@ async def test_experts_cannot_write_for_teams_and_teams_cannot_review_or_see_rev
 
 
 async def test_an_expert_killed_and_rejoined_sees_every_review_and_observation_it_made(panel):
-    press = await team(panel, "press")
-    panel.session.start()
-    await until(lambda: press.view().tasks)
+    press = await press_at_work(panel)
     await press.submit("assess", "sealed, never served", {"grade": "major"})
     li = await expert(panel, "李教授")
     await li.review("press", "assess", "tone", 4, "好")
@@ -173,10 +162,8 @@ async def test_an_expert_killed_and_rejoined_sees_every_review_and_observation_i
 
 
 async def test_drafts_never_reach_experts(panel):
-    press = await team(panel, "press")
     li = await expert(panel, "李教授")
-    panel.session.start()
-    await until(lambda: press.view().tasks)
+    press = await press_at_work(panel)
     await press.save_draft("assess", "私人草稿", {})
     await until(lambda: li.state.work.get(("press", "assess")) is not None)
     await asyncio.sleep(0.2)
