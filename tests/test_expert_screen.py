@@ -25,6 +25,7 @@ async def test_an_expert_reviews_live_observes_and_plans(panel):
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot, lambda: isinstance(app.screen, ReviewScreen))
         screen = app.screen
+        await settle(pilot, lambda: screen._seen is not None)  # the list is drawn: what comes now is new
         session.start()
         session.submit("press", "assess", "The sealed batch was never served.", {"grade": "major"})
         await settle(pilot, lambda: screen._seen and ("press", "assess") in screen._seen)
