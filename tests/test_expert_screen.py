@@ -9,6 +9,7 @@ pytest.importorskip("textual")
 
 from textual.widgets import DataTable, Input, Select, TextArea  # noqa: E402
 
+from drill.engine import Refused  # noqa: E402
 from drill.net.serve import ServedDrill  # noqa: E402
 from drill.tui.join import JoinApp, JoinForm  # noqa: E402
 from drill.tui.observe import ObservationScreen, PlanScreen  # noqa: E402
@@ -19,17 +20,20 @@ from test_tui_snapshots import submitted  # noqa: E402
 EXPERTS = ("李教授", "Dr. Tran")
 
 
-async def test_an_expert_reviews_live_observes_and_plans(panel):
+@pytest.mark.parametrize("language", ["en", "zh-CN"])
+@pytest.mark.parametrize("size", [(80, 24), (160, 45)], ids=["80x24", "160x45"])
+async def test_an_expert_reviews_live_observes_and_plans(panel, size, language):
     session = panel.session
-    app = JoinApp(panel.url, code=panel.expert_codes["李教授"], expert="李教授")
-    async with app.run_test(size=(120, 36)) as pilot:
+    app = JoinApp(panel.url, code=panel.expert_codes["李教授"], expert="李教授", language=language)
+    t = app.t
+    async with app.run_test(size=size) as pilot:
         await settle(pilot, lambda: isinstance(app.screen, ReviewScreen))
         screen = app.screen
         await settle(pilot, lambda: screen._seen is not None)  # the list is drawn: what comes now is new
         session.start()
         session.submit("press", "assess", "The sealed batch was never served.", {"grade": "major"})
         await settle(pilot, lambda: screen._seen and ("press", "assess") in screen._seen)
-        assert any("New submission: Press office" in n.message for n in app._notifications)
+        assert any(t("review.new-submission", team="Press office", task="Assess and grade") == n.message for n in app._notifications)
         session.review("press", "assess", "tone", 0, "cold", by="Dr. Tran")  # another expert, on the same criterion
         await settle(pilot, lambda: len(app.client.state.reviews) == 1)
         table = screen.query_one("#criteria", DataTable)
@@ -38,7 +42,7 @@ async def test_an_expert_reviews_live_observes_and_plans(panel):
         table.focus()
         table.move_cursor(row=4)  # the manual criterion, tone
         await pilot.pause()
-        await settle(pilot, lambda: "Dr. Tran: 0 — cold" in str(screen.query_one("#evidence").render()))
+        await settle(pilot, lambda: t("review.expert-word", by="Dr. Tran", level="0") + " — cold" in str(screen.query_one("#evidence").render()))
         await pilot.press("s")
         await settle(pilot, lambda: app.screen.query("#score-value"))
         assert app.screen.query_one("#score-value", Select).value is Select.NULL  # her word, not his
@@ -48,7 +52,7 @@ async def test_an_expert_reviews_live_observes_and_plans(panel):
         await settle(pilot, lambda: len(session.state.reviews) == 2)
         assert session.state.reviews[-1] | {"at": 0} == {"at": 0, "team": "press", "task": "assess", "criterion": "tone",
                                                          "score": 4.0, "note": "清楚、诚恳", "by": "李教授"}
-        await settle(pilot, lambda: "李教授: 4 — 清楚、诚恳" in str(screen.query_one("#evidence").render()))
+        await settle(pilot, lambda: t("review.expert-word", by="李教授", level="4") + " — 清楚、诚恳" in str(screen.query_one("#evidence").render()))
         await pilot.press("o")
         await settle(pilot, lambda: isinstance(app.screen, ObservationScreen))
         app.screen.query_one("#observe-text", TextArea).insert("核实迅速，口径统一")
@@ -64,7 +68,7 @@ async def test_an_expert_reviews_live_observes_and_plans(panel):
         app.screen.query_one("#plan-element", Select).value = "training"
         app.screen.query_one("#plan-start", Input).value = "2026-13-01"
         await pilot.press("ctrl+s")
-        await settle(pilot, lambda: any("not a date" in n.message for n in app._notifications))
+        await settle(pilot, lambda: any(Refused("plan-date", value="2026-13-01").text(t) == n.message for n in app._notifications))
         assert session.state.plan == []
         await pilot.press("i")
         await settle(pilot, lambda: isinstance(app.screen, PlanScreen))

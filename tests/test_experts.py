@@ -98,6 +98,10 @@ async def test_expert_codes_never_admit_a_team_and_team_codes_never_admit_an_exp
     wrong = RemoteExpert(panel.url, "Dr. Tran", panel.expert_codes["李教授"])  # another expert's code
     with pytest.raises(JoinRefused, match="wrong join code for expert 'Dr. Tran'"):
         await wrong.start()
+    typed = RemoteExpert(panel.url, "  dr.  TRAN ", panel.expert_codes["Dr. Tran"])  # the name as typed in a hurry
+    await typed.start()
+    assert [seat.name for seat in panel.server.experts.seats] == ["Dr. Tran"]  # recorded as the facilitator wrote it
+    await typed.close()
     stranger = RemoteExpert(panel.url, "Prof. X", "ABCDEF")
     with pytest.raises(JoinRefused, match="no invited expert 'Prof. X'"):
         await stranger.start()

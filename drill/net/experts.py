@@ -15,6 +15,7 @@ import time
 from dataclasses import dataclass, field
 
 from websockets.asyncio.server import ServerConnection, broadcast
+from websockets.exceptions import ConnectionClosed
 
 from ..engine import Event, Refused, Session
 from ..engine import events as ev
@@ -49,10 +50,16 @@ class ExpertDesk:
     def is_expert_code(self, code: str) -> bool:
         return normalise(code) in self.codes.values()
 
+    def seat_name(self, given: str) -> str | None:
+        """The invited name as the facilitator wrote it, for a name typed with other case or spaces."""
+        wanted = " ".join(given.split()).casefold()
+        return next((name for name in self.codes if " ".join(name.split()).casefold() == wanted), None)
+
     def check(self, hello: p.ExpertHello, team_codes: dict[str, str]) -> Refused | None:
         """None if the hello names an invited expert with that expert's code; else why not.
         A team's code is never an expert's: it is refused, saying so."""
-        expected = self.codes.get(hello.expert.strip())
+        name = self.seat_name(hello.expert)
+        expected = self.codes.get(name) if name is not None else None
         if expected is not None and normalise(hello.code) == expected:
             return None
         if normalise(hello.code) in team_codes.values():
@@ -96,17 +103,18 @@ class ExpertDesk:
 
     # ----- one expert's connection ----------------------------------------------------------------
 
-    async def welcome(self, ws: ServerConnection, name: str) -> ExpertSeat:
+    async def welcome(self, ws: ServerConnection, given: str) -> ExpertSeat | None:
         """Send the recorded texts and every event so far (drafts left out), in frames under
-        the size limit; events that happen meanwhile wait in the seat's queue, in order."""
+        the size limit; events that happen meanwhile wait in the seat's queue, in order.
+        None if the expert left during the catch-up."""
         self._loop = asyncio.get_running_loop()
-        seat = ExpertSeat(name, ws)
+        seat = ExpertSeat(self.seat_name(given), ws)
         log = self.session.sink
         past = [e for e in log.events() if e.type != ev.DRAFT] if log is not None else []
         self.seats.append(seat)
         exercise = self.session.exercise
         try:
-            await ws.send(p.encode(p.ExpertWelcome(expert=name, scenario_text=exercise.scenario_text, rubric_texts=exercise.rubric_texts)))
+            await ws.send(p.encode(p.ExpertWelcome(expert=seat.name, scenario_text=exercise.scenario_text, rubric_texts=exercise.rubric_texts)))
             chunk: list[Event] = []
             size = 0
             for event in past:
@@ -116,6 +124,9 @@ class ExpertDesk:
                     await ws.send(self._frame(chunk, False, 0.0))
                     chunk, size = [], 0
             await ws.send(self._frame(chunk, True, 0.0))
+        except ConnectionClosed:
+            self.seats.remove(seat)
+            return None
         except BaseException:
             self.seats.remove(seat)
             raise

@@ -167,7 +167,7 @@ class TeamServer:
             return None
         self.failures.pop(address, None)
         if expert:
-            return await self.experts.welcome(ws, hello.expert.strip())
+            return await self.experts.welcome(ws, hello.expert)
         client = _Client(hello.team, ws)
         view = self.session.team_view(hello.team)
         client.delivered = len(view.injects)
