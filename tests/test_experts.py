@@ -165,6 +165,19 @@ async def test_an_expert_killed_and_rejoined_sees_every_review_and_observation_i
     await press.close()
 
 
+async def test_events_bigger_than_a_frame_come_in_several(panel):
+    li = await expert(panel, "李教授")
+    await press_at_work(panel)
+    long = "网传大米发霉，经核实为已封存批次，从未供应学生。" * 7600  # 190,000 characters, about 570 KB each
+    panel.session.submit("press", "assess", long, {"grade": "major"})  # both in one burst: 1.1 MB for one flush
+    panel.session.submit("school", "assess", long[::-1], {"grade": "major"})
+    await until(lambda: li.state.work[("school", "assess")].submitted_at is not None)
+    tran = await expert(panel, "Dr. Tran")  # and in the catch-up after a welcome
+    for client in (li, tran):
+        assert client.state.work[("press", "assess")].draft == long and client.state.work[("school", "assess")].draft == long[::-1]
+        await client.close()
+
+
 async def test_drafts_never_reach_experts(panel):
     li = await expert(panel, "李教授")
     press = await press_at_work(panel)

@@ -22,7 +22,7 @@ from ..engine import events as ev
 from . import protocol as p
 from .codes import normalise
 
-CATCH_UP_BYTES = p.MAX_FRAME // 2   # the catch-up after a welcome comes in frames of about this size
+FRAME_BUDGET = p.MAX_FRAME // 2   # events travel in frames of at most about this size
 
 
 @dataclass(eq=False)
@@ -96,10 +96,11 @@ class ExpertDesk:
             if seat.ready and seat.queue:
                 groups.setdefault((tuple(e.seq for e in seat.queue), seat.stamp), []).append(seat)
         for (_, stamp), seats in groups.items():
-            text = self._frame(seats[0].queue, True, stamp)
+            texts = [self._frame(chunk, True, stamp) for chunk in _chunks(seats[0].queue)]
             for seat in seats:
                 seat.queue = []
-            broadcast([seat.ws for seat in seats], text)
+            for text in texts:
+                broadcast([seat.ws for seat in seats], text)
 
     # ----- one expert's connection ----------------------------------------------------------------
 
@@ -115,15 +116,9 @@ class ExpertDesk:
         exercise = self.session.exercise
         try:
             await ws.send(p.encode(p.ExpertWelcome(expert=seat.name, scenario_text=exercise.scenario_text, rubric_texts=exercise.rubric_texts)))
-            chunk: list[Event] = []
-            size = 0
-            for event in past:
-                chunk.append(event)
-                size += len(event.data_json()) + 64
-                if size >= CATCH_UP_BYTES:
-                    await ws.send(self._frame(chunk, False, 0.0))
-                    chunk, size = [], 0
-            await ws.send(self._frame(chunk, True, 0.0))
+            chunks = _chunks(past)
+            for n, chunk in enumerate(chunks):
+                await ws.send(self._frame(chunk, n == len(chunks) - 1, 0.0))
         except ConnectionClosed:
             self.seats.remove(seat)
             return None
@@ -154,3 +149,18 @@ class ExpertDesk:
         except Refused as refusal:
             return p.refusal_error(message.id, refusal)
         return p.Ack(id=message.id)
+
+
+def _chunks(events: list[Event]) -> list[list[Event]]:
+    """Events cut into runs that each fit a frame (at least one run, maybe empty). One event
+    alone always fits: a submission's text is bounded well under the frame limit."""
+    chunks: list[list[Event]] = [[]]
+    size = 0
+    for event in events:
+        weight = len(event.data_json().encode("utf-8")) + 64
+        if chunks[-1] and size + weight > FRAME_BUDGET:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(event)
+        size += weight
+    return chunks
