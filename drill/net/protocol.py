@@ -20,6 +20,7 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
+from ..engine import Refused
 from ..engine.state import Delivery
 from ..engine.views import FactView, TaskView, TeamView
 
@@ -151,10 +152,20 @@ class Events(Message):
     stamp: float = Field(0.0, description="Server wall time of the newest event in this frame")
 
 
-def refusal_error(request_id: int | None, refusal) -> "Error":
+def _params(refusal: Refused) -> dict[str, str | int | float]:
+    return {name: value if isinstance(value, (int, float)) else str(value) for name, value in refusal.params.items()}
+
+
+def refusal_error(request_id: int | None, refusal: Refused) -> "Error":
     """An engine `Refused` as an `error` answer: English, and the key for the client's language."""
-    params = {name: value if isinstance(value, (int, float)) else str(value) for name, value in refusal.params.items()}
-    return Error(id=request_id, message=str(refusal), key=refusal.key, params=params)
+    return Error(id=request_id, message=str(refusal), key=refusal.key, params=_params(refusal))
+
+
+def refusal(reason: str | Refused) -> "Refusal":
+    """Not admitted: a sentence, or a `Refused` that the join screen can say in its own language."""
+    if isinstance(reason, Refused):
+        return Refusal(reason=str(reason), key=reason.key, params=_params(reason))
+    return Refusal(reason=reason)
 
 
 class Ack(Message):

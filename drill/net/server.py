@@ -163,7 +163,7 @@ class TeamServer:
             failures = self.failures[address] = self.failures.get(address, 0) + 1
             if failures > FREE_TRIES:  # slow down guessing
                 await asyncio.sleep(min(MAX_PENALTY, 2.0 ** (failures - FREE_TRIES)))
-            await self._refuse(ws, str(refusal), refusal)
+            await self._refuse(ws, refusal)
             return None
         self.failures.pop(address, None)
         if expert:
@@ -179,10 +179,9 @@ class TeamServer:
         await ws.send(p.encode(welcome))
         return client
 
-    async def _refuse(self, ws: ServerConnection, reason: str, refusal: Refused | None = None) -> None:
+    async def _refuse(self, ws: ServerConnection, reason: str | Refused) -> None:
         try:
-            error = p.refusal_error(None, refusal) if refusal is not None else None
-            await ws.send(p.encode(p.Refusal(reason=reason, key=error and error.key, params=error.params if error else {})))
+            await ws.send(p.encode(p.refusal(reason)))
             await ws.close(1008, "refused")
         except ConnectionClosed:
             pass
