@@ -2,7 +2,9 @@
 
 It reconnects by itself and resyncs from the server's `welcome`. A draft is kept
 here until the server acknowledges it, and sent again after a reconnection, so
-a dropped network costs nobody their text.
+a dropped network costs nobody their text. The connection itself (hello,
+reconnecting, requests and their answers) is `Connection`, which an invited
+expert's client (expert_client.py) shares.
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ RETRY_DELAYS = (0.2, 0.5, 1.0, 2.0, 3.0)
 
 
 class JoinRefused(Exception):
-    """The server will not admit this team: wrong code, or no such team."""
+    """The server will not admit this client: a wrong code, no such team or expert, or a
+    code of the other role."""
 
 
 class Offline(Refused):
