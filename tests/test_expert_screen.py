@@ -139,3 +139,21 @@ async def show_expert(pilot) -> None:
 @pytest.mark.parametrize("size", [(80, 24), (160, 45)], ids=["80x24", "160x45"])
 def test_live_review_screen(snap_compare, tmp_path, size, language):
     assert snap_compare(expert_app(tmp_path, language), terminal_size=size, run_before=show_expert)
+
+
+async def test_many_submissions_while_away_make_one_notice(tmp_path):
+    from drill.tui.app import DrillApp
+
+    session = submitted(tmp_path, "en")
+    session.pause()
+    app = DrillApp(session, language="en", live=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.action_review()
+        await settle(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen._seen is not None)
+        app.action_console()
+        for team in ("education", "market", "school", "police"):
+            session.submit(team, "assess", "Grade: major.", {})
+        app.clear_notifications()
+        app.action_review()
+        await settle(pilot, lambda: any(n.message == "4 new submissions" for n in app._notifications))
+        assert not any(n.message.startswith("New submission") for n in app._notifications)

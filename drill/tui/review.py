@@ -26,6 +26,9 @@ from .observe import ObservationScreen, PlanScreen
 from .widgets import KeyBar, LocalizedScreen, StatusBar, on_refused_async, while_shown
 
 
+MAX_NOTICES = 3  # new submissions announced one by one; more at once get one notice
+
+
 def points_text(criterion: CriterionScore) -> str:
     if criterion.points is None:
         return f"–/{criterion.max:g}"
@@ -99,8 +102,11 @@ class ReviewScreen(LocalizedScreen):
     def _announce_new(self) -> None:
         """A notice for each submission that came in since the list was last drawn."""
         submitted = {(team.team, task.task): (team.name, task.title) for team in self.scores.teams for task in team.tasks if task.submitted}
-        if self._seen is not None:
-            for key in submitted.keys() - self._seen:
+        new = sorted(submitted.keys() - self._seen) if self._seen is not None else []
+        if len(new) > MAX_NOTICES:  # back on the screen after a while: one notice, not a flood
+            self.notify(self.t("review.new-submissions", n=len(new)), timeout=6)
+        else:
+            for key in new:
                 self.notify(self.t("review.new-submission", team=submitted[key][0], task=submitted[key][1]), timeout=6)
         self._seen = set(submitted)
 
