@@ -101,7 +101,7 @@ class JoinApp(App):
         if self.team and self.code:
             self.run_worker(self.join(self.team, self.code, self.expert), exit_on_error=False)
         else:
-            self.push_screen(JoinForm(self.t, self.url, expert=self.expert))
+            self.push_screen(JoinForm(self.t, self.url, self.team or "", expert=self.expert))
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < 120, "-narrow")  # as in `drill run`: panes stack on a small terminal
