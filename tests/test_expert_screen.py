@@ -56,10 +56,11 @@ async def test_an_expert_reviews_live_observes_and_plans(panel, size, language):
         await pilot.press("o")
         await settle(pilot, lambda: isinstance(app.screen, ObservationScreen))
         app.screen.query_one("#observe-text", TextArea).insert("核实迅速，口径统一")
+        app.screen.query_one("#observe-inject", Select).value = "post"  # among the injects the team received
         await pilot.press("ctrl+s")
         await settle(pilot, lambda: session.state.observations)
-        assert session.state.observations[0] | {"at": 0} == {"at": 0, "team": "press", "task": "assess", "kind": "strength",
-                                                             "text": "核实迅速，口径统一", "by": "李教授"}
+        assert session.state.observations[0] | {"at": 0} == {"at": 0, "team": "press", "task": "assess", "inject": "post",
+                                                             "kind": "strength", "text": "核实迅速，口径统一", "by": "李教授"}
         await pilot.press("i")
         await settle(pilot, lambda: isinstance(app.screen, PlanScreen))
         assert app.screen.query_one("#plan-capability", Input).value == "Assess and grade"

@@ -22,6 +22,7 @@ from .widgets import KeyBar, LocalizedModal
 class ObservationEntry:
     kind: str
     text: str
+    inject: str | None = None
 
 
 class _Form(LocalizedModal):
@@ -44,11 +45,12 @@ class _Form(LocalizedModal):
 
 
 class ObservationScreen(_Form):
-    """What the evaluator saw, timestamped when it is saved."""
+    """What the evaluator saw, timestamped when it is saved; optionally about one of the
+    injects the team received (newest first)."""
 
-    def __init__(self, catalog: Catalog, about: str) -> None:
+    def __init__(self, catalog: Catalog, about: str, injects: list[tuple[str, str]] = ()) -> None:
         super().__init__(catalog, classes="dialog")
-        self.about = about
+        self.about, self.injects = about, list(injects)
 
     def compose(self) -> ComposeResult:
         t = self.t
@@ -57,6 +59,9 @@ class ObservationScreen(_Form):
             yield Static(self.about, classes="dialog-message")
             yield self.row("observe.kind", Select([(t(f"observe.kind.{kind}"), kind) for kind in OBSERVATION_KINDS],
                                                   value=OBSERVATION_KINDS[0], allow_blank=False, compact=True, id="observe-kind"))
+            if self.injects:
+                yield self.row("observe.inject", Select([(title, inject) for inject, title in self.injects],
+                                                        prompt=t("observe.no-inject"), compact=True, id="observe-inject"))
             yield Label(t("observe.text"), classes="form-label")
             yield TextArea(soft_wrap=True, id="observe-text", classes="adhoc-body")
             yield self.buttons()
@@ -66,7 +71,10 @@ class ObservationScreen(_Form):
         self.query_one("#observe-text", TextArea).focus()
 
     def action_save(self) -> None:
-        self.dismiss(ObservationEntry(str(self.query_one("#observe-kind", Select).value), self.query_one("#observe-text", TextArea).text))
+        chosen = self.query("#observe-inject")
+        inject = chosen.first(Select).value if chosen else Select.NULL
+        self.dismiss(ObservationEntry(str(self.query_one("#observe-kind", Select).value), self.query_one("#observe-text", TextArea).text,
+                                      None if inject is Select.NULL else str(inject)))
 
 
 class PlanScreen(_Form):

@@ -322,10 +322,11 @@ class ReviewScreen(LocalizedScreen):
 
         async def written(entry) -> None:
             if entry is not None and await on_refused_async(
-                    self, lambda: self.client.observe(team.team, entry.kind, entry.text, task=task.task)):
+                    self, lambda: self.client.observe(team.team, entry.kind, entry.text, task=task.task, inject=entry.inject)):
                 self.notify(self.t("notice.observed", team=team.name), timeout=3)
 
-        self.app.push_screen(ObservationScreen(self.t, f"{team.name} · {task.title}"), written)
+        received = [(d.inject, d.title) for d in reversed(self.client.state.inbox.get(team.team, []))]
+        self.app.push_screen(ObservationScreen(self.t, f"{team.name} · {task.title}", received), written)
 
     def action_plan(self) -> None:
         """A row of the team's improvement plan, its area for improvement taken from the criterion on screen."""
