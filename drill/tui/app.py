@@ -26,6 +26,7 @@ from ..i18n import Catalog
 from ..live import drive
 from .console import ConsoleScreen
 from .format import DrillInfo
+from .notices import NoticesInBar
 from .review import ReviewScreen
 from .team import TeamScreen
 from .widgets import localize
@@ -34,7 +35,7 @@ AUTOSAVE_SECONDS = 3.0
 REFRESH_SECONDS = 0.25
 
 
-class DrillApp(App):
+class DrillApp(NoticesInBar, App):
     CSS_PATH = "drill.tcss"
     BINDINGS = [
         Binding("f1", "console", "key.console"),

@@ -22,6 +22,7 @@ from .format import (
 )
 from .modals import AdhocInject, AdhocScreen, ChooseScreen, Choice, ConfirmScreen, NoteScreen, TextScreen
 from .team import STATUS_STYLE, countdown
+from .notices import NoticeBar
 from .widgets import HeatLine, KeyBar, Line, LocalizedScreen, StatusBar, heat_style, on_refused, while_shown
 
 # Speeds offered by the faster / slower keys (in-world seconds per real second); the engine
@@ -95,6 +96,7 @@ class ConsoleScreen(LocalizedScreen):
                 yield Static(id="upcoming")
                 yield Label(t("console.held"), classes="pane-title")
                 yield Static(id="held")
+        yield NoticeBar()
         yield KeyBar(compact=True)
 
     def on_mount(self) -> None:

@@ -18,6 +18,7 @@ from textual.widgets import Button, Input, Label, Static
 from ..i18n import Catalog
 from ..net.client import JoinRefused, RemoteTeam
 from .format import DrillInfo
+from .notices import NoticesInBar
 from .team import TeamScreen
 from .widgets import LocalizedScreen, localize
 
@@ -64,7 +65,7 @@ class JoinForm(LocalizedScreen):
         self.query_one("#join-error", Static).update(message)
 
 
-class JoinApp(App):
+class JoinApp(NoticesInBar, App):
     CSS_PATH = "drill.tcss"
     BINDINGS = [Binding("ctrl+q", "quit", "key.quit", priority=True)]
 

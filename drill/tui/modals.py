@@ -5,6 +5,7 @@ the screen that opened it sends the engine command."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 from rich.text import Text
 from textual import on
@@ -15,6 +16,7 @@ from textual.widgets import Button, Input, Label, OptionList, Select, SelectionL
 from textual.widgets.option_list import Option
 
 from ..i18n import Catalog
+from .notices import NoticeBar
 from .widgets import KeyBar, LocalizedModal
 
 
@@ -37,6 +39,7 @@ class ConfirmScreen(LocalizedModal):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.confirm_label, variant="warning", id="confirm")
                 yield Button(self.t("dialog.cancel"), id="cancel")
+        yield NoticeBar()
         yield KeyBar(compact=True)
 
     def on_mount(self) -> None:
@@ -73,6 +76,7 @@ class ChooseScreen(LocalizedModal):
                 yield OptionList(*(Option(c.label, id=c.id) for c in self.choices), id="choices")
             else:
                 yield Static(self.empty, classes="dialog-message")
+        yield NoticeBar()
         yield KeyBar(compact=True)
 
     def action_choose(self) -> None:
@@ -131,6 +135,7 @@ class AdhocScreen(LocalizedModal):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("adhoc.send"), variant="primary", id="send")
                 yield Button(t("dialog.cancel"), id="cancel")
+        yield NoticeBar()
         yield KeyBar(compact=True)
 
     def on_mount(self) -> None:
@@ -166,6 +171,7 @@ class TextScreen(LocalizedModal):
             yield Label(self.title_text, classes="dialog-title")
             yield Static(self.header, classes="dialog-message")
             yield TextArea(self.text, read_only=True, soft_wrap=True, id="read-text")
+        yield NoticeBar()
         yield KeyBar(compact=True)
 
     def on_mount(self) -> None:
@@ -187,6 +193,7 @@ class NoteScreen(LocalizedModal):
         with Vertical(classes="dialog-box wide"):
             yield Label(self.t("note.title"), classes="dialog-title")
             yield Input(placeholder=self.t("note.placeholder"), id="note-text")
+        yield NoticeBar()
         yield KeyBar(compact=True)
 
     @on(Input.Submitted)
@@ -211,10 +218,12 @@ class ScoreScreen(LocalizedModal):
     BINDINGS = [Binding("escape", "cancel", "key.cancel"), Binding("ctrl+s", "save", "key.save-score")]
 
     def __init__(self, catalog: Catalog, title: str, details: str, levels: dict[int, str] | None, current: str,
-                 note: str = "", action: str = "", owner: str = "") -> None:
+                 note: str = "", action: str = "", owner: str = "",
+                 record: Callable[[ScoreEntry], str | None] | None = None) -> None:
         super().__init__(catalog, classes="dialog")
         self.title_text, self.details, self.levels = title, details, levels
         self.current, self.note, self.action, self.owner = current, note, action, owner
+        self.record = record  # keeps the score; returns why not, and the dialog stays open with all typed
 
     def compose(self) -> ComposeResult:
         t = self.t
@@ -239,9 +248,11 @@ class ScoreScreen(LocalizedModal):
             with Horizontal(classes="form-row"):
                 yield Label(t("score.owner"), classes="form-label")
                 yield Input(self.owner, compact=True, id="score-owner")
+            yield Static("", id="score-error", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("score.save"), variant="primary", id="save")
                 yield Button(t("dialog.cancel"), id="cancel")
+        yield NoticeBar()
         yield KeyBar(compact=True)
 
     def on_mount(self) -> None:
@@ -251,9 +262,17 @@ class ScoreScreen(LocalizedModal):
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
         value = self.query_one("#score-value")
-        score = "" if isinstance(value, Select) and value.value is Select.NULL else str(value.value)
-        self.dismiss(ScoreEntry(score, self.query_one("#score-note", Input).value,
-                                self.query_one("#score-action", Input).value, self.query_one("#score-owner", Input).value))
+        score = "" if isinstance(value, Select) and value.value is Select.NULL else str(value.value).strip()
+        entry = ScoreEntry(score, self.query_one("#score-note", Input).value,
+                           self.query_one("#score-action", Input).value, self.query_one("#score-owner", Input).value)
+        problem = self.record(entry) if self.record is not None else None
+        if problem:
+            error = self.query_one("#score-error", Static)
+            error.update(problem)
+            error.display = True
+            value.focus()
+            return
+        self.dismiss(entry)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

@@ -11,13 +11,14 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from ..engine import Session
+from ..engine import Refused, Session
 from ..i18n import Catalog
 from ..scoring import Scores, score_session
 from ..scoring.results import CriterionScore, TaskScore, TeamScore
 from .format import DrillInfo, clock_text, short_clock
 from .modals import ScoreEntry, ScoreScreen
-from .widgets import KeyBar, LocalizedScreen, StatusBar, on_refused, while_shown
+from .notices import NoticeBar
+from .widgets import KeyBar, LocalizedScreen, StatusBar, while_shown
 
 
 def points_text(criterion: CriterionScore) -> str:
@@ -65,6 +66,7 @@ class ReviewScreen(LocalizedScreen):
                         yield DataTable(id="criteria", cursor_type="row", zebra_stripes=True)
                         with VerticalScroll(id="evidence-pane"):
                             yield Static(id="evidence")
+        yield NoticeBar()
         yield KeyBar(compact=True)
 
     def on_mount(self) -> None:
@@ -263,22 +265,26 @@ class ReviewScreen(LocalizedScreen):
         details = Text()
         details.append(f"{team.name} · {task.title}\n", style="bold")
         details.append(f"{points_text(criterion)}  {criterion.evidence}")
-        screen = ScoreScreen(t, t("score.title", criterion=criterion.title), details, levels, current,
-                             criterion.note or "", criterion.action or "", criterion.owner or "")
-
-        def scored(entry: ScoreEntry | None) -> None:
-            if entry is None:
-                return
+        def record(entry: ScoreEntry) -> str | None:
+            """Keep the score in the session log; the reason it was refused, if it was."""
             try:
                 value = float(entry.score)
             except ValueError:
-                self.notify(t("score.number"), severity="error")
-                return
-            if on_refused(self, lambda: self.session.review(team.team, task.task, criterion.id, value, entry.note,
-                                                            entry.action or None, entry.owner or None)):
+                return t("score.number")
+            try:
+                self.session.review(team.team, task.task, criterion.id, value, entry.note,
+                                    entry.action or None, entry.owner or None)
+            except Refused as refusal:
+                return refusal.text(t)
+            return None
+
+        def scored(entry: ScoreEntry | None) -> None:
+            if entry is not None:
                 self.notify(t("notice.scored", criterion=criterion.title), timeout=3)
             self.refresh_live()
 
+        screen = ScoreScreen(t, t("score.title", criterion=criterion.title), details, levels, current,
+                             criterion.note or "", criterion.action or "", criterion.owner or "", record=record)
         self.app.push_screen(screen, scored)
 
     def action_focus_list(self) -> None:

@@ -1,0 +1,160 @@
+"""What a team, a facilitator and an expert met playing the bundled drill through at
+160x45 and 80x24 (issue 15): typing after opening a task reaches the draft, an expert's
+override keeps its note, notices keep every character and cover nothing, and an
+unattended clock raises the alarm (and pauses, if asked to)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("textual")
+pytestmark = pytest.mark.flaky(reruns=2)
+
+from textual import events  # noqa: E402
+from textual.keys import _character_to_key  # noqa: E402
+from textual.widgets import DataTable, OptionList, TextArea  # noqa: E402
+
+from drill.formats.library import scenario_path  # noqa: E402
+from drill.tui.modals import ScoreScreen  # noqa: E402
+from drill.tui.notices import NoticeBar  # noqa: E402
+from drill.tui.review import ReviewScreen  # noqa: E402
+
+from test_tui import Drill, shown, to_team  # noqa: E402
+
+CHINESE = scenario_path("school-food-rumour")
+LINES = ["第一行：首发于微博，转发三百余次。", "第二行：家长群传播，线下聚集风险高。", "第三行：定为较大舆情，由教育局牵头。"]
+
+
+def screen_text(app) -> str:
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+async def type_text(pilot, text: str) -> None:
+    """Each character as the terminal sends it (Pilot's `press` loses full-width punctuation)."""
+    for char in text:
+        event = events.Key(_character_to_key(char) if not char.isalnum() else char, char)
+        event.set_sender(pilot.app)
+        pilot.app._driver.send_message(event)
+        await pilot.pause()
+
+
+# ----- 1. typing after Enter on a task reaches the draft ---------------------------------------------
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 45)])
+async def test_typing_after_opening_a_task_reaches_the_draft_even_after_tab(tmp_path, size):
+    drill = Drill(tmp_path, CHINESE)
+    async with drill.app.run_test(size=size) as pilot:
+        await pilot.press("s")
+        await drill.advance(pilot, 60)
+        screen = await to_team(pilot, drill.app, "propaganda")
+        await pilot.press("f6", "enter")
+        await pilot.pause()
+        await type_text(pilot, LINES[0])
+        await pilot.press("enter")
+        await pilot.press("tab")  # a team member presses Tab, as in a word processor
+        await type_text(pilot, LINES[1])
+        await pilot.press("f6")  # back on the list, and typing on
+        await type_text(pilot, LINES[2])
+        await pilot.pause()
+        area = screen.query_one("#draft-assess", TextArea)
+        for line in LINES:
+            assert line in area.text
+        assert drill.app.focused is area
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        work = drill.session.state.work[("propaganda", "assess")]
+        assert all(line in work.draft for line in LINES)
+        assert f"{len(area.text)} 字" in shown(screen.query_one(".task-state"))
+
+
+# ----- 2. an override with a note in Chinese saves both ------------------------------------------------
+
+
+async def open_review_of_submitted(pilot, drill) -> ReviewScreen:
+    drill.session.start()
+    drill.session.submit("propaganda", "assess", "首发于微博。", {})
+    await pilot.press("f3")
+    await pilot.pause()
+    review = drill.app.screen
+    assert isinstance(review, ReviewScreen)
+    return review
+
+
+def automatic_row(review: ReviewScreen) -> int:
+    task = review._current()[1]
+    return next(i for i, c in enumerate(task.criteria) if c.source != "expert" and c.kind != "manual")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 45)])
+async def test_an_override_with_a_chinese_note_saves_level_and_note(tmp_path, size):
+    drill = Drill(tmp_path, CHINESE)
+    async with drill.app.run_test(size=size) as pilot:
+        review = await open_review_of_submitted(pilot, drill)
+        table = review.query_one("#criteria", DataTable)
+        await pilot.press("f7")
+        table.move_cursor(row=automatic_row(review))
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(drill.app.screen, ScoreScreen)
+        await type_text(pilot, "0.2")
+        await pilot.press("tab")
+        await type_text(pilot, "来源判断不准，未提及家长群。")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(drill.app.screen, ScoreScreen)
+        last = drill.session.state.reviews[-1]
+        assert last["score"] == pytest.approx(0.2) and last["note"] == "来源判断不准，未提及家长群。"
+
+
+async def test_a_refused_score_keeps_the_dialog_open_with_the_note(tmp_path):
+    drill = Drill(tmp_path, CHINESE)
+    async with drill.app.run_test(size=(160, 45)) as pilot:
+        review = await open_review_of_submitted(pilot, drill)
+        table = review.query_one("#criteria", DataTable)
+        await pilot.press("f7")
+        table.move_cursor(row=automatic_row(review))
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        before = len(drill.session.state.reviews)
+        for value in ("7", "abc"):
+            dialog = drill.app.screen
+            dialog.query_one("#score-value").value = value
+            dialog.query_one("#score-note").value = "请补充依据"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert drill.app.screen is dialog  # still open: nothing typed is lost
+            assert dialog.query_one("#score-note").value == "请补充依据"
+            assert "0 到 1" in str(dialog.query_one("#score-error").render())
+        assert len(drill.session.state.reviews) == before
+
+
+# ----- 3. notices keep every character and cover nothing -------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 45)])
+async def test_notices_keep_every_character_and_cover_neither_editor_nor_status(tmp_path, size):
+    drill = Drill(tmp_path, CHINESE)
+    async with drill.app.run_test(size=size) as pilot:
+        await pilot.press("s")
+        await drill.advance(pilot, 60)
+        screen = await to_team(pilot, drill.app, "propaganda")
+        await pilot.press("f6", "enter")
+        await pilot.pause()
+        messages = [f"第{n}条：请输入等级，或 0 到 1 之间的比例。已评分：首发来源与主要传播渠道" for n in range(1, 6)]
+        for message in messages:
+            drill.app.notify(message, title="市委宣传部（市委网信办） · 收到新信息", severity="warning")
+        await pilot.pause(0.2)
+        text = screen_text(drill.app).replace("\n", "")
+        squeezed = text.replace(" ", "")
+        for message in messages[-2:]:  # the newest ones, every character
+            assert message.replace(" ", "") in squeezed
+        assert messages[0].replace(" ", "") not in squeezed  # older ones give way: no pile
+        bar = screen.query_one(NoticeBar).region
+        for widget in (screen.query_one("#draft-assess"), screen.query_one(".task-state"), screen.query_one("#status")):
+            assert not bar.overlaps(widget.region), widget
+        assert bar.height <= 6
