@@ -177,18 +177,41 @@ LANG_OPTION = click.option(
 )
 
 
+def _real_duration(ctx, param, value: str) -> int:
+    from .formats.duration import parse_duration
+
+    try:
+        return 0 if value.strip().lower() in ("off", "never") else parse_duration(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+ALERT_OPTIONS = (
+    click.option("--idle-alert", "idle_alert", default="10m", show_default=True, callback=_real_duration, metavar="DURATION",
+                 help="Real time with no key pressed at the console while the clock runs before a notice and a bell (0 or off: never)."),
+    click.option("--auto-pause", is_flag=True, help="Also pause the clock at that notice, and whenever a deadline is missed."),
+)
+
+
+def alert_options(command):
+    for option in reversed(ALERT_OPTIONS):
+        command = option(command)
+    return command
+
+
 @cli.command()
 @click.argument("scenario")
 @click.option("--session", "session_path", type=click.Path(dir_okay=False, path_type=Path), help="Session file: resumed if it exists, else created (default: a new file in the user data folder).")
 @LANG_OPTION
 @RUBRICS_OPTION
-def run(scenario: str, session_path: Path | None, language: str | None, rubric_dirs: tuple[Path, ...]) -> None:
+@alert_options
+def run(scenario: str, session_path: Path | None, language: str | None, rubric_dirs: tuple[Path, ...], idle_alert: int = 600, auto_pause: bool = False) -> None:
     """The whole drill in this terminal: facilitator console and every team's workspace."""
     session = _open_or_create(scenario, session_path, rubric_dirs)
     from .tui import run_drill
 
     try:
-        code = run_drill(session, language)
+        code = run_drill(session, language, idle_alert, auto_pause)
     finally:
         click.echo(str(session.sink.path))
     if code:
@@ -239,12 +262,13 @@ def review(session_path: Path, team: str | None, task: str | None, criterion: st
 @click.option("--headless", is_flag=True, help="No console: serve and run the clock until stopped (for automation).")
 @click.option("--start", "start_clock", is_flag=True, help="With --headless: start the clock at once.")
 @RUBRICS_OPTION
-def serve(scenario: str, host: str, port: int, codes_file: Path | None, session_path: Path | None, web_port: int | None, headless: bool, start_clock: bool, rubric_dirs: tuple[Path, ...]) -> None:
+@alert_options
+def serve(scenario: str, host: str, port: int, codes_file: Path | None, session_path: Path | None, web_port: int | None, headless: bool, start_clock: bool, rubric_dirs: tuple[Path, ...], idle_alert: int = 600, auto_pause: bool = False) -> None:
     """Run the facilitator's console and serve the drill to teams over the network."""
-    _serve(scenario, host, port, codes_file, session_path, web_port, headless, start_clock, rubric_dirs)
+    _serve(scenario, host, port, codes_file, session_path, web_port, headless, start_clock, rubric_dirs, idle_alert, auto_pause)
 
 
-def _serve(scenario: str, host: str, port: int, codes_file: Path | None, session_path: Path | None, web_port: int | None, headless: bool, start_clock: bool, rubric_dirs: tuple[Path, ...]) -> None:
+def _serve(scenario: str, host: str, port: int, codes_file: Path | None, session_path: Path | None, web_port: int | None, headless: bool, start_clock: bool, rubric_dirs: tuple[Path, ...], idle_alert: int = 600, auto_pause: bool = False) -> None:
     import asyncio
 
     from .net.serve import ServedDrill, run_headless
@@ -270,7 +294,7 @@ def _serve(scenario: str, host: str, port: int, codes_file: Path | None, session
         return
     from .tui.serve import run_served_console
 
-    run_served_console(served, announce)
+    run_served_console(served, announce, idle_alert=idle_alert, auto_pause=auto_pause)
 
 
 @cli.command()

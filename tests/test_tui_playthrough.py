@@ -17,11 +17,12 @@ from textual.keys import _character_to_key  # noqa: E402
 from textual.widgets import DataTable, OptionList, TextArea  # noqa: E402
 
 from drill.formats.library import scenario_path  # noqa: E402
+from drill.tui.app import Alerts  # noqa: E402
 from drill.tui.modals import ScoreScreen  # noqa: E402
 from drill.tui.notices import NoticeBar  # noqa: E402
 from drill.tui.review import ReviewScreen  # noqa: E402
 
-from test_tui import Drill, shown, to_team  # noqa: E402
+from test_tui import Drill, FakeTime, shown, to_team  # noqa: E402
 
 CHINESE = scenario_path("school-food-rumour")
 LINES = ["第一行：首发于微博，转发三百余次。", "第二行：家长群传播，线下聚集风险高。", "第三行：定为较大舆情，由教育局牵头。"]
@@ -88,8 +89,9 @@ def automatic_row(review: ReviewScreen) -> int:
     return next(i for i, c in enumerate(task.criteria) if c.source != "expert" and c.kind != "manual")
 
 
-@pytest.mark.parametrize("size", [(80, 24), (160, 45)])
-async def test_an_override_with_a_chinese_note_saves_level_and_note(tmp_path, size):
+@pytest.mark.parametrize("size,typed", [((80, 24), "0.2"), ((160, 45), "0。2"), ((160, 45), "０．２")])
+async def test_an_override_with_a_chinese_note_saves_level_and_note(tmp_path, size, typed):
+    """With the input method on for the note, "0.2" comes out as 0。2 or ０．２: the same fraction."""
     drill = Drill(tmp_path, CHINESE)
     async with drill.app.run_test(size=size) as pilot:
         review = await open_review_of_submitted(pilot, drill)
@@ -100,7 +102,7 @@ async def test_an_override_with_a_chinese_note_saves_level_and_note(tmp_path, si
         await pilot.press("s")
         await pilot.pause()
         assert isinstance(drill.app.screen, ScoreScreen)
-        await type_text(pilot, "0.2")
+        await type_text(pilot, typed)
         await pilot.press("tab")
         await type_text(pilot, "来源判断不准，未提及家长群。")
         await pilot.press("ctrl+s")
@@ -158,3 +160,57 @@ async def test_notices_keep_every_character_and_cover_neither_editor_nor_status(
         for widget in (screen.query_one("#draft-assess"), screen.query_one(".task-state"), screen.query_one("#status")):
             assert not bar.overlaps(widget.region), widget
         assert bar.height <= 6
+
+
+# ----- 4. an unattended clock raises the alarm, and pauses if asked ------------------------------------
+
+
+@pytest.mark.parametrize("auto_pause", [False, True])
+async def test_a_missed_deadline_is_announced_wherever_the_facilitator_is(tmp_path, auto_pause):
+    drill = Drill(tmp_path, CHINESE, alerts=Alerts(idle=0, auto_pause=auto_pause))
+    async with drill.app.run_test(size=(160, 45)) as pilot:
+        await pilot.press("s")
+        await to_team(pilot, drill.app, "education")  # the facilitator is on a team's screen
+        await drill.advance(pilot, 90 * 60 + 1)  # the first task (1h30m) is due
+        await pilot.pause(0.2)
+        alerts = [n for n in drill.notes() if "舆情研判与定级" in n and "未提交" in n]
+        assert alerts, drill.notes()
+        bar = drill.app.screen.query_one(NoticeBar)
+        assert "舆情研判与定级" in bar.plain and "市委宣传部（市委网信办）" in bar.plain
+        assert drill.session.state.running is not auto_pause
+        assert ("已暂停" in alerts[0]) is auto_pause
+
+
+@pytest.mark.parametrize("auto_pause", [False, True])
+async def test_an_idle_facilitator_is_warned_and_the_clock_paused_if_asked(tmp_path, auto_pause):
+    idle_clock = FakeTime()  # the real time the app measures idleness by; the drill clock stays put
+    drill = Drill(tmp_path, CHINESE, alerts=Alerts(idle=300, auto_pause=auto_pause), real_time=idle_clock)
+    async with drill.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        idle_clock.t += 200
+        await pilot.pause(0.4)
+        assert not [n for n in drill.notes() if "无人操作" in n]
+        await pilot.press("j")  # a key: the facilitator is there
+        idle_clock.t += 299
+        await pilot.pause(0.4)
+        assert not [n for n in drill.notes() if "无人操作" in n]
+        idle_clock.t += 2
+        await pilot.pause(0.4)
+        idle = [n for n in drill.notes() if "无人操作" in n]
+        assert len(idle) == 1 and "×12" in idle[0], drill.notes()
+        assert drill.session.state.running is not auto_pause
+        idle_clock.t += 600
+        await pilot.pause(0.4)
+        assert len([n for n in drill.notes() if "无人操作" in n]) == 1  # once, not every tick
+
+
+def test_the_alert_options_are_on_run_and_serve():
+    from click.testing import CliRunner
+
+    from drill.cli import cli
+
+    for command in ("run", "serve"):
+        result = CliRunner().invoke(cli, [command, "--help"])
+        assert "--idle-alert" in result.output and "--auto-pause" in result.output
+    result = CliRunner().invoke(cli, ["run", "school-food-rumour", "--idle-alert", "soon"])
+    assert result.exit_code == 2 and "not a duration" in result.output

@@ -3,6 +3,8 @@ evidence, and an expert's levels, overrides and notes, recorded in the session l
 
 from __future__ import annotations
 
+import unicodedata
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -19,6 +21,12 @@ from .format import DrillInfo, clock_text, short_clock
 from .modals import ScoreEntry, ScoreScreen
 from .notices import NoticeBar
 from .widgets import KeyBar, LocalizedScreen, StatusBar, while_shown
+
+
+def score_number(typed: str) -> float:
+    """The number an expert typed, also as a Chinese input method writes it while on for the
+    note: full-width digits (０．２) and the ideographic full stop (0。2). ValueError if none."""
+    return float(unicodedata.normalize("NFKC", typed).replace("。", ".").strip())
 
 
 def points_text(criterion: CriterionScore) -> str:
@@ -268,7 +276,7 @@ class ReviewScreen(LocalizedScreen):
         def record(entry: ScoreEntry) -> str | None:
             """Keep the score in the session log; the reason it was refused, if it was."""
             try:
-                value = float(entry.score)
+                value = score_number(entry.score)
             except ValueError:
                 return t("score.number")
             try:
