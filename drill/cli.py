@@ -307,8 +307,17 @@ def report(session_path: Path, out: Path, language: str | None, no_pdf: bool) ->
     from .report import pdf_unavailable, write_report
     from .store import open_session
 
+    import time
+
+    started = time.perf_counter()
+    stages = {"content": "scores, charts and content", "html": "report.html", "markdown": "report.md",
+              "pdf-layout": "report.pdf: pages laid out", "pdf-draw": "report.pdf: pages drawn and written"}
+
+    def progress(stage: str, done: int, total: int) -> None:
+        click.echo(f"[{done}/{total}] {stages[stage]} ({time.perf_counter() - started:.1f} s)", err=True)
+
     try:
-        written = write_report(open_session(session_path), out, language, pdf=not no_pdf)
+        written = write_report(open_session(session_path), out, language, pdf=not no_pdf, progress=progress)
     except Exception as error:  # noqa: BLE001 - turned into a user message
         _fail_on_session(error)
     for path in written:

@@ -237,7 +237,8 @@ def test_facilitator_notes_open_the_report(tmp_path):
     html, md, _ = report(tmp_path, open_session(path))
     cover = html[:html.index("</section>")]
     assert "Hotline &lt;b&gt;busy&lt;/b&gt; at 09:00\nsecond line" in cover and "11:30" in cover   # noted at the end, 4 h in
-    assert "- 11:30 (+4:00): Hotline \\<b\\>busy\\</b\\> at 09:00<br>second line" in md
+    assert "- 11:30 (+4:00): Hotline \\<b\\>busy\\</b\\> at 09:00 second line" in md
+    assert "<br>" not in md  # a note's lines are one item, with no raw tag
 
 
 # --- the bundled drill, rehearsed badly: branching injects and evidence in the drill's language -----------
@@ -403,3 +404,37 @@ def test_sheets_are_shared_out_by_weight_and_the_worker_count_by_cores(monkeypat
     monkeypatch.delenv(pdf_writer.WORKERS_VARIABLE)
     assert pdf_writer.workers_for(pdf_writer.MIN_SHEETS - 1) == 1
     assert 1 <= pdf_writer.workers_for(50) <= pdf_writer.MAX_WORKERS
+
+
+def test_markdown_keeps_paragraphs_and_has_no_raw_tags(tmp_path):
+    summary = "A short drill for tests."
+    session = session_of(tmp_path, replace={summary: '"First line.\\nSecond line.\\n\\nA new paragraph."'})
+    _, md, _ = report(tmp_path, session)
+    assert "First line.\\\nSecond line.\n\nA new paragraph." in md
+    assert "<br>" not in md
+
+
+def test_writing_a_report_tells_each_stage_and_the_pdf_draws_its_charts_as_images(tmp_path):
+    pytest.importorskip("weasyprint")
+    heard: list[tuple[str, int, int]] = []
+    written = write_report(session_of(tmp_path), tmp_path / "out", progress=lambda *stage: heard.append(stage))
+    assert [name for name, _, _ in heard] == ["content", "html", "markdown", "pdf-layout", "pdf-draw"]
+    assert [(done, total) for _, done, total in heard] == [(n, 5) for n in range(1, 6)]
+    assert [p.name for p in written] == ["report.html", "report.md", "report.pdf"]
+    html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert len(chart_svgs(html)) == 2 and "data:image/png" not in html  # the HTML keeps sharp SVG charts
+    heard.clear()
+    write_report(session_of(tmp_path, "t"), tmp_path / "md", pdf=False, progress=lambda *stage: heard.append(stage))
+    assert heard == [("content", 1, 3), ("html", 2, 3), ("markdown", 3, 3)]
+
+
+def test_drill_report_prints_a_line_per_stage(tmp_path):
+    from click.testing import CliRunner
+
+    from drill.cli import cli
+
+    session = session_of(tmp_path)
+    result = CliRunner().invoke(cli, ["report", str(session.sink.path), "--out", str(tmp_path / "out"), "--no-pdf"])
+    assert result.exit_code == 0, result.output
+    assert re.search(r"\[1/3\] scores, charts and content \(\d+\.\d s\)", result.stderr)
+    assert "[2/3] report.html" in result.stderr and "[3/3] report.md" in result.stderr

@@ -141,7 +141,9 @@ async def test_fire_a_held_inject(drill):
         chooser = drill.app.screen
         assert isinstance(chooser, ChooseScreen)
         options = chooser.query_one(OptionList)
-        assert options.get_option_at_index(0).id == "journalist"  # held injects come first
+        assert options.get_option_at_index(0).disabled  # the heading of the held ones
+        assert options.get_option_at_index(1).id == "journalist"  # held injects come first
+        assert options.highlighted == 1
         await pilot.press("enter")
         assert "journalist" in drill.session.state.fired
         assert ("press", "answer") in drill.session.state.work  # its task opened

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
@@ -31,29 +31,52 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#&])")
 __all__ = ["pdf_unavailable", "write_report"]
 
 
-def write_report(session: Any, out: Path, language: str | None = None, pdf: bool = True) -> list[Path]:
+# The stages of writing a report, in order; `progress` hears each one's name as it ends.
+STAGES = ("content", "html", "markdown", "pdf-layout", "pdf-draw")
+Progress = Callable[[str, int, int], None]
+
+
+def write_report(session: Any, out: Path, language: str | None = None, pdf: bool = True,
+                 progress: Progress | None = None) -> list[Path]:
     """Write report.html, report.md and (when `pdf` and WeasyPrint is usable) report.pdf into `out`.
 
     `language` is a BCP 47 tag for the headings and labels, by default the
     scenario's own. Returns the files written; when the PDF was wanted but is
     missing from them, `pdf_unavailable()` says why. Files of an earlier report
-    in `out` are replaced, and an earlier report.pdf removed when none is written."""
+    in `out` are replaced, and an earlier report.pdf removed when none is written.
+
+    `progress(stage, done, total)` is called as each of the STAGES ends (`done` of
+    `total`; the PDF's two only when one is written), for a bar on the console and a
+    line per stage from `drill report`: the PDF takes seconds, the rest a fraction."""
+    with_pdf = pdf and pdf_unavailable() is None
+    total = len(STAGES) if with_pdf else len(STAGES) - 2
+
+    def done(stage: str) -> None:
+        if progress is not None:
+            progress(stage, STAGES.index(stage) + 1, total)
+
     context = build(session, Catalog(language or session.scenario.language))
+    done("content")
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    html = _environment("html").get_template(HTML).render(context)
+    template = _environment("html").get_template(HTML)
+    html = template.render({**context, "raster": False})
     written = [out / HTML, out / MARKDOWN]
     written[0].write_text(html, encoding="utf-8")
+    done("html")
     written[1].write_text(_environment("md").get_template(MARKDOWN).render(context), encoding="utf-8")
-    if pdf and pdf_unavailable() is None:
-        _write_pdf(context, html, out / PDF)
+    done("markdown")
+    if with_pdf:
+        context = {**context, "raster": True}  # the PDF's charts as PNG (see charts.Chart)
+        _write_pdf(context, template.render(context), out / PDF, lambda: done("pdf-layout"))
+        done("pdf-draw")
         written.append(out / PDF)
     else:
         (out / PDF).unlink(missing_ok=True)   # a PDF of an earlier run would contradict the new report
     return written
 
 
-def _write_pdf(context: dict[str, Any], html: str, path: Path) -> None:
+def _write_pdf(context: dict[str, Any], html: str, path: Path, laid_out: Callable[[], None]) -> None:
     """report.pdf from the report's HTML: in one piece, or for a big drill in parts of whole
     review sheets rendered side by side, one process per core (see pdf.py)."""
     sheets = context["sheets"]
@@ -70,9 +93,9 @@ def _write_pdf(context: dict[str, Any], html: str, path: Path) -> None:
         def numbering(first: int, count: int, total: int) -> str:
             return numbers.render(lang=context["lang"], first=first, count=count, total=total)
 
-        if pdf_writer.write_parts(parts, numbering, path):
+        if pdf_writer.write_parts(parts, numbering, path, laid_out):
             return
-    pdf_writer.write_whole(html, path)
+    pdf_writer.write_whole(html, path, laid_out)
 
 
 _SHEET = '<section class="sheet">'
@@ -110,14 +133,30 @@ def pdf_unavailable() -> str | None:
 
 def _md_text(value: object) -> str:
     """Every value in the Markdown report is text, never markup: Markdown and HTML
-    punctuation are backslash-escaped and line breaks kept inside table cells.
-    Values the template built itself (fenced blocks) are Markup and pass as they are."""
+    punctuation are backslash-escaped, and a value's lines are joined into one, so that
+    a table cell or a list item holds it whole (no raw `<br>` tag, which a reader shows
+    as such in plain text). Values the template built itself (fenced blocks, paragraphs)
+    are Markup and pass as they are."""
     if isinstance(value, Markup):
         return value
     if value is None:
         return ""
-    text = _MD_SPECIAL.sub(r"\\\1", str(value))
-    return text.replace("\r\n", "\n").replace("\n", "<br>")
+    text = str(value)
+    if "\n" not in text and "\r" not in text:
+        return _MD_SPECIAL.sub(r"\\\1", text)   # as it is, spaces and all (": " between a label and its value)
+    return " ".join(_lines(text))
+
+
+def _lines(text: str) -> list[str]:
+    """The text's non-blank lines, stripped, with Markdown and HTML punctuation escaped."""
+    return [_MD_SPECIAL.sub(r"\\\1", line.strip()) for line in text.splitlines() if line.strip()]
+
+
+def _paragraphs(text: str) -> Markup:
+    """A block of text (the scenario's summary) as Markdown paragraphs: escaped like any
+    value, its blank lines kept as paragraph breaks and its other line breaks as hard ones."""
+    paragraphs = re.split(r"\n\s*\n", str(text).strip())
+    return Markup("\n\n".join("\\\n".join(block) for block in map(_lines, paragraphs) if block))
 
 
 def _fence(text: str) -> Markup:
@@ -138,4 +177,5 @@ def _environment(kind: str) -> Environment:
         trim_blocks=True, lstrip_blocks=True, **options,
     )
     environment.filters["fence"] = _fence
+    environment.filters["paragraphs"] = _paragraphs
     return environment

@@ -195,7 +195,7 @@ class ConsoleScreen(LocalizedScreen):
         table.clear(columns=True)
         table.add_column(self.t("console.team"), key="team", width=team_width)
         for task in tasks:
-            table.add_column(clip(task.title, cell), key=task.id, width=cell)
+            table.add_column(clip(task.short_title or task.title, cell), key=task.id, width=cell)
         for team_id, name in self.teams.items():
             row = [Text(clip(name, team_width))]
             for task in tasks:
@@ -399,15 +399,25 @@ class ConsoleScreen(LocalizedScreen):
         self._done()
 
     def action_fire(self) -> None:
+        """Held injects first (they wait for the facilitator), then conditional, then scheduled
+        ones; each with who receives it, its title wrapping on with its line."""
         t = self.t
-        unfired = sorted(self._unfired(), key=lambda i: (i.when is None or i.when.kind != "manual", i.at or 0))
-        choices = []
-        for inject in unfired:
-            label = Text()
-            label.append(self._condition(inject), style="yellow" if inject.when and inject.when.kind == "manual" else "dim")
-            label.append(f"  [{channel_label(inject.channel, t)}] ", style="cyan")
-            label.append(inject.title)
-            choices.append(Choice(inject.id, label))
+        groups: dict[str, list] = {"held": [], "conditional": [], "scheduled": []}
+        for inject in sorted(self._unfired(), key=lambda i: i.at or 0):
+            kind = "scheduled" if inject.when is None else "held" if inject.when.kind == "manual" else "conditional"
+            groups[kind].append(inject)
+        choices: list[Choice | str] = []
+        for kind, injects in groups.items():
+            if injects:
+                choices.append(t(f"fire.group-{kind}", n=len(injects)))
+            for inject in injects:
+                label = Text()
+                if kind != "held":
+                    label.append(self._condition(inject) + " ", style="dim")
+                label.append(f"[{channel_label(inject.channel, t)}] ", style="cyan")
+                label.append(inject.title, style="bold" if kind == "held" else "")
+                label.append("\n→ " + self._names(self.session.scenario.recipients(inject.to)), style="dim")
+                choices.append(Choice(inject.id, label))
 
         def chosen(inject_id: str | None) -> None:
             if inject_id:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from rich.console import Group
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -17,7 +18,7 @@ from textual.widgets.option_list import Option
 
 from ..i18n import Catalog
 from .notices import NoticeBar
-from .widgets import KeyBar, LocalizedModal
+from .widgets import Clipped, KeyBar, LocalizedModal
 
 
 class ConfirmScreen(LocalizedModal):
@@ -61,19 +62,27 @@ class Choice:
 
 
 class ChooseScreen(LocalizedModal):
-    """Pick one item from a list (an inject to fire)."""
+    """Pick one item from a list (an inject to fire); a plain string in the list heads a group.
+    Labels wrap like the rest of drill's Chinese text, between characters, so a long title
+    goes on after what precedes it rather than alone on the next line."""
 
     BINDINGS = [Binding("escape", "cancel", "key.cancel"), Binding("enter", "choose", "key.choose", priority=True)]
 
-    def __init__(self, catalog: Catalog, title: str, choices: list[Choice], empty: str) -> None:
+    def __init__(self, catalog: Catalog, title: str, choices: list[Choice | str], empty: str) -> None:
         super().__init__(catalog, classes="dialog")
         self.title_text, self.choices, self.empty = title, choices, empty
+
+    def _option(self, choice: Choice | str) -> Option:
+        if isinstance(choice, str):
+            return Option(Text(choice, style="bold underline"), disabled=True)
+        label = Text(choice.label) if isinstance(choice.label, str) else choice.label
+        return Option(Group(*(Clipped(line, lines=4) for line in label.split("\n"))), id=choice.id)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box wide"):
             yield Label(self.title_text, classes="dialog-title")
-            if self.choices:
-                yield OptionList(*(Option(c.label, id=c.id) for c in self.choices), id="choices")
+            if any(isinstance(c, Choice) for c in self.choices):
+                yield OptionList(*(self._option(c) for c in self.choices), id="choices")
             else:
                 yield Static(self.empty, classes="dialog-message")
         yield NoticeBar()

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from ..engine import Refused, Session
+from ..formats.rubric import DEFAULT_SCALE, Rubric
 from ..i18n import Catalog
 from ..scoring import Scores, score_session
 from ..scoring.results import CriterionScore, TaskScore, TeamScore
@@ -35,8 +36,21 @@ def points_text(criterion: CriterionScore) -> str:
     return f"{round(criterion.points, 2):g}/{criterion.max:g}"
 
 
-def score_text(task: TaskScore) -> str:
-    return "–" if task.score is None else f"{task.score:.1f} {task.rating}"
+def score_text(task: TaskScore, rubric: Rubric, t: Catalog) -> str:
+    """The score with its rating and the rating's words from the rubric's scale: "61.1 M 完成但存在重大不足"."""
+    if task.score is None:
+        return "–"
+    band = next((b for b in rubric.bands if b.id == task.rating), None)
+    if band is None:
+        return f"{task.score:.1f} {task.rating}"
+    label = t(f"report.band.{band.id}") if rubric.bands == DEFAULT_SCALE else band.label
+    return f"{task.score:.1f} {band.id} {label}"
+
+
+def judged_by(criterion: CriterionScore, t: Catalog) -> str:
+    """Who scores it: a manual criterion is an expert's even before one has scored it."""
+    expert = criterion.source == "expert" or criterion.kind == "manual"
+    return t("review.source-expert") if expert else t("review.source-auto")
 
 
 class ReviewScreen(LocalizedScreen):
@@ -113,7 +127,7 @@ class ReviewScreen(LocalizedScreen):
         text.append("\n  ")
         if task.submitted:
             pending = sum(1 for c in task.criteria if c.pending)
-            text.append(score_text(task), style="green" if task.score is not None else "")
+            text.append(score_text(task, self._rubric(task), t), style="green" if task.score is not None else "")
             if pending:
                 text.append("  " + t("review.pending", n=pending), style="yellow")
         else:
@@ -184,7 +198,7 @@ class ReviewScreen(LocalizedScreen):
             line.append(t(key, time=short_clock(self.info, task.submitted_at), due=short_clock(self.info, task.due_at)))
         else:
             line.append(t("review.not-submitted"), style="dim")
-        line.append("  ·  " + t("review.score", score=score_text(task)), style="bold green" if task.score is not None else "")
+        line.append("  ·  " + t("review.score", score=score_text(task, self._rubric(task), t)), style="bold green" if task.score is not None else "")
         if work is not None and work.fields:
             definition = next(k for k in self.session.scenario.tasks if k.id == task.task)
             labels = {f.id: f.label for f in definition.fields}
@@ -202,7 +216,7 @@ class ReviewScreen(LocalizedScreen):
         table.add_column(t("review.source"), key="source")
         table.add_column(t("review.criterion"), key="criterion")
         for criterion in task.criteria:
-            source = t("review.source-expert") if criterion.source == "expert" else t("review.source-auto")
+            source = judged_by(criterion, t)
             style = "yellow" if criterion.pending else "red" if criterion.red_flag else ""
             table.add_row(points_text(criterion), source, Text(criterion.title, style=style), key=criterion.id)
         if table.row_count:
@@ -237,6 +251,9 @@ class ReviewScreen(LocalizedScreen):
                 text.append(f"{level}: {description}\n", style="dim")
         text.rstrip()
         evidence.update(text)
+
+    def _rubric(self, task: TaskScore) -> Rubric:
+        return self.session.exercise.rubric_for(task.task)
 
     def _rubric_criterion(self, criterion_id: str):
         found = self._current()
