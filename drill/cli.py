@@ -309,12 +309,13 @@ def report(session_path: Path, out: Path, language: str | None, no_pdf: bool) ->
 
     import time
 
-    started = time.perf_counter()
-    stages = {"content": "scores, charts and content", "html": "report.html", "markdown": "report.md",
-              "pdf-layout": "report.pdf: pages laid out", "pdf-draw": "report.pdf: pages drawn and written"}
+    from .i18n import Catalog
+
+    started, words = time.perf_counter(), Catalog("en")
 
     def progress(stage: str, done: int, total: int) -> None:
-        click.echo(f"[{done}/{total}] {stages[stage]} ({time.perf_counter() - started:.1f} s)", err=True)
+        """A line per stage as it ends: the PDF takes seconds, and the wait should show."""
+        click.echo(f"[{done}/{total}] {words(f'console.report-stage.{stage}')} ({time.perf_counter() - started:.1f} s)", err=True)
 
     try:
         written = write_report(open_session(session_path), out, language, pdf=not no_pdf, progress=progress)

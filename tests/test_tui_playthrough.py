@@ -214,3 +214,45 @@ def test_the_alert_options_are_on_run_and_serve():
         assert "--idle-alert" in result.output and "--auto-pause" in result.output
     result = CliRunner().invoke(cli, ["run", "school-food-rumour", "--idle-alert", "soon"])
     assert result.exit_code == 2 and "not a duration" in result.output
+
+
+# ----- 5. writing the report shows its stages on the console -------------------------------------------
+
+
+async def test_the_console_shows_a_bar_while_the_report_is_written(tmp_path, monkeypatch):
+    import threading
+
+    from drill.report import write_report
+    from drill.tui import console
+
+    halfway, go_on = threading.Event(), threading.Event()
+
+    def writer(session, out, language, progress):
+        def heard(stage, done, total):
+            progress(stage, done, total)
+            if stage == "html":
+                halfway.set()
+                go_on.wait(10)
+        return write_report(session, out, language, pdf=False, progress=heard)
+
+    monkeypatch.setattr(console, "report_writer", lambda: writer)
+    drill = Drill(tmp_path, CHINESE)
+    async with drill.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("w")
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if halfway.is_set():
+                break
+        await pilot.pause(0.1)
+        screen = drill.app.screen
+        box = screen.query_one("#report-progress")
+        assert box.display and "report.html（2/3）" in str(screen.query_one("#report-stage").render())
+        assert screen.query_one("#report-bar").progress == 2
+        go_on.set()
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if not box.display:
+                break
+        assert not box.display
+        assert any("报告" in n for n in drill.notes())
+        assert (tmp_path / "drill-report" / "report.md").exists()

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.coordinate import Coordinate
-from textual.widgets import DataTable, Label, RichLog, Static
+from textual.widgets import DataTable, Label, ProgressBar, RichLog, Static
 
 from ..engine import Event, Session
 from ..engine.session import CHANNELS
@@ -96,6 +96,9 @@ class ConsoleScreen(LocalizedScreen):
                 yield Static(id="upcoming")
                 yield Label(t("console.held"), classes="pane-title")
                 yield Static(id="held")
+        with Horizontal(id="report-progress"):
+            yield Label("", id="report-stage")
+            yield ProgressBar(total=None, show_eta=False, id="report-bar")
         yield NoticeBar()
         yield KeyBar(compact=True)
 
@@ -496,13 +499,22 @@ class ConsoleScreen(LocalizedScreen):
         out = path.with_name(f"{path.stem}-report")
         language = self.t.language
 
+        box, bar, stage = self.query_one("#report-progress"), self.query_one("#report-bar", ProgressBar), self.query_one("#report-stage", Label)
+
+        def show(name: str, done: int, total: int) -> None:
+            bar.update(total=total, progress=done)
+            stage.update(self.t("console.report-progress", stage=self.t(f"console.report-stage.{name}"), done=done, total=total))
+
         def write() -> None:
             writer = report_writer()
             if writer is None:
                 raise RuntimeError("drill.report is not installed")
-            writer(self.session, out, language)
+            writer(self.session, out, language, progress=lambda *heard: self.app.call_from_thread(show, *heard))
 
         async def run() -> None:
+            box.display = True
+            stage.update(self.t("notice.report-writing"))
+            bar.update(total=None, progress=0)
             worker = self.run_worker(write, thread=True, exit_on_error=False)
             try:
                 await worker.wait()
@@ -510,6 +522,7 @@ class ConsoleScreen(LocalizedScreen):
                 self.notify(str(worker.error), severity="error", timeout=8)
             else:
                 self.notify(self.t("notice.report", path=str(out)), timeout=10)
+            finally:
+                box.display = False
 
-        self.notify(self.t("notice.report-writing"), timeout=3)
         self.run_worker(run(), exit_on_error=False)
