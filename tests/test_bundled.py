@@ -232,3 +232,30 @@ def test_english_drill_has_the_same_ids_and_structure_as_the_chinese_one():
     a, b = _shape(zh), _shape(en)
     for key in a:
         assert a[key] == b[key], key
+
+
+# ----- (c) a keyword cannot fool the bundled rubrics -------------------------------------
+
+EMPTY_REPLIES = {
+    # 33 characters of reassurance, with 关心 and 理解 in them and nothing a parent can use.
+    "school-food-rumour": "我们非常关心孩子们的健康，请各位家长放心，学校正在积极处理此事！！",
+    "school-food-rumour-en": "We really care about the children and understand your concern. Please stay calm, we are handling it.",
+}
+
+
+@pytest.mark.parametrize("scenario", sorted(EMPTY_REPLIES))
+@pytest.mark.parametrize("task", ["reply-parents", "reply-press", "follow-up", "statement"])
+def test_a_short_empty_phrased_reply_scores_under_40_whatever_its_kind_words(scenario, task):
+    from drill.scoring.scorer import Submission, score_exercise
+
+    exercise = Loader().load_exercise(scenario_path(scenario))
+    definition = next(t for t in exercise.scenario.tasks if t.id == task)
+    team = exercise.scenario.recipients(definition.teams)[0]
+    text = EMPTY_REPLIES[scenario]
+    assert scenario.endswith("-en") or len(text) == 33
+    scores = score_exercise(exercise, [Submission(team, task, 0.0, text, {})], [], {(team, task): 3600.0})
+    scored = next(k for m in scores.teams if m.team == team for k in m.tasks)
+    assert scored.score < 40, (task, scored.score)
+    empathy = next(c for c in scored.criteria if c.id == "empathy")
+    assert empathy.pending and empathy.kind == "manual"  # an expert's call: the kind words earn nothing alone
+    assert empathy.auto_evidence and empathy.auto_evidence in empathy.evidence  # but the expert sees the hint

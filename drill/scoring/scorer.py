@@ -54,20 +54,26 @@ def _unsubmitted(criterion: Criterion, w: Words) -> CriterionScore:
     return CriterionScore(criterion.id, criterion.title, kind, criterion.weight, 0.0, "auto", w("scoring.not-submitted"), language=w.language)
 
 
-def _manual(criterion: Criterion, review: ExpertReview | None, w: Words) -> CriterionScore:
+def _manual(criterion: Criterion, review: ExpertReview | None, w: Words, answer: Answer) -> CriterionScore:
+    """An expert's level; until there is one, pending. A `hint` check only informs the
+    expert (its evidence, as `auto_evidence`): a keyword never earns the points itself."""
     manual = criterion.manual
+    hint = w("scoring.hint", evidence=run(manual.hint, answer)[1]) if manual.hint is not None else None
     if review is None:
         levels = w("scoring.level-separator").join(str(level) for level in sorted(manual.levels))
+        awaiting = w("scoring.awaiting-expert", levels=levels)
         return CriterionScore(
             criterion.id, criterion.title, "manual", criterion.weight, None, "expert",
-            w("scoring.awaiting-expert", levels=levels), language=w.language,
+            awaiting if hint is None else f"{awaiting}{w('scoring.semicolon')}{hint}", auto_evidence=hint,
+            language=w.language,
         )
     level = min(max(review.score, 0), manual.top)
     said = manual.levels.get(int(level)) if level == int(level) else None
     evidence = w("scoring.level-said" if said else "scoring.level", level=f"{level:g}", top=manual.top, said=said)
     return CriterionScore(
         criterion.id, criterion.title, "manual", criterion.weight, criterion.weight * level / manual.top, "expert",
-        evidence, note=review.note or None, action=review.action, owner=review.owner, language=w.language,
+        evidence, auto_evidence=hint, note=review.note or None, action=review.action, owner=review.owner,
+        language=w.language,
     )
 
 
@@ -95,7 +101,7 @@ def _task(
         return TaskScore(task.id, task.title, None, due_at, 0.0, rubric.bands[-1].id, criteria, w.language)
     answer = Answer(submission.text, submission.fields, exercise.scenario, task, submission.at, due_at, w)
     criteria = tuple(
-        _automatic(c, answer, reviews.get(c.id)) if c.check is not None else _manual(c, reviews.get(c.id), w)
+        _automatic(c, answer, reviews.get(c.id)) if c.check is not None else _manual(c, reviews.get(c.id), w, answer)
         for c in rubric.criteria
     )
     scored = [c for c in criteria if not c.pending]

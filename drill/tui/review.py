@@ -243,6 +243,8 @@ class ReviewScreen(LocalizedScreen):
         text.append(criterion.evidence + "\n")
         if criterion.auto_points is not None:
             text.append(t("review.auto-was", points=f"{criterion.auto_points:.2f}", evidence=criterion.auto_evidence or "") + "\n", style="dim")
+        if criterion.kind == "manual" and criterion.auto_evidence and not criterion.pending:
+            text.append(criterion.auto_evidence + "\n", style="dim")  # the hint the expert had
         if criterion.note:
             text.append(t("review.note", note=criterion.note) + "\n", style="italic")
         rubric_criterion = self._rubric_criterion(criterion.id)
