@@ -20,11 +20,11 @@ class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):   # libyaml's emit
 
 
 class _Flow(list):
-    pass
+    """A list the dumper writes in flow style: `[a, b]`, as short lists are in the bundled files."""
 
 
 class _FlowMap(dict):
-    pass
+    """A mapping the dumper writes in flow style: `{missed: assess}`, as conditions are."""
 
 
 def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
