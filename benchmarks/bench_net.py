@@ -1,9 +1,12 @@
-"""Network load: 100 team clients on loopback against a real `drill serve` process.
+"""Network load: 100 team clients and 5 invited experts on loopback against a real
+`drill serve` process.
 
 Targets (issue 6): time from the engine firing an inject to each client receiving
 it, p99 under 20 ms; the server's peak memory under 150 MB; a reconnecting client
-fully resynced after 500 events in under 1 s.
-Run: .venv/bin/python benchmarks/bench_net.py [--clients 100] [--injects 300] [--processes 4]
+fully resynced after 500 events in under 1 s. Issue 10 adds the experts' live
+review screens (every event reaches each of them too) to the same run, and
+measures their delivery alongside.
+Run: .venv/bin/python benchmarks/bench_net.py [--clients 100] [--experts 5] [--injects 300] [--processes 4]
 
 The clients are spread over a few worker processes: in a room each team has its
 own laptop, and one Python process serving a hundred sockets would measure its
@@ -15,6 +18,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import socket
 import statistics
 import subprocess
@@ -27,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from synthetic import write_scenario  # noqa: E402
 
 from drill.net.client import RemoteTeam  # noqa: E402
+from drill.net.expert_client import RemoteExpert  # noqa: E402
 from drill.store import EventLog  # noqa: E402
 
 
@@ -36,6 +41,12 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time the process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def peak_memory_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
@@ -43,14 +54,16 @@ def peak_memory_mb(pid: int) -> float:
     return float("nan")
 
 
-async def worker(url: str, codes_file: Path, teams: list[str], expected: int, timeout: float) -> None:
-    """One client process: join, record each inject update's latency, print them as JSON."""
+async def worker(url: str, codes_file: Path, teams: list[str], expected: int, timeout: float, experts: bool = False) -> None:
+    """One client process: join (as teams, or as invited experts), record each fresh
+    update's latency, print them as JSON."""
     codes = json.loads(codes_file.read_text(encoding="utf-8"))
-    clients = [RemoteTeam(url, team, codes[team]) for team in teams]
+    kind = RemoteExpert if experts else RemoteTeam
+    clients = [kind(url, name, codes[name]) for name in teams]
     await asyncio.gather(*(client.start() for client in clients))
     latencies: list[float] = []
 
-    def recorder(team: RemoteTeam):
+    def recorder(team):
         seen = [team.last_stamp]
 
         def record() -> None:
@@ -69,14 +82,21 @@ async def worker(url: str, codes_file: Path, teams: list[str], expected: int, ti
     print(json.dumps(latencies), flush=True)
 
 
-async def main(clients: int, injects: int, processes: int) -> None:
+def percentiles(ms: list[float]) -> str:
+    ms = sorted(ms)
+    return f"p50 {statistics.median(ms):.1f} ms, p99 {ms[int(len(ms) * 0.99) - 1]:.1f} ms, max {ms[-1]:.1f} ms"
+
+
+async def main(clients: int, experts: int, injects: int, processes: int) -> None:
     folder = Path(tempfile.mkdtemp())
     # injects begin 10 real seconds in, once every client has joined
     scenario = write_scenario(folder, teams=clients, injects=injects, tasks=1, duration_h=48, spacing=6, first_at=600)
     port, codes_file, session = free_port(), folder / "codes.json", folder / "net.drill"
+    experts_file, names = folder / "experts.json", [f"专家{n}" for n in range(experts)]
     server = subprocess.Popen(
         [sys.executable, "-m", "drill", "serve", str(scenario), "--headless", "--start", "--port", str(port),
-         "--session", str(session), "--codes-file", str(codes_file)],
+         "--session", str(session), "--codes-file", str(codes_file), "--expert-codes-file", str(experts_file),
+         *(arg for name in names for arg in ("--expert", name))],
         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
     )
     try:
@@ -91,15 +111,22 @@ async def main(clients: int, injects: int, processes: int) -> None:
             )
             for k in range(processes)
         ]
+        if names:  # the experts' screens, in a process of their own (each expert has a laptop)
+            workers.append(subprocess.Popen(
+                [sys.executable, __file__, "--expert-worker", url, str(experts_file), ",".join(names), str(injects), str(timeout)],
+                stdout=subprocess.PIPE, text=True,
+            ))
         for process in workers:
             assert process.stdout.readline().strip() == "joined"
-        latencies = [value for process in workers for value in json.loads(process.communicate()[0])]
-        memory = peak_memory_mb(server.pid)
+        results = [json.loads(process.communicate()[0]) for process in workers]
+        latencies = [value for result in results[:processes] for value in result]
+        memory, cpu = peak_memory_mb(server.pid), cpu_seconds(server.pid)
         events = len(EventLog(session).events())
-        ms = sorted(latencies)
-        print(f"{clients} clients in {processes} processes, {len(ms)} updates carrying injects: latency p50 {statistics.median(ms):.1f} ms, "
-              f"p99 {ms[int(len(ms) * 0.99) - 1]:.1f} ms, max {ms[-1]:.1f} ms (target p99 < 20 ms)")
-        print(f"server peak memory (VmHWM): {memory:.0f} MB (target < 150 MB)")
+        print(f"{clients} team clients in {processes} processes, {len(latencies)} updates carrying injects: "
+              f"latency {percentiles(latencies)} (target p99 < 20 ms)")
+        if names:
+            print(f"{experts} expert clients in 1 process, {len(results[-1])} event frames: latency {percentiles(results[-1])}")
+        print(f"server peak memory (VmHWM): {memory:.0f} MB (target < 150 MB); server CPU time for the run: {cpu:.1f} s")
         codes = json.loads(codes_file.read_text(encoding="utf-8"))
         late = RemoteTeam(url, "t0", codes["t0"])
         started = time.perf_counter()
@@ -114,13 +141,14 @@ async def main(clients: int, injects: int, processes: int) -> None:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) > 1 and sys.argv[1] == "--worker":
+    if len(sys.argv) > 1 and sys.argv[1] in ("--worker", "--expert-worker"):
         url, codes_path, names, expected, timeout = sys.argv[2:7]
-        asyncio.run(worker(url, Path(codes_path), names.split(","), int(expected), float(timeout)))
+        asyncio.run(worker(url, Path(codes_path), names.split(","), int(expected), float(timeout), sys.argv[1] == "--expert-worker"))
     else:
         parser = argparse.ArgumentParser()
         parser.add_argument("--clients", type=int, default=100)
+        parser.add_argument("--experts", type=int, default=5)
         parser.add_argument("--injects", type=int, default=300)
         parser.add_argument("--processes", type=int, default=4)
         args = parser.parse_args()
-        asyncio.run(main(args.clients, args.injects, args.processes))
+        asyncio.run(main(args.clients, args.experts, args.injects, args.processes))

@@ -210,8 +210,9 @@ def run(scenario: str, session_path: Path | None, language: str | None, rubric_d
 @click.option("--note", default="", help="The expert's note, shown on the review sheet.")
 @click.option("--action", default=None, help="A corrective action for the improvement plan.")
 @click.option("--owner", default=None, help="Who owns the corrective action.")
+@click.option("--by", "by", default=None, help="The expert's name: each expert's word is kept, and the criterion scores their mean.")
 @LANG_OPTION
-def review(session_path: Path, team: str | None, task: str | None, criterion: str | None, value: float | None, note: str, action: str | None, owner: str | None, language: str | None) -> None:
+def review(session_path: Path, team: str | None, task: str | None, criterion: str | None, value: float | None, note: str, action: str | None, owner: str | None, by: str | None, language: str | None) -> None:
     """Score submissions: with no --team/--task/--criterion/--score, open the review screen;
     with all four, record an expert's score for one criterion of a team's submission."""
     from .sessions import open_session
@@ -225,14 +226,58 @@ def review(session_path: Path, team: str | None, task: str | None, criterion: st
         if missing:
             from .tui import review_session
 
-            code = review_session(session, language)
+            code = review_session(session, language, by=by)
             if code:
                 raise SystemExit(code)
             return
-        session.review(team, task, criterion, value, note, action, owner)
+        session.review(team, task, criterion, value, note, action, owner, by)
     except Exception as error:  # noqa: BLE001 - turned into a user message
         _fail_on_session(error)
-    click.echo(f"recorded: {team} / {task} / {criterion} = {value:g}", err=True)
+    click.echo(f"recorded: {team} / {task} / {criterion} = {value:g}" + (f" by {by}" if by else ""), err=True)
+
+
+@cli.command()
+@click.argument("session_path", metavar="SESSION", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--team", required=True, help="Team id.")
+@click.option("--kind", required=True, type=click.Choice(["strength", "improvement"]), help="A strength, or an area for improvement.")
+@click.option("--text", required=True, help="What happened.")
+@click.option("--task", default=None, help="The task it is about (optional).")
+@click.option("--inject", default=None, help="The inject it is about (optional).")
+@click.option("--by", "by", default=None, help="Who observed it.")
+def observe(session_path: Path, team: str, kind: str, text: str, task: str | None, inject: str | None, by: str | None) -> None:
+    """Record an observation about a team, timestamped at the session's clock: it goes on
+    the team's review sheet and the report's timeline."""
+    from .sessions import open_session
+
+    try:
+        open_session(session_path).observe(team, kind, text, task=task, inject=inject, by=by)
+    except Exception as error:  # noqa: BLE001 - turned into a user message
+        _fail_on_session(error)
+    click.echo(f"recorded: {kind} observation on {team}", err=True)
+
+
+@cli.command()
+@click.argument("session_path", metavar="SESSION", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--team", required=True, help="Team id.")
+@click.option("--task", default=None, help="The task it comes from (optional; its title is the default capability).")
+@click.option("--capability", default="", help="Capability or objective.")
+@click.option("--issue", default="", help="Area for improvement.")
+@click.option("--action", default="", help="Corrective action.")
+@click.option("--element", default="", type=click.Choice(["", "planning", "organization", "equipment", "training", "exercise"]), help="HSEEP element.")
+@click.option("--organization", default="", help="Responsible organization.")
+@click.option("--contact", default="", help="Point of contact.")
+@click.option("--start", default="", help="Start date, YYYY-MM-DD.")
+@click.option("--end", default="", help="Completion date, YYYY-MM-DD.")
+@click.option("--by", "by", default=None, help="Who wrote it.")
+def plan(session_path: Path, team: str, task: str | None, by: str | None, **columns: str) -> None:
+    """Add a row to a team's improvement plan, in HSEEP's columns."""
+    from .sessions import open_session
+
+    try:
+        open_session(session_path).plan_item(team, task=task, by=by, **columns)
+    except Exception as error:  # noqa: BLE001 - turned into a user message
+        _fail_on_session(error)
+    click.echo(f"recorded: improvement plan row for {team}", err=True)
 
 
 @cli.command()
@@ -294,15 +339,18 @@ def whatif(session_path: Path, team: str, task: str, text_file: Path | None, fie
 @click.option("--codes-file", type=click.Path(dir_okay=False, path_type=Path), help="Write the join codes here as JSON once listening.")
 @click.option("--session", "session_path", type=click.Path(dir_okay=False, path_type=Path), help="Session file: resumed if it exists, else created.")
 @click.option("--web-port", type=int, default=None, help="Also serve the team workspace as a web page on this port (teams join in a browser).")
+@click.option("--expert", "experts", multiple=True, help="Invite an expert by name (repeatable): a seat with its own join code, to review live.")
+@click.option("--expert-codes-file", type=click.Path(dir_okay=False, path_type=Path), help="Write the experts' join codes here as JSON once listening.")
 @click.option("--headless", is_flag=True, help="No console: serve and run the clock until stopped (for automation).")
 @click.option("--start", "start_clock", is_flag=True, help="With --headless: start the clock at once.")
 @RUBRICS_OPTION
-def serve(scenario: str, host: str, port: int, codes_file: Path | None, session_path: Path | None, web_port: int | None, headless: bool, start_clock: bool, rubric_dirs: tuple[Path, ...]) -> None:
-    """Run the facilitator's console and serve the drill to teams over the network."""
-    _serve(scenario, host, port, codes_file, session_path, web_port, headless, start_clock, rubric_dirs)
+def serve(scenario: str, host: str, port: int, codes_file: Path | None, session_path: Path | None, web_port: int | None, experts: tuple[str, ...], expert_codes_file: Path | None, headless: bool, start_clock: bool, rubric_dirs: tuple[Path, ...]) -> None:
+    """Run the facilitator's console and serve the drill to teams (and invited experts) over the network."""
+    _serve(scenario, host, port, codes_file, session_path, web_port, headless, start_clock, rubric_dirs, experts, expert_codes_file)
 
 
-def _serve(scenario: str, host: str, port: int, codes_file: Path | None, session_path: Path | None, web_port: int | None, headless: bool, start_clock: bool, rubric_dirs: tuple[Path, ...]) -> None:
+def _serve(scenario: str, host: str, port: int, codes_file: Path | None, session_path: Path | None, web_port: int | None, headless: bool, start_clock: bool, rubric_dirs: tuple[Path, ...],
+           experts: tuple[str, ...] = (), expert_codes_file: Path | None = None) -> None:
     import asyncio
 
     from .net.serve import ServedDrill, run_headless
@@ -315,10 +363,14 @@ def _serve(scenario: str, host: str, port: int, codes_file: Path | None, session
             click.echo(f"Teams in a browser: {served.pages.url}")
         for team in served.session.scenario.teams:
             click.echo(f"  {team.id:<16} {served.codes[team.id]}  {team.name}")
+        for name, code in served.expert_codes.items():
+            click.echo(f"  expert           {code}  {name}")
         click.echo("Teams join with: drill join URL --team ID --code CODE", err=True)
+        if served.expert_codes:
+            click.echo("Experts join with: drill join URL --expert NAME --code CODE", err=True)
 
     try:
-        served = ServedDrill(session, host, port, codes_file, web_port)  # writes the join codes into the session
+        served = ServedDrill(session, host, port, codes_file, web_port, experts, expert_codes_file)  # writes the join codes into the session
     except Exception as error:  # noqa: BLE001 - turned into a user message
         _fail_on_session(error)
     if headless:
@@ -446,8 +498,9 @@ def doctor() -> None:
 @click.option("--port", "web_port", default=8000, show_default=True, type=int, help="Port for the web page.")
 @click.option("--server-port", default=8765, show_default=True, type=int, help="With a scenario: port of the drill server it starts.")
 @click.option("--session", "session_path", type=click.Path(dir_okay=False, path_type=Path), help="With a scenario: session file, resumed if it exists.")
+@click.option("--expert", "experts", multiple=True, help="With a scenario: invite an expert by name (repeatable).")
 @RUBRICS_OPTION
-def web(target: str, host: str, web_port: int, server_port: int, session_path: Path | None, rubric_dirs: tuple[Path, ...]) -> None:
+def web(target: str, host: str, web_port: int, server_port: int, session_path: Path | None, experts: tuple[str, ...], rubric_dirs: tuple[Path, ...]) -> None:
     """Teams in a browser: serve the team workspace as a web page.
 
     Given a scenario, run the drill with the facilitator's console here (like
@@ -459,7 +512,7 @@ def web(target: str, host: str, web_port: int, server_port: int, session_path: P
         _debrief_pages(Path(target), None, None, host, web_port)
         return
     if not target.startswith(("ws://", "wss://")):
-        _serve(target, host, server_port, None, session_path, web_port, False, False, rubric_dirs)
+        _serve(target, host, server_port, None, session_path, web_port, False, False, rubric_dirs, experts)
         return
     from .net.pages import TeamPages
 
@@ -533,14 +586,18 @@ def _is_session_file(path: Path) -> bool:
 @click.argument("url")
 @click.option("--team", default=None, help="Your team's id (asked for on screen if not given).")
 @click.option("--code", default=None, help="Your team's join code, from the facilitator.")
+@click.option("--expert", default=None, help="Join as this invited expert (the name the facilitator gave --expert): the live review screen.")
 @click.option("--lang", "language", default=None, help="Interface language (en, zh-CN, vi); default: the scenario's.")
-def join(url: str, team: str | None, code: str | None, language: str | None) -> None:
-    """Join a served drill as one team: the team workspace at this terminal."""
+def join(url: str, team: str | None, code: str | None, expert: str | None, language: str | None) -> None:
+    """Join a served drill as one team (the team workspace) or as an invited expert
+    (the live review screen) at this terminal."""
     from .tui.join import run_join
 
     if not url.startswith(("ws://", "wss://")):
         raise UserError(f"{url!r} is not a drill server address: expected ws://HOST:PORT, as `drill serve` shows it")
-    code_, error = run_join(url, team, code, language)
+    if team and expert:
+        raise click.UsageError("give --team or --expert, not both")
+    code_, error = run_join(url, team, code, language, expert)
     if error:
         raise UserError(f"not admitted: {error}")
     raise SystemExit(code_)

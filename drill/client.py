@@ -1,16 +1,20 @@
-"""How a team workspace talks to a drill: one interface, two ways to reach the engine.
+"""How a team workspace, and the review screen, talk to a drill: one interface each,
+two ways to reach the engine.
 
 `drill run` uses `LocalTeam`, which calls the engine in this process; `drill join`
 uses a network client with the same methods. The team workspace screens are
-written against `TeamClient` only, so they serve both.
+written against `TeamClient` only, so they serve both. Likewise the review screen
+is written against `ReviewClient`: `LocalReview` for the facilitator's F3 screen
+and `drill review`, and an invited expert's network client (drill.net.expert_client)
+for `drill join --expert`.
 """
 
 from __future__ import annotations
 
 from contextlib import contextmanager
-from typing import Callable, Iterator, Protocol
+from typing import Any, Callable, Iterator, Protocol
 
-from .engine import Event, Refused, Session
+from .engine import Event, Refused, Session, SessionState
 from .engine.views import TeamView
 from .store import NotStored
 
@@ -79,3 +83,53 @@ def stored_or_refused() -> Iterator[None]:
         yield
     except NotStored as error:
         raise Refused(f"disk-{error.kind}") from None
+
+
+class ReviewClient(Protocol):
+    """What the review screen reads and does. `state` and `exercise` are what the scorer
+    reads (drill.scoring.score_session takes the client itself); `by` names the expert,
+    None for the facilitator's unnamed reviews."""
+
+    by: str | None
+    state: SessionState
+    exercise: Any
+    scenario: Any
+
+    def now(self) -> float:
+        """In-world seconds after the start, now."""
+
+    async def review(self, team: str, task: str, criterion: str, score: float, note: str = "",
+                     action: str | None = None, owner: str | None = None) -> None:
+        """Record this reviewer's level (or override) once it is on disk. Raises Refused."""
+
+    async def observe(self, team: str, kind: str, text: str, task: str | None = None, inject: str | None = None) -> None:
+        """Record a timestamped observation (a strength or an area for improvement)."""
+
+    async def plan(self, team: str, task: str | None, columns: dict[str, str]) -> None:
+        """Add a row to a team's improvement plan, in HSEEP's columns."""
+
+
+class LocalReview:
+    """The review screen on a session in this process (F3 in `drill run` and `drill serve`,
+    and `drill review SESSION`)."""
+
+    def __init__(self, session: Session, by: str | None = None):
+        self.session, self.by = session, by
+        self.exercise, self.scenario = session.exercise, session.scenario
+
+    @property
+    def state(self) -> SessionState:
+        return self.session.state
+
+    def now(self) -> float:
+        return self.session.now()
+
+    async def review(self, team: str, task: str, criterion: str, score: float, note: str = "",
+                     action: str | None = None, owner: str | None = None) -> None:
+        self.session.review(team, task, criterion, score, note, action, owner, by=self.by)
+
+    async def observe(self, team: str, kind: str, text: str, task: str | None = None, inject: str | None = None) -> None:
+        self.session.observe(team, kind, text, task=task, inject=inject, by=self.by)
+
+    async def plan(self, team: str, task: str | None, columns: dict[str, str]) -> None:
+        self.session.plan_item(team, task=task, by=self.by, **columns)

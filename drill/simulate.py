@@ -56,6 +56,6 @@ def _play(session: Session, clock: Clock, ordered: list, responses: Responses) -
         session.tick()
         for number, review in enumerate(responses.reviews):
             try:
-                session.review(review.team, review.task, review.criterion, review.score, review.note, review.action, review.owner)
+                session.review(review.team, review.task, review.criterion, review.score, review.note, review.action, review.owner, review.by)
             except Refused as refusal:
                 raise SimulationError(f"review {number + 1} ({review.team}, {review.task}, {review.criterion}): {refusal}") from None

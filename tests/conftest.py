@@ -49,3 +49,15 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture],
 )
 settings.load_profile("ci")
+@pytest.fixture
+async def panel(tmp_path: Path):
+    """The mini drill served with two invited experts, 李教授 and Dr. Tran, clock paused."""
+    from drill.formats import Loader
+    from drill.net.serve import ServedDrill
+    from drill.sessions import create
+
+    session = create(Loader().load_exercise(DATA / "mini.yaml"), tmp_path / "panel.drill")
+    drill = ServedDrill(session, "127.0.0.1", 0, experts=("李教授", "Dr. Tran"))
+    await drill.start()
+    yield drill
+    await drill.stop()

@@ -105,3 +105,29 @@ def test_score_speaks_the_language_asked_for(data_dir):
     assert isinstance(scores["teams"][0]["total"], float)   # JSON numbers stay numbers
     refused = drill("score", str(session), "--lang", "fr")
     assert refused.returncode == 2 and "Traceback" not in refused.stderr
+def test_experts_by_name_observations_and_plan_rows_from_the_command_line(data_dir):
+    responses = data_dir / "mini-responses.yaml"
+    text = responses.read_text(encoding="utf-8")
+    responses.write_text(text.replace("reviews:\n", "reviews:\n  - {team: press, task: statement, criterion: tone, score: 0, note: 太冷, by: 李教授}\n"), encoding="utf-8")
+    assert drill("validate", str(data_dir / "mini.yaml"), str(responses)).returncode == 0
+    session = simulate(data_dir, "experts.drill")
+    recorded = drill("review", str(session), "--team", "press", "--task", "statement", "--criterion", "tone", "--score", "2",
+                     "--note", "later, warmer", "--by", "李教授")
+    assert recorded.returncode == 0 and "by 李教授" in recorded.stderr
+    tone = next(c for t in json.loads(drill("score", str(session), "--json").stdout)["teams"] if t["team"] == "press"
+                for task in t["tasks"] if task["task"] == "statement" for c in task["criteria"] if c["id"] == "tone")
+    unnamed = next(r for r in tone["reviews"] if r["by"] is None)  # the script's review without a name stays
+    assert [r for r in tone["reviews"] if r["by"] == "李教授"] == [{"by": "李教授", "level": 2.0, "note": "later, warmer"}]
+    top = 4
+    assert tone["points"] == round(tone["max"] * (unnamed["level"] + 2) / 2 / top, 3)
+    assert drill("observe", str(session), "--team", "press", "--kind", "strength", "--text", "快速核实", "--inject", "post",
+                 "--by", "Dr. Tran").returncode == 0
+    bad = drill("observe", str(session), "--team", "ghost", "--kind", "strength", "--text", "x")
+    assert bad.returncode == 1 and "no team 'ghost'" in bad.stderr
+    assert drill("plan", str(session), "--team", "press", "--action", "Rehearse", "--element", "training",
+                 "--start", "2026-06-01").returncode == 0
+    late = drill("plan", str(session), "--team", "press", "--action", "x", "--end", "June")
+    assert late.returncode == 1 and "'June' is not a date" in late.stderr
+    events = [json.loads(line) for line in drill("log", str(session), "--json").stdout.splitlines()]
+    assert [(e["by"], e["kind"], e["inject"]) for e in events if e["type"] == "observe"] == [("Dr. Tran", "strength", "post")]
+    assert [(e["action"], e["element"], e["start"]) for e in events if e["type"] == "plan"] == [("Rehearse", "training", "2026-06-01")]

@@ -99,10 +99,10 @@ def test_review_sheet_shows_text_evidence_and_expert_word(tmp_path):
     assert "states &#39;The rice in the photo was a sealed batch never served.&#39;" in sheet
     assert "Warm and clear." in sheet and "level 4 of 4" in sheet
     plan = sheet[sheet.index('<table class="plan">'):]
-    assert "Public statement · States the facts: Half the story." in plan
+    assert '<td class="verbatim">Public statement</td><td class="verbatim">States the facts: Half the story.</td>' in plan
     assert "Add the lab results to the template" in plan and "Press desk" in plan
     assert plan.count('<tr class="blank">') == 3
-    assert "| Public statement · States the facts: Half the story. | Add the lab results to the template | Press desk | |" in md
+    assert "| Public statement | States the facts: Half the story. | Add the lab results to the template |  | Press desk |  |  |  |" in md
 
 
 def test_work_never_handed_in_is_said_once(tmp_path):
@@ -167,7 +167,9 @@ def test_catalogs_hold_every_key_the_report_uses():
         used |= set(re.findall(r"""t\(["'](report\.[a-z.-]+)["']""", path.read_text(encoding="utf-8")))
     families = {f"report.{family}.{name}" for family, names in {
         "channel": ("social", "news", "phone", "email", "message", "directive", "video", "note"),
-        "kind": ("inject", "submit", "late", "missed"), "source": ("auto", "expert"), "band": "PSMU"}.items() for name in names}
+        "kind": ("inject", "submit", "late", "missed"), "source": ("auto", "expert"), "band": "PSMU",
+        "observation": ("strength", "improvement"), "plan": ("capability", "issue", "element", "organization", "contact", "start", "end"),
+        "element": ("planning", "organization", "equipment", "training", "exercise")}.items() for name in names}
     assert len(used) > 40 and (used | families) <= keys("en"), (used | families) - keys("en")
 
 
@@ -434,3 +436,39 @@ def test_a_vietnamese_report_writes_its_numbers_dates_and_letters_the_vietnamese
         text = unicodedata.normalize("NFC", "\n".join(page.extract_text() for page in pypdf.PdfReader(written[-1]).pages))
         assert vi("report.results") in text and "Phiếu đánh giá" in text
         assert "đã xác minh" in text and "niêm phong" in text
+def test_each_expert_observations_and_the_hseep_plan_print_in_html_markdown_and_pdf(tmp_path):
+    words = [Review(team="press", task="statement", criterion="tone", score=2, note="语气偏冷", by="李教授"),
+             Review(team="press", task="statement", criterion="tone", score=4, note="Warm enough", by="Dr. Tran")]
+    session = session_of(tmp_path, reviews=words)
+    session.observe("press", "strength", "第一时间核实并封存", task="assess", by="李教授")
+    session.observe("press", "improvement", "Silent for 40 minutes after the post", inject="post", by="Dr. Tran")
+    session.plan_item("press", task="statement", by="李教授", issue="下次通报时间不具体", action="模板固定“下次通报”一栏",
+                      element="planning", organization="宣传部", contact="王科长", start="2026-06-01", end="2026-06-30")
+    html, md, written = report(tmp_path, session, pdf=pdf_unavailable() is None)
+    sheet = html[html.index("Review sheet: Press office"):html.index("Review sheet: The school")]
+    # three words on tone (the script's unnamed reviewer, 李教授 and Dr. Tran): each shown, the points their mean
+    assert '<li><b>reviewer</b> 4 · Warm and clear.</li><li><b>李教授</b> 2 · 语气偏冷</li><li><b>Dr. Tran</b> 4 · Warm enough</li>' in sheet
+    assert "level 3.33 of 4" in sheet
+    observations = sheet[sheet.index('<table class="observations">'):sheet.index('<table class="plan">')]
+    assert "李教授" in observations and "Strength" in observations and "第一时间核实并封存" in observations
+    assert "Area for improvement" in observations and "Mouldy rice?" in observations  # tied to the inject
+    plan = sheet[sheet.index('<table class="plan">'):]
+    for cell in ("Capability / objective", "Point of contact", "Completion date", "Public statement", "下次通报时间不具体",
+                 "Planning", "宣传部", "王科长", "2026-06-01", "2026-06-30"):
+        assert cell in plan, cell
+    assert plan.count('<tr class="blank">') == 3 and plan.count("<td></td>") == 3 * 8
+    assert "**李教授** 2 · 语气偏冷" in md and "| Strength | Assess and grade: 第一时间核实并封存 |" in md
+    assert "| Public statement | 下次通报时间不具体 | 模板固定“下次通报”一栏 | Planning | 宣传部 | 王科长 | 2026-06-01 | 2026-06-30 |" in md
+    timeline = md[md.index("## Timeline"):md.index("## Results")]
+    assert "| Observation | Area for improvement: Silent for 40 minutes after the post — Dr. Tran | Press office |" in timeline
+    if pdf_unavailable() is None:
+        import subprocess
+
+        text = subprocess.run(["pdftotext", str(written[2]), "-"], capture_output=True, text=True).stdout
+        assert "李教授" in text and "Dr. Tran" in text and "第一时间核实并封存" in text and "王科长" in text
+    docx = pytest.importorskip("docx")
+    write_report(session, tmp_path / "word", formats=("docx",))
+    document = docx.Document(str(tmp_path / "word" / "report.docx"))
+    cells = {cell.text for table in document.tables for row in table.rows for cell in row.cells}
+    assert "李教授 2 · 语气偏冷\nDr. Tran 4 · Warm enough" in "\n".join(cells)
+    assert "Assess and grade: 第一时间核实并封存" in cells and "王科长" in cells and "Point of contact" in cells

@@ -363,7 +363,7 @@ def test_the_json_has_the_contract_shape():
     assert (task["submitted_at"], task["score"], task["rating"], task["due_at"], task["late_by"]) == (DUE + 60, 66.7, "S", DUE, 60.0)
     assert (team["team"], team["name"], team["total"], team["rating"]) == ("press", "Press", 66.7, "S")
     contract = {"id", "points", "max", "source", "evidence"}
-    extra = {"title", "kind", "auto_points", "auto_evidence", "note", "action", "owner"}
+    extra = {"title", "kind", "auto_points", "auto_evidence", "note", "action", "owner", "reviews"}
     assert all(c.keys() == contract | extra for c in task["criteria"])
     assert [(c["id"], c["points"], c["max"], c["source"], c["kind"]) for c in task["criteria"]] == [
         ("a", 2.0, 2.0, "auto", "any_of"), ("b", 0.0, 1.0, "auto", "any_of"), ("tone", None, 1.0, "expert", "manual"),
@@ -500,3 +500,29 @@ def test_a_rubric_that_does_not_fit_its_task_scores_zero_instead_of_failing():
     task = score_exercise(exercise, [Submission("press", "t", 0, "sealed", {})], [], {("press", "t"): DUE}).teams[0].tasks[0]
     assert (task.criteria[0].points, task.criteria[0].evidence) == (0.0, "task 't' has no field 'missing' with an expected answer")
     assert (task.criteria[1].points, task.criteria[1].evidence) == (0.5, "states 'The rice in the photo was sealed.' (said 'sealed'); unknown fact 'ghost'")
+
+
+def test_several_experts_on_one_criterion_are_each_kept_and_the_mean_is_scored():
+    exercise = make_exercise(("t", [crit("a", check=PASS), crit("tone", 2, manual=TONE)]), teams=("press",))
+    submitted = [Submission("press", "t", 0, "yes", {})]
+    reviews = [
+        ExpertReview("press", "t", "tone", 4, "语气诚恳", at=1, by="李教授"),
+        ExpertReview("press", "t", "tone", 0, "cold", at=2, by="Dr. Tran"),
+        ExpertReview("press", "t", "tone", 2, "on reflection, adequate", at=3, by="Dr. Tran"),  # replaces only her own
+        ExpertReview("press", "t", "a", 0.5, "half", at=4, by="李教授"),
+    ]
+    task = score_exercise(exercise, submitted, reviews, {("press", "t"): DUE}).teams[0].tasks[0]
+    tone = task.criteria[1]
+    assert tone.points == 2 * 3 / 4  # the mean of levels 4 and 2, of a top level 4
+    assert [(r.by, r.level, r.note) for r in tone.reviews] == [("李教授", 4, "语气诚恳"), ("Dr. Tran", 2, "on reflection, adequate")]
+    assert tone.note == "李教授: 语气诚恳; Dr. Tran: on reflection, adequate"
+    assert task.criteria[0].points == 0.5 and task.criteria[0].source == "expert"
+    shown = task.to_json()["criteria"][1]["reviews"]
+    assert shown == [{"by": "李教授", "level": 4.0, "note": "语气诚恳"}, {"by": "Dr. Tran", "level": 2.0, "note": "on reflection, adequate"}]
+
+
+def test_reviews_without_a_name_replace_each_other_as_before():
+    exercise = make_exercise(("t", [crit("tone", manual=TONE)]), teams=("press",))
+    reviews = [ExpertReview("press", "t", "tone", 4, at=1), ExpertReview("press", "t", "tone", 0, "cold", at=2)]
+    tone = score_exercise(exercise, [Submission("press", "t", 0, "", {})], reviews, {("press", "t"): DUE}).teams[0].tasks[0].criteria[0]
+    assert tone.points == 0 and tone.note == "cold" and [(r.by, r.level) for r in tone.reviews] == [(None, 0)]

@@ -657,7 +657,7 @@ def test_review_opens_the_screen_only_without_score_options(tmp_path, monkeypatc
     from drill import cli, tui
 
     opened = []
-    monkeypatch.setattr(tui, "review_session", lambda session, language: opened.append(language) or 0)
+    monkeypatch.setattr(tui, "review_session", lambda session, language, by=None: opened.append(language) or 0)
     exercise = Loader().load_exercise(DATA / "mini.yaml")
     session = create(exercise, tmp_path / "r.drill", Clock(60, real=FakeTime()))
     session.start()

@@ -31,8 +31,9 @@ DRAFTS = {
 }
 
 
-def played(tmp_path, language: str) -> DrillApp:
-    """The bundled drill, 45 in-world minutes in: injects received, one task submitted, one drafted."""
+def submitted(tmp_path, language: str):
+    """The bundled drill, 45 in-world minutes in on a clock that never moves by itself: injects
+    received and the propaganda department's assessment submitted (the clock left running)."""
     exercise = Loader().load_exercise(bundled("scenarios") / SCENARIOS[language])
     real = [0.0]
     session = create(exercise, tmp_path / "snap.drill", Clock(exercise.scenario.clock.speed, real=lambda: real[0]))
@@ -41,6 +42,12 @@ def played(tmp_path, language: str) -> DrillApp:
     session.tick()
     grade = exercise.scenario.tasks[0].fields[0]
     session.submit("propaganda", "assess", ANSWERS[language], {grade.id: grade.choices[1]})
+    return session
+
+
+def played(tmp_path, language: str) -> DrillApp:
+    """The same, with another team's assessment drafted."""
+    session = submitted(tmp_path, language)
     session.save_draft("education", "assess", DRAFTS[language], {})
     session.pause()
     return DrillApp(session, language=language, live=False)

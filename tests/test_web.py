@@ -74,8 +74,8 @@ async def test_browser_joins_as_a_team_and_receives_the_first_inject(tmp_path):
     try:
         async with browser_page(served.pages.url, outside, 1000, 700) as page:
             # the join form starts in its own process: wait for its blue Join button
-            await until_painted(page, lambda r, g, b: b > 150 and r < 80, "the join form", {"x": 0, "y": 0, "width": 700, "height": 500})
-            await page.mouse.click(250, 150)  # the team box
+            await until_painted(page, lambda r, g, b: b > 150 and r < 80, "the join form")
+            await page.mouse.click(950, 650)  # the page takes the keys; the form's name box has the focus
             await page.keyboard.type("press", delay=10)
             await page.keyboard.press("Enter")
             await page.keyboard.type(served.codes["press"], delay=10)
@@ -124,4 +124,38 @@ async def test_the_debrief_presenter_in_a_browser(tmp_path):
             assert last != first   # the keys reached the presenter: another moment is shown
     finally:
         await pages.stop()
+    assert outside == [], "the page fetched something from outside this machine"
+
+
+async def test_browser_joins_as_an_expert_and_sees_a_submission(tmp_path):
+    session = create(Loader().load_exercise(DATA / "mini.yaml"), tmp_path / "web-expert.drill")
+    served = ServedDrill(session, "127.0.0.1", 0, web_port=free_port(), experts=("李教授",))
+    await served.start()
+    outside: list[str] = []
+    try:
+        async with browser_page(served.pages.url, outside, 1000, 700) as page:
+            await until_painted(page, lambda r, g, b: b > 150 and r < 80, "the join form")
+            await page.mouse.click(950, 650)
+            await page.keyboard.press("Shift+Tab")  # from the name box back to "join as"
+            await page.keyboard.press("ArrowDown")  # an invited expert
+            await page.keyboard.press("Enter")
+            await page.keyboard.press("Tab")
+            await page.keyboard.type("李教授", delay=10)
+            await page.keyboard.press("Enter")
+            await page.keyboard.type(served.expert_codes["李教授"], delay=10)
+            await page.keyboard.press("Enter")
+            desk = served.server.experts
+            for _ in range(200):
+                if desk.seats and desk.seats[0].ready:
+                    break
+                await asyncio.sleep(0.1)
+            assert [seat.name for seat in desk.seats] == ["李教授"] and served.server.clients == []
+            session.start()
+            session.submit("press", "assess", "The sealed batch was never served.", {"grade": "major"})
+            await asyncio.sleep(0.5)
+            assert desk.seats[0].queue == []  # delivered to the browser's review screen
+            await asyncio.sleep(1.5)
+            await page.screenshot(path=str(tmp_path / "expert-in-browser.png"))
+    finally:
+        await served.stop()
     assert outside == [], "the page fetched something from outside this machine"

@@ -225,3 +225,24 @@ def test_drill_debrief_says_what_is_wrong(tmp_path, stonewalled, data_dir):
     simulate(exercise, loader.load_responses(data_dir / "mini-responses.yaml", exercise), tmp_path / "mini.drill").sink.close()
     other = drill("debrief", str(stonewalled), "--whatif", str(tmp_path / "mini.drill"))
     assert other.returncode == 1 and "a what-if of another drill (mini)" in other.stderr and "Traceback" not in other.stderr
+
+
+def test_experts_words_observations_and_plan_rows_are_replayed_by_name(tmp_path, stonewalled):
+    """What the invited experts recorded goes back in with their names: a what-if that
+    changes nothing else keeps every review, observation and plan row as it was."""
+    import shutil
+
+    copy = tmp_path / "reviewed.drill"
+    shutil.copy(stonewalled, copy)
+    session = open_session(copy)
+    session.review("education", "statement", "expert", 3, "口径统一", by="李教授")
+    session.review("education", "statement", "expert", 1, "Too slow", by="Dr. Tran")
+    session.observe("propaganda", "improvement", "定性过早", task="statement", by="李教授")
+    session.plan_item("education", task="statement", by="Dr. Tran", action="预置通稿模板", element="planning", start="2026-06-01")
+    session.sink.close()
+    same = response("bad", "school", "assess")
+    run_whatif(copy, Change("school", "assess", same["text"]), tmp_path / "same.drill")
+    lines = [[e.to_json() for e in EventLog(path).events()] for path in (copy, tmp_path / "same.drill")]
+    assert lines[0] == lines[1]
+    replayed = open_session(tmp_path / "same.drill").state
+    assert [o["by"] for o in replayed.observations] == ["李教授"] and replayed.plan[0]["action"] == "预置通稿模板"

@@ -12,6 +12,7 @@ import pytest
 docx = pytest.importorskip("docx")
 from docx.oxml.ns import qn  # noqa: E402
 
+from drill.engine.session import PLAN_COLUMNS  # noqa: E402
 from drill.formats import Loader  # noqa: E402
 from drill.formats.library import scenario_path  # noqa: E402
 from drill.i18n import Catalog  # noqa: E402
@@ -43,7 +44,7 @@ def test_the_docx_holds_every_team_sheet_the_plan_tables_and_the_chinese_text(ch
     for team in scenario.teams:
         assert ("Heading 1", t("report.sheet", team=team.name), True) in headings
     assert ("Heading 1", t("report.timeline"), True) in headings and ("Heading 1", t("report.results"), True) in headings
-    plan_header = [t("report.issue"), t("report.action"), t("report.owner"), t("report.due-date")]
+    plan_header = [t("report.action" if column == "action" else f"report.plan.{column}") for column in PLAN_COLUMNS]
     plans = [table for table in document.tables if [c.text for c in table.rows[0].cells] == plan_header]
     assert len(plans) == len(scenario.teams)
     for table in plans:

@@ -21,7 +21,9 @@ DEADLINE = "deadline"    # a task fell due: task, missed (teams that had not sub
 DRAFT = "draft"          # a team saved a draft: team, task, text, fields
 SUBMIT = "submit"        # a team submitted (final): team, task, text, fields, late
 SCORED = "scored"        # the automatic score of a submission, as it was submitted: team, task, score
-REVIEW = "review"        # an expert scored a criterion: team, task, criterion, score, note
+REVIEW = "review"        # an expert scored a criterion: team, task, criterion, score, note (+ by: the expert)
+OBSERVE = "observe"      # an observation: team, kind (strength / improvement), text, by, + task or inject
+PLAN = "plan"            # a row of the improvement plan: team, HSEEP's columns, by
 NOTE = "note"            # a facilitator's note for the debrief: text
 END = "end"              # the drill ended: reason
 

@@ -10,7 +10,7 @@ and read its views; no drill rule lives anywhere else.
 from __future__ import annotations
 
 import heapq
-from datetime import timedelta
+from datetime import date, timedelta
 from dataclasses import dataclass
 from typing import Any, Callable, Protocol
 
@@ -25,6 +25,10 @@ from .state import SessionState
 from .views import TeamView, board, team_view
 
 CHANNELS = ("social", "news", "phone", "email", "message", "directive", "video", "note")
+OBSERVATION_KINDS = ("strength", "improvement")   # HSEEP: a strength, or an area for improvement
+# HSEEP's improvement-plan elements: where a corrective action lands.
+PLAN_ELEMENTS = ("planning", "organization", "equipment", "training", "exercise")
+PLAN_COLUMNS = ("capability", "issue", "action", "element", "organization", "contact", "start", "end")
 
 
 class Refused(Exception):
@@ -428,8 +432,11 @@ class Session:
 
     # ----- review -------------------------------------------------------------------------
 
-    def review(self, team: str, task: str, criterion: str, score: float, note: str = "", action: str | None = None, owner: str | None = None) -> None:
-        """An expert's score for one criterion of a submission (allowed after the drill ends)."""
+    def review(self, team: str, task: str, criterion: str, score: float, note: str = "", action: str | None = None,
+               owner: str | None = None, by: str | None = None) -> None:
+        """An expert's score for one criterion of a submission (allowed after the drill ends).
+        `by` names the expert: each expert's latest word on a criterion is kept, and the score
+        is their mean; without a name it is the unnamed reviewer's (sessions before named experts)."""
         work = self._work(team, task)
         if work.submitted_at is None:
             raise Refused("nothing-to-review", team=team, task=task)
@@ -446,4 +453,60 @@ class Session:
             data["action"] = action
         if owner:
             data["owner"] = owner
+        if by:
+            data["by"] = by
         self._emit(ev.REVIEW, data, at=self.now(), durable=True)
+
+    # ----- observations and the improvement plan ---------------------------------------------------
+
+    def _about(self, team: str, task: str | None, inject: str | None) -> dict[str, str]:
+        """What an observation or a plan row is tied to: a team, and optionally a task or inject."""
+        if team not in self.state.inbox:
+            raise Refused("no-team", team=team)
+        about = {"team": team}
+        if task:
+            if task not in self._tasks:
+                raise Refused("no-task", task=task)
+            about["task"] = task
+        if inject:
+            if inject not in self._injects and inject not in self.state.fired:
+                raise Refused("no-inject", inject=inject)
+            about["inject"] = inject
+        return about
+
+    def observe(self, team: str, kind: str, text: str, *, task: str | None = None, inject: str | None = None,
+                by: str | None = None) -> None:
+        """An evaluator's observation, timestamped now: what happened, a strength or an area
+        for improvement (HSEEP's observation notes). Allowed before, during and after the drill."""
+        about = self._about(team, task, inject)
+        if kind not in OBSERVATION_KINDS:
+            raise Refused("observation-kind", kinds=", ".join(OBSERVATION_KINDS))
+        if not text.strip():
+            raise Refused("no-text")
+        data = {**about, "kind": kind, "text": text.strip()}
+        if by:
+            data["by"] = by
+        self._emit(ev.OBSERVE, data, at=self.now(), durable=True)
+
+    def plan_item(self, team: str, *, task: str | None = None, by: str | None = None, **columns: str) -> None:
+        """One row of a team's improvement plan, in HSEEP's columns (PLAN_COLUMNS): `element`
+        one of PLAN_ELEMENTS, `start` and `end` dates as YYYY-MM-DD; any column may be left blank."""
+        about = self._about(team, task, None)
+        unknown = set(columns) - set(PLAN_COLUMNS)
+        if unknown:
+            raise Refused("plan-column", column=", ".join(sorted(unknown)), columns=", ".join(PLAN_COLUMNS))
+        row = {name: value.strip() for name, value in columns.items() if value and value.strip()}
+        if not row.get("issue") and not row.get("action"):
+            raise Refused("plan-empty")
+        if row.get("element", PLAN_ELEMENTS[0]) not in PLAN_ELEMENTS:
+            raise Refused("plan-element", elements=", ".join(PLAN_ELEMENTS))
+        for name in ("start", "end"):
+            if name in row:
+                try:
+                    date.fromisoformat(row[name])
+                except ValueError:
+                    raise Refused("plan-date", value=row[name]) from None
+        data = {**about, **row}
+        if by:
+            data["by"] = by
+        self._emit(ev.PLAN, data, at=self.now(), durable=True)

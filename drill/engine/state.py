@@ -82,6 +82,8 @@ class SessionState:
     work: dict[tuple[str, str], Work] = field(default_factory=dict)
     reviews: list[dict[str, Any]] = field(default_factory=list)
     notes: list[tuple[float, str]] = field(default_factory=list)
+    observations: list[dict[str, Any]] = field(default_factory=list)
+    plan: list[dict[str, Any]] = field(default_factory=list)
     adhoc_count: int = 0
     seq: int = 0
 
@@ -169,6 +171,12 @@ class SessionState:
 
     def _on_review(self, at: float, data: dict) -> None:
         self.reviews.append({"at": float(at), **data})
+
+    def _on_observe(self, at: float, data: dict) -> None:
+        self.observations.append({"at": float(at), **data})
+
+    def _on_plan(self, at: float, data: dict) -> None:
+        self.plan.append({"at": float(at), **data})
 
     def _on_note(self, at: float, data: dict) -> None:
         self.notes.append((float(at), data["text"]))

@@ -21,7 +21,7 @@ from ..scoring import score_session
 from . import events as ev
 from . import heat as heat_model
 from .events import Event, world_time
-from .session import Refused, Session
+from .session import PLAN_COLUMNS, Refused, Session
 from .state import SessionState
 from .timeline import Snapshot
 
@@ -147,7 +147,7 @@ def _is_command(event: Event, exercise: Exercise) -> bool:
     """Whether a person (facilitator, team, expert) made this event happen; the rest the
     engine decided, and decides again."""
     data = event.data
-    if event.type in (ev.DRAFT, ev.SUBMIT, ev.REVIEW, ev.NOTE, ev.CLOCK):
+    if event.type in (ev.DRAFT, ev.SUBMIT, ev.REVIEW, ev.OBSERVE, ev.PLAN, ev.NOTE, ev.CLOCK):
         return True
     if event.type == ev.INJECT:
         return bool(data.get("adhoc"))
@@ -176,17 +176,30 @@ def _clock(session: Session, event: Event) -> None:
 
 
 def _review(session: Session, event: Event) -> None:
-    # Reviews and notes do not move the engine on by themselves; a live clock would have
+    # Reviews, notes, observations and plan rows do not move the engine on by themselves; a live clock would have
     # carried out everything due by then (the end of the drill, for reviews after it).
     session.advance(float(event.at))
     data = event.data
     session.review(data["team"], data["task"], data["criterion"], data["score"], data.get("note", ""),
-                   data.get("action"), data.get("owner"))
+                   data.get("action"), data.get("owner"), data.get("by"))
 
 
 def _note(session: Session, event: Event) -> None:
     session.advance(float(event.at))
     session.note(event.data["text"])
+
+
+def _observe(session: Session, event: Event) -> None:
+    session.advance(float(event.at))
+    data = event.data
+    session.observe(data["team"], data["kind"], data["text"], task=data.get("task"), inject=data.get("inject"), by=data.get("by"))
+
+
+def _plan_row(session: Session, event: Event) -> None:
+    session.advance(float(event.at))
+    data = event.data
+    columns = {name: data[name] for name in PLAN_COLUMNS if name in data}
+    session.plan_item(data["team"], task=data.get("task"), by=data.get("by"), **columns)
 
 
 def _adhoc(session: Session, event: Event) -> None:
@@ -201,6 +214,8 @@ _COMMANDS: dict[str, Callable[[Session, Event], Any]] = {
     ev.SUBMIT: lambda s, e: s.submit(e.data["team"], e.data["task"], e.data["text"], e.data.get("fields")),
     ev.REVIEW: _review,
     ev.NOTE: _note,
+    ev.OBSERVE: _observe,
+    ev.PLAN: _plan_row,
     ev.INJECT: _adhoc,
     ev.TRIGGER: lambda s, e: s.fire(e.data["inject"]),
     ev.END: lambda s, e: s.end(),

@@ -28,6 +28,7 @@ class Review(Model):
     note: str = ""
     action: str | None = Field(None, description="A corrective action for the improvement plan")
     owner: str | None = None
+    by: str | None = Field(None, description="The expert: each expert's word is kept and the criterion scores their mean")
 
 
 class Responses(Model):

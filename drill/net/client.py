@@ -2,7 +2,9 @@
 
 It reconnects by itself and resyncs from the server's `welcome`. A draft is kept
 here until the server acknowledges it, and sent again after a reconnection, so
-a dropped network costs nobody their text.
+a dropped network costs nobody their text. The connection itself (hello,
+reconnecting, requests and their answers) is `Connection`, which an invited
+expert's client (expert_client.py) shares.
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ RETRY_DELAYS = (0.2, 0.5, 1.0, 2.0, 3.0)
 
 
 class JoinRefused(Exception):
-    """The server will not admit this team: wrong code, or no such team."""
+    """The server will not admit this client: a wrong code, no such team or expert, or a
+    code of the other role."""
 
 
 class Offline(Refused):
@@ -45,51 +48,36 @@ class ServerSaid(Refused):
         Exception.__init__(self, message)
 
 
-class RemoteTeam:
-    def __init__(self, url: str, team: str, code: str):
-        self.url, self.team, self.code = url, team, code
-        self.welcome: p.Welcome | None = None        # the drill's outline, once admitted
+class Connection:
+    """A connection to a drill server that says hello, reconnects by itself and resyncs from
+    each welcome; requests wait for their ack. A team's and an expert's client differ only
+    in their hello and in what they make of the server's messages (`_hello`, `_on_message`)."""
+
+    def __init__(self, url: str, code: str):
+        self.url, self.code = url, code
         self.connected = False
         self.refused: str | None = None
-        self._view: TeamView | None = None
-        self._view_clock = 0.0                       # real time when the view's `now` was true
+        self.refusal: Refused | None = None          # the refusal as a message key, when the server gave one
         self._ws: ClientConnection | None = None
         self._ids = itertools.count(1)
         self._waiting: dict[int, asyncio.Future] = {}
-        self._unsaved: dict[str, tuple[str, dict[str, str]]] = {}
-        self._drafts: dict[str, tuple[str, dict[str, str]]] = {}   # what the server holds, by task
-        self._pieces: dict[str, list[str]] = {}                    # a stored draft still arriving
-        self._drafts_due = 0                                       # stored drafts the welcome announced
         self._callbacks: list[Callable[[], None]] = []
         self._welcomed = asyncio.Event()
         self._task: asyncio.Task | None = None
         self.last_stamp = 0.0                        # server time of the newest event seen
         self.received_at = 0.0                       # local time the last frame arrived
 
-    # ----- TeamClient --------------------------------------------------------------------------
+    def _hello(self) -> p.Message:
+        raise NotImplementedError
 
-    def view(self) -> TeamView:
-        if self._view is None:
-            raise Offline("offline")
-        view = self._view
-        if view.running and not view.ended:  # the clock runs on between updates
-            view = replace(view, now=view.now + (time.monotonic() - self._view_clock) * view.speed)
-        return view
+    def _on_message(self, message: p.Message) -> None:
+        """A server message other than a refusal or an answer to a request."""
+        raise NotImplementedError
 
-    async def save_draft(self, task: str, text: str, fields: dict[str, str]) -> bool:
-        """Keep the draft locally, and send it when connected; it stays here until acknowledged.
-        True once the server has it."""
-        self._unsaved[task] = (text, dict(fields))
-        if self.connected:
-            await self._flush(task)
-        return task not in self._unsaved
-
-    async def submit(self, task: str, text: str, fields: dict[str, str]) -> None:
-        if not self.connected:
-            raise Offline("offline")
-        await self._request(p.Submit(type="submit", id=next(self._ids), task=task, text=text, fields=fields))
-        self._unsaved.pop(task, None)
-        self._stored(task, text, fields)
+    def _joined(self) -> None:
+        """Admitted and in step with the server: `start` returns."""
+        self.connected = True
+        self._welcomed.set()
 
     def on_change(self, callback: Callable[[], None]) -> None:
         self._callbacks.append(callback)
@@ -124,7 +112,7 @@ class RemoteTeam:
             try:
                 async with connect(self.url, max_size=p.MAX_FRAME, open_timeout=5, compression=None) as ws:
                     self._ws = ws
-                    await ws.send(p.encode(p.Hello(type="hello", team=self.team, code=self.code)))
+                    await ws.send(p.encode(self._hello()))
                     attempt = 0
                     await self._receive(ws)
             except (OSError, ConnectionClosed, asyncio.TimeoutError, p.BadMessage):
@@ -142,45 +130,17 @@ class RemoteTeam:
         async for frame in ws:
             self.received_at = time.time()
             message = p.parse(p.ServerMessage, frame)
-            if isinstance(message, p.Welcome):
-                self.welcome = message
-                self._drafts, self._pieces, self._drafts_due = {}, {}, message.drafts
-                self._set_view(message.view)
-                if not self._drafts_due:
-                    self._joined()
-            elif isinstance(message, p.StoredDraft):
-                self._receive_draft(message)
-            elif isinstance(message, p.Refusal):
+            if isinstance(message, p.Refusal):
                 self.refused = message.reason
+                self.refusal = Refused(message.key, **message.params) if message.key else None
                 self._welcomed.set()
                 return
-            elif isinstance(message, p.Update):
-                self._apply(message)
-            elif message.id in self._waiting:
-                self._waiting.pop(message.id).set_result(message)
+            if isinstance(message, (p.Ack, p.Error)):
+                if message.id in self._waiting:
+                    self._waiting.pop(message.id).set_result(message)
+            else:
+                self._on_message(message)
             self._changed()
-
-    def _joined(self) -> None:
-        """The welcome and the drafts it announced are in: the team's screen may be built."""
-        self.connected = True
-        self._welcomed.set()
-        for task in list(self._unsaved):  # what we kept while away
-            asyncio.create_task(self._flush_kept(task))
-
-    def _receive_draft(self, piece: p.StoredDraft) -> None:
-        self._pieces.setdefault(piece.task, []).append(piece.text)
-        if piece.more:
-            return
-        self._stored(piece.task, "".join(self._pieces.pop(piece.task)), piece.fields)
-        if self._drafts_due:
-            self._drafts_due -= 1
-            if not self._drafts_due:
-                self._joined()
-
-    def _stored(self, task: str, text: str, fields: dict[str, str]) -> None:
-        self._drafts[task] = (text, dict(fields))
-        if self._view is not None:
-            self._set_view(self._view)
 
     def _disconnected(self) -> None:
         self.connected = False
@@ -193,7 +153,7 @@ class RemoteTeam:
 
     # ----- requests and updates -------------------------------------------------------------------
 
-    async def _request(self, message: p.SaveDraft | p.Submit) -> None:
+    async def _request(self, message: p.Message) -> None:
         if self._ws is None:
             raise Offline("offline")
         future = asyncio.get_running_loop().create_future()
@@ -214,6 +174,84 @@ class RemoteTeam:
             if answer.key.startswith("disk-"):
                 raise Unstored(answer.key, **answer.params)
             raise Refused(answer.key, **answer.params)
+
+    def _changed(self) -> None:
+        for callback in list(self._callbacks):
+            callback()
+
+
+class RemoteTeam(Connection):
+    def __init__(self, url: str, team: str, code: str):
+        super().__init__(url, code)
+        self.team = team
+        self.welcome: p.Welcome | None = None        # the drill's outline, once admitted
+        self._view: TeamView | None = None
+        self._view_clock = 0.0                       # real time when the view's `now` was true
+        self._unsaved: dict[str, tuple[str, dict[str, str]]] = {}
+        self._drafts: dict[str, tuple[str, dict[str, str]]] = {}   # what the server holds, by task
+        self._pieces: dict[str, list[str]] = {}                    # a stored draft still arriving
+        self._drafts_due = 0                                       # stored drafts the welcome announced
+
+    def _hello(self) -> p.Hello:
+        return p.Hello(type="hello", team=self.team, code=self.code)
+
+    def _on_message(self, message: p.Message) -> None:
+        if isinstance(message, p.Welcome):
+            self.welcome = message
+            self._drafts, self._pieces, self._drafts_due = {}, {}, message.drafts
+            self._set_view(message.view)
+            if not self._drafts_due:
+                self._joined()
+        elif isinstance(message, p.StoredDraft):
+            self._receive_draft(message)
+        elif isinstance(message, p.Update):
+            self._apply(message)
+
+    def _joined(self) -> None:
+        """The welcome and the drafts it announced are in: the team's screen may be built."""
+        super()._joined()
+        for task in list(self._unsaved):  # what we kept while away
+            asyncio.create_task(self._flush_kept(task))
+
+    def _receive_draft(self, piece: p.StoredDraft) -> None:
+        self._pieces.setdefault(piece.task, []).append(piece.text)
+        if piece.more:
+            return
+        self._stored(piece.task, "".join(self._pieces.pop(piece.task)), piece.fields)
+        if self._drafts_due:
+            self._drafts_due -= 1
+            if not self._drafts_due:
+                self._joined()
+
+    def _stored(self, task: str, text: str, fields: dict[str, str]) -> None:
+        self._drafts[task] = (text, dict(fields))
+        if self._view is not None:
+            self._set_view(self._view)
+
+    # ----- TeamClient --------------------------------------------------------------------------
+
+    def view(self) -> TeamView:
+        if self._view is None:
+            raise Offline("offline")
+        view = self._view
+        if view.running and not view.ended:  # the clock runs on between updates
+            view = replace(view, now=view.now + (time.monotonic() - self._view_clock) * view.speed)
+        return view
+
+    async def save_draft(self, task: str, text: str, fields: dict[str, str]) -> bool:
+        """Keep the draft locally, and send it when connected; it stays here until acknowledged.
+        True once the server has it."""
+        self._unsaved[task] = (text, dict(fields))
+        if self.connected:
+            await self._flush(task)
+        return task not in self._unsaved
+
+    async def submit(self, task: str, text: str, fields: dict[str, str]) -> None:
+        if not self.connected:
+            raise Offline("offline")
+        await self._request(p.Submit(type="submit", id=next(self._ids), task=task, text=text, fields=fields))
+        self._unsaved.pop(task, None)
+        self._stored(task, text, fields)
 
     async def _flush(self, task: str) -> None:
         kept = self._unsaved.get(task)
@@ -269,6 +307,3 @@ class RemoteTeam:
         ))
         self.last_stamp = update.stamp
 
-    def _changed(self) -> None:
-        for callback in list(self._callbacks):
-            callback()

@@ -27,20 +27,31 @@ def normalise(code: str) -> str:
 def session_codes(session: Session) -> dict[str, str]:
     """The session's codes, made once and kept in the session file so a restarted server
     admits the same teams with the same codes."""
+    return _kept_codes(session, "codes", [team.id for team in session.scenario.teams], set())
+
+
+def expert_codes(session: Session, names: list[str] | tuple[str, ...] = ()) -> dict[str, str]:
+    """Each invited expert's code, by name: those the session file keeps, plus one for each
+    new name. Unique among team codes too, so no code can admit both a team and an expert."""
+    names = [name.strip() for name in names if name.strip()]
+    return _kept_codes(session, "expert-codes", names, set(session_codes(session).values()))
+
+
+def _kept_codes(session: Session, key: str, wanted: list[str], taken: set[str]) -> dict[str, str]:
     log = session.sink
-    stored = log.meta("codes") if log is not None else None
+    stored = log.meta(key) if log is not None else None
     codes = json.loads(stored) if stored else {}
-    missing = [team.id for team in session.scenario.teams if team.id not in codes]
+    missing = [name for name in dict.fromkeys(wanted) if name not in codes]
     if missing:
-        taken = set(codes.values())
-        for team in missing:
+        taken = taken | set(codes.values())
+        for name in missing:
             code = new_code()
             while code in taken:
                 code = new_code()
-            codes[team] = code
+            codes[name] = code
             taken.add(code)
         if log is not None:
-            log.set_meta("codes", json.dumps(codes, sort_keys=True))
+            log.set_meta(key, json.dumps(codes, ensure_ascii=False, sort_keys=True))
     return codes
 
 
@@ -70,8 +81,10 @@ class Guesses:
         self._next: dict[str, float] = {}
 
     @staticmethod
-    def keys(address: str, team: str) -> tuple[str, str]:
-        return f"address {address}", f"team {team}"
+    def keys(address: str, seat: str) -> tuple[str, str]:
+        """What an attempt is counted against: where it comes from, and the seat it names
+        ("team press", "expert 李教授"), so an expert's seat is guarded like a team's."""
+        return f"address {address}", seat
 
     def turn(self, keys: tuple[str, ...], now: float) -> float | None:
         """Seconds this attempt must wait before its code is checked (0: check it now, in

@@ -9,6 +9,12 @@ No frame grows with a team's drafts: the welcome and the updates carry the task
 list with the draft texts left out, and each draft travels on its own in
 `stored-draft` frames, cut into pieces that fit a frame, so a team with several
 long drafts can always rejoin.
+
+An invited expert says `expert-hello` with its name and code instead; the server
+answers `expert-welcome` (the scenario and rubric texts), then the session's
+events, drafts left out, in `events` frames: the expert's screen keeps its own
+replica of the session and scores it with the same scorer. An expert sends
+`review`, `observe` and `plan`; a team cannot, and an expert cannot draft or submit.
 """
 
 from __future__ import annotations
@@ -16,10 +22,11 @@ from __future__ import annotations
 import json
 import re
 from datetime import datetime
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
+from ..engine import Refused
 from ..engine.state import Delivery
 from ..engine.views import FactView, TaskView, TeamView
 
@@ -39,6 +46,12 @@ class Hello(Message):
     code: str = Field(max_length=32)
 
 
+class ExpertHello(Message):
+    type: Literal["expert-hello"]
+    expert: str = Field(min_length=1, max_length=64)
+    code: str = Field(max_length=32)
+
+
 class _Work(Message):
     """A team's text for one task; bounded so no message can flood the session."""
 
@@ -54,6 +67,44 @@ class SaveDraft(_Work):
 
 class Submit(_Work):
     type: Literal["submit"]
+
+
+_Slug = Annotated[str, Field(max_length=64)]
+_Note = Annotated[str, Field(max_length=20_000)]
+
+
+class ReviewRequest(Message):
+    """An expert's level (or override fraction) for one criterion; `by` is the admitted expert."""
+
+    type: Literal["review"]
+    id: int
+    team: _Slug
+    task: _Slug
+    criterion: _Slug
+    score: float
+    note: _Note = ""
+    action: _Note | None = None
+    owner: Annotated[str, Field(max_length=500)] | None = None
+
+
+class ObserveRequest(Message):
+    type: Literal["observe"]
+    id: int
+    team: _Slug
+    kind: _Slug
+    text: _Note
+    task: _Slug | None = None
+    inject: _Slug | None = None
+
+
+class PlanRequest(Message):
+    """A row of a team's improvement plan, in HSEEP's columns (drill.engine PLAN_COLUMNS)."""
+
+    type: Literal["plan"]
+    id: int
+    team: _Slug
+    task: _Slug | None = None
+    columns: dict[_Slug, Annotated[str, Field(max_length=5000)]] = Field(default_factory=dict, max_length=16)
 
 
 class Welcome(Message):
@@ -82,10 +133,60 @@ class StoredDraft(Message):
 
 
 class Refusal(Message):
-    """The server will not admit this client (wrong code, unknown team); it closes next."""
+    """The server will not admit this client (wrong code, unknown team); it closes next.
+    `reason` is English; `key` and `params` let the join screen say it in its own language."""
 
     type: Literal["refused"] = "refused"
     reason: str
+    key: str | None = None
+    params: dict[str, str | int | float] = Field(default_factory=dict)
+
+
+class ExpertWelcome(Message):
+    """An expert admitted: the texts the session recorded, to rebuild its exercise from.
+    The session's events follow in `events` frames."""
+
+    type: Literal["expert-welcome"] = "expert-welcome"
+    expert: str
+    scenario_text: str
+    rubric_texts: dict[str, str]
+
+
+class LoggedEvent(Message):
+    type: str
+    at: float
+    data: dict[str, Any]
+    seq: int
+
+
+class Events(Message):
+    """Events for an expert's replica, oldest first. After a welcome they come in several
+    frames (each under MAX_FRAME); `done` marks the frame that completes the catch-up, and
+    every live frame after it. `now`, `running` and `speed` set the expert's clock."""
+
+    type: Literal["events"] = "events"
+    events: list[LoggedEvent] = Field(default_factory=list)
+    done: bool = True
+    now: float
+    running: bool
+    speed: float
+    stamp: float = Field(0.0, description="Server wall time of the newest event in this frame")
+
+
+def _params(refusal: Refused) -> dict[str, str | int | float]:
+    return {name: value if isinstance(value, (int, float)) else str(value) for name, value in refusal.params.items()}
+
+
+def refusal_error(request_id: int | None, refusal: Refused) -> "Error":
+    """An engine `Refused` as an `error` answer: English, and the key for the client's language."""
+    return Error(id=request_id, message=str(refusal), key=refusal.key, params=_params(refusal))
+
+
+def refusal(reason: str | Refused) -> "Refusal":
+    """Not admitted: a sentence, or a `Refused` that the join screen can say in its own language."""
+    if isinstance(reason, Refused):
+        return Refusal(reason=str(reason), key=reason.key, params=_params(reason))
+    return Refusal(reason=reason)
 
 
 class Ack(Message):
@@ -124,8 +225,10 @@ class Update(Message):
     stamp: float = Field(0.0, description="Server wall time of the newest event behind this update")
 
 
-ClientMessage = TypeAdapter(Annotated[Union[Hello, SaveDraft, Submit], Field(discriminator="type")])
-ServerMessage = TypeAdapter(Annotated[Union[Welcome, Refusal, Ack, Error, Update, StoredDraft], Field(discriminator="type")])
+ClientMessage = TypeAdapter(Annotated[Union[Hello, SaveDraft, Submit, ExpertHello, ReviewRequest, ObserveRequest, PlanRequest],
+                                        Field(discriminator="type")])
+ServerMessage = TypeAdapter(Annotated[Union[Welcome, Refusal, Ack, Error, Update, StoredDraft, ExpertWelcome, Events],
+                                        Field(discriminator="type")])
 
 
 class BadMessage(Exception):

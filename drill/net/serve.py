@@ -10,17 +10,20 @@ from pathlib import Path
 
 from ..engine import Session
 from ..live import drive
-from .codes import session_codes
+from .codes import expert_codes, session_codes
 from .server import TeamServer
 
 
 class ServedDrill:
     """A session served to teams: start it, then run the console or `run_headless`."""
 
-    def __init__(self, session: Session, host: str, port: int, codes_file: Path | None = None, web_port: int | None = None):
+    def __init__(self, session: Session, host: str, port: int, codes_file: Path | None = None, web_port: int | None = None,
+                 experts: tuple[str, ...] = (), expert_codes_file: Path | None = None):
         self.session, self.host, self.port, self.codes_file = session, host, port, codes_file
         self.codes = session_codes(session)
-        self.server = TeamServer(session, self.codes)
+        self.expert_codes = expert_codes(session, experts)  # the names invited now, and those the session file keeps
+        self.expert_codes_file = expert_codes_file
+        self.server = TeamServer(session, self.codes, self.expert_codes)
         self.listening = None
         self.web_port = web_port
         self.pages = None
@@ -35,10 +38,11 @@ class ServedDrill:
             scenario = self.session.scenario
             self.pages = TeamPages(f"ws://{local}:{self.port}", self.host, self.web_port, scenario.title, scenario.language)
             await self.pages.start()
-        if self.codes_file is not None:  # written once listening, so a script can wait for it
-            tmp = self.codes_file.with_suffix(self.codes_file.suffix + ".tmp")
-            tmp.write_text(json.dumps(self.codes, ensure_ascii=False, indent=2), encoding="utf-8")
-            tmp.replace(self.codes_file)
+        for path, codes in ((self.expert_codes_file, self.expert_codes), (self.codes_file, self.codes)):
+            if path is not None:  # written once listening, so a script can wait for it (team codes last)
+                tmp = path.with_suffix(path.suffix + ".tmp")
+                tmp.write_text(json.dumps(codes, ensure_ascii=False, indent=2), encoding="utf-8")
+                tmp.replace(path)
 
     @property
     def url(self) -> str:

@@ -12,18 +12,21 @@ from __future__ import annotations
 import asyncio
 import time
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from websockets.asyncio.server import ServerConnection, broadcast, serve
 from websockets.exceptions import ConnectionClosed
 
 from ..client import stored_or_refused
 from ..engine import Event, Refused, Session
+from ..engine import events as ev
 from ..engine.views import TaskView, heat_history
 from . import protocol as p
 from .codes import Guesses, normalise
+from .experts import ExpertDesk, ExpertSeat
 
 MAX_BAD_FRAMES = 20      # malformed frames before a connection is closed
-REFUSED = "wrong team or join code"   # the same words either way: a refusal must not tell which teams exist
+_NOT_FOR_TEAMS = (ev.REVIEW, ev.OBSERVE, ev.PLAN)   # the experts' business: not even an update tells a team of them
 
 
 @dataclass(eq=False)
@@ -40,7 +43,7 @@ class _Client:
 
 
 class TeamServer:
-    def __init__(self, session: Session, codes: dict[str, str]):
+    def __init__(self, session: Session, codes: dict[str, str], expert_codes: dict[str, str] | None = None):
         self.session = session
         self.codes = {team: normalise(code) for team, code in codes.items()}
         self.clients: list[_Client] = []
@@ -49,6 +52,7 @@ class TeamServer:
         self._flush_due = False
         self._loop: asyncio.AbstractEventLoop | None = None
         session.listeners.append(self._on_event)
+        self.experts = ExpertDesk(session, expert_codes or {})  # listens after the teams: their screens come first
 
     async def start(self, host: str, port: int):
         """Listen; returns the websockets server (its `.sockets` tell the port when 0 was asked)."""
@@ -60,6 +64,8 @@ class TeamServer:
     # ----- engine side -----------------------------------------------------------------------
 
     def _on_event(self, event: Event) -> None:
+        if event.type in _NOT_FOR_TEAMS:
+            return
         data, stamp = event.data, time.time()
         for client in self.clients:
             if "team" in data and data["team"] != client.team:
@@ -129,37 +135,52 @@ class TeamServer:
         client = await self._admit(ws)
         if client is None:
             return
-        self.clients.append(client)
+        if isinstance(client, ExpertSeat):
+            carry_out, leave = partial(self.experts.carry_out, client.name), partial(self.experts.leave, client)
+        else:
+            self.clients.append(client)
+            carry_out, leave = partial(self._carry_out, client), partial(self.clients.remove, client)
         try:
-            await self._serve(client)
+            await self._serve(client.ws, carry_out)
         except ConnectionClosed:
             pass
         finally:
-            self.clients.remove(client)
+            leave()
 
-    async def _admit(self, ws: ServerConnection) -> _Client | None:
+    def _check_team(self, hello: p.Hello) -> Refused | None:
+        """None if the code is this team's; else why not. An expert's code never admits a team."""
+        expected = self.codes.get(hello.team)
+        if expected is not None and normalise(hello.code) == expected:
+            return None
+        if self.experts.is_expert_code(hello.code):
+            return Refused("join.expert-code")
+        return Refused("join.refused")  # the same words either way: a refusal must not tell which teams exist
+
+    async def _admit(self, ws: ServerConnection) -> _Client | ExpertSeat | None:
         address = ws.remote_address[0] if ws.remote_address else "?"
         try:
             hello = p.parse(p.ClientMessage, await asyncio.wait_for(ws.recv(), timeout=30))
         except (p.BadMessage, asyncio.TimeoutError, ConnectionClosed):
             await self._refuse(ws, "expected a hello with your team and join code")
             return None
-        if not isinstance(hello, p.Hello):
+        if not isinstance(hello, (p.Hello, p.ExpertHello)):
             await self._refuse(ws, "say hello with your team and join code first")
             return None
-        keys = self.guesses.keys(address, hello.team)
+        expert = isinstance(hello, p.ExpertHello)
+        keys = self.guesses.keys(address, f"expert {' '.join(hello.expert.split()).casefold()}" if expert else f"team {hello.team}")
         wait = self.guesses.turn(keys, time.monotonic())
         if wait is None:
-            await self._refuse(ws, "too many wrong codes from here or for this team; wait a few minutes")
+            await self._refuse(ws, Refused("join.too-many"))
             return None
         if wait:
             await asyncio.sleep(wait)
-        expected = self.codes.get(hello.team)
-        right = expected is not None and normalise(hello.code) == expected
-        self.guesses.answered(keys, right, time.monotonic())
-        if not right:
-            await self._refuse(ws, REFUSED)
+        refusal = self.experts.check(hello, self.codes) if expert else self._check_team(hello)
+        self.guesses.answered(keys, refusal is None, time.monotonic())
+        if refusal is not None:
+            await self._refuse(ws, refusal)
             return None
+        if expert:
+            return await self.experts.welcome(ws, hello.expert)
         client = _Client(hello.team, ws)
         view = self.session.team_view(hello.team)
         client.delivered = len(view.injects)
@@ -176,42 +197,45 @@ class TeamServer:
                 await ws.send(frame)
         return client
 
-    async def _refuse(self, ws: ServerConnection, reason: str) -> None:
+    async def _refuse(self, ws: ServerConnection, reason: str | Refused) -> None:
         try:
-            await ws.send(p.encode(p.Refusal(reason=reason)))
+            await ws.send(p.encode(p.refusal(reason)))
             await ws.close(1008, "refused")
         except ConnectionClosed:
             pass
 
-    async def _serve(self, client: _Client) -> None:
+    async def _serve(self, ws: ServerConnection, carry_out) -> None:
+        """Answer each request of an admitted connection with `carry_out`'s ack or error."""
         bad = 0
-        async for frame in client.ws:
+        async for frame in ws:
             try:
                 message = p.parse(p.ClientMessage, frame)
-                if isinstance(message, p.Hello):
+                if isinstance(message, (p.Hello, p.ExpertHello)):
                     raise p.BadMessage("already joined")
             except p.BadMessage as error:
                 bad += 1
-                await client.ws.send(p.encode(p.Error(message=str(error))))
+                await ws.send(p.encode(p.Error(message=str(error))))
                 if bad >= MAX_BAD_FRAMES:
-                    await client.ws.close(1008, "too many malformed messages")
+                    await ws.close(1008, "too many malformed messages")
                 continue
-            await client.ws.send(p.encode(self._carry_out(client, message)))
+            await ws.send(p.encode(carry_out(message)))
 
-    def _carry_out(self, client: _Client, message: p.SaveDraft | p.Submit) -> p.Ack | p.Error:
+    def _carry_out(self, client: _Client, message) -> p.Ack | p.Error:
         """A team's request, acted on as that team only: the code admitted it, nothing in the
-        message can name another team or a facilitator's command. A write the session file
-        cannot take is refused like a rule, so the team keeps its text."""
+        message can name another team or a facilitator's command, and an expert's request
+        (a review, an observation) is refused. A write the session file cannot take is
+        refused like a rule, so the team keeps its text."""
         team, self._acting = client.team, client
         try:
             with stored_or_refused():
                 if isinstance(message, p.Submit):
                     self.session.submit(team, message.task, message.text, message.fields)
-                else:
+                elif isinstance(message, p.SaveDraft):
                     self.session.save_draft(team, message.task, message.text, message.fields)
+                else:
+                    raise Refused("experts-only")
         except Refused as refusal:
-            params = {name: value if isinstance(value, (int, float)) else str(value) for name, value in refusal.params.items()}
-            return p.Error(id=message.id, message=str(refusal), key=refusal.key, params=params)
+            return p.refusal_error(message.id, refusal)
         finally:
             self._acting = None
         return p.Ack(id=message.id)

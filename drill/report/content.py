@@ -15,6 +15,7 @@ from typing import Any
 
 from ..engine import events as ev
 from ..engine.heat import HOT
+from ..engine.session import PLAN_COLUMNS
 from ..engine.whatif import compare
 from ..formats.rubric import DEFAULT_SCALE
 from ..i18n import Catalog
@@ -96,6 +97,7 @@ def build(session: Any, t: Catalog, whatifs: tuple = ()) -> dict[str, Any]:
         ),
         "sheets": [_sheet(team, session, clock, t) for team in scores["teams"]],
         "whatifs": [_whatif(session, other, change, clock, t) for other, change in whatifs],
+        "plan_columns": [t("report.action" if column == "action" else f"report.plan.{column}") for column in PLAN_COLUMNS],
     }
 
 
@@ -221,6 +223,10 @@ def _timeline(events: list, session: Any, clock: Clock, t: Catalog, names: dict[
         elif event.type == ev.DEADLINE and data["missed"]:
             row = {"kind": t("report.kind.missed"), "what": titles.get(data["task"], data["task"]),
                    "who": _recipients(data["missed"], names, t), "cause": f"missed:{data['task']}"}
+        elif event.type == ev.OBSERVE:
+            row = {"kind": t("report.kind.observation"),
+                   "what": t(f"report.observation.{data['kind']}") + t("report.colon") + data["text"],
+                   "from": data.get("by"), "who": names.get(data["team"], data["team"])}
         elif event.type == ev.HEAT and "team" not in data and rows and rows[-1]["cause"] == data["cause"]:
             rows[-1]["heat"] = t("report.heat-change", value=number(data["value"], t, 0),
                                   delta=("+" if data["delta"] >= 0 else "-") + number(abs(data["delta"]), t))
@@ -318,15 +324,21 @@ def _status(task: dict[str, Any], clock: Clock, t: Catalog) -> str:
 
 def _criterion(criterion: dict[str, Any], t: Catalog) -> dict[str, Any]:
     """A criterion's row. Where an expert overrode an automatic check, the row keeps
-    both: the check's suggestion and evidence, and the expert's points and word."""
+    both: the check's suggestion and evidence, and the expert's points and word. Where
+    named experts reviewed it, each one's name, level and note is listed (the points are
+    their mean), instead of the one combined note."""
     overridden = criterion["auto_points"] is not None
+    reviews = criterion["reviews"]
+    named = len(reviews) > 1 or any(review["by"] for review in reviews)
     return {
+        "reviews": [{"by": review["by"] or t("report.unnamed"), "level": number(review["level"], t, 2), "note": review["note"]}
+                    for review in reviews] if named else [],
         "title": criterion["title"],
         "points": f"{number(criterion['points'], t, 2)} / {number(criterion['max'], t, 2)}",
         "source": t("report.pending") if criterion["points"] is None else t(f"report.source.{criterion['source']}"),
         "evidence": criterion["auto_evidence"] if overridden else criterion["evidence"],
         "suggestion": t("report.auto-suggestion", points=f"{number(criterion['auto_points'], t, 2)} / {number(criterion['max'], t, 2)}") if overridden else None,
-        "note": criterion["note"],
+        "note": None if named else criterion["note"],
     }
 
 
@@ -351,9 +363,34 @@ def _sheet(team: dict[str, Any], session: Any, clock: Clock, t: Catalog) -> dict
             "improvements": task["improvements"],
         })
         plan += [
-            {"issue": f"{task['title']} · {c['title']}" + (f"{t('report.colon')}{c['note']}" if c["note"] else ""),
-             "action": c["action"], "owner": c["owner"] or ""}
+            _plan_row({"capability": task["title"], "action": c["action"], "organization": c["owner"] or "",
+                       "issue": c["title"] + (f"{t('report.colon')}{c['note']}" if c["note"] else "")}, t)
             for c in task["criteria"] if c["action"]
         ]
+    titles = {task.id: task.title for task in session.scenario.tasks}
+    plan += [_plan_row({"capability": titles.get(row.get("task"), ""), **row}, t)
+             for row in session.state.plan if row["team"] == team["team"]]
     return {"name": team["name"], "total": number(team["total"], t), "rating": team["rating"],
-            "tasks": tasks, "plan": plan, "blank_rows": range(PLAN_BLANK_ROWS)}
+            "tasks": tasks, "plan": plan, "blank_rows": range(PLAN_BLANK_ROWS),
+            "observations": _observations(session, team["team"], clock, t)}
+
+
+def _plan_row(row: dict[str, Any], t: Catalog) -> list[str]:
+    """A row of the improvement plan in HSEEP's columns, as printed: from an expert's review
+    (its corrective action and owner) or from a row written on its own (`plan` events)."""
+    element = row.get("element")
+    return [(t(f"report.element.{element}") if element else "") if column == "element" else row.get(column) or ""
+            for column in PLAN_COLUMNS]
+
+
+def _observations(session: Any, team: str, clock: Clock, t: Catalog) -> list[dict[str, Any]]:
+    """The evaluators' observations of one team, in the order they were written."""
+    titles = {task.id: task.title for task in session.scenario.tasks}
+    injects = {inject.id: inject.title for inject in session.scenario.injects}
+    return [
+        {"at": clock.at(o["at"]), "offset": clock.offset(o["at"]), "by": o.get("by") or "",
+         "kind": t(f"report.observation.{o['kind']}"), "strength": o["kind"] == "strength",
+         "about": t("report.separator").join(name for name in (titles.get(o.get("task")), injects.get(o.get("inject"))) if name),
+         "text": o["text"]}
+        for o in session.state.observations if o["team"] == team
+    ]

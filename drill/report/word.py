@@ -253,7 +253,8 @@ class _Writer:
                 self.paragraph(value, bold=label + colon)
             self.table(
                 [t("report.criterion"), t("report.points"), t("report.evidence"), t("report.note")],
-                [[c["title"], f"{c['points']} · {c['source']}", (f"{c['suggestion']}{colon}" if c["suggestion"] else "") + (c["evidence"] or ""), c["note"] or ""]
+                [[c["title"], f"{c['points']} · {c['source']}", (f"{c['suggestion']}{colon}" if c["suggestion"] else "") + (c["evidence"] or ""),
+                  c["note"] or "\n".join(f"{r['by']} {r['level']}" + (f" · {r['note']}" if r["note"] else "") for r in c["reviews"])]
                  for c in task["criteria"]],
                 widths=[40, 28, 64, 38],
             )
@@ -263,12 +264,19 @@ class _Writer:
                     self.bullets(lines)
                 else:
                     self.paragraph(t("report.none"), muted=True)
+        self.heading(t("report.observations"), 2)
+        if sheet["observations"]:
+            self.table(
+                [t("report.time"), t("report.observer"), t("report.observation-kind"), t("report.observation-text")],
+                [[f"{o['at']} {o['offset']}", o["by"], o["kind"], (o["about"] + colon if o["about"] else "") + o["text"]]
+                 for o in sheet["observations"]],
+                widths=[28, 28, 24, 90],
+            )
+        else:
+            self.paragraph(t("report.no-observations"), muted=True)
         self.heading(t("report.plan"), 2)
-        self.table(
-            [t("report.issue"), t("report.action"), t("report.owner"), t("report.due-date")],
-            [[item["issue"], item["action"], item["owner"], ""] for item in sheet["plan"]],
-            blank=len(sheet["blank_rows"]), widths=[62, 58, 28, 22],
-        )
+        self.table(self.context["plan_columns"], sheet["plan"], blank=len(sheet["blank_rows"]),
+                   widths=[22, 28, 30, 16, 22, 16, 18, 18], size=8)
 
 
 def _steady(docx: bytes) -> bytes:

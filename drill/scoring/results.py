@@ -25,6 +25,19 @@ def _round(value: float | None, places: int) -> float | None:
 
 
 @dataclass(frozen=True)
+class ExpertWord:
+    """One expert's word on a criterion: a level (for an automatic criterion, the overriding
+    fraction 0..1) and a note. `by` is None for a review recorded without a name."""
+
+    by: str | None
+    level: float
+    note: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"by": self.by, "level": _round(self.level, 3), "note": self.note}
+
+
+@dataclass(frozen=True)
 class CriterionScore:
     id: str
     title: str
@@ -39,6 +52,7 @@ class CriterionScore:
     action: str | None = None
     owner: str | None = None
     language: str = "en"
+    reviews: tuple[ExpertWord, ...] = ()  # every expert's latest word, in the order they first spoke
 
     @property
     def pending(self) -> bool:
@@ -73,6 +87,7 @@ class CriterionScore:
             "note": self.note,
             "action": self.action,
             "owner": self.owner,
+            "reviews": [review.to_json() for review in self.reviews],
         }
 
 

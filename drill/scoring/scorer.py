@@ -15,7 +15,7 @@ from drill.formats.rubric import DEFAULT_SCALE, Band, Criterion, Rubric
 from drill.formats.scenario import Task
 
 from .checks import Answer, run
-from .results import CriterionScore, Scores, TaskScore, TeamScore
+from .results import CriterionScore, ExpertWord, Scores, TaskScore, TeamScore
 from .wording import Words, words
 
 
@@ -38,6 +38,7 @@ class ExpertReview:
     action: str | None = None  # a corrective action for the improvement plan
     owner: str | None = None
     at: float = 0.0
+    by: str | None = None  # the expert; None for a review recorded without a name
 
 
 def _rate(bands: tuple[Band, ...], score: float | None) -> str | None:
@@ -54,40 +55,60 @@ def _unsubmitted(criterion: Criterion, w: Words) -> CriterionScore:
     return CriterionScore(criterion.id, criterion.title, kind, criterion.weight, 0.0, "auto", w("scoring.not-submitted"), language=w.language)
 
 
-def _manual(criterion: Criterion, review: ExpertReview | None, w: Words) -> CriterionScore:
+class _Panel:
+    """The experts' latest words on one criterion, one per expert: the score is their mean.
+    A note, action and owner are the experts' own; with several experts each note is signed."""
+
+    def __init__(self, reviews: list[ExpertReview], w: Words):
+        self.mean = fmean(r.score for r in reviews)
+        self.words = tuple(ExpertWord(r.by, r.score, r.note) for r in reviews)
+        signed = len(reviews) > 1
+        self.note = w("scoring.part-separator").join(
+            w("scoring.line", title=r.by, text=r.note) if signed and r.by else r.note for r in reviews if r.note
+        ) or None
+        planned = [r for r in reviews if r.action]
+        latest = max(planned, key=lambda r: r.at) if planned else None
+        self.action = latest.action if latest else None
+        self.owner = latest.owner if latest else None
+
+
+def _manual(criterion: Criterion, reviews: list[ExpertReview], w: Words) -> CriterionScore:
     manual = criterion.manual
-    if review is None:
+    if not reviews:
         levels = w("scoring.level-separator").join(str(level) for level in sorted(manual.levels))
         return CriterionScore(
             criterion.id, criterion.title, "manual", criterion.weight, None, "expert",
             w("scoring.awaiting-expert", levels=levels), language=w.language,
         )
-    level = min(max(review.score, 0), manual.top)
+    panel = _Panel(reviews, w)
+    level = min(max(panel.mean, 0), manual.top)
     said = manual.levels.get(int(level)) if level == int(level) else None
     evidence = w("scoring.level-said" if said else "scoring.level", level=w.t.number(level, 2), top=manual.top, said=said)
     return CriterionScore(
         criterion.id, criterion.title, "manual", criterion.weight, criterion.weight * level / manual.top, "expert",
-        evidence, note=review.note or None, action=review.action, owner=review.owner, language=w.language,
+        evidence, note=panel.note, action=panel.action, owner=panel.owner, language=w.language, reviews=panel.words,
     )
 
 
-def _automatic(criterion: Criterion, answer: Answer, review: ExpertReview | None) -> CriterionScore:
+def _automatic(criterion: Criterion, answer: Answer, reviews: list[ExpertReview]) -> CriterionScore:
     fraction, evidence = run(criterion.check, answer)
     auto = criterion.weight * fraction
     kind = criterion.check.kind
     w = answer.words
-    if review is None:
+    if not reviews:
         return CriterionScore(criterion.id, criterion.title, kind, criterion.weight, auto, "auto", evidence, language=w.language)
-    override = min(max(review.score, 0.0), 1.0)
+    panel = _Panel(reviews, w)
+    override = min(max(panel.mean, 0.0), 1.0)
     return CriterionScore(
         criterion.id, criterion.title, kind, criterion.weight, criterion.weight * override, "expert",
-        review.note or w("scoring.overridden"), auto_points=auto, auto_evidence=evidence,
-        note=review.note or None, action=review.action, owner=review.owner, language=w.language,
+        panel.note or w("scoring.overridden"), auto_points=auto, auto_evidence=evidence,
+        note=panel.note, action=panel.action, owner=panel.owner, language=w.language, reviews=panel.words,
     )
 
 
 def _task(
-    exercise: Exercise, task: Task, due_at: float, submission: Submission | None, reviews: dict[str, ExpertReview], w: Words
+    exercise: Exercise, task: Task, due_at: float, submission: Submission | None,
+    reviews: dict[str, dict[str | None, ExpertReview]], w: Words,
 ) -> TaskScore:
     rubric = exercise.rubric_for(task.id)
     if submission is None:
@@ -95,7 +116,8 @@ def _task(
         return TaskScore(task.id, task.title, None, due_at, 0.0, rubric.bands[-1].id, criteria, w.language)
     answer = Answer(submission.text, submission.fields, exercise.scenario, task, submission.at, due_at, w)
     criteria = tuple(
-        _automatic(c, answer, reviews.get(c.id)) if c.check is not None else _manual(c, reviews.get(c.id), w)
+        _automatic(c, answer, list(reviews.get(c.id, {}).values())) if c.check is not None
+        else _manual(c, list(reviews.get(c.id, {}).values()), w)
         for c in rubric.criteria
     )
     scored = [c for c in criteria if not c.pending]
@@ -119,8 +141,9 @@ def score_exercise(
 ) -> Scores:
     """Score every team on every task it owes (the keys of `due`).
 
-    Submitting is final, so a repeated submission is ignored; the last review of a
-    criterion wins. Reviews of work never handed in are ignored: there is nothing to judge.
+    Submitting is final, so a repeated submission is ignored. Each expert's last review
+    of a criterion replaces only that expert's earlier one; the criterion scores the mean
+    of the experts' levels (or override fractions). Reviews of work never handed in are ignored: there is nothing to judge.
     Evidence, strengths and improvements are in `language` (a BCP 47 tag), by
     default the scenario's.
     """
@@ -128,9 +151,9 @@ def score_exercise(
     first: dict[tuple[str, str], Submission] = {}
     for submission in submissions:
         first.setdefault((submission.team, submission.task), submission)
-    latest: dict[tuple[str, str], dict[str, ExpertReview]] = {}
+    latest: dict[tuple[str, str], dict[str, dict[str | None, ExpertReview]]] = {}
     for review in reviews:
-        latest.setdefault((review.team, review.task), {})[review.criterion] = review
+        latest.setdefault((review.team, review.task), {}).setdefault(review.criterion, {})[review.by] = review
 
     teams = []
     for team in exercise.scenario.teams:

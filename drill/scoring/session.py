@@ -20,7 +20,7 @@ def score_session(session: Any, language: str | None = None) -> Scores:
         if w.submitted_at is not None
     ]
     reviews = [
-        ExpertReview(r["team"], r["task"], r["criterion"], r["score"], r.get("note", ""), r.get("action"), r.get("owner"), r["at"])
+        ExpertReview(r["team"], r["task"], r["criterion"], r["score"], r.get("note", ""), r.get("action"), r.get("owner"), r["at"], r.get("by"))
         for r in state.reviews
     ]
     due = {key: w.due_at for key, w in state.work.items()}

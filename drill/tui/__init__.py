@@ -25,11 +25,11 @@ def run_drill(session: "Session", language: str | None = None) -> int:
     return app.return_code or 0
 
 
-def review_session(session: "Session", language: str | None = None) -> int:
-    """The review screen alone, for experts scoring a recorded session."""
+def review_session(session: "Session", language: str | None = None, by: str | None = None) -> int:
+    """The review screen alone, for experts scoring a recorded session (as `by`, when named)."""
     from .app import DrillApp
 
-    app = DrillApp(session, language=language, mode="review", live=False)
+    app = DrillApp(session, language=language, mode="review", live=False, reviewer=by)
     app.run()
     return app.return_code or 0
 

@@ -20,7 +20,7 @@ from textual.events import Resize
 from textual.screen import ModalScreen, Screen
 from textual.worker import Worker
 
-from ..client import LocalTeam
+from ..client import LocalReview, LocalTeam
 from ..engine import Session
 from ..i18n import Catalog
 from ..live import drive
@@ -44,8 +44,9 @@ class DrillApp(App):
     ]
 
     def __init__(self, session: Session, *, language: str | None = None, mode: str = "run", live: bool = True,
-                 autosave: float = AUTOSAVE_SECONDS, served=None) -> None:
+                 autosave: float = AUTOSAVE_SECONDS, served=None, reviewer: str | None = None) -> None:
         super().__init__()
+        self.reviewer = reviewer  # `drill review --by NAME`: the expert the review screen records
         self.served = served  # a drill.net ServedDrill in `serve` mode
         self.session = session
         self.t = Catalog(language or session.scenario.language)
@@ -67,19 +68,19 @@ class DrillApp(App):
 
     def on_mount(self) -> None:
         if self.mode == "review":
-            self.install_screen(ReviewScreen(self.session, self.t, self.info), "review")
+            self.install_screen(ReviewScreen(LocalReview(self.session, self.reviewer), self.t, self.info), "review")
             self.push_screen("review")
         elif self.mode == "serve":
             console = ConsoleScreen(self.session, self.t, self.info)
             self.install_screen(console, "console")
-            self.install_screen(ReviewScreen(self.session, self.t, self.info), "review")
+            self.install_screen(ReviewScreen(LocalReview(self.session, self.reviewer), self.t, self.info), "review")
             self.push_screen("console")
             self.run_worker(self._serve(console), name="server", exit_on_error=False)
             self.set_interval(REFRESH_SECONDS, self._refresh)
             return
         else:
             self.install_screen(ConsoleScreen(self.session, self.t, self.info), "console")
-            self.install_screen(ReviewScreen(self.session, self.t, self.info), "review")
+            self.install_screen(ReviewScreen(LocalReview(self.session, self.reviewer), self.t, self.info), "review")
             for team_id in self.team_ids:
                 screen = TeamScreen(LocalTeam(self.session, team_id), self.t, self.info)
                 self.team_screens[team_id] = screen
@@ -101,7 +102,7 @@ class DrillApp(App):
             self.notify(self.t("serve.cannot-listen", error=error.strerror or str(error)), severity="error", timeout=30)
             return
         pages = self.served.pages
-        console.show_join(self.served.url, self.served.codes, pages.url if pages is not None else None)
+        console.show_join(self.served.url, self.served.codes, pages.url if pages is not None else None, self.served.expert_codes)
         if self.live:
             self._clock_worker = self.run_worker(drive(self.session, self._stop, self._unstored), name="clock", exit_on_error=False)
 

@@ -107,8 +107,9 @@ class ConsoleScreen(LocalizedScreen):
         self._board = None
         self.refresh_live()
 
-    def show_join(self, url: str, codes: dict[str, str], page: str | None = None) -> None:
-        """Under `drill serve`: where teams connect (and the browser page, if served), and each team's code."""
+    def show_join(self, url: str, codes: dict[str, str], page: str | None = None, experts: dict[str, str] | None = None) -> None:
+        """Under `drill serve`: where teams connect (and the browser page, if served), each team's
+        code, and each invited expert's."""
         text = Text()
         text.append(url + "\n", style="bold")
         if page:
@@ -116,6 +117,9 @@ class ConsoleScreen(LocalizedScreen):
         for team_id, code in codes.items():
             text.append(f"{code}  ", style="bold yellow")
             text.append(f"{team_id} · {self.teams.get(team_id, team_id)}\n")
+        for name, code in (experts or {}).items():
+            text.append(f"{code}  ", style="bold cyan")
+            text.append(self.t("serve.expert", name=name) + "\n")
         text.rstrip()
         self.query_one("#join", Static).update(text)
         for widget in self.query(".join"):
@@ -348,6 +352,9 @@ class ConsoleScreen(LocalizedScreen):
         elif kind == "review":
             message = t("activity.review", team=self.teams.get(data["team"], data["team"]),
                         task=self.tasks[data["task"]].title, criterion=data["criterion"])
+        elif kind == "observe":
+            message = t("activity.observe", by=data.get("by") or t("review.unnamed"), team=self.teams.get(data["team"], data["team"]),
+                        kind=t(f"observe.kind.{data['kind']}"), text=data["text"])
         elif kind == "note":
             message = t("activity.note", text=data["text"])
         elif kind == "scored":

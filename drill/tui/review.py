@@ -1,5 +1,10 @@
 """The review screen: each submission beside its rubric, automatic scores with their
-evidence, and an expert's levels, overrides and notes, recorded in the session log."""
+evidence, and an expert's levels, overrides and notes, recorded in the session log.
+
+It is written against a `ReviewClient` (drill.client): the facilitator's screen and
+`drill review` work on the session in this process, an invited expert's (`drill
+join --expert`) on a replica fed by the server. Several experts may level one
+criterion; each sees every expert's word and changes only its own."""
 
 from __future__ import annotations
 
@@ -11,14 +16,18 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from ..engine import Session
+from ..client import ReviewClient
 from ..i18n import Catalog
 from ..scoring import Scores, score_session
 from ..scoring.results import CriterionScore, TaskScore, TeamScore
 from .draft import DraftArea
 from .format import DrillInfo, clock_text, short_clock
 from .modals import ScoreEntry, ScoreScreen
-from .widgets import KeyBar, LocalizedScreen, StatusBar, on_refused, while_shown
+from .observe import ObservationScreen, PlanScreen
+from .widgets import KeyBar, LocalizedScreen, StatusBar, on_refused_async, while_shown
+
+
+MAX_NOTICES = 3  # new submissions announced one by one; more at once get one notice
 
 
 def points_text(criterion: CriterionScore, t: Catalog) -> str:
@@ -37,18 +46,21 @@ class ReviewScreen(LocalizedScreen):
     AUTO_FOCUS = "#submissions"
     BINDINGS = [
         Binding("s", "score", "key.score"),
+        Binding("o", "observe", "key.observe"),
+        Binding("i", "plan", "key.plan"),
         Binding("f5", "focus_list", "key.submissions", priority=True),
         Binding("f6", "focus_answer", "key.answer", priority=True),
         Binding("f7", "focus_rubric", "key.rubric", priority=True),
     ]
 
-    def __init__(self, session: Session, catalog: Catalog, info: DrillInfo) -> None:
+    def __init__(self, client: ReviewClient, catalog: Catalog, info: DrillInfo) -> None:
         super().__init__(catalog, name="review", classes="review-screen")
-        self.session = session
+        self.client = client
         self.info = info
-        self.scores: Scores = score_session(session)
+        self.scores: Scores = score_session(client)
         self.selected: tuple[str, str] | None = None
         self._seq = -1
+        self._seen: set[tuple[str, str]] | None = None  # submissions already on the list
 
     def compose(self) -> ComposeResult:
         t = self.t
@@ -82,18 +94,30 @@ class ReviewScreen(LocalizedScreen):
         if not self.is_mounted:
             return
         self._show_status()
-        if self.session.state.seq == self._seq:
+        if self.client.state.seq == self._seq:
             return
-        self._seq = self.session.state.seq
-        self.scores = score_session(self.session)
+        self._seq = self.client.state.seq
+        self.scores = score_session(self.client)
+        self._announce_new()
         self._fill_list()
         self._show_selected()
 
+    def _announce_new(self) -> None:
+        """A notice for each submission that came in since the list was last drawn."""
+        submitted = {(team.team, task.task): (team.name, task.title) for team in self.scores.teams for task in team.tasks if task.submitted}
+        new = sorted(submitted.keys() - self._seen) if self._seen is not None else []
+        if len(new) > MAX_NOTICES:  # back on the screen after a while: one notice, not a flood
+            self.notify(self.t("review.new-submissions", n=len(new)), timeout=6)
+        else:
+            for key in new:
+                self.notify(self.t("review.new-submission", team=submitted[key][0], task=submitted[key][1]), timeout=6)
+        self._seen = set(submitted)
+
     def _show_status(self) -> None:
-        t, state = self.t, self.session.state
-        left = Text(t("review.title"), style="bold")
+        t, state = self.t, self.client.state
+        left = Text(t("review.title") + (f" · {self.client.by}" if self.client.by else ""), style="bold")
         middle = Text(self.info.title)
-        right = Text(clock_text(self.info, self.session.now(), t) + ("  " + t("clock.ended") if state.ended else ""))
+        right = Text(clock_text(self.info, self.client.now(), t) + ("  " + t("clock.ended") if state.ended else ""))
         self.query_one(StatusBar).show(left, middle, right)
 
     # ----- the list of submissions -----------------------------------------------------------
@@ -168,7 +192,7 @@ class ReviewScreen(LocalizedScreen):
             answer.load_text("")
             return
         team, task = found
-        work = self.session.state.work.get((team.team, task.task))
+        work = self.client.state.work.get((team.team, task.task))
         line = Text()
         line.append(f"{team.name} · {task.title}\n", style="bold")
         if task.submitted:
@@ -179,7 +203,7 @@ class ReviewScreen(LocalizedScreen):
             line.append(t("review.not-submitted"), style="dim")
         line.append("  ·  " + t("review.score", score=score_text(task, t)), style="bold green" if task.score is not None else "")
         if work is not None and work.fields:
-            definition = next(k for k in self.session.scenario.tasks if k.id == task.task)
+            definition = next(k for k in self.client.scenario.tasks if k.id == task.task)
             labels = {f.id: f.label for f in definition.fields}
             for field_id, value in work.fields.items():
                 line.append(f"\n{labels.get(field_id, field_id)}: {value}")
@@ -187,7 +211,7 @@ class ReviewScreen(LocalizedScreen):
         text = work.draft if (work is not None and work.submitted_at is not None) else ""
         if answer.text != text:
             answer.load_text(text)
-        rubric = self.session.exercise.rubric_for(task.task)
+        rubric = self.client.exercise.rubric_for(task.task)
         self.query_one("#rubric-title", Label).update(t("review.rubric-title", title=rubric.title))
         row = table.cursor_row if not new else 0
         table.clear(columns=True)
@@ -222,7 +246,12 @@ class ReviewScreen(LocalizedScreen):
         text.append(criterion.evidence + "\n")
         if criterion.auto_points is not None:
             text.append(t("review.auto-was", points=f"{criterion.auto_points:.2f}", evidence=criterion.auto_evidence or "") + "\n", style="dim")
-        if criterion.note:
+        if len(criterion.reviews) > 1 or (criterion.reviews and criterion.reviews[0].by):
+            for word in criterion.reviews:  # every expert's own word; the points are their mean
+                who = word.by or t("review.unnamed")
+                line = t("review.expert-word", by=who, level=f"{round(word.level, 2):g}") + (f" — {word.note}" if word.note else "")
+                text.append(line + "\n", style="italic bold" if word.by == self.client.by else "italic")
+        elif criterion.note:
             text.append(t("review.note", note=criterion.note) + "\n", style="italic")
         rubric_criterion = self._rubric_criterion(criterion.id)
         if rubric_criterion is not None and rubric_criterion.manual is not None:
@@ -235,7 +264,7 @@ class ReviewScreen(LocalizedScreen):
         found = self._current()
         if found is None:
             return None
-        return self.session.exercise.rubric_for(found[1].task).criterion(criterion_id)
+        return self.client.exercise.rubric_for(found[1].task).criterion(criterion_id)
 
     @on(DataTable.RowHighlighted, "#criteria")
     def _row_highlighted(self) -> None:
@@ -256,20 +285,22 @@ class ReviewScreen(LocalizedScreen):
         team, task = found
         rubric_criterion = self._rubric_criterion(criterion.id)
         levels = rubric_criterion.manual.levels if rubric_criterion.manual is not None else None
-        if criterion.points is None:
+        # This reviewer's own word, never the panel's mean or another expert's; the automatic
+        # fraction when nobody has overridden it yet.
+        mine = next((word for word in criterion.reviews if word.by == self.client.by), None)
+        if mine is not None:
+            current = f"{mine.level:g}" if levels is not None else f"{mine.level:.2f}"
+        elif criterion.points is None or criterion.reviews:
             current = ""
-        elif levels is not None:
-            top = max(levels)
-            current = f"{criterion.points / criterion.max * top:g}"
         else:
             current = f"{criterion.points / criterion.max:.2f}"
         details = Text()
         details.append(f"{team.name} · {task.title}\n", style="bold")
         details.append(f"{points_text(criterion, t)}  {criterion.evidence}")
         screen = ScoreScreen(t, t("score.title", criterion=criterion.title), details, levels, current,
-                             criterion.note or "", criterion.action or "", criterion.owner or "")
+                             mine.note if mine is not None else "", criterion.action or "", criterion.owner or "")
 
-        def scored(entry: ScoreEntry | None) -> None:
+        async def scored(entry: ScoreEntry | None) -> None:
             if entry is None:
                 return
             try:
@@ -277,12 +308,43 @@ class ReviewScreen(LocalizedScreen):
             except ValueError:
                 self.notify(t("score.number"), severity="error")
                 return
-            if on_refused(self, lambda: self.session.review(team.team, task.task, criterion.id, value, entry.note,
-                                                            entry.action or None, entry.owner or None)):
+            if await on_refused_async(self, lambda: self.client.review(team.team, task.task, criterion.id, value, entry.note,
+                                                                       entry.action or None, entry.owner or None)):
                 self.notify(t("notice.scored", criterion=criterion.title), timeout=3)
             self.refresh_live()
 
         self.app.push_screen(screen, scored)
+
+    def action_observe(self) -> None:
+        """A timestamped observation about the team (and task) on screen."""
+        found = self._current()
+        if found is None:
+            self.notify(self.t("review.choose-submission"), severity="warning")
+            return
+        team, task = found
+
+        async def written(entry) -> None:
+            if entry is not None and await on_refused_async(
+                    self, lambda: self.client.observe(team.team, entry.kind, entry.text, task=task.task, inject=entry.inject)):
+                self.notify(self.t("notice.observed", team=team.name), timeout=3)
+
+        received = [(d.inject, d.title) for d in reversed(self.client.state.inbox.get(team.team, []))]
+        self.app.push_screen(ObservationScreen(self.t, f"{team.name} · {task.title}", received), written)
+
+    def action_plan(self) -> None:
+        """A row of the team's improvement plan, its area for improvement taken from the criterion on screen."""
+        found, criterion = self._current(), self._criterion()
+        if found is None:
+            self.notify(self.t("review.choose-submission"), severity="warning")
+            return
+        team, task = found
+        issue = "" if criterion is None else criterion.title + (f": {criterion.note}" if criterion.note else "")
+
+        async def written(columns: dict[str, str] | None) -> None:
+            if columns is not None and await on_refused_async(self, lambda: self.client.plan(team.team, task.task, columns)):
+                self.notify(self.t("notice.planned", team=team.name), timeout=3)
+
+        self.app.push_screen(PlanScreen(self.t, f"{team.name} · {task.title}", task.title, issue), written)
 
     def action_focus_list(self) -> None:
         self.query_one("#submissions").focus()

@@ -6,7 +6,7 @@ import functools
 import math
 import re
 from dataclasses import replace
-from typing import Callable, Sequence
+from typing import Awaitable, Callable, Sequence
 
 from rich.cells import cell_len
 from rich.console import RenderableType
@@ -375,13 +375,34 @@ def on_refused(widget: Widget, action: Callable[[], object]) -> bool:
     from ..engine import Refused
     from ..store import NotStored
 
-    catalog = getattr(widget, "t", None) or getattr(widget.screen, "t", None)
     try:
         action()
-    except Refused as refusal:
-        widget.notify(refusal.text(catalog) if catalog else str(refusal), severity="error", timeout=6)
-        return False
-    except NotStored as error:
-        widget.notify(catalog(f"notice.unstored-{error.kind}") if catalog else str(error), severity="error", timeout=12)
+    except (Refused, NotStored) as error:
+        _say_refused(widget, error)
         return False
     return True
+
+
+async def on_refused_async(widget: Widget, action: Callable[[], Awaitable[object]]) -> bool:
+    """`on_refused` for a command that may go over the network (a review client's)."""
+    from ..engine import Refused
+    from ..store import NotStored
+
+    try:
+        await action()
+    except (Refused, NotStored) as error:
+        _say_refused(widget, error)
+        return False
+    return True
+
+
+def _say_refused(widget: Widget, error) -> None:
+    """A refusal in the screen's language; an unstored command stays up longer, since the
+    facilitator has to free the disk before anything more is recorded."""
+    from ..store import NotStored
+
+    catalog = getattr(widget, "t", None) or getattr(widget.screen, "t", None)
+    if isinstance(error, NotStored):
+        widget.notify(catalog(f"notice.unstored-{error.kind}") if catalog else str(error), severity="error", timeout=12)
+    else:
+        widget.notify(error.text(catalog) if catalog else str(error), severity="error", timeout=6)
