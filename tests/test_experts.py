@@ -75,6 +75,31 @@ async def test_two_experts_on_one_criterion_are_both_kept_and_the_mean_is_scored
         await client.close()
 
 
+async def test_a_review_the_disk_cannot_take_is_refused_and_recorded_once_freed(panel):
+    from test_session_files import fill_the_disk, free_the_disk
+
+    from drill.i18n import Catalog
+
+    li = await expert(panel, "李教授")
+    press = await press_at_work(panel)
+    await press.submit("assess", "The sealed batch was never served.", {"grade": "major"})
+    await until(lambda: li.state.work[("press", "assess")].submitted_at is not None)
+    fill_the_disk(panel.session.sink)
+    note = "磁盘满时写下的点评。" * 1900  # more than the room left in the file's last pages
+    with pytest.raises(Refused) as failed:
+        await li.review("press", "assess", "tone", 2, note)
+    assert failed.value.key == "unrecorded" and "未被记录" in failed.value.text(Catalog("zh-CN"))
+    assert not panel.session.state.reviews  # refused, so never acknowledged
+    free_the_disk(panel.session.sink)
+    await li.review("press", "assess", "tone", 2, note)
+    assert [r.note for r in tone(score_session(panel.session)).reviews] == [note]
+    with pytest.raises(Refused) as long:  # more than a request may carry: refused on the expert's side
+        await li.review("press", "assess", "tone", 2, note * 2)
+    assert long.value.key == "too-long" and "note" in str(long.value)
+    for client in (li, press):
+        await client.close()
+
+
 async def test_an_expert_sees_a_submission_within_a_second(panel):
     li = await expert(panel, "李教授")
     press = await press_at_work(panel)

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import time
 
-from ..engine import Event, SessionState
+from pydantic import ValidationError
+
+from ..engine import Event, Refused, SessionState
 from ..formats import exercise_from_texts
 from . import protocol as p
 from .client import Connection, Offline
@@ -71,11 +73,20 @@ class RemoteExpert(Connection):
 
     async def review(self, team: str, task: str, criterion: str, score: float, note: str = "",
                      action: str | None = None, owner: str | None = None) -> None:
-        await self._request(p.ReviewRequest(type="review", id=self._id(), team=team, task=task, criterion=criterion,
-                                            score=score, note=note, action=action, owner=owner))
+        await self._send(p.ReviewRequest, type="review", team=team, task=task, criterion=criterion,
+                         score=score, note=note, action=action, owner=owner)
 
     async def observe(self, team: str, kind: str, text: str, task: str | None = None, inject: str | None = None) -> None:
-        await self._request(p.ObserveRequest(type="observe", id=self._id(), team=team, kind=kind, text=text, task=task, inject=inject))
+        await self._send(p.ObserveRequest, type="observe", team=team, kind=kind, text=text, task=task, inject=inject)
 
     async def plan(self, team: str, task: str | None, columns: dict[str, str]) -> None:
-        await self._request(p.PlanRequest(type="plan", id=self._id(), team=team, task=task, columns=columns))
+        await self._send(p.PlanRequest, type="plan", team=team, task=task, columns=columns)
+
+    async def _send(self, model: type[p.Message], /, **values) -> None:
+        """A request built and sent; words longer than a frame may carry are refused here,
+        in the screen's language, and stay in the dialog, rather than failing as a bad frame."""
+        try:
+            message = model(id=self._id(), **values)
+        except ValidationError as error:
+            raise Refused("too-long", field=".".join(str(part) for part in error.errors()[0]["loc"])) from None
+        await self._request(message)

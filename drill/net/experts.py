@@ -19,6 +19,7 @@ from websockets.exceptions import ConnectionClosed
 
 from ..engine import Event, Refused, Session
 from ..engine import events as ev
+from ..store import NotStored
 from . import protocol as p
 from .codes import normalise
 
@@ -133,7 +134,9 @@ class ExpertDesk:
 
     def carry_out(self, expert: str, message) -> p.Ack | p.Error:
         """An expert's request, recorded under the name its code admitted; a team's request
-        (a draft, a submission) is refused: experts review, they do not write the teams' work."""
+        (a draft, a submission) is refused: experts review, they do not write the teams' work.
+        A write the session file cannot take (a full or read-only disk) is refused, so the
+        expert's screen keeps the words for another try."""
         try:
             if isinstance(message, p.ReviewRequest):
                 self.session.review(message.team, message.task, message.criterion, message.score, message.note,
@@ -146,6 +149,8 @@ class ExpertDesk:
                 raise Refused("teams-only")
         except Refused as refusal:
             return p.refusal_error(message.id, refusal)
+        except NotStored:
+            return p.refusal_error(message.id, Refused("unrecorded"))
         return p.Ack(id=message.id)
 
 
