@@ -183,18 +183,41 @@ def score(session_path: Path, as_json: bool, language: str | None) -> None:
             click.echo(f"  {task.task:<20} {shown:<9} {when}")
 
 
+def _real_duration(ctx, param, value: str) -> int:
+    from .formats.duration import parse_duration
+
+    try:
+        return 0 if value.strip().lower() in ("off", "never") else parse_duration(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+ALERT_OPTIONS = (
+    click.option("--idle-alert", "idle_alert", default="10m", show_default=True, callback=_real_duration, metavar="DURATION",
+                 help="Real time with no key pressed at the console while the clock runs before a notice and a bell (0 or off: never)."),
+    click.option("--auto-pause", is_flag=True, help="Also pause the clock at that notice, and whenever a deadline is missed."),
+)
+
+
+def alert_options(command):
+    for option in reversed(ALERT_OPTIONS):
+        command = option(command)
+    return command
+
+
 @cli.command()
 @click.argument("scenario")
 @click.option("--session", "session_path", type=click.Path(dir_okay=False, path_type=Path), help="Session file: resumed if it exists, else created (default: a new file in the user data folder).")
 @LANG_OPTION
 @RUBRICS_OPTION
-def run(scenario: str, session_path: Path | None, language: str | None, rubric_dirs: tuple[Path, ...]) -> None:
+@alert_options
+def run(scenario: str, session_path: Path | None, language: str | None, rubric_dirs: tuple[Path, ...], idle_alert: int = 600, auto_pause: bool = False) -> None:
     """The whole drill in this terminal: facilitator console and every team's workspace."""
     session = _open_or_create(scenario, session_path, rubric_dirs)
     from .tui import run_drill
 
     try:
-        code = run_drill(session, language)
+        code = run_drill(session, language, idle_alert, auto_pause)
     finally:
         click.echo(str(session.sink.path))
     if code:
@@ -344,13 +367,15 @@ def whatif(session_path: Path, team: str, task: str, text_file: Path | None, fie
 @click.option("--headless", is_flag=True, help="No console: serve and run the clock until stopped (for automation).")
 @click.option("--start", "start_clock", is_flag=True, help="With --headless: start the clock at once.")
 @RUBRICS_OPTION
-def serve(scenario: str, host: str, port: int, codes_file: Path | None, session_path: Path | None, web_port: int | None, experts: tuple[str, ...], expert_codes_file: Path | None, headless: bool, start_clock: bool, rubric_dirs: tuple[Path, ...]) -> None:
+@alert_options
+def serve(scenario: str, host: str, port: int, codes_file: Path | None, session_path: Path | None, web_port: int | None, experts: tuple[str, ...], expert_codes_file: Path | None,
+          headless: bool, start_clock: bool, rubric_dirs: tuple[Path, ...], idle_alert: int = 600, auto_pause: bool = False) -> None:
     """Run the facilitator's console and serve the drill to teams (and invited experts) over the network."""
-    _serve(scenario, host, port, codes_file, session_path, web_port, headless, start_clock, rubric_dirs, experts, expert_codes_file)
+    _serve(scenario, host, port, codes_file, session_path, web_port, headless, start_clock, rubric_dirs, experts, expert_codes_file, idle_alert, auto_pause)
 
 
 def _serve(scenario: str, host: str, port: int, codes_file: Path | None, session_path: Path | None, web_port: int | None, headless: bool, start_clock: bool, rubric_dirs: tuple[Path, ...],
-           experts: tuple[str, ...] = (), expert_codes_file: Path | None = None) -> None:
+           experts: tuple[str, ...] = (), expert_codes_file: Path | None = None, idle_alert: int = 600, auto_pause: bool = False) -> None:
     import asyncio
 
     from .net.serve import ServedDrill, run_headless
@@ -387,7 +412,7 @@ def _serve(scenario: str, host: str, port: int, codes_file: Path | None, session
         return
     from .tui.serve import run_served_console
 
-    run_served_console(served, announce)
+    run_served_console(served, announce, idle_alert=idle_alert, auto_pause=auto_pause)
 
 
 @cli.command()
@@ -404,6 +429,9 @@ def report(session_path: Path, out: Path, language: str | None, no_pdf: bool, fo
     """Write the debrief: report.html, report.md and, with the pdf and docx extras, report.pdf and report.docx.
 
     Refused, with what to install, when no font here draws the report's text."""
+    import time
+
+    from .i18n import Catalog
     from .report import FontMissing, docx_unavailable, pdf_unavailable, write_report
     from .report.fonts import readable
     from .sessions import open_session
@@ -411,8 +439,16 @@ def report(session_path: Path, out: Path, language: str | None, no_pdf: bool, fo
 
     if font is not None and not readable(font):
         raise UserError(f"--font {font}: not a font file (expected .ttf, .otf or .ttc)")
+    started = time.perf_counter()
+
     try:
         session = open_session(session_path)
+        words = Catalog(language or session.scenario.language)
+
+        def progress(stage: str, done: int, total: int) -> None:
+            """A line per stage as it ends: the PDF takes seconds, and the wait should show."""
+            click.echo(f"[{done}/{total}] {words(f'console.report-stage.{stage}')} ({time.perf_counter() - started:.1f} s)", err=True)
+
         whatifs = []
         for path in whatif_paths:
             other = open_session(path)
@@ -421,7 +457,7 @@ def report(session_path: Path, out: Path, language: str | None, no_pdf: bool, fo
                 raise UserError(f"{path}: not a what-if of {session_path} (make one with `drill whatif`)")
             whatifs.append((other, change))
         written = write_report(session, out, language, pdf=not no_pdf, font=font,
-                               formats=formats or None, whatifs=tuple(whatifs))
+                               formats=formats or None, whatifs=tuple(whatifs), progress=progress)
     except FontMissing as error:
         raise UserError(str(error)) from None
     except Exception as error:  # noqa: BLE001 - turned into a user message

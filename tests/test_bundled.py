@@ -321,3 +321,37 @@ def test_a_salad_of_the_rubrics_own_words_is_held_back_by_length_and_the_experts
     zero = [ExpertReview("ward", "statement", criterion, 0) for criterion in ("empathy", "expert")]
     task = next(k for k in score_exercise(exercise, [submission], zero, {("ward", "statement"): 7 * 3600}).teams[0].tasks if k.task == "statement")
     assert task.score < 65 and task.rating in ("M", "U")
+
+
+# ----- (c) a keyword cannot fool the bundled rubrics -------------------------------------
+
+SCHOOL_TASKS = ("reply-parents", "reply-press", "follow-up", "statement")
+DISTRICT_TASKS = ("reply-parents", "statement")
+EMPTY_REPLIES = {
+    # 33 characters of reassurance, with 关心 and 理解 in them and nothing a parent can use.
+    "school-food-rumour": ("我们非常关心孩子们的健康，请各位家长放心，学校正在积极处理此事！！", SCHOOL_TASKS),
+    "school-food-rumour-en": ("We really care about the children and understand your concern. Please stay calm, we are handling it.",
+                              SCHOOL_TASKS),
+    # The same in Vietnamese: sympathy words (thấu hiểu, chia sẻ, lo lắng) and a promise, no fact, no next step.
+    "district-hot-spot": ("Chúng tôi rất thấu hiểu và chia sẻ với sự lo lắng của quý phụ huynh, nhà trường đang tích cực "
+                          "xử lý, mong mọi người bình tĩnh!", DISTRICT_TASKS),
+    "district-hot-spot-en": ("We really understand and share the parents' worry. The school is dealing with it actively; "
+                             "please stay calm!", DISTRICT_TASKS),
+}
+
+
+@pytest.mark.parametrize(("scenario", "task"), [(s, t) for s, (_, tasks) in sorted(EMPTY_REPLIES.items()) for t in tasks])
+def test_a_short_empty_phrased_reply_scores_under_40_whatever_its_kind_words(scenario, task):
+    from drill.scoring.scorer import Submission, score_exercise
+
+    exercise = Loader().load_exercise(scenario_path(scenario))
+    definition = next(t for t in exercise.scenario.tasks if t.id == task)
+    team = exercise.scenario.recipients(definition.teams)[0]
+    text = EMPTY_REPLIES[scenario][0]
+    assert scenario != "school-food-rumour" or len(text) == 33
+    scores = score_exercise(exercise, [Submission(team, task, 0.0, text, {})], [], {(team, task): 3600.0})
+    scored = next(k for m in scores.teams if m.team == team for k in m.tasks if k.task == task)
+    assert scored.score < 40, (task, scored.score)
+    empathy = next(c for c in scored.criteria if c.id == "empathy")
+    assert empathy.pending and empathy.kind == "manual"  # an expert's call: the kind words earn nothing alone
+    assert empathy.auto_evidence and empathy.auto_evidence in empathy.evidence  # but the expert sees the hint

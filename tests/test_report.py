@@ -12,7 +12,7 @@ import yaml
 
 from drill.formats import Response, Responses, Review, exercise_from_texts
 from drill.i18n import Catalog
-from drill.report import charts, pdf_unavailable, write_report
+from drill.report import charts, docx_unavailable, pdf_unavailable, write_report
 from drill.report import pdf as pdf_writer
 from drill.simulate import simulate
 from drill.sessions import open_session
@@ -244,7 +244,8 @@ def test_facilitator_notes_open_the_report(tmp_path):
     html, md, _ = report(tmp_path, open_session(path))
     cover = html[:html.index("</section>")]
     assert "Hotline &lt;b&gt;busy&lt;/b&gt; at 09:00\nsecond line" in cover and "11:30" in cover   # noted at the end, 4 h in
-    assert "- 11:30 (+4:00): Hotline \\<b\\>busy\\</b\\> at 09:00<br>second line" in md
+    assert "- 11:30 (+4:00): Hotline \\<b\\>busy\\</b\\> at 09:00 second line" in md
+    assert "<br>" not in md  # a note's lines are one item, with no raw tag
 
 
 # --- the bundled drill, rehearsed badly: branching injects and evidence in the drill's language -----------
@@ -271,8 +272,8 @@ def test_a_branching_inject_says_which_teams_submission_set_it_off(tmp_path, bad
     zh = Catalog("zh-CN")
     statement = next(task.title for task in bad_drill.scenario.tasks if task.id == "statement")
     second_wave = next(inject.title for inject in bad_drill.scenario.injects if inject.id == "second-wave")
-    set_off = zh("report.set-off-by", team="市委宣传部（市委网信办）", task=statement, at="14:00", score="32.2")
-    assert set_off == "由市委宣传部（市委网信办）于 14:00 提交的“形成通稿：联合工作组情况通报”引发（自动评分 32.2）"
+    set_off = zh("report.set-off-by", team="市委宣传部（市委网信办）", task=statement, at="14:00", score="26.9")
+    assert set_off == "由市委宣传部（市委网信办）于 14:00 提交的“形成通稿：联合工作组情况通报”引发（自动评分 26.9）"
     # In the timeline, on the second wave's own row (14:30), marked as a branch; and in the list under the chart.
     row = html[html.index('<tr class="branch"><td class="time">14:30'):]
     row = row[:row.index("</tr>")]
@@ -280,14 +281,14 @@ def test_a_branching_inject_says_which_teams_submission_set_it_off(tmp_path, bad
     assert html.count(set_off) == 2
     assert f"| 14:30 (+7:30) | {zh('report.kind.branch')} |" in md and set_off in md
     # The other two quality-driven injects of the bad rehearsal, each from its own team; good-branch ones never fired.
-    assert "由江川市第三实验小学于 09:10 提交的“回应聚集家长”引发（自动评分 50）" in html
-    assert "由市市场监督管理局于 12:45 提交的“书面答复《江川晚报》记者”引发（自动评分 21.1）" in html
+    assert "由江川市第三实验小学于 09:10 提交的“回应聚集家长”引发（自动评分 29.1）" in html
+    assert "由市市场监督管理局于 12:45 提交的“书面答复《江川晚报》记者”引发（自动评分 16）" in html
     assert html.count('<tr class="branch">') == 3
     # The heat column shows the public heat, not the last team's own heat recorded with the same cause,
     # and also what a statement and a missed deadline did to it.
-    assert "| 09:30 (+2:30) | 情况注入（分支） |" in md and "| 江川市第三实验小学 | 87（+6.6） |" in md
-    assert f"| 14:00 (+7:00) | 提交 | {statement} | 市委宣传部（市委网信办） | 74（+1.6） |" in md
-    assert f"| 14:30 (+7:30) | 未按时提交 | {statement} | 市教育局 | 88（+10） |" in md
+    assert "| 09:30 (+2:30) | 情况注入（分支） |" in md and "| 江川市第三实验小学 | 90（+6.5） |" in md
+    assert f"| 14:00 (+7:00) | 提交 | {statement} | 市委宣传部（市委网信办） | 77（+2.3） |" in md
+    assert f"| 14:30 (+7:30) | 未按时提交 | {statement} | 市教育局 | 92（+10） |" in md
 
 
 def test_the_heat_chart_marks_each_teams_words_and_the_branches_they_set_off(tmp_path, bad_drill):
@@ -308,14 +309,14 @@ def test_branch_marks_come_from_the_log(bad_drill):
     events = bad_drill.sink.events()
     branches = _branches(events, bad_drill)
     assert {b.inject: (b.team, b.task, b.score, b.submitted_at, b.fired_at) for b in branches.values()} == {
-        "gate-escalates": ("school", "reply-parents", 50.0, 7800.0, 9000.0),
-        "press-no-comment": ("market", "reply-press", 21.1, 20700.0, 24300.0),
-        "second-wave": ("propaganda", "statement", 32.2, 25200.0, 27000.0),
+        "gate-escalates": ("school", "reply-parents", 29.1, 7800.0, 9000.0),
+        "press-no-comment": ("market", "reply-press", 16.0, 20700.0, 24300.0),
+        "second-wave": ("propaganda", "statement", 26.9, 25200.0, 27000.0),
     }
     marks = _marks(events, bad_drill, branches)
     wave = next(b for b in marks.branches if b.at == 27000.0)
-    assert (wave.team, wave.submitted_at, wave.submitted_heat, wave.heat) == (0, 25200.0, 73.5, 78.2)
-    assert {(m.at, m.team, m.heat) for m in marks.submitted} >= {(25200.0, 0, 73.5), (7800.0, 3, 71.1)}
+    assert (wave.team, wave.submitted_at, wave.submitted_heat, wave.heat) == (0, 25200.0, 77.0, 81.5)
+    assert {(m.at, m.team, m.heat) for m in marks.submitted} >= {(25200.0, 0, 77.0), (7800.0, 3, 74.6)}
     assert sorted(marks.team_heat) == [0, 1, 2, 3, 4]
 
 
@@ -328,7 +329,7 @@ def test_evidence_speaks_the_reports_language(tmp_path, bad_drill):
     html, md, _ = report(tmp_path, bad_drill, language="en")
     assert "awaiting an expert&#39;s level" in html and "before the due time" in html and "after the due time" in html
     assert "待专家评定等级" not in html and "比截止时间" not in html
-    assert "set off by 市委宣传部（市委网信办）'s 形成通稿：联合工作组情况通报 at 14:00 (score 32.2)" in md
+    assert "set off by 市委宣传部（市委网信办）'s 形成通稿：联合工作组情况通报 at 14:00 (score 26.9)" in md
 
 
 # --- the PDF of a big drill, rendered in parts on several cores ------------------------------------------------
@@ -472,3 +473,44 @@ def test_each_expert_observations_and_the_hseep_plan_print_in_html_markdown_and_
     cells = {cell.text for table in document.tables for row in table.rows for cell in row.cells}
     assert "李教授 2 · 语气偏冷\nDr. Tran 4 · Warm enough" in "\n".join(cells)
     assert "Assess and grade: 第一时间核实并封存" in cells and "王科长" in cells and "Point of contact" in cells
+
+
+# --- report.md and the stages of writing a report ----------------------------------------------------
+
+
+def test_markdown_keeps_paragraphs_and_has_no_raw_tags(tmp_path):
+    summary = "A short drill for tests."
+    session = session_of(tmp_path, replace={summary: '"First line.\\nSecond line.\\n\\nA new paragraph."'})
+    _, md, _ = report(tmp_path, session)
+    assert "First line. Second line.\n\nA new paragraph." in md
+    assert "<br>" not in md
+
+
+def test_writing_a_report_tells_each_stage_and_the_pdf_draws_its_charts_as_images(tmp_path):
+    pytest.importorskip("weasyprint")
+    heard: list[tuple[str, int, int]] = []
+    written = write_report(session_of(tmp_path), tmp_path / "out", formats=("html", "md", "pdf"),
+                           progress=lambda *stage: heard.append(stage))
+    assert [name for name, _, _ in heard] == ["content", "html", "markdown", "pdf-layout", "pdf-draw"]
+    assert [(done, total) for _, done, total in heard] == [(n, 5) for n in range(1, 6)]
+    assert [p.name for p in written] == ["report.html", "report.md", "report.pdf"]
+    html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert len(chart_svgs(html)) == 2 and "data:image/png" not in html  # the HTML keeps sharp SVG charts
+    heard.clear()
+    write_report(session_of(tmp_path, "t"), tmp_path / "md", pdf=False, formats=("html", "md", "docx"),
+                 progress=lambda *stage: heard.append(stage))
+    expected = ["content", "html", "markdown"] + (["docx"] if docx_unavailable() is None else [])
+    assert heard == [(name, n, len(expected)) for n, name in enumerate(expected, 1)]
+
+
+def test_drill_report_prints_a_line_per_stage(tmp_path):
+    from click.testing import CliRunner
+
+    from drill.cli import cli
+
+    session = session_of(tmp_path)
+    result = CliRunner().invoke(cli, ["report", str(session.sink.path), "--out", str(tmp_path / "out"),
+                                 "--format", "html", "--format", "md"])
+    assert result.exit_code == 0, result.output
+    assert re.search(r"\[1/3\] scores, charts and content \(\d+\.\d s\)", result.stderr)
+    assert "[2/3] report.html" in result.stderr and "[3/3] report.md" in result.stderr

@@ -141,7 +141,9 @@ async def test_fire_a_held_inject(drill):
         chooser = drill.app.screen
         assert isinstance(chooser, ChooseScreen)
         options = chooser.query_one(OptionList)
-        assert options.get_option_at_index(0).id == "journalist"  # held injects come first
+        assert options.get_option_at_index(0).disabled  # the heading of the held ones
+        assert options.get_option_at_index(1).id == "journalist"  # held injects come first
+        assert options.highlighted == 1
         await pilot.press("enter")
         assert "journalist" in drill.session.state.fired
         assert ("press", "answer") in drill.session.state.work  # its task opened
@@ -523,7 +525,8 @@ async def test_score_in_the_review_screen(drill):
         dialog.query_one("#score-value").value = "7"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert any("fraction from 0 to 1" in note for note in drill.notes())  # the engine's refusal
+        assert drill.app.screen is dialog  # the engine's refusal, in the dialog, which stays open
+        assert "fraction from 0 to 1" in str(dialog.query_one("#score-error").render())
 
 
 async def test_review_mode_shows_only_the_review_screen(drill):
@@ -640,17 +643,19 @@ def test_run_creates_or_resumes_a_session_and_prints_its_path(tmp_path, monkeypa
     from drill import cli, tui
 
     seen = []
-    monkeypatch.setattr(tui, "run_drill", lambda session, language: seen.append((session, language)) or 0)
+    monkeypatch.setattr(tui, "run_drill", lambda session, language, *alerts: seen.append((session, language, alerts)) or 0)
     path = tmp_path / "s.drill"
     result = CliRunner().invoke(cli.cli, ["run", str(DATA / "mini.yaml"), "--session", str(path)])
     assert result.exit_code == 0, result.output
     assert result.output.strip() == str(path) and path.exists()
     seen[0][0].start()
     seen[0][0].pause()
-    result = CliRunner().invoke(cli.cli, ["run", str(DATA / "mini.yaml"), "--session", str(path), "--lang", "zh-CN"])
+    assert seen[0][2] == (600, False)   # --idle-alert 10m, no --auto-pause
+    result = CliRunner().invoke(cli.cli, ["run", str(DATA / "mini.yaml"), "--session", str(path), "--lang", "zh-CN",
+                                          "--idle-alert", "off", "--auto-pause"])
     assert result.exit_code == 0
-    resumed, language = seen[1]
-    assert resumed.state.started and language == "zh-CN"
+    resumed, language, alerts = seen[1]
+    assert resumed.state.started and language == "zh-CN" and alerts == (0, True)
 
 
 def test_review_opens_the_screen_only_without_score_options(tmp_path, monkeypatch):

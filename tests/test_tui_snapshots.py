@@ -82,19 +82,33 @@ def played_later(tmp_path, language: str) -> DrillApp:
     return DrillApp(session, language=language, live=False)
 
 
-def show(screen: str):
+NOTICES = {
+    "en": "Deadline passed for Assess and grade the incident: Municipal Education Bureau did not submit.",
+    "zh-CN": "“舆情研判与定级”已过截止时间：市教育局未提交。请输入等级，或 0 到 1 之间的比例。",
+}
+
+
+def show(screen: str, language: str = "en"):
     async def run_before(pilot) -> None:
         app = pilot.app
-        if screen in ("team", "feed"):
+        if screen in ("team", "feed", "editor"):
             app.show_team("education")
         if screen == "feed":
             await pilot.pause()
             await pilot.press("f8")
+        elif screen == "editor":
+            await pilot.pause()
+            await pilot.press("f6", "enter")
         elif screen == "review":
             app.action_review()
+        elif screen == "fire":
+            await pilot.press("f")
         await pilot.pause()
-        app.screen.refresh_live()
+        if hasattr(app.screen, "refresh_live"):
+            app.screen.refresh_live()
         app.clear_notifications()
+        if screen == "editor":  # a notice in its band, under the framed draft, over nothing
+            app.notify(NOTICES[language], title=app.t("notice.alert"), severity="error", timeout=600)
         await pilot.pause()
 
     return run_before
@@ -102,9 +116,11 @@ def show(screen: str):
 
 @pytest.mark.parametrize("language", ["en", "zh-CN"])
 @pytest.mark.parametrize("size", [(80, 24), (160, 45)], ids=["80x24", "160x45"])
-@pytest.mark.parametrize("screen", ["console", "team", "review"])
+@pytest.mark.parametrize("screen", ["console", "team", "review", "editor", "fire"])
 def test_main_screens(snap_compare, tmp_path, screen, size, language):
-    assert snap_compare(played(tmp_path, language), terminal_size=size, run_before=show(screen))
+    """The console, a team's workspace (its brief; its draft being written, with a notice),
+    the review screen, and the fire dialog (held injects first, with their recipients)."""
+    assert snap_compare(played(tmp_path, language), terminal_size=size, run_before=show(screen, language))
 
 
 @pytest.mark.parametrize("language", ["en", "zh-CN"])

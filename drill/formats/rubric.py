@@ -90,6 +90,7 @@ class Check(Model):
 
 class Manual(Model):
     levels: dict[int, str] = Field(min_length=1, description="Level -> what earns it; scored by an expert")
+    hint: Check | None = Field(None, description="An automatic check whose evidence the expert sees beside the levels; it never counts toward the score")
 
     @field_validator("levels")
     @classmethod

@@ -130,6 +130,7 @@ class Task(Model):
     id: Slug
     kind: TaskKind
     title: str
+    short_title: str | None = Field(None, max_length=24, description="A few words for narrow places, such as the column headers of the console's board (default: the title)")
     prompt: str
     teams: Recipients = Field("all", description="'all' or the team ids that each owe a submission")
     opens: Duration | None = Field(None, description="Opens this long after clock.start (default 0m)")

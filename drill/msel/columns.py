@@ -74,6 +74,7 @@ TASKS = Sheet("tasks", "msel.sheet.tasks", (
     Column("id", "msel.column.id", ("task id", "任务编号"), 16),
     Column("kind", "msel.column.kind", ("type",), 11),
     Column("title", "msel.column.title", ("task", "标题", "任务"), 26),
+    Column("short_title", "msel.column.short_title", ("short title", "简称", "tên ngắn"), 14),
     Column("prompt", "msel.column.prompt", ("要求",), 60),
     Column("teams", "msel.column.teams", ("owed by", "小组"), 18),
     Column("opens", "msel.column.opens_at", ("opens",), 10),

@@ -116,7 +116,7 @@ def _sheets(scenario: Scenario, t: Catalog) -> list[tuple[Sheet, list[list[Any]]
         (SCENARIO, [[t(label), values[key]] for key, label in SCENARIO_FIELDS]),
         (TEAMS, [[team.id, team.name, team.brief] for team in scenario.teams]),
         (TASKS, [
-            [task.id, task.kind, task.title, task.prompt, _teams(scenario, task.teams, t), span_text(task.opens),
+            [task.id, task.kind, task.title, task.short_title or "", task.prompt, _teams(scenario, task.teams, t), span_text(task.opens),
              task.opens_after or "", span_text(task.due), task.rubric,
              _flow([f.model_dump(exclude_none=True) for f in task.fields]) if task.fields else ""]
             for task in scenario.tasks

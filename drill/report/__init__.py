@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
@@ -40,9 +40,15 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#&])")
 __all__ = ["FORMATS", "FontMissing", "docx_unavailable", "pdf_unavailable", "write_report"]
 
 
+# The stages of writing a report, in order; `progress` hears each one's name as it ends.
+STAGES = ("content", "html", "markdown", "docx", "pdf-layout", "pdf-draw")
+Progress = Callable[[str, int, int], None]
+_STAGES_OF = {"html": ("html",), "md": ("markdown",), "docx": ("docx",), "pdf": ("pdf-layout", "pdf-draw")}
+
+
 def write_report(session: Any, out: Path, language: str | None = None, pdf: bool = True,
                  font: Path | None = None, formats: tuple[str, ...] | None = None,
-                 whatifs: tuple = ()) -> list[Path]:
+                 whatifs: tuple = (), progress: Progress | None = None) -> list[Path]:
     """Write the report into `out`: report.html, report.md, and where their extras are usable
     report.pdf (WeasyPrint) and report.docx (python-docx); `formats` (keys of FORMATS) picks
     some of them, and `pdf=False` leaves the PDF out.
@@ -56,31 +62,45 @@ def write_report(session: Any, out: Path, language: str | None = None, pdf: bool
     `font` is a font file to draw the charts and the PDF with first. When no installed
     font (nor `font`) draws some of the text, nothing is written and FontMissing says
     what to install (fonts.py): a report of empty boxes is worse than none.
-    `whatifs` are (what-if session, Change) pairs, each shown in a "what if" section."""
+    `whatifs` are (what-if session, Change) pairs, each shown in a "what if" section.
+
+    `progress(stage, done, total)` is called as each of the STAGES this report goes
+    through ends (`done` of `total`), for a bar on the console and a line per stage from
+    `drill report`: the PDF takes seconds, the rest a fraction of one."""
     wanted = set(formats or FORMATS) - ({"pdf"} if not pdf else set())
     if pdf_unavailable() is not None:
         wanted.discard("pdf")
     if docx_unavailable() is not None:
         wanted.discard("docx")
+    stages = [stage for stage in STAGES if stage == "content" or any(stage in _STAGES_OF[kind] for kind in wanted)]
+
+    def done(stage: str) -> None:
+        if progress is not None:
+            progress(stage, stages.index(stage) + 1, len(stages))
+
+    template = _environment("html").get_template(HTML)
     with fonts.extra_font(font):
-        context = build(session, Catalog(language or session.scenario.language), whatifs)
-        html = neutralise(_environment("html").get_template(HTML).render(context))
-        html_for_pdf = html
+        context = {**build(session, Catalog(language or session.scenario.language), whatifs), "raster": False}
+        html = neutralise(template.render(context))
         if "pdf" in wanted:
             fonts.check(_visible_text(html), "pdf")
-            if font is not None:
-                context = {**context, "font_face": _font_face(Path(font))}
-                html_for_pdf = neutralise(_environment("html").get_template(HTML).render(context))
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    if "html" in wanted:
-        (out / HTML).write_text(html, encoding="utf-8")
-    if "md" in wanted:
-        (out / MARKDOWN).write_text(neutralise(_environment("md").get_template(MARKDOWN).render(context)), encoding="utf-8")
-    if "docx" in wanted:
-        write_docx(context, out / DOCX)
-    if "pdf" in wanted:
-        _write_pdf(context, html_for_pdf, out / PDF)
+        done("content")
+        out = Path(out)
+        out.mkdir(parents=True, exist_ok=True)
+        if "html" in wanted:
+            (out / HTML).write_text(html, encoding="utf-8")
+            done("html")
+        if "md" in wanted:
+            (out / MARKDOWN).write_text(neutralise(_environment("md").get_template(MARKDOWN).render(context)), encoding="utf-8")
+            done("markdown")
+        if "docx" in wanted:
+            write_docx(context, out / DOCX)
+            done("docx")
+        if "pdf" in wanted:
+            # The PDF's charts as PNG (charts.Chart), and the font file first when one was given.
+            for_pdf = {**context, "raster": True, **({"font_face": _font_face(Path(font))} if font is not None else {})}
+            _write_pdf(for_pdf, neutralise(template.render(for_pdf)), out / PDF, lambda: done("pdf-layout"))
+            done("pdf-draw")
     written = []
     for kind, name in FORMATS.items():
         if kind in wanted:
@@ -90,7 +110,7 @@ def write_report(session: Any, out: Path, language: str | None = None, pdf: bool
     return written
 
 
-def _write_pdf(context: dict[str, Any], html: str, path: Path) -> None:
+def _write_pdf(context: dict[str, Any], html: str, path: Path, laid_out: Callable[[], None]) -> None:
     """report.pdf from the report's HTML: in one piece, or for a big drill in parts of whole
     review sheets rendered side by side, one process per core (see pdf.py)."""
     sheets = context["sheets"]
@@ -107,9 +127,9 @@ def _write_pdf(context: dict[str, Any], html: str, path: Path) -> None:
         def numbering(first: int, count: int, total: int) -> str:
             return numbers.render(lang=context["lang"], first=first, count=count, total=total)
 
-        if pdf_writer.write_parts(parts, numbering, path):
+        if pdf_writer.write_parts(parts, numbering, path, laid_out):
             return
-    pdf_writer.write_whole(html, path)
+    pdf_writer.write_whole(html, path, laid_out)
 
 
 _SHEET = '<section class="sheet">'
@@ -162,14 +182,19 @@ def pdf_unavailable() -> str | None:
 
 def _md_text(value: object) -> str:
     """Every value in the Markdown report is text, never markup: Markdown and HTML
-    punctuation are backslash-escaped and line breaks kept inside table cells.
-    Values the template built itself (fenced blocks) are Markup and pass as they are."""
+    punctuation are backslash-escaped, and a value's lines are joined into one, so that
+    a table cell or a list item holds it whole (no raw `<br>` tag, which a reader shows
+    as such in plain text). Values the template built itself (fenced blocks, the summary's
+    paragraphs) are Markup and pass as they are."""
     if isinstance(value, Markup):
         return value
     if value is None:
         return ""
-    text = _MD_SPECIAL.sub(r"\\\1", str(value))
-    return text.replace("\r\n", "\n").replace("\n", "<br>")
+    text = str(value)
+    if "\n" not in text and "\r" not in text:
+        return _MD_SPECIAL.sub(r"\\\1", text)   # as it is, spaces and all (": " between a label and its value)
+    # Lines of a paragraph joined as prose joins them (no space between two CJK characters), then its paragraphs.
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(line for line in reflow(text).split("\n") if line))
 
 
 def _fence(text: str) -> Markup:

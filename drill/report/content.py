@@ -93,7 +93,7 @@ def build(session: Any, t: Catalog, whatifs: tuple = ()) -> dict[str, Any]:
         "results": results,
         "bands": _bands(session.exercise, t),
         "comparison_charts": charts.comparison_charts(
-            [row["name"] for row in results], [task.title for task in tasks], [row["values"] for row in results],
+            [row["name"] for row in results], [task.short_title or task.title for task in tasks], [row["values"] for row in results],
         ),
         "sheets": [_sheet(team, session, clock, t) for team in scores["teams"]],
         "whatifs": [_whatif(session, other, change, clock, t) for other, change in whatifs],

@@ -55,12 +55,15 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def write_whole(html: str, path: Path) -> None:
-    """The report in one piece, in this process."""
+def write_whole(html: str, path: Path, laid_out: Callable[[], None] | None = None) -> None:
+    """The report in one piece, in this process; `laid_out()` is called between layout and drawing."""
     from weasyprint import HTML
 
     with paused_gc():
-        HTML(string=html).write_pdf(path)
+        document = HTML(string=html).render()
+        if laid_out is not None:
+            laid_out()
+        document.write_pdf(path)
 
 
 def workers_for(sheets: int) -> int:
@@ -105,7 +108,8 @@ def split(weights: list[float], front: float, parts: int) -> list[tuple[int, int
     return bounds
 
 
-def write_parts(parts: list[str], numbers: Callable[[int, int, int], str], path: Path) -> bool:
+def write_parts(parts: list[str], numbers: Callable[[int, int, int], str], path: Path,
+                laid_out: Callable[[], None] | None = None) -> bool:
     """Render each part's HTML (the first here, the others in processes of their own), number
     the pages across parts with `numbers(first, count, total)` (the HTML of `count` pages that
     show only their numbers, counting from `first`), and join them into `path`.
@@ -123,6 +127,8 @@ def write_parts(parts: list[str], numbers: Callable[[int, int, int], str], path:
                 workers.append((process, ours))
             mine = _Part(parts[0])
             counts = [mine.pages] + [_receive(conn, "pages") for _, conn in workers]
+            if laid_out is not None:
+                laid_out()
             total = sum(counts)
             starts = [1 + sum(counts[:n]) for n in range(len(counts))]
             for (_, conn), start, count in zip(workers, starts[1:], counts[1:]):

@@ -161,7 +161,7 @@ class _Writer:
         from docx.shared import Mm
 
         if hasattr(chart, "png"):
-            self.document.add_picture(io.BytesIO(chart.png()), width=Mm(TEXT_WIDTH))
+            self.document.add_picture(io.BytesIO(chart.png), width=Mm(TEXT_WIDTH))
         else:
             self.paragraph(self.t("report.charts-elsewhere"), muted=True)
         if caption:

@@ -72,13 +72,18 @@ class _Panel:
         self.owner = latest.owner if latest else None
 
 
-def _manual(criterion: Criterion, reviews: list[ExpertReview], w: Words) -> CriterionScore:
+def _manual(criterion: Criterion, reviews: list[ExpertReview], w: Words, answer: Answer) -> CriterionScore:
+    """The experts' levels (their mean); until there is one, pending. A `hint` check only
+    informs the experts (its evidence, as `auto_evidence`): a keyword never earns the points itself."""
     manual = criterion.manual
+    hint = w("scoring.hint", evidence=run(manual.hint, answer)[1]) if manual.hint is not None else None
     if not reviews:
         levels = w("scoring.level-separator").join(str(level) for level in sorted(manual.levels))
+        awaiting = w("scoring.awaiting-expert", levels=levels)
         return CriterionScore(
             criterion.id, criterion.title, "manual", criterion.weight, None, "expert",
-            w("scoring.awaiting-expert", levels=levels), language=w.language,
+            awaiting if hint is None else f"{awaiting}{w('scoring.semicolon')}{hint}", auto_evidence=hint,
+            language=w.language,
         )
     panel = _Panel(reviews, w)
     level = min(max(panel.mean, 0), manual.top)
@@ -86,7 +91,8 @@ def _manual(criterion: Criterion, reviews: list[ExpertReview], w: Words) -> Crit
     evidence = w("scoring.level-said" if said else "scoring.level", level=w.t.number(level, 2), top=manual.top, said=said)
     return CriterionScore(
         criterion.id, criterion.title, "manual", criterion.weight, criterion.weight * level / manual.top, "expert",
-        evidence, note=panel.note, action=panel.action, owner=panel.owner, language=w.language, reviews=panel.words,
+        evidence, auto_evidence=hint, note=panel.note, action=panel.action, owner=panel.owner, language=w.language,
+        reviews=panel.words,
     )
 
 
@@ -117,7 +123,7 @@ def _task(
     answer = Answer(submission.text, submission.fields, exercise.scenario, task, submission.at, due_at, w)
     criteria = tuple(
         _automatic(c, answer, list(reviews.get(c.id, {}).values())) if c.check is not None
-        else _manual(c, list(reviews.get(c.id, {}).values()), w)
+        else _manual(c, list(reviews.get(c.id, {}).values()), w, answer)
         for c in rubric.criteria
     )
     scored = [c for c in criteria if not c.pending]

@@ -15,12 +15,13 @@ if TYPE_CHECKING:
     from ..engine import Session
 
 
-def run_drill(session: "Session", language: str | None = None) -> int:
+def run_drill(session: "Session", language: str | None = None, idle_alert: float = 600,
+              auto_pause: bool = False) -> int:
     """The whole drill in this terminal: console, team workspaces and review.
     Returns the app's exit code (non-zero after an internal error)."""
-    from .app import DrillApp
+    from .app import Alerts, DrillApp
 
-    app = DrillApp(session, language=language)
+    app = DrillApp(session, language=language, alerts=Alerts(idle_alert, auto_pause))
     app.run()
     return app.return_code or 0
 

@@ -10,9 +10,12 @@ screen alone.
 from __future__ import annotations
 
 import asyncio
+import time
+from dataclasses import dataclass
 from functools import partial
-from typing import Iterable
+from typing import Callable, Iterable
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
@@ -25,16 +28,28 @@ from ..engine import Session
 from ..i18n import Catalog
 from ..live import drive
 from .console import ConsoleScreen
-from .format import DrillInfo
+from .format import DrillInfo, span_text, speed_text
+from .notices import NoticesInBar
 from .review import ReviewScreen
 from .team import TeamScreen
 from .widgets import localize
 
 AUTOSAVE_SECONDS = 3.0
 REFRESH_SECONDS = 0.25
+IDLE_ALERT_SECONDS = 600
 
 
-class DrillApp(App):
+@dataclass(frozen=True)
+class Alerts:
+    """When the room is left unattended: after `idle` real seconds with no key pressed at
+    this terminal while the clock runs (0: never), and at every missed deadline, a notice
+    and a bell; with `auto_pause` the clock pauses too, so nothing more is missed."""
+
+    idle: float = IDLE_ALERT_SECONDS
+    auto_pause: bool = False
+
+
+class DrillApp(NoticesInBar, App):
     CSS_PATH = "drill.tcss"
     BINDINGS = [
         Binding("f1", "console", "key.console"),
@@ -44,9 +59,14 @@ class DrillApp(App):
     ]
 
     def __init__(self, session: Session, *, language: str | None = None, mode: str = "run", live: bool = True,
-                 autosave: float = AUTOSAVE_SECONDS, served=None, reviewer: str | None = None) -> None:
+                 autosave: float = AUTOSAVE_SECONDS, served=None, reviewer: str | None = None, alerts: Alerts | None = None,
+                 real_time: Callable[[], float] = time.monotonic) -> None:
         super().__init__()
         self.reviewer = reviewer  # `drill review --by NAME`: the expert the review screen records
+        self.alerts = alerts or Alerts()
+        self.real_time = real_time
+        self.last_input = real_time()
+        self._idle_alerted = False
         self.served = served  # a drill.net ServedDrill in `serve` mode
         self.session = session
         self.t = Catalog(language or session.scenario.language)
@@ -75,6 +95,7 @@ class DrillApp(App):
             self.install_screen(console, "console")
             self.install_screen(ReviewScreen(LocalReview(self.session, self.reviewer), self.t, self.info), "review")
             self.push_screen("console")
+            self.session.listeners.append(self._missed_deadline)
             self.run_worker(self._serve(console), name="server", exit_on_error=False)
             self.set_interval(REFRESH_SECONDS, self._refresh)
             return
@@ -86,6 +107,7 @@ class DrillApp(App):
                 self.team_screens[team_id] = screen
                 self.install_screen(screen, f"team:{team_id}")
             self.push_screen("console")
+            self.session.listeners.append(self._missed_deadline)
             if self.live:
                 self._clock_worker = self.run_worker(drive(self.session, self._stop, self._unstored), name="clock", exit_on_error=False)
             self.set_interval(self.autosave_seconds, self._autosave)
@@ -119,6 +141,51 @@ class DrillApp(App):
         if self.session.state.ended and not self._ended:
             self._ended = True
             self.notify(self.t("notice.drill-ended"), severity="warning", timeout=10)
+        self._check_idle()
+
+    # ----- the room left unattended: missed deadlines and an idle facilitator ------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseDown, events.Paste)):
+            self.last_input = self.real_time()
+            self._idle_alerted = False
+        await super().on_event(event)
+
+    def _missed_deadline(self, event) -> None:
+        """A deadline passed with teams that had not submitted: say so wherever the facilitator is."""
+        if event.type == "deadline" and event.data.get("missed"):
+            self.call_later(self._alert_missed, event.data["task"], list(event.data["missed"]))
+
+    def _alert_missed(self, task_id: str, missed: list[str]) -> None:
+        t, scenario = self.t, self.session.scenario
+        task = next((k.title for k in scenario.tasks if k.id == task_id), task_id)
+        names = t("console.list-sep").join(next((m.name for m in scenario.teams if m.id == team), team) for team in missed)
+        self._alert(t("notice.missed", task=task, teams=names), "error", 30)
+
+    def _check_idle(self) -> None:
+        """No key pressed here for `alerts.idle` real seconds while the clock runs: warn once, pause if asked."""
+        state = self.session.state
+        if not self.alerts.idle or self._idle_alerted or not state.running or state.ended or self.mode == "review":
+            return
+        idle = self.real_time() - self.last_input
+        if idle < self.alerts.idle:
+            return
+        self._idle_alerted = True
+        self._alert(self.t("notice.idle", span=span_text(idle), speed=speed_text(self.session.clock.speed)), "warning", 60)
+
+    def _alert(self, message: str, severity: str, timeout: float) -> None:
+        """A notice and a bell; with --auto-pause the clock also stops, and the notice says so."""
+        if self.alerts.auto_pause and self._pause_for_alert():
+            message += " " + self.t("notice.auto-paused")
+        self.notify(message, title=self.t("notice.alert"), severity=severity, timeout=timeout)
+        self.bell()
+
+    def _pause_for_alert(self) -> bool:
+        state = self.session.state
+        if state.running and not state.ended:
+            self.session.pause()
+            return True
+        return False
 
     async def _autosave(self) -> None:
         if not self.screen_stack or self._exit:

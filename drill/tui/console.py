@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.coordinate import Coordinate
-from textual.widgets import DataTable, Label, RichLog, Static
+from textual.widgets import DataTable, Label, ProgressBar, RichLog, Static
 
 from ..engine import Event, Session
 from ..engine.session import CHANNELS
@@ -22,6 +22,7 @@ from .format import (
 )
 from .modals import AdhocInject, AdhocScreen, ChooseScreen, Choice, ConfirmScreen, NoteScreen, TextScreen
 from .team import STATUS_STYLE, countdown
+from .notices import NoticeBar
 from .widgets import HeatLine, KeyBar, Line, LocalizedScreen, StatusBar, heat_style, on_refused, while_shown
 
 # Speeds offered by the faster / slower keys (in-world seconds per real second); the engine
@@ -95,6 +96,10 @@ class ConsoleScreen(LocalizedScreen):
                 yield Static(id="upcoming")
                 yield Label(t("console.held"), classes="pane-title")
                 yield Static(id="held")
+        with Horizontal(id="report-progress"):
+            yield Label("", id="report-stage")
+            yield ProgressBar(total=None, show_eta=False, id="report-bar")
+        yield NoticeBar()
         yield KeyBar(compact=True)
 
     def on_mount(self) -> None:
@@ -197,7 +202,7 @@ class ConsoleScreen(LocalizedScreen):
         table.clear(columns=True)
         table.add_column(self.t("console.team"), key="team", width=team_width)
         for task in tasks:
-            table.add_column(clip(task.title, cell), key=task.id, width=cell)
+            table.add_column(clip(task.short_title or task.title, cell), key=task.id, width=cell)
         for team_id, name in self.teams.items():
             row = [Text(clip(name, team_width))]
             for task in tasks:
@@ -404,15 +409,25 @@ class ConsoleScreen(LocalizedScreen):
         self._done()
 
     def action_fire(self) -> None:
+        """Held injects first (they wait for the facilitator), then conditional, then scheduled
+        ones; each with who receives it, its title wrapping on with its line."""
         t = self.t
-        unfired = sorted(self._unfired(), key=lambda i: (i.when is None or i.when.kind != "manual", i.at or 0))
-        choices = []
-        for inject in unfired:
-            label = Text()
-            label.append(self._condition(inject), style="yellow" if inject.when and inject.when.kind == "manual" else "dim")
-            label.append(f"  [{channel_label(inject.channel, t)}] ", style="cyan")
-            label.append(inject.title)
-            choices.append(Choice(inject.id, label))
+        groups: dict[str, list] = {"held": [], "conditional": [], "scheduled": []}
+        for inject in sorted(self._unfired(), key=lambda i: i.at or 0):
+            kind = "scheduled" if inject.when is None else "held" if inject.when.kind == "manual" else "conditional"
+            groups[kind].append(inject)
+        choices: list[Choice | str] = []
+        for kind, injects in groups.items():
+            if injects:
+                choices.append(t(f"fire.group-{kind}", n=len(injects)))
+            for inject in injects:
+                label = Text()
+                if kind != "held":
+                    label.append(self._condition(inject) + " ", style="dim")
+                label.append(f"[{channel_label(inject.channel, t)}] ", style="cyan")
+                label.append(inject.title, style="bold" if kind == "held" else "")
+                label.append("\n→ " + self._names(self.session.scenario.recipients(inject.to)), style="dim")
+                choices.append(Choice(inject.id, label))
 
         def chosen(inject_id: str | None) -> None:
             if inject_id:
@@ -491,13 +506,22 @@ class ConsoleScreen(LocalizedScreen):
         out = path.with_name(f"{path.stem}-report")
         language = self.t.language
 
+        box, bar, stage = self.query_one("#report-progress"), self.query_one("#report-bar", ProgressBar), self.query_one("#report-stage", Label)
+
+        def show(name: str, done: int, total: int) -> None:
+            bar.update(total=total, progress=done)
+            stage.update(self.t("console.report-progress", stage=self.t(f"console.report-stage.{name}"), done=done, total=total))
+
         def write() -> None:
             writer = report_writer()
             if writer is None:
                 raise RuntimeError("drill.report is not installed")
-            writer(self.session, out, language)
+            writer(self.session, out, language, progress=lambda *heard: self.app.call_from_thread(show, *heard))
 
         async def run() -> None:
+            box.display = True
+            stage.update(self.t("notice.report-writing"))
+            bar.update(total=None, progress=0)
             worker = self.run_worker(write, thread=True, exit_on_error=False)
             try:
                 await worker.wait()
@@ -507,6 +531,7 @@ class ConsoleScreen(LocalizedScreen):
                 self.notify(said, severity="error", timeout=12)
             else:
                 self.notify(self.t("notice.report", path=str(out)), timeout=10)
+            finally:
+                box.display = False
 
-        self.notify(self.t("notice.report-writing"), timeout=3)
         self.run_worker(run(), exit_on_error=False)

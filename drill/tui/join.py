@@ -22,6 +22,7 @@ from ..i18n import Catalog
 from ..net.client import JoinRefused, RemoteTeam
 from ..net.expert_client import RemoteExpert
 from .format import DrillInfo
+from .notices import NoticesInBar
 from .review import ReviewScreen
 from .team import TeamScreen
 from .widgets import LocalizedScreen, localize
@@ -78,7 +79,7 @@ class JoinForm(LocalizedScreen):
         self.query_one("#join-error", Static).update(message)
 
 
-class JoinApp(App):
+class JoinApp(NoticesInBar, App):
     CSS_PATH = "drill.tcss"
     BINDINGS = [Binding("ctrl+q", "quit", "key.quit", priority=True)]
 

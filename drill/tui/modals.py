@@ -5,7 +5,9 @@ the screen that opened it sends the engine command."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Awaitable, Callable
 
+from rich.console import Group
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -16,7 +18,8 @@ from textual.widgets.option_list import Option
 
 from ..i18n import Catalog
 from .draft import DraftArea
-from .widgets import KeyBar, LocalizedModal
+from .notices import NoticeBar
+from .widgets import Clipped, KeyBar, LocalizedModal
 
 
 class ConfirmScreen(LocalizedModal):
@@ -38,6 +41,7 @@ class ConfirmScreen(LocalizedModal):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.confirm_label, variant="warning", id="confirm")
                 yield Button(self.t("dialog.cancel"), id="cancel")
+        yield NoticeBar()
         yield KeyBar(compact=True)
 
     def on_mount(self) -> None:
@@ -59,21 +63,30 @@ class Choice:
 
 
 class ChooseScreen(LocalizedModal):
-    """Pick one item from a list (an inject to fire)."""
+    """Pick one item from a list (an inject to fire); a plain string in the list heads a group.
+    Labels wrap like the rest of drill's Chinese text, between characters, so a long title
+    goes on after what precedes it rather than alone on the next line."""
 
     BINDINGS = [Binding("escape", "cancel", "key.cancel"), Binding("enter", "choose", "key.choose", priority=True)]
 
-    def __init__(self, catalog: Catalog, title: str, choices: list[Choice], empty: str) -> None:
+    def __init__(self, catalog: Catalog, title: str, choices: list[Choice | str], empty: str) -> None:
         super().__init__(catalog, classes="dialog")
         self.title_text, self.choices, self.empty = title, choices, empty
+
+    def _option(self, choice: Choice | str) -> Option:
+        if isinstance(choice, str):
+            return Option(Text(choice, style="bold underline"), disabled=True)
+        label = Text(choice.label) if isinstance(choice.label, str) else choice.label
+        return Option(Group(*(Clipped(line, lines=4) for line in label.split("\n"))), id=choice.id)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box wide"):
             yield Label(self.title_text, classes="dialog-title")
-            if self.choices:
-                yield OptionList(*(Option(c.label, id=c.id) for c in self.choices), id="choices")
+            if any(isinstance(c, Choice) for c in self.choices):
+                yield OptionList(*(self._option(c) for c in self.choices), id="choices")
             else:
                 yield Static(self.empty, classes="dialog-message")
+        yield NoticeBar()
         yield KeyBar(compact=True)
 
     def action_choose(self) -> None:
@@ -132,6 +145,7 @@ class AdhocScreen(LocalizedModal):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("adhoc.send"), variant="primary", id="send")
                 yield Button(t("dialog.cancel"), id="cancel")
+        yield NoticeBar()
         yield KeyBar(compact=True)
 
     def on_mount(self) -> None:
@@ -167,6 +181,7 @@ class TextScreen(LocalizedModal):
             yield Label(self.title_text, classes="dialog-title")
             yield Static(self.header, classes="dialog-message")
             yield DraftArea(self.text, read_only=True, soft_wrap=True, id="read-text")
+        yield NoticeBar()
         yield KeyBar(compact=True)
 
     def on_mount(self) -> None:
@@ -188,6 +203,7 @@ class NoteScreen(LocalizedModal):
         with Vertical(classes="dialog-box wide"):
             yield Label(self.t("note.title"), classes="dialog-title")
             yield Input(placeholder=self.t("note.placeholder"), id="note-text")
+        yield NoticeBar()
         yield KeyBar(compact=True)
 
     @on(Input.Submitted)
@@ -212,10 +228,12 @@ class ScoreScreen(LocalizedModal):
     BINDINGS = [Binding("escape", "cancel", "key.cancel"), Binding("ctrl+s", "save", "key.save-score")]
 
     def __init__(self, catalog: Catalog, title: str, details: str, levels: dict[int, str] | None, current: str,
-                 note: str = "", action: str = "", owner: str = "") -> None:
+                 note: str = "", action: str = "", owner: str = "",
+                 record: Callable[[ScoreEntry], Awaitable[str | None]] | None = None) -> None:
         super().__init__(catalog, classes="dialog")
         self.title_text, self.details, self.levels = title, details, levels
         self.current, self.note, self.action, self.owner = current, note, action, owner
+        self.record = record  # keeps the score; returns why not, and the dialog stays open with all typed
 
     def compose(self) -> ComposeResult:
         t = self.t
@@ -240,9 +258,11 @@ class ScoreScreen(LocalizedModal):
             with Horizontal(classes="form-row"):
                 yield Label(t("score.owner"), classes="form-label")
                 yield Input(self.owner, compact=True, id="score-owner")
+            yield Static("", id="score-error", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("score.save"), variant="primary", id="save")
                 yield Button(t("dialog.cancel"), id="cancel")
+        yield NoticeBar()
         yield KeyBar(compact=True)
 
     def on_mount(self) -> None:
@@ -250,11 +270,19 @@ class ScoreScreen(LocalizedModal):
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")
-    def action_save(self) -> None:
+    async def action_save(self) -> None:
         value = self.query_one("#score-value")
-        score = "" if isinstance(value, Select) and value.value is Select.NULL else str(value.value)
-        self.dismiss(ScoreEntry(score, self.query_one("#score-note", Input).value,
-                                self.query_one("#score-action", Input).value, self.query_one("#score-owner", Input).value))
+        score = "" if isinstance(value, Select) and value.value is Select.NULL else str(value.value).strip()
+        entry = ScoreEntry(score, self.query_one("#score-note", Input).value,
+                           self.query_one("#score-action", Input).value, self.query_one("#score-owner", Input).value)
+        problem = await self.record(entry) if self.record is not None else None
+        if problem:
+            error = self.query_one("#score-error", Static)
+            error.update(problem)
+            error.display = True
+            value.focus()
+            return
+        self.dismiss(entry)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

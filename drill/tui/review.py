@@ -8,6 +8,8 @@ criterion; each sees every expert's word and changes only its own."""
 
 from __future__ import annotations
 
+import unicodedata
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -17,17 +19,28 @@ from textual.widgets import DataTable, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from ..client import ReviewClient
+from ..engine import Refused
+from ..formats.rubric import DEFAULT_SCALE, Rubric
 from ..i18n import Catalog
 from ..scoring import Scores, score_session
 from ..scoring.results import CriterionScore, TaskScore, TeamScore
+from ..store import NotStored
 from .draft import DraftArea
 from .format import DrillInfo, clock_text, short_clock
 from .modals import ScoreEntry, ScoreScreen
+from .notices import NoticeBar
 from .observe import ObservationScreen, PlanScreen
-from .widgets import KeyBar, LocalizedScreen, StatusBar, on_refused_async, while_shown
+from .widgets import KeyBar, LocalizedScreen, StatusBar, on_refused_async, refusal_text, while_shown
 
 
 MAX_NOTICES = 3  # new submissions announced one by one; more at once get one notice
+
+
+def score_number(typed: str) -> float:
+    """The number an expert typed, also as a Chinese input method writes it while on for the
+    note (full-width digits ０．２, the ideographic full stop 0。2) and with the decimal comma
+    of Vietnamese (0,2). ValueError if none."""
+    return float(unicodedata.normalize("NFKC", typed).replace("。", ".").replace(",", ".").strip())
 
 
 def points_text(criterion: CriterionScore, t: Catalog) -> str:
@@ -38,8 +51,23 @@ def points_text(criterion: CriterionScore, t: Catalog) -> str:
     return f"{round(criterion.points, 2):g}/{criterion.max:g}".replace(".", mark)
 
 
-def score_text(task: TaskScore, t: Catalog) -> str:
-    return "–" if task.score is None else f"{task.score:.1f}".replace(".", t("format.decimal-mark")) + f" {task.rating}"
+def score_text(task: TaskScore, rubric: Rubric, t: Catalog) -> str:
+    """The score with its rating and the rating's words from the rubric's scale: "61.1 M 完成但存在重大不足",
+    with the language's decimal mark."""
+    if task.score is None:
+        return "–"
+    score = f"{task.score:.1f}".replace(".", t("format.decimal-mark"))
+    band = next((b for b in rubric.bands if b.id == task.rating), None)
+    if band is None:
+        return f"{score} {task.rating}"
+    label = t(f"report.band.{band.id}") if rubric.bands == DEFAULT_SCALE else band.label
+    return f"{score} {band.id} {label}"
+
+
+def judged_by(criterion: CriterionScore, t: Catalog) -> str:
+    """Who scores it: a manual criterion is an expert's even before one has scored it."""
+    expert = criterion.source == "expert" or criterion.kind == "manual"
+    return t("review.source-expert") if expert else t("review.source-auto")
 
 
 class ReviewScreen(LocalizedScreen):
@@ -80,6 +108,7 @@ class ReviewScreen(LocalizedScreen):
                         yield DataTable(id="criteria", cursor_type="row", zebra_stripes=True)
                         with VerticalScroll(id="evidence-pane"):
                             yield Static(id="evidence")
+        yield NoticeBar()
         yield KeyBar(compact=True)
 
     def on_mount(self) -> None:
@@ -130,7 +159,7 @@ class ReviewScreen(LocalizedScreen):
         text.append("\n  ")
         if task.submitted:
             pending = sum(1 for c in task.criteria if c.pending)
-            text.append(score_text(task, t), style="green" if task.score is not None else "")
+            text.append(score_text(task, self._rubric(task), t), style="green" if task.score is not None else "")
             if pending:
                 text.append("  " + t("review.pending", n=pending), style="yellow")
         else:
@@ -201,7 +230,7 @@ class ReviewScreen(LocalizedScreen):
             line.append(t(key, time=short_clock(self.info, task.submitted_at), due=short_clock(self.info, task.due_at)))
         else:
             line.append(t("review.not-submitted"), style="dim")
-        line.append("  ·  " + t("review.score", score=score_text(task, t)), style="bold green" if task.score is not None else "")
+        line.append("  ·  " + t("review.score", score=score_text(task, self._rubric(task), t)), style="bold green" if task.score is not None else "")
         if work is not None and work.fields:
             definition = next(k for k in self.client.scenario.tasks if k.id == task.task)
             labels = {f.id: f.label for f in definition.fields}
@@ -219,7 +248,7 @@ class ReviewScreen(LocalizedScreen):
         table.add_column(t("review.source"), key="source")
         table.add_column(t("review.criterion"), key="criterion")
         for criterion in task.criteria:
-            source = t("review.source-expert") if criterion.source == "expert" else t("review.source-auto")
+            source = judged_by(criterion, t)
             style = "yellow" if criterion.pending else "red" if criterion.red_flag else ""
             table.add_row(points_text(criterion, t), source, Text(criterion.title, style=style), key=criterion.id)
         if table.row_count:
@@ -246,12 +275,14 @@ class ReviewScreen(LocalizedScreen):
         text.append(criterion.evidence + "\n")
         if criterion.auto_points is not None:
             text.append(t("review.auto-was", points=f"{criterion.auto_points:.2f}", evidence=criterion.auto_evidence or "") + "\n", style="dim")
+        if criterion.kind == "manual" and criterion.auto_evidence and not criterion.pending:
+            text.append(criterion.auto_evidence + "\n", style="dim")  # the hint the experts had
         if len(criterion.reviews) > 1 or (criterion.reviews and criterion.reviews[0].by):
             for word in criterion.reviews:  # every expert's own word; the points are their mean
                 who = word.by or t("review.unnamed")
-                line = t("review.expert-word", by=who, level=f"{round(word.level, 2):g}") + (f" — {word.note}" if word.note else "")
+                line = t("review.expert-word", by=who, level=t.number(word.level, 2)) + (f" — {word.note}" if word.note else "")
                 text.append(line + "\n", style="italic bold" if word.by == self.client.by else "italic")
-        elif criterion.note:
+        elif criterion.note and criterion.note != criterion.evidence:   # an override's evidence is its note already
             text.append(t("review.note", note=criterion.note) + "\n", style="italic")
         rubric_criterion = self._rubric_criterion(criterion.id)
         if rubric_criterion is not None and rubric_criterion.manual is not None:
@@ -259,6 +290,9 @@ class ReviewScreen(LocalizedScreen):
                 text.append(f"{level}: {description}\n", style="dim")
         text.rstrip()
         evidence.update(text)
+
+    def _rubric(self, task: TaskScore) -> Rubric:
+        return self.client.exercise.rubric_for(task.task)
 
     def _rubric_criterion(self, criterion_id: str):
         found = self._current()
@@ -297,22 +331,28 @@ class ReviewScreen(LocalizedScreen):
         details = Text()
         details.append(f"{team.name} · {task.title}\n", style="bold")
         details.append(f"{points_text(criterion, t)}  {criterion.evidence}")
-        screen = ScoreScreen(t, t("score.title", criterion=criterion.title), details, levels, current,
-                             mine.note if mine is not None else "", criterion.action or "", criterion.owner or "")
 
-        async def scored(entry: ScoreEntry | None) -> None:
-            if entry is None:
-                return
+        async def record(entry: ScoreEntry) -> str | None:
+            """Keep the score in the session log (here, or on the server for an invited
+            expert); the reason it was refused, if it was, said inside the dialog."""
             try:
-                value = float(entry.score)
+                value = score_number(entry.score)
             except ValueError:
-                self.notify(t("score.number"), severity="error")
-                return
-            if await on_refused_async(self, lambda: self.client.review(team.team, task.task, criterion.id, value, entry.note,
-                                                                       entry.action or None, entry.owner or None)):
+                return t("score.number")
+            try:
+                await self.client.review(team.team, task.task, criterion.id, value, entry.note,
+                                         entry.action or None, entry.owner or None)
+            except (Refused, NotStored) as error:
+                return refusal_text(error, t)
+            return None
+
+        def scored(entry: ScoreEntry | None) -> None:
+            if entry is not None:
                 self.notify(t("notice.scored", criterion=criterion.title), timeout=3)
             self.refresh_live()
 
+        screen = ScoreScreen(t, t("score.title", criterion=criterion.title), details, levels, current,
+                             mine.note if mine is not None else "", criterion.action or "", criterion.owner or "", record=record)
         self.app.push_screen(screen, scored)
 
     def action_observe(self) -> None:

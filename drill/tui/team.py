@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from rich.table import Table
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -28,6 +28,7 @@ from .format import (
 from .draft import DraftArea
 from .feed import PublicFeed
 from .modals import ConfirmScreen
+from .notices import NoticeBar
 from .widgets import KeyBar, Line, LocalizedScreen, StatusBar, Wrapped, heat_style, while_shown
 
 STATUS_STYLE = {
@@ -94,7 +95,9 @@ class TaskEditor(Vertical):
                                  prompt=t("field.choose"), compact=True, id=f"field-{field.id}", classes="task-field")
                 else:
                     yield Input(value, compact=True, id=f"field-{field.id}", classes="task-field")
-        yield DraftArea(task.draft, soft_wrap=True, id=f"draft-{task.id}", classes="draft")
+        draft = DraftArea(task.draft, soft_wrap=True, id=f"draft-{task.id}", classes="draft")
+        draft.border_title = t("editor.draft-label")  # a framed box of its own, apart from the prompt
+        yield draft
         yield Line(classes="task-state")
 
     @property
@@ -191,6 +194,7 @@ class TeamScreen(LocalizedScreen):
                 with VerticalScroll(id="reader", classes="reading"):
                     yield Static(id="reader-text")
                 yield PublicFeed(self.t, self.info, id="public")
+        yield NoticeBar()
         yield KeyBar(compact=True)
 
     def on_mount(self) -> None:
@@ -441,6 +445,34 @@ class TeamScreen(LocalizedScreen):
         if event.option.id:
             await self.show_task(event.option.id)
             self.action_focus_draft()
+
+    async def on_key(self, event: events.Key) -> None:
+        """Typing that no text box took (the focus was on a list, a reading pane, or left the
+        draft with Tab) goes into the draft of the chosen task, never nowhere."""
+        if event.is_printable and event.character:
+            event.stop()
+            event.prevent_default()
+            await self._type_into_draft(event.character)
+
+    async def on_paste(self, event: events.Paste) -> None:
+        if event.text:
+            event.stop()
+            await self._type_into_draft(event.text)
+
+    async def _type_into_draft(self, text: str) -> None:
+        if self.current_task is None:
+            tasks = self.query_one("#tasks", OptionList)
+            if tasks.highlighted_option is not None and tasks.highlighted_option.id:
+                await self.show_task(tasks.highlighted_option.id)
+        editor = self._editor(self.current_task)
+        if editor is None or not editor.ready or not editor.query(TextArea):
+            self.notify(self.t("team.choose-task"), severity="warning")
+            return
+        if editor.text_area.read_only:
+            self.notify(self.t("team.draft-locked", task=editor.task_view.title), severity="warning")
+            return
+        self.action_focus_draft()
+        editor.text_area.insert(text)
 
     def on_descendant_focus(self, event) -> None:
         widget = event.widget

@@ -396,13 +396,19 @@ async def on_refused_async(widget: Widget, action: Callable[[], Awaitable[object
     return True
 
 
+def refusal_text(error, catalog: Catalog | None) -> str:
+    """A refusal, or a command the session file could not take, in the screen's language."""
+    from ..store import NotStored
+
+    if catalog is None:
+        return str(error)
+    return catalog(f"notice.unstored-{error.kind}") if isinstance(error, NotStored) else error.text(catalog)
+
+
 def _say_refused(widget: Widget, error) -> None:
     """A refusal in the screen's language; an unstored command stays up longer, since the
     facilitator has to free the disk before anything more is recorded."""
     from ..store import NotStored
 
     catalog = getattr(widget, "t", None) or getattr(widget.screen, "t", None)
-    if isinstance(error, NotStored):
-        widget.notify(catalog(f"notice.unstored-{error.kind}") if catalog else str(error), severity="error", timeout=12)
-    else:
-        widget.notify(error.text(catalog) if catalog else str(error), severity="error", timeout=6)
+    widget.notify(refusal_text(error, catalog), severity="error", timeout=12 if isinstance(error, NotStored) else 6)
