@@ -31,6 +31,9 @@ async def test_an_expert_reviews_live_observes_and_plans(panel, size, language):
         screen = app.screen
         await settle(pilot, lambda: screen._seen is not None)  # the list is drawn: what comes now is new
         session.start()
+        await settle(pilot, lambda: t("review.not-submitted") in str(screen.query_one("#review-head").render()))
+        head = str(screen.query_one("#review-head").render())  # open and not due: when it is due, and no verdict yet
+        assert t("review.due", due="09:30").replace("09:30", "").strip() in head and t("review.score", score="").strip() not in head
         session.submit("press", "assess", "The sealed batch was never served.", {"grade": "major"})
         await settle(pilot, lambda: screen._seen and ("press", "assess") in screen._seen)
         assert any(t("review.new-submission", team="Press office", task="Assess and grade") == n.message for n in app._notifications)

@@ -527,6 +527,9 @@ async def test_score_in_the_review_screen(drill):
         await pilot.pause()
         assert drill.app.screen is dialog  # the engine's refusal, in the dialog, which stays open
         assert "fraction from 0 to 1" in str(dialog.query_one("#score-error").render())
+        await pilot.press("escape", "f1")
+        activity = drill.app.screen.query_one("#activity")  # the facilitator reads who scored what, by its title
+        assert any("reviewer scored Press office · Assess and grade · Tone: 2" == line.text[6:] for line in activity.lines)
 
 
 async def test_review_mode_shows_only_the_review_screen(drill):

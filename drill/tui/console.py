@@ -355,8 +355,10 @@ class ConsoleScreen(LocalizedScreen):
             key = "activity.submit-late" if data.get("late") else "activity.submit"
             message = t(key, team=self.teams.get(data["team"], data["team"]), task=self.tasks[data["task"]].title)
         elif kind == "review":
-            message = t("activity.review", team=self.teams.get(data["team"], data["team"]),
-                        task=self.tasks[data["task"]].title, criterion=data["criterion"])
+            found = self.session.exercise.rubric_for(data["task"]).criterion(data["criterion"])
+            message = t("activity.review", by=data.get("by") or t("review.unnamed"), team=self.teams.get(data["team"], data["team"]),
+                        task=self.tasks[data["task"]].title, criterion=found.title if found else data["criterion"],
+                        score=f"{data['score']:g}")
         elif kind == "observe":
             message = t("activity.observe", by=data.get("by") or t("review.unnamed"), team=self.teams.get(data["team"], data["team"]),
                         kind=t(f"observe.kind.{data['kind']}"), text=data["text"])

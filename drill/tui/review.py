@@ -230,7 +230,11 @@ class ReviewScreen(LocalizedScreen):
             line.append(t(key, time=short_clock(self.info, task.submitted_at), due=short_clock(self.info, task.due_at)))
         else:
             line.append(t("review.not-submitted"), style="dim")
-        line.append("  ·  " + t("review.score", score=score_text(task, self._rubric(task), t)), style="bold green" if task.score is not None else "")
+        if task.submitted or self.client.now() >= task.due_at or self.client.state.ended:
+            # An open task not yet handed in has no score to speak of: 0.0 U would read as a verdict.
+            line.append("  ·  " + t("review.score", score=score_text(task, self._rubric(task), t)), style="bold green" if task.score is not None else "")
+        else:
+            line.append("  ·  " + t("review.due", due=short_clock(self.info, task.due_at)), style="dim")
         if work is not None and work.fields:
             definition = next(k for k in self.client.scenario.tasks if k.id == task.task)
             labels = {f.id: f.label for f in definition.fields}
