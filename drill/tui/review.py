@@ -147,7 +147,7 @@ class ReviewScreen(LocalizedScreen):
         left = Text(t("review.title") + (f" · {self.client.by}" if self.client.by else ""), style="bold")
         middle = Text(self.info.title)
         right = Text(clock_text(self.info, self.client.now(), t) + ("  " + t("clock.ended") if state.ended else ""))
-        self.query_one(StatusBar).show(left, middle, right)
+        self.query_one(StatusBar).show(left, middle, right, yielding="middle")
 
     # ----- the list of submissions -----------------------------------------------------------
 

@@ -93,13 +93,41 @@ class Line(Widget):
 class StatusBar(Line):
     """One line at the top: who or what this screen is, the in-world clock, and the heat."""
 
-    def show(self, left: Text, middle: Text, right: Text) -> None:  # type: ignore[override]
-        grid = Table.grid(expand=True, padding=(0, 2))
-        grid.add_column(justify="left", ratio=1, no_wrap=True, overflow="ellipsis")
-        grid.add_column(justify="center", no_wrap=True)
-        grid.add_column(justify="right", no_wrap=True)
-        grid.add_row(left, middle, right)
-        super().show(grid, key=tuple((t.plain, repr(t.spans)) for t in (left, middle, right)))
+    def show(self, left: Text, middle: Text, right: Text, yielding: str = "left") -> None:  # type: ignore[override]
+        """`yielding` ("left" or "middle") is the part cut short when the line is narrow."""
+        super().show(_Status(left, middle, right, yielding), key=(yielding,) + tuple((t.plain, repr(t.spans)) for t in (left, middle, right)))
+
+
+class _Status:
+    """Left, middle and right parts of a status line. When the line is short, one part gives
+    way, cut with an ellipsis or, with under 8 cells left, dropped: on most screens the left
+    (a long drill title), on the review screen the middle, so that an expert's own name stays
+    whole and "Review · …" never hides whose seat this is. The right part stays whole."""
+
+    GAP = 2
+
+    def __init__(self, left: Text, middle: Text, right: Text, yielding: str) -> None:
+        self.left, self.middle, self.right, self.yielding = left, middle, right, yielding
+
+    def __rich_console__(self, console, options):
+        width = options.max_width
+        right_w = min(cell_len(self.right.plain), width)
+        kept, given = (self.left, self.middle) if self.yielding == "middle" else (self.middle, self.left)
+        kept_w = min(cell_len(kept.plain), max(0, width - right_w - self.GAP))
+        room = width - kept_w - right_w - 2 * self.GAP
+        given_w = min(cell_len(given.plain), room) if room >= 8 else 0
+        left_w, middle_w = (kept_w, given_w) if self.yielding == "middle" else (given_w, kept_w)
+        left, tail = _fit(self.left, left_w), Text.assemble(_fit(self.middle, middle_w), " " * self.GAP if middle_w else "", _fit(self.right, right_w))
+        yield Text.assemble(left, " " * max(0, width - left.cell_len - tail.cell_len), tail, no_wrap=True, end="")
+
+
+def _fit(text: Text, width: int) -> Text:
+    """`text` cut to `width` cells, with an ellipsis where it was cut."""
+    if width <= 0:
+        return Text()
+    fitted = text.copy()
+    fitted.truncate(width, overflow="ellipsis")
+    return fitted
 
 
 _WIDE = "\u2e80-\u2fff\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
