@@ -95,6 +95,12 @@ def test_regex_searches_the_text_and_quotes_the_match():
     assert judge({"regex": r"\d{1,2}:\d{2}"}, "Briefing soon") == (0.0, r"no match for /\d{1,2}:\d{2}/")
 
 
+def test_a_long_pattern_is_not_printed_as_evidence_only_what_it_matched():
+    pattern = r"(report|reported|reporting|send|sent|submit|submitted) (it )?to (the )?(mayor|city hall|propaganda department|district)"
+    assert judge({"regex": pattern}, "We reported to the mayor at once.") == (1.0, "has the wording the rubric looks for: 'reported to the mayor'")
+    assert judge({"regex": pattern}, "We are looking into it.") == (0.0, "lacks the wording the rubric looks for")
+
+
 def test_regex_sees_full_width_digits_as_ascii_but_leaves_case_to_the_pattern():
     assert judge({"regex": r"\d{1,2}:\d{2}"}, "发布会定于９：３０举行")[0] == 1.0
     assert judge({"regex": "Hotline"}, "call the hotline")[0] == 0.0

@@ -23,6 +23,7 @@ from .wording import Words, words
 
 Result = tuple[float, str]
 _SNIPPET = 60
+_PATTERN_SHOWN = 40  # characters of a pattern worth printing as evidence
 
 
 @dataclass(frozen=True)
@@ -107,12 +108,16 @@ def _regex(pattern: str, answer: Answer) -> Result:
     a pattern written with a space."""
     w = answer.words
     match = re.search(pattern, spaced(answer.combined))
+    # A short pattern (a time, a phone number) tells the reader what was looked for; a long one
+    # (the bundled "reports to whom" alternation runs to 150 characters) is noise on a printed
+    # sheet, so the evidence then gives only what matched, or says nothing did.
+    shown = len(pattern) <= _PATTERN_SHOWN
     if match is None:
-        return 0.0, w("scoring.regex.no-match", pattern=pattern)
+        return 0.0, w("scoring.regex.no-match" if shown else "scoring.regex.no-match-long", pattern=pattern)
     snippet = " ".join(match.group(0).split())
     if len(snippet) > _SNIPPET:
         snippet = snippet[: _SNIPPET - 1] + "…"
-    return 1.0, w("scoring.regex.match", pattern=pattern, snippet=w.quote(snippet))
+    return 1.0, w("scoring.regex.match" if shown else "scoring.regex.match-long", pattern=pattern, snippet=w.quote(snippet))
 
 
 def _length(bounds: Length, answer: Answer) -> Result:
