@@ -290,6 +290,19 @@ def test_not_utf8(tmp_path):
     assert found and found[0].position.line == 1 and "not valid UTF-8" in found[0].message
 
 
+def test_an_unquoted_value_cut_at_a_hashtag_is_refused_with_its_place(tmp_path):
+    path = tmp_path / "tags.yaml"
+    path.write_text(textwrap.dedent("""\
+        format: drill/scenario@1
+        title: 微博热搜 #江川三小# 持续发酵
+        heat: 20  # a comment, as comments are written
+        quoted: "话题 #江川三小# 不受影响"
+        """), encoding="utf-8")
+    found = validate_paths([path])[0]
+    assert [(p.position.line, p.position.column) for p in found] == [(2, 13)]
+    assert "'微博热搜'" in found[0].message and "quotes" in found[0].message
+
+
 def test_billion_laughs_refused_fast(tmp_path):
     lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for n in range(1, 10):

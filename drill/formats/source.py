@@ -9,6 +9,7 @@ whose aliases would expand past a sane size ("billion laughs").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -34,6 +35,10 @@ _SCALARS = {
     _STD + "null": _constructor.construct_yaml_null,
 }
 _KEPT_AS_TEXT = {_STD + "str", _STD + "timestamp", _STD + "binary"}
+# After an unquoted value, " #" starts a YAML comment, so `title: 热搜 #江川三小# 发酵` keeps
+# only "热搜". A comment is written "# words"; a "#" with a word right after it is a
+# hashtag, the way posts in these drills are written, and the value was cut by mistake.
+_HASHTAG_CUT = re.compile(r"[ \t]+#(?=[^\s#])")
 
 
 def _pos(mark: Any) -> Position:
@@ -69,9 +74,11 @@ class Document:
 
 
 class _Builder:
-    def __init__(self, path: str, events: Iterator[ev.Event]):
+    def __init__(self, path: str, events: Iterator[ev.Event], lines: list[str]):
         self.path = path
         self.events = events
+        self.lines = lines
+        self.cut: list[Problem] = []  # unquoted text cut at a hashtag
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.marks: dict[int, dict[Any, tuple[Position | None, Position]]] = {}
         self.nodes = 0
@@ -120,8 +127,19 @@ class _Builder:
         if tag in _SCALARS:
             return _SCALARS[tag](ScalarNode(tag, event.value))
         if tag in _KEPT_AS_TEXT or tag == _STD + "merge":
+            if tag == _STD + "str" and not event.style:  # plain: the C parser says "", the Python one None
+                self.check_cut(event)
             return event.value if tag != _STD + "merge" else _Merge
         raise self.fail(event.start_mark, f"unsupported tag {tag}")
+
+    def check_cut(self, event: ev.ScalarEvent) -> None:
+        mark = event.end_mark
+        rest = self.lines[mark.line][mark.column:] if mark.line < len(self.lines) else ""
+        found = _HASHTAG_CUT.match(rest)
+        if found:
+            where = Position(mark.line + 1, mark.column + found.end())
+            self.cut.append(Problem(self.path, where, f"YAML reads \" #\" after an unquoted value as the start of a comment, so this value "
+                                    f"ends at {event.value[-20:]!r} and the rest of the line is dropped; to keep a hashtag, put the whole value in quotes"))
 
     def sequence(self, depth: int) -> tuple[list[Any], int]:
         items: list[Any] = []
@@ -189,13 +207,15 @@ def parse(text: str, path: str) -> Document:
         start = next(events)
         if isinstance(start, ev.StreamEndEvent):
             raise FormatError([Problem(path, Position(1, 1), "the file is empty")])
-        builder = _Builder(path, events)
+        builder = _Builder(path, events, text.splitlines())
         root = next(events)
         data, _ = builder.node(root, 1)
         next(events)  # DocumentEnd
         extra = next(events)
         if not isinstance(extra, ev.StreamEndEvent):
             raise builder.fail(extra.start_mark, "the file holds more than one YAML document; keep one per file")
+        if builder.cut:
+            raise FormatError(builder.cut)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = _pos(mark) if mark else Position(1, 1)
