@@ -544,6 +544,9 @@ class TeamScreen(LocalizedScreen):
         await self.save_editor(editor)
         text, fields = editor.current()
         message = self.t("submit.confirm", task=task.title, chars=len(text))
+        blank = [f.label for f in editor.task_view.fields if not fields.get(f.id, "").strip()]
+        if blank:  # a field left empty scores nothing, and after submitting it cannot be filled
+            message += "\n\n" + self.t("submit.blank-fields", fields=self.t("console.list-sep").join(blank))
 
         async def confirmed(yes: bool | None) -> None:
             if yes:
