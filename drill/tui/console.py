@@ -490,8 +490,8 @@ class ConsoleScreen(LocalizedScreen):
         t = self.t
 
         def confirmed(yes: bool | None) -> None:
-            if yes and on_refused(self, self.session.end):
-                self.notify(t("notice.ended"), timeout=6)
+            if yes:  # the app says the drill has ended, however it ended
+                on_refused(self, self.session.end)
             self._done()
 
         self.app.push_screen(ConfirmScreen(t, t("end.title"), t("end.message"), t("end.confirm")), confirmed)
