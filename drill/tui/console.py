@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -23,7 +24,7 @@ from .format import (
 from .modals import AdhocInject, AdhocScreen, ChooseScreen, Choice, ConfirmScreen, NoteScreen, TextScreen
 from .team import STATUS_STYLE, countdown
 from .notices import NoticeBar
-from .widgets import HeatLine, KeyBar, Line, LocalizedScreen, StatusBar, heat_style, on_refused, while_shown
+from .widgets import HeatLine, KeyBar, Line, LocalizedScreen, StatusBar, heat_style, on_refused, while_shown, wrap_cells
 
 # Speeds offered by the faster / slower keys (in-world seconds per real second); the engine
 # decides which it accepts.
@@ -200,9 +201,11 @@ class ConsoleScreen(LocalizedScreen):
         cell = max(3, min(18, (width - team_width - 4) // max(1, len(tasks)) - 2))
         cursor = table.cursor_coordinate
         table.clear(columns=True)
+        labels = [header_lines(task.short_title or task.title, cell) for task in tasks]
+        table.header_height = max(len(label) for label in labels) if labels else 1
         table.add_column(self.t("console.team"), key="team", width=team_width)
-        for task in tasks:
-            table.add_column(clip(task.short_title or task.title, cell), key=task.id, width=cell)
+        for task, label in zip(tasks, labels):
+            table.add_column(Text("\n".join(label)), key=task.id, width=cell)
         for team_id, name in self.teams.items():
             row = [Text(clip(name, team_width))]
             for task in tasks:
@@ -537,3 +540,16 @@ class ConsoleScreen(LocalizedScreen):
                 box.display = False
 
         self.run_worker(run(), exit_on_error=False)
+
+
+def header_lines(title: str, width: int) -> list[str]:
+    """A board column's header: on one line if it fits, else wrapped onto two (Chinese between
+    any two characters, other words at spaces), the second cut with an ellipsis, so that a
+    narrow board reads "Đánh giá / ban đầu" instead of "Đánh g…"."""
+    if cell_len(title) <= width:
+        return [title]
+    lines = [line.plain.strip() for line in wrap_cells(Text(title), width)]
+    if len(lines) > 2:
+        lines = [lines[0], clip(" ".join(lines[1:]), width)]
+    return lines
+
