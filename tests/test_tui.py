@@ -30,7 +30,7 @@ from textual.widgets import ContentSwitcher, DataTable, OptionList, Select, Sele
 from textual.widgets._footer import FooterKey  # noqa: E402
 
 from drill.tui.app import DrillApp  # noqa: E402
-from drill.tui.console import ConsoleScreen  # noqa: E402
+from drill.tui.console import ConsoleScreen, header_lines  # noqa: E402
 from drill.tui.format import DrillInfo, clock_text, fit  # noqa: E402
 from drill.tui.modals import AdhocScreen, ChooseScreen, ConfirmScreen, ScoreScreen, TextScreen  # noqa: E402
 from drill.tui.review import ReviewScreen  # noqa: E402
@@ -624,6 +624,13 @@ def test_cjk_text_is_fitted_by_terminal_cells():
     from drill.i18n import Catalog
 
     assert clock_text(info, 3600 * 20, Catalog("zh-CN")) == "第2天 03:30:00"
+
+
+def test_board_headers_wrap_onto_two_lines_before_they_are_cut():
+    assert header_lines("研判定级", 8) == ["研判定级"]
+    assert header_lines("研判定级", 5) == ["研判", "定级"]
+    assert header_lines("Đánh giá ban đầu", 7) == ["Đánh", "giá ba…"]
+    assert all(cell_len(line) <= 5 for line in header_lines("舆情研判与定级工作", 5))
 
 
 async def test_board_stays_aligned_with_chinese_names(tmp_path):
