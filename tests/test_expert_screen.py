@@ -90,6 +90,10 @@ async def test_the_join_form_asks_team_or_expert_and_refuses_across_roles_in_its
         await settle(pilot, lambda: isinstance(app.screen, JoinForm))
         await pilot.click("#as-expert")
         await settle(pilot, lambda: app.screen.expert)
+        await pilot.click("#join")  # nothing filled in: it says what is missing, and the cursor goes there
+        await settle(pilot, lambda: "请填写：您的姓名" in app.screen.error)
+        assert app.focused is app.screen.query_one("#team", Input)
+        await pilot.pause(0.2)  # the button takes a new press once its last one has played out
         app.screen.query_one("#team", Input).value = "李教授"
         app.screen.query_one("#code", Input).value = panel.codes["press"]  # a team's code
         await pilot.click("#join")

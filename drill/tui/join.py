@@ -70,9 +70,14 @@ class JoinForm(LocalizedScreen):
     async def _join(self) -> None:
         team = self.query_one("#team", Input).value.strip()
         code = self.query_one("#code", Input).value.strip()
-        if team and code:
-            self.query_one("#join-error", Static).update(self.t("join.connecting"))
-            await self.app.join(team, code, self.expert)
+        if not (team and code):  # say what is missing, where the typing goes next
+            missing = "#team" if not team else "#code"
+            self.show_error(self.t("join.missing", what=self.t("join.expert" if self.expert and not team else
+                                                             "join.team" if not team else "join.code")))
+            self.query_one(missing, Input).focus()
+            return
+        self.query_one("#join-error", Static).update(self.t("join.connecting"))
+        await self.app.join(team, code, self.expert)
 
     def show_error(self, message: str) -> None:
         self.error = message
