@@ -189,11 +189,20 @@ VALID = [
     {"type": "ack", "id": 3},
     {"type": "error", "id": 4, "message": "no", "key": "ended", "params": {"a": 1}},
     {"type": "stored-draft", "task": "assess", "text": "x", "fields": {}, "more": True},
+    {"type": "earlier-injects", "injects": [{"inject": "post", "at": 0, "channel": "social", "sender": None, "title": "t",
+                                             "body": "b", "heat": 0, "reveals": [], "adhoc": False}]},
     {"type": "update", "now": 1, "running": True, "speed": 60, "ended": False, "heat": 3, "deliveries": [], "heat_points": [[1, 2]]},
     {"type": "welcome", "scenario": "s", "start": "2026-05-12T07:30:00+08:00", "duration": 60, "drafts": 0,
      "view": {"team": "press", "name": "P", "brief": "", "now": 0, "running": False, "speed": 60, "ended": False,
               "heat": 0, "team_heat": None, "injects": [], "facts": [], "tasks": [], "heat_history": []}},
 ]
+
+
+def test_the_frames_mutated_below_start_out_valid():
+    from drill.net import protocol as p
+
+    for frame in VALID:
+        p.parse(p.ClientMessage if frame["type"] in ("hello", "draft", "submit") else p.ServerMessage, json.dumps(frame))
 
 
 @st.composite

@@ -221,3 +221,22 @@ async def test_repeated_wrong_codes_are_slowed_down(served, monkeypatch):
     await client.start()  # the right code still gets in (in its turn), and the count is kept
     assert served.server.guesses.failures
     await client.close()
+
+
+async def test_a_team_deep_into_a_long_drill_rejoins_with_every_inject(served):
+    """The welcome carries the newest injects that fit half a frame; older ones follow in
+    `earlier-injects` frames, so a history past the 1 MiB frame limit still arrives whole."""
+    session = served.session
+    session.start()
+    for n in range(150):  # about 2.2 MB of Chinese text for the press office
+        session.adhoc(channel="note", title=f"第{n}条通报", body=f"第{n}条：" + "情况说明" * 1250, to=["press"])
+    press = await join(served, "press")
+    try:
+        assert press.welcome.earlier >= 3
+        titles = [d.title for d in press.view().injects]
+        assert titles == [d.title for d in session.team_view("press").injects]  # all of them, newest first
+        assert titles[0] == "第149条通报" and "Mouldy rice?" in titles
+        session.adhoc(channel="note", title="新通报", body="又一条", to=["press"])
+        await until(lambda: press.view().injects[0].title == "新通报")  # updates go on as before
+    finally:
+        await press.close()

@@ -191,6 +191,7 @@ class RemoteTeam(Connection):
         self._drafts: dict[str, tuple[str, dict[str, str]]] = {}   # what the server holds, by task
         self._pieces: dict[str, list[str]] = {}                    # a stored draft still arriving
         self._drafts_due = 0                                       # stored drafts the welcome announced
+        self._earlier_due = 0                                      # frames of older injects it announced
 
     def _hello(self) -> p.Hello:
         return p.Hello(type="hello", team=self.team, code=self.code)
@@ -198,10 +199,14 @@ class RemoteTeam(Connection):
     def _on_message(self, message: p.Message) -> None:
         if isinstance(message, p.Welcome):
             self.welcome = message
-            self._drafts, self._pieces, self._drafts_due = {}, {}, message.drafts
+            self._drafts, self._pieces, self._drafts_due, self._earlier_due = {}, {}, message.drafts, message.earlier
             self._set_view(message.view)
-            if not self._drafts_due:
-                self._joined()
+            self._maybe_joined()
+        elif isinstance(message, p.EarlierInjects):
+            if self._view is not None and self._earlier_due:
+                self._set_view(replace(self._view, injects=self._view.injects + tuple(message.injects)))
+                self._earlier_due -= 1
+                self._maybe_joined()
         elif isinstance(message, p.StoredDraft):
             self._receive_draft(message)
         elif isinstance(message, p.Update):
@@ -220,8 +225,13 @@ class RemoteTeam(Connection):
         self._stored(piece.task, "".join(self._pieces.pop(piece.task)), piece.fields)
         if self._drafts_due:
             self._drafts_due -= 1
-            if not self._drafts_due:
-                self._joined()
+            self._maybe_joined()
+
+    def _maybe_joined(self) -> None:
+        """Joined once the welcome's older injects and drafts are all in, not before: a screen
+        built earlier would show a team part of its history, or an empty draft."""
+        if not self._drafts_due and not self._earlier_due:
+            self._joined()
 
     def _stored(self, task: str, text: str, fields: dict[str, str]) -> None:
         self._drafts[task] = (text, dict(fields))

@@ -8,7 +8,9 @@ the `ack` or `error` answering them repeats.
 No frame grows with a team's drafts: the welcome and the updates carry the task
 list with the draft texts left out, and each draft travels on its own in
 `stored-draft` frames, cut into pieces that fit a frame, so a team with several
-long drafts can always rejoin.
+long drafts can always rejoin. Nor does the welcome grow with the drill: it carries
+the newest injects that fit half a frame, and older ones follow in `earlier-injects`
+frames, so a team deep into a long drill with hundreds of long injects can rejoin.
 
 An invited expert says `expert-hello` with its name and code instead; the server
 answers `expert-welcome` (the scenario and rubric texts), then the session's
@@ -119,6 +121,15 @@ class Welcome(Message):
     view: TeamView
     drafts: int = Field(0, description="How many of the team's drafts follow in `stored-draft` frames; "
                                        "the view's tasks carry none of their text")
+    earlier: int = Field(0, description="How many `earlier-injects` frames follow with the injects "
+                                        "older than the view's, which carries the newest that fit")
+
+
+class EarlierInjects(Message):
+    """Injects the team received before those of the welcome's view, newest first."""
+
+    type: Literal["earlier-injects"] = "earlier-injects"
+    injects: list[Delivery]
 
 
 class StoredDraft(Message):
@@ -227,7 +238,7 @@ class Update(Message):
 
 ClientMessage = TypeAdapter(Annotated[Union[Hello, SaveDraft, Submit, ExpertHello, ReviewRequest, ObserveRequest, PlanRequest],
                                         Field(discriminator="type")])
-ServerMessage = TypeAdapter(Annotated[Union[Welcome, Refusal, Ack, Error, Update, StoredDraft, ExpertWelcome, Events],
+ServerMessage = TypeAdapter(Annotated[Union[Welcome, Refusal, Ack, Error, Update, StoredDraft, EarlierInjects, ExpertWelcome, Events],
                                         Field(discriminator="type")])
 
 
@@ -277,6 +288,27 @@ def draft_frames(task: str, text: str, fields: dict[str, str]) -> list[str]:
     if len(last.encode("utf-8")) <= MAX_FRAME:
         return [*frames, last]
     return [*frames, encode(StoredDraft(task=task, text=pieces[-1], more=True)), encode(StoredDraft(task=task, text="", fields=fields))]
+
+
+INJECT_BUDGET = MAX_FRAME // 2  # bytes of injects in the welcome or in one `earlier-injects` frame
+_DELIVERY = TypeAdapter(Delivery)
+
+
+def inject_frames(injects: tuple[Delivery, ...], budget: int = INJECT_BUDGET) -> tuple[tuple[Delivery, ...], list[str]]:
+    """A team's injects (newest first) as the newest that fit in the welcome and the rest
+    in `earlier-injects` frames of about `budget` bytes each. One inject bigger than the
+    budget still travels, alone in its frame (the scenario format keeps a body well
+    under MAX_FRAME)."""
+    groups: list[list[Delivery]] = [[]]
+    used = 0
+    for delivery in injects:
+        size = len(_DELIVERY.dump_json(delivery))
+        if used + size > budget and groups[-1]:
+            groups.append([])
+            used = 0
+        groups[-1].append(delivery)
+        used += size
+    return tuple(groups[0]), [encode(EarlierInjects(injects=group)) for group in groups[1:]]
 
 
 def encode(message: Message) -> str:

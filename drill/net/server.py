@@ -188,10 +188,14 @@ class TeamServer:
         client.tasks_dirty = client.facts_dirty = False
         drafts = [task for task in view.tasks if task.draft or task.draft_fields]
         scenario = self.session.scenario
+        newest, earlier = p.inject_frames(view.injects)
         welcome = p.Welcome(scenario=scenario.title, summary=scenario.summary, language=scenario.language,
                             start=scenario.clock.start, duration=scenario.clock.duration,
-                            view=replace(view, tasks=tuple(_without_drafts(view.tasks))), drafts=len(drafts))
+                            view=replace(view, injects=newest, tasks=tuple(_without_drafts(view.tasks))),
+                            drafts=len(drafts), earlier=len(earlier))
         await ws.send(p.encode(welcome))
+        for frame in earlier:
+            await ws.send(frame)
         for task in drafts:
             for frame in p.draft_frames(task.id, task.draft, task.draft_fields):
                 await ws.send(frame)
