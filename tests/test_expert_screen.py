@@ -34,6 +34,8 @@ async def test_an_expert_reviews_live_observes_and_plans(panel, size, language):
         await settle(pilot, lambda: t("review.not-submitted") in str(screen.query_one("#review-head").render()))
         head = str(screen.query_one("#review-head").render())  # open and not due: when it is due, and no verdict yet
         assert t("review.due", due="09:30").replace("09:30", "").strip() in head and t("review.score", score="").strip() not in head
+        table = screen.query_one("#criteria", DataTable)
+        assert all(str(table.get_row_at(row)[0]).startswith("–/") for row in range(table.row_count))  # no 0/2 either
         session.submit("press", "assess", "The sealed batch was never served.", {"grade": "major"})
         # app.notify posts a message: the notice is among the app's notifications a moment after the list has it
         await settle(pilot, lambda: any(t("review.new-submission", team="Press office", task="Assess and grade") == n.message for n in app._notifications))

@@ -9,6 +9,7 @@ criterion; each sees every expert's word and changes only its own."""
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import replace
 
 from rich.text import Text
 from textual import on
@@ -230,8 +231,8 @@ class ReviewScreen(LocalizedScreen):
             line.append(t(key, time=short_clock(self.info, task.submitted_at), due=short_clock(self.info, task.due_at)))
         else:
             line.append(t("review.not-submitted"), style="dim")
-        if task.submitted or self.client.now() >= task.due_at or self.client.state.ended:
-            # An open task not yet handed in has no score to speak of: 0.0 U would read as a verdict.
+        awaited = self._awaited(task)
+        if not awaited:
             line.append("  ·  " + t("review.score", score=score_text(task, self._rubric(task), t)), style="bold green" if task.score is not None else "")
         else:
             line.append("  ·  " + t("review.due", due=short_clock(self.info, task.due_at)), style="dim")
@@ -254,7 +255,8 @@ class ReviewScreen(LocalizedScreen):
         for criterion in task.criteria:
             source = judged_by(criterion, t)
             style = "yellow" if criterion.pending else "red" if criterion.red_flag else ""
-            table.add_row(points_text(criterion, t), source, Text(criterion.title, style=style), key=criterion.id)
+            points = points_text(replace(criterion, points=None) if awaited else criterion, t)
+            table.add_row(points, source, Text(criterion.title, style=style), key=criterion.id)
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
         self._show_evidence()
@@ -294,6 +296,11 @@ class ReviewScreen(LocalizedScreen):
                 text.append(f"{level}: {description}\n", style="dim")
         text.rstrip()
         evidence.update(text)
+
+    def _awaited(self, task: TaskScore) -> bool:
+        """Open and not handed in yet: no score to speak of, since a row of 0/2 or a 0.0 U
+        would read as a verdict on work the team is still writing."""
+        return not task.submitted and self.client.now() < task.due_at and not self.client.state.ended
 
     def _rubric(self, task: TaskScore) -> Rubric:
         return self.client.exercise.rubric_for(task.task)
