@@ -4,19 +4,21 @@ A real `drill serve --headless` process serves a drill to team clients (`RemoteT
 as `drill join` uses) that save drafts and submit at random; every few seconds the
 server is SIGKILLed, and while it is down the reviewers record reviews the offline
 way (`drill review SESSION --team ... --score ...`, which the session lock refuses
-while the server runs); then the server is restarted from its session file. At the
-end the session file is read back, and every acknowledged draft, submission and
-review must be in it. Loopback only, bounded in time.
+while the server runs); invited experts (`RemoteExpert`, as `drill join --expert`
+uses) review over the network while it is up. Then the server is restarted from its
+session file. At the end the session file is read back, and every acknowledged
+draft, submission and review must be in it. Loopback only, bounded in time.
 
-Run: .venv/bin/python benchmarks/soak_chaos.py [--teams 50] [--reviewers 2] [--seconds 180] [--kill-every 5]
+Run: .venv/bin/python benchmarks/soak_chaos.py [--teams 50] [--reviewers 2] [--experts 2] [--seconds 180] [--kill-every 5]
 
 What counts as acknowledged: a draft when `save_draft` returned True (the server
 stored it), a submission when `submit` returned, a review when `drill review`
-exited 0. The resync time of a client is from the restarted server listening to
-the client holding a fresh welcome (its reconnect back-off included).
+exited 0 or the server acknowledged an expert's. The resync time of a client is
+from the restarted server listening to the client holding a fresh welcome (its
+reconnect back-off included).
 
 Reviewers are objects with `when` ("down": only while the server is down, as
-the offline path must; an expert seat on the network would say "up") and
+the offline path must; "up": an expert seat on the network) and
 `review(...) -> bool`, so another kind of reviewer drops in beside them.
 """
 
@@ -41,6 +43,7 @@ from synthetic import RUBRIC  # noqa: E402
 
 from drill.engine import Refused  # noqa: E402
 from drill.net.client import JoinRefused, RemoteTeam  # noqa: E402
+from drill.net.expert_client import RemoteExpert  # noqa: E402
 from drill.store import EventLog  # noqa: E402
 
 TASKS = [f"k{n}" for n in range(6)]
@@ -75,6 +78,7 @@ class Tally:
     drafts: dict[tuple[str, str, int], None] = field(default_factory=dict)   # (team, task, version) acknowledged
     submissions: dict[tuple[str, str], str] = field(default_factory=dict)    # (team, task) -> text
     reviews: list[tuple[str, str, str, float, str]] = field(default_factory=list)
+    expert_reviews: int = 0             # of those, made by experts over the network
     lock_refusals: int = 0              # offline reviews the session lock turned away (the server or the other reviewer held it)
     not_acknowledged: int = 0           # requests that met a dead server (kept or retried, never counted)
     resyncs: list[float] = field(default_factory=list)
@@ -85,9 +89,12 @@ class Tally:
 class Server:
     """The `drill serve --headless` process, killed and restarted on demand."""
 
-    def __init__(self, scenario: Path, session: Path, port: int, codes: Path):
+    def __init__(self, scenario: Path, session: Path, port: int, codes: Path, experts: list[str]):
         self.command = [sys.executable, "-m", "drill", "serve", str(scenario), "--headless", "--start", "--port", str(port),
-                        "--session", str(session), "--codes-file", str(codes)]
+                        "--session", str(session), "--codes-file", str(codes),
+                        "--expert-codes-file", str(codes.with_name("experts.json"))]
+        for name in experts:
+            self.command += ["--expert", name]
         self.process: asyncio.subprocess.Process | None = None
         self.ready_at = 0.0
 
@@ -143,6 +150,24 @@ class OfflineReviewer:
         raise RuntimeError(f"review failed: {error.decode('utf-8', 'replace')}")
 
 
+class LiveExpert:
+    """An invited expert reviewing over the network (`drill join --expert`), while the server
+    is up; a request that meets a dead server is not acknowledged and not counted."""
+
+    when = "up"
+
+    def __init__(self, client: RemoteExpert):
+        self.client, self.name = client, client.by
+
+    async def review(self, team: str, task: str, criterion: str, score: float, note: str, tally: Tally) -> bool:
+        try:
+            await asyncio.wait_for(self.client.review(team, task, criterion, score, note), 5)
+            return True
+        except (Refused, ConnectionError, asyncio.TimeoutError):
+            tally.not_acknowledged += 1
+            return False
+
+
 async def team_loop(client: RemoteTeam, rng: random.Random, tally: Tally, stop: asyncio.Event) -> None:
     version, submitted = 0, set()
     while not stop.is_set():
@@ -185,22 +210,26 @@ async def watch_resync(clients: list[RemoteTeam], server: Server, tally: Tally, 
         raise RuntimeError(f"{len(pending)} client(s) did not resync within {timeout:.0f} s")
 
 
-async def soak(folder: Path, *, teams: int = 50, reviewers: int = 2, seconds: float = 180, kill_every: float = 5, seed: int = 1) -> dict:
+async def soak(folder: Path, *, teams: int = 50, reviewers: int = 2, experts: int = 2, seconds: float = 180, kill_every: float = 5,
+               seed: int = 1) -> dict:
     rng = random.Random(seed)
     scenario = write_scenario(folder, teams)
     session, codes_file, port = folder / "soak.drill", folder / "codes.json", free_port()
     tally = Tally()
-    server = Server(scenario, session, port, codes_file)
+    names = [f"专家{n}" for n in range(experts)]
+    server = Server(scenario, session, port, codes_file, names)
     await server.start(tally)
     url = f"ws://127.0.0.1:{port}"
     codes = json.loads(codes_file.read_text(encoding="utf-8"))
+    expert_codes = json.loads(codes_file.with_name("experts.json").read_text(encoding="utf-8"))
     clients = [RemoteTeam(url, f"t{n}", codes[f"t{n}"]) for n in range(teams)]
-    seats = [OfflineReviewer(f"reviewer-{n}", session) for n in range(reviewers)]
+    panel = [RemoteExpert(url, name, expert_codes[name]) for name in names]
+    seats = [OfflineReviewer(f"reviewer-{n}", session) for n in range(reviewers)] + [LiveExpert(client) for client in panel]
     stop = asyncio.Event()
     loops: list[asyncio.Task] = []
     started = time.monotonic()
     try:  # whatever happens, no server is left running
-        await asyncio.gather(*(client.start() for client in clients))
+        await asyncio.gather(*(client.start() for client in clients + panel))
         loops = [asyncio.create_task(team_loop(client, random.Random(rng.random()), tally, stop)) for client in clients]
         started = time.monotonic()
         while time.monotonic() - started < seconds:
@@ -214,28 +243,33 @@ async def soak(folder: Path, *, teams: int = 50, reviewers: int = 2, seconds: fl
     finally:
         stop.set()
         await asyncio.gather(*loops, return_exceptions=True)
-        await asyncio.gather(*(client.close() for client in clients), return_exceptions=True)
+        await asyncio.gather(*(client.close() for client in clients + panel), return_exceptions=True)
         await server.stop()
-    return verify(session, tally, time.monotonic() - started, teams, reviewers)
+    return verify(session, tally, time.monotonic() - started, teams, reviewers, experts)
 
 
-async def seat_work(seat: OfflineReviewer, phase: str, tally: Tally, rng: random.Random, within: float) -> None:
-    """A reviewer's turn: one review of an acknowledged submission (an offline reviewer also
-    tries once while the server is up, to show that the lock turns it away)."""
+async def seat_work(seat: OfflineReviewer | LiveExpert, phase: str, tally: Tally, rng: random.Random, within: float) -> None:
+    """A reviewer's turn: one review of an acknowledged submission in its own phase (an
+    offline reviewer also tries once while the server is up, to show that the lock turns
+    it away); an expert reviews at a random moment of the server's life, a kill may follow."""
     if not tally.submissions:
         return
-    if phase == "up" and seat.when == "down":
-        await asyncio.sleep(rng.uniform(0, within / 2))
-        target = rng.choice(sorted(tally.submissions))
-        await seat.review(*target, "tone", 2, "must be refused", tally)
+    if phase != seat.when:
+        if seat.when == "down":
+            await asyncio.sleep(rng.uniform(0, within / 2))
+            target = rng.choice(sorted(tally.submissions))
+            await seat.review(*target, "tone", 2, "must be refused", tally)
         return
+    if phase == "up":
+        await asyncio.sleep(rng.uniform(0, within))
     team, task = rng.choice(sorted(tally.submissions))
     score, note = rng.choice([0, 2, 4]), f"{seat.name} review {len(tally.reviews) + 1}: 语气尚可"
     if await seat.review(team, task, "tone", score, note, tally):
         tally.reviews.append((team, task, "tone", float(score), note))
+        tally.expert_reviews += seat.when == "up"
 
 
-def verify(session: Path, tally: Tally, elapsed: float, teams: int, reviewers: int) -> dict:
+def verify(session: Path, tally: Tally, elapsed: float, teams: int, reviewers: int, experts: int) -> dict:
     """Read the session file back: every acknowledged item must be in it."""
     events = EventLog(session).events()
     drafts, submissions, reviews = set(), {}, set()
@@ -255,8 +289,9 @@ def verify(session: Path, tally: Tally, elapsed: float, teams: int, reviewers: i
     }
     resyncs = sorted(tally.resyncs)
     return {
-        "teams": teams, "reviewers": reviewers, "seconds": round(elapsed, 1), "kills": tally.restarts,
-        "acknowledged": {"drafts": len(tally.drafts), "submissions": len(tally.submissions), "reviews": len(tally.reviews)},
+        "teams": teams, "reviewers": reviewers, "experts": experts, "seconds": round(elapsed, 1), "kills": tally.restarts,
+        "acknowledged": {"drafts": len(tally.drafts), "submissions": len(tally.submissions), "reviews": len(tally.reviews),
+                         "of_which_by_experts": tally.expert_reviews},
         "lost": lost,
         "not_acknowledged": tally.not_acknowledged,
         "offline_reviews_refused_by_the_lock": tally.lock_refusals,
@@ -271,18 +306,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--teams", type=int, default=50)
     parser.add_argument("--reviewers", type=int, default=2)
+    parser.add_argument("--experts", type=int, default=2)
     parser.add_argument("--seconds", type=float, default=180)
     parser.add_argument("--kill-every", type=float, default=5)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        result = asyncio.run(soak(Path(folder), teams=args.teams, reviewers=args.reviewers, seconds=args.seconds,
+        result = asyncio.run(soak(Path(folder), teams=args.teams, reviewers=args.reviewers, experts=args.experts, seconds=args.seconds,
                                   kill_every=args.kill_every, seed=args.seed))
     print(json.dumps(result, indent=2, ensure_ascii=False))
     acknowledged, lost = result["acknowledged"], result["lost"]
     print(textwrap.dedent(f"""\
-        {result['teams']} teams, {result['reviewers']} reviewers, {result['seconds']} s, server SIGKILLed {result['kills']} times
-        acknowledged: {acknowledged['drafts']} drafts, {acknowledged['submissions']} submissions, {acknowledged['reviews']} reviews
+        {result['teams']} teams, {result['reviewers']} offline reviewers, {result['experts']} experts, {result['seconds']} s, server SIGKILLed {result['kills']} times
+        acknowledged: {acknowledged['drafts']} drafts, {acknowledged['submissions']} submissions, {acknowledged['reviews']} reviews ({acknowledged['of_which_by_experts']} by experts)
         lost: {lost['drafts']} drafts, {lost['submissions']} submissions, {lost['reviews']} reviews (target 0)
         resync after a restart: median {result['resync_s']['median']} s, worst {result['resync_s']['worst']} s"""))
     if any(lost.values()):
