@@ -39,6 +39,7 @@ _KEPT_AS_TEXT = {_STD + "str", _STD + "timestamp", _STD + "binary"}
 # only "热搜". A comment is written "# words"; a "#" with a word right after it is a
 # hashtag, the way posts in these drills are written, and the value was cut by mistake.
 _HASHTAG_CUT = re.compile(r"[ \t]+#(?=[^\s#])")
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # YAML's line breaks, as its marks count lines (not str.splitlines's)
 
 
 def _pos(mark: Any) -> Position:
@@ -207,7 +208,7 @@ def parse(text: str, path: str) -> Document:
         start = next(events)
         if isinstance(start, ev.StreamEndEvent):
             raise FormatError([Problem(path, Position(1, 1), "the file is empty")])
-        builder = _Builder(path, events, text.splitlines())
+        builder = _Builder(path, events, _LINE_BREAK.split(text))
         root = next(events)
         data, _ = builder.node(root, 1)
         next(events)  # DocumentEnd

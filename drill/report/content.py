@@ -20,6 +20,7 @@ from ..engine.whatif import compare
 from ..formats.rubric import DEFAULT_SCALE
 from ..i18n import Catalog
 from ..scoring import score_session
+from ..scoring.wording import band_label
 from ..whatif import inject_line, outcome_rows
 from . import charts
 
@@ -305,8 +306,7 @@ def _bands(exercise: Any, t: Catalog) -> str:
     legend: list[str] = []
     for scale in scales:
         for band in scale:
-            label = t(f"report.band.{band.id}") if scale == DEFAULT_SCALE else band.label
-            entry = t("report.band", id=band.id, label=label, min=number(band.min, t))
+            entry = t("report.band", id=band.id, label=band_label(band, scale, t), min=number(band.min, t))
             if entry not in legend:
                 legend.append(entry)
     return t("report.semicolon").join(legend)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from drill.formats.rubric import DEFAULT_SCALE, Band
 from drill.i18n import Catalog, language_for
 
 _UNITS = (("d", 86400), ("h", 3600), ("m", 60), ("s", 1))
@@ -70,3 +71,9 @@ class Words:
 def words(tag: str | None) -> Words:
     """The words for a BCP 47 tag (any Chinese tag gives zh-CN, anything else English)."""
     return Words(language_for(tag))
+
+
+def band_label(band: Band, scale: tuple[Band, ...], t: Catalog) -> str:
+    """A rating's words: HSEEP's default bands in the catalog's language (report.band.*),
+    a rubric's own scale as its author wrote it."""
+    return t(f"report.band.{band.id}") if scale == DEFAULT_SCALE else band.label

@@ -28,7 +28,7 @@ from ..engine import Session
 from ..i18n import Catalog
 from ..live import drive
 from .console import ConsoleScreen
-from .format import DrillInfo, span_text, speed_text
+from .format import DrillInfo, span_text, speed_text, team_names
 from .notices import NoticesInBar
 from .review import ReviewScreen
 from .team import TeamScreen
@@ -159,8 +159,7 @@ class DrillApp(NoticesInBar, App):
     def _alert_missed(self, task_id: str, missed: list[str]) -> None:
         t, scenario = self.t, self.session.scenario
         task = next((k.title for k in scenario.tasks if k.id == task_id), task_id)
-        names = t("console.list-sep").join(next((m.name for m in scenario.teams if m.id == team), team) for team in missed)
-        self._alert(t("notice.missed", task=task, teams=names), "error", 30)
+        self._alert(t("notice.missed", task=task, teams=team_names(scenario, missed, t, all_in_one=False)), "error", 30)
 
     def _check_idle(self) -> None:
         """No key pressed here for `alerts.idle` real seconds while the clock runs: warn once, pause if asked."""

@@ -19,7 +19,7 @@ from ..engine.session import CHANNELS
 from ..i18n import Catalog
 from .format import (
     STATUS_MARK, DrillInfo, channel_label, clip, clock_state, clock_text, short_clock, span_text, speed_text,
-    status_label,
+    status_label, team_names,
 )
 from .modals import AdhocInject, AdhocScreen, ChooseScreen, Choice, ConfirmScreen, NoteScreen, TextScreen
 from .team import STATUS_STYLE, countdown
@@ -327,9 +327,7 @@ class ConsoleScreen(LocalizedScreen):
     # ----- the activity log -------------------------------------------------------------------
 
     def _names(self, teams: list[str]) -> str:
-        if set(teams) == set(self.teams) and len(teams) > 1:
-            return self.t("console.all-teams")
-        return self.t("console.list-sep").join(self.teams.get(team, team) for team in teams)
+        return team_names(self.session.scenario, teams, self.t)
 
     def _describe(self, event: Event) -> Text | None:
         t, data = self.t, event.data
@@ -552,4 +550,3 @@ def header_lines(title: str, width: int) -> list[str]:
     if len(lines) > 2:
         lines = [lines[0], clip(" ".join(lines[1:]), width)]
     return lines
-

@@ -85,6 +85,15 @@ def fit(text: str, width: int) -> str:
     return set_cell_size(text, width)
 
 
+def team_names(scenario, teams: list[str], t: Catalog, *, all_in_one: bool = True) -> str:
+    """Teams by name in the language's list; "all teams" when it is every one of several,
+    unless `all_in_one` is false (an alert names each team that missed its deadline)."""
+    if all_in_one and len(teams) > 1 and set(teams) == {team.id for team in scenario.teams}:
+        return t("console.all-teams")
+    names = {team.id: team.name for team in scenario.teams}
+    return t("console.list-sep").join(names.get(team, team) for team in teams)
+
+
 def clip(text: str, width: int) -> str:
     """Cut `text` to at most `width` cells, without padding."""
     return text if cell_len(text) <= width else fit(text, width)

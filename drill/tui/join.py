@@ -70,11 +70,10 @@ class JoinForm(LocalizedScreen):
     async def _join(self) -> None:
         team = self.query_one("#team", Input).value.strip()
         code = self.query_one("#code", Input).value.strip()
-        if not (team and code):  # say what is missing, where the typing goes next
-            missing = "#team" if not team else "#code"
-            self.show_error(self.t("join.missing", what=self.t("join.expert" if self.expert and not team else
-                                                             "join.team" if not team else "join.code")))
-            self.query_one(missing, Input).focus()
+        if not (team and code):  # say what is missing, and put the cursor there
+            label, field = (("join.expert" if self.expert else "join.team"), "#team") if not team else ("join.code", "#code")
+            self.show_error(self.t("join.missing", what=self.t(label)))
+            self.query_one(field, Input).focus()
             return
         self.query_one("#join-error", Static).update(self.t("join.connecting"))
         await self.app.join(team, code, self.expert)

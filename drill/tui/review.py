@@ -21,10 +21,11 @@ from textual.widgets.option_list import Option
 
 from ..client import ReviewClient
 from ..engine import Refused
-from ..formats.rubric import DEFAULT_SCALE, Rubric
+from ..formats.rubric import Rubric
 from ..i18n import Catalog
 from ..scoring import Scores, score_session
 from ..scoring.results import CriterionScore, TaskScore, TeamScore
+from ..scoring.wording import band_label
 from ..store import NotStored
 from .draft import DraftArea
 from .format import DrillInfo, clock_text, short_clock
@@ -61,8 +62,7 @@ def score_text(task: TaskScore, rubric: Rubric, t: Catalog) -> str:
     band = next((b for b in rubric.bands if b.id == task.rating), None)
     if band is None:
         return f"{score} {task.rating}"
-    label = t(f"report.band.{band.id}") if rubric.bands == DEFAULT_SCALE else band.label
-    return f"{score} {band.id} {label}"
+    return f"{score} {band.id} {band_label(band, rubric.bands, t)}"
 
 
 def judged_by(criterion: CriterionScore, t: Catalog) -> str:
