@@ -27,8 +27,10 @@ from scipy import stats
 from .engine import Clock, Refused, Session
 from .formats import Exercise, FormatError, Loader
 from .formats.graded import Example, team_of
+from .formats.library import bundled
 from .formats.rubric import DEFAULT_SCALE, Band
 from .scoring import CriterionScore, Submission, score_exercise, score_session
+from .i18n import Catalog
 from .sessions import open_session
 
 WORST = 5
@@ -273,3 +275,60 @@ def calibration_json(found: Calibration) -> dict[str, Any]:
         "overall": agreement_json(found.overall) if found.overall else None,
         "pairs": [pair_json(p) for p in (found.overall.pairs if found.overall else ())],
     }
+
+
+# ----- text ----------------------------------------------------------------------------------
+
+
+def graded_path(argument: str) -> Path:
+    """A calibrate argument is a path, or the name of a bundled graded set
+    (`school-food-rumour-zh` for graded/school-food-rumour-zh.yaml)."""
+    path = Path(argument)
+    if path.exists() or path.suffix or "/" in argument or "\\" in argument:
+        return path
+    candidate = bundled("graded") / f"{argument}.yaml"
+    return candidate if candidate.is_file() else path
+
+
+def _figure(value: float | None, t: Catalog) -> str:
+    return t("calibrate.no-figure") if value is None else t.number(value, 2)
+
+
+def _agreement_lines(found: Agreement, t: Catalog) -> list[str]:
+    n = len(found.pairs)
+    lines = ["  " + t(
+        "calibrate.figures", spearman=_figure(found.spearman, t), kendall=_figure(found.kendall, t),
+        mean=t.number(found.mean_abs, 1), same=found.same_band, n=n,
+    ), "  " + t("calibrate.confusion")]
+    width = max(4, *(len(b) + 2 for b in found.bands))
+    lines.append("    " + " " * width + "".join(f"{b:>{width}}" for b in found.bands))
+    for expert in found.bands:
+        lines.append("    " + f"{expert:<{width}}" + "".join(f"{found.confusion.get((expert, auto), 0):>{width}}" for auto in found.bands))
+    lines.append("  " + t("calibrate.worst"))
+    for pair in found.worst:
+        key = "calibrate.pair" if pair.kind else "calibrate.pair-plain"
+        lines.append("    " + t(
+            key, id=pair.id, kind=pair.kind, expert=t.number(pair.expert, 1), expert_band=pair.expert_band,
+            auto=t.number(pair.auto, 1), auto_band=pair.auto_band, difference=("+" if pair.difference > 0 else "") + t.number(pair.difference, 1),
+        ))
+        if pair.note:
+            lines.append("      " + t("calibrate.expert-note", note=pair.note))
+        for c in pair.criteria:
+            lines.append("      " + t("calibrate.criterion", title=c.title, points=t.number(c.points, 1), max=t.number(c.max, 1), evidence=c.evidence))
+    return lines
+
+
+def render(found: Calibration, t: Catalog) -> str:
+    """What `drill calibrate` prints for one file: each task, then all tasks together."""
+    n = len(found.overall.pairs) if found.overall else 0
+    lines = [t(f"calibrate.header-{found.source}", file=found.path, scenario=found.scenario, n=n)]
+    if found.overall is None:
+        lines.append("  " + t(f"calibrate.no-pairs-{found.source}"))
+        return "\n".join(lines)
+    for task, result in found.tasks.items():
+        lines += ["", t("calibrate.task", task=task, title=found.titles[task], n=len(result.pairs))]
+        lines += _agreement_lines(result, t)
+    if len(found.tasks) > 1:
+        lines += ["", t("calibrate.overall", n=n)]
+        lines += _agreement_lines(found.overall, t)
+    return "\n".join(lines)
