@@ -69,8 +69,9 @@ def check_graded(doc: Document, graded: Graded, exercise: Any) -> list[Problem]:
 
 
 def team_of(example: Example, exercise: Any) -> str:
-    """The team that hands the example in: its own, or the first team the task is for."""
+    """The team that hands the example in: its own, or the first team the task's `teams:`
+    names (the scenario's first team when the task is for all)."""
     if example.team is not None:
         return example.team
     task = next(t for t in exercise.scenario.tasks if t.id == example.task)
-    return exercise.scenario.recipients(task.teams)[0]
+    return task.teams[0] if isinstance(task.teams, list) else exercise.scenario.recipients(task.teams)[0]
