@@ -31,7 +31,7 @@ from .formats.library import bundled
 from .formats.rubric import DEFAULT_SCALE, Band
 from .scoring import CriterionScore, Submission, score_exercise, score_session
 from .i18n import Catalog
-from .sessions import open_session
+from .sessions import is_session_file, open_session
 
 WORST = 5
 # An example without `at` is handed in this long before its deadline (or halfway
@@ -218,15 +218,6 @@ def calibrate_session(path: Path, language: str | None = None) -> Calibration:
                 reasons = [c.note for c in task.criteria if c.source == "expert" and c.note]
                 pairs.append(_pair(f"{team.team}/{task.task}", team.team, auto, task.score, exercise, note="; ".join(reasons)))
     return _summarise(str(path), exercise, "session", language, pairs)
-
-
-def is_session_file(path: Path) -> bool:
-    """A session file is SQLite; a graded file is YAML text."""
-    try:
-        with path.open("rb") as file:
-            return file.read(16) == b"SQLite format 3\x00"
-    except OSError:
-        return False
 
 
 def calibrate(path: Path, loader: Loader, language: str | None = None, task: str | None = None) -> Calibration:

@@ -595,7 +595,9 @@ def web(target: str, host: str, web_port: int, server_port: int, session_path: P
     only the page for its teams. Teams open the page and enter their join code.
     Given a session file, serve the debrief presenter (like `drill debrief --web-port`).
     """
-    if _is_session_file(Path(target)):
+    from .sessions import is_session_file
+
+    if is_session_file(Path(target)):
         _debrief_pages(Path(target), None, None, host, web_port)
         return
     if not target.startswith(("ws://", "wss://")):
@@ -658,15 +660,6 @@ def _debrief_pages(session_path: Path, whatif_path: Path | None, language: str |
 
     pages = DebriefPages(session_path, host, port, whatif_path, language)
     _serve_pages(pages, lambda: f"The debrief in a browser: {pages.url}; Ctrl+C stops.")
-
-
-def _is_session_file(path: Path) -> bool:
-    """A session file is SQLite; a scenario is YAML text."""
-    try:
-        with path.open("rb") as file:
-            return file.read(16) == b"SQLite format 3\x00"
-    except OSError:
-        return False
 
 
 @cli.command()
