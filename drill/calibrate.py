@@ -39,6 +39,10 @@ WORST = 5
 BEFORE_DUE = 600.0
 
 
+class NeverOpen(Exception):
+    """An example's task opens only after an inject that a headless run never fires."""
+
+
 @dataclass(frozen=True)
 class Pair:
     """One graded submission: what the expert gave it and what the scorer gives it."""
@@ -151,7 +155,10 @@ def _handed_in(exercise: Exercise, example: Example, team: str) -> tuple[float, 
         while (team, example.task) not in session.state.work:
             upcoming = session.next_at()
             if upcoming is None:
-                raise Refused("not-open", task=example.task, team=team)
+                raise NeverOpen(
+                    f"task {example.task!r} does not open for team {team!r} on its own (it waits for a facilitator's "
+                    "or a conditional inject): calibrate it from a session file instead"
+                )
             clock.set(upcoming)
             session.tick()
         due = session.state.work[team, example.task].due_at
@@ -173,7 +180,7 @@ def calibrate_graded(path: Path, loader: Loader, language: str | None = None) ->
         team = team_of(example, exercise)
         try:
             at, due = _handed_in(exercise, example, team)
-        except Refused as refusal:
+        except (Refused, NeverOpen) as refusal:
             where = ("examples", n, "at") if example.at is not None else ("examples", n)
             problems.append(doc.problem(where, f"example {example.id!r} cannot be handed in: {refusal}"))
             continue

@@ -275,3 +275,21 @@ def test_a_bundled_set_is_found_by_name():
     result = run("calibrate", "school-food-rumour-zh", "--task", "statement", "--json")
     assert result.exit_code == 0
     assert json.loads(result.output)["files"][0]["tasks"]["statement"]["n"] >= 12
+
+
+def test_a_trainers_own_scenario_next_to_the_file(data_dir):
+    """`scenario:` a path relative to the graded file; the default time is 10 minutes
+    before the deadline; a task that only a facilitator's inject opens needs an `at`."""
+    path = write(data_dir, "graded.yaml", graded(
+        "mini.yaml",
+        example("good", 90, "The batch was sealed and never served.", at=None),
+        example("bad", 10, "It was served to pupils, sorry.", at=None),
+    ))
+    found = calibrate(path, Loader())
+    good, bad = found.overall.pairs
+    assert good.team == "press" and good.auto > bad.auto
+    assert any(c.kind == "facts" and c.points == c.max for c in good.criteria)
+    path = write(data_dir, "waiting.yaml", graded("mini.yaml", example("call", 50, "No.", task="answer", at=None)))
+    with pytest.raises(FormatError) as raised:
+        calibrate(path, Loader())
+    assert str(raised.value).startswith(f"{path}:4:3: error: example 'call' cannot be handed in: task 'answer' does not open for team 'press' on its own")
