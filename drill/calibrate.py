@@ -165,7 +165,7 @@ def _handed_in(exercise: Exercise, example: Example, team: str) -> tuple[float, 
         opened = due - next(t.due for t in exercise.scenario.tasks if t.id == example.task)
         at = max(opened, due - min(BEFORE_DUE, (due - opened) / 2))
     clock.set(at)
-    session.submit(team, example.task, example.text)
+    session.submit(team, example.task, example.text, example.fields)
     work = session.state.work[team, example.task]
     return work.submitted_at, work.due_at
 
@@ -184,7 +184,7 @@ def calibrate_graded(path: Path, loader: Loader, language: str | None = None) ->
             where = ("examples", n, "at") if example.at is not None else ("examples", n)
             problems.append(doc.problem(where, f"example {example.id!r} cannot be handed in: {refusal}"))
             continue
-        scores = score_exercise(exercise, [Submission(team, example.task, at, example.text, {})], [], {(team, example.task): due}, language)
+        scores = score_exercise(exercise, [Submission(team, example.task, at, example.text, example.fields)], [], {(team, example.task): due}, language)
         scored = next(t for s in scores.teams if s.team == team for t in s.tasks)
         if scored.score is None:
             problems.append(doc.problem(("examples", n, "task"), f"task {example.task!r} has no automatic criteria: nothing to calibrate"))

@@ -293,3 +293,15 @@ def test_a_trainers_own_scenario_next_to_the_file(data_dir):
     with pytest.raises(FormatError) as raised:
         calibrate(path, Loader())
     assert str(raised.value).startswith(f"{path}:4:3: error: example 'call' cannot be handed in: task 'answer' does not open for team 'press' on its own")
+
+
+def test_an_assessment_example_carries_its_form_fields(tmp_path):
+    text = "首发来源为微博用户“小雨妈妈”，经家长微信群和短视频扩散，定为重大或较大舆情，由市教育局牵头。"
+    good = example("grade", 70, text, task="assess", at="1h", fields={"grade": "重大或较大", "lead": "市教育局"})
+    path = write(tmp_path, "assess.yaml", graded("school-food-rumour", good))
+    [pair] = calibrate(path, Loader()).overall.pairs
+    assert pair.team == "propaganda"
+    wrong = example("wrong", 20, text, task="assess", at="1h", fields={"grade": "特别特别重大", "leader": "x"})
+    code, output = problems_of(tmp_path, yaml.safe_dump(graded("school-food-rumour", wrong), allow_unicode=True))
+    assert code == 1
+    assert "is not one of the choices ['特别重大', '重大或较大', '一般']" in output and "task 'assess' has no field 'leader'" in output
