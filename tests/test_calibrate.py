@@ -20,9 +20,11 @@ from drill.formats.rubric import DEFAULT_SCALE
 from drill.scoring import Submission, automatic_score
 
 ROOT = Path(__file__).parent.parent
-BUNDLED = sorted((ROOT / "graded").glob("*.yaml"))
+BUNDLED = sorted(p for p in (ROOT / "graded").glob("*.yaml") if not p.stem.endswith("-internal"))
+INTERNAL = sorted((ROOT / "graded").glob("*-internal.yaml"))
 HELDOUT = sorted((ROOT / "tests" / "data" / "graded" / "heldout").glob("*.yaml"))
 PUBLIC = {"school-food-rumour": ("statement", "follow-up"), "district-hot-spot": ("statement", "reply-parents")}
+OTHERS = {"school-food-rumour": ("assess", "flash-report", "plan"), "district-hot-spot": ("assess", "survey", "plan")}
 
 STATEMENT_ZH = (
     "经联合工作组核查，照片中的2袋发霉大米已登记封存、等待退货，未进入加工环节，从未供学生食用。"
@@ -256,17 +258,17 @@ def test_a_session_nobody_reviewed_says_so(tmp_path):
 # ----- the shipped sets --------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", BUNDLED + HELDOUT, ids=lambda p: f"{p.parent.name}/{p.name}")
-def test_the_graded_sets_are_valid_and_cover_each_public_task(path):
+@pytest.mark.parametrize("path", BUNDLED + HELDOUT + INTERNAL, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_the_graded_sets_are_valid_and_cover_their_tasks(path):
     problems, unreadable = validate_paths([path])
     assert not problems and not unreadable
     document = yaml.safe_load(path.read_text(encoding="utf-8"))
     drill_id = document["scenario"].removesuffix("-en")
-    least = 12 if path in BUNDLED else 4
-    for task in PUBLIC[drill_id]:
+    least = 12 if path in BUNDLED else 8 if path in INTERNAL else 4
+    for task in (OTHERS if path in INTERNAL else PUBLIC)[drill_id]:
         kinds = [e["kind"] for e in document["examples"] if e["task"] == task]
         assert len(kinds) >= least, (path, task)
-        assert {"warm-but-unverified", "hedged-facts", "keyword-stuffing"} <= set(kinds) or least == 4
+        assert {"warm-but-unverified", "hedged-facts", "keyword-stuffing"} <= set(kinds) or least < 12
         scores = [e["score"] for e in document["examples"] if e["task"] == task]
         assert max(scores) >= 85 and min(scores) < 40, "from excellent to terrible"
 
