@@ -29,8 +29,8 @@ from .formats import Exercise, FormatError, Loader
 from .formats.graded import Example, team_of
 from .formats.library import bundled
 from .formats.rubric import DEFAULT_SCALE, Band
-from .scoring import CriterionScore, Submission, score_exercise, score_session
 from .i18n import Catalog
+from .scoring import CriterionScore, Submission, score_exercise, score_session
 from .sessions import is_session_file, open_session
 
 WORST = 5
