@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -200,6 +201,13 @@ def test_unreadable_broken_and_missing_scenario(tmp_path):
     assert result.exit_code == 2 and "cannot read the file" in result.output
     code, output = problems_of(tmp_path, "format: drill/graded@1\nscenario: [unclosed\n")
     assert code == 1 and "bad.yaml:" in output and "Traceback" not in output
+    other = tmp_path / "other.db"
+    connection = sqlite3.connect(other)
+    connection.execute("create table x(a)")
+    connection.commit()
+    connection.close()
+    result = run("calibrate", str(other))
+    assert result.exit_code == 1 and "not a drill session file" in result.output
     code, output = problems_of(tmp_path, "format: drill/graded@1\nscenario: no-such-drill\nexamples:\n  - {id: a, task: t, score: 1, text: x}\n")
     assert code == 1 and "bad.yaml:2:11: error: scenario 'no-such-drill' cannot be read" in output
 
