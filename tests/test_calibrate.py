@@ -315,3 +315,19 @@ def test_an_assessment_example_carries_its_form_fields(tmp_path):
     code, output = problems_of(tmp_path, yaml.safe_dump(graded("school-food-rumour", wrong), allow_unicode=True))
     assert code == 1
     assert "is not one of the choices ['特别重大', '重大或较大', '一般']" in output and "task 'assess' has no field 'leader'" in output
+
+
+def test_a_rubric_in_a_rubrics_folder_is_the_one_measured(tmp_path):
+    """`--rubrics` puts a trainer's rubric of the same id before the bundled one, so a
+    rubric can be tried against the graded sets before it replaces the bundled one."""
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    write(mine, "school-food-rumour-statement-zh.yaml", (
+        "format: drill/rubric@1\nid: school-food-rumour-statement-zh\ntitle: 只看是否按时\n"
+        "criteria:\n  - id: on-time\n    title: 按时\n    check: {on_time: {grace: 1h}}\n"
+    ))
+    result = run("calibrate", "school-food-rumour-zh", "--task", "statement", "--rubrics", str(mine), "--json")
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.output)["files"][0]
+    assert {p["auto"] for p in document["pairs"]} == {100.0}
+    assert document["tasks"]["statement"]["spearman"] is None
