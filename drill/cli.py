@@ -199,7 +199,6 @@ def calibrate(files: tuple[str, ...], as_json: bool, language: str | None, task:
     import json
 
     from .calibrate import calibrate as measure, calibration_json, graded_path, render
-    from .engine import Refused
     from .formats import FormatError, Loader
     from .i18n import Catalog
     from .store import SessionFileError
@@ -212,8 +211,8 @@ def calibrate(files: tuple[str, ...], as_json: bool, language: str | None, task:
             click.echo("\n".join(str(p) for p in error.problems), err=True)
             status = max(status, 1)
             continue
-        except (SessionFileError, Refused) as error:
-            click.echo(f"{name}: error: {error}", err=True)
+        except SessionFileError as error:  # it names the file
+            click.echo(f"error: {error}", err=True)
             status = max(status, 1)
             continue
         except OSError as error:
