@@ -56,6 +56,7 @@ class Pair:
     criteria: tuple[CriterionScore, ...]  # the automatic criteria, with their evidence
     kind: str = ""
     note: str = ""
+    at: float | None = None  # handed in, in-world seconds after clock.start
 
     @property
     def expert_band(self) -> str:
@@ -197,7 +198,8 @@ def calibrate_graded(path: Path, loader: Loader, language: str | None = None) ->
 
 def _pair(name: str, team: str, scored: Any, expert: float, exercise: Exercise, kind: str = "", note: str = "") -> Pair:
     automatic = tuple(c for c in scored.criteria if c.kind != "manual" and not c.pending)
-    return Pair(name, team, scored.task, expert, scored.score, exercise.rubric_for(scored.task).bands, automatic, kind, note)
+    bands = exercise.rubric_for(scored.task).bands
+    return Pair(name, team, scored.task, expert, scored.score, bands, automatic, kind, note, scored.submitted_at)
 
 
 # ----- session files -----------------------------------------------------------------------
@@ -246,7 +248,7 @@ def _rounded(value: float | None, places: int = 3) -> float | None:
 
 def pair_json(pair: Pair) -> dict[str, Any]:
     return {
-        "id": pair.id, "team": pair.team, "task": pair.task, "kind": pair.kind, "note": pair.note,
+        "id": pair.id, "team": pair.team, "task": pair.task, "at": pair.at, "kind": pair.kind, "note": pair.note,
         "expert": _rounded(pair.expert, 1), "auto": _rounded(pair.auto, 1), "difference": _rounded(pair.difference, 1),
         "expert_band": pair.expert_band, "auto_band": pair.auto_band,
         "criteria": [

@@ -124,6 +124,7 @@ def test_cli_end_to_end_in_vietnamese_with_json(tmp_path):
     assert figures["n"] == 3 and sum(sum(row.values()) for row in figures["confusion"].values()) == 3
     assert {p["team"] for p in document["pairs"]} == {"school", "ward"}
     good = next(p for p in document["pairs"] if p["id"] == "tot")
+    assert good["at"] == 3 * 3600 + 20 * 60
     assert good["kind"] == "tốt" and any("dự thảo" in c["evidence"] for c in good["criteria"])
     text = run("calibrate", str(path), "--lang", "vi")
     assert text.exit_code == 0
