@@ -219,13 +219,14 @@ def calibrate_session(path: Path, language: str | None = None) -> Calibration:
         if session.sink is not None:
             session.sink.close()
     before = {(team.team, task.task): task for team in automatic.teams for task in team.tasks}
+    t = Catalog(language)
     pairs = []
     for team in judged.teams:
         for task in team.tasks:
             auto = before[team.team, task.task]
             if (team.team, task.task) in reviewed and task.score is not None and auto.score is not None:
-                reasons = [c.note for c in task.criteria if c.source == "expert" and c.note]
-                pairs.append(_pair(f"{team.team}/{task.task}", team.team, auto, task.score, exercise, note="; ".join(reasons)))
+                reasons = [t("scoring.line", title=c.title, text=c.note) for c in task.criteria if c.source == "expert" and c.note]
+                pairs.append(_pair(f"{team.team}/{task.task}", team.team, auto, task.score, exercise, note="\n".join(reasons)))
     return _summarise(str(path), exercise, "session", language, pairs)
 
 
@@ -311,8 +312,8 @@ def _agreement_lines(found: Agreement, t: Catalog) -> list[str]:
             key, id=pair.id, kind=pair.kind, expert=t.number(pair.expert, 1), expert_band=pair.expert_band,
             auto=t.number(pair.auto, 1), auto_band=pair.auto_band, difference=("+" if pair.difference > 0 else "") + t.number(pair.difference, 1),
         ))
-        if pair.note:
-            lines.append("      " + t("calibrate.expert-note", note=pair.note))
+        for note in pair.note.splitlines():
+            lines.append("      " + t("calibrate.expert-note", note=note))
         for c in pair.criteria:
             lines.append("      " + t("calibrate.criterion", title=c.title, points=t.number(c.points, 1), max=t.number(c.max, 1), evidence=c.evidence))
     return lines
