@@ -141,6 +141,19 @@ def _summarise(path: str, exercise: Exercise, source: str, language: str, pairs:
     )
 
 
+def by_kind(pairs: tuple[Pair, ...]) -> dict[str, tuple[int, float, float]]:
+    """For each kind of answer (as the examples label them): how many, the mean expert and
+    the mean automatic score; which kinds the scorer over- or under-rates shows at a glance."""
+    groups: dict[str, list[Pair]] = {}
+    for pair in pairs:
+        if pair.kind:
+            groups.setdefault(pair.kind, []).append(pair)
+    return {
+        kind: (len(group), sum(p.expert for p in group) / len(group), sum(p.auto for p in group) / len(group))
+        for kind, group in groups.items()
+    }
+
+
 # ----- graded examples files ---------------------------------------------------------------
 
 
@@ -270,10 +283,12 @@ def agreement_json(found: Agreement) -> dict[str, Any]:
 
 def calibration_json(found: Calibration) -> dict[str, Any]:
     """The `drill calibrate --json` document for one file."""
+    kinds = by_kind(found.overall.pairs) if found.overall else {}
     return {
         "file": found.path, "scenario": found.scenario, "source": found.source,
         "tasks": {task: agreement_json(a) for task, a in found.tasks.items()},
         "overall": agreement_json(found.overall) if found.overall else None,
+        "kinds": {kind: {"n": n, "expert": _rounded(expert, 1), "auto": _rounded(auto, 1)} for kind, (n, expert, auto) in kinds.items()},
         "pairs": [pair_json(p) for p in (found.overall.pairs if found.overall else ())],
     }
 
@@ -332,4 +347,11 @@ def render(found: Calibration, t: Catalog) -> str:
     if len(found.tasks) > 1:
         lines += ["", t("calibrate.overall", n=n)]
         lines += _agreement_lines(found.overall, t)
+    kinds = by_kind(found.overall.pairs)
+    if kinds:
+        lines += ["", t("calibrate.kinds")]
+        width = max(len(kind) for kind in kinds)
+        for kind, (count, expert, auto) in kinds.items():
+            difference = ("+" if auto > expert else "") + t.number(auto - expert, 1)
+            lines.append("  " + t("calibrate.kind", kind=kind.ljust(width), n=count, expert=t.number(expert, 1), auto=t.number(auto, 1), difference=difference))
     return "\n".join(lines)

@@ -125,10 +125,12 @@ def test_cli_end_to_end_in_vietnamese_with_json(tmp_path):
     assert {p["team"] for p in document["pairs"]} == {"school", "ward"}
     good = next(p for p in document["pairs"] if p["id"] == "tot")
     assert good["at"] == 3 * 3600 + 20 * 60
+    assert document["kinds"]["né tránh"]["n"] == 1 and document["kinds"]["tốt"]["expert"] == 85
     assert good["kind"] == "tốt" and any("dự thảo" in c["evidence"] for c in good["criteria"])
     text = run("calibrate", str(path), "--lang", "vi")
     assert text.exit_code == 0
     assert "Spearman" in text.output and "cùng mức" in text.output and "ne-tranh (né tránh)" in text.output
+    assert "Theo loại bài" in text.output
 
 
 def test_task_filter_and_an_unknown_task(tmp_path):
