@@ -10,6 +10,7 @@ named by its cell. The scenario's meaning is checked by the same loader as
 """
 
 from .read import import_msel, read_msel
+from .cexf import export_cexf
 from .write import export_msel
 
-__all__ = ["export_msel", "import_msel", "read_msel"]
+__all__ = ["export_cexf", "export_msel", "import_msel", "read_msel"]

@@ -57,7 +57,7 @@ def inject_rows(scenario: Scenario, t: Catalog) -> list[list[Any]]:
             t(f"report.channel.{inject.channel}"), inject.from_ or "",
             _teams(scenario, inject.to, t), inject.title, inject.body,
             condition_text(inject, t), span_text(inject.delay), inject.heat or None,
-            _items(inject.reveals), _items(opened.get(inject.id, [])),
+            _items(inject.reveals), _items(opened.get(inject.id, [])), inject.notes or "",
         ]
         for number, inject in enumerate(ordered(scenario), start=1)
     ]
@@ -129,7 +129,7 @@ def _write_csv(out: Path, t: Catalog, rows: list[list[Any]]) -> None:
     """UTF-8 with a byte-order mark, so that Excel opens Chinese text as Chinese."""
     with open(out, "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow([t(column.label) for column in INJECTS.columns])
+        writer.writerow([t(column.label) for column in INJECTS.written])
         writer.writerows([["" if value is None else value for value in row] for row in rows])
 
 
@@ -150,7 +150,7 @@ def _write_xlsx(out: Path, t: Catalog, scenario: Scenario) -> None:
     for sheet, rows in _sheets(scenario, t):
         page = book.create_sheet(t(sheet.label))
         top = 2 if sheet is INJECTS else 1   # the injects get a title row, as a printed MSEL has
-        for n, column in enumerate(sheet.columns, start=1):
+        for n, column in enumerate(sheet.written, start=1):
             page.column_dimensions[get_column_letter(n)].width = column.width
         page.freeze_panes = f"A{top + 1}"
         page.print_title_rows = f"{top}:{top}"
@@ -169,9 +169,9 @@ def _write_xlsx(out: Path, t: Catalog, scenario: Scenario) -> None:
             return written
 
         if top == 2:
-            page.merged_cells.add(CellRange(min_row=1, max_row=1, min_col=1, max_col=len(sheet.columns)))
+            page.merged_cells.add(CellRange(min_row=1, max_row=1, min_col=1, max_col=len(sheet.written)))
             page.append([cell(t("msel.title", title=scenario.title), font=Font(bold=True, size=14))])
-        page.append([cell(t(column.label), font=bold, fill=fill, alignment=wrap) for column in sheet.columns])
+        page.append([cell(t(column.label), font=bold, fill=fill, alignment=wrap) for column in sheet.written])
         for row in rows:
             page.append([None if value is None or value == "" else cell(value, alignment=wrap) for value in row])
     book.save(out)
