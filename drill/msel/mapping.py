@@ -30,7 +30,7 @@ from .columns import INJECTS, header_key
 from .times import signed_span, unit_named
 
 FORMAT = "drill/msel-map@1"
-TARGETS = tuple(column.key for column in INJECTS.columns) + ("notes", "ignore")
+TARGETS = tuple(column.key for column in INJECTS.columns) + ("ignore",)
 _LETTERS = re.compile(r"^[A-Z]{1,3}$")
 
 

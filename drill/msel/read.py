@@ -355,6 +355,8 @@ class Reader:
         if not {"offset", "clock", "when"} & table.columns.keys():
             self.bad(table.header, "no time column: the header row must name an Offset, a Clock time or a Trigger column, "
                                    "or map one, e.g. --map 'T+min=offset'")
+        if table.header in self.reported:
+            raise FormatError(self.problems)    # no row can be read without these columns
         times = {key: table.time_column(key, self.options) for key in ("offset", "clock")}
         injects, sources, taken = [], [], {text(r.get("id")) for r in table.records if r.get("id") is not None}
         made_ids, made_titles, fallback, heard, noted = [], 0, 0, {}, 0
@@ -645,13 +647,17 @@ def _tables(book: Workbook, reader: Reader) -> dict[str, Table]:
                 if table is not None:
                     found[sheet.kind] = table
     if "injects" not in found:
+        candidates = []
         for grid in book.grids:
             if grid.name and any(normal(grid.name) in s.names() for s in SHEETS if s is not INJECTS):
                 continue
             table = find_table(grid, INJECTS, reader.problems, book.path, reader.options)
-            if table is not None and {"title", "body"} & table.columns.keys():
-                found["injects"] = table
-                break
+            if table is not None:
+                candidates.append(table)
+        # the first sheet with titles (or bodies); else the first with a header, to say what it lacks
+        titled = [table for table in candidates if {"title", "body"} & table.columns.keys()]
+        if titled or candidates:
+            found["injects"] = (titled or candidates)[0]
     return found
 
 
