@@ -16,6 +16,7 @@ import os
 import re
 import tempfile
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from datetime import datetime, time
 from pathlib import Path
@@ -31,7 +32,9 @@ from . import skeleton
 from .foreign import read_json
 from .columns import CONDITION_WORDS, EITHER_HEADERS, INJECTS, SCENARIO, SCENARIO_FIELDS, SHEETS, TEAMS, Sheet, header_key, normal, words
 from .mapping import Options
+from .safety import MAX_COLUMNS, MAX_ROWS, check_workbook
 from .times import UNIT_WORDS, Column as TimeColumn, first_moment, parse_span, parse_time, place, shown, unit_of
+from .write import FORMULA_STARTS
 from .yamltext import injects_block, replace_injects, scenario_text
 
 MAX_BYTES = 64 * 1024 * 1024
@@ -153,18 +156,34 @@ def read_msel(path: str | Path) -> Workbook:
     from openpyxl import load_workbook
 
     try:
+        check_workbook(name)
         book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, AttributeError, IndexError, EOFError) as error:
-        raise FormatError([Problem(name, Position(1, 1), f"not a readable .xlsx workbook ({type(error).__name__}: {error}); save it from the spreadsheet program as Excel .xlsx")]) from None
+    except UNREADABLE as error:
+        raise FormatError([Problem(name, Position(1, 1), f"not a readable .xlsx workbook ({type(error).__name__}: {shown(str(error))}); save it from the spreadsheet program as Excel .xlsx")]) from None
     try:
-        return Workbook(name, [
-            Grid(sheet.title, [(n, list(values)) for n, values in enumerate(sheet.iter_rows(values_only=True), start=1)])
-            for sheet in book.worksheets
-        ])
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, AttributeError, IndexError, EOFError) as error:
-        raise FormatError([Problem(name, Position(1, 1), f"a sheet of the workbook cannot be read ({type(error).__name__}: {error})")]) from None
+        return Workbook(name, [_sheet_grid(name, sheet) for sheet in book.worksheets])
+    except UNREADABLE as error:
+        raise FormatError([Problem(name, Position(1, 1), f"a sheet of the workbook cannot be read ({type(error).__name__}: {shown(str(error))})")]) from None
     finally:
         book.close()
+
+
+# What a damaged or hostile .xlsx raises inside zipfile, zlib, the XML parsers and openpyxl:
+# a problem of the file (exit 1), never an internal error. (ParseError and lxml's errors are
+# SyntaxErrors; defusedxml's refusals are ValueErrors.)
+UNREADABLE = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, KeyError, ValueError, TypeError, AttributeError, IndexError,
+              EOFError, SyntaxError, RecursionError, NotImplementedError, UnicodeError)
+
+
+def _sheet_grid(name: str, sheet) -> Grid:
+    """A sheet's rows, refused past the limits however the file describes itself."""
+    rows = []
+    for number, values in enumerate(sheet.iter_rows(values_only=True, max_row=MAX_ROWS + 1), start=1):
+        if number > MAX_ROWS or len(values) > MAX_COLUMNS:
+            raise FormatError([Problem(name, Position(min(number, MAX_ROWS + 1), 1, sheet.title),
+                                       f"the sheet is larger than {MAX_ROWS:,} rows or {MAX_COLUMNS} columns; refusing to read it")])
+        rows.append((number, list(values)))
+    return Grid(sheet.title, rows)
 
 
 def _csv_grid(name: str) -> Grid:
@@ -183,11 +202,17 @@ def _csv_grid(name: str) -> Grid:
     rows, line = [], 1
     try:
         for values in reader:
-            rows.append((line, values))
+            rows.append((line, [_unguarded(value) for value in values]))
             line = reader.line_num + 1
     except csv.Error as error:
         raise FormatError([Problem(name, Position(line, 1), f"CSV: {error}")]) from None
     return Grid("", rows)
+
+
+def _unguarded(value: str) -> str:
+    """A CSV cell as typed: `'=1+1` (text guarded from being run as a formula, as the export
+    writes it) is `=1+1`."""
+    return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_STARTS) else value
 
 
 # ---------------------------------------------------------------- tables and cells

@@ -125,12 +125,23 @@ def _sheets(scenario: Scenario, t: Catalog) -> list[tuple[Sheet, list[list[Any]]
     ]
 
 
+# A CSV cell starting with one of these is a formula to Excel and LibreOffice (`=HYPERLINK(...)`,
+# `+cmd|...`, `@SUM(...)`); written after an apostrophe it is text, and the import takes the apostrophe off.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def as_text(value: Any) -> Any:
+    """A CSV cell that no spreadsheet program runs as a formula."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+
+
 def _write_csv(out: Path, t: Catalog, rows: list[list[Any]]) -> None:
-    """UTF-8 with a byte-order mark, so that Excel opens Chinese text as Chinese."""
+    """UTF-8 with a byte-order mark, so that Excel opens Chinese text as Chinese; text that
+    a spreadsheet program would run as a formula is written as text."""
     with open(out, "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow([t(column.label) for column in INJECTS.written])
-        writer.writerows([["" if value is None else value for value in row] for row in rows])
+        writer.writerows([["" if value is None else as_text(value) for value in row] for row in rows])
 
 
 def _write_xlsx(out: Path, t: Catalog, scenario: Scenario) -> None:
