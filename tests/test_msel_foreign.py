@@ -119,6 +119,10 @@ def test_incident_response_tabletop_csv_imports_as_it_is(tmp_path):
     assert "'T+min' -> offset (elapsed), a bare number in minutes" in summary
     assert "'Email printout' -> email" in summary
     rehearsed(tmp_path, out, scenario)
+    report = drill("report", str(tmp_path / f"{out.stem}.drill"), "--out", str(tmp_path / "report"), "--format", "html")
+    assert report.returncode == 0, report.stderr
+    page = (tmp_path / "report" / "report.html").read_text(encoding="utf-8")
+    assert "Expected player action: Triage identity, list recent actions &amp; regions; start scoping." in page   # beside its inject
     runs_headless(tmp_path, out, scenario)
 
 
