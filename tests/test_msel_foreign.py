@@ -14,8 +14,11 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from drill.formats import Loader
+from drill.formats import FormatError, Loader
+from drill.msel.read import build
 from drill.msel.skeleton import slug
 
 FOREIGN = Path(__file__).parent / "data" / "msel-foreign"
@@ -193,3 +196,31 @@ def test_a_json_file_of_another_shape_is_a_positioned_error(tmp_path):
     broken.write_text('[\n  {"Subject": "a",\n   "Date": }\n]', encoding="utf-8")
     result = drill("msel", "import", str(broken), "--out", str(tmp_path / "y.yaml"))
     assert result.returncode == 1 and result.stderr.startswith(f"{broken}:3:12: error: not JSON") and "Traceback" not in result.stderr
+
+
+JSON_VALUE = st.recursive(st.none() | st.booleans() | st.integers(-10**6, 10**6) | st.text(max_size=12)
+                          | st.sampled_from(["startex", "T+5", "Monday 9:30 AM", "email_to_participants", "manual"]),
+                          lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3), max_leaves=12)
+KEYS = st.sampled_from(["#", "Date", "Subject", "Script", "Player", "From", "T+min", "Delivery", "uuid", "inject_uuid", "name", "action",
+                        "timing", "sequence", "requirements", "inject_evaluation", "triggered_at", "trigger", "score_range"])
+FLAT = st.dictionaries(KEYS, JSON_VALUE, max_size=6)
+SHAPES = st.one_of(
+    st.lists(FLAT, max_size=4),                                            # T3SF-like
+    st.fixed_dictionaries({"exercise": JSON_VALUE, "inject_flow": st.lists(FLAT | JSON_VALUE, max_size=3),
+                           "injects": st.lists(FLAT | JSON_VALUE, max_size=3), "inject_payloads": JSON_VALUE}),   # CEXF-like
+    JSON_VALUE,
+)
+
+
+@settings(max_examples=80, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(SHAPES)
+def test_any_json_gives_a_positioned_error_or_a_scenario_that_loads(tmp_path, value):
+    path = tmp_path / "fuzz.json"
+    path.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
+    try:
+        text = build(path, tmp_path / "fuzz.yaml")
+    except FormatError as error:
+        assert error.problems and all(p.position.line >= 1 and p.position.column >= 1 for p in error.problems)
+        return
+    (tmp_path / "fuzz.yaml").write_text(text, encoding="utf-8")
+    Loader().load_exercise(tmp_path / "fuzz.yaml")

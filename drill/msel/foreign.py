@@ -80,8 +80,9 @@ def _rows(items: list[dict], document: source.Document, grid_type):
 
 def _cexf(data: dict, document: source.Document, grid_type):
     exercise = data.get("exercise") if isinstance(data.get("exercise"), dict) else {}
-    injects = {item.get("uuid"): (n, item) for n, item in enumerate(data["injects"]) if isinstance(item, dict)}
-    payloads = {item.get("uuid"): item for item in data.get("inject_payloads") or [] if isinstance(item, dict)}
+    injects = {item["uuid"]: (n, item) for n, item in enumerate(data["injects"]) if isinstance(item, dict) and isinstance(item.get("uuid"), str)}
+    listed = data.get("inject_payloads") if isinstance(data.get("inject_payloads"), list) else []
+    payloads = {item["uuid"]: item for item in listed if isinstance(item, dict) and isinstance(item.get("uuid"), str)}
     names = {uuid: str(item.get("name") or uuid) for uuid, (_, item) in injects.items()}
     problems: list[Problem] = []
     positions: dict[tuple[int, int], Position] = {(1, n): document.locate(("inject_flow",), key=True) for n in range(1, len(CEXF_COLUMNS) + 1)}
@@ -90,20 +91,21 @@ def _cexf(data: dict, document: source.Document, grid_type):
         if not isinstance(flow, dict):
             problems.append(document.problem(("inject_flow", index), "expected an object with inject_uuid, sequence and timing"))
             continue
-        found = injects.get(flow.get("inject_uuid"))
+        found = injects.get(flow.get("inject_uuid")) if isinstance(flow.get("inject_uuid"), str) else None
         if found is None:
             problems.append(document.problem(("inject_flow", index, "inject_uuid"), f"{flow.get('inject_uuid')!r} names no inject in 'injects'"))
             continue
         number, inject = found
         row = len(rows) + 1
         offset, trigger, notes = _timing(flow, names)
-        evaluations = [f"{e.get('result')} ({'–'.join(str(s) for s in e.get('score_range') or [])})".replace(" ()", "")
-                       for e in inject.get("inject_evaluation") or [] if isinstance(e, dict)]
+        evaluations = [f"{e.get('result')} ({'–'.join(str(s) for s in _listed(e.get('score_range')))})".replace(" ()", "")
+                       for e in _listed(inject.get("inject_evaluation")) if isinstance(e, dict)]
         action = str(inject.get("action") or "")
         notes += [f"action: {action}" if action else "", f"target tool: {inject['target_tool']}" if inject.get("target_tool") else ""]
         described = str(flow.get("description") or "")
         described = "" if described == str(inject.get("name") or "") else described    # a label repeating the name
-        body = "\n\n".join(part for part in (described, _payload(payloads.get(inject.get("action_payload_resource_uuid")))) if part)
+        payload = payloads.get(inject.get("action_payload_resource_uuid")) if isinstance(inject.get("action_payload_resource_uuid"), str) else None
+        body = "\n\n".join(part for part in (described, _payload(payload)) if part)
         values = [skeleton.slug(str(inject.get("name") or ""), f"inject-{index + 1}"), offset, trigger,
                   action if skeleton.channel_in_words(action) else None, str(inject.get("name") or ""), body,
                   "\n".join(evaluations) or None, "\n".join(n for n in notes if n) or None]
@@ -127,11 +129,11 @@ def _timing(flow: dict, names: dict) -> tuple[str | None, str | None, list[str]]
     sequence = flow.get("sequence") if isinstance(flow.get("sequence"), dict) else {}
     timing = flow.get("timing") if isinstance(flow.get("timing"), dict) else {}
     triggers = sequence.get("trigger") or []
-    triggers = [triggers] if isinstance(triggers, str) else triggers
+    triggers = [triggers] if isinstance(triggers, str) else _listed(triggers)
     requirement = flow.get("requirements") if isinstance(flow.get("requirements"), dict) else {}
     notes = []
     if requirement.get("inject_uuid"):
-        after = names.get(requirement["inject_uuid"], requirement["inject_uuid"])
+        after = names.get(str(requirement["inject_uuid"]), requirement["inject_uuid"])
         resolution = f" (resolution: {requirement['resolution_requirement']})" if requirement.get("resolution_requirement") else ""
         notes.append(f"follows: {after}{resolution}")
     at = timing.get("triggered_at")
@@ -142,6 +144,11 @@ def _timing(flow: dict, names: dict) -> tuple[str | None, str | None, list[str]]
     if "startex" in triggers and not requirement.get("inject_uuid"):
         return "T+0m", None, notes
     return None, "manual", notes
+
+
+def _listed(value: Any) -> list:
+    """A value the format says is a list, or nothing when a file has something else there."""
+    return value if isinstance(value, list) else []
 
 
 def _payload(payload: dict | None) -> str:
