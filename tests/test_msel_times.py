@@ -175,3 +175,42 @@ def test_a_bad_map_file_is_reported_at_its_line(tmp_path):
         "number, id, offset, clock, channel, from, to, title, body, expected, evaluator, when, delay, heat, reveals, opens, notes, ignore",
         f"{mapping}:5:7: error: unknown unit 'fortnights': expected seconds, minutes, hours or days",
     ]
+
+
+@pytest.mark.parametrize("header", [
+    ["Event #", "Scenario Time", "Event Synopsis", "Inject", "Responsible Controller", "Intended Player", "Method",
+     "Expected Player Action", "Objective/Capability", "Evaluator Notes"],                                   # HSEEP
+    ["序号", "演练时间", "标题", "事件描述", "导调员", "接收对象", "方式", "预期行动", "目标能力", "评估要点"],      # Chinese
+    ["STT", "Thời điểm", "Tiêu đề", "Nội dung", "Người điều phối", "Người nhận", "Phương thức", "Hành động mong đợi",
+     "Mục tiêu", "Ghi chú đánh giá"],                                                                           # Vietnamese
+])
+def test_hseep_headers_are_recognised_in_three_languages(tmp_path, header):
+    sheet = write_csv(tmp_path / "hseep.csv", [header, ["1", "+0:15", "Rumour spreads", "A post claims the rice is mouldy.", "Ctrl A",
+                                                       "Press office", "Phone call", "Call the school; draft a holding line.",
+                                                       "Public information", "Holding line within 30 min?"]])
+    result = drill("msel", "import", str(sheet), "--out", str(tmp_path / "h.yaml"))
+    assert result.returncode == 0, result.stderr
+    scenario = Loader().load_exercise(tmp_path / "h.yaml").scenario
+    inject = scenario.injects[0]
+    assert (inject.at, inject.channel, inject.title, inject.body) == (900, "phone", "Rumour spreads", "A post claims the rice is mouldy.")
+    assert [t.name for t in scenario.teams] == ["Press office"] and scenario.recipients(inject.to) == ["press-office"]
+    assert "Call the school; draft a holding line." in inject.notes and "Holding line within 30 min?" in inject.notes
+    assert f"{header[4]}: Ctrl A" in inject.notes and f"{header[8]}: Public information" in inject.notes   # kept, under their headers
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_inject_notes_round_trip(tmp_path, data_dir, suffix):
+    from drill.msel import export_msel
+
+    scenario_file = data_dir / "mini.yaml"
+    text = scenario_file.read_text(encoding="utf-8")
+    first_id = Loader().load_exercise(scenario_file).scenario.injects[0].id
+    scenario_file.write_text(text.replace(f"  - id: {first_id}\n", f"  - id: {first_id}\n    notes: |-\n      Expected: a holding line.\n      =not a formula\n", 1),
+                             encoding="utf-8")
+    original = Loader().load_exercise(scenario_file).scenario
+    export_msel(original, tmp_path / f"m{suffix}")
+    result = drill("msel", "import", str(tmp_path / f"m{suffix}"), "--into", str(scenario_file))
+    assert result.returncode == 0, result.stderr
+    back = Loader().load_exercise(scenario_file).scenario
+    assert {i.id: i.notes for i in back.injects} == {i.id: i.notes for i in original.injects}
+    assert {i.id: i.notes for i in back.injects}[first_id] == "Expected: a holding line.\n=not a formula"
