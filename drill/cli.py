@@ -568,7 +568,7 @@ def msel_inspect(sheet: Path, maps: tuple[str, ...], map_file: Path | None, unit
                  start: str | None, shift: str | None) -> None:
     """Show, before importing, which column goes where, which are kept as notes, and the first rows as read."""
     chosen = _import_options(maps, map_file, unit, channel, start, shift)
-    from .msel.read import inspect
+    from .msel.inspect import inspect
 
     try:
         lines = inspect(sheet, chosen)

@@ -30,7 +30,7 @@ from ..formats.scenario import CHANNELS, Clock, Scenario
 from ..i18n import LANGUAGES, Catalog
 from . import skeleton
 from .foreign import read_json
-from .columns import CONDITION_WORDS, EITHER_HEADERS, INJECTS, SCENARIO, SCENARIO_FIELDS, SHEETS, TEAMS, Sheet, header_key, normal, words
+from .columns import CONDITION_WORDS, EITHER_HEADERS, INJECTS, SCENARIO_FIELDS, SHEETS, Sheet, header_key, normal, words
 from .mapping import Options
 from .safety import MAX_COLUMNS, MAX_ROWS, check_workbook
 from .times import UNIT_WORDS, Column as TimeColumn, first_moment, parse_span, parse_time, place, shown, unit_of
@@ -662,7 +662,7 @@ class Reader:
 # ---------------------------------------------------------------- the whole import
 
 
-def _tables(book: Workbook, reader: Reader) -> dict[str, Table]:
+def find_tables(book: Workbook, reader: Reader) -> dict[str, Table]:
     """Each kind of sheet, found by its name (in either language) or, for the injects, by its header."""
     found: dict[str, Table] = {}
     for grid in book.grids:
@@ -706,7 +706,7 @@ def build(path: str | Path, target: str | Path, *, into: bool = False, rubric_di
             raise FormatError([document.problem(("format",), "expected a scenario (format: drill/scenario@1) to import the injects into")])
     locator = Locator(book.path, first, document)
     reader = Reader(book, locator, options)
-    tables = _tables(book, reader)
+    tables = find_tables(book, reader)
     if "injects" not in tables:
         reader.bad(first, NO_TABLE)
         raise FormatError(reader.problems)
@@ -716,10 +716,10 @@ def build(path: str | Path, target: str | Path, *, into: bool = False, rubric_di
                 reader.bad(first, f"{flag} makes a new scenario's clock or tasks: use it with --out, not --into (the scenario keeps its own)")
         data = _existing(document, reader)
     else:
-        data = _whole(book, tables, reader)
+        data = whole_scenario(book, tables, reader)
     data["injects"], sources = reader.injects(tables["injects"])
     if document is None:
-        _complete(data, tables, reader)
+        complete(data, tables, reader)
     locator.put(("injects",), tables["injects"].header)
     locator.data = data
     _, found = Loader(rubric_dirs).scenario(locator, Path(target).parent)
@@ -763,7 +763,7 @@ def _within_injects(document: source.Document, where: Position) -> bool:
     return first <= where.line < min(later, default=10**9)
 
 
-def _whole(book: Workbook, tables: dict[str, Table], reader: Reader) -> dict[str, Any]:
+def whole_scenario(book: Workbook, tables: dict[str, Table], reader: Reader) -> dict[str, Any]:
     """A whole scenario: from the Scenario and Teams sheets `drill msel export` writes, or,
     for a sheet without them (another tool's MSEL, a CSV, a JSON file), a skeleton made
     from the injects: teams from the recipients, the clock from the times."""
@@ -828,7 +828,7 @@ def _teams(table: Table, reader: Reader) -> list[dict]:
     return teams
 
 
-def _complete(data: dict[str, Any], tables: dict[str, Table], reader: Reader) -> None:
+def complete(data: dict[str, Any], tables: dict[str, Table], reader: Reader) -> None:
     """What a new scenario gets once its injects are read: a skeleton's duration (from the
     last inject), and with --tasks-from-expected a task for each expected player action."""
     t = Catalog(reader.language)
@@ -883,34 +883,3 @@ def _mode(path: Path) -> int:
     os.umask(umask)
     return 0o666 & ~umask
 
-
-def inspect(path: str | Path, options: Options | None = None, rows: int = 5) -> list[str]:
-    """What an import of the sheet would do, before it does it: which column goes where,
-    which are kept as notes, and the first rows as read (with their problems). Raises
-    FormatError only when no table of injects is found."""
-    book = read_msel(path)
-    first = Position(1, 1, book.grids[0].name if book.grids else "")
-    reader = Reader(book, Locator(book.path, first), options)
-    tables = _tables(book, reader)
-    if "injects" not in tables:
-        raise FormatError(reader.problems + [Problem(book.path, first, NO_TABLE)])
-    table = tables["injects"]
-    t = Catalog("en")
-    data = _whole(book, tables, reader)
-    injects, _ = reader.injects(table)
-    if reader.skeleton_start is not None:
-        _complete(data | {"injects": injects, "tasks": []}, tables, reader)
-    sheet = table.header.sheet or Path(path).name
-    head = (t("msel.inspect.sheet", path=path, sheet=sheet, row=table.header_row) if table.header_row
-            else t("msel.inspect.headerless", path=path, sheet=sheet))
-    lines = [head] + reader.summary + [t("msel.inspect.rows")]
-    problems = sorted(set(reader.problems), key=lambda p: p.position)
-    for entry, record in list(zip(injects, table.records))[:rows]:
-        when = entry.get("when")
-        at = ("T+" + entry["at"]) if "at" in entry else (", ".join(f"{k}: {v}" for k, v in when.items()) if isinstance(when, dict) else "?")
-        to = entry.get("to", "all")
-        lines.append(t("msel.inspect.row", row=record.row.line, at=at, channel=entry.get("channel", "?"),
-                       to=", ".join(to) if isinstance(to, list) else to, title=shown(entry.get("title", "?")).strip("'\"")))
-        lines += [t("msel.inspect.problem", row=record.row.line, problem=f"{p.position}: {p.message}")
-                  for p in problems if p.position.line == record.row.line and p.position.sheet == record.row.sheet]
-    return lines
