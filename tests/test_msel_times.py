@@ -214,3 +214,14 @@ def test_inject_notes_round_trip(tmp_path, data_dir, suffix):
     back = Loader().load_exercise(scenario_file).scenario
     assert {i.id: i.notes for i in back.injects} == {i.id: i.notes for i in original.injects}
     assert {i.id: i.notes for i in back.injects}[first_id] == "Expected: a holding line.\n=not a formula"
+
+
+def test_ids_are_made_valid_from_the_given_ones_and_said(tmp_path):
+    sheet = write_csv(tmp_path / "ids.csv", [["Inject ID", "T+min", "Subject", "Method"],
+                                             ["A1", "5", "First", "Email"], ["Inject 2", "10", "Second", "Fax"],
+                                             ["a1", "15", "Third", "TV news"], ["ok-id", "20", "Fourth", "Phone"]])
+    result = drill("msel", "import", str(sheet), "--out", str(tmp_path / "a.yaml"))
+    assert result.returncode == 0, result.stderr
+    scenario = Loader().load_exercise(tmp_path / "a.yaml").scenario
+    assert [(i.id, i.channel) for i in scenario.injects] == [("a1-2", "email"), ("inject-2", "note"), ("a1", "video"), ("ok-id", "phone")]
+    assert "ids made valid: A1 -> a1-2, Inject 2 -> inject-2" in result.stderr
