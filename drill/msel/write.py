@@ -29,7 +29,11 @@ def export_msel(scenario: Scenario, out: Path, language: str | None = None) -> P
     t = Catalog(language or scenario.language)
     out = Path(out)
     if out.suffix.lower() == ".csv":
-        _write_csv(out, t, inject_rows(scenario, t))
+        rows = inject_rows(scenario, t)
+        at = [column.key for column in INJECTS.written].index("offset")
+        for row in rows:   # `1:30` under the Offset header is elapsed time, and needs no guard against formulas as `+1:30` would
+            row[at] = row[at].removeprefix("+")
+        _write_csv(out, t, rows)
     elif out.suffix.lower() == ".xlsx":
         _write_xlsx(out, t, scenario)
     else:
