@@ -198,6 +198,18 @@ def test_hseep_headers_are_recognised_in_three_languages(tmp_path, header):
     assert f"{header[4]}: Ctrl A" in inject.notes and f"{header[8]}: Public information" in inject.notes   # kept, under their headers
 
 
+def test_a_skeleton_takes_the_language_of_its_injects(tmp_path):
+    zh = write_csv(tmp_path / "zh.csv", [["演练时间", "标题", "事件描述", "预期行动"], ["+0:10", "网帖：食堂大米发霉", "家长发帖", "核实后回应"]])
+    result = drill("msel", "import", str(zh), "--out", str(tmp_path / "zh.yaml"))
+    assert result.returncode == 0, result.stderr
+    scenario = Loader().load_exercise(tmp_path / "zh.yaml").scenario
+    assert scenario.language == "zh-CN" and scenario.injects[0].notes == "预期行动：核实后回应"
+    vi = write_csv(tmp_path / "vi.csv", [["Thời điểm", "Tiêu đề", "Nội dung"], ["+0:10", "Tin đồn về gạo mốc", "Phụ huynh đăng bài"]])
+    result = drill("msel", "import", str(vi), "--out", str(tmp_path / "vi.yaml"))
+    assert result.returncode == 0, result.stderr
+    assert Loader().load_exercise(tmp_path / "vi.yaml").scenario.language == "vi"
+
+
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
 def test_inject_notes_round_trip(tmp_path, data_dir, suffix):
     from drill.msel import export_msel

@@ -802,9 +802,10 @@ def _skeleton(book: Workbook, table: Table, reader: Reader) -> dict[str, Any]:
     start, how = first_moment(specs, reader.options.start)
     reader.start = start
     reader.skeleton_start = (start, how)
+    reader.language = skeleton.language_of([text(r.get("title")) or text(r.get("body")) or "" for r in table.records])
     data: dict[str, Any] = {"format": "drill/scenario@1", "id": skeleton.slug(meta.get("id") or stem, "imported-msel"),
                             "title": meta.get("title") or stem, "summary": meta.get("summary") or f"Imported from {Path(book.path).name}.",
-                            "language": "en", "clock": {"start": start.isoformat()}}
+                            "language": reader.language, "clock": {"start": start.isoformat()}}
     for key in ("id", "title", "summary", "language", "clock"):
         reader.locator.put((key,), table.header)
     return data

@@ -46,6 +46,23 @@ def channel_in_words(text: str) -> str | None:
     return min(found)[1] if found else None
 
 
+_VIETNAMESE = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
+
+
+def language_of(texts: list[str]) -> str:
+    """The language a sheet's injects are written in, for the scenario's `language` and the
+    words of the notes: Chinese when most hold Chinese characters, Vietnamese when most hold
+    its letters, else English."""
+    written = [text for text in texts if text]
+    if not written:
+        return "en"
+    if sum(bool(re.search(r"[\u4e00-\u9fff]", text)) for text in written) * 2 > len(written):
+        return "zh-CN"
+    if sum(bool(_VIETNAMESE.search(text)) for text in written) * 2 > len(written):
+        return "vi"
+    return "en"
+
+
 def slug(text: str, fallback: str) -> str:
     """A valid id made from `text`: `A1` -> `a1`, `Inject 3` -> `inject-3`, `PR/Comm` -> `pr-comm`;
     text with no Latin letters or digits gives `fallback`. A bare number `7` gives `{fallback}`."""
