@@ -55,11 +55,8 @@ def header_key(header: object) -> str:
     return re.sub(r"[^\w#+]|_", "", normal(header)) or normal(header)
 
 
-# Headers of a time column whose bare H:MM is time after the start (elapsed), not a clock time.
-ELAPSED_HEADERS = {header_key(h) for h in (
-    "offset", "elapsed", "elapsed time", "scenario time", "exercise time", "t+", "t+min", "t+ min", "minute", "minutes",
-    "time (min)", "offset (+h:mm)", "h+", "msel time", "演练时间", "相对时间", "thời điểm", "thời gian kịch bản")}
-# Headers of a time column that may hold clock times or offsets: "Time", "时间", "Thời gian".
+# Headers of an offset column that may hold clock times as well: "Time", "时间", "Thời gian". A bare
+# H:MM under any other offset header (Offset, Elapsed, Scenario time, T+min, ...) is time after the start.
 EITHER_HEADERS = {header_key(h) for h in ("time", "时间", "thời gian", "timing", "when (time)")}
 
 INJECTS = Sheet("injects", "msel.sheet.injects", (
