@@ -57,7 +57,7 @@ def header_key(header: object) -> str:
 
 # Headers of an offset column that may hold clock times as well: "Time", "时间", "Thời gian". A bare
 # H:MM under any other offset header (Offset, Elapsed, Scenario time, T+min, ...) is time after the start.
-EITHER_HEADERS = {header_key(h) for h in ("time", "时间", "thời gian", "timing", "when (time)")}
+EITHER_HEADERS = {header_key(h) for h in ("time", "时间", "thời gian", "timing")}
 
 INJECTS = Sheet("injects", "msel.sheet.injects", (
     Column("number", "msel.column.number", ("no", "no.", "event #", "msel #", "inject #", "inject no", "event no", "number", "#", "serial", "stt", "序号"), 6),
