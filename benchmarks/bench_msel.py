@@ -1,8 +1,10 @@
 """MSEL and Word speed: export and import of 5,000 injects, and report.docx of a big drill.
 
 Targets: `drill msel export` of 5,000 injects to .xlsx under 3 s, `drill msel import`
-of that sheet under 3 s (the same for .csv), and report.docx of 50 teams × 6 tasks
-under 10 s. Each is timed in this process, as the command runs it (the loader's
+of that sheet under 3 s (the same for .csv), the same for 5,000-row MSELs in other
+tools' layouts (a plain CSV with T+min, Delivery words and Expected Actions; T3SF's
+JSON with weekday clock times and players) made into a skeleton, and report.docx of
+50 teams × 6 tasks under 10 s. Each is timed in this process, as the command runs it (the loader's
 checks included); the big session is the one benchmarks/bench_report.py builds.
 Run: .venv/bin/python benchmarks/bench_msel.py [--runs 3]
 """
@@ -43,6 +45,36 @@ def figure(values: list[float]) -> str:
     return f"best {min(values):.2f} s, median {statistics.median(values):.2f} s"
 
 
+def foreign_csv(path: Path) -> Path:
+    """5,000 rows as an incident-response tabletop CSV writes them (tests/data/msel-foreign)."""
+    import csv
+
+    delivery = ["Verbal + artifact", "Email printout", "Chat message", "Email from exec", "Verbal"]
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["T+min", "Inject#", "Delivery", "Description", "Artifacts", "Expected Actions", "Evaluation Notes/Hints"])
+        for n in range(INJECTS):
+            writer.writerow([f"T+{n // 4}", n + 1, delivery[n % 5], f"Inject {n}: a post says the canteen rice is mouldy. Photos attached.",
+                             f"evidence/{n}.jsonl", "Verify, then reply within the hour.", "Look for a holding statement."])
+    return path
+
+
+def foreign_json(path: Path) -> Path:
+    """5,000 injects in T3SF's MSEL JSON: weekday clock times, six players."""
+    import json
+
+    players = ["Information Security", "SRE", "Data Governance", "Legal", "PR/Comm", "People"]
+
+    def date(n: int) -> str:       # ten injects a minute from Monday 9:00 AM
+        hour, minute = divmod(9 * 60 + n // 10, 60)
+        return f"Monday {hour % 12 or 12}:{minute:02d} {'AM' if hour < 12 else 'PM'}"
+
+    rows = [{"#": n + 1, "Real Time": "07:29 PM", "Date": date(n), "Subject": f"Inject {n}", "From": "SOC", "Player": players[n % 6],
+             "Script": "We detected anomalous files.\n\nPlease check.", "Photo": "", "Poll": ""} for n in range(INJECTS)]
+    path.write_text(json.dumps(rows), encoding="utf-8")
+    return path
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
@@ -64,10 +96,16 @@ def main() -> None:
                     figures.setdefault(f"import {suffix} --into", []).append(
                         timed(lambda: target.write_text(build(sheet, target, into=True), encoding="utf-8")))
                 assert len(Loader().load_exercise(target).scenario.injects) == INJECTS + 1
+        for maker, name in ((foreign_csv, "foreign.csv"), (foreign_json, "t3sf.json")):
+            sheet = maker(folder / "msel" / name)
+            for n in range(runs):
+                target = folder / "msel" / f"skeleton{n}-{name}.yaml"
+                figures.setdefault(f"import {name} --out", []).append(timed(lambda: target.write_text(build(sheet, target), encoding="utf-8")))
+                assert len(Loader().load_exercise(target).scenario.injects) == INJECTS
         size = (folder / "msel" / "msel0.xlsx").stat().st_size / 1024
-        print(f"MSEL of {INJECTS + 1} injects ({size:.0f} KiB as .xlsx), {runs} runs")
+        print(f"MSEL of {INJECTS + 1} injects ({size:.0f} KiB as .xlsx), {runs} runs; other tools' layouts: {INJECTS} rows")
         for name, values in figures.items():
-            print(f"  {name:<22} {figure(values)} (target < 3 s)")
+            print(f"  {name:<26} {figure(values)} (target < 3 s)")
 
         if docx_unavailable():
             print(f"  report.docx: {docx_unavailable()}")

@@ -527,46 +527,105 @@ def msel() -> None:
 
 @msel.command("export")
 @click.argument("scenario")
-@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The file to write: .xlsx (every sheet) or .csv (the injects).")
+@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The file to write: .xlsx (every sheet) or .csv (the injects); with --format cexf, .json.")
 @click.option("--lang", "language", default=None, help="Language of the headers (en, zh-CN); default: the scenario's.")
+@click.option("--format", "kind", type=click.Choice(["msel", "cexf"]), default="msel", show_default=True,
+              help="msel: drill's MSEL workbook or CSV; cexf: MISP's Common Exercise Format (JSON), for SkillAegis and other CEXF tools.")
 @RUBRICS_OPTION
-def msel_export(scenario: str, out: Path, language: str | None, rubric_dirs: tuple[Path, ...]) -> None:
+def msel_export(scenario: str, out: Path, language: str | None, kind: str, rubric_dirs: tuple[Path, ...]) -> None:
     """Write a scenario as an MSEL: one row per inject in time order, with sheets for the
-    scenario, teams, tasks and facts in an .xlsx."""
+    scenario, teams, tasks and facts in an .xlsx; or as a CEXF exercise (.json)."""
     from .formats import Loader
     from .formats.library import scenario_path
 
-    if out.suffix.lower() not in (".xlsx", ".csv"):
-        raise click.UsageError(f"--out {out}: the file name must end in .xlsx or .csv")
+    suffixes = (".json",) if kind == "cexf" else (".xlsx", ".csv")
+    if out.suffix.lower() not in suffixes:
+        raise click.UsageError(f"--out {out}: the file name must end in {' or '.join(suffixes)}")
     try:
         exercise = Loader(rubric_dirs).load_exercise(scenario_path(scenario))
-        from .msel import export_msel
+        from .msel import export_cexf, export_msel
 
-        export_msel(exercise.scenario, out, language)
+        if kind == "cexf":
+            export_cexf(exercise.scenario, out)
+        else:
+            export_msel(exercise.scenario, out, language)
     except Exception as error:  # noqa: BLE001 - turned into a user message
         _fail_on_format(error)
     click.echo(str(out))
+
+
+def _map_options(command):
+    """The options that say what another tool's sheet means (shared by import and inspect)."""
+    for option in reversed((
+        click.option("--map", "maps", multiple=True, metavar="HEADER=TARGET",
+                     help="Read the column with this header (or letter, for a sheet without a header row) as TARGET: "
+                          "offset, clock, channel, from, to, title, body, expected, evaluator, notes, ignore, ... (repeatable)."),
+        click.option("--map-file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+                     help="A column map saved as YAML (format: drill/msel-map@1), reused for every sheet of a tool."),
+        click.option("--unit", default=None, help="The unit of bare numbers in time columns whose header names none: seconds, minutes, hours, days."),
+        click.option("--channel", default=None, help="The channel for injects whose delivery method names none drill knows (default: message for an empty cell)."),
+        click.option("--start", default=None, help="For a sheet without a Scenario sheet: the drill's start, ISO 8601 with offset."),
+        click.option("--shift", default=None, help="Move every timed inject by this much: 10m, -1h, 1h30m."),
+    )):
+        command = option(command)
+    return command
+
+
+def _import_options(maps, map_file, unit, channel, start, shift, tasks_from_expected=False):
+    from .msel.mapping import options
+
+    try:
+        return options(maps, map_file, unit=unit, channel=channel, start=start, shift=shift, tasks_from_expected=tasks_from_expected)
+    except ValueError as error:
+        raise click.UsageError(str(error)) from None
+    except Exception as error:  # noqa: BLE001 - a bad map file: turned into a user message
+        _fail_on_format(error)
 
 
 @msel.command("import")
 @click.argument("sheet", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write a new scenario file (it must not exist).")
 @click.option("--into", type=click.Path(dir_okay=False, exists=True, path_type=Path), help="Replace only the injects of this scenario file, keeping the rest and its comments.")
+@_map_options
+@click.option("--tasks-from-expected", is_flag=True, help="With --out: a task (a plan, due 15 min after) for each inject with an expected player action.")
 @RUBRICS_OPTION
-def msel_import(sheet: Path, out: Path | None, into: Path | None, rubric_dirs: tuple[Path, ...]) -> None:
-    """Read an MSEL (.xlsx or .csv) into a scenario. Each problem is printed as
-    FILE:SHEET!CELL: error: MESSAGE (a CSV: FILE:LINE:COL); with any, exit 1 and nothing is written."""
+def msel_import(sheet: Path, out: Path | None, into: Path | None, maps: tuple[str, ...], map_file: Path | None, unit: str | None,
+                channel: str | None, start: str | None, shift: str | None, tasks_from_expected: bool, rubric_dirs: tuple[Path, ...]) -> None:
+    """Read an MSEL (.xlsx, .csv, or a T3SF or CEXF .json) into a scenario. Each problem is printed as
+    FILE:SHEET!CELL: error: MESSAGE (a CSV or JSON: FILE:LINE:COL); with any, exit 1 and nothing is written.
+    Ends with a summary of what went where (on standard error)."""
     if (out is None) == (into is None):
         raise click.UsageError("give exactly one of --out NEW.yaml or --into SCENARIO.yaml")
     if out is not None and out.exists():
         raise UserError(f"{out} exists: use --into {out} to replace its injects, or choose another --out")
+    chosen = _import_options(maps, map_file, unit, channel, start, shift, tasks_from_expected)
     from .msel import import_msel
 
+    summary: list[str] = []
     try:
-        written = import_msel(sheet, out or into, into=into is not None, rubric_dirs=rubric_dirs)
+        written = import_msel(sheet, out or into, into=into is not None, rubric_dirs=rubric_dirs, options=chosen, summary=summary)
     except Exception as error:  # noqa: BLE001 - turned into a user message
         _fail_on_format(error)
     click.echo(str(written))
+    for line in summary:
+        click.echo(line, err=True)
+
+
+@msel.command("inspect")
+@click.argument("sheet", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path))
+@_map_options
+def msel_inspect(sheet: Path, maps: tuple[str, ...], map_file: Path | None, unit: str | None, channel: str | None,
+                 start: str | None, shift: str | None) -> None:
+    """Show, before importing, which column goes where, which are kept as notes, and the first rows as read."""
+    chosen = _import_options(maps, map_file, unit, channel, start, shift)
+    from .msel.inspect import inspect
+
+    try:
+        lines = inspect(sheet, chosen)
+    except Exception as error:  # noqa: BLE001 - turned into a user message
+        _fail_on_format(error)
+    for line in lines:
+        click.echo(line)
 
 
 @cli.command()

@@ -22,8 +22,11 @@ from drill.msel.read import build
 
 FUZZ = settings(max_examples=60, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
-HEADERS = [Catalog(lang)(column.label) for lang in ("en", "zh-CN") for column in INJECTS.columns] + ["Notes", "", "备注"]
-ODD = st.sampled_from(["\u202e", "\u200b", "\ufeff", "𠀀", "é", "👩‍👧", "\u0301", "　", "=1+1", "+1:30", "08:45", "25:99", "1h30m", "-5", "all", "全部"])
+HEADERS = [Catalog(lang)(column.label) for lang in ("en", "zh-CN") for column in INJECTS.columns] + ["Notes", "", "备注"] + [
+    "T+min", "Inject#", "Delivery", "Script", "Player", "Date", "Real Time", "Expected Actions", "Evaluation Notes/Hints", "Time (min)"]   # other tools'
+ODD = st.sampled_from(["\u202e", "\u200b", "\ufeff", "𠀀", "é", "👩‍👧", "\u0301", "　", "=1+1", "+1:30", "08:45", "25:99", "1h30m", "-5", "all", "全部",
+                       "T+5", "T+0:05", "Monday 9:30 AM", "D+1 09:00", "J+1 09h00", "Day 0 09:00", "0900", "31/02/2024 08:00", "12:30 AM",
+                       "Email printout", "Verbal + artifact", "'=1", "'+cmd"])
 TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=40).map(lambda s: ILLEGAL_CHARACTERS_RE.sub("", s))
 CELL = st.one_of(
     st.none(), TEXT, ODD, st.integers(-10**15, 10**15), st.floats(allow_nan=False, allow_infinity=False), st.booleans(),
@@ -101,6 +104,10 @@ def test_import_of_generated_csv_into_a_scenario_fails_only_with_positioned_prob
         with open(path, "w", encoding="utf-8", newline="") as handle:
             csv.writer(handle).writerows([["Offset", "Channel", "To", "Title", "Body"], *lines])
         check(path, folder / "mini.yaml", into=True)
+        check(path, folder / "skeleton.yaml")     # an MSEL alone: a new scenario made around it
+        with open(path, "w", encoding="utf-8", newline="") as handle:     # as another tool writes it
+            csv.writer(handle).writerows([["T+min", "Inject#", "Delivery", "Description", "Player", "Expected Actions", "Date"], *lines])
+        check(path, folder / "foreign.yaml")
         path.write_bytes(raw)
         check(path, folder / "mini.yaml", into=True)
 

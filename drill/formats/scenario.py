@@ -100,6 +100,7 @@ class Inject(Model):
     body: str
     heat: int = Field(0, ge=-100, le=100, description="Added to the public-opinion heat index")
     reveals: list[Slug] = Field(default_factory=list, description="Fact ids the recipients now know")
+    notes: str | None = Field(None, description="For the facilitator and experts, never shown to teams: the expected player action, evaluator notes, what the MSEL said beside the inject")
 
     @model_validator(mode="after")
     def _timing(self) -> "Inject":

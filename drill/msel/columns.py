@@ -20,9 +20,10 @@ class Column:
     label: str                      # catalog key of the header
     aliases: tuple[str, ...] = ()
     width: int = 14                 # in characters, for printing
+    written: bool = True            # a column `drill msel export` writes (the others are only read)
 
     def names(self) -> set[str]:
-        return {normal(Catalog(lang)(self.label)) for lang in LANGUAGES} | {normal(a) for a in self.aliases} | {normal(self.key)}
+        return {header_key(Catalog(lang)(self.label)) for lang in LANGUAGES} | {header_key(a) for a in self.aliases} | {header_key(self.key)}
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,11 @@ class Sheet:
     def names(self) -> set[str]:
         return {normal(Catalog(lang)(self.label)) for lang in LANGUAGES} | {normal(a) for a in self.aliases} | {normal(self.kind)}
 
+    @property
+    def written(self) -> tuple[Column, ...]:
+        """The columns `drill msel export` writes, in order."""
+        return tuple(column for column in self.columns if column.written)
+
 
 def normal(header: object) -> str:
     """A header as compared: lower case, single spaces, without a bracketed note or a colon."""
@@ -42,21 +48,44 @@ def normal(header: object) -> str:
     return " ".join(text.casefold().split()).strip(":： ")
 
 
+def header_key(header: object) -> str:
+    """A header as matched: `normal`, then without spaces and punctuation, so that
+    `Inject#`, `inject #`, `INJECT_#` and `Inject-#` are one header, as are
+    `inject_type` and `Inject Type`. `#` and `+` are kept (`#`, `T+min`)."""
+    return re.sub(r"[^\w#+]|_", "", normal(header)) or normal(header)
+
+
+# Headers of an offset column that may hold clock times as well: "Time", "时间", "Thời gian". A bare
+# H:MM under any other offset header (Offset, Elapsed, Scenario time, T+min, ...) is time after the start.
+EITHER_HEADERS = {header_key(h) for h in ("time", "时间", "thời gian", "timing")}
+
 INJECTS = Sheet("injects", "msel.sheet.injects", (
-    Column("number", "msel.column.number", ("no", "no.", "event #", "msel #", "inject #", "event no", "number", "#"), 6),
-    Column("id", "msel.column.id", ("inject id", "event id", "事件编号"), 16),
-    Column("offset", "msel.column.offset", ("offset", "time", "scenario time", "elapsed time", "演练时间", "时间", "相对时间"), 10),
-    Column("clock", "msel.column.clock", ("clock", "local time", "in-world time", "时钟时间", "模拟时刻"), 11),
-    Column("channel", "msel.column.channel", ("delivery method", "method", "medium", "方式", "发布渠道"), 11),
-    Column("from", "msel.column.from", ("sender", "source", "来源", "发件人"), 16),
-    Column("to", "msel.column.to", ("recipient", "recipients", "player", "players", "接收对象", "收件人"), 16),
-    Column("title", "msel.column.title", ("subject", "event", "event title", "inject", "事件", "主题"), 28),
-    Column("body", "msel.column.body", ("description", "event description", "message", "details", "content", "text", "详情", "事件描述"), 60),
+    Column("number", "msel.column.number", ("no", "no.", "event #", "msel #", "inject #", "inject no", "event no", "number", "#", "serial", "stt", "序号"), 6),
+    Column("id", "msel.column.id", ("inject id", "event id", "事件编号", "mã tình huống"), 16),
+    Column("offset", "msel.column.offset", ("offset", "time", "scenario time", "elapsed time", "elapsed", "exercise time", "msel time", "t+", "t+min",
+                                            "minute", "minutes", "timing", "演练时间", "时间", "相对时间", "thời gian", "thời gian kịch bản"), 10),
+    Column("clock", "msel.column.clock", ("clock", "local time", "in-world time", "time of day", "date", "date time", "datetime", "scenario date",
+                                          "inject time", "时钟时间", "模拟时刻", "日期", "ngày giờ"), 11),
+    Column("channel", "msel.column.channel", ("delivery method", "method", "medium", "delivery", "mode", "inject type", "inject_type", "type",
+                                              "event type", "方式", "发布渠道", "类型", "phương thức", "hình thức"), 11),
+    Column("from", "msel.column.from", ("sender", "source", "来源", "发件人", "người gửi"), 16),
+    Column("to", "msel.column.to", ("recipient", "recipients", "player", "players", "intended player", "intended players", "audience",
+                                    "接收对象", "收件人", "người nhận", "đối tượng"), 16),
+    Column("title", "msel.column.title", ("subject", "event", "event title", "event synopsis", "synopsis", "inject title", "name", "headline",
+                                          "事件", "主题", "事件概要", "tiêu đề tình huống"), 28),
+    Column("body", "msel.column.body", ("description", "event description", "message", "details", "content", "text", "script", "inject",
+                                        "inject text", "inject description", "详情", "事件描述", "脚本", "mô tả"), 60),
+    Column("expected", "msel.column.expected", ("expected action", "expected actions", "expected player action", "expected player actions",
+                                                "expected response", "expected outcome", "expected outcomes", "预期行动", "预期响应", "预期处置",
+                                                "hành động mong đợi", "phản ứng mong đợi"), 40, written=False),
+    Column("evaluator", "msel.column.evaluator", ("evaluator notes", "evaluation notes", "evaluation notes/hints", "evaluator guidance",
+                                                  "hints", "answer key", "评估要点", "评估说明", "ghi chú đánh giá"), 40, written=False),
     Column("when", "msel.column.when", ("condition", "when", "条件"), 18),
     Column("delay", "msel.column.delay", ("延时",), 8),
     Column("heat", "msel.column.heat", (), 7),
     Column("reveals", "msel.column.reveals", ("reveals", "facts", "事实"), 16),
     Column("opens", "msel.column.opens", ("opens", "tasks", "任务"), 16),
+    Column("notes", "msel.column.notes", ("note", "remarks", "comments", "facilitator notes", "controller notes", "备注", "说明", "ghi chú"), 40),
 ), ("injects", "events", "msel", "事件", "事件清单"))
 
 SCENARIO = Sheet("scenario", "msel.sheet.scenario", (

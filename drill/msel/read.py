@@ -16,7 +16,8 @@ import os
 import re
 import tempfile
 import zipfile
-from dataclasses import dataclass
+import zlib
+from dataclasses import dataclass, field
 from datetime import datetime, time
 from pathlib import Path
 from typing import Any
@@ -24,38 +25,50 @@ from typing import Any
 from ..formats import source
 from ..formats.duration import format_duration
 from ..formats.load import Loader, format_of, model_problems
-from ..formats.problems import FormatError, Position, Problem
+from ..formats.problems import FormatError, Position, Problem, column_letter
 from ..formats.scenario import CHANNELS, Clock, Scenario
 from ..i18n import LANGUAGES, Catalog
-from .columns import CONDITION_WORDS, INJECTS, SCENARIO, SCENARIO_FIELDS, SHEETS, TEAMS, Sheet, normal, words
-from .times import parse_at, parse_span, shown
+from . import skeleton
+from .foreign import read_json
+from .columns import CONDITION_WORDS, EITHER_HEADERS, INJECTS, SCENARIO_FIELDS, SHEETS, Sheet, header_key, normal, words
+from .mapping import Options
+from .safety import MAX_COLUMNS, MAX_ROWS, check_workbook
+from .times import UNIT_WORDS, Column as TimeColumn, first_moment, parse_span, parse_time, place, shown, unit_of
+from .write import FORMULA_STARTS
 from .yamltext import injects_block, replace_injects, scenario_text
 
 MAX_BYTES = 64 * 1024 * 1024
 HEADER_ROWS = 20      # a header is looked for in this many rows from the top (title rows come first)
 _SPLIT = re.compile(r"[,，、;；]")
 # "all" as each catalog writes it (msel.all), and as people type it.
+_NOTES = next(column for column in INJECTS.columns if column.key == "notes").names()
 _ALL = {normal(Catalog(lang)("msel.all")) for lang in LANGUAGES} | {normal(w) for w in ("all", "全部", "所有", "全体", "所有小组", "tất cả")}
 
 
 @dataclass
 class Grid:
-    """One sheet's rows as (row number, values); `name` is empty for a CSV, whose rows are lines."""
+    """One sheet's rows as (row number, values); `name` is empty for a CSV, whose rows are
+    lines. A table read from JSON keeps each value's line and column in `positions`."""
 
     name: str
     rows: list[tuple[int, list[Any]]]
+    positions: dict[tuple[int, int], Position] | None = None
 
     def at(self, row: int, column: int) -> Position:
+        if self.positions is not None:
+            return self.positions.get((row, column)) or self.positions.get((row, 0)) or Position(row, column, self.name)
         return Position(row, column, self.name)
 
 
 @dataclass
 class Record:
-    """One data row of a table: each known column's value and cell."""
+    """One data row of a table: each known column's value and cell, and the values of the
+    columns drill has no place for (kept as notes), with their headers."""
 
     row: Position
     values: dict[str, Any]
     cells: dict[str, Position]
+    others: list[tuple[str, Any]] = field(default_factory=list)
 
     def get(self, key: str) -> Any:
         return self.values.get(key)
@@ -66,13 +79,26 @@ class Table:
     header: Position
     columns: dict[str, Position]
     records: list[Record]
+    headers: dict[str, str] = field(default_factory=dict)        # key -> the header as written
+    others: list[tuple[Position, str]] = field(default_factory=list)   # columns kept as notes
+    ignored: list[tuple[Position, str]] = field(default_factory=list)
+    header_row: int | None = None                                # None: a sheet without a header row
+
+    def time_column(self, key: str, options: Options) -> TimeColumn:
+        """How the cells of the offset or clock column are read: by what its header says."""
+        header = self.headers.get(key, "")
+        if key == "clock":
+            kind = "clock"
+        else:
+            kind = "either" if header_key(header) in EITHER_HEADERS else "elapsed"
+        return TimeColumn(kind, unit_of(header) or options.unit)
 
 
 @dataclass
 class Workbook:
     path: str
     grids: list[Grid]
-    is_csv: bool
+    meta: dict[str, Any] = field(default_factory=dict)   # what a JSON exercise says of itself: id, title, summary, duration
 
 
 class Locator:
@@ -119,24 +145,45 @@ def read_msel(path: str | Path) -> Workbook:
     if os.path.getsize(path) > MAX_BYTES:
         raise FormatError([Problem(name, Position(1, 1), f"the file is larger than {MAX_BYTES // 2**20} MiB; refusing to read it")])
     if name.lower().endswith(".csv"):
-        return Workbook(name, [_csv_grid(name)], True)
+        return Workbook(name, [_csv_grid(name)])
+    if name.lower().endswith(".json"):
+        try:
+            return read_json(name, Path(name).read_bytes().decode("utf-8-sig"))
+        except UnicodeDecodeError:
+            raise FormatError([Problem(name, Position(1, 1), "the file is not text in UTF-8: save the JSON as UTF-8")]) from None
     if not name.lower().endswith(".xlsx"):
-        raise FormatError([Problem(name, Position(1, 1), "expected an .xlsx workbook or a .csv file")])
+        raise FormatError([Problem(name, Position(1, 1), "expected an .xlsx workbook, a .csv file, or a T3SF or MISP exercise (CEXF) .json file")])
     from openpyxl import load_workbook
 
     try:
+        check_workbook(name)
         book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, AttributeError, IndexError, EOFError) as error:
-        raise FormatError([Problem(name, Position(1, 1), f"not a readable .xlsx workbook ({type(error).__name__}: {error}); save it from the spreadsheet program as Excel .xlsx")]) from None
+    except UNREADABLE as error:
+        raise FormatError([Problem(name, Position(1, 1), f"not a readable .xlsx workbook ({type(error).__name__}: {shown(str(error))}); save it from the spreadsheet program as Excel .xlsx")]) from None
     try:
-        return Workbook(name, [
-            Grid(sheet.title, [(n, list(values)) for n, values in enumerate(sheet.iter_rows(values_only=True), start=1)])
-            for sheet in book.worksheets
-        ], False)
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, AttributeError, IndexError, EOFError) as error:
-        raise FormatError([Problem(name, Position(1, 1), f"a sheet of the workbook cannot be read ({type(error).__name__}: {error})")]) from None
+        return Workbook(name, [_sheet_grid(name, sheet) for sheet in book.worksheets])
+    except UNREADABLE as error:
+        raise FormatError([Problem(name, Position(1, 1), f"a sheet of the workbook cannot be read ({type(error).__name__}: {shown(str(error))})")]) from None
     finally:
         book.close()
+
+
+# What a damaged or hostile .xlsx raises inside zipfile, zlib, the XML parsers and openpyxl:
+# a problem of the file (exit 1), never an internal error. (ParseError and lxml's errors are
+# SyntaxErrors; defusedxml's refusals are ValueErrors.)
+UNREADABLE = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, KeyError, ValueError, TypeError, AttributeError, IndexError,
+              EOFError, SyntaxError, RecursionError, NotImplementedError, UnicodeError)
+
+
+def _sheet_grid(name: str, sheet) -> Grid:
+    """A sheet's rows, refused past the limits however the file describes itself."""
+    rows = []
+    for number, values in enumerate(sheet.iter_rows(values_only=True, max_row=MAX_ROWS + 1), start=1):
+        if number > MAX_ROWS or len(values) > MAX_COLUMNS:
+            raise FormatError([Problem(name, Position(min(number, MAX_ROWS + 1), 1, sheet.title),
+                                       f"the sheet is larger than {MAX_ROWS:,} rows or {MAX_COLUMNS} columns; refusing to read it")])
+        rows.append((number, list(values)))
+    return Grid(sheet.title, rows)
 
 
 def _csv_grid(name: str) -> Grid:
@@ -155,11 +202,17 @@ def _csv_grid(name: str) -> Grid:
     rows, line = [], 1
     try:
         for values in reader:
-            rows.append((line, values))
+            rows.append((line, [_unguarded(value) for value in values]))
             line = reader.line_num + 1
     except csv.Error as error:
         raise FormatError([Problem(name, Position(line, 1), f"CSV: {error}")]) from None
     return Grid("", rows)
+
+
+def _unguarded(value: str) -> str:
+    """A CSV cell as typed: `'=1+1` (text guarded from being run as a formula, as the export
+    writes it) is `=1+1`."""
+    return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_STARTS) else value
 
 
 # ---------------------------------------------------------------- tables and cells
@@ -169,25 +222,50 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def find_table(grid: Grid, sheet: Sheet, problems: list[Problem], path: str) -> Table | None:
+def find_table(grid: Grid, sheet: Sheet, problems: list[Problem], path: str, options: Options | None = None) -> Table | None:
     """The table of `sheet`'s columns in `grid`: its header is the first row among the top
-    ones that names at least two of them (rows above it, such as a title, are skipped)."""
-    names = {name: column.key for column in sheet.columns for name in column.names()}
+    ones that names at least two of them (rows above it, such as a title, are skipped).
+
+    With `options` (the injects sheet), the trainer's map names more headers, and a map
+    by column letter reads a sheet without a header row. Columns with other headers are
+    kept, as notes; a column mapped to `ignore` is read by nobody."""
+    options = options or Options()
+    names = {name: column.key for column in sheet.columns for name in column.names()} | options.headers
+    found: list[tuple[int, str | None]] = []
+    row = 0
     for row, values in grid.rows[:HEADER_ROWS]:
-        found = [(n, names.get(normal(v))) for n, v in enumerate(values, start=1) if not _blank(v)]
-        if len({key for _, key in found if key}) >= 2:
+        found = [(n, names.get(header_key(v))) for n, v in enumerate(values, start=1) if not _blank(v)]
+        if len({key for _, key in found if key and key not in ("ignore", "notes")}) >= 2:
             break
     else:
-        return None
+        if not options.letters:
+            return None
+        row, found = 0, []
+    header_values: dict[int, Any] = {}
+    if row:
+        header_values = dict(enumerate(next(values for number, values in grid.rows if number == row), start=1))
+    else:   # no header row: every column not mapped by its letter is kept, by its letter
+        width = max((len(values) for _, values in grid.rows[:HEADER_ROWS]), default=0)
+        found = [(n, None) for n in range(1, width + 1)]
+    chosen = dict(found) | options.letters
     columns: dict[str, Position] = {}
+    headers: dict[str, str] = {}
     index: dict[int, str] = {}
-    for n, key in found:
-        if key is None:
-            continue      # a column of the person's own (notes, expected actions): not ours to read
-        if key in columns:
-            problems.append(Problem(path, grid.at(row, n), f"a second {shown(values[n - 1])} column (the first is {columns[key]}); keep one"))
-            continue
-        columns[key], index[n] = grid.at(row, n), key
+    others: dict[int, str] = {}
+    ignored: list[tuple[Position, str]] = []
+    for n, key in sorted(chosen.items()):
+        written = text(header_values.get(n)) or ""
+        named = written or column_letter(n)
+        if key == "ignore":
+            ignored.append((grid.at(row or 1, n), named))
+        elif key is None or key == "notes" and ("notes" in columns or header_key(written) not in _NOTES):
+            if sheet is INJECTS:
+                others[n] = named       # kept in the notes, under its header
+        elif key in columns:
+            problems.append(Problem(path, grid.at(row or 1, n), f"{shown(named)} and {shown(headers[key] or key)} ({columns[key]}) are both read as "
+                                    f"the {key} column; keep one, or map one elsewhere, e.g. --map '{named}=notes'"))
+        else:
+            columns[key], headers[key], index[n] = grid.at(row or 1, n), written, key
     records = []
     for number, values in grid.rows:
         if number <= row or all(_blank(v) for v in values):
@@ -195,8 +273,10 @@ def find_table(grid: Grid, sheet: Sheet, problems: list[Problem], path: str) -> 
         kept = {key: values[n - 1] for n, key in index.items() if n <= len(values) and not _blank(values[n - 1])}
         if not kept:
             continue      # only the person's own columns are filled: a note row
-        records.append(Record(grid.at(number, 1), kept, {key: grid.at(number, n) for n, key in index.items()}))
-    return Table(grid.at(row, 1), columns, records)
+        extra = [(header or column_letter(n), values[n - 1]) for n, header in others.items() if n <= len(values) and not _blank(values[n - 1])]
+        records.append(Record(grid.at(number, 1), kept, {key: grid.at(number, n) for n, key in index.items()}, extra))
+    return Table(grid.at(row or 1, 1), columns, records, headers, [(grid.at(row or 1, n), h or column_letter(n)) for n, h in others.items()],
+                 ignored, row or None)
 
 
 def text(value: Any) -> str | None:
@@ -238,8 +318,11 @@ def _spellings(entries: list, label: str) -> dict[str, str]:
 class Reader:
     """Turns the tables of one workbook into scenario data, collecting positioned problems."""
 
-    def __init__(self, book: Workbook, locator: Locator):
+    def __init__(self, book: Workbook, locator: Locator, options: Options | None = None):
         self.book, self.locator = book, locator
+        self.options = options or Options()
+        self.language = "en"
+        self.summary: list[str] = []           # what went where, said when the import ends
         self.problems: list[Problem] = []
         self.reported: set[Position] = set()
         self.teams: dict[str, str] = {}          # every spelling of a team (id, name) -> id
@@ -247,6 +330,7 @@ class Reader:
         self.tasks: dict[str, str] = {}          # task id or title -> id
         self.task_openers: dict[str, str | None] = {}
         self.start: datetime | None = None
+        self.skeleton_start: tuple[datetime, str] | None = None
 
     def bad(self, where: Position, message: str) -> None:
         self.problems.append(Problem(self.book.path, where, message))
@@ -289,45 +373,59 @@ class Reader:
     def injects(self, table: Table) -> tuple[list[dict], list[str]]:
         channels = words("report.channel", CHANNELS)
         conditions = words("msel.when", CONDITION_WORDS)
-        for needed, what in (("title", "a Title"), ("channel", "a Channel")):
-            if needed not in table.columns:
-                self.bad(table.header, f"no {what} column: the header row must name it (see docs/spreadsheets.md for the accepted headers)")
+        t = Catalog(self.language)
+        if not {"title", "body"} & table.columns.keys():
+            self.bad(table.header, "no Title column (nor a Body to make titles from): the header row must name one, or map one, "
+                                   "e.g. --map 'Subject=title' (see docs/spreadsheets.md for the accepted headers)")
         if not {"offset", "clock", "when"} & table.columns.keys():
-            self.bad(table.header, "no time column: the header row must name an Offset, a Clock time or a Trigger column")
-        injects, sources, ids = [], [], set()
+            self.bad(table.header, "no time column: the header row must name an Offset, a Clock time or a Trigger column, "
+                                   "or map one, e.g. --map 'T+min=offset'")
+        if table.header in self.reported:
+            raise FormatError(self.problems)    # no row can be read without these columns
+        times = {key: table.time_column(key, self.options) for key in ("offset", "clock")}
+        injects, sources, taken = [], [], {text(r.get("id")) for r in table.records if r.get("id") is not None}
+        made_ids, made_titles, fallback, heard, noted = [], 0, 0, {}, 0
         for index, record in enumerate(table.records):
             loc = ("injects", index)
             self.locator.put(loc, record.cells.get("id", record.row))
             for key, where in record.cells.items():   # where a value is missing, point at its empty cell
                 self.locator.put(loc + ({"offset": "at", "clock": "at"}.get(key, key),), where)
             entry: dict[str, Any] = {}
-            inject_id = text(record.get("id")) or f"inject-{index + 1}"
-            while record.get("id") is None and inject_id in ids:
+            given = text(record.get("id"))
+            inject_id = given or f"inject-{index + 1}"
+            if given is not None and not re.fullmatch(r"[a-z0-9-]+", given):
+                inject_id = skeleton.unique(skeleton.slug(given, f"inject-{index + 1}"), taken)
+                made_ids.append(f"{given} -> {inject_id}")
+            while given is None and inject_id in taken:
                 inject_id += "-x"
-            ids.add(inject_id)
+            taken.add(inject_id)
             self.put(entry, loc, "id", inject_id, record.cells.get("id", record.row))
-            self.timing(entry, loc, record, conditions)
-            channel = text(record.get("channel"))
+            self.timing(entry, loc, record, conditions, times)
+            channel, how = self.channel(text(record.get("channel")), channels)
             if channel is not None:
-                if normal(channel) in channels:
-                    self.put(entry, loc, "channel", channels[normal(channel)], record.cells["channel"])
-                else:
-                    spelled = ", ".join(CHANNELS)
-                    self.bad(record.cells["channel"], f"unknown channel {shown(channel)}: expected one of {spelled}, by id or by name in English or Chinese")
-            elif "channel" in table.columns:
-                self.bad(record.cells["channel"], "missing channel: every inject needs one")
+                self.put(entry, loc, "channel", channel, record.cells.get("channel", record.row))
+                if how == "fallback":
+                    fallback += 1
+                elif how == "words":
+                    heard.setdefault(text(record.get("channel")), channel)
+            elif how == "unknown":
+                spelled = ", ".join(CHANNELS)
+                self.bad(record.cells["channel"], f"unknown channel {shown(text(record.get('channel')))}: expected one of {spelled}, by id or by name in English or Chinese")
             if record.get("from") is not None:
                 self.put(entry, loc, "from", text(record.get("from")), record.cells["from"])
             if record.get("to") is not None:
                 to = self.recipients(record.get("to"), record.cells["to"])
                 if to is not None:
                     self.put(entry, loc, "to", to, record.cells["to"])
-            title = text(record.get("title"))
-            if title is None and "title" in table.columns:
-                self.bad(record.cells["title"], "missing title: every inject needs one")
-            elif title is not None:
-                self.put(entry, loc, "title", title, record.cells["title"])
-            self.put(entry, loc, "body", text(record.get("body")) or "", record.cells.get("body", record.row))
+            title, body = text(record.get("title")), text(record.get("body")) or ""
+            if title is None and body and "title" not in table.columns:   # a sheet without titles: made from the body
+                title = skeleton.title_from(body)
+                made_titles += 1
+            if title is None:
+                self.bad(record.cells.get("title", record.cells.get("body", record.row)), "missing title: every inject needs one")
+            else:
+                self.put(entry, loc, "title", title, record.cells.get("title", record.cells.get("body", record.row)))
+            self.put(entry, loc, "body", body, record.cells.get("body", record.row))
             if record.get("heat") is not None:
                 heat = self.whole(record.get("heat"), record.cells["heat"], "heat", "a whole number from -100 to 100")
                 if heat:
@@ -336,27 +434,90 @@ class Reader:
                 self.put(entry, loc, "reveals", items(record.get("reveals")), record.cells["reveals"])
             if record.get("opens") is not None:
                 self.opened(inject_id, record.get("opens"), record.cells["opens"])
+            notes = self.notes(record, t)
+            if notes:
+                noted += 1
+                self.put(entry, loc, "notes", notes, record.cells.get("notes", record.cells.get("expected", record.row)))
             injects.append(entry)
             sources.append(f"from {record.row.sheet}, row {record.row.line}" if record.row.sheet else f"from line {record.row.line}")
+        self.say_columns(table, t)
+        if made_titles:
+            self.summary.append(t("msel.summary.titles", count=made_titles))
+        if made_ids:
+            self.summary.append(t("msel.summary.ids", changes=", ".join(made_ids[:6]) + (", ..." if len(made_ids) > 6 else "")))
+        if heard:
+            self.summary.append(t("msel.summary.channels", pairs=", ".join(f"{shown(w)} -> {c}" for w, c in list(heard.items())[:10])))
+        if fallback:
+            self.summary.append(t("msel.summary.fallback", channel=self.options.channel or skeleton.FALLBACK_CHANNEL, count=fallback))
+        if noted:
+            self.summary.append(t("msel.summary.notes", count=noted))
+        if self.options.shift:
+            sign = "-" if self.options.shift < 0 else "+"
+            self.summary.append(t("msel.summary.shift", shift=sign + format_duration(abs(self.options.shift))))
         return injects, sources
 
-    def timing(self, entry: dict, loc: tuple, record: Record, conditions: dict[str, str]) -> None:
+    def channel(self, written: str | None, channels: dict[str, str]) -> tuple[str | None, str]:
+        """The channel a cell names, and how it was found: by id or name, from a delivery
+        word ("Email printout"), or the fallback for an empty cell (or an unknown word, with --channel)."""
+        if written is not None and normal(written) in channels:
+            return channels[normal(written)], "named"
+        if written is not None:
+            heard = skeleton.channel_in_words(written)
+            if heard is not None:
+                return heard, "words"
+            if self.options.channel is None:
+                return None, "unknown"
+        return self.options.channel or skeleton.FALLBACK_CHANNEL, "fallback"
+
+    def notes(self, record: Record, t: Catalog) -> str:
+        """What the facilitator and experts read beside an inject: the sheet's notes, the expected
+        player action, the evaluator's notes, then every other column under its header."""
+        parts = [text(record.get("notes"))] if record.get("notes") is not None else []
+        for key in ("expected", "evaluator"):
+            if record.get(key) is not None:
+                parts.append(t(f"msel.note.{key}", text=text(record.get(key))))
+        parts += [t("msel.note.other", header=header, text=text(value)) for header, value in record.others]
+        return "\n".join(p for p in parts if p)
+
+    def say_columns(self, table: Table, t: Catalog) -> None:
+        """A line per column: where it went (the summary an import ends with, and `inspect`), first."""
+        said = len(self.summary)
+        for key, where in sorted(table.columns.items(), key=lambda item: item[1].column):
+            target = t(f"msel.column.{key}") if key != "number" else "#"
+            if key in ("offset", "clock"):
+                column = table.time_column(key, self.options)
+                target = f"{key} ({column.kind})"
+                if column.unit:
+                    target = t("msel.summary.unit", target=target, unit=UNIT_WORDS[column.unit])
+            self.summary.append(t("msel.summary.column", cell=str(where), header=shown(table.headers[key] or column_letter(where.column)), target=target))
+        for where, header in table.others:
+            self.summary.append(t("msel.summary.column", cell=str(where), header=shown(header), target=t("msel.summary.kept")))
+        for where, header in table.ignored:
+            self.summary.append(t("msel.summary.column", cell=str(where), header=shown(header), target=t("msel.summary.ignored")))
+        self.summary[:] = self.summary[said:] + self.summary[:said]
+
+    def timing(self, entry: dict, loc: tuple, record: Record, conditions: dict[str, str], columns: dict[str, TimeColumn]) -> None:
         """`at` from the offset and clock-time cells (which must agree when both are given),
-        or `when` (with `delay`) from the trigger cell."""
+        or `when` (with `delay`) from the trigger cell; every `at` moved by --shift."""
         times = []
         for key in ("offset", "clock"):
             if record.get(key) is None:
                 continue
-            if self.start is None:
-                continue   # the clock's start is wrong, and reported where it is written
             try:
-                times.append((key, parse_at(record.get(key), self.start)))
+                spec = parse_time(record.get(key), columns[key])
+                if self.start is None:
+                    continue   # the clock's start is wrong, and reported where it is written
+                times.append((key, place(spec, self.start, columns[key])))
             except ValueError as error:
                 self.bad(record.cells[key], str(error))
         if len(times) == 2 and times[0][1] != times[1][1]:
             self.bad(record.cells["clock"], f"the clock time and the offset ({format_duration(times[0][1])} after the start) disagree; correct one, or clear the clock time")
         if times:
-            self.put(entry, loc, "at", format_duration(times[0][1]), record.cells[times[0][0]])
+            at = times[0][1] + self.options.shift
+            if at < 0:
+                self.bad(record.cells[times[0][0]], f"moved by --shift, this inject would be {format_duration(-at)} before the start")
+            else:
+                self.put(entry, loc, "at", format_duration(at), record.cells[times[0][0]])
         if record.get("when") is not None:
             when = self.condition(record.get("when"), record.cells["when"], conditions)
             if when is not None:
@@ -501,30 +662,41 @@ class Reader:
 # ---------------------------------------------------------------- the whole import
 
 
-def _tables(book: Workbook, reader: Reader) -> dict[str, Table]:
+def find_tables(book: Workbook, reader: Reader) -> dict[str, Table]:
     """Each kind of sheet, found by its name (in either language) or, for the injects, by its header."""
     found: dict[str, Table] = {}
     for grid in book.grids:
         for sheet in SHEETS:
             if normal(grid.name) in sheet.names() and sheet.kind not in found:
-                table = find_table(grid, sheet, reader.problems, book.path)
+                table = find_table(grid, sheet, reader.problems, book.path, reader.options if sheet is INJECTS else None)
                 if table is not None:
                     found[sheet.kind] = table
     if "injects" not in found:
+        candidates = []
         for grid in book.grids:
             if grid.name and any(normal(grid.name) in s.names() for s in SHEETS if s is not INJECTS):
                 continue
-            table = find_table(grid, INJECTS, reader.problems, book.path)
-            if table is not None and "title" in table.columns:
-                found["injects"] = table
-                break
+            table = find_table(grid, INJECTS, reader.problems, book.path, reader.options)
+            if table is not None:
+                candidates.append(table)
+        # the first sheet with titles (or bodies); else the first with a header, to say what it lacks
+        titled = [table for table in candidates if {"title", "body"} & table.columns.keys()]
+        if titled or candidates:
+            found["injects"] = (titled or candidates)[0]
     return found
 
 
-def build(path: str | Path, target: str | Path, *, into: bool = False, rubric_dirs: tuple[Path, ...] = ()) -> str:
+NO_TABLE = ("no table of injects found: expected a header row naming at least a Title (or a Body) and a time (an Offset, a Clock time "
+            "or a Trigger), or a map of the columns such as --map 'Script=body' --map 'T+min=offset'; `drill msel inspect FILE` shows "
+            "what is read (see docs/spreadsheets.md)")
+
+
+def build(path: str | Path, target: str | Path, *, into: bool = False, rubric_dirs: tuple[Path, ...] = (),
+          options: Options | None = None, summary: list[str] | None = None) -> str:
     """The scenario text an import of the sheet at `path` writes to `target`: a whole scenario,
     or with `into` the target's text with its injects replaced. Rubric paths are resolved
-    beside the target. Raises FormatError with every problem."""
+    beside the target. Raises FormatError with every problem; `summary` receives the lines
+    that say what went where."""
     book = read_msel(path)
     first = Position(1, 1, book.grids[0].name if book.grids else "")
     document = None
@@ -533,19 +705,31 @@ def build(path: str | Path, target: str | Path, *, into: bool = False, rubric_di
         if format_of(document) is not Scenario:
             raise FormatError([document.problem(("format",), "expected a scenario (format: drill/scenario@1) to import the injects into")])
     locator = Locator(book.path, first, document)
-    reader = Reader(book, locator)
-    tables = _tables(book, reader)
+    reader = Reader(book, locator, options)
+    tables = find_tables(book, reader)
     if "injects" not in tables:
-        reader.bad(first, "no table of injects found: expected a header row naming at least Title, Channel and a time (see docs/spreadsheets.md)")
+        reader.bad(first, NO_TABLE)
         raise FormatError(reader.problems)
-    data = _existing(document, reader) if document is not None else _whole(book, tables, reader)
+    if document is not None:
+        for given, flag in ((reader.options.start, "--start"), (reader.options.tasks_from_expected, "--tasks-from-expected")):
+            if given:
+                reader.bad(first, f"{flag} makes a new scenario's clock or tasks: use it with --out, not --into (the scenario keeps its own)")
+        data = _existing(document, reader)
+    else:
+        data = whole_scenario(book, tables, reader)
     data["injects"], sources = reader.injects(tables["injects"])
+    if document is None:
+        complete(data, tables, reader)
     locator.put(("injects",), tables["injects"].header)
     locator.data = data
     _, found = Loader(rubric_dirs).scenario(locator, Path(target).parent)
     problems = reader.problems + [p for p in found if p.position not in reader.reported]
     if problems:
         raise FormatError(sorted(set(problems), key=lambda p: (p.path != book.path, p.path, p.position)))
+    if summary is not None:
+        table = tables["injects"]
+        where = f"{table.header.sheet or Path(path).name}" + (f", rows {table.records[0].row.line}-{table.records[-1].row.line}" if table.records else "")
+        summary += [Catalog(reader.language)("msel.summary.head", path=path, count=len(data["injects"]), where=where)] + reader.summary
     if document is None:
         return scenario_text(data, sources, Path(path).name)
     replaced = replace_injects(document, injects_block(data["injects"], sources))
@@ -565,6 +749,7 @@ def _existing(document: source.Document, reader: Reader) -> dict[str, Any]:
     reader.know_teams(data.get("teams") or [])
     reader.know_tasks(data.get("tasks") or [])
     reader.start = Clock.model_validate(data["clock"]).start
+    reader.language = data.get("language") or "en"
     return data
 
 
@@ -578,17 +763,21 @@ def _within_injects(document: source.Document, where: Position) -> bool:
     return first <= where.line < min(later, default=10**9)
 
 
-def _whole(book: Workbook, tables: dict[str, Table], reader: Reader) -> dict[str, Any]:
-    missing = [sheet for sheet in (SCENARIO, TEAMS) if sheet.kind not in tables]
-    if book.is_csv:
-        reader.bad(Position(1, 1), "a .csv file holds only the injects: import it with --into SCENARIO.yaml, or use an .xlsx workbook with Scenario and Teams sheets")
-        raise FormatError(reader.problems)
-    if missing:
-        names = " and ".join(f"a {sheet.kind.title()} sheet" for sheet in missing)
-        reader.bad(reader.locator.fallback, f"the workbook needs {names} to make a whole scenario (as `drill msel export` writes them), or import it with --into SCENARIO.yaml")
-        raise FormatError(reader.problems)
-    data = reader.scenario(tables["scenario"])
-    data["teams"] = reader.rows(tables["teams"], "teams")
+def whole_scenario(book: Workbook, tables: dict[str, Table], reader: Reader) -> dict[str, Any]:
+    """A whole scenario: from the Scenario and Teams sheets `drill msel export` writes, or,
+    for a sheet without them (another tool's MSEL, a CSV, a JSON file), a skeleton made
+    from the injects: teams from the recipients, the clock from the times."""
+    if "scenario" in tables:
+        if reader.options.start is not None:
+            reader.bad(reader.locator.fallback, "--start: the Scenario sheet gives the clock start; change it there")
+        data = reader.scenario(tables["scenario"])
+        reader.language = data.get("language") or "en"
+    else:
+        data = _skeleton(book, tables["injects"], reader)
+    if "teams" in tables:
+        data["teams"] = reader.rows(tables["teams"], "teams")
+    else:
+        data["teams"] = _teams(tables["injects"], reader)
     reader.know_teams(data["teams"])
     if "facts" in tables:
         data["facts"] = reader.rows(tables["facts"], "facts", lists=("keywords", "contradicted_by"))
@@ -597,10 +786,83 @@ def _whole(book: Workbook, tables: dict[str, Table], reader: Reader) -> dict[str
     return data
 
 
-def import_msel(path: str | Path, out: Path, *, into: bool = False, rubric_dirs: tuple[Path, ...] = ()) -> Path:
+def _skeleton(book: Workbook, table: Table, reader: Reader) -> dict[str, Any]:
+    """The head of a scenario made from an MSEL alone: named after the file (or the exercise
+    a JSON file names), starting at the first inject's date or clock time unless --start says."""
+    stem = Path(book.path).stem
+    meta = book.meta
+    specs = []
+    for record in table.records:
+        for key in ("offset", "clock"):
+            if record.get(key) is not None:
+                try:
+                    specs.append(parse_time(record.get(key), table.time_column(key, reader.options)))
+                except ValueError:
+                    pass        # reported at its cell when the injects are read
+    start, how = first_moment(specs, reader.options.start)
+    reader.start = start
+    reader.skeleton_start = (start, how)
+    reader.language = skeleton.language_of([text(r.get("title")) or text(r.get("body")) or "" for r in table.records])
+    data: dict[str, Any] = {"format": "drill/scenario@1", "id": skeleton.slug(meta.get("id") or stem, "imported-msel"),
+                            "title": meta.get("title") or stem, "summary": meta.get("summary") or f"Imported from {Path(book.path).name}.",
+                            "language": reader.language, "clock": {"start": start.isoformat()}}
+    for key in ("id", "title", "summary", "language", "clock"):
+        reader.locator.put((key,), table.header)
+    return data
+
+
+def _teams(table: Table, reader: Reader) -> list[dict]:
+    """The teams a sheet's recipients column names (`Player`, `To`, ...), or one team, players."""
+    t = Catalog(reader.language)
+    cells = [text(r.get("to")) for r in table.records if r.get("to") is not None]
+    names = [name for name in skeleton.team_names([c for c in cells if c], _SPLIT) if normal(name) not in _ALL]
+    taken: set[str] = set()
+    teams = [{"id": skeleton.unique(skeleton.slug(name, f"team-{n}"), taken), "name": name} for n, name in enumerate(names, start=1)]
+    if not teams:
+        teams = [{"id": skeleton.DEFAULT_TEAM[0], "name": skeleton.DEFAULT_TEAM[1]}]
+        reader.summary.append(t("msel.summary.teams-default"))
+    else:
+        reader.summary.append(t("msel.summary.teams", teams=", ".join(f"{team['name']} ({team['id']})" for team in teams[:12])
+                                + (", ..." if len(teams) > 12 else "")))
+    for index, _ in enumerate(teams):
+        reader.locator.put(("teams", index), table.columns.get("to", table.header))
+    return teams
+
+
+def complete(data: dict[str, Any], tables: dict[str, Table], reader: Reader) -> None:
+    """What a new scenario gets once its injects are read: a skeleton's duration (from the
+    last inject), and with --tasks-from-expected a task for each expected player action."""
+    t = Catalog(reader.language)
+    table = tables["injects"]
+    if reader.options.tasks_from_expected:
+        taken = {task.get("id") for task in data["tasks"] if isinstance(task, dict)}
+        made = 0
+        for entry, record in zip(data["injects"], table.records):
+            if record.get("expected") is None or "id" not in entry:
+                continue
+            title = entry.get("title") or entry["id"]
+            task = {"id": skeleton.unique(f"{entry['id']}-response", taken), "kind": "plan", "title": t("msel.task.title", title=title),
+                    "prompt": t("msel.task.prompt", title=title), "teams": entry.get("to", "all"), "opens_after": entry["id"],
+                    "due": "15m", "rubric": "plan"}
+            reader.locator.put(("tasks", len(data["tasks"])), record.cells["expected"])
+            data["tasks"].append(task)
+            made += 1
+        reader.summary.append(t("msel.summary.tasks", count=made))
+    if reader.skeleton_start is None:
+        return
+    start, how = reader.skeleton_start
+    last = max((parse_span(entry["at"]) for entry in data["injects"] if "at" in entry), default=0)
+    duration = max(last + 1800, reader.book.meta.get("duration") or 0)
+    data["clock"]["duration"] = format_duration(duration)
+    reader.summary.append(t("msel.summary.start", start=start.isoformat(), how=t(f"msel.summary.start.{how}"),
+                            duration=format_duration(duration), last=format_duration(last)))
+
+
+def import_msel(path: str | Path, out: Path, *, into: bool = False, rubric_dirs: tuple[Path, ...] = (),
+                options: Options | None = None, summary: list[str] | None = None) -> Path:
     """Import the sheet at `path` into `out` (a new scenario, or with `into` the existing one
     whose injects it replaces), written whole or not at all."""
-    text_ = build(path, out, into=into, rubric_dirs=rubric_dirs)
+    text_ = build(path, out, into=into, rubric_dirs=rubric_dirs, options=options, summary=summary)
     handle, temporary = tempfile.mkstemp(prefix=".msel-", suffix=".yaml", dir=Path(out).parent or ".")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:   # the line endings as built
@@ -621,3 +883,4 @@ def _mode(path: Path) -> int:
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
+

@@ -29,7 +29,11 @@ def export_msel(scenario: Scenario, out: Path, language: str | None = None) -> P
     t = Catalog(language or scenario.language)
     out = Path(out)
     if out.suffix.lower() == ".csv":
-        _write_csv(out, t, inject_rows(scenario, t))
+        rows = inject_rows(scenario, t)
+        at = [column.key for column in INJECTS.written].index("offset")
+        for row in rows:   # `1:30` under the Offset header is elapsed time, and needs no guard against formulas as `+1:30` would
+            row[at] = row[at].removeprefix("+")
+        _write_csv(out, t, rows)
     elif out.suffix.lower() == ".xlsx":
         _write_xlsx(out, t, scenario)
     else:
@@ -57,7 +61,7 @@ def inject_rows(scenario: Scenario, t: Catalog) -> list[list[Any]]:
             t(f"report.channel.{inject.channel}"), inject.from_ or "",
             _teams(scenario, inject.to, t), inject.title, inject.body,
             condition_text(inject, t), span_text(inject.delay), inject.heat or None,
-            _items(inject.reveals), _items(opened.get(inject.id, [])),
+            _items(inject.reveals), _items(opened.get(inject.id, [])), inject.notes or "",
         ]
         for number, inject in enumerate(ordered(scenario), start=1)
     ]
@@ -125,12 +129,23 @@ def _sheets(scenario: Scenario, t: Catalog) -> list[tuple[Sheet, list[list[Any]]
     ]
 
 
+# A CSV cell starting with one of these is a formula to Excel and LibreOffice (`=HYPERLINK(...)`,
+# `+cmd|...`, `@SUM(...)`); written after an apostrophe it is text, and the import takes the apostrophe off.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def as_text(value: Any) -> Any:
+    """A CSV cell that no spreadsheet program runs as a formula."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+
+
 def _write_csv(out: Path, t: Catalog, rows: list[list[Any]]) -> None:
-    """UTF-8 with a byte-order mark, so that Excel opens Chinese text as Chinese."""
+    """UTF-8 with a byte-order mark, so that Excel opens Chinese text as Chinese; text that
+    a spreadsheet program would run as a formula is written as text."""
     with open(out, "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow([t(column.label) for column in INJECTS.columns])
-        writer.writerows([["" if value is None else value for value in row] for row in rows])
+        writer.writerow([t(column.label) for column in INJECTS.written])
+        writer.writerows([["" if value is None else as_text(value) for value in row] for row in rows])
 
 
 def _write_xlsx(out: Path, t: Catalog, scenario: Scenario) -> None:
@@ -150,7 +165,7 @@ def _write_xlsx(out: Path, t: Catalog, scenario: Scenario) -> None:
     for sheet, rows in _sheets(scenario, t):
         page = book.create_sheet(t(sheet.label))
         top = 2 if sheet is INJECTS else 1   # the injects get a title row, as a printed MSEL has
-        for n, column in enumerate(sheet.columns, start=1):
+        for n, column in enumerate(sheet.written, start=1):
             page.column_dimensions[get_column_letter(n)].width = column.width
         page.freeze_panes = f"A{top + 1}"
         page.print_title_rows = f"{top}:{top}"
@@ -169,9 +184,9 @@ def _write_xlsx(out: Path, t: Catalog, scenario: Scenario) -> None:
             return written
 
         if top == 2:
-            page.merged_cells.add(CellRange(min_row=1, max_row=1, min_col=1, max_col=len(sheet.columns)))
+            page.merged_cells.add(CellRange(min_row=1, max_row=1, min_col=1, max_col=len(sheet.written)))
             page.append([cell(t("msel.title", title=scenario.title), font=Font(bold=True, size=14))])
-        page.append([cell(t(column.label), font=bold, fill=fill, alignment=wrap) for column in sheet.columns])
+        page.append([cell(t(column.label), font=bold, fill=fill, alignment=wrap) for column in sheet.written])
         for row in rows:
             page.append([None if value is None or value == "" else cell(value, alignment=wrap) for value in row])
     book.save(out)

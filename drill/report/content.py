@@ -206,6 +206,7 @@ def _timeline(events: list, session: Any, clock: Clock, t: Catalog, names: dict[
     or reply, a missed deadline); a branching inject says which team's submission set it off."""
     titles = {task.id: task.title for task in session.scenario.tasks}
     senders = {inject.id: inject.from_ for inject in session.scenario.injects}
+    notes = {inject.id: inject.notes for inject in session.scenario.injects if inject.notes}   # the facilitator's, beside the inject
     rows: list[dict[str, Any]] = []
     for event in events:
         data, row = event.data, None
@@ -216,7 +217,7 @@ def _timeline(events: list, session: Any, clock: Clock, t: Catalog, names: dict[
             row = {"kind": t("report.kind.branch") if branch else t("report.kind.inject"),
                    "what": f"{channel}{t('report.colon')}{data['title']}",
                    "from": sender, "who": _recipients(data["to"], names, t),
-                   "set_off": _set_off(branch, clock, t, names, titles) if branch else None}
+                   "set_off": _set_off(branch, clock, t, names, titles) if branch else None, "notes": notes.get(data["inject"])}
         elif event.type == ev.SUBMIT:
             row = {"kind": t("report.kind.late" if data.get("late") else "report.kind.submit"),
                    "what": titles.get(data["task"], data["task"]), "who": names.get(data["team"], data["team"]),
@@ -232,7 +233,7 @@ def _timeline(events: list, session: Any, clock: Clock, t: Catalog, names: dict[
             rows[-1]["heat"] = t("report.heat-change", value=number(data["value"], t, 0),
                                   delta=("+" if data["delta"] >= 0 else "-") + number(abs(data["delta"]), t))
         if row is not None:
-            rows.append({"from": None, "heat": "", "set_off": None, "cause": data.get("inject"), **row,
+            rows.append({"from": None, "heat": "", "set_off": None, "notes": None, "cause": data.get("inject"), **row,
                          "at": clock.at(event.at), "offset": clock.offset(event.at)})
     return rows
 

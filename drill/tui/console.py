@@ -430,6 +430,8 @@ class ConsoleScreen(LocalizedScreen):
                 label.append(f"[{channel_label(inject.channel, t)}] ", style="cyan")
                 label.append(inject.title, style="bold" if kind == "held" else "")
                 label.append("\n→ " + self._names(self.session.scenario.recipients(inject.to)), style="dim")
+                if inject.notes:   # for the facilitator only: the expected action, the evaluator's notes (two lines of them)
+                    label.append("\n" + "\n".join(inject.notes.splitlines()[:2]), style="italic dim")
                 choices.append(Choice(inject.id, label))
 
         def chosen(inject_id: str | None) -> None:
