@@ -424,8 +424,9 @@ def _serve(scenario: str, host: str, port: int, codes_file: Path | None, session
               help="A font file (.ttf, .otf, .ttc) to draw the PDF and the charts with first.")
 @click.option("--whatif", "whatif_paths", multiple=True, type=click.Path(dir_okay=False, path_type=Path), help="A what-if of SESSION (from `drill whatif`) to add in a \"what if\" section (repeatable).")
 @click.option("--format", "formats", multiple=True, type=click.Choice(["html", "md", "pdf", "docx"]), help="Write only these files (repeatable; default: all that can be written here).")
+@click.option("--bundle", is_flag=True, help="Also write DIR/bundle.zip: the reports, the session file and a manifest of SHA-256 digests (check it with `drill verify`).")
 def report(session_path: Path, out: Path, language: str | None, no_pdf: bool, font: Path | None,
-           formats: tuple[str, ...], whatif_paths: tuple[Path, ...]) -> None:
+           formats: tuple[str, ...], whatif_paths: tuple[Path, ...], bundle: bool) -> None:
     """Write the debrief: report.html, report.md and, with the pdf and docx extras, report.pdf and report.docx.
 
     Refused, with what to install, when no font here draws the report's text."""
@@ -464,10 +465,37 @@ def report(session_path: Path, out: Path, language: str | None, no_pdf: bool, fo
         _fail_on_session(error)
     for path in written:
         click.echo(str(path))
+    if bundle:
+        from .record import BUNDLE, write_bundle
+
+        click.echo(str(write_bundle(session_path, written, out / BUNDLE)))
     if not no_pdf and pdf_unavailable() and (not formats or "pdf" in formats):
         click.echo(pdf_unavailable(), err=True)
     if docx_unavailable() and (not formats or "docx" in formats):
         click.echo(docx_unavailable(), err=True)
+
+
+@cli.command()
+@click.argument("path", metavar="SESSION_OR_BUNDLE", type=click.Path(dir_okay=False, path_type=Path))
+def verify(path: Path) -> None:
+    """Check a session file's hash chain, or a bundle (from `drill report --bundle`) against its
+    manifest; exit 1 when something was changed, naming where."""
+    from .record import BundleError, verify_bundle, verify_session
+
+    if not path.is_file():
+        click.echo(f"{path}: error: no such file", err=True)
+        raise SystemExit(2)
+    try:
+        check = verify_session(path) if _is_session_file(path) else verify_bundle(path)
+    except BundleError as error:
+        click.echo(str(error), err=True)
+        raise SystemExit(2) from None
+    except Exception as error:  # noqa: BLE001 - turned into a user message
+        _fail_on_session(error)
+    for line in check.lines:
+        click.echo(line)
+    if not check.ok:
+        raise SystemExit(1)
 
 
 @cli.group()

@@ -74,6 +74,7 @@ def build(session: Any, t: Catalog, whatifs: tuple = ()) -> dict[str, Any]:
         "colon": t("report.colon"),
         "scenario": scenario,
         "ran_on": _ran_on(session.sink.first_wall_time(), t),
+        "record": _record(session.sink, t),
         "start": t.date_time(scenario.clock.start) + scenario.clock.start.isoformat(timespec="minutes")[16:],
         "duration": _duration(t, scenario.clock.duration),
         "teams": [team.name for team in scenario.teams],
@@ -124,6 +125,19 @@ def _whatif(session: Any, other: Any, change: Any, clock: Clock, t: Catalog) -> 
             HOT,
         ),
     }
+
+
+def _record(log: Any, t: Catalog) -> str | None:
+    """The session record as the cover prints it: its events and final digest, checked against
+    the chain (store/chain.py), so a printed report says which record it came from."""
+    if not hasattr(log, "verify"):
+        return None
+    verdict = log.verify()
+    if not verdict.chained:
+        return t("record.not-chained", events=verdict.events)
+    if not verdict.intact:
+        return t("record.broken", events=verdict.events, event=verdict.broken_at)
+    return t("record.intact", events=verdict.events, digest=verdict.final)
 
 
 def _ran_on(wall: str | None, t: Catalog) -> str | None:

@@ -193,6 +193,7 @@ class _Writer:
         facts = [(t("report.ran-on"), context["ran_on"])] if context["ran_on"] else []
         facts += [(t("report.start"), context["start"]), (t("report.duration"), context["duration"]),
                   (t("report.team-count"), str(len(context["teams"])))]
+        facts += [(t("record.label"), context["record"])] if context.get("record") else []
         for label, value in facts:
             self.paragraph(value, bold=label + self.colon)
         self.heading(t("report.summary"), 1)
