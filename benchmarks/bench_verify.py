@@ -1,0 +1,73 @@
+"""The session record's hash chain: verifying a big session, and what chaining costs an append.
+
+Target (issue 24): `drill verify` of a session of 100,000 events in under 2 s.
+The session is written through EventLog itself (one batch; notes and drafts in Chinese
+and Vietnamese, as a long drill's log holds), so its chain is the one drill writes.
+Appending is measured both ways, chained and unchained (a schema-1 file), per event.
+Run: .venv/bin/python benchmarks/bench_verify.py [--events 100000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from drill.engine.events import Event
+from drill.store import EventLog
+
+TEXT = "市教育局已组织联合工作组进驻学校，Phòng Văn hóa - Thông tin quận đã xác minh thông tin. " * 3
+
+
+def write(path: Path, events: int, chained: bool = True) -> float:
+    """A session of `events` events; returns the seconds its appends took."""
+    log = EventLog(path, create=True)
+    log.set_meta("scenario", "format: drill/scenario@1\nid: bench\n")
+    log.set_meta("rubrics", "{}")
+    if not chained:   # a file as drill wrote them before the chain
+        log._db.execute("UPDATE meta SET value = '1' WHERE key = 'schema'")
+        log.chained = False
+    started = time.perf_counter()
+    with log.batch():
+        for seq in range(1, events + 1):
+            kind = ("draft", "heat", "inject", "note")[seq % 4]
+            data = {"team": f"team-{seq % 50}", "task": f"task-{seq % 20}", "text": TEXT} if kind == "draft" else {"value": seq % 100, "delta": 1.5, "cause": "decay"} if kind == "heat" else {"inject": f"i{seq}", "to": ["a", "b"], "title": "Tin đồn về cơm mốc"} if kind == "inject" else {"text": TEXT[:40]}
+            log.append(Event(kind, seq * 1.5, data, seq))
+    spent = time.perf_counter() - started
+    log.close()
+    return spent
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--events", type=int, default=100_000)
+    args = parser.parse_args()
+    drill = str(Path(sys.executable).parent / "drill")
+    with tempfile.TemporaryDirectory() as folder:
+        session = Path(folder) / "big.drill"
+        chained = write(session, args.events)
+        plain = write(Path(folder) / "plain.drill", args.events, chained=False)
+        print(f"append {args.events:,} events in one batch: chained {chained:.2f} s ({chained / args.events * 1e6:.1f} µs each), "
+              f"unchained {plain:.2f} s ({plain / args.events * 1e6:.1f} µs each)")
+        runs = []
+        for _ in range(3):
+            started = time.perf_counter()
+            result = subprocess.run([drill, "verify", str(session)], capture_output=True, text=True)
+            runs.append(time.perf_counter() - started)
+            assert result.returncode == 0, result.stdout + result.stderr
+        print(f"`drill verify` of {args.events:,} events (whole process): best {min(runs):.2f} s, median {statistics.median(runs):.2f} s (target < 2 s)")
+        db = sqlite3.connect(session)
+        db.execute("UPDATE events SET data = replace(data, '联合', '单独') WHERE seq = ?", (args.events - 8,))
+        db.commit()
+        db.close()
+        result = subprocess.run([drill, "verify", str(session)], capture_output=True, text=True)
+        print(f"after editing event {args.events - 8:,} with sqlite3: exit {result.returncode}, {result.stdout.strip()[-120:]}")
+
+
+if __name__ == "__main__":
+    main()
