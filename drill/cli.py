@@ -476,6 +476,30 @@ def report(session_path: Path, out: Path, language: str | None, no_pdf: bool, fo
 
 
 @cli.command()
+@click.argument("session_paths", metavar="SESSION...", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder to write the comparison into.")
+@click.option("--lang", "language", type=click.Choice(["en", "zh-CN", "vi"]), default=None, help="Language of headings and labels; default: the scenario's.")
+@click.option("--format", "formats", multiple=True, type=click.Choice(["html", "md", "pdf", "docx"]), help="Write only these files (repeatable; default: all that can be written here).")
+@click.option("--font", "font", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None, help="A font file to draw the PDF and the charts with first.")
+def compare(session_paths: tuple[Path, ...], out: Path, language: str | None, formats: tuple[str, ...], font: Path | None) -> None:
+    """Runs of one scenario side by side: compare.html, compare.md and, with the extras, compare.pdf
+    and compare.docx; a session of another scenario is refused."""
+    from .compare import CompareError, read_runs
+    from .report import FontMissing
+    from .report.comparison import write_comparison
+
+    try:
+        runs = read_runs(list(session_paths), language)
+        written = write_comparison(runs, out, language, formats or None, font)
+    except (CompareError, FontMissing) as error:
+        raise UserError(str(error)) from None
+    except Exception as error:  # noqa: BLE001 - turned into a user message
+        _fail_on_session(error)
+    for path in written:
+        click.echo(str(path))
+
+
+@cli.command()
 @click.argument("path", metavar="SESSION_OR_BUNDLE", type=click.Path(dir_okay=False, path_type=Path))
 def verify(path: Path) -> None:
     """Check a session file's hash chain, or a bundle (from `drill report --bundle`) against its
