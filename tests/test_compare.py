@@ -1,0 +1,154 @@
+"""`drill compare`: three rehearsals of the bundled drill side by side, checked against `drill score`
+of each; versions of a scenario; another scenario refused; trends; Vietnamese."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from drill.i18n import Catalog
+
+ROOT = Path(__file__).parent.parent
+EXAMPLES = ROOT / "docs" / "examples"
+MIXED = ROOT / "tests" / "data" / "school-food-rumour-mixed.yaml"
+
+
+def drill(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "drill", *args], capture_output=True, text=True, encoding="utf-8")
+
+
+def simulate(folder: Path, name: str, responses: Path, scenario: str = "school-food-rumour") -> Path:
+    session = folder / f"{name}.drill"
+    result = drill("simulate", scenario, "--responses", str(responses), "--session", str(session))
+    assert result.returncode == 0, result.stderr
+    return session
+
+
+@pytest.fixture(scope="module")
+def rehearsals(tmp_path_factory) -> list[Path]:
+    """Good, poor and mixed, in the order they were run."""
+    folder = tmp_path_factory.mktemp("compare")
+    return [simulate(folder, "good", EXAMPLES / "school-food-rumour-good.yaml"),
+            simulate(folder, "poor", EXAMPLES / "school-food-rumour-bad.yaml"),
+            simulate(folder, "mixed", MIXED)]
+
+
+@pytest.fixture(scope="module")
+def compared(rehearsals, tmp_path_factory) -> str:
+    out = tmp_path_factory.mktemp("out")
+    result = drill("compare", *map(str, rehearsals), "--out", str(out), "--format", "md", "--format", "html")
+    assert result.returncode == 0, result.stderr
+    assert (out / "compare.html").is_file()
+    return (out / "compare.md").read_text(encoding="utf-8")
+
+
+def table_after(markdown: str, heading: str) -> list[list[str]]:
+    """The rows of the first table under a heading, as cells (the header row first)."""
+    part = markdown.split(heading + "\n", 1)[1]
+    rows = []
+    for line in part.splitlines():
+        if line.startswith("|"):
+            cells = [cell.strip().replace("\\", "") for cell in line.strip("|").split("|")]
+            if not all(set(cell) <= {"-"} for cell in cells):
+                rows.append(cells)
+        elif rows:
+            break
+    return rows
+
+
+def test_each_teams_score_per_task_is_what_drill_score_gives(rehearsals, compared):
+    t = Catalog("zh-CN")
+    for column, session in enumerate(rehearsals, 1):
+        scores = json.loads(drill("score", str(session), "--json").stdout)
+        for team in scores["teams"]:
+            rows = {row[0]: row for row in table_after(compared, f"### {team['name']}")}
+            label = f"{column}. {session.stem}"
+            at = rows["任务"].index(label)
+            for task in team["tasks"]:
+                cell = rows[task["title"]][at]
+                assert cell.startswith(f"{t.number(task['score'])} {task['rating']}"), (team["team"], task["task"], cell)
+                if task["submitted_at"] is None:
+                    assert "未提交" in cell
+            assert rows["总分"][at] == f"{t.number(team['total'])} {team['rating']}"
+
+
+def test_heat_and_first_statement_are_read_from_each_log(rehearsals, compared):
+    overview = {row[0]: row[1:] for row in table_after(compared, "## 概览")}
+    for column, session in enumerate(rehearsals):
+        events = [json.loads(line) for line in drill("log", str(session), "--json").stdout.splitlines()]
+        peak = max(e["value"] for e in events if e["type"] == "heat" and "team" not in e)
+        assert overview["热度峰值"][column] == f"{peak:.0f}"
+        statements = [e["at"] for e in events if e["type"] == "submit" and e["task"] == "statement"]
+        hours, minutes = divmod(int(min(statements)) // 60, 60)
+        assert overview["首次发布通稿"][column].endswith(f"(+{hours}:{minutes:02d})")
+
+
+def test_injects_each_run_triggered_match_the_log(rehearsals, compared):
+    rows = table_after(compared, "## 各次演练触发的情况注入")
+    for column, session in enumerate(rehearsals, 1):
+        events = [json.loads(line) for line in drill("log", str(session), "--json").stdout.splitlines()]
+        fired = sum(1 for e in events if e["type"] == "inject")
+        assert sum(1 for row in rows[1:] if row[column] != "—") == fired
+    # The poor rehearsal's stonewalling statement set off the second wave of opinion; the good one did not.
+    second = next(row for row in rows if row[0].startswith("二次舆情"))
+    assert "（分支）" in second[0] or "(分支)" in second[0]
+    assert second[1] == "—" and second[2] != "—"
+
+
+def test_what_changed_most_and_trends(compared):
+    changed = compared.split("## 各次演练之间变化最大的", 1)[1].split("##", 1)[0]
+    assert "（good → poor）" in changed or "(good → poor)" in changed
+    trends = compared.split("## 各部门的变化趋势", 1)[1]
+    # From the first run to the last: the market bureau answered well in the good run, badly in the mixed one.
+    market = trends.split("### 市市场监督管理局", 1)[1].split("###", 1)[0]
+    assert "退步最大" in market and "进步最大" not in market
+    propaganda = trends.split("### 市委宣传部（市委网信办）", 1)[1].split("###", 1)[0]
+    assert "最大" not in propaganda and "| 0 | 100 |" in propaganda   # good, poor, mixed: back where it was
+
+
+def test_experts_ratings_are_listed_per_team(compared):
+    rows = {row[0]: row for row in table_after(compared, "## 专家评定")}
+    assert rows["市委宣传部（市委网信办）"][1:] == ["2项 · 100%", "2项 · 12%", "2项 · 100%"]
+
+
+def test_a_session_of_another_scenario_is_refused(rehearsals, tmp_path):
+    other = simulate(tmp_path, "phuong", EXAMPLES / "district-hot-spot-good.yaml", "district-hot-spot")
+    result = drill("compare", str(rehearsals[0]), str(other), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert f"{other}: a session of another scenario (district-hot-spot), not of school-food-rumour" in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "out").exists()
+
+
+def test_versions_of_a_scenario_are_matched_by_ids_and_what_differs_is_said(rehearsals, tmp_path):
+    text = (ROOT / "scenarios" / "school-food-rumour.yaml").read_text(encoding="utf-8")
+    extra = ("  - id: hotline-call\n    at: 30m\n    channel: phone\n    title: 家长热线：“米到底有没有问题？”\n"
+             "    body: 一位家长打来电话询问。\n\n")
+    changed = text.replace("title: 校园食品安全网络舆情应对处置演练", "title: 校园食品安全舆情演练（第二版）", 1).replace("injects:\n", "injects:\n" + extra, 1)
+    version = tmp_path / "school-food-rumour.yaml"
+    version.write_text(changed, encoding="utf-8")
+    second = simulate(tmp_path, "v2", EXAMPLES / "school-food-rumour-good.yaml", str(version))
+    out = tmp_path / "out"
+    result = drill("compare", str(rehearsals[0]), str(second), "--out", str(out), "--format", "md")
+    assert result.returncode == 0, result.stderr
+    markdown = (out / "compare.md").read_text(encoding="utf-8")
+    versions = markdown.split("## 演练脚本的版本", 1)[1].split("##", 1)[0]
+    assert "v2有而good没有的情况注入：家长热线" in versions.replace("\\", "")
+    assert "good的标题为" in versions
+
+
+def test_vietnamese_runs_compare_in_vietnamese(tmp_path):
+    good = simulate(tmp_path, "phường-tốt", EXAMPLES / "district-hot-spot-good.yaml", "district-hot-spot")
+    bad = simulate(tmp_path, "phường-kém", EXAMPLES / "district-hot-spot-bad.yaml", "district-hot-spot")
+    out = tmp_path / "out"
+    result = drill("compare", str(good), str(bad), "--out", str(out), "--format", "md", "--format", "docx")
+    assert result.returncode == 0, result.stderr
+    markdown = (out / "compare.md").read_text(encoding="utf-8")
+    assert "# So sánh các lần diễn tập" in markdown and "## Xu hướng theo đơn vị" in markdown
+    assert "1. phường-tốt" in markdown and "Độ nóng cao nhất" in markdown
+    assert re.search(r"\d+,\d", markdown)   # a decimal comma
+    assert (out / "compare.docx").stat().st_size > 10_000
