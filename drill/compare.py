@@ -82,7 +82,11 @@ class Played:
 
 def read(path: Path, language: str | None = None) -> Played:
     """A session file's run: replayed once and scored once (scores in `language`'s words)."""
-    session = open_session(path)
+    return played(open_session(path), path, language)
+
+
+def played(session: Any, path: Path, language: str | None = None) -> Played:
+    """The figures of a session already open (the report's own, for `--against`)."""
     scenario = session.scenario
     scores = score_session(session, language=language).to_json()
     history = session.state.heat_history

@@ -152,3 +152,38 @@ def test_vietnamese_runs_compare_in_vietnamese(tmp_path):
     assert "1. phường-tốt" in markdown and "Độ nóng cao nhất" in markdown
     assert re.search(r"\d+,\d", markdown)   # a decimal comma
     assert (out / "compare.docx").stat().st_size > 10_000
+
+
+def test_the_report_sets_an_earlier_run_beside_this_one(rehearsals, tmp_path):
+    good, poor, _ = rehearsals
+    out = tmp_path / "out"
+    result = drill("report", str(good), "--against", str(poor), "--out", str(out), "--format", "md")
+    assert result.returncode == 0, result.stderr
+    markdown = (out / "report.md").read_text(encoding="utf-8")
+    section = markdown.split("## 与之前的一次演练对照：poor", 1)[1].split("\n## ", 1)[0]
+    assert "上一组在 14:00 发布了第一份通稿；你们在 13:00。" in section
+    assert "市委宣传部（市委网信办）：上一次总分 30.4，这一次 100" in section.replace("\\", "")
+    other = simulate(tmp_path, "phuong", EXAMPLES / "district-hot-spot-bad.yaml", "district-hot-spot")
+    refused = drill("report", str(good), "--against", str(other), "--out", str(out), "--format", "md")
+    assert refused.returncode == 1 and "a session of another scenario" in refused.stderr
+
+
+async def test_the_presenter_shows_an_earlier_run_beside_this_one(tmp_path):
+    from textual.widgets import Static
+
+    from drill.compare import read
+    from drill.tui.against import AgainstPane
+    from drill.tui.debrief import DebriefApp
+    from drill.whatif import read_run
+
+    now = simulate(tmp_path, "lần-này", EXAMPLES / "district-hot-spot-good.yaml", "district-hot-spot")
+    before = simulate(tmp_path, "lần-trước", EXAMPLES / "district-hot-spot-bad.yaml", "district-hot-spot")
+    app = DebriefApp(read_run(now), "vi", None, (read(now, "vi"), read(before, "vi")))
+    async with app.run_test(size=(180, 50)) as pilot:
+        await pilot.pause()
+        pane = app.screen.query_one(AgainstPane)
+        shown = "\n".join(str(static.render()) for static in pane.query(Static))
+        assert "Bên cạnh một lần diễn tập trước: lần-trước" in shown
+        assert "Nhóm trước đăng thông cáo đầu tiên lúc" in shown and "các bạn lúc" in shown
+        await pilot.press("right")   # the presenter still steps through the timeline beside it
+        assert app.screen.moment == 1

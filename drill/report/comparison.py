@@ -5,7 +5,6 @@ module lays them out as sections (a heading, a legend, charts, lines, a table), 
 one HTML and one Markdown template and the Word writer each render in a loop, and it
 writes them the way the report is written: the same escaping, bidi neutralising, font
 check, stylesheet, charts (SVG in the HTML, PNG in the PDF and Word) and WeasyPrint.
-`--against` in the report uses `against_section` from here.
 """
 
 from __future__ import annotations
@@ -14,7 +13,7 @@ import io
 from pathlib import Path
 from typing import Any
 
-from ..compare import Played, against, changes, differences, trends
+from ..compare import Played, changes, differences, trends
 from ..engine.heat import HOT
 from ..i18n import Catalog
 from . import _environment, _font_face, _visible_text, fonts, pdf_unavailable
@@ -86,12 +85,6 @@ def build(runs: list[Played], t: Catalog) -> dict[str, Any]:
             rows=[[title, *(number(v, t, 0) for v in values)] for title, values in moved]))
     return {"lang": t.language, "t": t, "colon": t("report.colon"), "scenario": scenario, "title": t("compare.title"),
             "sections": sections, "raster": False}
-
-
-def against_section(this: Played, earlier: Played, t: Catalog) -> dict[str, Any]:
-    """The report's "beside an earlier run" section (`drill report --against`)."""
-    clock = Clock(this.scenario.clock.start, t)
-    return _section(t("compare.against.title", run=earlier.label), lines=against(this, earlier, t, clock.at))
 
 
 def _cell(run: Played, team: str, task: str, clock: Clock, t: Catalog) -> str:

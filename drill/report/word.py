@@ -177,6 +177,9 @@ class _Writer:
         self.cover(scenario)
         self.timeline()
         self.results()
+        if context.get("against"):
+            self.heading(context["against"]["title"], 1, new_page=True)
+            self.bullets(context["against"]["lines"])
         for sheet in context["sheets"]:
             self.sheet(sheet)
         when = datetime.strptime(context["ran_on"], "%Y-%m-%d %H:%M") if context["ran_on"] else datetime(2000, 1, 1)

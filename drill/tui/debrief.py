@@ -122,9 +122,9 @@ class DebriefScreen(LocalizedScreen):
         Binding("q", "app.quit", "key.quit"),
     ]
 
-    def __init__(self, played: Run, catalog: Catalog, whatif: Run | None = None) -> None:
+    def __init__(self, played: Run, catalog: Catalog, whatif: Run | None = None, against: Widget | None = None) -> None:
         super().__init__(catalog, name="debrief", classes="debrief-screen")
-        self.played, self.whatif = played, whatif
+        self.played, self.whatif, self.against = played, whatif, against   # against: an earlier run's pane (tui/against.py)
         scenario = played.timeline.exercise.scenario
         self.scenario = scenario
         self.info = DrillInfo(scenario.title, scenario.summary, scenario.clock.start, float(scenario.clock.duration))
@@ -165,6 +165,8 @@ class DebriefScreen(LocalizedScreen):
                     yield Static(self.t("debrief.changed"), classes="pane-title")
                     with VerticalScroll(id="whatif-changes-pane"):
                         yield Static(id="whatif-changes")
+                if self.against is not None:
+                    yield self.against
             with Vertical(id="debrief-team"):
                 yield Static(classes="pane-title", id="team-title")
                 with VerticalScroll(id="team-detail-pane"):
@@ -504,12 +506,15 @@ def _score_style(score: float | None) -> str:
 class DebriefApp(App):
     CSS_PATH = "drill.tcss"
 
-    def __init__(self, played: Run, language: str | None = None, whatif: Run | None = None) -> None:
+    def __init__(self, played: Run, language: str | None = None, whatif: Run | None = None, against: tuple | None = None) -> None:
         super().__init__()
         scenario = played.timeline.exercise.scenario
         self.t = Catalog(language or scenario.language)
-        self.played, self.whatif = played, whatif
+        self.played, self.whatif, self.against = played, whatif, against   # against: (this run, earlier run), drill.compare.Played
         self.title, self.sub_title = "drill", scenario.title
 
     def on_mount(self) -> None:
-        self.push_screen(DebriefScreen(self.played, self.t, self.whatif))
+        from .against import AgainstPane
+
+        pane = AgainstPane(*self.against, self.t) if self.against else None
+        self.push_screen(DebriefScreen(self.played, self.t, self.whatif, pane))
