@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from drill.formats import Loader
+from drill.formats.library import scenario_path
 from drill.i18n import Catalog
 
 ROOT = Path(__file__).parent.parent
@@ -61,31 +63,37 @@ def table_after(markdown: str, heading: str) -> list[list[str]]:
     return rows
 
 
+def columns(rows: list[list[str]]) -> dict[str, dict[str, str]]:
+    """A table with a row per run: run label -> column heading -> cell."""
+    return {row[0]: dict(zip(rows[0], row)) for row in rows[1:]}
+
+
 def test_each_teams_score_per_task_is_what_drill_score_gives(rehearsals, compared):
     t = Catalog("zh-CN")
-    for column, session in enumerate(rehearsals, 1):
+    scenario = Loader().load_exercise(scenario_path("school-food-rumour")).scenario
+    short = {task.id: task.short_title or task.title for task in scenario.tasks}
+    for number, session in enumerate(rehearsals, 1):
         scores = json.loads(drill("score", str(session), "--json").stdout)
         for team in scores["teams"]:
-            rows = {row[0]: row for row in table_after(compared, f"### {team['name']}")}
-            label = f"{column}. {session.stem}"
-            at = rows["任务"].index(label)
+            row = columns(table_after(compared, f"### {team['name']}"))[f"{number}. {session.stem}"]
             for task in team["tasks"]:
-                cell = rows[task["title"]][at]
+                cell = row[short[task["task"]]]
                 assert cell.startswith(f"{t.number(task['score'])} {task['rating']}"), (team["team"], task["task"], cell)
                 if task["submitted_at"] is None:
                     assert "未提交" in cell
-            assert rows["总分"][at] == f"{t.number(team['total'])} {team['rating']}"
+            assert row["总分"] == f"{t.number(team['total'])} {team['rating']}"
 
 
 def test_heat_and_first_statement_are_read_from_each_log(rehearsals, compared):
-    overview = {row[0]: row[1:] for row in table_after(compared, "## 概览")}
-    for column, session in enumerate(rehearsals):
+    overview = columns(table_after(compared, "## 概览"))
+    for number, session in enumerate(rehearsals, 1):
+        row = overview[f"{number}. {session.stem}"]
         events = [json.loads(line) for line in drill("log", str(session), "--json").stdout.splitlines()]
         peak = max(e["value"] for e in events if e["type"] == "heat" and "team" not in e)
-        assert overview["热度峰值"][column] == f"{peak:.0f}"
+        assert row["热度峰值"] == f"{peak:.0f}"
         statements = [e["at"] for e in events if e["type"] == "submit" and e["task"] == "statement"]
         hours, minutes = divmod(int(min(statements)) // 60, 60)
-        assert overview["首次发布通稿"][column].endswith(f"(+{hours}:{minutes:02d})")
+        assert row["首次发布通稿"].endswith(f"(+{hours}:{minutes:02d})")
 
 
 def test_injects_each_run_triggered_match_the_log(rehearsals, compared):
@@ -112,8 +120,8 @@ def test_what_changed_most_and_trends(compared):
 
 
 def test_experts_ratings_are_listed_per_team(compared):
-    rows = {row[0]: row for row in table_after(compared, "## 专家评定")}
-    assert rows["市委宣传部（市委网信办）"][1:] == ["2项 · 100%", "2项 · 12%", "2项 · 100%"]
+    rows = columns(table_after(compared, "## 专家评定"))
+    assert [rows[run]["市委宣传部（市委网信办）"] for run in ("1. good", "2. poor", "3. mixed")] == ["2项 · 100%", "2项 · 12%", "2项 · 100%"]
 
 
 def test_a_session_of_another_scenario_is_refused(rehearsals, tmp_path):

@@ -25,6 +25,7 @@ from .word import _steady, _Writer, docx_unavailable
 
 HTML, MARKDOWN, PDF, DOCX = "compare.html", "compare.md", "compare.pdf", "compare.docx"
 FORMATS = {"html": HTML, "md": MARKDOWN, "docx": DOCX, "pdf": PDF}
+WIDE = 6   # runs beyond which a table gives each run a row, or sums the runs up, rather than a column each
 
 
 def _section(title: str, level: int = 2, key: str = "", charts: list | None = None, lines: list[str] | None = None,
@@ -38,18 +39,15 @@ def build(runs: list[Played], t: Catalog) -> dict[str, Any]:
     scenario = runs[-1].scenario
     clock = Clock(scenario.clock.start, t)
     labels = [f"{n}. {run.label}" for n, run in enumerate(runs, 1)]
-    heads = ["", *labels]
     sections = [
         _section(t("compare.runs"), header=["#", t("compare.file"), t("report.ran-on"), t("compare.record")],
                  rows=[[str(n), run.label, t.date_time(run.ran_on.astimezone()) if run.ran_on else "—", run.digest or t("compare.not-verified")]
                        for n, run in enumerate(runs, 1)]),
         _section(t("compare.versions"), lines=differences(runs, t) or [t("compare.same-version")]),
-        _section(t("compare.overview"), header=heads, rows=[
-            [t("compare.first-statement"), *(_moment(run.first_statement(), clock, t("compare.never")) for run in runs)],
-            [t("compare.peak-heat"), *(number(run.peak, t, 0) for run in runs)],
-            [t("compare.final-heat"), *(number(run.final, t, 0) for run in runs)],
-            [t("compare.mean-total"), *(number(_mean([team["total"] for team in run.teams.values()]), t) for run in runs)],
-        ]),
+        _section(t("compare.overview"), header=[t("compare.run"), t("compare.first-statement"), t("compare.peak-heat"),
+                                                t("compare.final-heat"), t("compare.mean-total")], rows=[
+            [label, _moment(run.first_statement(), clock, t("compare.never")), number(run.peak, t, 0), number(run.final, t, 0),
+             number(_mean([team["total"] for team in run.teams.values()]), t)] for run, label in zip(runs, labels)]),
         _section(t("compare.heat-curves"), key=t("compare.heat-key"), charts=[overlaid_heat_chart(
             [(run.heat, label, run_colour(n), "-") for n, (run, label) in enumerate(zip(runs, labels))],
             float(scenario.clock.duration), clock.at,
@@ -58,19 +56,30 @@ def build(runs: list[Played], t: Catalog) -> dict[str, Any]:
         _section(t("compare.scores"), key=t("compare.scores-key"), page=True),
     ]
     for team in scenario.teams:
-        rows = [[task.title, *(_cell(run, team.id, task.id, clock, t) for run in runs)] for task in scenario.tasks
-                if any(run.task(team.id, task.id) for run in runs)]
-        totals = [(run.teams.get(team.id) or {}) for run in runs]
-        rows.append([t("compare.total"), *(f"{number(x.get('total'), t)} {x.get('rating') or ''}".strip() if x else "—" for x in totals)])
-        if any(run.first_statement(team.id) is not None for run in runs):
-            rows.append([t("compare.first-statement"), *(_moment(run.first_statement(team.id), clock) for run in runs)])
-        sections.append(_section(team.name, 3, header=[t("compare.task"), *labels], rows=rows))
+        owed = [task for task in scenario.tasks if any(run.task(team.id, task.id) for run in runs)]
+        statements = any(run.first_statement(team.id) is not None for run in runs)
+        header = [t("compare.run"), *(task.short_title or task.title for task in owed), t("compare.total"),
+                  *([t("compare.first-statement")] if statements else [])]
+        rows = []
+        for run, label in zip(runs, labels):
+            entry = run.teams.get(team.id) or {}
+            total = f"{number(entry.get('total'), t)} {entry.get('rating') or ''}".strip() if entry else "—"
+            rows.append([label, *(_cell(run, team.id, task.id, clock, t) for task in owed), total,
+                         *([_moment(run.first_statement(team.id), clock)] if statements else [])])
+        sections.append(_section(team.name, 3, header=header, rows=rows))
     injects = [inject for inject in scenario.injects if any(inject.id in run.fired for run in runs)]
-    sections.append(_section(t("compare.injects-fired"), key=t("compare.injects-key"), page=True, header=[t("report.details"), *labels], rows=[
-        [inject.title + (f" ({t('compare.branch')})" if inject.when is not None else ""),
-         *(clock.at(run.fired[inject.id]) if inject.id in run.fired else "—" for run in runs)] for inject in injects]))
-    sections.append(_section(t("compare.experts"), key=t("compare.experts-key"), header=[t("report.team"), *labels], rows=[
-        [team.name, *(_experts(run.experts(team.id), t) for run in runs)] for team in scenario.teams]))
+    names = [inject.title + (f" ({t('compare.branch')})" if inject.when is not None else "") for inject in injects]
+    if len(runs) <= WIDE:
+        inject_rows = [[name, *(clock.at(run.fired[inject.id]) if inject.id in run.fired else "—" for run in runs)]
+                       for inject, name in zip(injects, names)]
+        inject_header = [t("report.details"), *labels]
+    else:   # too many runs for a column each: in how many, and which
+        inject_rows = [[name, f"{sum(inject.id in run.fired for run in runs)} / {len(runs)}",
+                        ", ".join(str(n) for n, run in enumerate(runs, 1) if inject.id in run.fired)] for inject, name in zip(injects, names)]
+        inject_header = [t("report.details"), t("compare.fired-in"), t("compare.which-runs")]
+    sections.append(_section(t("compare.injects-fired"), key=t("compare.injects-key"), page=True, header=inject_header, rows=inject_rows))
+    sections.append(_section(t("compare.experts"), key=t("compare.experts-key"), header=[t("compare.run"), *(team.name for team in scenario.teams)],
+                             rows=[[label, *(_experts(run.experts(team.id), t) for team in scenario.teams)] for run, label in zip(runs, labels)]))
     sections.append(_section(t("compare.trends"), key=t("compare.trends-key"), page=True))
     for trend in trends(runs):
         lines = [f"{t('compare.improved')}{t('report.colon')}" + t("report.separator").join(f"{title} +{number(delta, t)}" for title, delta in trend.improved)] if trend.improved else []
@@ -78,11 +87,14 @@ def build(runs: list[Played], t: Catalog) -> dict[str, Any]:
         moved = [(title, values) for title, values in trend.criteria if len({v for v in values if v is not None}) > 1]
         if len(moved) < len(trend.criteria):
             lines.append(t("compare.unchanged", count=len(trend.criteria) - len(moved)))
+        if len(runs) <= WIDE:
+            header, rows = [t("report.criterion"), *labels], [[title, *(number(v, t, 0) for v in values)] for title, values in moved]
+        else:
+            header = [t("report.criterion"), t("compare.first-run"), t("compare.last-run"), t("compare.lowest"), t("compare.highest")]
+            rows = [[title, *(number(v, t, 0) for v in _span([v for v in values if v is not None]))] for title, values in moved]
         sections.append(_section(
-            trend.name, 3, lines=lines,
-            charts=[trend_chart(labels, trend.tasks, (t("compare.total"), trend.totals))],
-            header=[t("report.criterion"), *labels],
-            rows=[[title, *(number(v, t, 0) for v in values)] for title, values in moved]))
+            trend.name, 3, lines=lines, header=header, rows=rows,
+            charts=[trend_chart([str(n) for n in range(1, len(runs) + 1)], trend.tasks, (t("compare.total"), trend.totals))]))
     return {"lang": t.language, "t": t, "colon": t("report.colon"), "scenario": scenario, "title": t("compare.title"),
             "sections": sections, "raster": False}
 
@@ -109,6 +121,11 @@ def _experts(percents: list[float], t: Catalog) -> str:
     if not percents:
         return "—"
     return t("compare.expert-cell", count=len(percents), mean=number(sum(percents) / len(percents), t, 0))
+
+
+def _span(values: list[float]) -> list[float]:
+    """A criterion over many runs: the first, the last, the lowest and the highest."""
+    return [values[0], values[-1], min(values), max(values)]
 
 
 def _mean(values: list[float | None]) -> float | None:
@@ -144,7 +161,7 @@ def write_comparison(runs: list[Played], out: Path, language: str | None = None,
     """Write compare.html, compare.md and where their extras are usable compare.pdf and compare.docx
     into `out` (`formats` picks some); FontMissing when no installed font draws the text."""
     wanted = set(formats or FORMATS)
-    if pdf_unavailable() is not None:
+    if "pdf" in wanted and pdf_unavailable() is not None:   # asking loads WeasyPrint: a second and more
         wanted.discard("pdf")
     if docx_unavailable() is not None:
         wanted.discard("docx")
