@@ -48,7 +48,7 @@ def build(runs: list[Played], t: Catalog) -> dict[str, Any]:
                                                 t("compare.final-heat"), t("compare.mean-total")], rows=[
             [label, _moment(run.first_statement(), clock, t("compare.never")), number(run.peak, t, 0), number(run.final, t, 0),
              number(_mean([team["total"] for team in run.teams.values()]), t)] for run, label in zip(runs, labels)]),
-        _section(t("compare.heat-curves"), key=t("compare.heat-key"), charts=[overlaid_heat_chart(
+        _section(t("compare.heat-curves"), key=t("compare.heat-key"), page=True, charts=[overlaid_heat_chart(
             [(run.heat, label, run_colour(n), "-") for n, (run, label) in enumerate(zip(runs, labels))],
             float(scenario.clock.duration), clock.at,
             {"axis": t("report.heat-axis"), "time": t("report.time-axis")}, HOT)]),
