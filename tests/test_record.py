@@ -39,6 +39,14 @@ def copy_of(played: Path, folder: Path, name: str = "copy.drill") -> Path:
     return target
 
 
+def edit(session: Path, sql: str, *params) -> None:
+    """Change a session file behind drill's back, as anyone with the sqlite3 module can."""
+    db = sqlite3.connect(session)
+    db.execute(sql, params)
+    db.commit()
+    db.close()
+
+
 def test_an_untouched_session_verifies(played):
     result = drill("verify", str(played))
     assert result.returncode == 0, result.stderr
@@ -74,21 +82,14 @@ def test_a_recomputed_hash_still_breaks_at_the_next_event_and_a_deleted_row_is_m
     db.close()
     assert "CHANGED at event 41 " in drill("verify", str(session)).stdout
     other = copy_of(played, tmp_path, "gap.drill")
-    db = sqlite3.connect(other)
-    db.execute("DELETE FROM events WHERE seq = 12")
-    db.commit()
-    db.close()
+    edit(other, "DELETE FROM events WHERE seq = 12")
     result = drill("verify", str(other))
     assert result.returncode == 1 and "CHANGED at event 12: it is missing" in result.stdout
 
 
 def test_an_edited_rubric_breaks_the_chain_before_the_first_event(played, tmp_path):
     session = copy_of(played, tmp_path)
-    db = sqlite3.connect(session)
-    rubrics = db.execute("SELECT value FROM meta WHERE key = 'rubrics'").fetchone()[0]
-    db.execute("UPDATE meta SET value = ? WHERE key = 'rubrics'", (rubrics.replace("weight: 2", "weight: 9", 1),))
-    db.commit()
-    db.close()
+    edit(session, "UPDATE meta SET value = replace(value, 'weight: 2', 'weight: 9') WHERE key = 'rubrics'")
     result = drill("verify", str(session))
     assert result.returncode == 1 and "scenario or rubrics recorded in it were edited" in result.stdout
 
@@ -193,10 +194,7 @@ def test_a_bundle_whose_session_was_edited_and_relisted_still_fails(bundled, tmp
         session = folder / "good.drill"
         session.write_bytes(archive.read("good.drill"))
         manifest = json.loads(archive.read("manifest.json"))
-    db = sqlite3.connect(session)
-    db.execute("UPDATE events SET data = replace(data, '学校', '学院') WHERE seq = (SELECT MIN(seq) FROM events WHERE type = 'submit')")
-    db.commit()
-    db.close()
+    edit(session, "UPDATE events SET data = replace(data, '学校', '学院') WHERE seq = (SELECT MIN(seq) FROM events WHERE type = 'submit')")
     import hashlib
 
     data = session.read_bytes()
