@@ -195,3 +195,19 @@ async def test_the_presenter_shows_an_earlier_run_beside_this_one(tmp_path):
         assert "Nhóm trước đăng thông cáo đầu tiên lúc" in shown and "các bạn lúc" in shown
         await pilot.press("right")   # the presenter still steps through the timeline beside it
         assert app.screen.moment == 1
+
+
+def test_many_runs_get_a_row_each_and_summed_up_injects_and_criteria(rehearsals, tmp_path):
+    """Beyond 6 runs a column per run would not fit a page: nine runs (each rehearsal read three
+    times) give injects as "fired in k / 9" and criteria as first, last, lowest, highest."""
+    out = tmp_path / "out"
+    result = drill("compare", *map(str, rehearsals * 3), "--out", str(out), "--format", "md")
+    assert result.returncode == 0, result.stderr
+    markdown = (out / "compare.md").read_text(encoding="utf-8")
+    injects = table_after(markdown, "## 各次演练触发的情况注入")
+    assert injects[0] == ["内容", "触发次数", "触发的演练（编号）"]
+    second = next(row for row in injects if row[0].startswith("二次舆情"))
+    assert second[1] == "3 / 9"
+    market = table_after(markdown.split("## 各部门的变化趋势", 1)[1], "### 市市场监督管理局")
+    assert market[0] == ["评分项", "第一次", "最近一次", "最低", "最高"]
+    assert len(columns(table_after(markdown, "## 概览"))) == 9
