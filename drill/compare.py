@@ -213,6 +213,19 @@ def trends(runs: list[Played]) -> list[Trend]:
     return out
 
 
+def at_moment(this: Played, earlier: Played, now: float, t: Catalog, clock) -> str:
+    """Both runs at the same in-world moment, for the presenter as it steps: the public heat and
+    the work handed in by then, in each."""
+    def state(run: Played) -> dict[str, str]:
+        owed = [x for entry in run.teams.values() for x in entry["tasks"]]
+        done = sum(1 for x in owed if x["submitted_at"] is not None and x["submitted_at"] <= now)
+        return {"heat": t.number(value_at(run.heat, now, run.scenario.heat), 0), "done": f"{done}/{len(owed)}"}
+
+    then, mine = state(earlier), state(this)
+    return t("compare.against.moment", at=clock(now), then_heat=then["heat"], then_done=then["done"],
+             now_heat=mine["heat"], now_done=mine["done"])
+
+
 def against(this: Played, earlier: Played, t: Catalog, clock) -> list[str]:
     """One earlier run beside this one, in sentences for the room: "the last group published the
     first statement at 10:40; you at 09:55", the heat, and each team's total."""

@@ -193,8 +193,11 @@ async def test_the_presenter_shows_an_earlier_run_beside_this_one(tmp_path):
         shown = "\n".join(str(static.render()) for static in pane.query(Static))
         assert "Bên cạnh một lần diễn tập trước: lần-trước" in shown
         assert "Nhóm trước đăng thông cáo đầu tiên lúc" in shown and "các bạn lúc" in shown
-        await pilot.press("right")   # the presenter still steps through the timeline beside it
-        assert app.screen.moment == 1
+        assert "Lúc 07:00: nhóm trước độ nóng" in shown   # where both runs stood at the moment shown
+        await pilot.press("end")   # the presenter still steps through the timeline beside it
+        await pilot.pause()
+        moment = str(app.screen.query_one("#debrief-against-moment", Static).render())
+        assert moment.startswith("Lúc 19:00") and moment.endswith("đã nộp 17/17 bài.")
 
 
 def test_many_runs_get_a_row_each_and_summed_up_injects_and_criteria(rehearsals, tmp_path):

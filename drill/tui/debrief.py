@@ -281,6 +281,8 @@ class DebriefScreen(LocalizedScreen):
             other = self.whatif.timeline.state_until(self._whatif_count(count))
             self._curve("#whatif-curve", "#whatif-title", self.whatif, other, t("debrief.curve-whatif", change=self._change_text()))
             self.query_one("#whatif-changes", Static).update(self._changes_text())
+        if self.against is not None:
+            self.against.show(self.now)
         self.query_one("#team-board", Static).update(self._board(state, count))
         self.query_one("#team-title", Static).update(t("debrief.team", team=self.names[self.team]))
         self.query_one("#team-detail", Static).update(self._team_detail(state, count))
