@@ -214,3 +214,23 @@ def test_many_runs_get_a_row_each_and_summed_up_injects_and_criteria(rehearsals,
     market = table_after(markdown.split("## 各部门的变化趋势", 1)[1], "### 市市场监督管理局")
     assert market[0] == ["评分项", "第一次", "最近一次", "最低", "最高"]
     assert len(columns(table_after(markdown, "## 概览"))) == 9
+
+
+def test_the_browser_presenter_is_given_the_earlier_run(tmp_path):
+    """`drill debrief SESSION --against EARLIER --web-port N` runs the same presenter per browser tab."""
+    import shlex
+
+    from drill.net.pages import DebriefPages
+
+    pages = DebriefPages(tmp_path / "lần-này.drill", "127.0.0.1", 8999, language="vi", against=tmp_path / "lần-trước.drill")
+    parts = shlex.split(pages.command)
+    assert parts[parts.index("--against") + 1] == str((tmp_path / "lần-trước.drill").resolve())
+    assert parts[parts.index("debrief") + 1] == str((tmp_path / "lần-này.drill").resolve())
+
+
+def test_only_the_store_computes_or_checks_the_chain():
+    """The hash chain is the store's business alone (ARCHITECTURE.md)."""
+    outside = [path for path in (ROOT / "drill").rglob("*.py")
+               if "store" not in path.relative_to(ROOT / "drill").parts
+               and re.search(r"\bchain\.(link|genesis|check)\b|from \.+store\.chain import (link|genesis|check)", path.read_text(encoding="utf-8"))]
+    assert outside == []
