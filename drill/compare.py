@@ -45,7 +45,7 @@ class Played:
     peak: float
     final: float
     fired: dict[str, float]
-    digest: str | None
+    record: Any   # what checking its hash chain found (drill.store.chain.Verdict)
     teams: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @property
@@ -92,11 +92,11 @@ def played(session: Any, path: Path, language: str | None = None) -> Played:
     history = session.state.heat_history
     end = float(scenario.clock.duration)
     wall = session.sink.first_wall_time()
-    verdict = session.sink.verify()
+    verdict = session.sink.verify()   # a run whose record was changed must say so beside its figures
     return Played(
         path=Path(path), session=session, ran_on=datetime.fromisoformat(wall) if wall else None, scores=scores,
         heat=history, peak=max(value for _, value in history), final=value_at(history, end, scenario.heat),
-        fired=dict(session.state.fired), digest=verdict.final if verdict.intact else None,
+        fired=dict(session.state.fired), record=verdict,
         teams={team["team"]: team for team in scores["teams"]},
     )
 
@@ -125,6 +125,7 @@ def differences(runs: list[Played], t: Catalog) -> list[str]:
     for run in runs[:-1]:
         if run.session.exercise.scenario_text == newest.session.exercise.scenario_text:
             continue
+        found = []
         for kind, ids in (("teams", lambda r: {x.id: x.name for x in r.scenario.teams}),
                           ("tasks", lambda r: {x.id: x.title for x in r.scenario.tasks}),
                           ("injects", lambda r: {x.id: x.title for x in r.scenario.injects})):
@@ -132,12 +133,11 @@ def differences(runs: list[Played], t: Catalog) -> list[str]:
             for key, names in (("compare.only-in", {k: v for k, v in mine.items() if k not in theirs}),
                                ("compare.not-in", {k: v for k, v in theirs.items() if k not in mine})):
                 if names:
-                    lines.append(t(key, run=run.label, newest=newest.label, what=t(f"compare.{kind}"),
+                    found.append(t(key, run=run.label, newest=newest.label, what=t(f"compare.{kind}"),
                                    names=t("report.separator").join(names.values())))
         if run.scenario.title != newest.scenario.title:
-            lines.append(t("compare.retitled", run=run.label, title=run.scenario.title, newest=newest.label))
-        if not any(line for line in lines if run.label in line):
-            lines.append(t("compare.reworded", run=run.label, newest=newest.label))
+            found.append(t("compare.retitled", run=run.label, title=run.scenario.title, newest=newest.label))
+        lines += found or [t("compare.reworded", run=run.label, newest=newest.label)]
     return lines
 
 

@@ -234,3 +234,19 @@ def test_only_the_store_computes_or_checks_the_chain():
                if "store" not in path.relative_to(ROOT / "drill").parts
                and re.search(r"\bchain\.(link|genesis|check)\b|from \.+store\.chain import (link|genesis|check)", path.read_text(encoding="utf-8"))]
     assert outside == []
+
+
+def test_a_run_whose_record_was_changed_says_so_in_the_runs_table(rehearsals, tmp_path):
+    import sqlite3
+
+    edited = tmp_path / "edited.drill"
+    edited.write_bytes(rehearsals[1].read_bytes())
+    db = sqlite3.connect(edited)
+    db.execute("UPDATE events SET data = replace(data, '纯属谣言', '正在核查') WHERE type = 'submit'")
+    db.commit()
+    db.close()
+    out = tmp_path / "out"
+    assert drill("compare", str(rehearsals[0]), str(edited), "--out", str(out), "--format", "md").returncode == 0
+    runs = {row[1]: row for row in table_after((out / "compare.md").read_text(encoding="utf-8"), "## 参与对比的演练")[1:]}
+    assert re.fullmatch(r"第\d+个事件被改动：本次数据不可信（见 drill verify）", runs["edited"][3])
+    assert re.fullmatch(r"[0-9a-f]{64}", runs["good"][3])

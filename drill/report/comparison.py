@@ -41,7 +41,7 @@ def build(runs: list[Played], t: Catalog) -> dict[str, Any]:
     labels = [f"{n}. {run.label}" for n, run in enumerate(runs, 1)]
     sections = [
         _section(t("compare.runs"), header=["#", t("compare.file"), t("report.ran-on"), t("compare.record")],
-                 rows=[[str(n), run.label, t.date_time(run.ran_on.astimezone()) if run.ran_on else "—", run.digest or t("compare.not-verified")]
+                 rows=[[str(n), run.label, t.date_time(run.ran_on.astimezone()) if run.ran_on else "—", _record(run, t)]
                        for n, run in enumerate(runs, 1)]),
         _section(t("compare.versions"), lines=differences(runs, t) or [t("compare.same-version")]),
         _section(t("compare.overview"), header=[t("compare.run"), t("compare.first-statement"), t("compare.peak-heat"),
@@ -110,6 +110,16 @@ def _cell(run: Played, team: str, task: str, clock: Clock, t: Catalog) -> str:
     margin = entry["submitted_at"] - entry["due_at"]
     late = t("compare.margin-late" if margin > 0 else "compare.margin-early", duration=_duration(t, abs(margin)))
     return f"{score}\n{clock.at(entry['submitted_at'])} ({late})"
+
+
+def _record(run: Played, t: Catalog) -> str:
+    """A run's record in the runs table: its final digest, or that it is not chained, or where it was changed."""
+    record = run.record
+    if not record.chained:
+        return t("compare.record-not-chained")
+    if not record.intact:
+        return t("compare.record-broken", event=record.broken_at)
+    return record.final or "—"
 
 
 def _moment(seconds: float | None, clock: Clock, none: str = "—") -> str:
