@@ -255,14 +255,15 @@ def overlaid_heat_chart(series: list[tuple[list[tuple[float, float]], str, str, 
         return _data_uri(figure)
 
 
-def trend_chart(runs: list[str], lines: list[tuple[str, list[float | None]]], total: tuple[str, list[float | None]]) -> str:
+def trend_chart(runs: list[str], lines: list[tuple[str, list[float | None]]], total: tuple[str, list[float | None]],
+                labels: dict[str, str]) -> str:
     """One team over several runs: each task's score a thin line and its total a thick one,
     runs across in date order (labelled by their numbers in the comparison), 0..100 up; a run
     where a task was not scored leaves a gap. Laid out by hand, without a layout engine: a
     comparison draws one per team, and the engine's extra drawing pass doubled the time."""
-    with rc_context(_style("0123456789", *runs, *(label for label, _ in lines), total[0])):
+    with rc_context(_style("0123456789", *runs, *(label for label, _ in lines), total[0], *labels.values())):
         figure = Figure(figsize=(7, 2.6))
-        axes = figure.add_axes((0.07, 0.13, 0.64, 0.82))
+        axes = figure.add_axes((0.08, 0.17, 0.63, 0.78))
         xs = list(range(len(runs)))
         for n, (label, values) in enumerate(lines):
             axes.plot(xs, [np.nan if v is None else v for v in values], marker="o", markersize=3, linewidth=0.9,
@@ -272,6 +273,8 @@ def trend_chart(runs: list[str], lines: list[tuple[str, list[float | None]]], to
         axes.set_xticks(xs, runs, fontsize=6.5)
         axes.set_xlim(-0.3, max(len(runs) - 0.7, 0.3))
         axes.set_ylim(0, 105)
+        axes.set_xlabel(labels["runs"])
+        axes.set_ylabel(labels["score"])
         axes.grid(axis="y", color="#dddddd", linewidth=0.6)
         figure.legend(loc="center left", bbox_to_anchor=(0.73, 0.55), frameon=False, fontsize=6.5)
         return _data_uri(figure)

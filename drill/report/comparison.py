@@ -94,7 +94,8 @@ def build(runs: list[Played], t: Catalog) -> dict[str, Any]:
             rows = [[title, *(number(v, t, 0) for v in _span([v for v in values if v is not None]))] for title, values in moved]
         sections.append(_section(
             trend.name, 3, lines=lines, header=header, rows=rows,
-            charts=[trend_chart([str(n) for n in range(1, len(runs) + 1)], trend.tasks, (t("compare.total"), trend.totals))]))
+            charts=[trend_chart([str(n) for n in range(1, len(runs) + 1)], trend.tasks, (t("compare.total"), trend.totals),
+                                {"runs": t("compare.runs-axis"), "score": t("compare.score-axis")})]))
     return {"lang": t.language, "t": t, "colon": t("report.colon"), "scenario": scenario, "title": t("compare.title"),
             "sections": sections, "raster": False}
 
