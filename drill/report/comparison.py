@@ -29,9 +29,11 @@ WIDE = 6   # runs beyond which a table gives each run a row, or sums the runs up
 
 
 def _section(title: str, level: int = 2, key: str = "", charts: list | None = None, lines: list[str] | None = None,
-             header: list[str] | None = None, rows: list[list[str]] | None = None, page: bool = False) -> dict[str, Any]:
+             header: list[str] | None = None, rows: list[list[str]] | None = None, page: bool = False, kind: str = "") -> dict[str, Any]:
+    """A heading, a legend, charts, lines and a table; `page` starts a new page; `kind` names the
+    table for the stylesheet (the runs table's digests want a column of their own)."""
     return {"title": title, "level": level, "key": key, "charts": charts or [], "lines": lines or [],
-            "header": header or [], "rows": rows or [], "page": page}
+            "header": header or [], "rows": rows or [], "page": page, "kind": kind}
 
 
 def build(runs: list[Played], t: Catalog) -> dict[str, Any]:
@@ -40,7 +42,7 @@ def build(runs: list[Played], t: Catalog) -> dict[str, Any]:
     clock = Clock(scenario.clock.start, t)
     labels = [f"{n}. {run.label}" for n, run in enumerate(runs, 1)]
     sections = [
-        _section(t("compare.runs"), header=["#", t("compare.file"), t("report.ran-on"), t("compare.record")],
+        _section(t("compare.runs"), kind="records", header=["#", t("compare.file"), t("report.ran-on"), t("compare.record")],
                  rows=[[str(n), run.label, t.date_time(run.ran_on.astimezone()) if run.ran_on else "—", _record(run, t)]
                        for n, run in enumerate(runs, 1)]),
         _section(t("compare.versions"), lines=differences(runs, t) or [t("compare.same-version")]),
