@@ -10,6 +10,7 @@ Run: .venv/bin/python benchmarks/bench_verify.py [--events 100000]
 from __future__ import annotations
 
 import argparse
+from contextlib import nullcontext
 import sqlite3
 import statistics
 import subprocess
@@ -27,7 +28,7 @@ from drill.store import EventLog  # noqa: E402
 TEXT = "市教育局已组织联合工作组进驻学校，Phòng Văn hóa - Thông tin quận đã xác minh thông tin. " * 3
 
 
-def write(path: Path, events: int, chained: bool = True) -> float:
+def write(path: Path, events: int, chained: bool = True, batch: bool = True) -> float:
     """A session of `events` events; returns the seconds its appends took."""
     log = EventLog(path, create=True)
     log.set_meta("scenario", "format: drill/scenario@1\nid: bench\n")
@@ -36,7 +37,7 @@ def write(path: Path, events: int, chained: bool = True) -> float:
         log._db.execute("UPDATE meta SET value = '1' WHERE key = 'schema'")
         log.chained = False
     started = time.perf_counter()
-    with log.batch():
+    with log.batch() if batch else nullcontext():   # without a batch: a transaction per event, as in a live drill
         for seq in range(1, events + 1):
             kind = ("draft", "heat", "inject", "note")[seq % 4]
             data = {"team": f"team-{seq % 50}", "task": f"task-{seq % 20}", "text": TEXT} if kind == "draft" else {"value": seq % 100, "delta": 1.5, "cause": "decay"} if kind == "heat" else {"inject": f"i{seq}", "to": ["a", "b"], "title": "Tin đồn về cơm mốc"} if kind == "inject" else {"text": TEXT[:40]}
@@ -55,6 +56,9 @@ def main() -> None:
         session = Path(folder) / "big.drill"
         chained = write(session, args.events)
         plain = write(Path(folder) / "plain.drill", args.events, chained=False)
+        single = {kind: write(Path(folder) / f"single-{kind}.drill", 2000, chained=kind == "chained", batch=False) for kind in ("chained", "unchained")}
+        print("append 2,000 events one transaction each (as a live drill's drafts): "
+              + ", ".join(f"{kind} {spent / 2000 * 1e6:.0f} µs each" for kind, spent in single.items()))
         print(f"append {args.events:,} events in one batch: chained {chained:.2f} s ({chained / args.events * 1e6:.1f} µs each), "
               f"unchained {plain:.2f} s ({plain / args.events * 1e6:.1f} µs each)")
         runs = timed([drill, "verify", str(session)])   # each run must pass: timed checks the exit status

@@ -101,6 +101,18 @@ def test_appending_after_reopening_continues_the_chain(played, tmp_path):
     assert drill("verify", str(session)).returncode == 0
 
 
+def test_two_logs_of_one_session_in_one_process_keep_one_chain(played, tmp_path):
+    """The review screen opens the session a drill just ran in the same process: both append."""
+    session = copy_of(played, tmp_path)
+    first, second = EventLog(session), EventLog(session)
+    last = first.events()[-1]
+    for n, log in enumerate((first, second, first, second)):
+        log.append(Event("note", last.at, {"text": f"ghi chú {n} 备注"}, last.seq + n + 1), durable=n % 2 == 0)
+    assert first.verify().intact and second.verify().events == last.seq + 4
+    first.close()
+    second.close()
+
+
 def older_session(played: Path, folder: Path) -> Path:
     """A session file as drill wrote them before the chain: schema 1, no hash column."""
     target = folder / "old.drill"

@@ -90,7 +90,7 @@ class EventLog:
             self.close()
             raise SessionFileError(read_only_message(self.path) if _read_only(self.path) else f"{self.path}: cannot open the session file ({error})") from None
         self._batch = False
-        self._last: str | None = None   # the newest event's hash, once this process appends
+        self._last: str | None = None   # the newest event's hash, within one transaction (see _chain_tip)
         try:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
@@ -140,6 +140,7 @@ class EventLog:
             yield
             return
         self.hold()
+        self._last = None   # another connection (this process may open its session twice) may have appended since
         try:
             self._db.execute("BEGIN IMMEDIATE")
             try:
@@ -192,8 +193,8 @@ class EventLog:
                 self._db.execute("PRAGMA synchronous=NORMAL")
 
     def _chain_tip(self) -> str:
-        """The hash the next event links to, read inside the appending transaction (the
-        lock is held from then on, so it stays right); the first event links to the genesis
+        """The hash the next event links to, read inside the appending transaction and kept for
+        the rest of it (a batch appends thousands); the first event links to the genesis
         digest of the recorded scenario and rubrics, which is kept beside it."""
         if self._last is None:
             row = self._db.execute("SELECT hash FROM events ORDER BY seq DESC LIMIT 1").fetchone()
