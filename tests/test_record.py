@@ -225,3 +225,24 @@ def test_verify_refuses_what_is_not_a_session_or_bundle(tmp_path):
     result = drill("verify", str(text))
     assert result.returncode == 2 and "cannot read the archive" in result.stderr and "Traceback" not in result.stderr
     assert drill("verify", str(tmp_path / "missing.drill")).returncode == 2
+
+
+def test_a_session_killed_mid_drill_and_resumed_still_verifies(tmp_path):
+    """SIGKILL in the middle of a drill's appends, then the drill resumed to the end: one whole chain."""
+    import os
+    import signal
+
+    from test_crash import write_scenario
+
+    scenario, session = write_scenario(tmp_path), tmp_path / "live.drill"
+    worker = [sys.executable, str(Path(__file__).parent / "crash_worker.py"), str(scenario), str(session)]
+    process = subprocess.Popen(worker, stdout=subprocess.PIPE, text=True, encoding="utf-8")
+    for n, _ in enumerate(process.stdout):
+        if n == 12:
+            os.kill(process.pid, signal.SIGKILL)
+            break
+    process.wait()
+    assert drill("verify", str(session)).returncode == 0
+    assert subprocess.run(worker, capture_output=True, text=True, timeout=120).returncode == 0
+    result = drill("verify", str(session))
+    assert result.returncode == 0 and "intact" in result.stdout
