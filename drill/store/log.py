@@ -147,7 +147,6 @@ class EventLog:
                 yield
                 self._db.execute("COMMIT")
             except BaseException:
-                self._last = None   # what this process last chained may not be in the file
                 if self._db.in_transaction:  # SQLite may have rolled back already (a full disk)
                     self._db.execute("ROLLBACK")
                 raise
