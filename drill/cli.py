@@ -145,6 +145,25 @@ def log(session_path: Path, as_json: bool) -> None:
             click.echo(f"{_clock_text(event.at):>9}  {event.type:<9} {details}")
 
 
+AGAINST_OPTION = click.option(
+    "--against", "against_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    help="An earlier run of the same scenario to set beside this one (\"the last group published the first statement at 10:40; you at 09:55\").",
+)
+
+
+def _against(session_path: Path, against_path: Path | None, language: str | None):
+    """This run and the earlier one, read for `--against`; an earlier run of another scenario is refused."""
+    if against_path is None:
+        return None
+    from .compare import CompareError, read_runs
+
+    try:
+        earlier, this = read_runs([against_path, session_path], language)
+    except CompareError as error:
+        raise UserError(str(error)) from None
+    return (this, earlier) if this.path == session_path else (earlier, this)
+
+
 LANG_OPTION = click.option(
     "--lang", "language", type=click.Choice(["en", "zh-CN", "vi"]), default=None,
     help="Interface language: en, zh-CN or vi (default: the scenario's language).",
@@ -474,8 +493,10 @@ def _serve(scenario: str, host: str, port: int, codes_file: Path | None, session
               help="A font file (.ttf, .otf, .ttc) to draw the PDF and the charts with first.")
 @click.option("--whatif", "whatif_paths", multiple=True, type=click.Path(dir_okay=False, path_type=Path), help="A what-if of SESSION (from `drill whatif`) to add in a \"what if\" section (repeatable).")
 @click.option("--format", "formats", multiple=True, type=click.Choice(["html", "md", "pdf", "docx"]), help="Write only these files (repeatable; default: all that can be written here).")
+@AGAINST_OPTION
+@click.option("--bundle", is_flag=True, help="Also write DIR/bundle.zip: the reports, the session file and a manifest of SHA-256 digests (check it with `drill verify`).")
 def report(session_path: Path, out: Path, language: str | None, no_pdf: bool, font: Path | None,
-           formats: tuple[str, ...], whatif_paths: tuple[Path, ...]) -> None:
+           formats: tuple[str, ...], whatif_paths: tuple[Path, ...], bundle: bool, against_path: Path | None) -> None:
     """Write the debrief: report.html, report.md and, with the pdf and docx extras, report.pdf and report.docx.
 
     Refused, with what to install, when no font here draws the report's text."""
@@ -506,18 +527,70 @@ def report(session_path: Path, out: Path, language: str | None, no_pdf: bool, fo
             if change is None or other.scenario.id != session.scenario.id:
                 raise UserError(f"{path}: not a what-if of {session_path} (make one with `drill whatif`)")
             whatifs.append((other, change))
-        written = write_report(session, out, language, pdf=not no_pdf, font=font,
-                               formats=formats or None, whatifs=tuple(whatifs), progress=progress)
+        against = _against(session_path, against_path, language)
+        written = write_report(session, out, language, pdf=not no_pdf, font=font, formats=formats or None,
+                               whatifs=tuple(whatifs), progress=progress, against=against and against[1])
     except FontMissing as error:
         raise UserError(str(error)) from None
     except Exception as error:  # noqa: BLE001 - turned into a user message
         _fail_on_session(error)
     for path in written:
         click.echo(str(path))
+    if bundle:
+        from .record import BUNDLE, write_bundle
+
+        click.echo(str(write_bundle(session_path, written, out / BUNDLE)))
     if not no_pdf and pdf_unavailable() and (not formats or "pdf" in formats):
         click.echo(pdf_unavailable(), err=True)
     if docx_unavailable() and (not formats or "docx" in formats):
         click.echo(docx_unavailable(), err=True)
+
+
+@cli.command()
+@click.argument("session_paths", metavar="SESSION...", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder to write the comparison into.")
+@click.option("--lang", "language", type=click.Choice(["en", "zh-CN", "vi"]), default=None, help="Language of headings and labels; default: the scenario's.")
+@click.option("--format", "formats", multiple=True, type=click.Choice(["html", "md", "pdf", "docx"]), help="Write only these files (repeatable; default: all that can be written here).")
+@click.option("--font", "font", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None, help="A font file to draw the PDF and the charts with first.")
+def compare(session_paths: tuple[Path, ...], out: Path, language: str | None, formats: tuple[str, ...], font: Path | None) -> None:
+    """Runs of one scenario side by side: compare.html, compare.md and, with the extras, compare.pdf
+    and compare.docx; a session of another scenario is refused."""
+    from .compare import CompareError, read_runs
+    from .report import FontMissing
+    from .report.comparison import write_comparison
+
+    try:
+        runs = read_runs(list(session_paths), language)
+        written = write_comparison(runs, out, language, formats or None, font)
+    except (CompareError, FontMissing) as error:
+        raise UserError(str(error)) from None
+    except Exception as error:  # noqa: BLE001 - turned into a user message
+        _fail_on_session(error)
+    for path in written:
+        click.echo(str(path))
+
+
+@cli.command()
+@click.argument("path", metavar="SESSION_OR_BUNDLE", type=click.Path(dir_okay=False, path_type=Path))
+def verify(path: Path) -> None:
+    """Check a session file's hash chain, or a bundle (from `drill report --bundle`) against its
+    manifest; exit 1 when something was changed, naming where."""
+    from .record import BundleError, verify_bundle, verify_session
+
+    if not path.is_file():
+        click.echo(f"{path}: error: no such file", err=True)
+        raise SystemExit(2)
+    try:
+        check = verify_session(path) if _is_session_file(path) else verify_bundle(path)
+    except BundleError as error:
+        click.echo(str(error), err=True)
+        raise SystemExit(2) from None
+    except Exception as error:  # noqa: BLE001 - turned into a user message
+        _fail_on_session(error)
+    for line in check.lines:
+        click.echo(line)
+    if not check.ok:
+        raise SystemExit(1)
 
 
 @cli.group()
@@ -692,31 +765,35 @@ def _serve_pages(pages, message) -> None:
 @click.option("--whatif", "whatif_path", type=click.Path(dir_okay=False, path_type=Path), help="A what-if of SESSION (from `drill whatif`) to show beside it.")
 @click.option("--web-port", type=int, default=None, help="Serve the presenter as a web page on this port instead (for a projector's browser).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="With --web-port: address for the web page.")
+@AGAINST_OPTION
 @LANG_OPTION
-def debrief(session_path: Path, whatif_path: Path | None, web_port: int | None, host: str, language: str | None) -> None:
+def debrief(session_path: Path, whatif_path: Path | None, web_port: int | None, host: str, language: str | None,
+            against_path: Path | None) -> None:
     """Present the drill to the room: step through its timeline, heat, teams' work and scores."""
     from .whatif import read_run
 
     try:
         run, whatif = read_run(session_path), read_run(whatif_path) if whatif_path is not None else None
+        against = _against(session_path, against_path, language)
     except Exception as error:  # noqa: BLE001 - turned into a user message
         _fail_on_session(error)
     if whatif is not None and whatif.timeline.exercise.scenario.id != run.timeline.exercise.scenario.id:
         raise UserError(f"{whatif_path}: a what-if of another drill ({whatif.timeline.exercise.scenario.id}), not of {session_path}")
     if web_port is not None:
-        _debrief_pages(session_path, whatif_path, language, host, web_port)
+        _debrief_pages(session_path, whatif_path, language, host, web_port, against_path)
         return
     from .tui import run_debrief
 
-    code = run_debrief(run, whatif, language)
+    code = run_debrief(run, whatif, language, against)
     if code:
         raise SystemExit(code)
 
 
-def _debrief_pages(session_path: Path, whatif_path: Path | None, language: str | None, host: str, port: int) -> None:
+def _debrief_pages(session_path: Path, whatif_path: Path | None, language: str | None, host: str, port: int,
+                   against_path: Path | None = None) -> None:
     from .net.pages import DebriefPages
 
-    pages = DebriefPages(session_path, host, port, whatif_path, language)
+    pages = DebriefPages(session_path, host, port, whatif_path, language, against_path)
     _serve_pages(pages, lambda: f"The debrief in a browser: {pages.url}; Ctrl+C stops.")
 
 

@@ -67,6 +67,8 @@ class DebriefPages(DrillPages):
     """The debrief presenter (`drill debrief SESSION`) in a browser, for a projector
     driven from a laptop that has no terminal to show."""
 
-    def __init__(self, session: Path, host: str, port: int, whatif: Path | None = None, language: str | None = None):
-        arguments = ["debrief", str(Path(session).resolve()), *(["--whatif", str(Path(whatif).resolve())] if whatif else [])]
+    def __init__(self, session: Path, host: str, port: int, whatif: Path | None = None, language: str | None = None,
+                 against: Path | None = None):
+        arguments = ["debrief", str(Path(session).resolve()), *(["--whatif", str(Path(whatif).resolve())] if whatif else []),
+                     *(["--against", str(Path(against).resolve())] if against else [])]
         super().__init__(arguments, host, port, "drill debrief", language)

@@ -48,7 +48,7 @@ _STAGES_OF = {"html": ("html",), "md": ("markdown",), "docx": ("docx",), "pdf": 
 
 def write_report(session: Any, out: Path, language: str | None = None, pdf: bool = True,
                  font: Path | None = None, formats: tuple[str, ...] | None = None,
-                 whatifs: tuple = (), progress: Progress | None = None) -> list[Path]:
+                 whatifs: tuple = (), progress: Progress | None = None, against: Any = None) -> list[Path]:
     """Write the report into `out`: report.html, report.md, and where their extras are usable
     report.pdf (WeasyPrint) and report.docx (python-docx); `formats` (keys of FORMATS) picks
     some of them, and `pdf=False` leaves the PDF out.
@@ -62,7 +62,8 @@ def write_report(session: Any, out: Path, language: str | None = None, pdf: bool
     `font` is a font file to draw the charts and the PDF with first. When no installed
     font (nor `font`) draws some of the text, nothing is written and FontMissing says
     what to install (fonts.py): a report of empty boxes is worse than none.
-    `whatifs` are (what-if session, Change) pairs, each shown in a "what if" section.
+    `whatifs` are (what-if session, Change) pairs, each shown in a "what if" section;
+    `against` is an earlier run (drill.compare.Played) set beside this one.
 
     `progress(stage, done, total)` is called as each of the STAGES this report goes
     through ends (`done` of `total`), for a bar on the console and a line per stage from
@@ -80,7 +81,7 @@ def write_report(session: Any, out: Path, language: str | None = None, pdf: bool
 
     template = _environment("html").get_template(HTML)
     with fonts.extra_font(font):
-        context = {**build(session, Catalog(language or session.scenario.language), whatifs), "raster": False}
+        context = {**build(session, Catalog(language or session.scenario.language), whatifs, against), "raster": False}
         html = neutralise(template.render(context))
         if "pdf" in wanted:
             fonts.check(_visible_text(html), "pdf")

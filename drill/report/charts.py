@@ -226,16 +226,57 @@ def whatif_chart(before: list[tuple[float, float]], after: list[tuple[float, flo
                  clock: Callable[[float], str], labels: dict[str, str], hot: float) -> str:
     """The public heat as it was and in a what-if, two step lines on one time axis, with
     the level a debrief counts as hot dotted across."""
-    with rc_context(_style()):
-        figure = Figure(figsize=(7, 2.8), layout="constrained")
+    return overlaid_heat_chart([(before, labels["before"], HEAT, "-"), (after, labels["after"], WHATIF, (0, (5, 2)))],
+                               end, clock, labels, hot)
+
+
+def run_colour(n: int) -> str:
+    """The colour of the n-th run in a comparison: the heat's red first, then the team colours."""
+    return (HEAT, *TEAM_COLOURS)[n % (len(TEAM_COLOURS) + 1)]
+
+
+def overlaid_heat_chart(series: list[tuple[list[tuple[float, float]], str, str, object]], end: float,
+                        clock: Callable[[float], str], labels: dict[str, str], hot: float) -> str:
+    """Several heat curves as step lines on one time axis, each (history, label, colour, line
+    style), with the level a debrief counts as hot dotted across: a what-if beside the drill,
+    or the runs of one scenario (drill compare)."""
+    names = [label for _, label, _, _ in series]
+    with rc_context(_style(*names)):
+        figure = Figure(figsize=(7, 2.8 + 0.14 * (len(series) // 5)), layout="constrained")
         axes = figure.add_subplot()
-        for history, colour, style, label in ((before, HEAT, "-", labels["before"]), (after, WHATIF, (0, (5, 2)), labels["after"])):
+        for history, label, colour, style in series:
             times = [at for at, _ in history] + [end]
             values = [value for _, value in history] + [history[-1][1]]
-            axes.step(times, values, where="post", color=colour, linewidth=1.8, linestyle=style, label=label, zorder=3)
+            axes.step(times, values, where="post", color=colour, linewidth=1.8 if len(series) <= 3 else 1.1,
+                      linestyle=style, label=_shorten(label, 28), zorder=3)
         axes.axhline(hot, color="#999999", linestyle=":", linewidth=0.8)
         _heat_axes(axes, end, clock, labels)
-        figure.legend(loc="outside lower center", frameon=False, fontsize=6.5, ncols=2)
+        figure.legend(loc="outside lower center", frameon=False, fontsize=6.5, ncols=min(len(series), 4))
+        return _data_uri(figure)
+
+
+def trend_chart(runs: list[str], lines: list[tuple[str, list[float | None]]], total: tuple[str, list[float | None]],
+                labels: dict[str, str]) -> str:
+    """One team over several runs: each task's score a thin line and its total a thick one,
+    runs across in date order (labelled by their numbers in the comparison), 0..100 up; a run
+    where a task was not scored leaves a gap. Laid out by hand, without a layout engine: a
+    comparison draws one per team, and the engine's extra drawing pass doubled the time."""
+    with rc_context(_style("0123456789", *runs, *(label for label, _ in lines), total[0], *labels.values())):
+        figure = Figure(figsize=(7, 2.6))
+        axes = figure.add_axes((0.08, 0.17, 0.63, 0.78))
+        xs = list(range(len(runs)))
+        for n, (label, values) in enumerate(lines):
+            axes.plot(xs, [np.nan if v is None else v for v in values], marker="o", markersize=3, linewidth=0.9,
+                      color=TEAM_COLOURS[n % len(TEAM_COLOURS)], alpha=0.8, label=_shorten(label, 18))
+        axes.plot(xs, [np.nan if v is None else v for v in total[1]], marker="o", markersize=5, linewidth=2.4,
+                  color="#222222", label=total[0], zorder=4)
+        axes.set_xticks(xs, runs, fontsize=6.5)
+        axes.set_xlim(-0.3, max(len(runs) - 0.7, 0.3))
+        axes.set_ylim(0, 105)
+        axes.set_xlabel(labels["runs"])
+        axes.set_ylabel(labels["score"])
+        axes.grid(axis="y", color="#dddddd", linewidth=0.6)
+        figure.legend(loc="center left", bbox_to_anchor=(0.73, 0.55), frameon=False, fontsize=6.5)
         return _data_uri(figure)
 
 

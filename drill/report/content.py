@@ -53,9 +53,10 @@ def number(value: float | None, t: Catalog, places: int = 1) -> str:
     return t.number(value, places)
 
 
-def build(session: Any, t: Catalog, whatifs: tuple = ()) -> dict[str, Any]:
+def build(session: Any, t: Catalog, whatifs: tuple = (), against: Any = None) -> dict[str, Any]:
     """Everything the templates show, for one session, in the catalog's language; `whatifs`
-    are (what-if session, Change) pairs the facilitator kept, each a section of its own."""
+    are (what-if session, Change) pairs the facilitator kept, each a section of its own;
+    `against` an earlier run (drill.compare.Played) to set beside this one."""
     scenario = session.scenario
     clock = Clock(scenario.clock.start, t)
     scores = score_session(session, language=t.language).to_json()
@@ -74,6 +75,7 @@ def build(session: Any, t: Catalog, whatifs: tuple = ()) -> dict[str, Any]:
         "colon": t("report.colon"),
         "scenario": scenario,
         "ran_on": _ran_on(session.sink.first_wall_time(), t),
+        "record": _record(session.sink, t),
         "start": t.date_time(scenario.clock.start) + scenario.clock.start.isoformat(timespec="minutes")[16:],
         "duration": _duration(t, scenario.clock.duration),
         "teams": [team.name for team in scenario.teams],
@@ -98,6 +100,7 @@ def build(session: Any, t: Catalog, whatifs: tuple = ()) -> dict[str, Any]:
         ),
         "sheets": [_sheet(team, session, clock, t) for team in scores["teams"]],
         "whatifs": [_whatif(session, other, change, clock, t) for other, change in whatifs],
+        "against": _against(session, against, clock, t) if against is not None else None,
         "plan_columns": [t("report.action" if column == "action" else f"report.plan.{column}") for column in PLAN_COLUMNS],
     }
 
@@ -124,6 +127,27 @@ def _whatif(session: Any, other: Any, change: Any, clock: Clock, t: Catalog) -> 
             HOT,
         ),
     }
+
+
+def _against(session: Any, earlier: Any, clock: Clock, t: Catalog) -> dict[str, Any]:
+    """"Beside an earlier run": the sentences drill.compare says, under a title naming that run."""
+    from ..compare import against, played
+
+    this = played(session, session.sink.path, t.language)
+    return {"title": t("compare.against.title", run=earlier.label), "lines": against(this, earlier, t, clock.at)}
+
+
+def _record(log: Any, t: Catalog) -> str | None:
+    """The session record as the cover prints it: its events and final digest, checked against
+    the chain (store/chain.py), so a printed report says which record it came from."""
+    if not hasattr(log, "verify"):
+        return None
+    verdict = log.verify()
+    if not verdict.chained:
+        return t("record.not-chained", events=verdict.events)
+    if not verdict.intact:
+        return t("record.broken", events=verdict.events, event=verdict.broken_at)
+    return t("record.intact", events=verdict.events, digest=verdict.final)
 
 
 def _ran_on(wall: str | None, t: Catalog) -> str | None:

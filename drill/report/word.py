@@ -177,6 +177,9 @@ class _Writer:
         self.cover(scenario)
         self.timeline()
         self.results()
+        if context.get("against"):
+            self.heading(context["against"]["title"], 1, new_page=True)
+            self.bullets(context["against"]["lines"])
         for sheet in context["sheets"]:
             self.sheet(sheet)
         when = datetime.strptime(context["ran_on"], "%Y-%m-%d %H:%M") if context["ran_on"] else datetime(2000, 1, 1)
@@ -193,6 +196,7 @@ class _Writer:
         facts = [(t("report.ran-on"), context["ran_on"])] if context["ran_on"] else []
         facts += [(t("report.start"), context["start"]), (t("report.duration"), context["duration"]),
                   (t("report.team-count"), str(len(context["teams"])))]
+        facts += [(t("record.label"), context["record"])] if context.get("record") else []
         for label, value in facts:
             self.paragraph(value, bold=label + self.colon)
         self.heading(t("report.summary"), 1)

@@ -19,14 +19,16 @@ import json
 import os
 import sqlite3
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
 from ..engine.events import Event
-from . import lock
+from . import chain, lock
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"   # 2: every event carries its hash (chain.py); 1: before, still read, "not chained"
+READABLE = ("1", SCHEMA_VERSION)
 
 
 class SessionFileError(Exception):
@@ -88,13 +90,16 @@ class EventLog:
             self.close()
             raise SessionFileError(read_only_message(self.path) if _read_only(self.path) else f"{self.path}: cannot open the session file ({error})") from None
         self._batch = False
+        self._last: str | None = None   # the newest event's hash, within one transaction (see _chain_tip)
         try:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             if create:
                 self._create()
-            elif self.meta("schema") != SCHEMA_VERSION:
+            elif self.meta("schema") not in READABLE:
                 raise SessionFileError(f"{self.path}: not a drill session file (or from a newer version of drill)")
+            # Whether this file keeps a hash chain (chain.py): files of drill before it do not.
+            self.chained = self.meta("schema") != "1"
         except sqlite3.DatabaseError as error:
             self.close()
             if _read_only(self.path):
@@ -125,7 +130,7 @@ class EventLog:
             self._db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
             self._db.execute(
                 "CREATE TABLE events (seq INTEGER PRIMARY KEY, at REAL NOT NULL, type TEXT NOT NULL,"
-                " data TEXT NOT NULL, wall TEXT NOT NULL)"
+                " data TEXT NOT NULL, wall TEXT NOT NULL, hash TEXT)"
             )
             self._db.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
 
@@ -135,6 +140,7 @@ class EventLog:
             yield
             return
         self.hold()
+        self._last = None   # another connection (this process may open its session twice) may have appended since
         try:
             self._db.execute("BEGIN IMMEDIATE")
             try:
@@ -172,13 +178,55 @@ class EventLog:
             self._db.execute("PRAGMA synchronous=FULL")
         try:
             with self._transaction():
-                self._db.execute(
-                    "INSERT INTO events (seq, at, type, data, wall) VALUES (?, ?, ?, ?, ?)",
-                    (event.seq, event.at, event.type, event.data_json(), wall),
-                )
+                data = event.data_json()
+                if self.chained:
+                    digest = chain.link(self._chain_tip(), event.seq, event.at, event.type, data, wall)
+                    self._db.execute("INSERT INTO events (seq, at, type, data, wall, hash) VALUES (?, ?, ?, ?, ?, ?)",
+                                     (event.seq, event.at, event.type, data, wall, digest))
+                    self._last = digest
+                else:
+                    self._db.execute("INSERT INTO events (seq, at, type, data, wall) VALUES (?, ?, ?, ?, ?)",
+                                     (event.seq, event.at, event.type, data, wall))
         finally:
             if durable and not self._batch:
                 self._db.execute("PRAGMA synchronous=NORMAL")
+
+    def _chain_tip(self) -> str:
+        """The hash the next event links to, read inside the appending transaction and kept for
+        the rest of it (a batch appends thousands); the first event links to the genesis
+        digest of the recorded scenario and rubrics, which is kept beside it."""
+        if self._last is None:
+            row = self._db.execute("SELECT hash FROM events ORDER BY seq DESC LIMIT 1").fetchone()
+            if row is None:
+                self._last = chain.genesis({key: self.meta(key) for key in chain.SEALED})
+                self._db.execute("INSERT OR REPLACE INTO meta VALUES ('chain_genesis', ?)", (self._last,))
+            else:
+                self._last = row[0]
+        return self._last
+
+    def verify(self) -> chain.Verdict:
+        """Check the hash chain from the first event to the last (chain.py says what it proves)."""
+        count = self._db.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+        if not self.chained:
+            return chain.Verdict(False, count)
+        rows = self._db.execute("SELECT seq, at, type, data, wall, hash FROM events ORDER BY seq")
+        verdict = chain.check(rows, chain.genesis({key: self.meta(key) for key in chain.SEALED}), self.meta("chain_genesis"))
+        return replace(verdict, events=count)
+
+    def final_digest(self) -> str | None:
+        """The newest event's hash, as stored (None when not chained or empty): what reports print."""
+        if not self.chained:
+            return None
+        row = self._db.execute("SELECT hash FROM events ORDER BY seq DESC LIMIT 1").fetchone()
+        return row[0] if row else None
+
+    def snapshot(self, path: Path) -> None:
+        """A consistent copy of the whole session in one file (the WAL folded in), for a bundle."""
+        target = sqlite3.connect(path)
+        try:
+            self._db.backup(target)
+        finally:
+            target.close()
 
     def events(self, after: int = 0) -> list[Event]:
         rows = self._db.execute("SELECT seq, at, type, data FROM events WHERE seq > ? ORDER BY seq", (after,))

@@ -35,10 +35,11 @@ def review_session(session: "Session", language: str | None = None, by: str | No
     return app.return_code or 0
 
 
-def run_debrief(run, whatif=None, language: str | None = None) -> int:
-    """The debrief presenter for a recorded run (drill.whatif.Run), beside a what-if's if given."""
+def run_debrief(run, whatif=None, language: str | None = None, against=None) -> int:
+    """The debrief presenter for a recorded run (drill.whatif.Run), beside a what-if's if given,
+    and beside an earlier run's figures (`against`: this and the earlier drill.compare.Played)."""
     from .debrief import DebriefApp
 
-    app = DebriefApp(run, language, whatif)
+    app = DebriefApp(run, language, whatif, against)
     app.run()
     return app.return_code or 0

@@ -122,9 +122,9 @@ class DebriefScreen(LocalizedScreen):
         Binding("q", "app.quit", "key.quit"),
     ]
 
-    def __init__(self, played: Run, catalog: Catalog, whatif: Run | None = None) -> None:
+    def __init__(self, played: Run, catalog: Catalog, whatif: Run | None = None, against: Widget | None = None) -> None:
         super().__init__(catalog, name="debrief", classes="debrief-screen")
-        self.played, self.whatif = played, whatif
+        self.played, self.whatif, self.against = played, whatif, against   # against: an earlier run's pane (tui/against.py)
         scenario = played.timeline.exercise.scenario
         self.scenario = scenario
         self.info = DrillInfo(scenario.title, scenario.summary, scenario.clock.start, float(scenario.clock.duration))
@@ -165,6 +165,8 @@ class DebriefScreen(LocalizedScreen):
                     yield Static(self.t("debrief.changed"), classes="pane-title")
                     with VerticalScroll(id="whatif-changes-pane"):
                         yield Static(id="whatif-changes")
+                if self.against is not None:
+                    yield self.against
             with Vertical(id="debrief-team"):
                 yield Static(classes="pane-title", id="team-title")
                 with VerticalScroll(id="team-detail-pane"):
@@ -279,6 +281,8 @@ class DebriefScreen(LocalizedScreen):
             other = self.whatif.timeline.state_until(self._whatif_count(count))
             self._curve("#whatif-curve", "#whatif-title", self.whatif, other, t("debrief.curve-whatif", change=self._change_text()))
             self.query_one("#whatif-changes", Static).update(self._changes_text())
+        if self.against is not None:
+            self.against.show(self.now)
         self.query_one("#team-board", Static).update(self._board(state, count))
         self.query_one("#team-title", Static).update(t("debrief.team", team=self.names[self.team]))
         self.query_one("#team-detail", Static).update(self._team_detail(state, count))
@@ -504,12 +508,15 @@ def _score_style(score: float | None) -> str:
 class DebriefApp(App):
     CSS_PATH = "drill.tcss"
 
-    def __init__(self, played: Run, language: str | None = None, whatif: Run | None = None) -> None:
+    def __init__(self, played: Run, language: str | None = None, whatif: Run | None = None, against: tuple | None = None) -> None:
         super().__init__()
         scenario = played.timeline.exercise.scenario
         self.t = Catalog(language or scenario.language)
-        self.played, self.whatif = played, whatif
+        self.played, self.whatif, self.against = played, whatif, against   # against: (this run, earlier run), drill.compare.Played
         self.title, self.sub_title = "drill", scenario.title
 
     def on_mount(self) -> None:
-        self.push_screen(DebriefScreen(self.played, self.t, self.whatif))
+        from .against import AgainstPane
+
+        pane = AgainstPane(*self.against, self.t) if self.against else None
+        self.push_screen(DebriefScreen(self.played, self.t, self.whatif, pane))
