@@ -576,12 +576,13 @@ def verify(path: Path) -> None:
     """Check a session file's hash chain, or a bundle (from `drill report --bundle`) against its
     manifest; exit 1 when something was changed, naming where."""
     from .record import BundleError, verify_bundle, verify_session
+    from .sessions import is_session_file
 
     if not path.is_file():
         click.echo(f"{path}: error: no such file", err=True)
         raise SystemExit(2)
     try:
-        check = verify_session(path) if _is_session_file(path) else verify_bundle(path)
+        check = verify_session(path) if is_session_file(path) else verify_bundle(path)
     except BundleError as error:
         click.echo(str(error), err=True)
         raise SystemExit(2) from None
