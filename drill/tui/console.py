@@ -30,6 +30,7 @@ from .widgets import HeatLine, KeyBar, Line, LocalizedScreen, StatusBar, heat_st
 # decides which it accepts.
 SPEEDS = (1, 2, 5, 10, 12, 15, 20, 30, 60, 120, 300, 600, 1200, 1800, 3600)
 WIDE = 120  # columns from which the board spells statuses out
+SEAT_MARK = {"connected": ("●", "green"), "dropped": ("○", "bold red"), "never": ("·", "dim")}
 
 
 def report_available() -> bool:
@@ -74,6 +75,7 @@ class ConsoleScreen(LocalizedScreen):
         self._logged = 0  # the last event written to the activity log
         self._board: tuple | None = None
         self._schedule_seq = -1
+        self._join: tuple = ()  # under `drill serve`: the address, the codes and who is here
         session.listeners.append(self._event)
 
     def compose(self) -> ComposeResult:
@@ -91,7 +93,7 @@ class ConsoleScreen(LocalizedScreen):
                 yield Label(t("console.activity"), classes="pane-title")
                 yield RichLog(id="activity", wrap=True, markup=False, auto_scroll=True, min_width=16)
             with VerticalScroll(id="console-side"):
-                yield Label(t("console.join"), classes="pane-title join", id="join-title")
+                yield Label(t("presence.title"), classes="pane-title join", id="join-title")
                 yield Static(id="join", classes="join")
                 yield Label(t("console.upcoming"), classes="pane-title")
                 yield Static(id="upcoming")
@@ -113,23 +115,61 @@ class ConsoleScreen(LocalizedScreen):
         self._board = None
         self.refresh_live()
 
-    def show_join(self, url: str, codes: dict[str, str], page: str | None = None, experts: dict[str, str] | None = None) -> None:
-        """Under `drill serve`: where teams connect (and the browser page, if served), each team's
-        code, and each invited expert's."""
+    def show_join(self, url: str, codes: dict[str, str], page: str | None = None, experts: dict[str, str] | None = None,
+                  presence=None) -> None:
+        """Under `drill serve`: where teams connect (and the browser page, if served), and each
+        seat (every team, every invited expert) with its code and whether it is here: connected
+        at a terminal or in a browser, dropped since when, or never joined (a drill.net
+        Presence). A seat joining or dropping is said in a notice and in the activity log."""
+        self._join = (url, codes, page, experts or {}, presence)
+        if presence is not None:
+            presence.listeners.append(self._presence_changed)
+        self._show_seats()
+        for widget in self.query(".join"):
+            widget.display = True
+
+    def _show_seats(self) -> None:
+        url, codes, page, experts, presence = self._join
+        t = self.t
         text = Text()
         text.append(url + "\n", style="bold")
         if page:
-            text.append(self.t("serve.page", url=page) + "\n", style="bold")
-        for team_id, code in codes.items():
-            text.append(f"{code}  ", style="bold yellow")
-            text.append(f"{team_id} · {self.teams.get(team_id, team_id)}\n")
-        for name, code in (experts or {}).items():
-            text.append(f"{code}  ", style="bold cyan")
-            text.append(self.t("serve.expert", name=name) + "\n")
+            text.append(t("serve.page", url=page) + "\n", style="bold")
+        seats = [("team", team_id, code, f"{team_id} · {self.teams.get(team_id, team_id)}") for team_id, code in codes.items()]
+        seats += [("expert", name, code, t("serve.expert", name=name)) for name, code in experts.items()]
+        for kind, name, code, label in seats:
+            seat = presence.seat(kind, name) if presence is not None else None
+            if seat is not None:
+                mark, style = SEAT_MARK[seat.state]
+                text.append(mark + " ", style=style)
+            text.append(f"{code}  ", style="bold yellow" if kind == "team" else "bold cyan")
+            text.append(label)
+            if seat is not None:
+                text.append("  " + self._seat_state(seat), style=SEAT_MARK[seat.state][1])
+            text.append("\n")
         text.rstrip()
         self.query_one("#join", Static).update(text)
-        for widget in self.query(".join"):
-            widget.display = True
+
+    def _seat_state(self, seat) -> str:
+        t = self.t
+        if seat.state == "connected":
+            return t("presence.state-connected", via=t("presence.list-sep").join(t(f"presence.via.{via}") for via in seat.ways))
+        if seat.state == "dropped":
+            return t("presence.state-dropped", time=short_clock(self.info, seat.dropped_at))
+        return t("presence.state-never")
+
+    def _presence_changed(self, change) -> None:
+        if not self.is_mounted:  # connections closing while the app shuts down
+            return
+        t, seat = self.t, change.seat
+        who = self.teams.get(seat.name, seat.name) if seat.kind == "team" else t("serve.expert", name=seat.name)
+        message = t(f"presence.notice-{change.what}", who=who, via=t(f"presence.via.{change.via}"))
+        line = Text()
+        line.append(short_clock(self.info, change.at), style="bold")
+        line.append(" " + message, style="yellow" if change.what == "dropped" else "")
+        self.query_one("#activity", RichLog).write(line)
+        self._show_seats()
+        self.notify(message, severity="warning" if change.what == "dropped" else "information", timeout=6)
 
     def on_resize(self) -> None:
         self._board = None
