@@ -364,18 +364,24 @@ def whatif(session_path: Path, team: str, task: str, text_file: Path | None, fie
 @click.option("--web-port", type=int, default=None, help="Also serve the team workspace as a web page on this port (teams join in a browser).")
 @click.option("--expert", "experts", multiple=True, help="Invite an expert by name (repeatable): a seat with its own join code, to review live.")
 @click.option("--expert-codes-file", type=click.Path(dir_okay=False, path_type=Path), help="Write the experts' join codes here as JSON once listening.")
+@click.option("--codes-sheet", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write a printable sheet of join codes, one slip per seat, here once listening (HTML for a .html file, else text).")
 @click.option("--headless", is_flag=True, help="No console: serve and run the clock until stopped (for automation).")
 @click.option("--start", "start_clock", is_flag=True, help="With --headless: start the clock at once.")
 @RUBRICS_OPTION
 @alert_options
+@LANG_OPTION
 def serve(scenario: str, host: str, port: int, codes_file: Path | None, session_path: Path | None, web_port: int | None, experts: tuple[str, ...], expert_codes_file: Path | None,
-          headless: bool, start_clock: bool, rubric_dirs: tuple[Path, ...], idle_alert: int = 600, auto_pause: bool = False) -> None:
+          codes_sheet: Path | None, headless: bool, start_clock: bool, rubric_dirs: tuple[Path, ...], idle_alert: int = 600, auto_pause: bool = False,
+          language: str | None = None) -> None:
     """Run the facilitator's console and serve the drill to teams (and invited experts) over the network."""
-    _serve(scenario, host, port, codes_file, session_path, web_port, headless, start_clock, rubric_dirs, experts, expert_codes_file, idle_alert, auto_pause)
+    _serve(scenario, host, port, codes_file, session_path, web_port, headless, start_clock, rubric_dirs, experts, expert_codes_file, idle_alert, auto_pause,
+           codes_sheet, language)
 
 
 def _serve(scenario: str, host: str, port: int, codes_file: Path | None, session_path: Path | None, web_port: int | None, headless: bool, start_clock: bool, rubric_dirs: tuple[Path, ...],
-           experts: tuple[str, ...] = (), expert_codes_file: Path | None = None, idle_alert: int = 600, auto_pause: bool = False) -> None:
+           experts: tuple[str, ...] = (), expert_codes_file: Path | None = None, idle_alert: int = 600, auto_pause: bool = False,
+           codes_sheet: Path | None = None, language: str | None = None) -> None:
     import asyncio
 
     from .net.serve import ServedDrill, run_headless
@@ -395,7 +401,7 @@ def _serve(scenario: str, host: str, port: int, codes_file: Path | None, session
             click.echo("Experts join with: drill join URL --expert NAME --code CODE", err=True)
 
     try:
-        served = ServedDrill(session, host, port, codes_file, web_port, experts, expert_codes_file)  # writes the join codes into the session
+        served = ServedDrill(session, host, port, codes_file, web_port, experts, expert_codes_file, codes_sheet, language)  # writes the join codes into the session
     except Exception as error:  # noqa: BLE001 - turned into a user message
         _fail_on_session(error)
     if headless:
@@ -412,7 +418,7 @@ def _serve(scenario: str, host: str, port: int, codes_file: Path | None, session
         return
     from .tui.serve import run_served_console
 
-    run_served_console(served, announce, idle_alert=idle_alert, auto_pause=auto_pause)
+    run_served_console(served, announce, language, idle_alert=idle_alert, auto_pause=auto_pause)
 
 
 @cli.command()

@@ -88,3 +88,40 @@ async def test_a_browser_tab_is_told_apart_from_a_terminal(served, monkeypatch):
     await tab.start()
     assert served.server.presence.seat("team", "school").ways == ["browser"]
     await tab.close()
+
+
+def served_sheet(tmp_path: Path, sheet: str, *extra: str) -> tuple[str, dict[str, str]]:
+    """`drill serve --headless --codes-sheet` as a facilitator runs it: the sheet and the codes it was written with."""
+    import json
+    import subprocess
+    import sys
+    import time
+
+    out, codes = tmp_path / sheet, tmp_path / "codes.json"
+    command = [sys.executable, "-m", "drill", "serve", *extra, "--headless", "--port", "0", "--session", str(tmp_path / "s.drill"),
+               "--codes-sheet", str(out), "--codes-file", str(codes), "--expert", "李教授"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 30
+        while not codes.exists() and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert codes.exists(), process.stderr.read() if process.poll() is not None else "no codes file"
+        return out.read_text(encoding="utf-8"), json.loads(codes.read_text(encoding="utf-8"))
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+def test_codes_sheet_has_a_slip_per_seat_in_the_drills_language(tmp_path):
+    html, codes = served_sheet(tmp_path, "codes.html", "school-food-rumour")
+    assert html.startswith("<!doctype html>") and '<html lang="zh-CN">' in html
+    assert "接入码 · 校园食品安全" in html and html.count('class="slip"') == len(codes) + 1
+    for team, code in codes.items():
+        assert f"--team {team} --code {code}" in html
+    assert "市委宣传部" in html and "李教授" in html and "Join" not in html
+
+
+def test_codes_sheet_as_text_in_the_language_asked(tmp_path):
+    text, codes = served_sheet(tmp_path, "codes.txt", "district-hot-spot", "--lang", "en")
+    assert text.startswith("Join codes · ") and "UBND phường Đông Giang" in text
+    assert all(f"Join code: {code}" in text for code in codes.values())
