@@ -61,7 +61,7 @@ def build(session: Any, t: Catalog, whatifs: tuple = ()) -> dict[str, Any]:
     scores = score_session(session, language=t.language).to_json()
     names = {team.id: team.name for team in scenario.teams}
     titles = {task.id: task.title for task in scenario.tasks}
-    end = min(session.state.now, float(scenario.clock.duration)) or float(scenario.clock.duration)
+    end = _drill_end(session)
     events = session.sink.events()
     tasks = [task for task in scenario.tasks if any(key[1] == task.id for key in session.state.work)]
     branches = _branches(events, session)
@@ -112,7 +112,7 @@ def _whatif(session: Any, other: Any, change: Any, clock: Clock, t: Catalog) -> 
     kind = "dropped" if change.drop else "changed"
     rows = outcome_rows(outcome, scenario, t, lambda seconds: _duration(t, seconds) if seconds else "0")
     names = {x.id: x.name for x in scenario.teams}
-    end = float(scenario.clock.duration)
+    end = max(_drill_end(session), _drill_end(other))   # a what-if replays to the same end, not the scenario's last hour
     return {
         "title": t(f"debrief.change.{kind}", team=team, task=task),
         "text": None if change.drop else change.text,
@@ -124,6 +124,13 @@ def _whatif(session: Any, other: Any, change: Any, clock: Clock, t: Catalog) -> 
             HOT,
         ),
     }
+
+
+def _drill_end(session: Any) -> float:
+    """Where a chart's time axis ends: when the drill ended (or the clock stopped), within the
+    scenario's duration; a drill never started shows the whole duration."""
+    duration = float(session.scenario.clock.duration)
+    return min(session.state.now, duration) or duration
 
 
 def _ran_on(wall: str | None, t: Catalog) -> str | None:

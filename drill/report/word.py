@@ -177,6 +177,7 @@ class _Writer:
         self.cover(scenario)
         self.timeline()
         self.results()
+        self.whatifs()
         for sheet in context["sheets"]:
             self.sheet(sheet)
         when = datetime.strptime(context["ran_on"], "%Y-%m-%d %H:%M") if context["ran_on"] else datetime(2000, 1, 1)
@@ -237,6 +238,28 @@ class _Writer:
         self.heading(t("report.comparison-chart"), 2)
         for chart in context["comparison_charts"]:
             self.chart(chart)
+
+    def whatifs(self) -> None:
+        """The what-ifs the facilitator kept, as in the HTML: what changed, its numbers and both
+        heat curves together, then the injects it changed and the new words."""
+        context, t = self.context, self.t
+        if not context["whatifs"]:
+            return
+        self.heading(t("report.whatifs"), 1, new_page=True)
+        self.paragraph(t("report.whatifs-key"), muted=True)
+        for whatif in context["whatifs"]:
+            self.heading(t("report.whatif", change=whatif["title"]), 2)
+            self.table(["", t("whatif.before"), t("whatif.after")],
+                       [[row["label"], row["before"], row["after"]] for row in whatif["rows"]], widths=[90, 40, 40])
+            self.chart(whatif["chart"])
+            if whatif["injects"]:
+                self.paragraph(bold=t("whatif.injects"))
+                self.bullets(whatif["injects"])
+            else:
+                self.paragraph(t("whatif.no-injects"), muted=True)
+            if whatif["text"] is not None:
+                self.heading(t("report.text"), 3)
+                self.paragraph(whatif["text"])
 
     def sheet(self, sheet: dict[str, Any]) -> None:
         t, colon = self.t, self.colon
