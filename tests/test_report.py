@@ -475,6 +475,30 @@ def test_each_expert_observations_and_the_hseep_plan_print_in_html_markdown_and_
     assert "Assess and grade: 第一时间核实并封存" in cells and "王科长" in cells and "Point of contact" in cells
 
 
+def test_the_plan_tells_praise_from_areas_for_improvement_and_names_an_owner(tmp_path):
+    """Praise with a next step ("可作为范例") is a strength to keep, not an area for improvement; the
+    experts' notes are joined without doubled marks (no "。；"); the owner is the team unless named."""
+    words = [Review(team="press", task="statement", criterion="tone", score=4, note="语气温和，可作为范例。", action="在全市推广该写法", by="李教授"),
+             Review(team="press", task="statement", criterion="facts", score=0.2, note="口径不一。", action="统一口径后再发", by="李教授"),
+             Review(team="press", task="statement", criterion="facts", score=0.2, note="没有写明向谁报告。", by="Dr. Trần")]
+    session = session_of(tmp_path, reviews=words)
+    html, md, _ = report(tmp_path, session, language="zh-CN")
+    sheet = html[html.index("点评表：Press office"):html.index("点评表：The school")]
+    plan = sheet[sheet.index('<table class="plan">'):]
+    assert "可作为范例" not in plan and "在全市推广该写法" not in plan
+    assert "States the facts：李教授：口径不一；Dr. Trần：没有写明向谁报告" in plan and "。；" not in plan
+    assert "统一口径后再发" in plan and "<td class=\"verbatim\">Press office</td>" in plan
+    keep = sheet[sheet.index("做得好、可保持推广的做法"):sheet.index('<table class="plan">')]
+    assert "Public statement · Tone：评审人：Warm and clear；李教授：语气温和，可作为范例 → 在全市推广该写法" in keep
+    assert "- Public statement · Tone：评审人：Warm and clear；李教授：语气温和，可作为范例 → 在全市推广该写法" in md and "。；" not in md
+    docx = pytest.importorskip("docx")
+    write_report(session, tmp_path / "word", language="zh-CN", formats=("docx",))
+    document = docx.Document(str(tmp_path / "word" / "report.docx"))
+    rows = [[cell.text for cell in row.cells] for table in document.tables for row in table.rows if "统一口径后再发" in row.cells[2].text]
+    assert ["Public statement", "States the facts：李教授：口径不一；Dr. Trần：没有写明向谁报告", "统一口径后再发", "", "Press office", "", "", ""] in rows
+    assert not any("可作为范例" in cell for row in rows for cell in row)
+
+
 # --- report.md and the stages of writing a report ----------------------------------------------------
 
 

@@ -20,6 +20,8 @@ from ..engine.whatif import compare
 from ..formats.rubric import DEFAULT_SCALE
 from ..i18n import Catalog
 from ..scoring import score_session
+from ..scoring.results import STRENGTH
+from ..scoring.scorer import NOTE_CLOSING
 from ..scoring.wording import band_label
 from ..whatif import inject_line, outcome_rows
 from . import charts
@@ -351,7 +353,7 @@ def _criterion(criterion: dict[str, Any], t: Catalog) -> dict[str, Any]:
 
 def _sheet(team: dict[str, Any], session: Any, clock: Clock, t: Catalog) -> dict[str, Any]:
     """One team's review sheet: each task's text, scores and comments, then its improvement plan."""
-    tasks, plan = [], []
+    tasks, plan, keep = [], [], []
     for task in team["tasks"]:
         scenario_task = next(item for item in session.scenario.tasks if item.id == task["task"])
         work = session.state.work[(team["team"], task["task"])]
@@ -369,23 +371,43 @@ def _sheet(team: dict[str, Any], session: Any, clock: Clock, t: Catalog) -> dict
             "strengths": task["strengths"],
             "improvements": task["improvements"],
         })
-        plan += [
-            _plan_row({"capability": task["title"], "action": c["action"], "organization": c["owner"] or "",
-                       "issue": c["title"] + (f"{t('report.colon')}{c['note']}" if c["note"] else "")}, t)
-            for c in task["criteria"] if c["action"]
-        ]
+        for c in task["criteria"]:
+            if not c["action"]:
+                continue
+            issue = c["title"] + (t("report.colon") + _notes(c, t) if _notes(c, t) else "")
+            if _strength(c):   # praise with a next step ("可作为范例"): kept and shared, not an area for improvement
+                keep.append(f"{task['title']} · {issue} → {c['action']}" + (f" ({c['owner']})" if c["owner"] else ""))
+            else:
+                plan.append(_plan_row({"capability": task["title"], "action": c["action"], "organization": c["owner"],
+                                       "issue": issue}, team["name"], t))
     titles = {task.id: task.title for task in session.scenario.tasks}
-    plan += [_plan_row({"capability": titles.get(row.get("task"), ""), **row}, t)
+    plan += [_plan_row({"capability": titles.get(row.get("task"), ""), **row}, team["name"], t)
              for row in session.state.plan if row["team"] == team["team"]]
     return {"name": team["name"], "total": number(team["total"], t), "rating": team["rating"],
-            "tasks": tasks, "plan": plan, "blank_rows": range(PLAN_BLANK_ROWS),
+            "tasks": tasks, "plan": plan, "keep": keep, "blank_rows": range(PLAN_BLANK_ROWS),
             "observations": _observations(session, team["team"], clock, t)}
 
 
-def _plan_row(row: dict[str, Any], t: Catalog) -> list[str]:
+def _strength(criterion: dict[str, Any]) -> bool:
+    """Whether a criterion was done well (at least the share the scorer counts as a strength)."""
+    return criterion["points"] is not None and criterion["points"] >= STRENGTH * criterion["max"]
+
+
+def _notes(criterion: dict[str, Any], t: Catalog) -> str:
+    """The experts' notes on a criterion as one phrase: each one's closing mark dropped before
+    they are joined (no "。；"), each signed when several experts wrote one."""
+    said = [(review["by"], review["note"].strip()) for review in criterion["reviews"] if review["note"].strip()]
+    if len(said) < 2:
+        return said[0][1] if said else (criterion["note"] or "").strip()
+    return t("report.semicolon").join(f"{by or t('report.unnamed')}{t('report.colon')}{note.rstrip(NOTE_CLOSING)}" for by, note in said)
+
+
+def _plan_row(row: dict[str, Any], team: str, t: Catalog) -> list[str]:
     """A row of the improvement plan in HSEEP's columns, as printed: from an expert's review
-    (its corrective action and owner) or from a row written on its own (`plan` events)."""
+    (its corrective action and owner) or from a row written on its own (`plan` events). The
+    responsible organisation is the team's own unless an expert named another."""
     element = row.get("element")
+    row = {**row, "organization": row.get("organization") or team}
     return [(t(f"report.element.{element}") if element else "") if column == "element" else row.get(column) or ""
             for column in PLAN_COLUMNS]
 

@@ -298,6 +298,9 @@ class _Writer:
         else:
             self.paragraph(t("report.no-observations"), muted=True)
         self.heading(t("report.plan"), 2)
+        if sheet["keep"]:
+            self.paragraph(bold=t("report.plan-keep"))
+            self.bullets(sheet["keep"])
         self.table(self.context["plan_columns"], sheet["plan"], blank=len(sheet["blank_rows"]),
                    widths=[22, 28, 30, 16, 22, 16, 18, 18], size=8)
 
