@@ -15,6 +15,10 @@ RUBRICS_OPTION = click.option(
     "--rubrics", "rubric_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path),
     help="A folder of rubric files to search before the bundled library (repeatable).",
 )
+LANG_OPTION = click.option(
+    "--lang", "language", type=click.Choice(["en", "zh-CN", "vi"]), default=None,
+    help="Interface language: en, zh-CN or vi (default: the scenario's language).",
+)
 
 
 class UserError(click.ClickException):
@@ -88,17 +92,19 @@ def schema(out: Path) -> None:
 @cli.command()
 @click.argument("scenario")
 @RUBRICS_OPTION
-def outline(scenario: str, rubric_dirs: tuple[Path, ...]) -> None:
+@LANG_OPTION
+def outline(scenario: str, rubric_dirs: tuple[Path, ...], language: str | None) -> None:
     """Print a scenario's outline: teams, the inject schedule and the tasks."""
     from .formats import Loader
     from .formats.library import scenario_path
+    from .i18n import Catalog
     from .outline import outline_text
 
     try:
         exercise = Loader(rubric_dirs).load_exercise(scenario_path(scenario))
     except Exception as error:  # noqa: BLE001 - turned into a user message
         _fail_on_format(error)
-    click.echo(outline_text(exercise.scenario))
+    click.echo(outline_text(exercise.scenario, Catalog(language or exercise.scenario.language)))
 
 
 @cli.command()
@@ -144,11 +150,6 @@ def log(session_path: Path, as_json: bool) -> None:
             details = " ".join(f"{k}={v}" for k, v in event.data.items() if k not in ("text", "body"))
             click.echo(f"{_clock_text(event.at):>9}  {event.type:<9} {details}")
 
-
-LANG_OPTION = click.option(
-    "--lang", "language", type=click.Choice(["en", "zh-CN", "vi"]), default=None,
-    help="Interface language: en, zh-CN or vi (default: the scenario's language).",
-)
 
 
 @cli.command()

@@ -131,3 +131,14 @@ def test_experts_by_name_observations_and_plan_rows_from_the_command_line(data_d
     events = [json.loads(line) for line in drill("log", str(session), "--json").stdout.splitlines()]
     assert [(e["by"], e["kind"], e["inject"]) for e in events if e["type"] == "observe"] == [("Dr. Tran", "strength", "post")]
     assert [(e["action"], e["element"], e["start"]) for e in events if e["type"] == "plan"] == [("Rehearse", "training", "2026-06-01")]
+
+
+def test_outline_speaks_the_scenarios_language_or_the_one_asked_for(tmp_path):
+    chinese = drill("outline", "school-food-rumour", cwd=tmp_path)
+    english = drill("outline", "school-food-rumour", "--lang", "en", cwd=tmp_path)
+    vietnamese = drill("outline", "district-hot-spot", cwd=tmp_path)
+    assert chinese.returncode == english.returncode == vietnamese.returncode == 0, chinese.stderr
+    assert "小组：" in chinese.stdout and "任务（" in chinese.stdout and "[若未按时提交：assess]" in chinese.stdout
+    for word in ("Teams:", "Injects (", "Tasks (", "Starts ", "opens ", "due "):
+        assert word not in chinese.stdout and word in english.stdout, word
+    assert "Các tổ:" in vietnamese.stdout and "Teams:" not in vietnamese.stdout

@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Label, ProgressBar, RichLog, Static
 from ..engine import Event, Session
 from ..engine.session import CHANNELS
 from ..i18n import Catalog
+from ..outline import condition
 from .format import (
     STATUS_MARK, DrillInfo, channel_label, clip, clock_state, clock_text, short_clock, span_text, speed_text,
     status_label, team_names,
@@ -336,17 +337,9 @@ class ConsoleScreen(LocalizedScreen):
         return text
 
     def _condition(self, inject) -> str:
-        when = inject.when
-        if when is None:
+        if inject.when is None:
             return self.t("console.at", time=short_clock(self.info, inject.at))
-        if when.kind == "manual":
-            return self.t("console.manual")
-        if when.kind == "heat_above":
-            return self.t("console.when-heat", n=when.heat_above)
-        task = self.tasks[when.task].title if when.task in self.tasks else when.task
-        if when.kind.startswith("scored"):
-            return self.t(f"console.when-{when.kind.replace('_', '-')}", task=task, score=f"{getattr(when, when.kind).score:g}")
-        return self.t(f"console.when-{when.kind}", task=task)
+        return condition(inject.when, self.t, lambda task: self.tasks[task].title if task in self.tasks else task)
 
     def _unfired(self) -> list:
         state = self.session.state
