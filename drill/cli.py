@@ -450,7 +450,10 @@ def report(session_path: Path, out: Path, language: str | None, no_pdf: bool, fo
 
     try:
         session = open_session(session_path)
-        words = Catalog(language or session.scenario.language)
+        words = Catalog(language or session.scenario.language)   # the command's words, as its report's
+        for kind, unavailable in (("pdf", pdf_unavailable), ("docx", docx_unavailable)):
+            if kind in formats and unavailable(words.language):   # asked for by name: not written is a failure
+                raise UserError(words("install.cannot", file=f"report.{kind}", why=unavailable(words.language)))
 
         def progress(stage: str, done: int, total: int) -> None:
             """A line per stage as it ends: the PDF takes seconds, and the wait should show."""
@@ -466,15 +469,14 @@ def report(session_path: Path, out: Path, language: str | None, no_pdf: bool, fo
         written = write_report(session, out, language, pdf=not no_pdf, font=font,
                                formats=formats or None, whatifs=tuple(whatifs), progress=progress)
     except FontMissing as error:
-        raise UserError(str(error)) from None
+        raise UserError(error.text(words)) from None
     except Exception as error:  # noqa: BLE001 - turned into a user message
         _fail_on_session(error)
     for path in written:
         click.echo(str(path))
-    if not no_pdf and pdf_unavailable() and (not formats or "pdf" in formats):
-        click.echo(pdf_unavailable(), err=True)
-    if docx_unavailable() and (not formats or "docx" in formats):
-        click.echo(docx_unavailable(), err=True)
+    for kind, unavailable in (("pdf", pdf_unavailable), ("docx", docx_unavailable)):
+        if unavailable(words.language) and not formats and not (kind == "pdf" and no_pdf):
+            click.echo(words("install.skipped", file=f"report.{kind}", why=unavailable(words.language)), err=True)
 
 
 @cli.group()

@@ -192,7 +192,32 @@ def test_without_weasyprint_the_pdf_is_skipped_and_explained(tmp_path, monkeypat
         pdf_unavailable.cache_clear()
     assert [p.name for p in written] == ["report.html", "report.md"]
     assert not (tmp_path / "out" / "report.pdf").exists()
-    assert "WeasyPrint is not installed" in reason and "drill[pdf]" in reason
+    assert "WeasyPrint is not installed" in reason and "pip install 'drill-exercise[pdf]'" in reason and "pip install -e '.[pdf]'" in reason
+
+
+def test_a_format_asked_for_that_cannot_be_written_fails_and_says_why_in_the_commands_language(tmp_path):
+    """`drill report --format pdf` without WeasyPrint: exit 1, the reason and what to install, nothing
+    written; in the scenario's language like the rest of the command's lines."""
+    import subprocess
+
+    session_of(tmp_path).sink.close()
+    blocker = tmp_path / "blocker"
+    blocker.mkdir()
+    (blocker / "weasyprint.py").write_text("raise ImportError('not here')\n", encoding="utf-8")
+    (blocker / "docx.py").write_text("raise ImportError('not here')\n", encoding="utf-8")
+    env = {**__import__("os").environ, "PYTHONPATH": str(blocker)}
+    run = lambda *args: subprocess.run([sys.executable, "-m", "drill", "report", str(tmp_path / "s.drill"), "--out", str(tmp_path / "out"), *args],
+                                       capture_output=True, text=True, encoding="utf-8", env=env)
+    pdf = run("--format", "pdf")
+    assert pdf.returncode == 1 and "cannot write report.pdf: WeasyPrint is not installed" in pdf.stderr, pdf.stderr
+    assert "drill-exercise[pdf]" in pdf.stderr and "Traceback" not in pdf.stderr
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+    word = run("--format", "docx", "--lang", "zh-CN")
+    assert word.returncode == 1 and "无法生成 report.docx：未安装 python-docx" in word.stderr, word.stderr
+    everything = run("--lang", "zh-CN")   # no format named: what can be written is, the rest said
+    assert everything.returncode == 0, everything.stderr
+    assert "未生成 report.pdf：未安装 WeasyPrint" in everything.stderr and "[1/3] 评分、图表和内容" in everything.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["report.html", "report.md"]
 
 
 def test_pdf_shows_chinese_in_a_cjk_font_with_each_sheet_on_its_own_page(tmp_path):

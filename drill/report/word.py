@@ -20,6 +20,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from .. import install_hint
+from ..i18n import Catalog
+
 LATIN_FONT = "Calibri"
 TEXT_WIDTH = 170   # mm: A4's 210 less margins of 20
 EAST_ASIAN_FONT = "Microsoft YaHei"   # what Word and WPS offer on Chinese Windows; other programs substitute their own CJK face
@@ -28,12 +31,12 @@ _MUTED = (0x66, 0x66, 0x66)
 
 
 @cache
-def docx_unavailable() -> str | None:
-    """None when python-docx is installed, else what to do about it."""
+def docx_unavailable(language: str = "en") -> str | None:
+    """None when python-docx is installed, else what to do about it, in `language`."""
     try:
         import docx  # noqa: F401
     except ImportError:
-        return "Word report skipped: python-docx is not installed (pip install 'drill[docx]')"
+        return Catalog(language)("install.docx-missing", hint=install_hint("docx"))
     return None
 
 
