@@ -387,19 +387,22 @@ def _serve(scenario: str, host: str, port: int, codes_file: Path | None, session
 
     from .net.serve import ServedDrill, run_headless
 
+    from .i18n import Catalog
+
     session = _open_or_create(scenario, session_path, rubric_dirs)
+    t = Catalog(language or session.scenario.language)   # the command line speaks as the console does
 
     def announce(served: ServedDrill) -> None:
-        click.echo(f"Serving {served.session.scenario.title} at {served.url} (session {served.session.sink.path})")
+        click.echo(t("cli.serving", title=served.session.scenario.title, url=served.url, path=served.session.sink.path))
         if served.pages is not None:
-            click.echo(f"Teams in a browser: {served.pages.url}")
+            click.echo(t("cli.pages", url=served.pages.url))
         for team in served.session.scenario.teams:
             click.echo(f"  {team.id:<16} {served.codes[team.id]}  {team.name}")
         for name, code in served.expert_codes.items():
-            click.echo(f"  expert           {code}  {name}")
-        click.echo("Teams join with: drill join URL --team ID --code CODE", err=True)
+            click.echo(f"  {t('cli.expert'):<16} {code}  {name}")
+        click.echo(t("cli.teams-join"), err=True)
         if served.expert_codes:
-            click.echo("Experts join with: drill join URL --expert NAME --code CODE", err=True)
+            click.echo(t("cli.experts-join"), err=True)
 
     try:
         served = ServedDrill(session, host, port, codes_file, web_port, experts, expert_codes_file, codes_sheet, language)  # writes the join codes into the session
@@ -545,7 +548,10 @@ def doctor() -> None:
 @click.option("--session", "session_path", type=click.Path(dir_okay=False, path_type=Path), help="With a scenario: session file, resumed if it exists.")
 @click.option("--expert", "experts", multiple=True, help="With a scenario: invite an expert by name (repeatable).")
 @RUBRICS_OPTION
-def web(target: str, host: str, web_port: int, server_port: int, session_path: Path | None, experts: tuple[str, ...], rubric_dirs: tuple[Path, ...]) -> None:
+@click.option("--lang", "language", type=click.Choice(["en", "zh-CN", "vi"]), default=None,
+              help="Language of the page and this command (en, zh-CN, vi); default: the scenario's, or for a ws:// address English until a team has joined.")
+def web(target: str, host: str, web_port: int, server_port: int, session_path: Path | None, experts: tuple[str, ...], rubric_dirs: tuple[Path, ...],
+        language: str | None) -> None:
     """Teams in a browser: serve the team workspace as a web page.
 
     Given a scenario, run the drill with the facilitator's console here (like
@@ -553,16 +559,18 @@ def web(target: str, host: str, web_port: int, server_port: int, session_path: P
     only the page for its teams. Teams open the page and enter their join code.
     Given a session file, serve the debrief presenter (like `drill debrief --web-port`).
     """
+    from .i18n import Catalog
+
     if _is_session_file(Path(target)):
-        _debrief_pages(Path(target), None, None, host, web_port)
+        _debrief_pages(Path(target), None, language, host, web_port)
         return
     if not target.startswith(("ws://", "wss://")):
-        _serve(target, host, server_port, None, session_path, web_port, False, False, rubric_dirs, experts)
+        _serve(target, host, server_port, None, session_path, web_port, False, False, rubric_dirs, experts, language=language)
         return
     from .net.pages import TeamPages
 
-    pages = TeamPages(target, host, web_port)
-    _serve_pages(pages, lambda: f"Teams in a browser: {pages.url} (joining {target}); Ctrl+C stops.")
+    pages = TeamPages(target, host, web_port, language=language)
+    _serve_pages(pages, lambda: Catalog(language)("cli.web-pages", url=pages.url, server=target))
 
 
 def _serve_pages(pages, message) -> None:
@@ -614,8 +622,15 @@ def debrief(session_path: Path, whatif_path: Path | None, web_port: int | None, 
 def _debrief_pages(session_path: Path, whatif_path: Path | None, language: str | None, host: str, port: int) -> None:
     from .net.pages import DebriefPages
 
+    from .i18n import Catalog
+    from .whatif import read_run
+
+    try:
+        t = Catalog(language or read_run(session_path).timeline.exercise.scenario.language)
+    except Exception as error:  # noqa: BLE001 - turned into a user message
+        _fail_on_session(error)
     pages = DebriefPages(session_path, host, port, whatif_path, language)
-    _serve_pages(pages, lambda: f"The debrief in a browser: {pages.url}; Ctrl+C stops.")
+    _serve_pages(pages, lambda: t("cli.debrief-pages", url=pages.url))
 
 
 def _is_session_file(path: Path) -> bool:

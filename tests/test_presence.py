@@ -125,3 +125,31 @@ def test_codes_sheet_as_text_in_the_language_asked(tmp_path):
     text, codes = served_sheet(tmp_path, "codes.txt", "district-hot-spot", "--lang", "en")
     assert text.startswith("Join codes · ") and "UBND phường Đông Giang" in text
     assert all(f"Join code: {code}" in text for code in codes.values())
+
+
+def test_serve_and_web_speak_the_drills_language_on_the_command_line(tmp_path):
+    """`drill serve` of a Chinese drill announces itself in Chinese (or in --lang); `drill web ws://…
+    --lang vi` says where the page is in Vietnamese."""
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "drill", "serve", "school-food-rumour", "--headless", "--port", "0", "--session", str(tmp_path / "zh.drill")]
+    served = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
+    try:
+        line = served.stdout.readline()
+        assert line.startswith("正在提供 校园食品安全") and "演练记录" in line, line
+    finally:
+        served.terminate()
+        served.communicate(timeout=10)
+    port = __import__("socket").socket()
+    port.bind(("127.0.0.1", 0))
+    free = port.getsockname()[1]
+    port.close()
+    web = subprocess.Popen([sys.executable, "-m", "drill", "web", "ws://127.0.0.1:1", "--port", str(free), "--lang", "vi"],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
+    try:
+        line = web.stdout.readline()
+        assert line.startswith(f"Các tổ trên trình duyệt: http://localhost:{free}/") and "Ctrl+C để dừng" in line, line + web.stderr.read()
+    finally:
+        web.terminate()
+        web.communicate(timeout=10)
