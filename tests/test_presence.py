@@ -39,7 +39,7 @@ async def test_console_shows_who_is_here_and_says_when_a_seat_joins_or_drops(tmp
     async with app.run_test(size=(160, 45)) as pilot:
         await until(pilot, lambda: served.listening is not None and "未加入" in seats_text(app))
         text = seats_text(app)
-        assert text.count("未加入") == 3 and "在场情况" in str(app.screen.query_one("#join-title").render())
+        assert text.count("未加入") == 3 and "谁在场" in str(app.screen.query_one("#join-title").render())
         press = RemoteTeam(served.url, "press", served.codes["press"])
         await press.start()
         li = RemoteExpert(served.url, "李教授", served.expert_codes["李教授"])

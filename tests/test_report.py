@@ -311,7 +311,7 @@ def test_a_branching_inject_says_which_teams_submission_set_it_off(tmp_path, bad
     assert html.count('<tr class="branch">') == 3
     # The heat column shows the public heat, not the last team's own heat recorded with the same cause,
     # and also what a statement and a missed deadline did to it.
-    assert "| 09:30 (+2:30) | 情况注入（分支） |" in md and "| 江川市第三实验小学 | 90（+6.5） |" in md
+    assert "| 09:30 (+2:30) | 情况（分支） |" in md and "| 江川市第三实验小学 | 90（+6.5） |" in md
     assert f"| 14:00 (+7:00) | 提交 | {statement} | 市委宣传部（市委网信办） | 77（+2.3） |" in md
     assert f"| 14:30 (+7:30) | 未按时提交 | {statement} | 市教育局 | 92（+10） |" in md
 

@@ -19,7 +19,7 @@ from ..engine.session import CHANNELS
 from ..i18n import Catalog
 from ..outline import condition
 from .format import (
-    STATUS_MARK, DrillInfo, channel_label, clip, clock_state, clock_text, short_clock, span_text, speed_text,
+    STATUS_MARK, DrillInfo, channel_label, channel_tag, clip, clock_state, clock_text, short_clock, span_text, speed_text,
     status_label, team_names,
 )
 from .modals import AdhocInject, AdhocScreen, ChooseScreen, Choice, ConfirmScreen, NoteScreen, TextScreen
@@ -375,7 +375,7 @@ class ConsoleScreen(LocalizedScreen):
                 message = t(f"activity.{action}")
         elif kind == "inject":
             title = data.get("title", data["inject"])
-            message = t("activity.inject", channel=channel_label(data.get("channel", "note"), t), title=title, teams=self._names(data["to"]))
+            message = t("activity.inject", tag=channel_tag(data.get("channel", "note"), t), title=title, teams=self._names(data["to"]))
         elif kind == "trigger":
             title = next((i.title for i in self.session.scenario.injects if i.id == data["inject"]), data["inject"])
             message = t("activity.trigger", title=title, time=short_clock(self.info, data["fire_at"]))
@@ -460,7 +460,7 @@ class ConsoleScreen(LocalizedScreen):
                 label = Text()
                 if kind != "held":
                     label.append(self._condition(inject) + " ", style="dim")
-                label.append(f"[{channel_label(inject.channel, t)}] ", style="cyan")
+                label.append(channel_tag(inject.channel, t), style="cyan")
                 label.append(inject.title, style="bold" if kind == "held" else "")
                 label.append("\n→ " + self._names(self.session.scenario.recipients(inject.to)), style="dim")
                 choices.append(Choice(inject.id, label))
