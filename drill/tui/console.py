@@ -377,10 +377,13 @@ class ConsoleScreen(LocalizedScreen):
             title = data.get("title", data["inject"])
             message = t("activity.inject", tag=channel_tag(data.get("channel", "note"), t), title=title, teams=self._names(data["to"]))
         elif kind == "trigger":
+            if data["fire_at"] <= event.at:   # it goes out at once: the delivery line says so
+                return None
             title = next((i.title for i in self.session.scenario.injects if i.id == data["inject"]), data["inject"])
             message = t("activity.trigger", title=title, time=short_clock(self.info, data["fire_at"]))
         elif kind == "open":
-            message = t("activity.open", task=self.tasks[data["task"]].title, due=short_clock(self.info, data["due_at"]))
+            message = t("activity.open", task=self.tasks[data["task"]].title, due=short_clock(self.info, data["due_at"]),
+                        teams=self._names(data.get("teams") or []))
         elif kind == "deadline":
             if not data["missed"]:
                 return None
@@ -462,7 +465,7 @@ class ConsoleScreen(LocalizedScreen):
                     label.append(self._condition(inject) + " ", style="dim")
                 label.append(channel_tag(inject.channel, t), style="cyan")
                 label.append(inject.title, style="bold" if kind == "held" else "")
-                label.append("\n→ " + self._names(self.session.scenario.recipients(inject.to)), style="dim")
+                label.append("\n→ " + self._names(self.session.recipients_now(inject.id)), style="dim")
                 choices.append(Choice(inject.id, label))
 
         def chosen(inject_id: str | None) -> None:
