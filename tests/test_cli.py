@@ -142,3 +142,22 @@ def test_outline_speaks_the_scenarios_language_or_the_one_asked_for(tmp_path):
     for word in ("Teams:", "Injects (", "Tasks (", "Starts ", "opens ", "due "):
         assert word not in chinese.stdout and word in english.stdout, word
     assert "Các tổ:" in vietnamese.stdout and "Teams:" not in vietnamese.stdout
+
+
+def test_validate_reports_a_clock_error_and_every_cross_reference_error_in_one_pass(tmp_path):
+    """A wrong clock does not hide the rest: unknown teams and tasks, a missing rubric, each at its place."""
+    text = (Path(__file__).parent / "data" / "mini.yaml").read_text(encoding="utf-8")
+    broken = text.replace("teams: all\n    due: 30m", "teams: [press, ghost]\n    due: 30m", 1).replace("when: {missed: statement}", "when: {missed: nothing}")
+    start = next(line for line in broken.splitlines() if line.strip().startswith("start:"))
+    broken = broken.replace(start, start.split("start:")[0] + "start: 16 April, early")
+    scenario = tmp_path / "broken.yaml"
+    scenario.write_text(broken, encoding="utf-8")
+    for name in ("rubric.yaml", "statement-rubric.yaml"):
+        (tmp_path / name).write_text((Path(__file__).parent / "data" / name).read_text(encoding="utf-8"), encoding="utf-8")
+    result = drill("validate", str(scenario), cwd=tmp_path)
+    assert result.returncode == 1, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert any("start:" in line and "datetime" in line for line in lines), lines
+    assert any("unknown team 'ghost'" in line for line in lines), lines
+    assert any("unknown task 'nothing'" in line for line in lines), lines
+    assert all(line.startswith(f"{scenario}:") for line in lines)
