@@ -161,3 +161,16 @@ def test_validate_reports_a_clock_error_and_every_cross_reference_error_in_one_p
     assert any("unknown team 'ghost'" in line for line in lines), lines
     assert any("unknown task 'nothing'" in line for line in lines), lines
     assert all(line.startswith(f"{scenario}:") for line in lines)
+
+
+def test_simulate_says_which_scenario_a_responses_file_is_for(tmp_path):
+    """The Chinese drill's example answers given to the English drill: one clear line naming both,
+    not a page of choices that do not fit; given to their own drill, the line names it."""
+    examples = Path(__file__).parents[1] / "docs" / "examples"
+    wrong = drill("simulate", "school-food-rumour-en", "--responses", str(examples / "school-food-rumour-good.yaml"), "--session", str(tmp_path / "w.drill"))
+    assert wrong.returncode == 1
+    assert wrong.stderr.strip().splitlines() == [
+        f"{examples / 'school-food-rumour-good.yaml'}:9:11: error: these responses are for scenario 'school-food-rumour', not "
+        "'school-food-rumour-en': give that scenario, or change `scenario:`"]
+    right = drill("simulate", "school-food-rumour", "--responses", str(examples / "school-food-rumour-good.yaml"), "--session", str(tmp_path / "r.drill"))
+    assert right.returncode == 0 and "school-food-rumour played with" in right.stderr
