@@ -218,10 +218,14 @@ def run(scenario: str, session_path: Path | None, language: str | None, rubric_d
     session = _open_or_create(scenario, session_path, rubric_dirs)
     from .tui import run_drill
 
+    from .i18n import Catalog
+
     try:
         code = run_drill(session, language, idle_alert, auto_pause)
     finally:
-        click.echo(str(session.sink.path))
+        path = session.sink.path
+        click.echo(str(path))   # alone on stdout, for scripts; what it is for on stderr
+        click.echo(Catalog(language or session.scenario.language)("cli.session-kept", scenario=scenario, path=path), err=True)
     if code:
         raise SystemExit(code)
 

@@ -61,3 +61,21 @@ async def test_the_fire_dialog_names_the_teams_a_conditional_inject_would_reach(
         await pilot.pause()
         reminder = next(choice.label.plain for choice in app.screen.choices if getattr(choice, "id", None) == "assess-missed")
         assert reminder.endswith("→ 市教育局、市市场监督管理局、江川市第三实验小学、市公安局"), reminder   # 宣传部 has submitted
+
+
+async def test_q_on_the_console_asks_then_leaves_keeping_the_session(tmp_path: Path):
+    exercise = Loader().load_exercise(bundled("scenarios") / "school-food-rumour-en.yaml")
+    session = create(exercise, tmp_path / "q.drill", Clock(exercise.scenario.clock.speed, real=lambda: 0.0))
+    app = DrillApp(session, live=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.screen.title_text == "Leave drill?"
+        await pilot.press("escape")          # no: still on the console
+        await pilot.pause()
+        assert app.screen.name == "console" and app.is_running
+        await pilot.press("q")
+        await pilot.pause()
+        await pilot.press("ctrl+y")          # yes
+        await pilot.pause(0.3)
+    assert app.return_code == 0 and not app.is_running

@@ -658,7 +658,8 @@ def test_run_creates_or_resumes_a_session_and_prints_its_path(tmp_path, monkeypa
     path = tmp_path / "s.drill"
     result = CliRunner().invoke(cli.cli, ["run", str(DATA / "mini.yaml"), "--session", str(path)])
     assert result.exit_code == 0, result.output
-    assert result.output.strip() == str(path) and path.exists()
+    assert result.stdout.strip() == str(path) and path.exists()
+    assert f"drill run {DATA / 'mini.yaml'} --session {path}" in result.stderr and f"drill report {path} --out report" in result.stderr
     seen[0][0].start()
     seen[0][0].pause()
     assert seen[0][2] == (600, False)   # --idle-alert 10m, no --auto-pause

@@ -64,6 +64,7 @@ class ConsoleScreen(LocalizedScreen):
         Binding("n", "note", "key.note"),
         Binding("e", "end", "key.end"),
         Binding("w", "report", "key.report"),
+        Binding("q", "leave", "key.quit", show=False),   # what a newcomer presses first; Ctrl+Q is shown
     ]
 
     def __init__(self, session: Session, catalog: Catalog, info: DrillInfo) -> None:
@@ -532,6 +533,16 @@ class ConsoleScreen(LocalizedScreen):
             self._done()
 
         self.app.push_screen(ConfirmScreen(t, t("end.title"), t("end.message"), t("end.confirm")), confirmed)
+
+    def action_leave(self) -> None:
+        """q: leave after a yes, as Ctrl+Q does without asking (drafts kept, the clock paused)."""
+        t = self.t
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.app.call_later(self.app.action_quit)
+
+        self.app.push_screen(ConfirmScreen(t, t("quit.title"), t("quit.message"), t("quit.confirm")), confirmed)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "report":
