@@ -13,6 +13,23 @@ from drill.sessions import create
 from drill.tui.app import DrillApp
 
 
+def at_minute(tmp_path: Path, scenario: str, minutes: float = 0):
+    """A new session of a bundled drill, its clock started and moved to `minutes` in-world
+    (a clock that moves only when told); returns the session and a function to move it on."""
+    exercise = Loader().load_exercise(bundled("scenarios") / f"{scenario}.yaml")
+    real = [0.0]
+    session = create(exercise, tmp_path / f"{scenario}.drill", Clock(exercise.scenario.clock.speed, real=lambda: real[0]))
+
+    def move(to: float) -> None:
+        real[0] = to * 60 / session.clock.speed
+        session.tick()
+
+    if minutes:
+        session.start()
+        move(minutes)
+    return session, move
+
+
 def log_lines(app) -> list[str]:
     """The log's entries, each put back together from the rows it wraps onto (spaces left out,
     as where a row breaks depends on the width)."""
@@ -27,14 +44,11 @@ def log_lines(app) -> list[str]:
 
 
 async def test_the_log_names_who_a_task_opens_for_and_says_each_inject_once(tmp_path: Path):
-    exercise = Loader().load_exercise(bundled("scenarios") / "school-food-rumour.yaml")
-    real = [0.0]
-    session = create(exercise, tmp_path / "log.drill", Clock(exercise.scenario.clock.speed, real=lambda: real[0]))
+    session, move = at_minute(tmp_path, "school-food-rumour")
     app = DrillApp(session, language="zh-CN", live=False)
     async with app.run_test(size=(200, 60)) as pilot:
         session.start()
-        real[0] = 95 * 60 / session.clock.speed   # 08:35: the assessment was missed, the reminder went out at once
-        session.tick()
+        move(95)   # 08:35: the assessment was missed, the reminder went out at once
         await pilot.pause()
         app.screen.refresh_live()
         await pilot.pause()
@@ -47,12 +61,7 @@ async def test_the_log_names_who_a_task_opens_for_and_says_each_inject_once(tmp_
 
 
 async def test_the_fire_dialog_names_the_teams_a_conditional_inject_would_reach(tmp_path: Path):
-    exercise = Loader().load_exercise(bundled("scenarios") / "school-food-rumour.yaml")
-    real = [0.0]
-    session = create(exercise, tmp_path / "fire.drill", Clock(exercise.scenario.clock.speed, real=lambda: real[0]))
-    session.start()
-    real[0] = 40 * 60 / session.clock.speed
-    session.tick()
+    session, _ = at_minute(tmp_path, "school-food-rumour", 40)
     session.submit("propaganda", "assess", "经研判为重大舆情，已报告市政府，待核实。", {"grade": "重大或较大"})
     session.pause()
     app = DrillApp(session, language="zh-CN", live=False)
@@ -64,8 +73,7 @@ async def test_the_fire_dialog_names_the_teams_a_conditional_inject_would_reach(
 
 
 async def test_q_on_the_console_asks_then_leaves_keeping_the_session(tmp_path: Path):
-    exercise = Loader().load_exercise(bundled("scenarios") / "school-food-rumour-en.yaml")
-    session = create(exercise, tmp_path / "q.drill", Clock(exercise.scenario.clock.speed, real=lambda: 0.0))
+    session, _ = at_minute(tmp_path, "school-food-rumour-en")
     app = DrillApp(session, live=False)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("q")
