@@ -129,8 +129,10 @@ def simulate(scenario: str, responses_file: Path, session_path: Path, rubric_dir
         _fail_on_session(error)
     state = session.state
     submitted = sum(1 for w in state.work.values() if w.submitted_at is not None)
-    click.echo(f"{session_path}: {exercise.scenario.id} played with {responses_file}: {state.seq} events, {len(state.fired)} injects fired, "
-               f"{submitted} submissions, {len(state.reviews)} reviews", err=True)
+    from .i18n import Catalog
+
+    click.echo(Catalog(exercise.scenario.language)("cli.simulated", path=session_path, scenario=exercise.scenario.id, responses=responses_file,
+                                                   events=state.seq, injects=len(state.fired), submissions=submitted, reviews=len(state.reviews)), err=True)
 
 
 @cli.command()

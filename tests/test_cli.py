@@ -173,4 +173,4 @@ def test_simulate_says_which_scenario_a_responses_file_is_for(tmp_path):
         f"{examples / 'school-food-rumour-good.yaml'}:9:11: error: these responses are for scenario 'school-food-rumour', not "
         "'school-food-rumour-en': give that scenario, or change `scenario:`"]
     right = drill("simulate", "school-food-rumour", "--responses", str(examples / "school-food-rumour-good.yaml"), "--session", str(tmp_path / "r.drill"))
-    assert right.returncode == 0 and "school-food-rumour played with" in right.stderr
+    assert right.returncode == 0 and "演练了 school-food-rumour" in right.stderr   # in the drill's language, as its other lines
