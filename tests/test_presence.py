@@ -58,6 +58,10 @@ async def test_console_shows_who_is_here_and_says_when_a_seat_joins_or_drops(tmp
         again = RemoteTeam(served.url, "press", served.codes["press"])   # the team comes back
         await again.start()
         await until(pilot, lambda: seats_text(app).count("在线 · 终端") == 2)
+        await pilot.resize_terminal(80, 24)   # a narrow console: a short line per seat, under a key to the marks
+        await until(pilot, lambda: "● 在线" in seats_text(app))
+        assert f"● {served.codes['press']} press 终端" in seats_text(app) and f"· {served.codes['school']} school" in seats_text(app)
+        assert "未加入" not in seats_text(app).split("\n", 2)[2]
         await again.close()
         await li.close()
         await app.action_quit()

@@ -131,29 +131,38 @@ class ConsoleScreen(LocalizedScreen):
             widget.display = True
 
     def _show_seats(self) -> None:
+        """A line per seat. On a narrow console (80 columns) each keeps to one short line, the
+        room at a glance: the mark (with a key above), the code, the team's id or the expert's
+        name, and how it is connected or when it dropped."""
         url, codes, page, experts, presence = self._join
-        t = self.t
+        t, narrow = self.t, (self.size.width or self.app.size.width) < WIDE
         text = Text()
         text.append(url + "\n", style="bold")
         if page:
             text.append(t("serve.page", url=page) + "\n", style="bold")
-        seats = [("team", team_id, code, f"{team_id} · {self.teams.get(team_id, team_id)}") for team_id, code in codes.items()]
-        seats += [("expert", name, code, t("serve.expert", name=name)) for name, code in experts.items()]
+        if narrow and presence is not None:
+            for state, (mark, style) in SEAT_MARK.items():
+                text.append(f"{mark} {t(f'presence.key-{state}')}  ", style=style)
+            text.append("\n")
+        seats = [("team", team_id, code, team_id if narrow else f"{team_id} · {self.teams.get(team_id, team_id)}") for team_id, code in codes.items()]
+        seats += [("expert", name, code, name if narrow else t("serve.expert", name=name)) for name, code in experts.items()]
         for kind, name, code, label in seats:
             seat = presence.seat(kind, name) if presence is not None else None
             if seat is not None:
                 mark, style = SEAT_MARK[seat.state]
                 text.append(mark + " ", style=style)
-            text.append(f"{code}  ", style="bold yellow" if kind == "team" else "bold cyan")
+            text.append(f"{code} ", style="bold yellow" if kind == "team" else "bold cyan")
             text.append(label)
-            if seat is not None:
-                text.append("  " + self._seat_state(seat), style=SEAT_MARK[seat.state][1])
+            if seat is not None and not (narrow and seat.state == "never"):
+                text.append(" " * (1 if narrow else 2) + self._seat_state(seat, narrow), style=SEAT_MARK[seat.state][1])
             text.append("\n")
         text.rstrip()
         self.query_one("#join", Static).update(text)
 
-    def _seat_state(self, seat) -> str:
+    def _seat_state(self, seat, narrow: bool = False) -> str:
         t = self.t
+        if narrow:   # the mark says which state; the words say how, or since when
+            return t("presence.list-sep").join(t(f"presence.via.{via}") for via in seat.ways) if seat.ways else short_clock(self.info, seat.dropped_at)
         if seat.state == "connected":
             return t("presence.state-connected", via=t("presence.list-sep").join(t(f"presence.via.{via}") for via in seat.ways))
         if seat.state == "dropped":
@@ -176,6 +185,8 @@ class ConsoleScreen(LocalizedScreen):
     def on_resize(self) -> None:
         self._board = None
         self.call_after_refresh(self.refresh_live)
+        if self._join:
+            self.call_after_refresh(self._show_seats)
 
     # ----- keeping up ------------------------------------------------------------------
 
