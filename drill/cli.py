@@ -396,6 +396,9 @@ def _serve(scenario: str, host: str, port: int, codes_file: Path | None, session
 
     from .i18n import Catalog
 
+    for option, path in (("--codes-file", codes_file), ("--expert-codes-file", expert_codes_file), ("--codes-sheet", codes_sheet)):
+        if path is not None and not path.resolve().parent.is_dir():   # said now, not as "cannot listen" once the server starts
+            raise UserError(f"{option} {path}: no folder {path.resolve().parent} to write it in")
     session = _open_or_create(scenario, session_path, rubric_dirs)
     t = Catalog(language or session.scenario.language)   # the command line speaks as the console does
 

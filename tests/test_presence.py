@@ -157,3 +157,14 @@ def test_serve_and_web_speak_the_drills_language_on_the_command_line(tmp_path):
     finally:
         web.terminate()
         web.communicate(timeout=10)
+
+
+def test_a_codes_sheet_with_nowhere_to_go_is_refused_before_serving(tmp_path):
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "drill", "serve", "school-food-rumour", "--headless", "--port", "0",
+                             "--session", str(tmp_path / "s.drill"), "--codes-sheet", str(tmp_path / "missing" / "codes.html")],
+                            capture_output=True, text=True, encoding="utf-8", timeout=60)
+    assert result.returncode == 1 and "--codes-sheet" in result.stderr and "no folder" in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "s.drill").exists()
