@@ -90,7 +90,7 @@ class Server:
     """The `drill serve --headless` process, killed and restarted on demand."""
 
     def __init__(self, scenario: Path, session: Path, port: int, codes: Path, experts: list[str]):
-        self.command = [sys.executable, "-m", "drill", "serve", str(scenario), "--headless", "--start", "--port", str(port),
+        self.command = [sys.executable, "-m", "drill", "serve", str(scenario), "--headless", "--start", "--port", str(port), "--lang", "en",
                         "--session", str(session), "--codes-file", str(codes),
                         "--expert-codes-file", str(codes.with_name("experts.json"))]
         for name in experts:

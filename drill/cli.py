@@ -15,6 +15,10 @@ RUBRICS_OPTION = click.option(
     "--rubrics", "rubric_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path),
     help="A folder of rubric files to search before the bundled library (repeatable).",
 )
+LANG_OPTION = click.option(
+    "--lang", "language", type=click.Choice(["en", "zh-CN", "vi"]), default=None,
+    help="Interface language: en, zh-CN or vi (default: the scenario's language).",
+)
 
 
 class UserError(click.ClickException):
@@ -88,17 +92,19 @@ def schema(out: Path) -> None:
 @cli.command()
 @click.argument("scenario")
 @RUBRICS_OPTION
-def outline(scenario: str, rubric_dirs: tuple[Path, ...]) -> None:
+@LANG_OPTION
+def outline(scenario: str, rubric_dirs: tuple[Path, ...], language: str | None) -> None:
     """Print a scenario's outline: teams, the inject schedule and the tasks."""
     from .formats import Loader
     from .formats.library import scenario_path
+    from .i18n import Catalog
     from .outline import outline_text
 
     try:
         exercise = Loader(rubric_dirs).load_exercise(scenario_path(scenario))
     except Exception as error:  # noqa: BLE001 - turned into a user message
         _fail_on_format(error)
-    click.echo(outline_text(exercise.scenario))
+    click.echo(outline_text(exercise.scenario, Catalog(language or exercise.scenario.language)))
 
 
 @cli.command()
@@ -123,7 +129,10 @@ def simulate(scenario: str, responses_file: Path, session_path: Path, rubric_dir
         _fail_on_session(error)
     state = session.state
     submitted = sum(1 for w in state.work.values() if w.submitted_at is not None)
-    click.echo(f"{session_path}: {state.seq} events, {len(state.fired)} injects fired, {submitted} submissions, {len(state.reviews)} reviews", err=True)
+    from .i18n import Catalog
+
+    click.echo(Catalog(exercise.scenario.language)("cli.simulated", path=session_path, scenario=exercise.scenario.id, responses=responses_file,
+                                                   events=state.seq, injects=len(state.fired), submissions=submitted, reviews=len(state.reviews)), err=True)
 
 
 @cli.command()
@@ -162,12 +171,6 @@ def _against(session_path: Path, against_path: Path | None, language: str | None
     except CompareError as error:
         raise UserError(str(error)) from None
     return (this, earlier) if this.path == session_path else (earlier, this)
-
-
-LANG_OPTION = click.option(
-    "--lang", "language", type=click.Choice(["en", "zh-CN", "vi"]), default=None,
-    help="Interface language: en, zh-CN or vi (default: the scenario's language).",
-)
 
 
 @cli.command()
@@ -285,10 +288,14 @@ def run(scenario: str, session_path: Path | None, language: str | None, rubric_d
     session = _open_or_create(scenario, session_path, rubric_dirs)
     from .tui import run_drill
 
+    from .i18n import Catalog
+
     try:
         code = run_drill(session, language, idle_alert, auto_pause)
     finally:
-        click.echo(str(session.sink.path))
+        path = session.sink.path
+        click.echo(str(path))   # alone on stdout, for scripts; what it is for on stderr
+        click.echo(Catalog(language or session.scenario.language)("cli.session-kept", scenario=scenario, path=path), err=True)
     if code:
         raise SystemExit(code)
 
@@ -433,38 +440,50 @@ def whatif(session_path: Path, team: str, task: str, text_file: Path | None, fie
 @click.option("--web-port", type=int, default=None, help="Also serve the team workspace as a web page on this port (teams join in a browser).")
 @click.option("--expert", "experts", multiple=True, help="Invite an expert by name (repeatable): a seat with its own join code, to review live.")
 @click.option("--expert-codes-file", type=click.Path(dir_okay=False, path_type=Path), help="Write the experts' join codes here as JSON once listening.")
+@click.option("--codes-sheet", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write a printable sheet of join codes, one slip per seat, here once listening (HTML for a .html file, else text).")
 @click.option("--headless", is_flag=True, help="No console: serve and run the clock until stopped (for automation).")
 @click.option("--start", "start_clock", is_flag=True, help="With --headless: start the clock at once.")
 @RUBRICS_OPTION
 @alert_options
+@LANG_OPTION
 def serve(scenario: str, host: str, port: int, codes_file: Path | None, session_path: Path | None, web_port: int | None, experts: tuple[str, ...], expert_codes_file: Path | None,
-          headless: bool, start_clock: bool, rubric_dirs: tuple[Path, ...], idle_alert: int = 600, auto_pause: bool = False) -> None:
+          codes_sheet: Path | None, headless: bool, start_clock: bool, rubric_dirs: tuple[Path, ...], idle_alert: int = 600, auto_pause: bool = False,
+          language: str | None = None) -> None:
     """Run the facilitator's console and serve the drill to teams (and invited experts) over the network."""
-    _serve(scenario, host, port, codes_file, session_path, web_port, headless, start_clock, rubric_dirs, experts, expert_codes_file, idle_alert, auto_pause)
+    _serve(scenario, host, port, codes_file, session_path, web_port, headless, start_clock, rubric_dirs, experts, expert_codes_file, idle_alert, auto_pause,
+           codes_sheet, language)
 
 
 def _serve(scenario: str, host: str, port: int, codes_file: Path | None, session_path: Path | None, web_port: int | None, headless: bool, start_clock: bool, rubric_dirs: tuple[Path, ...],
-           experts: tuple[str, ...] = (), expert_codes_file: Path | None = None, idle_alert: int = 600, auto_pause: bool = False) -> None:
+           experts: tuple[str, ...] = (), expert_codes_file: Path | None = None, idle_alert: int = 600, auto_pause: bool = False,
+           codes_sheet: Path | None = None, language: str | None = None) -> None:
     import asyncio
 
     from .net.serve import ServedDrill, run_headless
 
+    from .i18n import Catalog
+
+    for option, path in (("--codes-file", codes_file), ("--expert-codes-file", expert_codes_file), ("--codes-sheet", codes_sheet)):
+        if path is not None and not path.resolve().parent.is_dir():   # said now, not as "cannot listen" once the server starts
+            raise UserError(f"{option} {path}: no folder {path.resolve().parent} to write it in")
     session = _open_or_create(scenario, session_path, rubric_dirs)
+    t = Catalog(language or session.scenario.language)   # the command line speaks as the console does
 
     def announce(served: ServedDrill) -> None:
-        click.echo(f"Serving {served.session.scenario.title} at {served.url} (session {served.session.sink.path})")
+        click.echo(t("cli.serving", title=served.session.scenario.title, url=served.url, path=served.session.sink.path))
         if served.pages is not None:
-            click.echo(f"Teams in a browser: {served.pages.url}")
+            click.echo(t("cli.pages", url=served.pages.url))
         for team in served.session.scenario.teams:
             click.echo(f"  {team.id:<16} {served.codes[team.id]}  {team.name}")
         for name, code in served.expert_codes.items():
-            click.echo(f"  expert           {code}  {name}")
-        click.echo("Teams join with: drill join URL --team ID --code CODE", err=True)
+            click.echo(f"  {t('cli.expert'):<16} {code}  {name}")
+        click.echo(t("cli.teams-join"), err=True)
         if served.expert_codes:
-            click.echo("Experts join with: drill join URL --expert NAME --code CODE", err=True)
+            click.echo(t("cli.experts-join"), err=True)
 
     try:
-        served = ServedDrill(session, host, port, codes_file, web_port, experts, expert_codes_file)  # writes the join codes into the session
+        served = ServedDrill(session, host, port, codes_file, web_port, experts, expert_codes_file, codes_sheet, language)  # writes the join codes into the session
     except Exception as error:  # noqa: BLE001 - turned into a user message
         _fail_on_session(error)
     if headless:
@@ -481,7 +500,7 @@ def _serve(scenario: str, host: str, port: int, codes_file: Path | None, session
         return
     from .tui.serve import run_served_console
 
-    run_served_console(served, announce, idle_alert=idle_alert, auto_pause=auto_pause)
+    run_served_console(served, announce, language, idle_alert=idle_alert, auto_pause=auto_pause)
 
 
 @cli.command()
@@ -514,7 +533,10 @@ def report(session_path: Path, out: Path, language: str | None, no_pdf: bool, fo
 
     try:
         session = open_session(session_path)
-        words = Catalog(language or session.scenario.language)
+        words = Catalog(language or session.scenario.language)   # the command's words, as its report's
+        for kind, unavailable in (("pdf", pdf_unavailable), ("docx", docx_unavailable)):
+            if kind in formats and unavailable(words.language):   # asked for by name: not written is a failure
+                raise UserError(words("install.cannot", file=f"report.{kind}", why=unavailable(words.language)))
 
         def progress(stage: str, done: int, total: int) -> None:
             """A line per stage as it ends: the PDF takes seconds, and the wait should show."""
@@ -531,7 +553,7 @@ def report(session_path: Path, out: Path, language: str | None, no_pdf: bool, fo
         written = write_report(session, out, language, pdf=not no_pdf, font=font, formats=formats or None,
                                whatifs=tuple(whatifs), progress=progress, against=against and against[1])
     except FontMissing as error:
-        raise UserError(str(error)) from None
+        raise UserError(error.text(words)) from None
     except Exception as error:  # noqa: BLE001 - turned into a user message
         _fail_on_session(error)
     for path in written:
@@ -540,10 +562,9 @@ def report(session_path: Path, out: Path, language: str | None, no_pdf: bool, fo
         from .record import BUNDLE, write_bundle
 
         click.echo(str(write_bundle(session_path, written, out / BUNDLE)))
-    if not no_pdf and pdf_unavailable() and (not formats or "pdf" in formats):
-        click.echo(pdf_unavailable(), err=True)
-    if docx_unavailable() and (not formats or "docx" in formats):
-        click.echo(docx_unavailable(), err=True)
+    for kind, unavailable in (("pdf", pdf_unavailable), ("docx", docx_unavailable)):
+        if unavailable(words.language) and not formats and not (kind == "pdf" and no_pdf):
+            click.echo(words("install.skipped", file=f"report.{kind}", why=unavailable(words.language)), err=True)
 
 
 @cli.command()
@@ -719,7 +740,10 @@ def doctor() -> None:
 @click.option("--session", "session_path", type=click.Path(dir_okay=False, path_type=Path), help="With a scenario: session file, resumed if it exists.")
 @click.option("--expert", "experts", multiple=True, help="With a scenario: invite an expert by name (repeatable).")
 @RUBRICS_OPTION
-def web(target: str, host: str, web_port: int, server_port: int, session_path: Path | None, experts: tuple[str, ...], rubric_dirs: tuple[Path, ...]) -> None:
+@click.option("--lang", "language", type=click.Choice(["en", "zh-CN", "vi"]), default=None,
+              help="Language of the page and this command (en, zh-CN, vi); default: the scenario's, or for a ws:// address English until a team has joined.")
+def web(target: str, host: str, web_port: int, server_port: int, session_path: Path | None, experts: tuple[str, ...], rubric_dirs: tuple[Path, ...],
+        language: str | None) -> None:
     """Teams in a browser: serve the team workspace as a web page.
 
     Given a scenario, run the drill with the facilitator's console here (like
@@ -730,15 +754,15 @@ def web(target: str, host: str, web_port: int, server_port: int, session_path: P
     from .sessions import is_session_file
 
     if is_session_file(Path(target)):
-        _debrief_pages(Path(target), None, None, host, web_port)
+        _debrief_pages(Path(target), None, language, host, web_port)
         return
     if not target.startswith(("ws://", "wss://")):
-        _serve(target, host, server_port, None, session_path, web_port, False, False, rubric_dirs, experts)
+        _serve(target, host, server_port, None, session_path, web_port, False, False, rubric_dirs, experts, language=language)
         return
     from .net.pages import TeamPages
 
-    pages = TeamPages(target, host, web_port)
-    _serve_pages(pages, lambda: f"Teams in a browser: {pages.url} (joining {target}); Ctrl+C stops.")
+    pages = TeamPages(target, host, web_port, language=language)
+    _serve_pages(pages, lambda: Catalog(language)("cli.web-pages", url=pages.url, server=target))
 
 
 def _serve_pages(pages, message) -> None:
@@ -794,8 +818,15 @@ def _debrief_pages(session_path: Path, whatif_path: Path | None, language: str |
                    against_path: Path | None = None) -> None:
     from .net.pages import DebriefPages
 
+    from .i18n import Catalog
+    from .whatif import read_run
+
+    try:
+        t = Catalog(language or read_run(session_path).timeline.exercise.scenario.language)
+    except Exception as error:  # noqa: BLE001 - turned into a user message
+        _fail_on_session(error)
     pages = DebriefPages(session_path, host, port, whatif_path, language, against_path)
-    _serve_pages(pages, lambda: f"The debrief in a browser: {pages.url}; Ctrl+C stops.")
+    _serve_pages(pages, lambda: t("cli.debrief-pages", url=pages.url))
 
 
 @cli.command()

@@ -15,6 +15,8 @@ import sys
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from . import DISTRIBUTION
+
 # A few characters of each script the bundled drills and catalogs write in.
 SCRIPTS = (
     ("Latin", "Report AaZz 0-9"),
@@ -37,7 +39,7 @@ def _pdf() -> str:
 
     reason = pdf_unavailable()
     if reason is not None:
-        return reason.removeprefix("PDF skipped: ")
+        return reason
     from weasyprint.text.ffi import pango
 
     number = pango.pango_version()
@@ -96,7 +98,7 @@ def _exports() -> str:
 
 def report_lines() -> list[str]:
     """What `drill doctor` prints, one part of drill per line (fonts one line per script)."""
-    lines = [f"drill {_installed('drill') or '?'}, Python {platform.python_version()}, {platform.system()} {platform.release()}",
+    lines = [f"drill {_installed(DISTRIBUTION) or '?'}, Python {platform.python_version()}, {platform.system()} {platform.release()}",
              f"terminal: Textual {_installed('textual')}",
              f"PDF:      {_pdf()}",
              f"charts:   {_charts()}",

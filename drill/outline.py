@@ -1,47 +1,60 @@
-"""A plain-text outline of a scenario, for trainers checking a script before a drill."""
+"""A plain-text outline of a scenario, for trainers checking a script before a drill.
+
+Its labels are in the scenario's language (or `--lang`), as every screen is; the ids
+stay as written, since they are what a trainer types and greps for. The wording of a
+held or conditional inject is the console's, so one thing has one name everywhere.
+"""
 
 from __future__ import annotations
 
+from typing import Callable
+
 from .formats.duration import format_duration
 from .formats.scenario import Scenario
+from .i18n import Catalog
+from .whatif import pad
 
 
-def _when(inject) -> str:
+def condition(when, t: Catalog, task: Callable[[str], str]) -> str:
+    """A conditional or held inject's condition, in words; `task` names a task by its id."""
+    if when.kind == "manual":
+        return t("console.manual")
+    if when.kind == "heat_above":
+        return t("console.when-heat", n=when.heat_above)
+    if when.kind.startswith("scored"):
+        return t(f"console.when-{when.kind.replace('_', '-')}", task=task(when.task), score=f"{getattr(when, when.kind).score:g}")
+    return t(f"console.when-{when.kind}", task=task(when.task))
+
+
+def _when(inject, t: Catalog) -> str:
     if inject.at is not None:
         return f"+{format_duration(inject.at)}"
-    kind = inject.when.kind
-    value = getattr(inject.when, kind)
-    if kind == "manual":
-        condition = "manual"
-    elif kind.startswith("scored"):
-        condition = f"{kind}: {value.task} {value.score:g}"
-    else:
-        condition = f"{kind}: {value}"
-    return f"[{condition}]" + (f" +{format_duration(inject.wait)}" if inject.wait else "")
+    return f"[{condition(inject.when, t, str)}]" + (f" +{format_duration(inject.wait)}" if inject.wait else "")
 
 
-def outline_text(scenario: Scenario) -> str:
+def outline_text(scenario: Scenario, t: Catalog) -> str:
     clock = scenario.clock
     lines = [
         f"{scenario.title}  ({scenario.id}, {scenario.language})",
         scenario.summary.strip(),
         "",
-        f"Starts {clock.start.isoformat()}, lasts {format_duration(clock.duration)}, speed {clock.speed:g}x"
-        f" (about {clock.duration / clock.speed / 60:.0f} real minutes)",
+        t("outline.clock", start=clock.start.isoformat(), duration=format_duration(clock.duration), speed=f"{clock.speed:g}",
+          minutes=f"{clock.duration / clock.speed / 60:.0f}"),
         "",
-        "Teams:",
+        t("outline.teams"),
         *(f"  {team.id:<14} {team.name}" for team in scenario.teams),
         "",
-        f"Injects ({len(scenario.injects)}):",
+        t("outline.injects", n=len(scenario.injects)),
         *(
-            f"  {_when(inj):<24} {inj.channel:<9} {inj.id:<20} {inj.title}"
+            f"  {pad(_when(inj, t), 24)} {pad(t(f'channel.{inj.channel}'), 9)} {inj.id:<20} {inj.title}"
             for inj in sorted(scenario.injects, key=lambda i: (i.at is None, i.at or 0))
         ),
         "",
-        f"Tasks ({len(scenario.tasks)}):",
+        t("outline.tasks", n=len(scenario.tasks)),
     ]
     for task in scenario.tasks:
-        opening = f"after {task.opens_after}" if task.opens_after else f"+{format_duration(task.opens or 0)}"
-        teams = "all" if task.teams == "all" else ", ".join(task.teams)
-        lines.append(f"  {task.id:<20} {task.kind:<10} opens {opening:<22} due {format_duration(task.due):<8} {teams}  {task.title}")
+        opening = t("outline.opens-after", task=task.opens_after) if task.opens_after else t("outline.opens-at", at=format_duration(task.opens or 0))
+        teams = t("console.all-teams") if task.teams == "all" else ", ".join(task.teams)
+        due = t("outline.due", due=format_duration(task.due))
+        lines.append(f"  {task.id:<20} {task.kind:<10} {pad(opening, 24)} {pad(due, 12)} {teams}  {task.title}")
     return "\n".join(lines)

@@ -131,3 +131,46 @@ def test_experts_by_name_observations_and_plan_rows_from_the_command_line(data_d
     events = [json.loads(line) for line in drill("log", str(session), "--json").stdout.splitlines()]
     assert [(e["by"], e["kind"], e["inject"]) for e in events if e["type"] == "observe"] == [("Dr. Tran", "strength", "post")]
     assert [(e["action"], e["element"], e["start"]) for e in events if e["type"] == "plan"] == [("Rehearse", "training", "2026-06-01")]
+
+
+def test_outline_speaks_the_scenarios_language_or_the_one_asked_for(tmp_path):
+    chinese = drill("outline", "school-food-rumour", cwd=tmp_path)
+    english = drill("outline", "school-food-rumour", "--lang", "en", cwd=tmp_path)
+    vietnamese = drill("outline", "district-hot-spot", cwd=tmp_path)
+    assert chinese.returncode == english.returncode == vietnamese.returncode == 0, chinese.stderr
+    assert "小组：" in chinese.stdout and "任务（" in chinese.stdout and "[若未按时提交：assess]" in chinese.stdout
+    for word in ("Teams:", "Injects (", "Tasks (", "Starts ", "opens ", "due "):
+        assert word not in chinese.stdout and word in english.stdout, word
+    assert "Các tổ:" in vietnamese.stdout and "Teams:" not in vietnamese.stdout
+
+
+def test_validate_reports_a_clock_error_and_every_cross_reference_error_in_one_pass(tmp_path):
+    """A wrong clock does not hide the rest: unknown teams and tasks, a missing rubric, each at its place."""
+    text = (Path(__file__).parent / "data" / "mini.yaml").read_text(encoding="utf-8")
+    broken = text.replace("teams: all\n    due: 30m", "teams: [press, ghost]\n    due: 30m", 1).replace("when: {missed: statement}", "when: {missed: nothing}")
+    start = next(line for line in broken.splitlines() if line.strip().startswith("start:"))
+    broken = broken.replace(start, start.split("start:")[0] + "start: 16 April, early")
+    scenario = tmp_path / "broken.yaml"
+    scenario.write_text(broken, encoding="utf-8")
+    for name in ("rubric.yaml", "statement-rubric.yaml"):
+        (tmp_path / name).write_text((Path(__file__).parent / "data" / name).read_text(encoding="utf-8"), encoding="utf-8")
+    result = drill("validate", str(scenario), cwd=tmp_path)
+    assert result.returncode == 1, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert any("start:" in line and "datetime" in line for line in lines), lines
+    assert any("unknown team 'ghost'" in line for line in lines), lines
+    assert any("unknown task 'nothing'" in line for line in lines), lines
+    assert all(line.startswith(f"{scenario}:") for line in lines)
+
+
+def test_simulate_says_which_scenario_a_responses_file_is_for(tmp_path):
+    """The Chinese drill's example answers given to the English drill: one clear line naming both,
+    not a page of choices that do not fit; given to their own drill, the line names it."""
+    examples = Path(__file__).parents[1] / "docs" / "examples"
+    wrong = drill("simulate", "school-food-rumour-en", "--responses", str(examples / "school-food-rumour-good.yaml"), "--session", str(tmp_path / "w.drill"))
+    assert wrong.returncode == 1
+    assert wrong.stderr.strip().splitlines() == [
+        f"{examples / 'school-food-rumour-good.yaml'}:9:11: error: these responses are for scenario 'school-food-rumour', not "
+        "'school-food-rumour-en': give that scenario, or change `scenario:`"]
+    right = drill("simulate", "school-food-rumour", "--responses", str(examples / "school-food-rumour-good.yaml"), "--session", str(tmp_path / "r.drill"))
+    assert right.returncode == 0 and "演练了 school-food-rumour" in right.stderr   # in the drill's language, as its other lines

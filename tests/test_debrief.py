@@ -154,7 +154,7 @@ async def test_shows_a_teams_submissions_scores_evidence_remarks_and_what_they_s
         assert "出现了“纯属谣言”" in detail                                        # evidence from the rubric
         assert "以“纯属谣言”定性代替事实说明" in detail                              # the expert's note
         assert "引发：二次舆情：#江川三小通报#冲上热搜，网友“逐句挑错”（14:30）" in detail   # what it set off
-        assert "收到的推送" in detail
+        assert "收到的情况" in detail
         board = _plain(app.screen.query_one("#team-board").content)
         assert "市委宣传部（市委网信办）" in board and "5/5" in board
 

@@ -232,3 +232,20 @@ def test_scenario_with_same_id_for_inject_and_task(tmp_path):
     session.clock.set(3600)
     session.tick()
     assert session.state.work[("a", "statement")].missed
+
+
+def test_a_conditional_inject_fired_by_hand_goes_to_the_teams_its_condition_is_about(session, real):
+    """"Where is your statement?" (when the statement is missed) fired early reaches the team that
+    owes it and has not handed it in, not every team; the fire dialog's recipients say the same."""
+    assert session.recipients_now("chase") == ["press"]          # owed by the press office alone
+    assert session.recipients_now("trending") == ["press", "school"]   # a heat condition names no team
+    assert session.recipients_now("thanks") == ["press"]     # nobody has submitted: the team that owes the statement
+    session.start()
+    real.wait(31)   # 31 in-world minutes at x60: the statement is open
+    session.tick()
+    session.fire("chase")
+    real.wait(6)
+    session.tick()
+    assert "chase" in session.state.fired
+    assert [d.inject for d in session.state.inbox["school"]].count("chase") == 0
+    assert [d.inject for d in session.state.inbox["press"]].count("chase") == 1

@@ -66,3 +66,24 @@ def test_language_tags():
     assert language_for("zh-CN") == language_for("zh-Hans") == language_for("zh") == "zh-CN"
     assert language_for("vi") == language_for("vi-VN") == "vi"
     assert language_for("en-GB") == language_for("fr") == language_for(None) == "en"
+
+
+@pytest.mark.parametrize("language", ["en", "zh-CN", "vi"])
+def test_one_thing_has_one_name_in_each_language(language):
+    """The term list (drill/i18n/terms/LANG.yaml) names each idea once: no catalog text of the
+    language calls it by another name (信息, 推送, 情况推送, 情况注入 for an inject in Chinese),
+    nor uses the other kind of brackets."""
+    terms = yaml.safe_load((CATALOGS / "terms" / f"{language}.yaml").read_text(encoding="utf-8"))
+    texts = {f"{path.name}:{key}": str(text) for path in (CATALOGS / language).glob("*.yaml")
+             for key, text in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items()}
+    for idea, entry in terms.items():
+        for banned in entry.get("not", []):
+            found = {key: text for key, text in texts.items() if banned in _without(text, entry.get("except", []))}
+            assert not found, (language, idea, banned, found)
+    assert any(terms["inject"]["term"] in text for text in texts.values())
+
+
+def _without(text: str, allowed: list[str]) -> str:
+    for word in allowed:
+        text = text.replace(word, "")
+    return text

@@ -192,7 +192,32 @@ def test_without_weasyprint_the_pdf_is_skipped_and_explained(tmp_path, monkeypat
         pdf_unavailable.cache_clear()
     assert [p.name for p in written] == ["report.html", "report.md"]
     assert not (tmp_path / "out" / "report.pdf").exists()
-    assert "WeasyPrint is not installed" in reason and "drill[pdf]" in reason
+    assert "WeasyPrint is not installed" in reason and "pip install 'drill-exercise[pdf]'" in reason and "pip install -e '.[pdf]'" in reason
+
+
+def test_a_format_asked_for_that_cannot_be_written_fails_and_says_why_in_the_commands_language(tmp_path):
+    """`drill report --format pdf` without WeasyPrint: exit 1, the reason and what to install, nothing
+    written; in the scenario's language like the rest of the command's lines."""
+    import subprocess
+
+    session_of(tmp_path).sink.close()
+    blocker = tmp_path / "blocker"
+    blocker.mkdir()
+    (blocker / "weasyprint.py").write_text("raise ImportError('not here')\n", encoding="utf-8")
+    (blocker / "docx.py").write_text("raise ImportError('not here')\n", encoding="utf-8")
+    env = {**__import__("os").environ, "PYTHONPATH": str(blocker)}
+    run = lambda *args: subprocess.run([sys.executable, "-m", "drill", "report", str(tmp_path / "s.drill"), "--out", str(tmp_path / "out"), *args],
+                                       capture_output=True, text=True, encoding="utf-8", env=env)
+    pdf = run("--format", "pdf")
+    assert pdf.returncode == 1 and "cannot write report.pdf: WeasyPrint is not installed" in pdf.stderr, pdf.stderr
+    assert "drill-exercise[pdf]" in pdf.stderr and "Traceback" not in pdf.stderr
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+    word = run("--format", "docx", "--lang", "zh-CN")
+    assert word.returncode == 1 and "无法生成 report.docx：未安装 python-docx" in word.stderr, word.stderr
+    everything = run("--lang", "zh-CN")   # no format named: what can be written is, the rest said
+    assert everything.returncode == 0, everything.stderr
+    assert "未生成 report.pdf：未安装 WeasyPrint" in everything.stderr and "[1/3] 评分、图表和内容" in everything.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["report.html", "report.md"]
 
 
 def test_pdf_shows_chinese_in_a_cjk_font_with_each_sheet_on_its_own_page(tmp_path):
@@ -286,7 +311,7 @@ def test_a_branching_inject_says_which_teams_submission_set_it_off(tmp_path, bad
     assert html.count('<tr class="branch">') == 3
     # The heat column shows the public heat, not the last team's own heat recorded with the same cause,
     # and also what a statement and a missed deadline did to it.
-    assert "| 09:30 (+2:30) | 情况注入（分支） |" in md and "| 江川市第三实验小学 | 90（+6.5） |" in md
+    assert "| 09:30 (+2:30) | 情况（分支） |" in md and "| 江川市第三实验小学 | 90（+6.5） |" in md
     assert f"| 14:00 (+7:00) | 提交 | {statement} | 市委宣传部（市委网信办） | 77（+2.3） |" in md
     assert f"| 14:30 (+7:30) | 未按时提交 | {statement} | 市教育局 | 92（+10） |" in md
 
@@ -473,6 +498,30 @@ def test_each_expert_observations_and_the_hseep_plan_print_in_html_markdown_and_
     cells = {cell.text for table in document.tables for row in table.rows for cell in row.cells}
     assert "李教授 2 · 语气偏冷\nDr. Tran 4 · Warm enough" in "\n".join(cells)
     assert "Assess and grade: 第一时间核实并封存" in cells and "王科长" in cells and "Point of contact" in cells
+
+
+def test_the_plan_tells_praise_from_areas_for_improvement_and_names_an_owner(tmp_path):
+    """Praise with a next step ("可作为范例") is a strength to keep, not an area for improvement; the
+    experts' notes are joined without doubled marks (no "。；"); the owner is the team unless named."""
+    words = [Review(team="press", task="statement", criterion="tone", score=4, note="语气温和，可作为范例。", action="在全市推广该写法", by="李教授"),
+             Review(team="press", task="statement", criterion="facts", score=0.2, note="口径不一。", action="统一口径后再发", by="李教授"),
+             Review(team="press", task="statement", criterion="facts", score=0.2, note="没有写明向谁报告。", by="Dr. Trần")]
+    session = session_of(tmp_path, reviews=words)
+    html, md, _ = report(tmp_path, session, language="zh-CN")
+    sheet = html[html.index("点评表：Press office"):html.index("点评表：The school")]
+    plan = sheet[sheet.index('<table class="plan">'):]
+    assert "可作为范例" not in plan and "在全市推广该写法" not in plan
+    assert "States the facts：李教授：口径不一；Dr. Trần：没有写明向谁报告" in plan and "。；" not in plan
+    assert "统一口径后再发" in plan and "<td class=\"verbatim\">Press office</td>" in plan
+    keep = sheet[sheet.index("做得好、可保持推广的做法"):sheet.index('<table class="plan">')]
+    assert "Public statement · Tone：评审人：Warm and clear；李教授：语气温和，可作为范例 → 在全市推广该写法" in keep
+    assert "- Public statement · Tone：评审人：Warm and clear；李教授：语气温和，可作为范例 → 在全市推广该写法" in md and "。；" not in md
+    docx = pytest.importorskip("docx")
+    write_report(session, tmp_path / "word", language="zh-CN", formats=("docx",))
+    document = docx.Document(str(tmp_path / "word" / "report.docx"))
+    rows = [[cell.text for cell in row.cells] for table in document.tables for row in table.rows if "统一口径后再发" in row.cells[2].text]
+    assert ["Public statement", "States the facts：李教授：口径不一；Dr. Trần：没有写明向谁报告", "统一口径后再发", "", "Press office", "", "", ""] in rows
+    assert not any("可作为范例" in cell for row in rows for cell in row)
 
 
 # --- report.md and the stages of writing a report ----------------------------------------------------

@@ -195,3 +195,43 @@ def test_an_inject_body_reads_as_paragraphs(snap_compare, tmp_path, language):
     """The first post, opened from the list (F5, Enter): its body in paragraphs, no closing mark
     beginning a line."""
     assert snap_compare(before_start(tmp_path, language), terminal_size=(80, 24), run_before=at_team(("f5", "enter")))
+
+
+ROOM_LANGUAGES = {"en": "school-food-rumour-en.yaml", "zh-CN": "school-food-rumour.yaml", "vi": "district-hot-spot.yaml"}
+
+
+def room(tmp_path, language: str) -> DrillApp:
+    """The console under `drill serve` before the clock starts, with fixed codes: one team at a
+    terminal, one in a browser, one that joined and dropped, the rest not joined; one expert here."""
+    from drill.net.presence import Presence
+
+    exercise = Loader().load_exercise(bundled("scenarios") / ROOM_LANGUAGES[language])
+    session = create(exercise, tmp_path / "room.drill", Clock(exercise.scenario.clock.speed, real=lambda: 0.0))
+    teams = [team.id for team in exercise.scenario.teams]
+    codes = dict(zip(teams, ("7KXM3Q", "CE9CFJ", "HR4WPD", "MN6TAE", "QX3RJK")))
+    experts = {"李教授": "WY7HDT", "Dr. Trần": "PK4GNA"}
+    presence = Presence(teams, list(experts), session.now)
+    presence.joined("a", "team", teams[0], "terminal")
+    presence.joined("b", "team", teams[1], "browser")
+    presence.joined("c", "team", teams[2], "terminal")
+    presence.left("c")
+    presence.joined("d", "expert", "李教授", "terminal")
+    app = DrillApp(session, language=language, live=False)
+
+    async def run_before(pilot) -> None:
+        pilot.app.screen.show_join("ws://192.168.1.20:8765", codes, "http://192.168.1.20:8000/", experts, presence)
+        await pilot.pause()
+        pilot.app.screen.refresh_live()
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    return app, run_before
+
+
+@pytest.mark.parametrize("language", ["en", "zh-CN", "vi"])
+@pytest.mark.parametrize("size", [(80, 24), (160, 45)], ids=["80x24", "160x45"])
+def test_console_shows_who_is_here(snap_compare, tmp_path, size, language):
+    """Under `drill serve`: each seat with its code, connected (terminal or browser), dropped
+    since when, or not joined."""
+    app, run_before = room(tmp_path, language)
+    assert snap_compare(app, terminal_size=size, run_before=run_before)

@@ -186,7 +186,7 @@ def test_the_report_shows_the_whatifs_kept(tmp_path, stonewalled):
     assert "### 假如市委宣传部（市委网信办）的“形成通稿：联合工作组情况通报”换一种写法" in md
     assert "### 假如市委宣传部（市委网信办）没有提交“形成通稿：联合工作组情况通报”" in md
     assert "| 舆情热度：峰值 | 100 | **91** |" in md
-    assert "- 二次舆情：\\#江川三小通报\\#冲上热搜，网友“逐句挑错”：不再推送（原于 14:30 推送）" in md
+    assert "- 二次舆情：\\#江川三小通报\\#冲上热搜，网友“逐句挑错”：不再放出（原于 14:30 放出）" in md
     assert html.count('<article class="whatif">') == 2 and html.count('class="chart" src="data:image/svg+xml') >= 3
     plain = drill("report", str(stonewalled), "--out", str(tmp_path / "plain"), "--no-pdf")
     assert "推演" not in (tmp_path / "plain" / "report.md").read_text(encoding="utf-8")
@@ -246,3 +246,64 @@ def test_experts_words_observations_and_plan_rows_are_replayed_by_name(tmp_path,
     assert lines[0] == lines[1]
     replayed = open_session(tmp_path / "same.drill").state
     assert [o["by"] for o in replayed.observations] == ["李教授"] and replayed.plan[0]["action"] == "预置通稿模板"
+
+
+def ended_at_two(folder: Path) -> Path:
+    """The bundled drill ended by the facilitator at 14:00, seven hours into its fifteen,
+    after 市委宣传部 assessed the incident."""
+    from drill.engine import Clock
+    from drill.sessions import create
+
+    exercise = Loader().load_exercise(scenario_path("school-food-rumour"))
+    real = [0.0]
+    session = create(exercise, folder / "ended.drill", Clock(exercise.scenario.clock.speed, real=lambda: real[0]))
+    session.start()
+    real[0] = 45 * 60 / session.clock.speed
+    session.tick()
+    session.submit("propaganda", "assess", response("good", "propaganda", "assess")["text"], {"grade": "重大或较大"})
+    real[0] = 7 * 3600 / session.clock.speed
+    session.tick()
+    session.end()
+    session.sink.close()
+    return folder / "ended.drill"
+
+
+def test_the_whatif_chart_ends_with_the_drill_draws_chinese_in_a_cjk_font_and_is_in_the_docx(tmp_path):
+    """Its time axis stops when the drill did, not at the scenario's last hour; the fonts the
+    chart was laid out with draw its PNG too (no box for a Chinese label); report.docx has the section."""
+    import io
+    import warnings
+
+    from matplotlib import rc_context
+
+    from drill.i18n import Catalog
+    from drill.report import fonts
+    from drill.report.content import build
+
+    try:
+        fonts.check("实际推演", "chart")
+    except fonts.FontMissing:
+        pytest.skip("no CJK font on this machine: install fonts-noto-cjk")
+    ended = ended_at_two(tmp_path)
+    result = run_whatif(ended, Change("propaganda", "assess", drop=True), tmp_path / "dropped.drill")
+    original = open_session(ended)
+    context = build(original, Catalog("zh-CN"), ((result.session, recorded_change(EventLog(tmp_path / "dropped.drill"))),))
+    chart = context["whatifs"][0]["chart"]
+    assert original.state.now == 7 * 3600 < original.scenario.clock.duration
+    assert chart.figure.axes[0].get_xlim()[1] == 7 * 3600
+    assert any(family != "DejaVu Sans" for family in chart.style["font.family"])
+    with rc_context(chart.style), warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        chart.figure.savefig(io.BytesIO(), format="png", dpi=40)
+    assert not [w for w in caught if "missing from font" in str(w.message)]
+    pytest.importorskip("docx")
+    made = drill("report", str(ended), "--out", str(tmp_path / "report"), "--format", "docx", "--whatif", str(tmp_path / "dropped.drill"))
+    assert made.returncode == 0, made.stderr
+    import docx
+
+    document = docx.Document(str(tmp_path / "report" / "report.docx"))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert "推演：假如……" in headings and "假如市委宣传部（市委网信办）没有提交“舆情研判与定级”" in headings
+    whatif_table = next(table for table in document.tables if table.rows[0].cells[1].text == "实际")
+    assert [cell.text for cell in whatif_table.rows[0].cells] == ["", "实际", "推演"]
+    assert len(document.inline_shapes) >= 3   # the heat chart, the comparison and the what-if

@@ -336,8 +336,28 @@ class Session:
             raise Refused("fired", inject=inject_id)
         if inject_id in self.state.pending:
             raise Refused("on-its-way", inject=inject_id, time=self._clock_time(self.state.pending[inject_id].fire_at))
-        self._trigger(inject, None, by_facilitator=True)
+        self._trigger(inject, self._named_by_condition(inject), by_facilitator=True)
         self._after_command(now)
+
+    def recipients_now(self, inject_id: str) -> list[str]:
+        """The teams an inject goes to if the facilitator fires it now (the fire dialog says so)."""
+        inject = self._injects[inject_id]
+        named = self._named_by_condition(inject)
+        return self.scenario.recipients(inject.to) if inject.to is not None or named is None else named
+
+    def _named_by_condition(self, inject: Inject) -> list[str] | None:
+        """For a conditional inject with no `to`, fired by hand before its condition held: the
+        teams its condition is about as things stand (a reminder for a missed task goes to
+        those that have not submitted it, never to all; praise for work handed in goes to those
+        whose work is in, else to those who owe it); None when it names no team."""
+        when = inject.when
+        if inject.to is not None or when is None or when.kind in ("manual", "heat_above"):
+            return None
+        owing = self.scenario.recipients(self._tasks[when.task].teams)
+        submitted = {team for (team, task), work in self.state.work.items() if task == when.task and work.submitted_at is not None}
+        if when.kind == "missed":   # the teams that owe the task and have not handed it in
+            return [team for team in owing if team not in submitted] or None
+        return [team for team in owing if team in submitted] or owing   # submitted, scored_*: whose work is in, else who owes it
 
     def adhoc(self, *, channel: str, title: str, body: str, to: list[str] | None = None, sender: str | None = None, heat: int = 0) -> str:
         """An inject written on the spot by the facilitator; returns its id."""

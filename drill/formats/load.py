@@ -200,6 +200,12 @@ class Loader:
         doc = source.read(path)
         if format_of(doc) is not Responses:
             raise FormatError([doc.problem(("format",), "expected scripted responses (format: drill/responses@1)")])
+        reference = doc.data.get("scenario") if isinstance(doc.data, dict) else None
+        if isinstance(reference, str) and reference != exercise.scenario.id:
+            named = _scenario_id(Path(path), reference)
+            if named != exercise.scenario.id:   # answers to another drill: say so, not a list of choices that do not fit
+                raise FormatError([doc.problem(("scenario",), f"these responses are for scenario {_shown(named or reference)}, not "
+                                                              f"{_shown(exercise.scenario.id)}: give that scenario, or change `scenario:`")])
         responses, problems = self.responses(doc, exercise)
         if responses is None:
             raise FormatError(problems)
@@ -272,6 +278,16 @@ def _answers_problems(loader: Loader, doc: source.Document, path: Path, scenario
         exercise = next(iter(scenarios.values()))
     check = loader.graded if kind is Graded else loader.responses
     return check(doc, exercise)[1]
+
+
+def _scenario_id(path: Path, reference: str) -> str | None:
+    """The id of the scenario a responses file at `path` names (a path beside it, or a bundled id)."""
+    relative = path.parent / reference
+    try:
+        data = source.read(relative if relative.is_file() else scenario_path(reference)).data
+    except (OSError, ValueError, FormatError):
+        return None
+    return str(data.get("id")) if isinstance(data, dict) and data.get("id") is not None else None
 
 
 def _referenced_scenario(loader: Loader, doc: source.Document, path: Path, reference: str) -> tuple[Exercise | None, Problem | None]:

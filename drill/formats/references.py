@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from .duration import format_duration
+from .duration import Duration, format_duration
 from .problems import Problem
 from .responses import Responses
 from .rubric import Rubric
@@ -43,8 +43,8 @@ def partial_scenario(doc: Document) -> Partial | None:
         return None
     try:
         clock = Clock.model_validate(data.get("clock"))
-    except ValidationError:
-        return None
+    except ValidationError:   # its own problem is reported; the cross-references are still checked
+        clock = Clock.model_construct(duration=_duration_or_endless(data.get("clock")))
     kept: dict[str, list[Any]] = {}
     index: dict[str, list[int]] = {}
     for name, model in _LISTS.items():
@@ -67,6 +67,15 @@ def partial_scenario(doc: Document) -> Partial | None:
     )
     complete = heat_ok and all(_whole_list(data.get(name), len(index[name])) for name in _LISTS)
     return Partial(scenario, index, {name: _ids(data.get(name)) for name in _LISTS}, complete)
+
+
+def _duration_or_endless(raw: Any) -> float:
+    """A broken clock's duration if that part of it is sound, else no end at all: nothing is
+    then said to come after the drill's end on the strength of a clock that is wrong."""
+    try:
+        return float(TypeAdapter(Duration).validate_python(raw["duration"]))
+    except (TypeError, KeyError, ValidationError):
+        return float("inf")
 
 
 def _whole_list(raw: Any, kept: int) -> bool:

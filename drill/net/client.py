@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import os
 import time
 from dataclasses import replace
 from typing import Callable
@@ -24,6 +25,13 @@ from . import protocol as p
 
 REQUEST_TIMEOUT = 10.0
 RETRY_DELAYS = (0.2, 0.5, 1.0, 2.0, 3.0)
+
+
+def joined_via() -> str:
+    """How this client sits in the room, for the facilitator's list of who is here: in a
+    browser when textual-serve runs it (`drill web` starts one `drill join` per browser tab,
+    with its web driver), else at a terminal."""
+    return "browser" if "web_driver" in os.environ.get("TEXTUAL_DRIVER", "") else "terminal"
 
 
 class JoinRefused(Exception):
@@ -194,7 +202,7 @@ class RemoteTeam(Connection):
         self._earlier_due = 0                                      # frames of older injects it announced
 
     def _hello(self) -> p.Hello:
-        return p.Hello(type="hello", team=self.team, code=self.code)
+        return p.Hello(type="hello", team=self.team, code=self.code, via=joined_via())
 
     def _on_message(self, message: p.Message) -> None:
         if isinstance(message, p.Welcome):

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from ..engine import Event, Refused, SessionState
 from ..formats import exercise_from_texts
 from . import protocol as p
-from .client import Connection, Offline
+from .client import Connection, Offline, joined_via
 
 
 class RemoteExpert(Connection):
@@ -36,7 +36,7 @@ class RemoteExpert(Connection):
         return self.exercise.scenario
 
     def _hello(self) -> p.ExpertHello:
-        return p.ExpertHello(type="expert-hello", expert=self.by, code=self.code)
+        return p.ExpertHello(type="expert-hello", expert=self.by, code=self.code, via=joined_via())
 
     def _on_message(self, message: p.Message) -> None:
         if isinstance(message, p.ExpertWelcome):

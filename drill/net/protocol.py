@@ -46,12 +46,14 @@ class Hello(Message):
     type: Literal["hello"]
     team: str = Field(max_length=64)
     code: str = Field(max_length=32)
+    via: Literal["terminal", "browser"] = "terminal"   # for the console's list of who is here
 
 
 class ExpertHello(Message):
     type: Literal["expert-hello"]
     expert: str = Field(min_length=1, max_length=64)
     code: str = Field(max_length=32)
+    via: Literal["terminal", "browser"] = "terminal"
 
 
 class _Work(Message):

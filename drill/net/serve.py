@@ -9,20 +9,25 @@ import socket
 from pathlib import Path
 
 from ..engine import Session
+from ..i18n import Catalog
 from ..live import drive
 from .codes import expert_codes, session_codes
 from .server import TeamServer
+from .sheet import sheet, slips
 
 
 class ServedDrill:
     """A session served to teams: start it, then run the console or `run_headless`."""
 
     def __init__(self, session: Session, host: str, port: int, codes_file: Path | None = None, web_port: int | None = None,
-                 experts: tuple[str, ...] = (), expert_codes_file: Path | None = None):
+                 experts: tuple[str, ...] = (), expert_codes_file: Path | None = None, codes_sheet: Path | None = None,
+                 language: str | None = None):
         self.session, self.host, self.port, self.codes_file = session, host, port, codes_file
         self.codes = session_codes(session)
         self.expert_codes = expert_codes(session, experts)  # the names invited now, and those the session file keeps
         self.expert_codes_file = expert_codes_file
+        self.codes_sheet = codes_sheet              # the printable sheet of codes, per seat
+        self.language = language or session.scenario.language
         self.server = TeamServer(session, self.codes, self.expert_codes)
         self.listening = None
         self.web_port = web_port
@@ -35,13 +40,18 @@ class ServedDrill:
             from .pages import TeamPages
 
             local = "127.0.0.1" if self.host in ("0.0.0.0", "::") else self.host
-            scenario = self.session.scenario
-            self.pages = TeamPages(f"ws://{local}:{self.port}", self.host, self.web_port, scenario.title, scenario.language)
+            self.pages = TeamPages(f"ws://{local}:{self.port}", self.host, self.web_port, self.session.scenario.title, self.language)
             await self.pages.start()
-        for path, codes in ((self.expert_codes_file, self.expert_codes), (self.codes_file, self.codes)):
-            if path is not None:  # written once listening, so a script can wait for it (team codes last)
+        scenario = self.session.scenario
+        files = [(self.codes_sheet, lambda path: sheet(path, scenario.title, self.url, self.pages.url if self.pages else None,
+                                                      slips(self.url, {team.id: team.name for team in scenario.teams}, self.codes, self.expert_codes),
+                                                      Catalog(self.language))),
+                 (self.expert_codes_file, lambda path: json.dumps(self.expert_codes, ensure_ascii=False, indent=2)),
+                 (self.codes_file, lambda path: json.dumps(self.codes, ensure_ascii=False, indent=2))]
+        for path, text in files:
+            if path is not None:  # written whole once listening, so a script can wait for it (team codes last)
                 tmp = path.with_suffix(path.suffix + ".tmp")
-                tmp.write_text(json.dumps(codes, ensure_ascii=False, indent=2), encoding="utf-8")
+                tmp.write_text(text(path), encoding="utf-8")
                 tmp.replace(path)
 
     @property

@@ -24,6 +24,7 @@ from ..engine.views import TaskView, heat_history
 from . import protocol as p
 from .codes import Guesses, normalise
 from .experts import ExpertDesk, ExpertSeat
+from .presence import Presence
 
 MAX_BAD_FRAMES = 20      # malformed frames before a connection is closed
 _NOT_FOR_TEAMS = (ev.REVIEW, ev.OBSERVE, ev.PLAN)   # the experts' business: not even an update tells a team of them
@@ -53,6 +54,7 @@ class TeamServer:
         self._loop: asyncio.AbstractEventLoop | None = None
         session.listeners.append(self._on_event)
         self.experts = ExpertDesk(session, expert_codes or {})  # listens after the teams: their screens come first
+        self.presence = Presence(list(codes), list(expert_codes or {}), session.now)  # who is connected, for the console
 
     async def start(self, host: str, port: int):
         """Listen; returns the websockets server (its `.sockets` tell the port when 0 was asked)."""
@@ -146,6 +148,7 @@ class TeamServer:
             pass
         finally:
             leave()
+            self.presence.left(ws)
 
     def _check_team(self, hello: p.Hello) -> Refused | None:
         """None if the code is this team's; else why not. An expert's code never admits a team."""
@@ -180,7 +183,10 @@ class TeamServer:
             await self._refuse(ws, refusal)
             return None
         if expert:
-            return await self.experts.welcome(ws, hello.expert)
+            seat = await self.experts.welcome(ws, hello.expert)
+            if seat is not None:
+                self.presence.joined(ws, "expert", seat.name, hello.via)
+            return seat
         client = _Client(hello.team, ws)
         view = self.session.team_view(hello.team)
         client.delivered = len(view.injects)
@@ -199,6 +205,7 @@ class TeamServer:
         for task in drafts:
             for frame in p.draft_frames(task.id, task.draft, task.draft_fields):
                 await ws.send(frame)
+        self.presence.joined(ws, "team", hello.team, hello.via)
         return client
 
     async def _refuse(self, ws: ServerConnection, reason: str | Refused) -> None:

@@ -24,6 +24,7 @@ from typing import Any, Callable
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from .. import install_hint
 from ..formats.prose import reflow
 from ..i18n import Catalog
 from . import fonts
@@ -167,17 +168,19 @@ def _weights(html: str, sheets: int) -> tuple[list[float], float]:
 
 
 @cache
-def pdf_unavailable() -> str | None:
-    """None when WeasyPrint can write PDFs here, else what to do about it.
+def pdf_unavailable(language: str = "en") -> str | None:
+    """None when WeasyPrint can write PDFs here, else why not and what to do about it, in
+    `language`.
 
     WeasyPrint is an optional extra, and it also needs Pango from the system;
     either missing raises on import (ImportError or OSError), never later."""
+    t = Catalog(language)
     try:
         import weasyprint  # noqa: F401
     except ImportError:
-        return "PDF skipped: WeasyPrint is not installed (pip install 'drill[pdf]')"
+        return t("install.pdf-missing", hint=install_hint("pdf"))
     except OSError as error:
-        return f"PDF skipped: WeasyPrint cannot load its system libraries (Pango): {error}"
+        return t("install.pdf-libraries", error=str(error))
     return None
 
 

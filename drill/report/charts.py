@@ -87,9 +87,13 @@ class HeatMarks:
 
 
 def _style(*texts: str) -> dict:
-    """The charts' look. The font families are those that cover the chart's text (`texts`),
-    DejaVu Sans first for Latin text, then a CJK font for what it lacks (matplotlib falls
-    back glyph by glyph); no font for some of it raises fonts.FontMissing (see fonts.py)."""
+    """The charts' look, the one place their fonts are chosen. The font families are those
+    that cover the chart's text (`texts`: every title, label, legend entry and tick a chart
+    draws), DejaVu Sans first for Latin text, then a CJK font for what it lacks (matplotlib
+    falls back glyph by glyph); no font for some of it raises fonts.FontMissing (see fonts.py).
+    A chart keeps its style (`Chart.style`), so its PNG is drawn in the same fonts as its SVG:
+    a label laid out at drawing time (a tick) would otherwise be drawn in the default font,
+    and Chinese in it as boxes."""
     return {
         "svg.fonttype": "path",
         "svg.hashsalt": "drill-report",   # stable ids: the same session gives the same file
@@ -102,7 +106,7 @@ def _style(*texts: str) -> dict:
     }
 
 
-def _data_uri(figure: Figure) -> str:
+def _data_uri(figure: Figure, style: dict) -> str:
     """The figure as an SVG `data:` URI, for an `<img>` in the one-file report.
 
     As an image rather than inline markup, a chart is its own document: browsers
@@ -114,7 +118,7 @@ def _data_uri(figure: Figure) -> str:
         figure.savefig(buffer, format="svg", metadata={"Date": None})
     # matplotlib repeats each label in a comment beside its outlines; the chart needs none of it.
     svg = re.sub(r"<!--.*?-->", "", buffer.getvalue(), flags=re.DOTALL)
-    return Chart("data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii"), figure)
+    return Chart("data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii"), figure, style)
 
 
 PRINT_DPI = 200  # the charts' resolution on paper (PDF and Word): sharp, and small enough to draw at once
@@ -128,16 +132,17 @@ class Chart(str):
     prints alike. The PNG is drawn once, on first use, for both."""
 
     figure: Figure
+    style: dict
 
-    def __new__(cls, uri: str, figure: Figure) -> "Chart":
+    def __new__(cls, uri: str, figure: Figure, style: dict) -> "Chart":
         chart = super().__new__(cls, uri)
-        chart.figure = figure
+        chart.figure, chart.style = figure, style
         return chart
 
     @cached_property
     def png(self) -> bytes:
         buffer = io.BytesIO()
-        with rc_context(_style()), warnings.catch_warnings():
+        with rc_context(self.style), warnings.catch_warnings():
             warnings.filterwarnings("ignore", message="Glyph .* missing from font")
             self.figure.savefig(buffer, format="png", dpi=PRINT_DPI, metadata={"Software": None})
         return buffer.getvalue()
@@ -163,8 +168,8 @@ def heat_chart(
     fired = sorted((b for b in marks.branches if b.at <= end), key=lambda b: b.at)
     rows = _label_rows(fired, marks, end, labels)
 
-    ticks = "".join(clock(at) for at in range(0, int(end) + 1, max(1, int(end) // 8)))
-    with rc_context(_style(ticks, *labels.values(), *marks.teams, *(b.title for b in fired))):
+    style = _style(_ticks(end, clock), *labels.values(), *marks.teams, *(b.title for b in fired))
+    with rc_context(style):
         figure = Figure(figsize=(7, 3.2 + 0.16 * (max(rows.values(), default=-1) + 1)), layout="constrained")
         if fired:
             track_rows = max(rows.values()) + 1
@@ -207,7 +212,12 @@ def heat_chart(
         columns = min(5, math.ceil(len(handles) / math.ceil(len(handles) / 5)))
         figure.legend(handles=_row_major(handles, columns), loc="outside lower center", frameon=False, fontsize=6.5,
                       ncols=columns, handlelength=1.8, columnspacing=1.4)
-        return _data_uri(figure)
+        return _data_uri(figure, style)
+
+
+def _ticks(end: float, clock: Callable[[float], str]) -> str:
+    """The time axis's labels, for choosing fonts that draw them."""
+    return "".join(clock(at) for at in range(0, int(end) + 1, max(1, int(end) // 8)))
 
 
 def _heat_axes(axes, end: float, clock: Callable[[float], str], labels: dict[str, str]) -> None:
@@ -225,7 +235,7 @@ def _heat_axes(axes, end: float, clock: Callable[[float], str], labels: dict[str
 def whatif_chart(before: list[tuple[float, float]], after: list[tuple[float, float]], end: float,
                  clock: Callable[[float], str], labels: dict[str, str], hot: float) -> str:
     """The public heat as it was and in a what-if, two step lines on one time axis, with
-    the level a debrief counts as hot dotted across."""
+    the level a debrief counts as hot dotted across; both end with the drill (`end`)."""
     return overlaid_heat_chart([(before, labels["before"], HEAT, "-"), (after, labels["after"], WHATIF, (0, (5, 2)))],
                                end, clock, labels, hot)
 
@@ -240,8 +250,8 @@ def overlaid_heat_chart(series: list[tuple[list[tuple[float, float]], str, str, 
     """Several heat curves as step lines on one time axis, each (history, label, colour, line
     style), with the level a debrief counts as hot dotted across: a what-if beside the drill,
     or the runs of one scenario (drill compare)."""
-    names = [label for _, label, _, _ in series]
-    with rc_context(_style(*names)):
+    style = _style(_ticks(end, clock), *(label for _, label, _, _ in series), *labels.values())
+    with rc_context(style):
         figure = Figure(figsize=(7, 2.8 + 0.14 * (len(series) // 5)), layout="constrained")
         axes = figure.add_subplot()
         for history, label, colour, style in series:
@@ -252,7 +262,7 @@ def overlaid_heat_chart(series: list[tuple[list[tuple[float, float]], str, str, 
         axes.axhline(hot, color="#999999", linestyle=":", linewidth=0.8)
         _heat_axes(axes, end, clock, labels)
         figure.legend(loc="outside lower center", frameon=False, fontsize=6.5, ncols=min(len(series), 4))
-        return _data_uri(figure)
+        return _data_uri(figure, style)
 
 
 def trend_chart(runs: list[str], lines: list[tuple[str, list[float | None]]], total: tuple[str, list[float | None]],
@@ -261,7 +271,8 @@ def trend_chart(runs: list[str], lines: list[tuple[str, list[float | None]]], to
     runs across in date order (labelled by their numbers in the comparison), 0..100 up; a run
     where a task was not scored leaves a gap. Laid out by hand, without a layout engine: a
     comparison draws one per team, and the engine's extra drawing pass doubled the time."""
-    with rc_context(_style("0123456789", *runs, *(label for label, _ in lines), total[0], *labels.values())):
+    style = _style("0123456789", *runs, *(label for label, _ in lines), total[0], *labels.values())
+    with rc_context(style):
         figure = Figure(figsize=(7, 2.6))
         axes = figure.add_axes((0.08, 0.17, 0.63, 0.78))
         xs = list(range(len(runs)))
@@ -277,7 +288,7 @@ def trend_chart(runs: list[str], lines: list[tuple[str, list[float | None]]], to
         axes.set_ylabel(labels["score"])
         axes.grid(axis="y", color="#dddddd", linewidth=0.6)
         figure.legend(loc="center left", bbox_to_anchor=(0.73, 0.55), frameon=False, fontsize=6.5)
-        return _data_uri(figure)
+        return _data_uri(figure, style)
 
 
 def _row_major(handles: list, columns: int) -> list:
@@ -372,7 +383,8 @@ def comparison_charts(teams: list[str], tasks: list[str], scores: list[list[floa
         rows = slice(first, first + _ROWS_PER_CHART)
         names = [_shorten(name, 24) for name in teams[rows]]
         grid = np.ma.masked_invalid(np.array([[np.nan if s is None else s for s in row] for row in scores[rows]], dtype=float))
-        with rc_context(_style("0123456789…", *names, *tasks)):
+        style = _style("0123456789…", *names, *tasks)
+        with rc_context(style):
             figure = Figure(figsize=(7, 0.9 + 0.3 * len(names)), layout="constrained")
             axes = figure.add_subplot()
             axes.set_facecolor("#eeeeee")
@@ -389,7 +401,7 @@ def comparison_charts(teams: list[str], tasks: list[str], scores: list[list[floa
             axes.tick_params(length=0)
             for spine in axes.spines.values():
                 spine.set_visible(False)
-            charts.append(_data_uri(figure))
+            charts.append(_data_uri(figure, style))
     return charts
 
 

@@ -20,6 +20,8 @@ from ..engine.whatif import compare
 from ..formats.rubric import DEFAULT_SCALE
 from ..i18n import Catalog
 from ..scoring import score_session
+from ..scoring.results import STRENGTH
+from ..scoring.scorer import NOTE_CLOSING
 from ..scoring.wording import band_label
 from ..whatif import inject_line, outcome_rows
 from . import charts
@@ -62,7 +64,7 @@ def build(session: Any, t: Catalog, whatifs: tuple = (), against: Any = None) ->
     scores = score_session(session, language=t.language).to_json()
     names = {team.id: team.name for team in scenario.teams}
     titles = {task.id: task.title for task in scenario.tasks}
-    end = min(session.state.now, float(scenario.clock.duration)) or float(scenario.clock.duration)
+    end = _drill_end(session)
     events = session.sink.events()
     tasks = [task for task in scenario.tasks if any(key[1] == task.id for key in session.state.work)]
     branches = _branches(events, session)
@@ -115,7 +117,7 @@ def _whatif(session: Any, other: Any, change: Any, clock: Clock, t: Catalog) -> 
     kind = "dropped" if change.drop else "changed"
     rows = outcome_rows(outcome, scenario, t, lambda seconds: _duration(t, seconds) if seconds else "0")
     names = {x.id: x.name for x in scenario.teams}
-    end = float(scenario.clock.duration)
+    end = max(_drill_end(session), _drill_end(other))   # a what-if replays to the same end, not the scenario's last hour
     return {
         "title": t(f"debrief.change.{kind}", team=team, task=task),
         "text": None if change.drop else change.text,
@@ -148,6 +150,13 @@ def _record(log: Any, t: Catalog) -> str | None:
     if not verdict.intact:
         return t("record.broken", events=verdict.events, event=verdict.broken_at)
     return t("record.intact", events=verdict.events, digest=verdict.final)
+
+
+def _drill_end(session: Any) -> float:
+    """Where a chart's time axis ends: when the drill ended (or the clock stopped), within the
+    scenario's duration; a drill never started shows the whole duration."""
+    duration = float(session.scenario.clock.duration)
+    return min(session.state.now, duration) or duration
 
 
 def _ran_on(wall: str | None, t: Catalog) -> str | None:
@@ -369,7 +378,7 @@ def _criterion(criterion: dict[str, Any], t: Catalog) -> dict[str, Any]:
 
 def _sheet(team: dict[str, Any], session: Any, clock: Clock, t: Catalog) -> dict[str, Any]:
     """One team's review sheet: each task's text, scores and comments, then its improvement plan."""
-    tasks, plan = [], []
+    tasks, plan, keep = [], [], []
     for task in team["tasks"]:
         scenario_task = next(item for item in session.scenario.tasks if item.id == task["task"])
         work = session.state.work[(team["team"], task["task"])]
@@ -387,23 +396,43 @@ def _sheet(team: dict[str, Any], session: Any, clock: Clock, t: Catalog) -> dict
             "strengths": task["strengths"],
             "improvements": task["improvements"],
         })
-        plan += [
-            _plan_row({"capability": task["title"], "action": c["action"], "organization": c["owner"] or "",
-                       "issue": c["title"] + (f"{t('report.colon')}{c['note']}" if c["note"] else "")}, t)
-            for c in task["criteria"] if c["action"]
-        ]
+        for c in task["criteria"]:
+            if not c["action"]:
+                continue
+            issue = c["title"] + (t("report.colon") + _notes(c, t) if _notes(c, t) else "")
+            if _strength(c):   # praise with a next step ("可作为范例"): kept and shared, not an area for improvement
+                keep.append(f"{task['title']} · {issue} → {c['action']}" + (f" ({c['owner']})" if c["owner"] else ""))
+            else:
+                plan.append(_plan_row({"capability": task["title"], "action": c["action"], "organization": c["owner"],
+                                       "issue": issue}, team["name"], t))
     titles = {task.id: task.title for task in session.scenario.tasks}
-    plan += [_plan_row({"capability": titles.get(row.get("task"), ""), **row}, t)
+    plan += [_plan_row({"capability": titles.get(row.get("task"), ""), **row}, team["name"], t)
              for row in session.state.plan if row["team"] == team["team"]]
     return {"name": team["name"], "total": number(team["total"], t), "rating": team["rating"],
-            "tasks": tasks, "plan": plan, "blank_rows": range(PLAN_BLANK_ROWS),
+            "tasks": tasks, "plan": plan, "keep": keep, "blank_rows": range(PLAN_BLANK_ROWS),
             "observations": _observations(session, team["team"], clock, t)}
 
 
-def _plan_row(row: dict[str, Any], t: Catalog) -> list[str]:
+def _strength(criterion: dict[str, Any]) -> bool:
+    """Whether a criterion was done well (at least the share the scorer counts as a strength)."""
+    return criterion["points"] is not None and criterion["points"] >= STRENGTH * criterion["max"]
+
+
+def _notes(criterion: dict[str, Any], t: Catalog) -> str:
+    """The experts' notes on a criterion as one phrase: each one's closing mark dropped before
+    they are joined (no "。；"), each signed when several experts wrote one."""
+    said = [(review["by"], review["note"].strip()) for review in criterion["reviews"] if review["note"].strip()]
+    if len(said) < 2:
+        return said[0][1] if said else (criterion["note"] or "").strip()
+    return t("report.semicolon").join(f"{by or t('report.unnamed')}{t('report.colon')}{note.rstrip(NOTE_CLOSING)}" for by, note in said)
+
+
+def _plan_row(row: dict[str, Any], team: str, t: Catalog) -> list[str]:
     """A row of the improvement plan in HSEEP's columns, as printed: from an expert's review
-    (its corrective action and owner) or from a row written on its own (`plan` events)."""
+    (its corrective action and owner) or from a row written on its own (`plan` events). The
+    responsible organisation is the team's own unless an expert named another."""
     element = row.get("element")
+    row = {**row, "organization": row.get("organization") or team}
     return [(t(f"report.element.{element}") if element else "") if column == "element" else row.get(column) or ""
             for column in PLAN_COLUMNS]
 

@@ -20,6 +20,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from .. import install_hint
+from ..i18n import Catalog
+
 LATIN_FONT = "Calibri"
 TEXT_WIDTH = 170   # mm: A4's 210 less margins of 20
 EAST_ASIAN_FONT = "Microsoft YaHei"   # what Word and WPS offer on Chinese Windows; other programs substitute their own CJK face
@@ -28,12 +31,12 @@ _MUTED = (0x66, 0x66, 0x66)
 
 
 @cache
-def docx_unavailable() -> str | None:
-    """None when python-docx is installed, else what to do about it."""
+def docx_unavailable(language: str = "en") -> str | None:
+    """None when python-docx is installed, else what to do about it, in `language`."""
     try:
         import docx  # noqa: F401
     except ImportError:
-        return "Word report skipped: python-docx is not installed (pip install 'drill[docx]')"
+        return Catalog(language)("install.docx-missing", hint=install_hint("docx"))
     return None
 
 
@@ -177,6 +180,7 @@ class _Writer:
         self.cover(scenario)
         self.timeline()
         self.results()
+        self.whatifs()
         if context.get("against"):
             self.heading(context["against"]["title"], 1, new_page=True)
             self.bullets(context["against"]["lines"])
@@ -242,6 +246,28 @@ class _Writer:
         for chart in context["comparison_charts"]:
             self.chart(chart)
 
+    def whatifs(self) -> None:
+        """The what-ifs the facilitator kept, as in the HTML: what changed, its numbers and both
+        heat curves together, then the injects it changed and the new words."""
+        context, t = self.context, self.t
+        if not context["whatifs"]:
+            return
+        self.heading(t("report.whatifs"), 1, new_page=True)
+        self.paragraph(t("report.whatifs-key"), muted=True)
+        for whatif in context["whatifs"]:
+            self.heading(t("report.whatif", change=whatif["title"]), 2)
+            self.table(["", t("whatif.before"), t("whatif.after")],
+                       [[row["label"], row["before"], row["after"]] for row in whatif["rows"]], widths=[90, 40, 40])
+            self.chart(whatif["chart"])
+            if whatif["injects"]:
+                self.paragraph(bold=t("whatif.injects"))
+                self.bullets(whatif["injects"])
+            else:
+                self.paragraph(t("whatif.no-injects"), muted=True)
+            if whatif["text"] is not None:
+                self.heading(t("report.text"), 3)
+                self.paragraph(whatif["text"])
+
     def sheet(self, sheet: dict[str, Any]) -> None:
         t, colon = self.t, self.colon
         self.heading(t("report.sheet", team=sheet["name"]), 1, new_page=True)
@@ -279,6 +305,9 @@ class _Writer:
         else:
             self.paragraph(t("report.no-observations"), muted=True)
         self.heading(t("report.plan"), 2)
+        if sheet["keep"]:
+            self.paragraph(bold=t("report.plan-keep"))
+            self.bullets(sheet["keep"])
         self.table(self.context["plan_columns"], sheet["plan"], blank=len(sheet["blank_rows"]),
                    widths=[22, 28, 30, 16, 22, 16, 18, 18], size=8)
 

@@ -55,6 +55,13 @@ def _unsubmitted(criterion: Criterion, w: Words) -> CriterionScore:
     return CriterionScore(criterion.id, criterion.title, kind, criterion.weight, 0.0, "auto", w("scoring.not-submitted"), language=w.language)
 
 
+NOTE_CLOSING = "。．.；;，,、 "   # marks that end a note, dropped where several experts' notes are joined
+
+
+def _trim(note: str, joined: bool) -> str:
+    return note.rstrip(NOTE_CLOSING) if joined else note
+
+
 class _Panel:
     """The experts' latest words on one criterion, one per expert: the score is their mean.
     A note, action and owner are the experts' own; with several experts each note is signed."""
@@ -63,8 +70,10 @@ class _Panel:
         self.mean = fmean(r.score for r in reviews)
         self.words = tuple(ExpertWord(r.by, r.score, r.note) for r in reviews)
         signed = len(reviews) > 1
+        notes = [r for r in reviews if r.note]
+        joined = len(notes) > 1   # then each note's closing mark is dropped: no "。；"
         self.note = w("scoring.part-separator").join(
-            w("scoring.line", title=r.by, text=r.note) if signed and r.by else r.note for r in reviews if r.note
+            w("scoring.line", title=r.by, text=_trim(r.note, joined)) if signed and r.by else _trim(r.note, joined) for r in notes
         ) or None
         planned = [r for r in reviews if r.action]
         latest = max(planned, key=lambda r: r.at) if planned else None

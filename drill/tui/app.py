@@ -124,7 +124,8 @@ class DrillApp(NoticesInBar, App):
             self.notify(self.t("serve.cannot-listen", error=error.strerror or str(error)), severity="error", timeout=30)
             return
         pages = self.served.pages
-        console.show_join(self.served.url, self.served.codes, pages.url if pages is not None else None, self.served.expert_codes)
+        console.show_join(self.served.url, self.served.codes, pages.url if pages is not None else None, self.served.expert_codes,
+                          self.served.server.presence)
         if self.live:
             self._clock_worker = self.run_worker(drive(self.session, self._stop, self._unstored), name="clock", exit_on_error=False)
 

@@ -17,8 +17,9 @@ from textual.widgets import DataTable, Label, ProgressBar, RichLog, Static
 from ..engine import Event, Session
 from ..engine.session import CHANNELS
 from ..i18n import Catalog
+from ..outline import condition
 from .format import (
-    STATUS_MARK, DrillInfo, channel_label, clip, clock_state, clock_text, short_clock, span_text, speed_text,
+    STATUS_MARK, DrillInfo, channel_label, channel_tag, clip, clock_state, clock_text, short_clock, span_text, speed_text,
     status_label, team_names,
 )
 from .modals import AdhocInject, AdhocScreen, ChooseScreen, Choice, ConfirmScreen, NoteScreen, TextScreen
@@ -30,6 +31,7 @@ from .widgets import HeatLine, KeyBar, Line, LocalizedScreen, StatusBar, heat_st
 # decides which it accepts.
 SPEEDS = (1, 2, 5, 10, 12, 15, 20, 30, 60, 120, 300, 600, 1200, 1800, 3600)
 WIDE = 120  # columns from which the board spells statuses out
+SEAT_MARK = {"connected": ("●", "green"), "dropped": ("○", "bold red"), "never": ("·", "dim")}
 
 
 def report_available() -> bool:
@@ -62,6 +64,7 @@ class ConsoleScreen(LocalizedScreen):
         Binding("n", "note", "key.note"),
         Binding("e", "end", "key.end"),
         Binding("w", "report", "key.report"),
+        Binding("q", "leave", "key.quit", show=False),   # what a newcomer presses first; Ctrl+Q is shown
     ]
 
     def __init__(self, session: Session, catalog: Catalog, info: DrillInfo) -> None:
@@ -74,6 +77,7 @@ class ConsoleScreen(LocalizedScreen):
         self._logged = 0  # the last event written to the activity log
         self._board: tuple | None = None
         self._schedule_seq = -1
+        self._join: tuple = ()  # under `drill serve`: the address, the codes and who is here
         session.listeners.append(self._event)
 
     def compose(self) -> ComposeResult:
@@ -91,7 +95,7 @@ class ConsoleScreen(LocalizedScreen):
                 yield Label(t("console.activity"), classes="pane-title")
                 yield RichLog(id="activity", wrap=True, markup=False, auto_scroll=True, min_width=16)
             with VerticalScroll(id="console-side"):
-                yield Label(t("console.join"), classes="pane-title join", id="join-title")
+                yield Label(t("presence.title"), classes="pane-title join", id="join-title")
                 yield Static(id="join", classes="join")
                 yield Label(t("console.upcoming"), classes="pane-title")
                 yield Static(id="upcoming")
@@ -113,27 +117,76 @@ class ConsoleScreen(LocalizedScreen):
         self._board = None
         self.refresh_live()
 
-    def show_join(self, url: str, codes: dict[str, str], page: str | None = None, experts: dict[str, str] | None = None) -> None:
-        """Under `drill serve`: where teams connect (and the browser page, if served), each team's
-        code, and each invited expert's."""
+    def show_join(self, url: str, codes: dict[str, str], page: str | None = None, experts: dict[str, str] | None = None,
+                  presence=None) -> None:
+        """Under `drill serve`: where teams connect (and the browser page, if served), and each
+        seat (every team, every invited expert) with its code and whether it is here: connected
+        at a terminal or in a browser, dropped since when, or never joined (a drill.net
+        Presence). A seat joining or dropping is said in a notice and in the activity log."""
+        self._join = (url, codes, page, experts or {}, presence)
+        if presence is not None:
+            presence.listeners.append(self._presence_changed)
+        self._show_seats()
+        for widget in self.query(".join"):
+            widget.display = True
+
+    def _show_seats(self) -> None:
+        """A line per seat. On a narrow console (80 columns) each keeps to one short line, the
+        room at a glance: the mark (with a key above), the code, the team's id or the expert's
+        name, and how it is connected or when it dropped."""
+        url, codes, page, experts, presence = self._join
+        t, narrow = self.t, (self.size.width or self.app.size.width) < WIDE
         text = Text()
         text.append(url + "\n", style="bold")
         if page:
-            text.append(self.t("serve.page", url=page) + "\n", style="bold")
-        for team_id, code in codes.items():
-            text.append(f"{code}  ", style="bold yellow")
-            text.append(f"{team_id} · {self.teams.get(team_id, team_id)}\n")
-        for name, code in (experts or {}).items():
-            text.append(f"{code}  ", style="bold cyan")
-            text.append(self.t("serve.expert", name=name) + "\n")
+            text.append(t("serve.page", url=page) + "\n", style="bold")
+        if narrow and presence is not None:
+            for state, (mark, style) in SEAT_MARK.items():
+                text.append(f"{mark} {t(f'presence.key-{state}')}  ", style=style)
+            text.append("\n")
+        seats = [("team", team_id, code, team_id if narrow else f"{team_id} · {self.teams.get(team_id, team_id)}") for team_id, code in codes.items()]
+        seats += [("expert", name, code, name if narrow else t("serve.expert", name=name)) for name, code in experts.items()]
+        for kind, name, code, label in seats:
+            seat = presence.seat(kind, name) if presence is not None else None
+            if seat is not None:
+                mark, style = SEAT_MARK[seat.state]
+                text.append(mark + " ", style=style)
+            text.append(f"{code} ", style="bold yellow" if kind == "team" else "bold cyan")
+            text.append(label)
+            if seat is not None and not (narrow and seat.state == "never"):
+                text.append(" " * (1 if narrow else 2) + self._seat_state(seat, narrow), style=SEAT_MARK[seat.state][1])
+            text.append("\n")
         text.rstrip()
         self.query_one("#join", Static).update(text)
-        for widget in self.query(".join"):
-            widget.display = True
+
+    def _seat_state(self, seat, narrow: bool = False) -> str:
+        t = self.t
+        if narrow:   # the mark says which state; the words say how, or since when
+            return t("presence.list-sep").join(t(f"presence.via.{via}") for via in seat.ways) if seat.ways else short_clock(self.info, seat.dropped_at)
+        if seat.state == "connected":
+            return t("presence.state-connected", via=t("presence.list-sep").join(t(f"presence.via.{via}") for via in seat.ways))
+        if seat.state == "dropped":
+            return t("presence.state-dropped", time=short_clock(self.info, seat.dropped_at))
+        return t("presence.state-never")
+
+    def _presence_changed(self, change) -> None:
+        if not self.is_mounted:  # connections closing while the app shuts down
+            return
+        t, seat = self.t, change.seat
+        who = self.teams.get(seat.name, seat.name) if seat.kind == "team" else t("serve.expert", name=seat.name)
+        message = t(f"presence.notice-{change.what}", who=who, via=t(f"presence.via.{change.via}"))
+        line = Text()
+        line.append(short_clock(self.info, change.at), style="bold")
+        line.append(" " + message, style="yellow" if change.what == "dropped" else "")
+        self.query_one("#activity", RichLog).write(line)
+        self._show_seats()
+        self.notify(message, severity="warning" if change.what == "dropped" else "information", timeout=6)
 
     def on_resize(self) -> None:
         self._board = None
         self.call_after_refresh(self.refresh_live)
+        if self._join:
+            self.call_after_refresh(self._show_seats)
 
     # ----- keeping up ------------------------------------------------------------------
 
@@ -296,17 +349,9 @@ class ConsoleScreen(LocalizedScreen):
         return text
 
     def _condition(self, inject) -> str:
-        when = inject.when
-        if when is None:
+        if inject.when is None:
             return self.t("console.at", time=short_clock(self.info, inject.at))
-        if when.kind == "manual":
-            return self.t("console.manual")
-        if when.kind == "heat_above":
-            return self.t("console.when-heat", n=when.heat_above)
-        task = self.tasks[when.task].title if when.task in self.tasks else when.task
-        if when.kind.startswith("scored"):
-            return self.t(f"console.when-{when.kind.replace('_', '-')}", task=task, score=f"{getattr(when, when.kind).score:g}")
-        return self.t(f"console.when-{when.kind}", task=task)
+        return condition(inject.when, self.t, lambda task: self.tasks[task].title if task in self.tasks else task)
 
     def _unfired(self) -> list:
         state = self.session.state
@@ -342,12 +387,15 @@ class ConsoleScreen(LocalizedScreen):
                 message = t(f"activity.{action}")
         elif kind == "inject":
             title = data.get("title", data["inject"])
-            message = t("activity.inject", channel=channel_label(data.get("channel", "note"), t), title=title, teams=self._names(data["to"]))
+            message = t("activity.inject", tag=channel_tag(data.get("channel", "note"), t), title=title, teams=self._names(data["to"]))
         elif kind == "trigger":
+            if data["fire_at"] <= event.at:   # it goes out at once: the delivery line says so
+                return None
             title = next((i.title for i in self.session.scenario.injects if i.id == data["inject"]), data["inject"])
             message = t("activity.trigger", title=title, time=short_clock(self.info, data["fire_at"]))
         elif kind == "open":
-            message = t("activity.open", task=self.tasks[data["task"]].title, due=short_clock(self.info, data["due_at"]))
+            message = t("activity.open", task=self.tasks[data["task"]].title, due=short_clock(self.info, data["due_at"]),
+                        teams=self._names(data.get("teams") or []))
         elif kind == "deadline":
             if not data["missed"]:
                 return None
@@ -427,9 +475,9 @@ class ConsoleScreen(LocalizedScreen):
                 label = Text()
                 if kind != "held":
                     label.append(self._condition(inject) + " ", style="dim")
-                label.append(f"[{channel_label(inject.channel, t)}] ", style="cyan")
+                label.append(channel_tag(inject.channel, t), style="cyan")
                 label.append(inject.title, style="bold" if kind == "held" else "")
-                label.append("\n→ " + self._names(self.session.scenario.recipients(inject.to)), style="dim")
+                label.append("\n→ " + self._names(self.session.recipients_now(inject.id)), style="dim")
                 if inject.notes:   # for the facilitator only: the expected action, the evaluator's notes (two lines of them)
                     label.append("\n" + "\n".join(inject.notes.splitlines()[:2]), style="italic dim")
                 choices.append(Choice(inject.id, label))
@@ -498,6 +546,16 @@ class ConsoleScreen(LocalizedScreen):
             self._done()
 
         self.app.push_screen(ConfirmScreen(t, t("end.title"), t("end.message"), t("end.confirm")), confirmed)
+
+    def action_leave(self) -> None:
+        """q: leave after a yes, as Ctrl+Q does without asking (drafts kept, the clock paused)."""
+        t = self.t
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.app.call_later(self.app.action_quit)
+
+        self.app.push_screen(ConfirmScreen(t, t("quit.title"), t("quit.message"), t("quit.confirm")), confirmed)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "report":

@@ -65,6 +65,11 @@ def channel_label(channel: str, catalog: Catalog) -> str:
     return catalog(f"channel.{channel}")
 
 
+def channel_tag(channel: str, catalog: Catalog) -> str:
+    """[消息] as a tag before a title, in the language's brackets (full-width in Chinese)."""
+    return catalog("channel.tag", channel=channel_label(channel, catalog))
+
+
 def status_label(status: str, catalog: Catalog) -> str:
     """A board or task status in words (the engine's status names are the keys)."""
     return catalog(f"board.{status}") if status == "not-open" else catalog(f"status.{status}")

@@ -23,7 +23,7 @@ from ..engine.views import TaskView, TeamView
 from ..formats.prose import reflow
 from ..i18n import Catalog
 from .format import (
-    STATUS_MARK, DrillInfo, channel_label, clock_state, clock_text, short_clock, span_text, speed_text, status_label,
+    STATUS_MARK, DrillInfo, channel_label, channel_tag, clock_state, clock_text, short_clock, span_text, speed_text, status_label,
 )
 from .draft import DraftArea
 from .feed import PublicFeed
@@ -261,7 +261,7 @@ class TeamScreen(LocalizedScreen):
             self.notify(t("notice.unread", n=len(deliveries)), title=self.view.name, severity="warning", timeout=10)
         for delivery in deliveries[-3:]:
             sender = f" — {delivery.sender}" if delivery.sender else ""
-            self.notify(f"[{channel_label(delivery.channel, t)}] {delivery.title}{sender}",
+            self.notify(f"{channel_tag(delivery.channel, t)}{delivery.title}{sender}",
                         title=f"{self.view.name} · {t('notice.new-inject')}", severity="warning", timeout=10, markup=False)
         self.app.bell()
 

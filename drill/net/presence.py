@@ -1,0 +1,84 @@
+"""Who is in the room: each seat of a served drill (every team, every invited expert),
+whether it is connected now and how (at a terminal or in a browser), dropped (since
+when) or never joined.
+
+A trainer checks the room before starting the clock, and notices a team that fell off
+the network mid-drill; nothing else knows who is connected, so the server tells this
+of each admitted connection and of each that closes. A seat may have several
+connections at once (two laptops, a browser tab left open): it is connected while any
+is. Listeners (the console) hear of each change, to show it and to say so.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable, Hashable
+
+VIAS = ("terminal", "browser")   # how a seat can be connected, as the client says in its hello
+
+
+@dataclass
+class Seat:
+    kind: str                        # "team" or "expert"
+    name: str                        # a team's id, an expert's name as the facilitator wrote it
+    via: Counter = field(default_factory=Counter)   # open connections by how they came
+    joined: bool = False             # ever admitted
+    dropped_at: float | None = None  # in-world time the last connection closed
+
+    @property
+    def state(self) -> str:
+        """connected, dropped or never (joined)."""
+        if sum(self.via.values()):
+            return "connected"
+        return "dropped" if self.joined else "never"
+
+    @property
+    def ways(self) -> list[str]:
+        """How it is connected now: terminal, browser or both."""
+        return [via for via in VIAS if self.via[via]]
+
+
+@dataclass(frozen=True)
+class Change:
+    seat: Seat
+    what: str      # "joined" or "dropped"
+    via: str
+    at: float      # in-world time
+
+
+class Presence:
+    """The seats of a served drill, kept current by the server: `joined` when a connection
+    is admitted, `left` when it closes."""
+
+    def __init__(self, teams: list[str], experts: list[str], now: Callable[[], float]):
+        self.now = now
+        self.seats = {("team", name): Seat("team", name) for name in teams}
+        self.seats.update({("expert", name): Seat("expert", name) for name in experts})
+        self.listeners: list[Callable[[Change], None]] = []
+        self._open: dict[Hashable, tuple[Seat, str]] = {}
+
+    def seat(self, kind: str, name: str) -> Seat:
+        return self.seats[(kind, name)]
+
+    def joined(self, connection: Hashable, kind: str, name: str, via: str) -> None:
+        seat = self.seats.setdefault((kind, name), Seat(kind, name))
+        self._open[connection] = (seat, via)
+        seat.via[via] += 1
+        seat.joined, seat.dropped_at = True, None
+        self._tell(Change(seat, "joined", via, self.now()))
+
+    def left(self, connection: Hashable) -> None:
+        """A connection closed; nothing if it was never admitted."""
+        found = self._open.pop(connection, None)
+        if found is None:
+            return
+        seat, via = found
+        seat.via[via] -= 1
+        if seat.state == "dropped":
+            seat.dropped_at = self.now()
+            self._tell(Change(seat, "dropped", via, seat.dropped_at))
+
+    def _tell(self, change: Change) -> None:
+        for listener in list(self.listeners):
+            listener(change)
