@@ -254,11 +254,11 @@ def overlaid_heat_chart(series: list[tuple[list[tuple[float, float]], str, str, 
     with rc_context(style):
         figure = Figure(figsize=(7, 2.8 + 0.14 * (len(series) // 5)), layout="constrained")
         axes = figure.add_subplot()
-        for history, label, colour, style in series:
+        for history, label, colour, dashes in series:
             times = [at for at, _ in history] + [end]
             values = [value for _, value in history] + [history[-1][1]]
             axes.step(times, values, where="post", color=colour, linewidth=1.8 if len(series) <= 3 else 1.1,
-                      linestyle=style, label=_shorten(label, 28), zorder=3)
+                      linestyle=dashes, label=_shorten(label, 28), zorder=3)
         axes.axhline(hot, color="#999999", linestyle=":", linewidth=0.8)
         _heat_axes(axes, end, clock, labels)
         figure.legend(loc="outside lower center", frameon=False, fontsize=6.5, ncols=min(len(series), 4))
