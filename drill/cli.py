@@ -751,6 +751,7 @@ def web(target: str, host: str, web_port: int, server_port: int, session_path: P
     only the page for its teams. Teams open the page and enter their join code.
     Given a session file, serve the debrief presenter (like `drill debrief --web-port`).
     """
+    from .i18n import Catalog
     from .sessions import is_session_file
 
     if is_session_file(Path(target)):

@@ -97,7 +97,7 @@ def test_heat_and_first_statement_are_read_from_each_log(rehearsals, compared):
 
 
 def test_injects_each_run_triggered_match_the_log(rehearsals, compared):
-    rows = table_after(compared, "## 各次演练触发的情况注入")
+    rows = table_after(compared, "## 各次演练触发的情况")
     for column, session in enumerate(rehearsals, 1):
         events = [json.loads(line) for line in drill("log", str(session), "--json").stdout.splitlines()]
         fired = sum(1 for e in events if e["type"] == "inject")
@@ -145,7 +145,7 @@ def test_versions_of_a_scenario_are_matched_by_ids_and_what_differs_is_said(rehe
     assert result.returncode == 0, result.stderr
     markdown = (out / "compare.md").read_text(encoding="utf-8")
     versions = markdown.split("## 演练脚本的版本", 1)[1].split("##", 1)[0]
-    assert "v2有而good没有的情况注入：家长热线" in versions.replace("\\", "")
+    assert "v2有而good没有的情况：家长热线" in versions.replace("\\", "")
     assert "good的标题为" in versions
 
 
@@ -207,7 +207,7 @@ def test_many_runs_get_a_row_each_and_summed_up_injects_and_criteria(rehearsals,
     result = drill("compare", *map(str, rehearsals * 3), "--out", str(out), "--format", "md")
     assert result.returncode == 0, result.stderr
     markdown = (out / "compare.md").read_text(encoding="utf-8")
-    injects = table_after(markdown, "## 各次演练触发的情况注入")
+    injects = table_after(markdown, "## 各次演练触发的情况")
     assert injects[0] == ["内容", "触发次数", "触发的演练（编号）"]
     second = next(row for row in injects if row[0].startswith("二次舆情"))
     assert second[1] == "3 / 9"
