@@ -33,6 +33,7 @@ from textual._cells import cell_len
 from textual._wrap import compute_wrap_offsets
 from textual.document._document_navigator import DocumentNavigator
 from textual.document._wrapped_document import WrappedDocument
+from textual.binding import Binding
 from textual.strip import Strip
 from textual.widgets import TextArea
 
@@ -139,7 +140,24 @@ class DraftWrap(WrappedDocument):
 
 
 class DraftArea(TextArea):
-    """A TextArea that stays quick to type in when a paragraph runs to thousands of characters."""
+    """A TextArea that stays quick to type in when a paragraph runs to thousands of characters.
+
+    Ctrl+Home and Ctrl+End go to the start and the end of the whole draft (End goes to
+    the end of the row, as in Textual: a team that pressed End to add to a wrapped
+    paragraph wrote into the middle of it)."""
+
+    BINDINGS = [
+        Binding("ctrl+home", "cursor_text_start", show=False),
+        Binding("ctrl+end", "cursor_text_end", show=False),
+        Binding("ctrl+shift+home", "cursor_text_start(True)", show=False),
+        Binding("ctrl+shift+end", "cursor_text_end(True)", show=False),
+    ]
+
+    def action_cursor_text_start(self, select: bool = False) -> None:
+        self.move_cursor((0, 0), select=select)
+
+    def action_cursor_text_end(self, select: bool = False) -> None:
+        self.move_cursor(self.document.end, select=select)
 
     def _set_document(self, text: str, language: str | None) -> None:
         super()._set_document(text, language)

@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import ContentSwitcher, Input, Label, OptionList, Select, Static, TextArea
+from textual.message import Message
 from textual.widgets.option_list import Option
 
 from ..client import TeamClient
@@ -27,8 +28,10 @@ from .format import (
 )
 from .draft import DraftArea
 from .feed import PublicFeed
+from .kept import KeptTyping, Typing
 from .modals import ConfirmScreen
 from .notices import NoticeBar
+from .rejoin import KeptOrStored
 from .widgets import KeyBar, Line, LocalizedScreen, StatusBar, Wrapped, heat_style, while_shown
 
 STATUS_STYLE = {
@@ -65,7 +68,7 @@ def two_lines(mark: Text, first: Text, second: Text) -> Table:
 class TaskEditor(Vertical):
     """The draft of one task: its prompt, its structured fields and the long text."""
 
-    def __init__(self, task: TaskView, catalog: Catalog) -> None:
+    def __init__(self, task: TaskView, catalog: Catalog, kept: KeptTyping | None = None) -> None:
         super().__init__(id=f"task-{task.id}", classes="task-editor")
         self.display = False  # the content switcher shows it when chosen
         self.task_view = task
@@ -74,9 +77,61 @@ class TaskEditor(Vertical):
         self.refused: tuple[str, dict[str, str]] | None = None
         self.saved_at: float | None = None
         self.ready = False
+        self.kept = kept
+        self.keeping = False   # writing the typing to disk: only once the kept copy has been offered back
 
     def on_mount(self) -> None:
         self.ready = True
+        self.text_area.move_cursor(self.text_area.document.end)   # to add to a draft, not to cut into it
+        kept = self.kept.read(self.task_view.id) if self.kept is not None else None
+        if kept is None or self.task_view.submitted_at is not None:
+            self.keeping = True
+        elif (kept.text, kept.fields) == self.current():
+            self.put_cursor(kept.cursor)
+            self.keeping = True
+        else:
+            self.post_message(self.KeptDiffers(self, kept))
+
+    class KeptDiffers(Message):
+        """This computer kept a draft other than the drill's: the screen asks which to keep."""
+
+        def __init__(self, editor: TaskEditor, kept: Typing) -> None:
+            super().__init__()
+            self.editor, self.kept = editor, kept
+
+    def put_cursor(self, cursor: tuple[int, int] | None) -> None:
+        """Where the cursor was when the typing was kept, if it is still inside the text."""
+        document = self.text_area.document
+        if cursor is not None and 0 <= cursor[0] < document.line_count and 0 <= cursor[1] <= len(document[cursor[0]]):
+            self.text_area.move_cursor(cursor)
+
+    def take(self, kept: Typing) -> None:
+        """Put the kept typing back: text, fields and cursor; the next save sends it."""
+        self.text_area.load_text(kept.text)
+        for field in self.task_view.fields:
+            value = kept.fields.get(field.id, "")
+            widget = self.query_one(f"#field-{field.id}")
+            if isinstance(widget, Select):
+                widget.value = value if value in (field.choices or ()) else Select.NULL
+            else:
+                widget.value = value
+        self.text_area.move_cursor(self.text_area.document.end)
+        self.put_cursor(kept.cursor)
+        self.keeping = True
+        self.keep()
+
+    def keep(self) -> None:
+        """Write the draft as it stands, with the cursor, to this computer's disk."""
+        if self.kept is not None and self.keeping and self.ready and not self.text_area.read_only:
+            text, fields = self.current()
+            self.kept.write(self.task_view.id, Typing(text, fields, self.text_area.cursor_location))
+
+    @on(TextArea.Changed)
+    @on(TextArea.SelectionChanged)
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def _typed(self) -> None:
+        self.keep()
 
     def compose(self) -> ComposeResult:
         task, t = self.task_view, self.t
@@ -162,9 +217,10 @@ class TeamScreen(LocalizedScreen):
         Binding("ctrl+g", "submit", "key.submit"),
     ]
 
-    def __init__(self, client: TeamClient, catalog: Catalog, info: DrillInfo) -> None:
+    def __init__(self, client: TeamClient, catalog: Catalog, info: DrillInfo, kept: KeptTyping | None = None) -> None:
         super().__init__(catalog, name=f"team:{client.team}", classes="team-screen")
         self.client = client
+        self.kept = kept   # a joined team's typing, kept on its own disk as it is typed
         self.info = info
         self.view: TeamView = client.view()
         self.known: set[str] = {d.inject for d in self.view.injects}  # deliveries already shown
@@ -334,7 +390,7 @@ class TeamScreen(LocalizedScreen):
         switcher = self.query_one("#right", ContentSwitcher)
         for task in view.tasks:
             if self._editor(task.id) is None:
-                switcher.mount(TaskEditor(task, self.t))
+                switcher.mount(TaskEditor(task, self.t, self.kept))
         if highlighted is not None:
             tasks.highlighted = tasks.get_option_index(highlighted)
         elif tasks.option_count:
@@ -485,6 +541,21 @@ class TeamScreen(LocalizedScreen):
 
     # ----- drafts -----------------------------------------------------------------------
 
+    @on(TaskEditor.KeptDiffers)
+    def _kept_differs(self, message: TaskEditor.KeptDiffers) -> None:
+        """Offer back the typing this computer kept; the drill's copy is on screen meanwhile."""
+        editor, kept = message.editor, message.kept
+
+        def chosen(keep: bool | None) -> None:
+            if keep:
+                editor.take(kept)
+                self.run_worker(self.save_editor(editor), group="kept")
+            else:
+                editor.keeping = True
+                editor.keep()
+
+        self.app.push_screen(KeptOrStored(self.t, editor.task_view.title, kept.text, editor.current()[0]), chosen)
+
     async def save_editor(self, editor: TaskEditor) -> bool | None:
         """Keep the editor's draft in the session if it changed; a refusal is shown once.
         True when the drill has it, None when it is kept only on this computer, False if refused."""
@@ -562,6 +633,8 @@ class TeamScreen(LocalizedScreen):
             self.notify(refusal.text(self.t), title=self.t("notice.refused"), severity="error", timeout=8)
             return
         editor.saved = (text, fields)
+        if self.kept is not None:
+            self.kept.forget(editor.task_view.id)
         self.notify(self.t("notice.submitted", task=editor.task_view.title), severity="information", timeout=6)
         self._signature = None
         self.refresh_live()
