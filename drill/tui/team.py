@@ -44,6 +44,9 @@ STATUS_STYLE = {
 }
 
 
+DRAFT_ROWS = 3   # the fewest rows the draft keeps beside a long prompt
+
+
 def countdown(task: TaskView, now: float, info: DrillInfo, t: Catalog) -> str:
     """Time left to the due time (due_at - now), time overdue, or when it went in."""
     if task.submitted_at is not None:
@@ -125,6 +128,12 @@ class TaskEditor(Vertical):
         if self.kept is not None and self.keeping and self.ready and not self.text_area.read_only:
             text, fields = self.current()
             self.kept.write(self.task_view.id, Typing(text, fields, self.text_area.cursor_location))
+
+    def on_resize(self) -> None:
+        """The prompt is shown whole (what the rubric scores is in it): the draft gives way,
+        down to `DRAFT_ROWS` rows; only a prompt taller than that leaves needs scrolling."""
+        fixed = sum(row.outer_size.height for row in self.query(".form-row")) + 1 + DRAFT_ROWS + 2   # state line, border
+        self.query_one(".task-prompt").styles.max_height = max(3, self.size.height - fixed)
 
     @on(TextArea.Changed)
     @on(TextArea.SelectionChanged)

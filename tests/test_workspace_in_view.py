@@ -1,0 +1,42 @@
+"""What a team and an expert must see without scrolling, and typing that nothing loses
+(issue 21): the task prompt whole, a warning on a too-short submission, a notice when
+the drill ends, no character lost behind a dialog."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("textual")
+pytestmark = pytest.mark.flaky(reruns=2)
+
+from textual.containers import VerticalScroll  # noqa: E402
+from textual.widgets import TextArea  # noqa: E402
+
+from drill.formats.library import bundled  # noqa: E402
+from drill.tui.team import TeamScreen  # noqa: E402
+
+from test_tui import Drill, shown  # noqa: E402
+
+
+async def open_first_task(drill: Drill, pilot) -> TeamScreen:
+    await pilot.press("s", "f2")
+    await pilot.pause()
+    screen = drill.app.screen
+    assert isinstance(screen, TeamScreen)
+    await pilot.press("f6", "enter")
+    await pilot.pause()
+    return screen
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 45)])
+async def test_the_task_prompt_is_shown_whole_and_the_draft_gives_way(tmp_path, size):
+    drill = Drill(tmp_path, bundled("scenarios") / "school-food-rumour.yaml")
+    async with drill.app.run_test(size=size) as pilot:
+        screen = await open_first_task(drill, pilot)
+        await pilot.pause()
+        prompt = screen.query_one(".task-editor .task-prompt", VerticalScroll)
+        assert prompt.max_scroll_y == 0   # nothing hidden behind a scrollbar
+        text = shown(prompt)
+        assert "4. 写明向谁报告" in text and "尚未核实的要注明“待核实”" in text   # what the rubric scores
+        draft = screen.query_one(TextArea)
+        assert draft.size.height >= 3 and isinstance(drill.app.focused, TextArea)
