@@ -40,3 +40,40 @@ async def test_the_task_prompt_is_shown_whole_and_the_draft_gives_way(tmp_path, 
         assert "4. 写明向谁报告" in text and "尚未核实的要注明“待核实”" in text   # what the rubric scores
         draft = screen.query_one(TextArea)
         assert draft.size.height >= 3 and isinstance(drill.app.focused, TextArea)
+
+
+async def test_a_too_short_reply_is_warned_of_in_the_submit_dialog_and_may_still_go(tmp_path):
+    drill = Drill(tmp_path, bundled("scenarios") / "school-food-rumour.yaml")
+    async with drill.app.run_test(size=(80, 24)) as pilot:
+        screen = await open_first_task(drill, pilot)
+        screen.query_one(TextArea).insert("经研判为一般舆情，待核实。")   # 13 characters; the rubric asks for 200
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        message = str(drill.app.screen.query_one(".dialog-message").render())
+        assert "篇幅偏短：13 字，本任务评分标准要求至少 200 字。仍可提交。" in message.replace("\n", "")
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert drill.session.state.work[("propaganda", "assess")].submitted_at is not None
+
+
+async def test_a_long_enough_draft_gets_no_warning(tmp_path):
+    drill = Drill(tmp_path, bundled("scenarios") / "school-food-rumour-en.yaml")
+    async with drill.app.run_test(size=(80, 24)) as pilot:
+        screen = await open_first_task(drill, pilot)
+        screen.query_one(TextArea).insert("The post appeared at 06:40 on a microblog. " * 15)
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert "Short" not in str(drill.app.screen.query_one(".dialog-message").render())
+
+
+async def test_teams_are_told_when_the_drill_ends(tmp_path):
+    drill = Drill(tmp_path, bundled("scenarios") / "district-hot-spot.yaml")
+    async with drill.app.run_test(size=(80, 24)) as pilot:
+        screen = await open_first_task(drill, pilot)
+        drill.session.end()
+        screen.refresh_live()
+        await pilot.pause()
+        assert "Cuộc diễn tập đã kết thúc: bản nháp đã khóa" in "\n".join(drill.notes())
+        screen.refresh_live()
+        await pilot.pause()
+        assert sum("bản nháp đã khóa" in note for note in drill.notes()) == 1   # once

@@ -7,6 +7,8 @@ team in this process (`drill run`) and one joining over the network.
 
 from __future__ import annotations
 
+import unicodedata
+
 from rich.table import Table
 from rich.text import Text
 from textual import events, on
@@ -45,6 +47,21 @@ STATUS_STYLE = {
 
 
 DRAFT_ROWS = 3   # the fewest rows the draft keeps beside a long prompt
+
+
+SHORT = 50   # without a length floor in the rubric: fewer characters than this answer no task of a drill
+
+
+def too_short(text: str, task: TaskView, t: Catalog) -> str | None:
+    """A warning for the submit dialog when the text is shorter than the task's rubric asks
+    (counted as the scorer counts: composed characters, the text alone), or than `SHORT`."""
+    size = len(unicodedata.normalize("NFC", text.strip()))
+    floor = task.min_length or SHORT
+    if size >= floor:
+        return None
+    if task.min_length:
+        return t("submit.short", chars=size, min=floor)
+    return t("submit.very-short", chars=size)
 
 
 def countdown(task: TaskView, now: float, info: DrillInfo, t: Catalog) -> str:
@@ -239,6 +256,7 @@ class TeamScreen(LocalizedScreen):
         self._prompts: dict[str, tuple | None] = {}
         self._unannounced: list = []
         self._feed_title = ""
+        self._told_ended = False   # the "drill ended" notice, given once
         self.AUTO_FOCUS = "#brief" if self._before_start() else "#tasks"
         client.on_change(self._changed)
 
@@ -294,6 +312,10 @@ class TeamScreen(LocalizedScreen):
             tuple(d.inject for d in view.injects), tuple((k.id, k.status) for k in view.tasks),
             len(view.facts), view.ended,
         )
+        if view.ended and not self._told_ended:
+            self._told_ended = True
+            self.notify(self.t("notice.team-drill-ended"), title=view.name, severity="warning", timeout=30)
+            self.app.bell()
         if signature != self._signature:
             self._signature = signature
             self._new_injects(view)
@@ -627,6 +649,9 @@ class TeamScreen(LocalizedScreen):
         blank = [f.label for f in editor.task_view.fields if not fields.get(f.id, "").strip()]
         if blank:  # a field left empty scores nothing, and after submitting it cannot be filled
             message += "\n\n" + self.t("submit.blank-fields", fields=self.t("console.list-sep").join(blank))
+        short = too_short(text, task, self.t)
+        if short is not None:  # a warning, never a refusal: the team may have its reasons
+            message += "\n\n" + short
 
         async def confirmed(yes: bool | None) -> None:
             if yes:
