@@ -49,8 +49,8 @@ async def test_a_too_short_reply_is_warned_of_in_the_submit_dialog_and_may_still
         screen.query_one(TextArea).insert("经研判为一般舆情，待核实。")   # 13 characters; the rubric asks for 200
         await pilot.press("ctrl+g")
         await pilot.pause()
-        message = str(drill.app.screen.query_one(".dialog-message").render())
-        assert "篇幅偏短：13 字，本任务评分标准要求至少 200 字。仍可提交。" in message.replace("\n", "")
+        message = drill.app.screen.query_one(".dialog-message").content.plain
+        assert "篇幅偏短：13 字，本任务评分标准要求至少 200 字。仍可提交。" in message
         await pilot.press("ctrl+y")
         await pilot.pause()
         assert drill.session.state.work[("propaganda", "assess")].submitted_at is not None
@@ -63,7 +63,8 @@ async def test_a_long_enough_draft_gets_no_warning(tmp_path):
         screen.query_one(TextArea).insert("The post appeared at 06:40 on a microblog. " * 15)
         await pilot.press("ctrl+g")
         await pilot.pause()
-        assert "Short" not in str(drill.app.screen.query_one(".dialog-message").render())
+        message = drill.app.screen.query_one(".dialog-message").content.plain
+        assert "Submit" in message and "Short" not in message and "Only" not in message
 
 
 async def test_teams_are_told_when_the_drill_ends(tmp_path):
@@ -77,3 +78,29 @@ async def test_teams_are_told_when_the_drill_ends(tmp_path):
         screen.refresh_live()
         await pilot.pause()
         assert sum("bản nháp đã khóa" in note for note in drill.notes()) == 1   # once
+
+
+def starts_of_lines(text: str) -> list[str]:
+    return [line.strip()[:1] for line in text.splitlines() if line.strip()]
+
+
+async def test_no_line_of_a_dialog_or_the_inject_list_begins_with_a_closing_mark(tmp_path):
+    """The submit dialog at 80x24 put "。" alone on a line after the unfilled fields; a title
+    in the inject list folded before "？"."""
+    from drill.formats.prose import NO_LINE_START
+    from textual.widgets import OptionList
+
+    drill = Drill(tmp_path, bundled("scenarios") / "school-food-rumour.yaml")
+    async with drill.app.run_test(size=(80, 24)) as pilot:
+        screen = await open_first_task(drill, pilot)
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        message = shown(drill.app.screen.query_one(".dialog-message"))
+        assert "首发来源与主要传播渠道" in message.replace("\n", "").replace(" ", "")
+        assert not [c for c in starts_of_lines(message) if c in NO_LINE_START], message
+        await pilot.press("escape")
+        for width in range(60, 81):   # the inject list at every width: its titles wrap by the rules
+            await pilot.resize_terminal(width, 24)
+            await pilot.pause()
+            feed = shown(screen.query_one("#feed", OptionList))
+            assert not [c for c in starts_of_lines(feed) if c in NO_LINE_START], feed

@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 from ..i18n import Catalog
 from .draft import DraftArea
 from .notices import NoticeBar
-from .widgets import Clipped, KeyBar, LocalizedModal
+from .widgets import Clipped, KeyBar, LocalizedModal, Wrapped
 
 
 class ConfirmScreen(LocalizedModal):
@@ -37,7 +37,7 @@ class ConfirmScreen(LocalizedModal):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Label(self.title_text, classes="dialog-title")
-            yield Static(self.message, classes="dialog-message")
+            yield Static(Wrapped(self.message), classes="dialog-message")   # no line begins with "。"
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.confirm_label, variant="warning", id="confirm")
                 yield Button(self.t("dialog.cancel"), id="cancel")
@@ -179,7 +179,7 @@ class TextScreen(LocalizedModal):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box wide tall"):
             yield Label(self.title_text, classes="dialog-title")
-            yield Static(self.header, classes="dialog-message")
+            yield Static(Wrapped(self.header), classes="dialog-message")
             yield DraftArea(self.text, read_only=True, soft_wrap=True, id="read-text")
         yield NoticeBar()
         yield KeyBar(compact=True)
@@ -239,7 +239,7 @@ class ScoreScreen(LocalizedModal):
         t = self.t
         with VerticalScroll(classes="dialog-box wide tall"):
             yield Label(self.title_text, classes="dialog-title")
-            yield Static(self.details, classes="dialog-message")
+            yield Static(Wrapped(self.details), classes="dialog-message")
             with Horizontal(classes="form-row"):
                 if self.levels is not None:
                     yield Label(t("score.level"), classes="form-label")

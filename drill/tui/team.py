@@ -79,8 +79,7 @@ def two_lines(mark: Text, first: Text, second: Text) -> Table:
     grid = Table.grid(padding=(0, 1, 0, 0))
     grid.add_column(width=1, no_wrap=True)
     grid.add_column(ratio=1)
-    first.overflow = "fold"
-    grid.add_row(mark, first)
+    grid.add_row(mark, Wrapped(first))   # Chinese line breaking, as everywhere text wraps
     grid.add_row("", second)
     return grid
 

@@ -22,6 +22,7 @@ from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
+from ..formats.prose import NO_LINE_END, NO_LINE_START
 from ..i18n import Catalog
 
 BLOCKS = "▁▂▃▄▅▆▇█"
@@ -131,10 +132,8 @@ def _fit(text: Text, width: int) -> Text:
 
 
 _WIDE = "\u2e80-\u2fff\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
-# Line-breaking rules for CJK (kinsoku; GB/T 15834, JIS X 4051): an opening mark never
-# ends a line, and a closing mark, a pause or stop, an ellipsis never begins one.
-_OPENING = "“‘（《〈「『【〔〖〘〚［｛(["
-_CLOSING = "”’）》〉」』】〕〗〙〛］｝，。、；：！？…‥·・ー々〜～％‰)]},.;:!?%"
+# Line-breaking rules for CJK (kinsoku): drill.formats.prose, the one place that says them.
+_OPENING, _CLOSING = NO_LINE_END, NO_LINE_START
 # A break may come before any Chinese character (with the punctuation that must stay
 # with it) or at a space; a run of Latin letters is one word, with the marks closing it.
 _OPEN, _CLOSE = re.escape(_OPENING), re.escape(_CLOSING)
@@ -187,8 +186,8 @@ class Wrapped:
     prose (a brief, an inject's body) where Chinese breaks between characters and no
     closing mark begins a line. Rich's own wrapping folds a Chinese paragraph anywhere."""
 
-    def __init__(self, text: Text) -> None:
-        self.text = text
+    def __init__(self, text: Text | str) -> None:
+        self.text = Text(text) if isinstance(text, str) else text
 
     @property
     def plain(self) -> str:
