@@ -513,7 +513,7 @@ async def test_score_in_the_review_screen(drill):
         dialog = drill.app.screen
         assert isinstance(dialog, ScoreScreen)
         dialog.query_one("#score-value", Select).value = "2"
-        dialog.query_one("#score-note").value = "Clear enough"
+        dialog.query_one("#score-note").load_text("Clear enough")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert session.state.reviews[-1] | {"at": 0} == {

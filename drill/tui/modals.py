@@ -251,7 +251,7 @@ class ScoreScreen(LocalizedModal):
                     yield Input(self.current, placeholder="0 … 1", compact=True, id="score-value")
             with Horizontal(classes="form-row"):
                 yield Label(t("score.note"), classes="form-label")
-                yield Input(self.note, compact=True, id="score-note")
+                yield DraftArea(self.note, soft_wrap=True, id="score-note", classes="score-note")   # lines, not one sideways-scrolling row
             with Horizontal(classes="form-row"):
                 yield Label(t("score.action"), classes="form-label")
                 yield Input(self.action, compact=True, id="score-action")
@@ -273,7 +273,7 @@ class ScoreScreen(LocalizedModal):
     async def action_save(self) -> None:
         value = self.query_one("#score-value")
         score = "" if isinstance(value, Select) and value.value is Select.NULL else str(value.value).strip()
-        entry = ScoreEntry(score, self.query_one("#score-note", Input).value,
+        entry = ScoreEntry(score, self.query_one("#score-note", TextArea).text,
                            self.query_one("#score-action", Input).value, self.query_one("#score-owner", Input).value)
         problem = await self.record(entry) if self.record is not None else None
         if problem:

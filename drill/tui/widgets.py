@@ -43,8 +43,19 @@ def _translated(binding: Binding, catalog: Catalog) -> Binding:
     return binding
 
 
+# Tab and Shift+Tab move the focus at once, as the key arrives (priority bindings): otherwise
+# Textual hands the keys typed right after a Tab to the field the Tab is leaving, and a fast
+# typist's next words land there (an owner's name in the corrective action).
+FOCUS_KEYS = [
+    Binding("tab", "app.focus_next", show=False, priority=True),
+    Binding("shift+tab", "app.focus_previous", show=False, priority=True),
+]
+
+
 class LocalizedScreen(Screen):
     """A screen whose key descriptions come from the message catalog."""
+
+    BINDINGS = FOCUS_KEYS
 
     def __init__(self, catalog: Catalog, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -60,6 +71,10 @@ class LocalizedScreen(Screen):
 
 
 class LocalizedModal(ModalScreen):
+    """A dialog in the catalog's language; Tab as on every screen (FOCUS_KEYS)."""
+
+    BINDINGS = FOCUS_KEYS
+
     def __init__(self, catalog: Catalog, **kwargs) -> None:
         super().__init__(**kwargs)
         self.t = catalog
