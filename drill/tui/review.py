@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import replace
 
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -172,12 +173,13 @@ class ReviewScreen(LocalizedScreen):
 
     # ----- the list of submissions -----------------------------------------------------------
 
-    def _entry(self, team: TeamScore, task: TaskScore) -> Text:
+    def _entry(self, team: TeamScore, task: TaskScore) -> Text | Table:
         t = self.t
-        if not task.submitted:   # one dim line: nothing to read or score yet
-            text = Text(no_wrap=True, overflow="ellipsis", style="dim")
-            text.append(f"{team.name} · {task.title} · {t('review.not-submitted')}")
-            return text
+        if not task.submitted:   # one dim line, cut to the list's width: nothing to read or score yet
+            line = Table.grid(expand=True)
+            line.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+            line.add_row(Text(f"{t('review.not-submitted')} · {team.name} · {task.title}", style="dim"))
+            return line
         text = Text()
         text.append(team.name, style="bold")
         text.append("\n  " + task.title)
