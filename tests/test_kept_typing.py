@@ -168,3 +168,30 @@ async def test_ctrl_end_reaches_the_end_of_a_wrapped_paragraph_and_ctrl_home_its
         assert area.cursor_location == (0, 0)
         await pilot.press("ctrl+shift+end")
         assert area.selected_text == text
+
+
+async def test_keys_that_move_the_cursor_take_effect_before_the_typing_after_them():
+    """A fast typist's Ctrl+End (or arrows, End) then words: Textual runs a widget's key
+    bindings after the key has gone round its parents, so the words typed next used to
+    land where the cursor still was, in the middle of a sentence."""
+    from textual import events
+    from textual.app import App
+    from textual.keys import _character_to_key
+
+    class One(App):
+        def compose(self):
+            yield DraftArea("第一句。第二句。", soft_wrap=True)
+
+    app = One()
+    async with app.run_test(size=(60, 10)) as pilot:
+        area = app.query_one(DraftArea)
+        area.focus()
+        area.move_cursor((0, 2))
+        await pilot.pause()
+        for key in ["ctrl+end", *"补充。", "home", *"前", "end", "left", *"后"]:
+            event = events.Key(key if len(key) > 1 else _character_to_key(key), None if len(key) > 1 else key)
+            event.set_sender(app)
+            app._driver.send_message(event)   # all at once, as a terminal delivers them
+        for _ in range(10):
+            await pilot.pause(0.02)
+        assert area.text == "前第一句。第二句。补充后。"

@@ -34,6 +34,7 @@ from textual._cells import cell_len
 from textual._wrap import compute_wrap_offsets
 from textual.document._document_navigator import DocumentNavigator
 from textual.document._wrapped_document import WrappedDocument
+from textual import events
 from textual.binding import Binding
 from textual.strip import Strip
 from textual.widgets import TextArea
@@ -184,6 +185,19 @@ class DraftArea(TextArea):
         Binding("ctrl+shift+home", "cursor_text_start(True)", show=False),
         Binding("ctrl+shift+end", "cursor_text_end(True)", show=False),
     ]
+
+    async def _on_key(self, event: events.Key) -> None:
+        """The editor's own keys (arrows, Home, End, Ctrl+End …) act as they arrive. Textual runs
+        a widget's bindings only once the key has gone round its parents, after the characters
+        typed next have been inserted: a fast "Ctrl+End, then words" put the words where the
+        cursor still was, in the middle of a sentence."""
+        bindings = [b for b in self._bindings.key_to_bindings.get(event.key, ()) if not b.priority]
+        if bindings:
+            event.stop()
+            event.prevent_default()
+            await self.run_action(bindings[0].action)
+            return
+        await super()._on_key(event)
 
     def action_cursor_text_start(self, select: bool = False) -> None:
         self.move_cursor((0, 0), select=select)

@@ -32,7 +32,7 @@ class KeptOrStored(LocalizedModal):
     """Keep what this computer kept (True) or take the drill's copy (False). No Esc: either
     way one version goes, so the team says which."""
 
-    BINDINGS = [Binding("ctrl+y", "keep", "kept.keep-key"), Binding("ctrl+t", "take", "kept.take-key")]
+    BINDINGS = [Binding("ctrl+y", "keep", "key.kept-keep"), Binding("ctrl+t", "take", "key.kept-take")]
 
     def __init__(self, catalog: Catalog, task: str, kept: str, stored: str) -> None:
         super().__init__(catalog, classes="dialog")
