@@ -65,6 +65,22 @@ async def test_a_fast_tab_never_leaves_text_in_the_field_it_leaves(tmp_path):
         assert dialog.query_one("#score-owner", Input).value == "王科长"
 
 
+async def test_a_fields_own_keys_act_on_that_field_however_fast(tmp_path):
+    """Seen at a terminal: Ctrl+A, Ctrl+K, 0.3, Tab, a note, Enter, more, Tab, Tab, a name: the
+    Ctrl+A and Ctrl+K ran late, on the owner's field the focus had reached, and emptied it."""
+    app = reviewing(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        dialog = await open_score_dialog(app, pilot, row=1)
+        burst(app, ["ctrl+a", "ctrl+k", *"0.3", "tab", *"第一。", "enter", *"第二。", "tab", *"补充", "tab", *"王科长"])
+        for _ in range(20):
+            await pilot.pause(0.05)
+        assert dialog.query_one("#score-value", Input).value == "0.3"
+        assert dialog.query_one("#score-note", TextArea).text == "第一。\n第二。"
+        assert dialog.query_one("#score-action", Input).value == "补充"
+        assert dialog.query_one("#score-owner", Input).value == "王科长"
+
+
 async def test_the_note_holds_several_lines(tmp_path):
     app = reviewing(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:

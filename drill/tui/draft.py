@@ -34,12 +34,12 @@ from textual._cells import cell_len
 from textual._wrap import compute_wrap_offsets
 from textual.document._document_navigator import DocumentNavigator
 from textual.document._wrapped_document import WrappedDocument
-from textual import events
 from textual.binding import Binding
 from textual.strip import Strip
 from textual.widgets import TextArea
 
 from ..formats.prose import NO_LINE_END, NO_LINE_START, kept_break
+from .widgets import KeysInOrder
 
 # Textual's chunks: a word with the spaces after it, or a run of spaces.
 _CHUNK = re.compile(r"\S+\s*|\s+")
@@ -172,12 +172,12 @@ class DraftWrap(WrappedDocument):
         return [line[a:b] for a, b in zip(bounds, bounds[1:])]
 
 
-class DraftArea(TextArea):
+class DraftArea(KeysInOrder, TextArea):
     """A TextArea that stays quick to type in when a paragraph runs to thousands of characters.
 
     Ctrl+Home and Ctrl+End go to the start and the end of the whole draft (End goes to
     the end of the row, as in Textual: a team that pressed End to add to a wrapped
-    paragraph wrote into the middle of it)."""
+    paragraph wrote into the middle of it); the editor's keys act as they arrive (KeysInOrder)."""
 
     BINDINGS = [
         Binding("ctrl+home", "cursor_text_start", show=False),
@@ -185,19 +185,6 @@ class DraftArea(TextArea):
         Binding("ctrl+shift+home", "cursor_text_start(True)", show=False),
         Binding("ctrl+shift+end", "cursor_text_end(True)", show=False),
     ]
-
-    async def _on_key(self, event: events.Key) -> None:
-        """The editor's own keys (arrows, Home, End, Ctrl+End …) act as they arrive. Textual runs
-        a widget's bindings only once the key has gone round its parents, after the characters
-        typed next have been inserted: a fast "Ctrl+End, then words" put the words where the
-        cursor still was, in the middle of a sentence."""
-        bindings = [b for b in self._bindings.key_to_bindings.get(event.key, ()) if not b.priority]
-        if bindings:
-            event.stop()
-            event.prevent_default()
-            await self.run_action(bindings[0].action)
-            return
-        await super()._on_key(event)
 
     def action_cursor_text_start(self, select: bool = False) -> None:
         self.move_cursor((0, 0), select=select)

@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 from ..i18n import Catalog
 from .draft import DraftArea
 from .notices import NoticeBar
-from .widgets import Clipped, KeyBar, LocalizedModal, Wrapped
+from .widgets import Clipped, FieldInput, KeyBar, LocalizedModal, Wrapped
 
 
 class ConfirmScreen(LocalizedModal):
@@ -131,13 +131,13 @@ class AdhocScreen(LocalizedModal):
                              compact=True, id="adhoc-channel")
             with Horizontal(classes="form-row"):
                 yield Label(t("adhoc.from"), classes="form-label")
-                yield Input(compact=True, id="adhoc-from")
+                yield FieldInput(compact=True, id="adhoc-from")
             with Horizontal(classes="form-row"):
                 yield Label(t("adhoc.subject"), classes="form-label")
-                yield Input(compact=True, id="adhoc-title")
+                yield FieldInput(compact=True, id="adhoc-title")
             with Horizontal(classes="form-row"):
                 yield Label(t("adhoc.heat"), classes="form-label")
-                yield Input("0", compact=True, id="adhoc-heat")
+                yield FieldInput("0", compact=True, id="adhoc-heat")
             yield Label(t("adhoc.body"), classes="form-label")
             yield TextArea(soft_wrap=True, id="adhoc-body", classes="adhoc-body")
             yield Label(t("adhoc.to"), classes="form-label")
@@ -202,7 +202,7 @@ class NoteScreen(LocalizedModal):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box wide"):
             yield Label(self.t("note.title"), classes="dialog-title")
-            yield Input(placeholder=self.t("note.placeholder"), id="note-text")
+            yield FieldInput(placeholder=self.t("note.placeholder"), id="note-text")
         yield NoticeBar()
         yield KeyBar(compact=True)
 
@@ -248,16 +248,16 @@ class ScoreScreen(LocalizedModal):
                                  prompt=t("field.choose"), compact=True, id="score-value")
                 else:
                     yield Label(t("score.fraction"), classes="form-label")
-                    yield Input(self.current, placeholder="0 … 1", compact=True, id="score-value")
+                    yield FieldInput(self.current, placeholder="0 … 1", compact=True, id="score-value")
             with Horizontal(classes="form-row"):
                 yield Label(t("score.note"), classes="form-label")
                 yield DraftArea(self.note, soft_wrap=True, id="score-note", classes="score-note")   # lines, not one sideways-scrolling row
             with Horizontal(classes="form-row"):
                 yield Label(t("score.action"), classes="form-label")
-                yield Input(self.action, compact=True, id="score-action")
+                yield FieldInput(self.action, compact=True, id="score-action")
             with Horizontal(classes="form-row"):
                 yield Label(t("score.owner"), classes="form-label")
-                yield Input(self.owner, compact=True, id="score-owner")
+                yield FieldInput(self.owner, compact=True, id="score-owner")
             yield Static("", id="score-error", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("score.save"), variant="primary", id="save")
@@ -266,6 +266,8 @@ class ScoreScreen(LocalizedModal):
         yield KeyBar(compact=True)
 
     def on_mount(self) -> None:
+        note = self.query_one("#score-note", TextArea)
+        note.move_cursor(note.document.end)   # to add to one's earlier note, not to cut into it
         self.query_one("#score-value").focus()
 
     @on(Input.Submitted)

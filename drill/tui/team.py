@@ -34,7 +34,7 @@ from .kept import KeptTyping, Typing
 from .modals import ConfirmScreen
 from .notices import NoticeBar
 from .rejoin import KeptOrStored
-from .widgets import KeyBar, Line, LocalizedScreen, StatusBar, Wrapped, heat_style, while_shown
+from .widgets import FieldInput, KeyBar, Line, LocalizedScreen, StatusBar, Wrapped, heat_style, while_shown
 
 STATUS_STYLE = {
     "not-started": "bold",
@@ -174,7 +174,7 @@ class TaskEditor(Vertical):
                     yield Select([(c, c) for c in field.choices], value=value if value in field.choices else Select.NULL,
                                  prompt=t("field.choose"), compact=True, id=f"field-{field.id}", classes="task-field")
                 else:
-                    yield Input(value, compact=True, id=f"field-{field.id}", classes="task-field")
+                    yield FieldInput(value, compact=True, id=f"field-{field.id}", classes="task-field")
         draft = DraftArea(task.draft, soft_wrap=True, id=f"draft-{task.id}", classes="draft")
         draft.border_title = t("editor.draft-label")  # a framed box of its own, apart from the prompt
         yield draft

@@ -19,7 +19,7 @@ from textual.css.query import NoMatches
 from textual.events import Resize
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
-from textual.widgets import Footer
+from textual.widgets import Footer, Input
 from textual.widgets._footer import FooterKey
 
 from ..formats.prose import NO_LINE_END, NO_LINE_START
@@ -50,6 +50,26 @@ FOCUS_KEYS = [
     Binding("tab", "app.focus_next", show=False, priority=True),
     Binding("shift+tab", "app.focus_previous", show=False, priority=True),
 ]
+
+
+class KeysInOrder:
+    """A text box whose own keys (arrows, Home, End, Ctrl+K, Ctrl+End …) act as they arrive.
+    Textual runs a widget's bindings only once the key has gone round its parents, after the
+    characters typed next have been inserted, and against whatever has the focus by then: a
+    fast "Ctrl+A, Ctrl+K, 0.3, Tab …, Tab, 王科长" emptied the owner's field it had reached."""
+
+    async def _on_key(self, event) -> None:
+        bindings = [b for b in self._bindings.key_to_bindings.get(event.key, ()) if not b.priority]
+        if bindings:
+            event.stop()
+            event.prevent_default()
+            await self.run_action(bindings[0].action)
+            return
+        await super()._on_key(event)
+
+
+class FieldInput(KeysInOrder, Input):
+    """A one-line field of a form or a dialog, its keys in order (KeysInOrder)."""
 
 
 class LocalizedScreen(Screen):
