@@ -22,6 +22,7 @@ from drill.tui.rejoin import KeptOrStored  # noqa: E402
 from drill.tui.team import TeamScreen  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).parent))
+from test_join import settle  # noqa: E402
 from typing_worker import AT, SAVED, TYPED  # noqa: E402
 
 WORKER = Path(__file__).parent / "typing_worker.py"
@@ -32,14 +33,6 @@ def data_home(tmp_path, monkeypatch):
     """Kept typing goes to the user data folder: a fresh one per test."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data-home"))
     return tmp_path / "data-home"
-
-
-async def settle(pilot, condition, tries: int = 200) -> None:
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("condition never held")
 
 
 async def open_task(app, pilot) -> TextArea:
@@ -173,7 +166,8 @@ async def test_ctrl_end_reaches_the_end_of_a_wrapped_paragraph_and_ctrl_home_its
 async def test_keys_that_move_the_cursor_take_effect_before_the_typing_after_them():
     """A fast typist's Ctrl+End (or arrows, End) then words: Textual runs a widget's key
     bindings after the key has gone round its parents, so the words typed next used to
-    land where the cursor still was, in the middle of a sentence."""
+    land where the cursor still was, in the middle of a sentence, and a Backspace took away
+    the character typed after it."""
     from textual import events
     from textual.app import App
     from textual.keys import _character_to_key
@@ -188,7 +182,7 @@ async def test_keys_that_move_the_cursor_take_effect_before_the_typing_after_the
         area.focus()
         area.move_cursor((0, 2))
         await pilot.pause()
-        for key in ["ctrl+end", *"补充。", "home", *"前", "end", "left", *"后"]:
+        for key in ["ctrl+end", *"补充。", "home", *"前", "end", "left", *"后", *"多", "backspace"]:
             event = events.Key(key if len(key) > 1 else _character_to_key(key), None if len(key) > 1 else key)
             event.set_sender(app)
             app._driver.send_message(event)   # all at once, as a terminal delivers them
