@@ -66,7 +66,9 @@ def sessions(tmp_path_factory) -> dict[str, Path]:
     bad = played(zh, "school-food-rumour", script)
     run_whatif(bad, Change("propaganda", "statement", good_text[("propaganda", "statement")]), zh / "whatif.drill")
     en = played(tmp_path_factory.mktemp("en"), "school-food-rumour-en", ENGLISH)
-    return {"zh-CN": bad, "en": en, "whatif": zh / "whatif.drill"}
+    vi = played(tmp_path_factory.mktemp("vi"), "district-hot-spot",
+                yaml.safe_load((EXAMPLES / "district-hot-spot-bad.yaml").read_text(encoding="utf-8")))
+    return {"zh-CN": bad, "en": en, "vi": vi, "whatif": zh / "whatif.drill"}
 
 
 def app_for(sessions, language: str, whatif: bool = False) -> DebriefApp:
@@ -228,6 +230,19 @@ def at_inject(inject: str):
 @pytest.mark.parametrize("language", ["en", "zh-CN"])
 def test_presenter_snapshots(snap_compare, sessions, language, size):
     assert snap_compare(app_for(sessions, language), terminal_size=size, run_before=at_inject("second-wave"))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 45)], ids=["80x24", "160x45"])
+def test_presenter_snapshots_in_vietnamese(snap_compare, sessions, size):
+    """At the first inject a team's submission set off: the right pane follows that team, and says so."""
+    async def run_before(pilot) -> None:
+        presenter = screen(pilot.app)
+        timeline = presenter.timeline
+        set_off = next(tr.inject for tr in timeline.triggered if tr.cause.kind == ev.SUBMIT)
+        presenter.go(timeline.first(ev.INJECT, set_off))
+        await pilot.pause()
+
+    assert snap_compare(app_for(sessions, "vi"), terminal_size=size, run_before=run_before)
 
 
 def test_presenter_beside_a_whatif_snapshot(snap_compare, sessions):

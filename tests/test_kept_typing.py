@@ -131,6 +131,14 @@ async def test_a_submitted_task_forgets_its_kept_typing(served):
         await settle(pilot, lambda: kept.read("assess") is None)
 
 
+def test_a_seat_keeps_one_folder_however_its_code_was_typed(tmp_path):
+    """A team in a browser types its code by hand: "cqc-fen" is the seat of CQCFEN."""
+    assert KeptTyping.for_seat("ws://h:1", "school", "cqc-fen", tmp_path).folder == \
+        KeptTyping.for_seat("ws://h:1", "school", "CQCFEN", tmp_path).folder
+    assert KeptTyping.for_seat("ws://h:1", "school", "CQCFEN", tmp_path).folder != \
+        KeptTyping.for_seat("ws://h:1", "police", "CQCFEN", tmp_path).folder
+
+
 def test_a_kept_draft_is_written_whole_or_not_at_all(tmp_path):
     kept = KeptTyping(tmp_path / "seat")
     kept.write("assess", Typing("Phường Hòa Cường Bắc — “điểm nóng”", {"level": "II"}, (0, 5)))

@@ -22,6 +22,8 @@ from pathlib import Path
 
 from platformdirs import user_data_path
 
+from ..net.codes import normalise
+
 
 @dataclass(frozen=True)
 class Typing:
@@ -46,7 +48,7 @@ class KeptTyping:
     def for_seat(cls, url: str, team: str, code: str, root: Path | None = None) -> "KeptTyping":
         """The folder of one seat: this server, this team, this join code (hashed: the code is a key)."""
         root = root if root is not None else user_data_path("drill", appauthor=False) / "typing"
-        return cls(root / _digest(url, team, code.upper()))
+        return cls(root / _digest(url, team, normalise(code)))   # as the server reads it: "abc-123" is ABC123
 
     def _path(self, task: str) -> Path:
         return self.folder / f"{_digest(task)}.json"
