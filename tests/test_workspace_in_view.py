@@ -104,3 +104,18 @@ async def test_no_line_of_a_dialog_or_the_inject_list_begins_with_a_closing_mark
             await pilot.pause()
             feed = shown(screen.query_one("#feed", OptionList))
             assert not [c for c in starts_of_lines(feed) if c in NO_LINE_START], feed
+
+
+async def test_typing_on_while_the_submit_dialog_is_open_goes_into_the_draft(tmp_path):
+    """A team typing on without seeing the dialog open over its draft: nothing vanishes."""
+    drill = Drill(tmp_path, bundled("scenarios") / "school-food-rumour.yaml")
+    async with drill.app.run_test(size=(80, 24)) as pilot:
+        screen = await open_first_task(drill, pilot)
+        area = screen.query_one(TextArea)
+        area.insert("经研判，")
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        await pilot.press(*"本次舆情为较大", "space", "escape")
+        await pilot.pause()
+        assert area.text == "经研判，本次舆情为较大 "
+        assert drill.session.state.work[("propaganda", "assess")].submitted_at is None

@@ -19,11 +19,11 @@ from textual.widgets.option_list import Option
 from ..i18n import Catalog
 from .draft import DraftArea
 from .notices import NoticeBar
-from .widgets import Clipped, FieldInput, KeyBar, LocalizedModal, Wrapped
+from .widgets import Clipped, FieldInput, HeldTyping, KeyBar, LocalizedModal, Wrapped
 
 
-class ConfirmScreen(LocalizedModal):
-    """Yes or no, with the consequence spelled out."""
+class ConfirmScreen(HeldTyping, LocalizedModal):
+    """Yes or no, with the consequence spelled out; what is typed meanwhile is held (HeldTyping)."""
 
     BINDINGS = [
         Binding("escape", "cancel", "key.cancel"),

@@ -17,7 +17,7 @@ from textual.widgets import Button, Label, Static
 
 from ..i18n import Catalog
 from .notices import NoticeBar
-from .widgets import KeyBar, LocalizedModal, Wrapped
+from .widgets import HeldTyping, KeyBar, LocalizedModal, Wrapped
 
 TAIL = 80   # characters of each version shown: where they differ is nearly always the end
 
@@ -28,9 +28,9 @@ def tail(text: str) -> str:
     return text if len(text) <= TAIL else "…" + text[-TAIL:]
 
 
-class KeptOrStored(LocalizedModal):
+class KeptOrStored(HeldTyping, LocalizedModal):
     """Keep what this computer kept (True) or take the drill's copy (False). No Esc: either
-    way one version goes, so the team says which."""
+    way one version goes, so the team says which. What is typed meanwhile is held (HeldTyping)."""
 
     BINDINGS = [Binding("ctrl+y", "keep", "key.kept-keep"), Binding("ctrl+t", "take", "key.kept-take")]
 

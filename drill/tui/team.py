@@ -576,6 +576,8 @@ class TeamScreen(LocalizedScreen):
         """Offer back the typing this computer kept; the drill's copy is on screen meanwhile."""
         editor, kept = message.editor, message.kept
 
+        dialog = KeptOrStored(self.t, editor.task_view.title, kept.text, editor.current()[0])
+
         def chosen(keep: bool | None) -> None:
             if keep:
                 editor.take(kept)
@@ -583,8 +585,10 @@ class TeamScreen(LocalizedScreen):
             else:
                 editor.keeping = True
                 editor.keep()
+            if dialog.typed:   # typed while the dialog was open: into the draft chosen, at its cursor
+                editor.text_area.insert(dialog.typed)
 
-        self.app.push_screen(KeptOrStored(self.t, editor.task_view.title, kept.text, editor.current()[0]), chosen)
+        self.app.push_screen(dialog, chosen)
 
     async def save_editor(self, editor: TaskEditor) -> bool | None:
         """Keep the editor's draft in the session if it changed; a refusal is shown once.
@@ -652,11 +656,15 @@ class TeamScreen(LocalizedScreen):
         if short is not None:  # a warning, never a refusal: the team may have its reasons
             message += "\n\n" + short
 
+        dialog = ConfirmScreen(self.t, self.t("submit.title"), message, self.t("submit.confirm-button"))
+
         async def confirmed(yes: bool | None) -> None:
             if yes:
                 await self._send(editor)
+            if dialog.typed:   # typed on while the dialog was open: back into the draft, or said if it is locked
+                await self._type_into_draft(dialog.typed)
 
-        self.app.push_screen(ConfirmScreen(self.t, self.t("submit.title"), message, self.t("submit.confirm-button")), confirmed)
+        self.app.push_screen(dialog, confirmed)
 
     async def _send(self, editor: TaskEditor) -> None:
         text, fields = editor.current()

@@ -72,6 +72,24 @@ class FieldInput(KeysInOrder, Input):
     """A one-line field of a form or a dialog, its keys in order (KeysInOrder)."""
 
 
+class HeldTyping:
+    """A dialog of buttons only: what is typed while it is open (a team typing on, not having
+    seen it open over its draft) is held in `typed`, for the screen below to put back where
+    it was going when the dialog closes; no character typed vanishes behind a dialog."""
+
+    typed = ""
+
+    def on_key(self, event) -> None:
+        if event.is_printable and event.character:
+            self.typed += event.character
+            event.stop()
+            event.prevent_default()
+
+    def on_paste(self, event) -> None:
+        self.typed += event.text
+        event.stop()
+
+
 class LocalizedScreen(Screen):
     """A screen whose key descriptions come from the message catalog."""
 
