@@ -30,7 +30,7 @@ WORKER = Path(__file__).parent / "typing_worker.py"
 
 @pytest.fixture(autouse=True)
 def data_home(tmp_path, monkeypatch):
-    """Kept typing goes to the user data folder: a fresh one per test."""
+    """Kept typing goes to the user data folder: a fresh one per test here."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data-home"))
     return tmp_path / "data-home"
 
@@ -197,3 +197,37 @@ async def test_keys_that_move_the_cursor_take_effect_before_the_typing_after_the
         for _ in range(10):
             await pilot.pause(0.02)
         assert area.text == "前第一句。第二句。补充后。"
+
+
+async def test_a_killed_drill_run_offers_back_the_typing_of_its_last_seconds(tmp_path):
+    """`drill run` keeps each team's typing as `drill join` does, in a folder of its own session."""
+    from drill.formats import Loader
+    from drill.sessions import create, open_session
+    from drill.tui.app import DrillApp
+
+    path = tmp_path / "run.drill"
+    session = create(Loader().load_exercise(Path(__file__).parent / "data" / "mini.yaml"), path)
+    session.start()
+    app = DrillApp(session, language="zh-CN", live=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.show_team("press")
+        await pilot.pause()
+        area = await open_task(app, pilot)
+        area.insert("已经保存的部分。")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        kept = app.screen.kept
+        assert kept.read("assess").text == "已经保存的部分。"
+    # what the next seconds of typing would have left on disk had the process been killed then
+    kept.write("assess", Typing("已经保存的部分。被杀前的最后几秒。", {}, (0, 8)))
+    session.sink.close()
+
+    resumed = DrillApp(open_session(path), language="zh-CN", live=False)
+    async with resumed.run_test(size=(100, 30)) as pilot:
+        resumed.show_team("press")
+        await settle(pilot, lambda: isinstance(resumed.screen, KeptOrStored))
+        assert resumed.screen.kept == "已经保存的部分。被杀前的最后几秒。"
+        await pilot.press("enter")   # keep mine
+        await settle(pilot, lambda: isinstance(resumed.screen, TeamScreen))
+        area = await open_task(resumed, pilot)
+        assert area.text == "已经保存的部分。被杀前的最后几秒。" and area.cursor_location == (0, 8)
