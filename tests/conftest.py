@@ -61,3 +61,10 @@ async def panel(tmp_path: Path):
     await drill.start()
     yield drill
     await drill.stop()
+
+
+@pytest.fixture(autouse=True)
+def _user_data_in_tmp(tmp_path_factory, monkeypatch):
+    """The user data folder (platformdirs: default session files, a team's kept typing) is one
+    of the test run's own, never the user's."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.getbasetemp() / "user-data"))

@@ -66,7 +66,9 @@ def sessions(tmp_path_factory) -> dict[str, Path]:
     bad = played(zh, "school-food-rumour", script)
     run_whatif(bad, Change("propaganda", "statement", good_text[("propaganda", "statement")]), zh / "whatif.drill")
     en = played(tmp_path_factory.mktemp("en"), "school-food-rumour-en", ENGLISH)
-    return {"zh-CN": bad, "en": en, "whatif": zh / "whatif.drill"}
+    vi = played(tmp_path_factory.mktemp("vi"), "district-hot-spot",
+                yaml.safe_load((EXAMPLES / "district-hot-spot-bad.yaml").read_text(encoding="utf-8")))
+    return {"zh-CN": bad, "en": en, "vi": vi, "whatif": zh / "whatif.drill"}
 
 
 def app_for(sessions, language: str, whatif: bool = False) -> DebriefApp:
@@ -230,5 +232,41 @@ def test_presenter_snapshots(snap_compare, sessions, language, size):
     assert snap_compare(app_for(sessions, language), terminal_size=size, run_before=at_inject("second-wave"))
 
 
+@pytest.mark.parametrize("size", [(80, 24), (160, 45)], ids=["80x24", "160x45"])
+def test_presenter_snapshots_in_vietnamese(snap_compare, sessions, size):
+    """At the first inject a team's submission set off: the right pane follows that team, and says so."""
+    async def run_before(pilot) -> None:
+        presenter = screen(pilot.app)
+        timeline = presenter.timeline
+        set_off = next(tr.inject for tr in timeline.triggered if tr.cause.kind == ev.SUBMIT)
+        presenter.go(timeline.first(ev.INJECT, set_off))
+        await pilot.pause()
+
+    assert snap_compare(app_for(sessions, "vi"), terminal_size=size, run_before=run_before)
+
+
 def test_presenter_beside_a_whatif_snapshot(snap_compare, sessions):
     assert snap_compare(app_for(sessions, "zh-CN", whatif=True), terminal_size=(160, 45), run_before=at_inject("second-wave"))
+
+
+async def test_the_right_pane_follows_the_team_a_moment_concerns_and_says_so(sessions):
+    """An inject a team's reply set off (家长直播… after 第三实验小学's answer at the gate) shows that
+    team's work, not the team of the moment before, and the pane's title says why."""
+    app = app_for(sessions, "zh-CN")
+    async with app.run_test(size=(160, 45)) as pilot:
+        presenter = screen(app)
+        timeline = presenter.timeline
+        triggered = next(tr for tr in timeline.triggered if tr.cause.kind == ev.SUBMIT)
+        index = next(i for i, m in enumerate(timeline.moments)
+                     if m.event.type == ev.INJECT and m.event.data["inject"] == triggered.inject)
+        other = next(team for team in presenter.names if team != triggered.cause.team)
+        presenter.team = other   # shown for the moment before
+        presenter.go(index)
+        await pilot.pause()
+        assert presenter.team == triggered.cause.team
+        title = _plain(app.screen.query_one("#team-title").content).strip()
+        assert title == f"正在跟随{presenter.names[triggered.cause.team]}：此刻与该单位有关"
+        await pilot.press("tab")   # the presenter picks a team: it stays, and the title is only its name
+        await pilot.press("left", "right")
+        await pilot.pause()
+        assert _plain(app.screen.query_one("#team-title").content).strip() == presenter.names[presenter.team]

@@ -16,7 +16,9 @@ from textual.document._document import Document
 from textual.document._wrapped_document import WrappedDocument
 from textual.widgets import TextArea
 
-from drill.tui.draft import DraftArea, DraftWrap, wrap_offsets
+from drill.formats.prose import NO_LINE_END, NO_LINE_START
+from drill.tui.draft import DraftArea, DraftWrap, kept_offsets, wrap_offsets
+from rich.cells import cell_len
 
 # Latin, spaces, Chinese and its punctuation, a combining mark (no width), an ideographic space, an emoji.
 PIECES = ["a", "b", "Word", " ", "  ", "经", "核查", "，", "。", "“", "”", "\u0301", "\u3000", "😀", "-", "1."]
@@ -34,8 +36,43 @@ def test_wrap_offsets_of_a_long_chinese_paragraph():
     assert wrap_offsets(text, 117) == compute_wrap_offsets(text, 117, 4)
 
 
+@settings(max_examples=300, deadline=None)
+@given(text_strategy, st.integers(min_value=2, max_value=40))
+def test_no_row_of_the_editor_begins_with_a_closing_mark(text, width):
+    """Chinese line breaking in the draft as displayed: no row begins with ，。、；：？！）」
+    nor ends with （「“, unless a row made only of such marks leaves no choice; rows stay
+    within the width, the text whole, and a text that needs no such care wraps as Textual's."""
+    offsets = kept_offsets(text, width)
+    plain = wrap_offsets(text, width)
+    bounds = [0, *offsets, len(text)]
+    rows = [text[a:b] for a, b in zip(bounds, bounds[1:])]
+    assert "".join(rows) == text and all(a < b for a, b in zip(bounds, bounds[1:-1]))
+    assert all(cell_len(row) <= width for row in rows) or rows == [text[a:b] for a, b in zip([0, *plain], [*plain, len(text)])]
+    for before, after in zip(rows, rows[1:]):
+        if after[0] in NO_LINE_START or before[-1] in NO_LINE_END:   # only where nothing else fits
+            assert all(c in NO_LINE_START + NO_LINE_END for c in before[-1:] + after[:1]) or len(before) == 1 or offsets == plain
+    if not any(text[b] in NO_LINE_START or text[b - 1] in NO_LINE_END for b in plain):
+        assert offsets == plain
+
+
+def test_a_line_that_would_start_with_a_full_stop_takes_the_character_before_along():
+    text = "网传江川市第三实验小学食堂使用发霉大米。家长聚集。"   # 19 characters then 。
+    assert wrap_offsets(text, 38)[0] == 19          # Textual: "。" alone at the start of row 2
+    rows = kept_offsets(text, 38)
+    assert text[rows[0]] == "米" and text[rows[0] - 1] == "大"   # "米。" go to the next row together
+
+
 def _same_view(mine: DraftWrap, width: int) -> None:
+    """The view kept up to date edit by edit is the view wrapped afresh: Textual's own
+    WrappedDocument, with the breaks `kept_offsets` moves for Chinese punctuation."""
     theirs = WrappedDocument(mine.document, width)
+    theirs._wrap_offsets = [kept_offsets(line, width) if "\t" not in line else offsets
+                            for line, offsets in zip(mine.document.lines, theirs._wrap_offsets)]
+    theirs._offset_to_line_info, theirs._line_index_to_offsets = [], []
+    for index, offsets in enumerate(theirs._wrap_offsets):
+        first = len(theirs._offset_to_line_info)
+        theirs._line_index_to_offsets.append(list(range(first, first + len(offsets) + 1)))
+        theirs._offset_to_line_info.extend((index, row) for row in range(len(offsets) + 1))
     assert mine._wrap_offsets == theirs._wrap_offsets
     assert mine._offset_to_line_info == theirs._offset_to_line_info
     assert mine._line_index_to_offsets == theirs._line_index_to_offsets

@@ -20,6 +20,12 @@ from test_tui_snapshots import submitted  # noqa: E402
 EXPERTS = ("李教授", "Dr. Tran")
 
 
+def head_text(screen) -> str:
+    """The head of the submission on screen, as plain text (wrapped for Chinese line breaking)."""
+    content = screen.query_one("#review-head").content
+    return getattr(content, "plain", str(content))
+
+
 @pytest.mark.parametrize("language", ["en", "zh-CN"])
 @pytest.mark.parametrize("size", [(80, 24), (160, 45)], ids=["80x24", "160x45"])
 async def test_an_expert_reviews_live_observes_and_plans(panel, size, language):
@@ -31,8 +37,8 @@ async def test_an_expert_reviews_live_observes_and_plans(panel, size, language):
         screen = app.screen
         await settle(pilot, lambda: screen._seen is not None)  # the list is drawn: what comes now is new
         session.start()
-        await settle(pilot, lambda: t("review.not-submitted") in str(screen.query_one("#review-head").render()))
-        head = str(screen.query_one("#review-head").render())  # open and not due: when it is due, and no verdict yet
+        await settle(pilot, lambda: t("review.not-submitted") in head_text(screen))
+        head = head_text(screen)  # open and not due: when it is due, and no verdict yet
         assert t("review.due", due="09:30").replace("09:30", "").strip() in head and t("review.score", score="").strip() not in head
         table = screen.query_one("#criteria", DataTable)
         assert all(str(table.get_row_at(row)[0]).startswith("–/") for row in range(table.row_count))  # no 0/2 either
@@ -52,7 +58,7 @@ async def test_an_expert_reviews_live_observes_and_plans(panel, size, language):
         await settle(pilot, lambda: app.screen.query("#score-value"))
         assert app.screen.query_one("#score-value", Select).value is Select.NULL  # her word, not his
         app.screen.query_one("#score-value", Select).value = "4"
-        app.screen.query_one("#score-note", Input).value = "清楚、诚恳"
+        app.screen.query_one("#score-note", TextArea).load_text("清楚、诚恳")
         await pilot.press("ctrl+s")
         await settle(pilot, lambda: len(session.state.reviews) == 2)
         assert session.state.reviews[-1] | {"at": 0} == {"at": 0, "team": "press", "task": "assess", "criterion": "tone",

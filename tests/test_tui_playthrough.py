@@ -134,11 +134,11 @@ async def test_a_refused_score_keeps_the_dialog_open_with_the_note(tmp_path):
         for value in ("7", "abc"):
             dialog = drill.app.screen
             dialog.query_one("#score-value").value = value
-            dialog.query_one("#score-note").value = "请补充依据"
+            dialog.query_one("#score-note").load_text("请补充依据")
             await pilot.press("ctrl+s")
             await pilot.pause()
             assert drill.app.screen is dialog  # still open: nothing typed is lost
-            assert dialog.query_one("#score-note").value == "请补充依据"
+            assert dialog.query_one("#score-note").text == "请补充依据"
             assert "0 到 1" in str(dialog.query_one("#score-error").render())
         assert len(drill.session.state.reviews) == before
 

@@ -85,20 +85,36 @@ def played_later(tmp_path, language: str) -> DrillApp:
 NOTICES = {
     "en": "Deadline passed for Assess and grade the incident: Municipal Education Bureau did not submit.",
     "zh-CN": "“舆情研判与定级”已过截止时间：市教育局未提交。请输入等级，或 0 到 1 之间的比例。",
+    "vi": "Đã quá hạn “Đánh giá, phân loại”: Phường Hòa Cường Bắc chưa nộp.",
 }
 
 
-def show(screen: str, language: str = "en"):
+KEPT = {   # what a team's computer kept when its terminal died, beyond what the drill holds
+    "en": DRAFTS["en"] + " Meet the parents at the gate at 09:00; the head teacher answers questions.",
+    "zh-CN": DRAFTS["zh-CN"] + "九点在校门口接待家长，由校长当面答复。",
+    "vi": "Báo cáo ngay Chủ tịch UBND quận và Thường trực Quận ủy.\nViệc đầu tiên: làm việc với nhà trường, "
+          "cử cán bộ ra cổng trường; 9 giờ gặp phụ huynh.",
+}
+
+
+def show(screen: str, language: str = "en", team: str = "education"):
     async def run_before(pilot) -> None:
         app = pilot.app
-        if screen in ("team", "feed", "editor"):
-            app.show_team("education")
+        if screen in ("team", "feed", "editor", "submit", "kept"):
+            app.show_team(team)
         if screen == "feed":
             await pilot.pause()
             await pilot.press("f8")
-        elif screen == "editor":
+        elif screen in ("editor", "submit", "kept"):
             await pilot.pause()
             await pilot.press("f6", "enter")
+            await pilot.pause()
+            if screen == "submit":   # a short draft: the dialog warns, and submitting stays possible
+                await pilot.press("ctrl+g")
+            elif screen == "kept":
+                from drill.tui.rejoin import KeptOrStored
+                editor = app.screen.query_one(f"#task-{app.screen.current_task}")
+                app.push_screen(KeptOrStored(app.t, editor.task_view.title, KEPT[language], editor.current()[0]))
         elif screen == "review":
             app.action_review()
         elif screen == "fire":
@@ -116,10 +132,12 @@ def show(screen: str, language: str = "en"):
 
 @pytest.mark.parametrize("language", ["en", "zh-CN"])
 @pytest.mark.parametrize("size", [(80, 24), (160, 45)], ids=["80x24", "160x45"])
-@pytest.mark.parametrize("screen", ["console", "team", "review", "editor", "fire"])
+@pytest.mark.parametrize("screen", ["console", "team", "review", "editor", "fire", "submit", "kept"])
 def test_main_screens(snap_compare, tmp_path, screen, size, language):
-    """The console, a team's workspace (its brief; its draft being written, with a notice),
-    the review screen, and the fire dialog (held injects first, with their recipients)."""
+    """The console, a team's workspace (its brief; its draft being written, with a notice, the
+    prompt whole above it), the review screen (with its key to the ratings), the fire dialog
+    (held injects first, with their recipients), the submit dialog warning of a short text,
+    and the dialog offering back typing a team's computer kept."""
     assert snap_compare(played(tmp_path, language), terminal_size=size, run_before=show(screen, language))
 
 
@@ -151,15 +169,20 @@ def played_vi(tmp_path) -> DrillApp:
 
 
 @pytest.mark.parametrize("size", [(80, 24), (160, 45)], ids=["80x24", "160x45"])
-@pytest.mark.parametrize("screen", ["console", "team"])
+@pytest.mark.parametrize("screen", ["console", "team", "editor", "review", "submit", "kept"])
 def test_vietnamese_screens(snap_compare, tmp_path, screen, size):
-    """The console and the ward's workspace in Vietnamese, chosen by the scenario's language."""
+    """The console, the ward's workspace, its draft, the review screen and the team's dialogs in
+    Vietnamese, chosen by the scenario's language."""
     async def run_before(pilot) -> None:
         app = pilot.app
         if screen == "team":
             app.show_team("ward")
+            await pilot.pause()
+        elif screen != "console":
+            await show(screen, "vi", team="ward")(pilot)
         await pilot.pause()
-        app.screen.refresh_live()
+        if hasattr(app.screen, "refresh_live"):
+            app.screen.refresh_live()
         app.clear_notifications()
         await pilot.pause()
 

@@ -31,6 +31,9 @@ class TaskView:
     draft: str
     draft_fields: dict[str, str]
     submitted_at: float | None
+    # the fewest characters the task's rubric counts as long enough, if it checks length:
+    # the submit dialog warns below it (never refuses)
+    min_length: int | None = None
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,14 @@ def heat_history(state: SessionState, team_id: str) -> list[tuple[float, float]]
     return state.team_heat_history.get(team_id, state.heat_history)
 
 
+def length_floor(exercise, task_id: str) -> int | None:
+    """The fewest characters a `length` check of the task's rubric asks for, if any."""
+    rubric = exercise.rubrics.get(next(t.rubric for t in exercise.scenario.tasks if t.id == task_id))
+    floors = [c.check.length.min for c in rubric.criteria if c.check is not None and c.check.length is not None
+              and c.check.length.min] if rubric is not None else []
+    return max(floors, default=None)
+
+
 def team_view(state: SessionState, team_id: str, now: float) -> TeamView:
     scenario = state.exercise.scenario
     team = scenario.team(team_id)
@@ -75,7 +86,8 @@ def team_view(state: SessionState, team_id: str, now: float) -> TeamView:
             continue
         fields = tuple(FieldView(f.id, f.label, tuple(f.choices) if f.choices else None) for f in task.fields)
         tasks.append(TaskView(task.id, task.kind, task.title, task.prompt, fields, work.opened_at, work.due_at,
-                              work.status, work.draft, dict(work.fields), work.submitted_at))
+                              work.status, work.draft, dict(work.fields), work.submitted_at,
+                              length_floor(state.exercise, task.id)))
     return TeamView(
         team_id, team.name, team.brief, now, state.running, state.speed, state.ended, state.heat, state.team_heat.get(team_id),
         tuple(reversed(state.inbox[team_id])),

@@ -66,3 +66,24 @@ def _joined(lines: list[str]) -> str:
             tight = False
         joined += line if tight else " " + line
     return joined
+
+
+# Line-breaking rules for CJK (kinsoku; GB/T 15834, JIS X 4051): a closing mark, a pause or
+# stop, an ellipsis never begins a line, and an opening mark never ends one. Every place
+# that wraps text on a screen (drill.tui.widgets.wrap_cells for prose, lists and dialogs;
+# drill.tui.draft for the editor) asks these two sets.
+NO_LINE_START = "”’）》〉」』】〕〗〙〛］｝，。、；：！？…‥·・ー々〜～％‰)]},.;:!?%"
+NO_LINE_END = "“‘（《〈「『【〔〖〘〚［｛(["
+
+
+def kept_break(text: str, start: int, at: int) -> int:
+    """Where a line that starts at `start` and would break before `at` breaks instead, so that
+    the next line does not begin with a closing mark nor this one end with an opening mark:
+    the break moves back, taking the character before along. A line made only of marks
+    breaks where it would have."""
+    at_ = at
+    while at_ - 1 > start and (text[at_] in NO_LINE_START or text[at_ - 1] in NO_LINE_END):
+        at_ -= 1
+    if text[at_] in NO_LINE_START or text[at_ - 1] in NO_LINE_END:
+        return at
+    return at_

@@ -29,6 +29,7 @@ from ..i18n import Catalog
 from ..live import drive
 from .console import ConsoleScreen
 from .format import DrillInfo, span_text, speed_text, team_names
+from .kept import KeptTyping
 from .notices import NoticesInBar
 from .review import ReviewScreen
 from .team import TeamScreen
@@ -86,6 +87,16 @@ class DrillApp(NoticesInBar, App):
 
     # ----- start and stop ---------------------------------------------------------------
 
+    def _kept(self, team: str) -> KeptTyping | None:
+        """A team's typing kept on disk as it is typed, as for a joined team: a `drill run` killed
+        between two autosaves offers it back when the session is resumed. The folder is this
+        session's (its file and the moment it began), so a new session at the same path starts afresh."""
+        log = getattr(self.session, "sink", None)
+        began = log.first_wall_time() if log is not None and hasattr(log, "first_wall_time") else None
+        if began is None:
+            return None
+        return KeptTyping.for_seat(log.path.resolve().as_uri(), team, began)
+
     def on_mount(self) -> None:
         if self.mode == "review":
             self.install_screen(ReviewScreen(LocalReview(self.session, self.reviewer), self.t, self.info), "review")
@@ -103,7 +114,7 @@ class DrillApp(NoticesInBar, App):
             self.install_screen(ConsoleScreen(self.session, self.t, self.info), "console")
             self.install_screen(ReviewScreen(LocalReview(self.session, self.reviewer), self.t, self.info), "review")
             for team_id in self.team_ids:
-                screen = TeamScreen(LocalTeam(self.session, team_id), self.t, self.info)
+                screen = TeamScreen(LocalTeam(self.session, team_id), self.t, self.info, self._kept(team_id))
                 self.team_screens[team_id] = screen
                 self.install_screen(screen, f"team:{team_id}")
             self.push_screen("console")

@@ -25,7 +25,9 @@ from .format import (
 from .modals import AdhocInject, AdhocScreen, ChooseScreen, Choice, ConfirmScreen, NoteScreen, TextScreen
 from .team import STATUS_STYLE, countdown
 from .notices import NoticeBar
-from .widgets import HeatLine, KeyBar, Line, LocalizedScreen, StatusBar, heat_style, on_refused, while_shown, wrap_cells
+from .widgets import (
+    HeatLine, KeyBar, Line, LocalizedScreen, StatusBar, Wrapped, heat_style, on_refused, while_shown, wrap_cells,
+)
 
 # Speeds offered by the faster / slower keys (in-world seconds per real second); the engine
 # decides which it accepts.
@@ -206,8 +208,8 @@ class ConsoleScreen(LocalizedScreen):
         self.query_one(HeatLine).show(state.heat_history, now)
         if state.seq != self._schedule_seq:
             self._schedule_seq = state.seq
-            self.query_one("#upcoming", Static).update(self._upcoming(now))
-            self.query_one("#held", Static).update(self._held())
+            self.query_one("#upcoming", Static).update(Wrapped(self._upcoming(now)))
+            self.query_one("#held", Static).update(Wrapped(self._held()))
         if self._events:
             log = self.query_one("#activity", RichLog)
             for event in self._events:
@@ -216,7 +218,7 @@ class ConsoleScreen(LocalizedScreen):
                 self._logged = max(self._logged, event.seq)
                 line = self._describe(event)
                 if line is not None:
-                    log.write(line)
+                    log.write(Wrapped(line))   # Chinese line breaking: no line begins with "，"
             self._events.clear()
 
     def _show_status(self, now: float) -> None:

@@ -262,8 +262,9 @@ class DebriefScreen(LocalizedScreen):
         count = timeline.count_at(self.now) if self.playing else (timeline.moments[self.moment].index + 1 if timeline.moments else 0)
         state = timeline.state_until(count)
         moment = timeline.moments[self.moment] if timeline.moments else None
-        if moment is not None and self._follow and "team" in moment.event.data:
-            self.team = moment.event.data["team"]
+        concerned = self._concerned(moment) if moment is not None else None
+        if concerned is not None and self._follow:
+            self.team = concerned
         play = t("debrief.playing", speed=SPEEDS[self.speed]) if self.playing else t("debrief.paused", speed=SPEEDS[self.speed])
         self.query_one(StatusBar).show(
             Text(self.scenario.title, style="bold"),
@@ -284,8 +285,27 @@ class DebriefScreen(LocalizedScreen):
         if self.against is not None:
             self.against.show(self.now)
         self.query_one("#team-board", Static).update(self._board(state, count))
-        self.query_one("#team-title", Static).update(t("debrief.team", team=self.names[self.team]))
+        following = self._follow and concerned == self.team   # and it says why this team is on screen
+        self.query_one("#team-title", Static).update(
+            t("debrief.following" if following else "debrief.team", team=self.names[self.team]))
         self.query_one("#team-detail", Static).update(self._team_detail(state, count))
+
+    def _concerned(self, moment) -> str | None:
+        """The one team a moment is about, if there is one: the team that submitted, was reviewed
+        or noted; the team whose submission set off an inject, or the only one it reached; the
+        only team that missed a deadline."""
+        data = moment.event.data
+        if data.get("team") in self.names:
+            return data["team"]
+        if moment.kind == ev.INJECT:
+            cause = next((tr.cause for tr in self.timeline.triggered if tr.inject == data["inject"] and tr.cause.kind == ev.SUBMIT), None)
+            if cause is not None and cause.team in self.names:
+                return cause.team
+            to = data.get("to") or ()
+            return to[0] if len(to) == 1 and to[0] in self.names else None
+        if moment.kind == "missed" and len(data["missed"]) == 1:
+            return data["missed"][0]
+        return None
 
     def _whatif_count(self, count: int) -> int:
         """How far into the what-if's log the present moment is: as many events at this instant

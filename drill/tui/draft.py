@@ -23,6 +23,7 @@ The tests compare every row both ways, and the wrap against Textual's on random 
 from __future__ import annotations
 
 import re
+from collections import deque
 from bisect import bisect_right
 from itertools import accumulate
 
@@ -33,8 +34,12 @@ from textual._cells import cell_len
 from textual._wrap import compute_wrap_offsets
 from textual.document._document_navigator import DocumentNavigator
 from textual.document._wrapped_document import WrappedDocument
+from textual.binding import Binding
 from textual.strip import Strip
 from textual.widgets import TextArea
+
+from ..formats.prose import NO_LINE_END, NO_LINE_START, kept_break
+from .widgets import KeysInOrder
 
 # Textual's chunks: a word with the spaces after it, or a run of spaces.
 _CHUNK = re.compile(r"\S+\s*|\s+")
@@ -74,12 +79,41 @@ def wrap_offsets(line: str, width: int, tab_width: int = 4) -> list[int]:
     return breaks
 
 
+def kept_offsets(line: str, width: int, tab_width: int = 4) -> list[int]:
+    """`wrap_offsets`, with Chinese line-breaking rules: no row begins with a closing mark
+    (，。、；：？！）」…) nor ends with an opening one (（「“…), as the team's text reads
+    everywhere else (drill.formats.prose.kept_break). Where a break has to move back, the
+    rows after it are wrapped again a few rows at a time, so a long paragraph costs little more."""
+    offsets = wrap_offsets(line, width, tab_width)
+    if "\t" in line or not any(line[b] in NO_LINE_START or line[b - 1] in NO_LINE_END for b in offsets):
+        return offsets
+    window = 4 * width + 8   # characters enough for a few rows of any text, words moving whole
+    kept: list[int] = []
+    start, pending, whole = 0, deque(offsets), True   # whole: `pending` runs to the end of the line
+    while pending or not whole:
+        if not pending:   # wrap the next few rows after a moved break
+            ahead = wrap_offsets(line[start:start + window], width, tab_width)
+            if start + window < len(line) and len(ahead) > 1:
+                ahead, whole = ahead[:-1], False   # the window's last row may be cut short: wrapped again next
+            else:
+                ahead, whole = wrap_offsets(line[start:], width, tab_width), True
+            pending = deque(start + b for b in ahead)
+            continue
+        planned = pending.popleft()
+        start = kept_break(line, start, planned)
+        kept.append(start)
+        if start != planned:   # moved back: the rows after it are no longer the plain wrap's
+            pending.clear()
+            whole = False
+    return kept
+
+
 class DraftWrap(WrappedDocument):
-    """TextArea's wrapped view of the document, computed with `wrap_offsets`."""
+    """TextArea's wrapped view of the document, computed with `kept_offsets`."""
 
     def _wrap_line(self, line: str) -> tuple[list[int], list[int]]:
         """A line's wrap offsets and the widths its tabs expand to (as Textual keeps them)."""
-        offsets = wrap_offsets(line, self._width, self._tab_width) if self._width else []
+        offsets = kept_offsets(line, self._width, self._tab_width) if self._width else []
         if "\t" in line:
             from textual.expand_tabs import get_tab_widths
 
@@ -138,8 +172,25 @@ class DraftWrap(WrappedDocument):
         return [line[a:b] for a, b in zip(bounds, bounds[1:])]
 
 
-class DraftArea(TextArea):
-    """A TextArea that stays quick to type in when a paragraph runs to thousands of characters."""
+class DraftArea(KeysInOrder, TextArea):
+    """A TextArea that stays quick to type in when a paragraph runs to thousands of characters.
+
+    Ctrl+Home and Ctrl+End go to the start and the end of the whole draft (End goes to
+    the end of the row, as in Textual: a team that pressed End to add to a wrapped
+    paragraph wrote into the middle of it); the editor's keys act as they arrive (KeysInOrder)."""
+
+    BINDINGS = [
+        Binding("ctrl+home", "cursor_text_start", show=False),
+        Binding("ctrl+end", "cursor_text_end", show=False),
+        Binding("ctrl+shift+home", "cursor_text_start(True)", show=False),
+        Binding("ctrl+shift+end", "cursor_text_end(True)", show=False),
+    ]
+
+    def action_cursor_text_start(self, select: bool = False) -> None:
+        self.move_cursor((0, 0), select=select)
+
+    def action_cursor_text_end(self, select: bool = False) -> None:
+        self.move_cursor(self.document.end, select=select)
 
     def _set_document(self, text: str, language: str | None) -> None:
         super()._set_document(text, language)

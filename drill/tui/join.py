@@ -22,6 +22,7 @@ from ..i18n import Catalog
 from ..net.client import JoinRefused, RemoteTeam
 from ..net.expert_client import RemoteExpert
 from .format import DrillInfo
+from .kept import KeptTyping
 from .notices import NoticesInBar
 from .review import ReviewScreen
 from .team import TeamScreen
@@ -133,7 +134,8 @@ class JoinApp(NoticesInBar, App):
         else:
             info = DrillInfo(welcome.scenario, welcome.summary, welcome.start, welcome.duration)
             self.sub_title = welcome.scenario
-            self.screen_for_team = screen = TeamScreen(client, self.t, info)
+            kept = KeptTyping.for_seat(self.url, name, code)   # the same folder for the same seat in any process
+            self.screen_for_team = screen = TeamScreen(client, self.t, info, kept)
         self.install_screen(screen, "team")
         if self.screen_stack and isinstance(self.screen, JoinForm):
             self.switch_screen("team")

@@ -19,11 +19,11 @@ from textual.widgets.option_list import Option
 from ..i18n import Catalog
 from .draft import DraftArea
 from .notices import NoticeBar
-from .widgets import Clipped, KeyBar, LocalizedModal
+from .widgets import Clipped, FieldInput, HeldTyping, KeyBar, LocalizedModal, Wrapped
 
 
-class ConfirmScreen(LocalizedModal):
-    """Yes or no, with the consequence spelled out."""
+class ConfirmScreen(HeldTyping, LocalizedModal):
+    """Yes or no, with the consequence spelled out; what is typed meanwhile is held (HeldTyping)."""
 
     BINDINGS = [
         Binding("escape", "cancel", "key.cancel"),
@@ -37,7 +37,7 @@ class ConfirmScreen(LocalizedModal):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Label(self.title_text, classes="dialog-title")
-            yield Static(self.message, classes="dialog-message")
+            yield Static(Wrapped(self.message), classes="dialog-message")   # no line begins with "。"
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.confirm_label, variant="warning", id="confirm")
                 yield Button(self.t("dialog.cancel"), id="cancel")
@@ -131,13 +131,13 @@ class AdhocScreen(LocalizedModal):
                              compact=True, id="adhoc-channel")
             with Horizontal(classes="form-row"):
                 yield Label(t("adhoc.from"), classes="form-label")
-                yield Input(compact=True, id="adhoc-from")
+                yield FieldInput(compact=True, id="adhoc-from")
             with Horizontal(classes="form-row"):
                 yield Label(t("adhoc.subject"), classes="form-label")
-                yield Input(compact=True, id="adhoc-title")
+                yield FieldInput(compact=True, id="adhoc-title")
             with Horizontal(classes="form-row"):
                 yield Label(t("adhoc.heat"), classes="form-label")
-                yield Input("0", compact=True, id="adhoc-heat")
+                yield FieldInput("0", compact=True, id="adhoc-heat")
             yield Label(t("adhoc.body"), classes="form-label")
             yield TextArea(soft_wrap=True, id="adhoc-body", classes="adhoc-body")
             yield Label(t("adhoc.to"), classes="form-label")
@@ -179,7 +179,7 @@ class TextScreen(LocalizedModal):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box wide tall"):
             yield Label(self.title_text, classes="dialog-title")
-            yield Static(self.header, classes="dialog-message")
+            yield Static(Wrapped(self.header), classes="dialog-message")
             yield DraftArea(self.text, read_only=True, soft_wrap=True, id="read-text")
         yield NoticeBar()
         yield KeyBar(compact=True)
@@ -202,7 +202,7 @@ class NoteScreen(LocalizedModal):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box wide"):
             yield Label(self.t("note.title"), classes="dialog-title")
-            yield Input(placeholder=self.t("note.placeholder"), id="note-text")
+            yield FieldInput(placeholder=self.t("note.placeholder"), id="note-text")
         yield NoticeBar()
         yield KeyBar(compact=True)
 
@@ -239,7 +239,7 @@ class ScoreScreen(LocalizedModal):
         t = self.t
         with VerticalScroll(classes="dialog-box wide tall"):
             yield Label(self.title_text, classes="dialog-title")
-            yield Static(self.details, classes="dialog-message")
+            yield Static(Wrapped(self.details), classes="dialog-message")
             with Horizontal(classes="form-row"):
                 if self.levels is not None:
                     yield Label(t("score.level"), classes="form-label")
@@ -248,16 +248,16 @@ class ScoreScreen(LocalizedModal):
                                  prompt=t("field.choose"), compact=True, id="score-value")
                 else:
                     yield Label(t("score.fraction"), classes="form-label")
-                    yield Input(self.current, placeholder="0 … 1", compact=True, id="score-value")
+                    yield FieldInput(self.current, placeholder="0 … 1", compact=True, id="score-value")
             with Horizontal(classes="form-row"):
                 yield Label(t("score.note"), classes="form-label")
-                yield Input(self.note, compact=True, id="score-note")
+                yield DraftArea(self.note, soft_wrap=True, id="score-note", classes="score-note")   # lines, not one sideways-scrolling row
             with Horizontal(classes="form-row"):
                 yield Label(t("score.action"), classes="form-label")
-                yield Input(self.action, compact=True, id="score-action")
+                yield FieldInput(self.action, compact=True, id="score-action")
             with Horizontal(classes="form-row"):
                 yield Label(t("score.owner"), classes="form-label")
-                yield Input(self.owner, compact=True, id="score-owner")
+                yield FieldInput(self.owner, compact=True, id="score-owner")
             yield Static("", id="score-error", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("score.save"), variant="primary", id="save")
@@ -266,6 +266,8 @@ class ScoreScreen(LocalizedModal):
         yield KeyBar(compact=True)
 
     def on_mount(self) -> None:
+        note = self.query_one("#score-note", TextArea)
+        note.move_cursor(note.document.end)   # to add to one's earlier note, not to cut into it
         self.query_one("#score-value").focus()
 
     @on(Input.Submitted)
@@ -273,7 +275,7 @@ class ScoreScreen(LocalizedModal):
     async def action_save(self) -> None:
         value = self.query_one("#score-value")
         score = "" if isinstance(value, Select) and value.value is Select.NULL else str(value.value).strip()
-        entry = ScoreEntry(score, self.query_one("#score-note", Input).value,
+        entry = ScoreEntry(score, self.query_one("#score-note", TextArea).text,
                            self.query_one("#score-action", Input).value, self.query_one("#score-owner", Input).value)
         problem = await self.record(entry) if self.record is not None else None
         if problem:

@@ -15,7 +15,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from ..engine.session import OBSERVATION_KINDS, PLAN_COLUMNS, PLAN_ELEMENTS
 from ..i18n import Catalog
-from .widgets import KeyBar, LocalizedModal
+from .widgets import FieldInput, KeyBar, LocalizedModal
 
 
 @dataclass(frozen=True)

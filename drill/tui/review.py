@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import replace
 
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -32,7 +33,7 @@ from .format import DrillInfo, clock_text, short_clock
 from .modals import ScoreEntry, ScoreScreen
 from .notices import NoticeBar
 from .observe import ObservationScreen, PlanScreen
-from .widgets import KeyBar, LocalizedScreen, StatusBar, on_refused_async, refusal_text, while_shown
+from .widgets import KeyBar, LocalizedScreen, StatusBar, Wrapped, on_refused_async, refusal_text, while_shown
 
 
 MAX_NOTICES = 3  # new submissions announced one by one; more at once get one notice
@@ -71,10 +72,29 @@ def judged_by(criterion: CriterionScore, t: Catalog) -> str:
     return t("review.source-expert") if expert else t("review.source-auto")
 
 
+def rating_key(rubric: Rubric, t: Catalog) -> str:
+    """What the rating letters mean, with the score each starts at: "P ≥85 完成，无挑战 · … · U 无法完成"."""
+    bands = rubric.bands
+    return t("review.rating-key", bands=" · ".join(
+        f"{band.id} {'≥' + t.number(band.min) + ' ' if band.min else ''}{band_label(band, bands, t)}" for band in bands))
+
+
+def to_review(task: TaskScore, by: str | None) -> bool:
+    """Handed in and still waiting for this reviewer's word: a manual criterion this reviewer
+    has not scored (or, in a rubric without one, no word from this reviewer at all)."""
+    if not task.submitted:
+        return False
+    manual = [c for c in task.criteria if c.kind == "manual"]
+    if manual:
+        return any(all(word.by != by for word in c.reviews) for c in manual)
+    return all(word.by != by for c in task.criteria for word in c.reviews)
+
+
 class ReviewScreen(LocalizedScreen):
     AUTO_FOCUS = "#submissions"
     BINDINGS = [
         Binding("s", "score", "key.score"),
+        Binding("t", "to_review", "key.to-review"),
         Binding("o", "observe", "key.observe"),
         Binding("i", "plan", "key.plan"),
         Binding("f5", "focus_list", "key.submissions", priority=True),
@@ -90,13 +110,14 @@ class ReviewScreen(LocalizedScreen):
         self.selected: tuple[str, str] | None = None
         self._seq = -1
         self._seen: set[tuple[str, str]] | None = None  # submissions already on the list
+        self.only_to_review = False   # the list: everything, or what waits for this reviewer (t)
 
     def compose(self) -> ComposeResult:
         t = self.t
         yield StatusBar(id="status")
         with Horizontal(id="review"):
             with Vertical(id="review-list"):
-                yield Label(t("review.submissions"), classes="pane-title")
+                yield Label(t("review.submissions"), classes="pane-title", id="submissions-title")
                 yield OptionList(id="submissions")
             with Vertical(id="review-main"):
                 yield Static(id="review-head")
@@ -152,8 +173,13 @@ class ReviewScreen(LocalizedScreen):
 
     # ----- the list of submissions -----------------------------------------------------------
 
-    def _entry(self, team: TeamScore, task: TaskScore) -> Text:
+    def _entry(self, team: TeamScore, task: TaskScore) -> Text | Table:
         t = self.t
+        if not task.submitted:   # one dim line, cut to the list's width: nothing to read or score yet
+            line = Table.grid(expand=True)
+            line.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+            line.add_row(Text(f"{t('review.not-submitted')} · {team.name} · {task.title}", style="dim"))
+            return line
         text = Text()
         text.append(team.name, style="bold")
         text.append("\n  " + task.title)
@@ -170,15 +196,17 @@ class ReviewScreen(LocalizedScreen):
     def _fill_list(self) -> None:
         options = self.query_one("#submissions", OptionList)
         keep = options.highlighted_option.id if options.highlighted_option else None
-        entries = []
-        for team in self.scores.teams:
-            for task in team.tasks:
-                entries.append(Option(self._entry(team, task), id=f"{team.team}/{task.task}"))
-        options.set_options(entries)
+        entries = [Option(self._entry(team, task), id=f"{team.team}/{task.task}")
+                   for team in self.scores.teams for task in team.tasks
+                   if not self.only_to_review or to_review(task, self.client.by)]
+        options.set_options(entries or [Option(Text(self.t("review.none-to-review"), style="dim"), disabled=True)]
+                            if self.only_to_review else entries)
+        title = self.t("review.to-review", n=len(entries)) if self.only_to_review else self.t("review.submissions")
+        self.query_one("#submissions-title", Label).update(title)
         if keep is not None:
             try:
                 options.highlighted = options.get_option_index(keep)
-            except Exception:  # noqa: BLE001 - gone
+            except Exception:  # noqa: BLE001 - gone (or filtered out)
                 options.highlighted = 0 if entries else None
         elif entries:
             options.highlighted = 0
@@ -217,7 +245,7 @@ class ReviewScreen(LocalizedScreen):
         table = self.query_one("#criteria", DataTable)
         answer = self.query_one("#answer", TextArea)
         if found is None:
-            head.update(t("review.nothing"))
+            head.update(Wrapped(t("review.nothing")))
             table.clear(columns=True)
             answer.load_text("")
             return
@@ -236,12 +264,13 @@ class ReviewScreen(LocalizedScreen):
             line.append("  ·  " + t("review.score", score=score_text(task, self._rubric(task), t)), style="bold green" if task.score is not None else "")
         else:
             line.append("  ·  " + t("review.due", due=short_clock(self.info, task.due_at)), style="dim")
+        line.append("\n" + rating_key(self._rubric(task), t), style="dim")
         if work is not None and work.fields:
             definition = next(k for k in self.client.scenario.tasks if k.id == task.task)
             labels = {f.id: f.label for f in definition.fields}
             for field_id, value in work.fields.items():
                 line.append(f"\n{labels.get(field_id, field_id)}: {value}")
-        head.update(line)
+        head.update(Wrapped(line))
         text = work.draft if (work is not None and work.submitted_at is not None) else ""
         if answer.text != text:
             answer.load_text(text)
@@ -396,6 +425,15 @@ class ReviewScreen(LocalizedScreen):
                 self.notify(self.t("notice.planned", team=team.name), timeout=3)
 
         self.app.push_screen(PlanScreen(self.t, f"{team.name} · {task.title}", task.title, issue), written)
+
+    def action_to_review(self) -> None:
+        """Only what waits for this reviewer's word, or everything again."""
+        self.only_to_review = not self.only_to_review
+        self._fill_list()
+        highlighted = self.query_one("#submissions", OptionList).highlighted_option
+        if highlighted is not None and highlighted.id:
+            self.selected = tuple(highlighted.id.split("/", 1))
+            self._show_selected(new=True)
 
     def action_focus_list(self) -> None:
         self.query_one("#submissions").focus()

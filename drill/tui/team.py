@@ -7,6 +7,8 @@ team in this process (`drill run`) and one joining over the network.
 
 from __future__ import annotations
 
+import unicodedata
+
 from rich.table import Table
 from rich.text import Text
 from textual import events, on
@@ -14,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import ContentSwitcher, Input, Label, OptionList, Select, Static, TextArea
+from textual.message import Message
 from textual.widgets.option_list import Option
 
 from ..client import TeamClient
@@ -27,9 +30,11 @@ from .format import (
 )
 from .draft import DraftArea
 from .feed import PublicFeed
+from .kept import KeptTyping, Typing
 from .modals import ConfirmScreen
 from .notices import NoticeBar
-from .widgets import KeyBar, Line, LocalizedScreen, StatusBar, Wrapped, heat_style, while_shown
+from .rejoin import KeptOrStored
+from .widgets import FieldInput, KeyBar, Line, LocalizedScreen, StatusBar, Wrapped, heat_style, while_shown
 
 STATUS_STYLE = {
     "not-started": "bold",
@@ -39,6 +44,24 @@ STATUS_STYLE = {
     "missed": "bold red",
     "not-open": "dim",
 }
+
+
+DRAFT_ROWS = 3   # the fewest rows the draft keeps beside a long prompt
+
+
+SHORT = 50   # without a length floor in the rubric: fewer characters than this answer no task of a drill
+
+
+def too_short(text: str, task: TaskView, t: Catalog) -> str | None:
+    """A warning for the submit dialog when the text is shorter than the task's rubric asks
+    (counted as the scorer counts: composed characters, the text alone), or than `SHORT`."""
+    size = len(unicodedata.normalize("NFC", text.strip()))
+    floor = task.min_length or SHORT
+    if size >= floor:
+        return None
+    if task.min_length:
+        return t("submit.short", chars=size, min=floor)
+    return t("submit.very-short", chars=size)
 
 
 def countdown(task: TaskView, now: float, info: DrillInfo, t: Catalog) -> str:
@@ -56,8 +79,7 @@ def two_lines(mark: Text, first: Text, second: Text) -> Table:
     grid = Table.grid(padding=(0, 1, 0, 0))
     grid.add_column(width=1, no_wrap=True)
     grid.add_column(ratio=1)
-    first.overflow = "fold"
-    grid.add_row(mark, first)
+    grid.add_row(mark, Wrapped(first))   # Chinese line breaking, as everywhere text wraps
     grid.add_row("", second)
     return grid
 
@@ -65,7 +87,7 @@ def two_lines(mark: Text, first: Text, second: Text) -> Table:
 class TaskEditor(Vertical):
     """The draft of one task: its prompt, its structured fields and the long text."""
 
-    def __init__(self, task: TaskView, catalog: Catalog) -> None:
+    def __init__(self, task: TaskView, catalog: Catalog, kept: KeptTyping | None = None) -> None:
         super().__init__(id=f"task-{task.id}", classes="task-editor")
         self.display = False  # the content switcher shows it when chosen
         self.task_view = task
@@ -74,9 +96,67 @@ class TaskEditor(Vertical):
         self.refused: tuple[str, dict[str, str]] | None = None
         self.saved_at: float | None = None
         self.ready = False
+        self.kept = kept
+        self.keeping = False   # writing the typing to disk: only once the kept copy has been offered back
 
     def on_mount(self) -> None:
         self.ready = True
+        self.text_area.move_cursor(self.text_area.document.end)   # to add to a draft, not to cut into it
+        kept = self.kept.read(self.task_view.id) if self.kept is not None else None
+        if kept is None or self.task_view.submitted_at is not None:
+            self.keeping = True
+        elif (kept.text, kept.fields) == self.current():
+            self.put_cursor(kept.cursor)
+            self.keeping = True
+        else:
+            self.post_message(self.KeptDiffers(self, kept))
+
+    class KeptDiffers(Message):
+        """This computer kept a draft other than the drill's: the screen asks which to keep."""
+
+        def __init__(self, editor: TaskEditor, kept: Typing) -> None:
+            super().__init__()
+            self.editor, self.kept = editor, kept
+
+    def put_cursor(self, cursor: tuple[int, int] | None) -> None:
+        """Where the cursor was when the typing was kept, if it is still inside the text."""
+        document = self.text_area.document
+        if cursor is not None and 0 <= cursor[0] < document.line_count and 0 <= cursor[1] <= len(document[cursor[0]]):
+            self.text_area.move_cursor(cursor)
+
+    def take(self, kept: Typing) -> None:
+        """Put the kept typing back: text, fields and cursor; the next save sends it."""
+        self.text_area.load_text(kept.text)
+        for field in self.task_view.fields:
+            value = kept.fields.get(field.id, "")
+            widget = self.query_one(f"#field-{field.id}")
+            if isinstance(widget, Select):
+                widget.value = value if value in (field.choices or ()) else Select.NULL
+            else:
+                widget.value = value
+        self.text_area.move_cursor(self.text_area.document.end)
+        self.put_cursor(kept.cursor)
+        self.keeping = True
+        self.keep()
+
+    def keep(self) -> None:
+        """Write the draft as it stands, with the cursor, to this computer's disk."""
+        if self.kept is not None and self.keeping and self.ready and not self.text_area.read_only:
+            text, fields = self.current()
+            self.kept.write(self.task_view.id, Typing(text, fields, self.text_area.cursor_location))
+
+    def on_resize(self) -> None:
+        """The prompt is shown whole (what the rubric scores is in it): the draft gives way,
+        down to `DRAFT_ROWS` rows; only a prompt taller than that leaves needs scrolling."""
+        fixed = sum(row.outer_size.height for row in self.query(".form-row")) + 1 + DRAFT_ROWS + 2   # state line, border
+        self.query_one(".task-prompt").styles.max_height = max(3, self.size.height - fixed)
+
+    @on(TextArea.Changed)
+    @on(TextArea.SelectionChanged)
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def _typed(self) -> None:
+        self.keep()
 
     def compose(self) -> ComposeResult:
         task, t = self.task_view, self.t
@@ -94,7 +174,7 @@ class TaskEditor(Vertical):
                     yield Select([(c, c) for c in field.choices], value=value if value in field.choices else Select.NULL,
                                  prompt=t("field.choose"), compact=True, id=f"field-{field.id}", classes="task-field")
                 else:
-                    yield Input(value, compact=True, id=f"field-{field.id}", classes="task-field")
+                    yield FieldInput(value, compact=True, id=f"field-{field.id}", classes="task-field")
         draft = DraftArea(task.draft, soft_wrap=True, id=f"draft-{task.id}", classes="draft")
         draft.border_title = t("editor.draft-label")  # a framed box of its own, apart from the prompt
         yield draft
@@ -162,9 +242,10 @@ class TeamScreen(LocalizedScreen):
         Binding("ctrl+g", "submit", "key.submit"),
     ]
 
-    def __init__(self, client: TeamClient, catalog: Catalog, info: DrillInfo) -> None:
+    def __init__(self, client: TeamClient, catalog: Catalog, info: DrillInfo, kept: KeptTyping | None = None) -> None:
         super().__init__(catalog, name=f"team:{client.team}", classes="team-screen")
         self.client = client
+        self.kept = kept   # a joined team's typing, kept on its own disk as it is typed
         self.info = info
         self.view: TeamView = client.view()
         self.known: set[str] = {d.inject for d in self.view.injects}  # deliveries already shown
@@ -174,6 +255,7 @@ class TeamScreen(LocalizedScreen):
         self._prompts: dict[str, tuple | None] = {}
         self._unannounced: list = []
         self._feed_title = ""
+        self._told_ended = False   # the "drill ended" notice, given once
         self.AUTO_FOCUS = "#brief" if self._before_start() else "#tasks"
         client.on_change(self._changed)
 
@@ -229,6 +311,10 @@ class TeamScreen(LocalizedScreen):
             tuple(d.inject for d in view.injects), tuple((k.id, k.status) for k in view.tasks),
             len(view.facts), view.ended,
         )
+        if view.ended and not self._told_ended:
+            self._told_ended = True
+            self.notify(self.t("notice.team-drill-ended"), title=view.name, severity="warning", timeout=30)
+            self.app.bell()
         if signature != self._signature:
             self._signature = signature
             self._new_injects(view)
@@ -334,7 +420,7 @@ class TeamScreen(LocalizedScreen):
         switcher = self.query_one("#right", ContentSwitcher)
         for task in view.tasks:
             if self._editor(task.id) is None:
-                switcher.mount(TaskEditor(task, self.t))
+                switcher.mount(TaskEditor(task, self.t, self.kept))
         if highlighted is not None:
             tasks.highlighted = tasks.get_option_index(highlighted)
         elif tasks.option_count:
@@ -485,6 +571,25 @@ class TeamScreen(LocalizedScreen):
 
     # ----- drafts -----------------------------------------------------------------------
 
+    @on(TaskEditor.KeptDiffers)
+    def _kept_differs(self, message: TaskEditor.KeptDiffers) -> None:
+        """Offer back the typing this computer kept; the drill's copy is on screen meanwhile."""
+        editor, kept = message.editor, message.kept
+
+        dialog = KeptOrStored(self.t, editor.task_view.title, kept.text, editor.current()[0])
+
+        def chosen(keep: bool | None) -> None:
+            if keep:
+                editor.take(kept)
+                self.run_worker(self.save_editor(editor), group="kept")
+            else:
+                editor.keeping = True
+                editor.keep()
+            if dialog.typed:   # typed while the dialog was open: into the draft chosen, at its cursor
+                editor.text_area.insert(dialog.typed)
+
+        self.app.push_screen(dialog, chosen)
+
     async def save_editor(self, editor: TaskEditor) -> bool | None:
         """Keep the editor's draft in the session if it changed; a refusal is shown once.
         True when the drill has it, None when it is kept only on this computer, False if refused."""
@@ -547,12 +652,19 @@ class TeamScreen(LocalizedScreen):
         blank = [f.label for f in editor.task_view.fields if not fields.get(f.id, "").strip()]
         if blank:  # a field left empty scores nothing, and after submitting it cannot be filled
             message += "\n\n" + self.t("submit.blank-fields", fields=self.t("console.list-sep").join(blank))
+        short = too_short(text, task, self.t)
+        if short is not None:  # a warning, never a refusal: the team may have its reasons
+            message += "\n\n" + short
+
+        dialog = ConfirmScreen(self.t, self.t("submit.title"), message, self.t("submit.confirm-button"))
 
         async def confirmed(yes: bool | None) -> None:
             if yes:
                 await self._send(editor)
+            if dialog.typed:   # typed on while the dialog was open: back into the draft, or said if it is locked
+                await self._type_into_draft(dialog.typed)
 
-        self.app.push_screen(ConfirmScreen(self.t, self.t("submit.title"), message, self.t("submit.confirm-button")), confirmed)
+        self.app.push_screen(dialog, confirmed)
 
     async def _send(self, editor: TaskEditor) -> None:
         text, fields = editor.current()
@@ -562,6 +674,8 @@ class TeamScreen(LocalizedScreen):
             self.notify(refusal.text(self.t), title=self.t("notice.refused"), severity="error", timeout=8)
             return
         editor.saved = (text, fields)
+        if self.kept is not None:
+            self.kept.forget(editor.task_view.id)
         self.notify(self.t("notice.submitted", task=editor.task_view.title), severity="information", timeout=6)
         self._signature = None
         self.refresh_live()

@@ -19,9 +19,10 @@ from textual.css.query import NoMatches
 from textual.events import Resize
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
-from textual.widgets import Footer
+from textual.widgets import Footer, Input
 from textual.widgets._footer import FooterKey
 
+from ..formats.prose import NO_LINE_END, NO_LINE_START
 from ..i18n import Catalog
 
 BLOCKS = "▁▂▃▄▅▆▇█"
@@ -42,8 +43,57 @@ def _translated(binding: Binding, catalog: Catalog) -> Binding:
     return binding
 
 
+# Tab and Shift+Tab move the focus at once, as the key arrives (priority bindings): otherwise
+# Textual hands the keys typed right after a Tab to the field the Tab is leaving, and a fast
+# typist's next words land there (an owner's name in the corrective action).
+FOCUS_KEYS = [
+    Binding("tab", "app.focus_next", show=False, priority=True),
+    Binding("shift+tab", "app.focus_previous", show=False, priority=True),
+]
+
+
+class KeysInOrder:
+    """A text box whose own keys (arrows, Home, End, Ctrl+K, Ctrl+End …) act as they arrive.
+    Textual runs a widget's bindings only once the key has gone round its parents, after the
+    characters typed next have been inserted, and against whatever has the focus by then: a
+    fast "Ctrl+A, Ctrl+K, 0.3, Tab …, Tab, 王科长" emptied the owner's field it had reached."""
+
+    async def _on_key(self, event) -> None:
+        bindings = [b for b in self._bindings.key_to_bindings.get(event.key, ()) if not b.priority]
+        if bindings:
+            event.stop()
+            event.prevent_default()
+            await self.run_action(bindings[0].action)
+            return
+        await super()._on_key(event)
+
+
+class FieldInput(KeysInOrder, Input):
+    """A one-line field of a form or a dialog, its keys in order (KeysInOrder)."""
+
+
+class HeldTyping:
+    """A dialog of buttons only: what is typed while it is open (a team typing on, not having
+    seen it open over its draft) is held in `typed`, for the screen below to put back where
+    it was going when the dialog closes; no character typed vanishes behind a dialog."""
+
+    typed = ""
+
+    def on_key(self, event) -> None:
+        if event.is_printable and event.character:
+            self.typed += event.character
+            event.stop()
+            event.prevent_default()
+
+    def on_paste(self, event) -> None:
+        self.typed += event.text
+        event.stop()
+
+
 class LocalizedScreen(Screen):
     """A screen whose key descriptions come from the message catalog."""
+
+    BINDINGS = FOCUS_KEYS
 
     def __init__(self, catalog: Catalog, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -59,6 +109,10 @@ class LocalizedScreen(Screen):
 
 
 class LocalizedModal(ModalScreen):
+    """A dialog in the catalog's language; Tab as on every screen (FOCUS_KEYS)."""
+
+    BINDINGS = FOCUS_KEYS
+
     def __init__(self, catalog: Catalog, **kwargs) -> None:
         super().__init__(**kwargs)
         self.t = catalog
@@ -131,10 +185,8 @@ def _fit(text: Text, width: int) -> Text:
 
 
 _WIDE = "\u2e80-\u2fff\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
-# Line-breaking rules for CJK (kinsoku; GB/T 15834, JIS X 4051): an opening mark never
-# ends a line, and a closing mark, a pause or stop, an ellipsis never begins one.
-_OPENING = "“‘（《〈「『【〔〖〘〚［｛(["
-_CLOSING = "”’）》〉」』】〕〗〙〛］｝，。、；：！？…‥·・ー々〜～％‰)]},.;:!?%"
+# Line-breaking rules for CJK (kinsoku): drill.formats.prose, the one place that says them.
+_OPENING, _CLOSING = NO_LINE_END, NO_LINE_START
 # A break may come before any Chinese character (with the punctuation that must stay
 # with it) or at a space; a run of Latin letters is one word, with the marks closing it.
 _OPEN, _CLOSE = re.escape(_OPENING), re.escape(_CLOSING)
@@ -187,8 +239,8 @@ class Wrapped:
     prose (a brief, an inject's body) where Chinese breaks between characters and no
     closing mark begins a line. Rich's own wrapping folds a Chinese paragraph anywhere."""
 
-    def __init__(self, text: Text) -> None:
-        self.text = text
+    def __init__(self, text: Text | str) -> None:
+        self.text = Text(text) if isinstance(text, str) else text
 
     @property
     def plain(self) -> str:
