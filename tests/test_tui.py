@@ -290,7 +290,7 @@ async def test_submit_is_confirmed_as_final_and_a_second_is_refused(drill):
         await pilot.press("ctrl+g")
         dialog = drill.app.screen
         assert isinstance(dialog, ConfirmScreen)
-        message = str(dialog.query_one(".dialog-message").render())
+        message = dialog.query_one(".dialog-message").content.plain
         assert "final" in message and "Not filled in: Grade." in message  # the empty field, before it is too late
         await pilot.press("escape")  # not yet
         assert drill.session.state.work[("press", "assess")].submitted_at is None
@@ -513,7 +513,7 @@ async def test_score_in_the_review_screen(drill):
         dialog = drill.app.screen
         assert isinstance(dialog, ScoreScreen)
         dialog.query_one("#score-value", Select).value = "2"
-        dialog.query_one("#score-note").value = "Clear enough"
+        dialog.query_one("#score-note").load_text("Clear enough")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert session.state.reviews[-1] | {"at": 0} == {
