@@ -1,0 +1,334 @@
+"""Reading a team's text clause by clause: where a term stands and what the clause does with it.
+
+A term found in a text is not yet a statement. "We cannot yet confirm whether the
+batch was sealed" contains "sealed" but states nothing; "it is not true that pupils
+were hospitalised" contains a false claim and rejects it; "sealed, no illness, flu" is
+a list of keywords with no sentence around them. So the text is split into sentences
+and clauses (by the punctuation of Chinese, English and Vietnamese, and by joining
+words such as "but" / 但 / nhưng), and each place a term is found gets a stance:
+
+- `stated`: asserted by the writer;
+- `hedged`: in a question, or beside a hedge (whether, 是否, liệu, ...) in its clause;
+- `negated`: after a negation (not, 并非, không phải, ...) close before it in its clause;
+- `rejected`: in a sentence that calls it untrue (不属实, is false, sai sự thật, ...).
+
+A hit is `bare` when its clause holds nothing but rubric keywords: a fragment in a
+list, not a sentence. The words of each language are data (lexicon.py).
+
+Terms are found as before (folded substrings, whole syllables in Vietnamese), and
+also in the writer's own words: the language's variants made one (已经 = 已, 全部 = 均),
+English words compared by a light stem (sealed / seals / sealing), helper words
+ignored (was / has been), and a few words allowed between a term's parts
+("已于4月15日封存" says 已封存; "the rice has now been sealed" says "rice sealed").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+
+from .lexicon import Lexicon
+from .matching import _occurs, _wordlike, fold, whole_words
+
+STATED, HEDGED, NEGATED, REJECTED = "stated", "hedged", "negated", "rejected"
+_SENTENCE_END = "。！？!?\n"
+_CLAUSE_BREAK = "，,；;：:、（）()「」《》—…"  # read before NFKC, which would make ， a ,
+# ASCII marks between two digits belong to a number (1.650.000, 1,65, 10:30), not to the sentence.
+_ASCII_NEEDS_SPACE = ".,;:"
+_WORD = re.compile(r"\w+(?:[.,']\w+)*")
+# How close before a term a negation must stand to deny it: characters for Chinese, else words.
+_NEGATION_REACH_CHARS = 6
+_NEGATION_REACH_WORDS = 4
+_BARE_MIN = 1  # characters (Chinese) or words besides keywords that make a clause more than a fragment
+_SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ied", "ies", "ed", "es", "s", "ly")
+
+
+def stem(word: str) -> str:
+    """A light English stem: enough that tenses and plurals of a keyword meet
+    (sealed / seals / sealing -> seal; hospitalized -> hospitalis)."""
+    word = word.replace("iz", "is")
+    if len(word) <= 4:
+        return word
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)] + ("y" if suffix in ("ied", "ies") else "")
+            break
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
+        word = word[:-1]  # stopped -> stopp -> stop
+    return word
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A clause as the team wrote it (`text`) and as terms are compared with it (`read`)."""
+
+    text: str
+    read: str
+    sentence: int
+    question: bool  # its sentence ends with a question mark
+
+
+@dataclass(frozen=True)
+class Hit:
+    term: str  # as the rubric or scenario wrote it
+    clause: Clause
+    start: int  # in clause.read
+    end: int
+    stance: str
+    bare: bool = False
+
+    @property
+    def quote(self) -> str:
+        """The team's own words around the term: its clause, shortened if long."""
+        text = self.clause.text
+        return text if len(text) <= 48 else text[:47] + "…"
+
+
+def _split(text: str) -> list[tuple[str, int, bool]]:
+    """(clause text, sentence index, sentence is a question) in order, punctuation dropped."""
+    out: list[tuple[str, int, bool]] = []
+    sentence: list[str] = []
+    current: list[str] = []
+    index = 0
+
+    def close_clause() -> None:
+        piece = "".join(current).strip()
+        if piece:
+            sentence.append(piece)
+        current.clear()
+
+    def close_sentence(question: bool) -> None:
+        nonlocal index
+        close_clause()
+        out.extend((piece, index, question) for piece in sentence)
+        sentence.clear()
+        index += 1
+
+    for at, char in enumerate(text):
+        before = text[at - 1] if at else " "
+        following = text[at + 1] if at + 1 < len(text) else " "
+        if char == "\n" and following != "\n" and before != "\n":
+            current.append(" ")  # one line break wraps a line; a blank line ends a paragraph
+        elif char in _SENTENCE_END or (char == "." and (following.isspace() or not _wordlike(following) and not following.isdigit())):
+            close_sentence(char in "？?")
+        elif char in _CLAUSE_BREAK and not (char in _ASCII_NEEDS_SPACE and before.isdigit() and following.isdigit()):
+            close_clause()
+        else:
+            current.append(char)
+    close_sentence(False)
+    return out
+
+
+class Reading:
+    """A text read once for all of a rubric's checks."""
+
+    def __init__(self, text: str, lexicon: Lexicon, keywords: tuple[str, ...] = ()):
+        self.lexicon = lexicon
+        self.whole = whole_words(lexicon.language) or lexicon.language == "vi"
+        self.keywords = keywords  # every fact keyword of the scenario: what a bare fragment is made of
+        pieces = [(unicodedata.normalize("NFKC", piece), s, q) for piece, s, q in _split(text)]
+        self.clauses = [Clause(" ".join(piece.split()), lexicon.canon(fold(piece)), s, q) for piece, s, q in pieces]
+        self.whole_read = lexicon.canon(fold(text))
+
+    # -- finding terms ------------------------------------------------------------------
+
+    def hits(self, term: str) -> list[Hit]:
+        """Every clause in which the term is found (first place in each), with its stance."""
+        wanted = _prepared(term, self.lexicon)
+        if not wanted:
+            return []
+        if any(c in wanted for c in _SENTENCE_END + "，；、") or any(f"{c} " in wanted for c in _ASCII_NEEDS_SPACE):
+            # A term that spans clauses is looked for in the whole text, as it always was.
+            if _occurs(wanted, self.whole_read, self.whole):
+                clause = Clause(term, wanted, -1, False)
+                return [Hit(term, clause, 0, len(wanted), STATED)]
+            return []
+        found = []
+        for clause in self.clauses:
+            span = self._locate(wanted, clause.read)
+            if span is not None:
+                found.append(Hit(term, clause, *span, self._stance(term, clause, *span), self._bare(clause, *span)))
+        return found
+
+    def find(self, terms: list[str], stances: tuple[str, ...] = (STATED, HEDGED), solid: bool = False) -> list[Hit]:
+        """The first hit of each term with one of `stances` (and, with `solid`, in a clause
+        of its own rather than a bare fragment)."""
+        out = []
+        for term in terms:
+            for hit in self.hits(term):
+                if hit.stance in stances and not (solid and hit.bare):
+                    out.append(hit)
+                    break
+        return out
+
+    def _locate(self, wanted: str, read: str) -> tuple[int, int] | None:
+        if self.whole:
+            at = _find_whole(wanted, read)
+        else:
+            at = read.find(wanted)
+        if at != -1:
+            return at, at + len(wanted)
+        if self.lexicon.spaced:
+            return _words_apart(wanted, read, self.lexicon)
+        return _chars_apart(wanted, read, self.lexicon.gap)
+
+    # -- what the clause does with it ------------------------------------------------------
+
+    def _stance(self, term: str, clause: Clause, start: int, end: int) -> str:
+        lex = self.lexicon
+        # The rest of the sentence, the hit itself left out: "đây là tin giả" does not reject "tin".
+        rest = " | ".join(c.read if c is not clause else f"{c.read[:start]} | {c.read[end:]}" for c in self.clauses if c.sentence == clause.sentence)
+        if any(self._has(marker, rest) for marker in lex.rejections):
+            return REJECTED
+        low, high = self._scope(clause.read, start, end)
+        scope = clause.read[low:high]
+        before, after = clause.read[low:start], clause.read[end:high]
+        inside = clause.read[start:end]
+        if self._negation_near(before) or any(self._has(m, inside) and not self._has(m, _prepared(term, lex)) for m in lex.negations):
+            return NEGATED
+        if clause.question or any(scope.rstrip().endswith(q) and self._has(q, scope) for q in lex.questions):
+            return HEDGED
+        if any(self._has(m, before) or self._has(m, after) for m in lex.hedges):
+            return HEDGED
+        return STATED
+
+    def _negation_near(self, before: str) -> bool:
+        """A negation denies a term only close before it ("not sealed"), not across a long clause."""
+        lex = self.lexicon
+        if lex.spaced:
+            words = before.split()[-_NEGATION_REACH_WORDS - 1:]
+            near = " ".join(words)
+        else:
+            near = before[-_NEGATION_REACH_CHARS - 2:]
+        return any(self._has(m, near) for m in lex.negations)
+
+    def _scope(self, read: str, start: int, end: int) -> tuple[int, int]:
+        """The stretch of the clause around a hit up to the nearest joining words ("but", 但)."""
+        low, high = 0, len(read)
+        for joiner in self.lexicon.joiners:
+            for match in _all(joiner, read, self.lexicon.spaced):
+                if match[1] <= start:
+                    low = max(low, match[1])
+                elif match[0] >= end:
+                    high = min(high, match[0])
+        return low, high
+
+    def _has(self, marker: str, text: str) -> bool:
+        return _occurs(marker, text, self.lexicon.spaced)
+
+    def _bare(self, clause: Clause, start: int, end: int) -> bool:
+        """A keyword alone in its clause, in a sentence made mostly of such clauses: a list of
+        keywords ("sealed, no illness, flu"), not a sentence that happens to end in one."""
+        read = clause.read
+        if self.lexicon.spaced:  # a stem found inside a word takes the whole word ("seal" in "sealed")
+            while start > 0 and _wordlike(read[start - 1]):
+                start -= 1
+            while end < len(read) and _wordlike(read[end]):
+                end += 1
+        if not self._keywords_only(read[:start] + " " + read[end:]):
+            return False
+        siblings = [c for c in self.clauses if c.sentence == clause.sentence and c is not clause]
+        return sum(self._keywords_only(c.read) for c in siblings) * 2 >= len(siblings)
+
+    def _keywords_only(self, read: str) -> bool:
+        for keyword in self.keywords:
+            prepared = _prepared(keyword, self.lexicon)
+            if prepared and prepared in read:
+                read = read.replace(prepared, " ")
+        if self.lexicon.spaced:
+            return len(_WORD.findall(read)) < _BARE_MIN
+        return sum(1 for ch in read if unicodedata.category(ch)[0] in "LN") < _BARE_MIN
+
+    # -- the text as a whole ----------------------------------------------------------------
+
+    @cached_property
+    def stock(self) -> list[Hit]:
+        return self.find(list(self.lexicon.stock), (STATED, HEDGED, NEGATED, REJECTED))
+
+
+@lru_cache(maxsize=8192)
+def _prepared(term: str, lexicon: Lexicon) -> str:
+    return lexicon.canon(fold(term))
+
+
+def _all(marker: str, text: str, spaced: bool) -> list[tuple[int, int]]:
+    out, at = [], text.find(marker)
+    while at != -1:
+        end = at + len(marker)
+        if not spaced or _bounded(text, at, end, marker):
+            out.append((at, end))
+        at = text.find(marker, at + 1)
+    return out
+
+
+def _bounded(text: str, at: int, end: int, term: str) -> bool:
+    starts_word, ends_word = _wordlike(term[0]), _wordlike(term[-1])
+    return not (starts_word and at > 0 and _wordlike(text[at - 1])) and not (ends_word and end < len(text) and _wordlike(text[end]))
+
+
+def _find_whole(term: str, text: str) -> int:
+    at = text.find(term)
+    while at != -1:
+        if _bounded(text, at, at + len(term), term):
+            return at
+        at = text.find(term, at + 1)
+    return -1
+
+
+@lru_cache(maxsize=8192)
+def _term_words(term: str, lexicon: Lexicon) -> tuple[str, ...]:
+    words = [w for w in _WORD.findall(term) if w not in lexicon.fillers]
+    return tuple(stem(w) if lexicon.language == "en" else w for w in words)
+
+
+def _words_apart(term: str, read: str, lexicon: Lexicon) -> tuple[int, int] | None:
+    """The term's words in order in the clause, helper words ignored, at most `gap` other
+    words between two of them; English words compared by stem, and a stem written in the
+    rubric ("investigat") also matches the words it begins."""
+    wanted = _term_words(term, lexicon)
+    if not wanted:
+        return None
+    english = lexicon.language == "en"
+    tokens = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(read) if m.group(0) not in lexicon.fillers]
+    forms = [stem(t) if english else t for _, _, t in tokens]
+
+    def same(form: str, want: str) -> bool:
+        return form == want or (english and len(want) >= 4 and form.startswith(want))
+
+    for first, form in enumerate(forms):
+        if not same(form, wanted[0]):
+            continue
+        at, last = 1, first
+        for position in range(first + 1, len(forms)):
+            if at == len(wanted):
+                break
+            if position - last - 1 > lexicon.gap:
+                break
+            if same(forms[position], wanted[at]):
+                at, last = at + 1, position
+        if at == len(wanted):
+            return tokens[first][0], tokens[last][1]
+    return None
+
+
+def _chars_apart(term: str, read: str, gap: int) -> tuple[int, int] | None:
+    """A Chinese term of three or more characters found with a few characters inserted
+    (已于4月15日封存 for 已封存): at most `gap` in all, and never more than three times the term's length."""
+    if len(term) < 3 or gap <= 0:
+        return None
+    allowed = min(gap, 3 * len(term))
+    at = read.find(term[0])
+    while at != -1:
+        position, end = at + 1, at + 1
+        for char in term[1:]:
+            found = read.find(char, position)
+            if found == -1 or found - at + 1 - len(term) > allowed:
+                end = -1
+                break
+            position = end = found + 1
+        if end != -1:
+            return at, end
+        at = read.find(term[0], at + 1)
+    return None
