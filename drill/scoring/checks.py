@@ -53,7 +53,11 @@ class Answer:
 
     @cached_property
     def lexicon(self) -> Lexicon:
-        return lexicon(self.scenario.language)
+        """The scenario's language's words, unless the text is written in Chinese characters
+        (a Chinese team in an English drill is read with the Chinese words)."""
+        letters = [ch for ch in self.combined if ch.isalpha()]
+        han = sum(1 for ch in letters if "\u4e00" <= ch <= "\u9fff")
+        return lexicon("zh-CN" if letters and han * 3 > len(letters) else self.scenario.language)
 
     @cached_property
     def reading(self) -> Reading:

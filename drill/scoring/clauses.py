@@ -41,6 +41,7 @@ _WORD = re.compile(r"\w+(?:[.,']\w+)*")
 # How close before a term a negation must stand to deny it: characters for Chinese, else words.
 _NEGATION_REACH_CHARS = 6
 _NEGATION_REACH_WORDS = 4
+_QUOTE = 48  # characters of a clause quoted as evidence
 _BARE_MIN = 1  # characters (Chinese) or words besides keywords that make a clause more than a fragment
 _SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ied", "ies", "ed", "es", "s", "ly")
 
@@ -81,9 +82,16 @@ class Hit:
 
     @property
     def quote(self) -> str:
-        """The team's own words around the term: its clause, shortened if long."""
-        text = self.clause.text
-        return text if len(text) <= 48 else text[:47] + "…"
+        """The team's own words around the term: its clause, or of a long clause the stretch
+        around the term (placed by proportion: folding may change a clause's length)."""
+        text, read = self.clause.text, self.clause.read
+        if len(text) <= _QUOTE:
+            return text
+        scale = len(text) / max(len(read), 1)
+        middle = int((self.start + self.end) / 2 * scale)
+        low = max(0, min(middle - _QUOTE // 2, len(text) - _QUOTE))
+        high = low + _QUOTE
+        return ("…" if low else "") + text[low:high].strip() + ("…" if high < len(text) else "")
 
 
 def _split(text: str) -> list[tuple[str, int, bool]]:
