@@ -183,6 +183,57 @@ def score(session_path: Path, as_json: bool, language: str | None) -> None:
             click.echo(f"  {task.task:<20} {shown:<9} {when}")
 
 
+@cli.command()
+@click.argument("files", metavar="FILE...", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="The figures and every pair as one JSON document.")
+@click.option("--lang", "language", type=click.Choice(["en", "zh-CN", "vi"]), default=None,
+              help="Language of the output and the evidence: en, zh-CN or vi (default: each scenario's).")
+@click.option("--task", default=None, help="Only this task's examples.")
+@RUBRICS_OPTION
+def calibrate(files: tuple[str, ...], as_json: bool, language: str | None, task: str | None, rubric_dirs: tuple[Path, ...]) -> None:
+    """Measure the automatic scorer against experts' scores: graded example files
+    (format: drill/graded@1, or the name of a bundled set) or session files with expert
+    reviews. Prints per task Spearman and Kendall correlation, mean difference, band
+    agreement, the band confusion table and the worst disagreements with their evidence.
+    Exit 1 when a file is invalid, 2 when one cannot be read."""
+    import json
+
+    from .calibrate import calibrate as measure, calibration_json, graded_path, render
+    from .engine import Refused
+    from .formats import FormatError, Loader
+    from .i18n import Catalog
+    from .store import SessionFileError
+
+    loader, found, status = Loader(rubric_dirs), [], 0
+    for name in files:
+        try:
+            result = measure(graded_path(name), loader, language, task)
+        except FormatError as error:
+            click.echo("\n".join(str(p) for p in error.problems), err=True)
+            status = max(status, 1)
+            continue
+        except (SessionFileError, Refused) as error:
+            click.echo(f"{name}: error: {error}", err=True)
+            status = max(status, 1)
+            continue
+        except OSError as error:
+            click.echo(f"{name}: error: cannot read the file: {error.strerror or error}", err=True)
+            status = 2
+            continue
+        if task is not None and task not in result.titles:
+            t = Catalog(language or "en")
+            click.echo(t("calibrate.no-task", task=task, file=name, tasks=", ".join(result.titles)), err=True)
+            status = max(status, 1)
+            continue
+        found.append(result)
+    if as_json:
+        click.echo(json.dumps({"files": [calibration_json(f) for f in found]}, ensure_ascii=False, indent=2))
+    elif found:
+        click.echo("\n\n".join(render(f, Catalog(language or f.language)) for f in found))
+    if status:
+        raise SystemExit(status)
+
+
 def _real_duration(ctx, param, value: str) -> int:
     from .formats.duration import parse_duration
 

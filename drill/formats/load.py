@@ -10,6 +10,8 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from . import references, source
+from .graded import FORMAT as graded_format
+from .graded import Graded, check_graded
 from .library import RubricReferenceError, rubric_path, scenario_path
 from .model import field_names
 from .problems import FormatError, Problem
@@ -24,6 +26,7 @@ KINDS: dict[str, type[BaseModel]] = {
     scenario_format: Scenario,
     rubric_format: Rubric,
     responses_format: Responses,
+    graded_format: Graded,
 }
 _VOCABULARY = {model: field_names(model) for model in KINDS.values()}
 M = TypeVar("M", bound=BaseModel)
@@ -160,6 +163,29 @@ class Loader:
             problems = references.check_responses(doc, responses, exercise)
         return (responses if not problems else None), problems
 
+    def graded(self, doc: source.Document, exercise: Exercise | None) -> tuple[Graded | None, list[Problem]]:
+        graded, problems = model_problems(doc, Graded)
+        if graded is not None and exercise is not None:
+            problems = check_graded(doc, graded, exercise)
+        return (graded if not problems else None), problems
+
+    def load_graded(self, path: str | Path) -> tuple[source.Document, Graded, Exercise]:
+        """A graded examples file, checked against the scenario its `scenario:` names
+        (a path relative to the file, or a bundled id)."""
+        doc = source.read(path)
+        if format_of(doc) is not Graded:
+            raise FormatError([doc.problem(("format",), f"expected graded examples (format: {graded_format})")])
+        graded, problems = model_problems(doc, Graded)
+        if graded is None:
+            raise FormatError(problems)
+        exercise, problem = _referenced_scenario(self, doc, Path(path), graded.scenario)
+        if problem is not None:
+            raise FormatError([problem])
+        graded, problems = self.graded(doc, exercise)
+        if graded is None:
+            raise FormatError(problems)
+        return doc, graded, exercise
+
     def load_exercise(self, path: str | Path) -> Exercise:
         doc = source.read(path)
         if format_of(doc) is not Scenario:
@@ -213,7 +239,7 @@ def validate_paths(paths: list[Path], rubric_dirs: tuple[Path, ...] = ()) -> tup
         except FormatError as error:
             problems += error.problems
     scenarios: dict[str, Exercise] = {}
-    order = {Scenario: 0, Rubric: 1, Responses: 2}
+    order = {Scenario: 0, Rubric: 1, Responses: 2, Graded: 2}
     for path, doc, kind in sorted(docs, key=lambda entry: order[entry[2]]):
         if kind is Scenario:
             exercise, found = loader.scenario(doc, path.parent)
@@ -222,7 +248,7 @@ def validate_paths(paths: list[Path], rubric_dirs: tuple[Path, ...] = ()) -> tup
         elif kind is Rubric:
             found = loader.rubric_file(path)[1]
         else:
-            found = _responses_problems(loader, doc, path, scenarios)
+            found = _answers_problems(loader, doc, path, scenarios, kind)
         problems += found
     unique = sorted(set(problems), key=lambda p: (paths_order(paths, p.path), p.position))
     return unique, unreadable
@@ -233,7 +259,9 @@ def paths_order(paths: list[Path], name: str) -> int:
     return names.index(name) if name in names else len(names)
 
 
-def _responses_problems(loader: Loader, doc: source.Document, path: Path, scenarios: dict[str, Exercise]) -> list[Problem]:
+def _answers_problems(loader: Loader, doc: source.Document, path: Path, scenarios: dict[str, Exercise], kind: type[BaseModel]) -> list[Problem]:
+    """Problems in a file of answers to a scenario (scripted responses or graded examples),
+    checked against the scenario its `scenario:` names, or the one scenario given beside it."""
     reference = doc.data.get("scenario") if isinstance(doc.data, dict) else None
     exercise = None
     if isinstance(reference, str):
@@ -242,7 +270,8 @@ def _responses_problems(loader: Loader, doc: source.Document, path: Path, scenar
             return [problem]
     elif len(scenarios) == 1:
         exercise = next(iter(scenarios.values()))
-    return loader.responses(doc, exercise)[1]
+    check = loader.graded if kind is Graded else loader.responses
+    return check(doc, exercise)[1]
 
 
 def _referenced_scenario(loader: Loader, doc: source.Document, path: Path, reference: str) -> tuple[Exercise | None, Problem | None]:

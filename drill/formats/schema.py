@@ -1,15 +1,16 @@
-"""JSON Schema for the three file kinds, so editors can autocomplete and check keys."""
+"""JSON Schema for the file kinds, so editors can autocomplete and check keys."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+from .graded import Graded
 from .responses import Responses
 from .rubric import Rubric
 from .scenario import Scenario
 
-SCHEMAS = {"scenario": Scenario, "rubric": Rubric, "responses": Responses}
+SCHEMAS = {"scenario": Scenario, "rubric": Rubric, "responses": Responses, "graded": Graded}
 
 
 def schema_text(name: str) -> str:
