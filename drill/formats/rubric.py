@@ -50,7 +50,7 @@ class Substance(Model):
 
 
 CHECK_KINDS = (
-    "on_time", "all_of", "any_of", "none_of", "regex", "length", "facts", "no_false_claims", "field", "no_overclaims", "substance",
+    "on_time", "all_of", "any_of", "none_of", "regex", "length", "facts", "no_false_claims", "field", "no_overclaims", "no_blame", "substance",
 )
 
 
@@ -69,6 +69,7 @@ class Check(Model):
     no_overclaims: Literal[True] | None = Field(
         None, description="No absolutes or guarantees, and no fact not yet established asserted either way"
     )
+    no_blame: Literal[True] | None = Field(None, description="No label that blames or belittles the public (the language's word list)")
     substance: Substance | None = Field(
         None, description="Clauses that state a fact or a measure, against stock phrases that only fill the text"
     )

@@ -25,7 +25,7 @@ from .wording import Words, words
 
 Result = tuple[float, str]
 # Checks that reward what a text does not say: they earn nothing until it says something.
-ABSENCE_KINDS = ("on_time", "none_of", "no_false_claims", "no_overclaims")
+ABSENCE_KINDS = ("on_time", "none_of", "no_false_claims", "no_overclaims", "no_blame")
 _SNIPPET = 60
 _PATTERN_SHOWN = 40  # characters of a pattern worth printing as evidence
 
@@ -271,6 +271,19 @@ def _no_overclaims(_: bool, answer: Answer) -> Result:
     return 1.0, w("scoring.overclaim.none")
 
 
+def _no_blame(_: bool, answer: Answer) -> Result:
+    """Labels that blame or belittle the public (the language's list): a text that calls the
+    people asking questions rumour-mongers turns worry into anger. A label the text denies
+    ("the parent had no ulterior motive") is not one."""
+    w = answer.words
+    labels = answer.reading.find(list(answer.lexicon.blame), (STATED, HEDGED))
+    if labels:
+        return 0.0, w("scoring.blame.found", quotes=_quotes(w, labels))
+    if answer.empty:
+        return _nothing_yet(answer)
+    return 1.0, w("scoring.blame.none")
+
+
 def _substance(rule: Substance, answer: Answer) -> Result:
     """Clauses of substance (a fact or a measure stated) against stock phrases: full marks for
     `min` clauses of substance, less in proportion as stock phrases outnumber them."""
@@ -316,6 +329,7 @@ _KINDS: dict[str, Callable[..., Result]] = {
     "no_false_claims": _no_false_claims,
     "field": _field,
     "no_overclaims": _no_overclaims,
+    "no_blame": _no_blame,
     "substance": _substance,
 }
 

@@ -33,8 +33,8 @@ from .lexicon import Lexicon
 from .matching import _occurs, _wordlike, fold, whole_words
 
 STATED, HEDGED, NEGATED, REJECTED = "stated", "hedged", "negated", "rejected"
-_SENTENCE_END = "。！？!?\n"
-_CLAUSE_BREAK = "，,；;：:、（）()「」《》—…"  # read before NFKC, which would make ， a ,
+_SENTENCE_END = "。！？!?；;\n"  # a semicolon parts statements that stand on their own
+_CLAUSE_BREAK = "，,：:、（）()「」《》—…"  # read before NFKC, which would make ， a ,
 # ASCII marks between two digits belong to a number (1.650.000, 1,65, 10:30), not to the sentence.
 _ASCII_NEEDS_SPACE = ".,;:"
 _WORD = re.compile(r"\w+(?:[.,']\w+)*")
@@ -117,7 +117,9 @@ def _split(text: str) -> list[tuple[str, int, bool]]:
     for at, char in enumerate(text):
         before = text[at - 1] if at else " "
         following = text[at + 1] if at + 1 < len(text) else " "
-        if char == "\n" and following != "\n" and before != "\n":
+        if char.isspace() and _han(before) and _han(following):
+            close_clause()  # Chinese puts no spaces in a sentence: words spaced apart are a list
+        elif char == "\n" and following != "\n" and before != "\n":
             current.append(" ")  # one line break wraps a line; a blank line ends a paragraph
         elif char in _SENTENCE_END or (char == "." and (following.isspace() or not _wordlike(following) and not following.isdigit())):
             close_sentence(char in "？?")
@@ -127,6 +129,10 @@ def _split(text: str) -> list[tuple[str, int, bool]]:
             current.append(char)
     close_sentence(False)
     return out
+
+
+def _han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
 
 
 class Reading:
@@ -186,8 +192,11 @@ class Reading:
 
     def _stance(self, term: str, clause: Clause, start: int, end: int) -> str:
         lex = self.lexicon
-        # The rest of the sentence, the hit itself left out: "đây là tin giả" does not reject "tin".
-        rest = " | ".join(c.read if c is not clause else f"{c.read[:start]} | {c.read[end:]}" for c in self.clauses if c.sentence == clause.sentence)
+        # The clause and the next one of its sentence ("网传已有学生住院，经核实不属实"), the hit
+        # itself left out: "đây là tin giả" does not reject "tin".
+        at = self.clauses.index(clause)
+        following = self.clauses[at + 1].read if at + 1 < len(self.clauses) and self.clauses[at + 1].sentence == clause.sentence else ""
+        rest = f"{clause.read[:start]} | {clause.read[end:]} | {following}"
         if any(self._has(marker, rest) for marker in lex.rejections):
             return REJECTED
         low, high = self._scope(clause.read, start, end)

@@ -20,7 +20,7 @@ from drill.i18n import language_for
 from .matching import fold
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "fillers")
+_LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame", "fillers")
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,7 @@ class Lexicon:
     absolutes: tuple[str, ...] = ()
     stock: tuple[str, ...] = ()
     measures: tuple[str, ...] = ()
+    blame: tuple[str, ...] = ()
     fillers: frozenset[str] = frozenset()
     variants: tuple[tuple[str, str], ...] = ()  # (variant, canonical), longest variant first
     gap: int = 0  # how much may stand between a term's parts: characters (Chinese) or words
