@@ -193,7 +193,7 @@ def test_vietnamese_precomposed_and_combining_accents_match_alike():
     assert judge_vi({"any_of": [term]}, decomposed)[0] == 1.0
     assert judge_vi({"any_of": [unicodedata.normalize("NFD", term)]}, text)[0] == 1.0
     assert judge_vi({"none_of": ["bị phân"]}, unicodedata.normalize("NFD", "Đã xác minh: có học sinh bị phân biệt."))[0] == 0.0
-    assert judge_vi({"none_of": ["phân"]}, unicodedata.normalize("NFD", "Nhà trường đã hoàn trả tiền cho phần lớn phụ huynh."))[0] == 1.0
+    assert judge_vi({"none_of": ["phân"]}, unicodedata.normalize("NFD", "Nhà trường đã hoàn trả tiền cho phần lớn phụ huynh. Phòng Giáo dục đang kiểm tra các lớp khác."))[0] == 1.0
 
 
 def test_english_and_chinese_terms_still_match_as_substrings():
@@ -439,7 +439,7 @@ def test_a_chinese_scenario_gets_its_evidence_and_comments_in_chinese():
 
 def test_a_caller_may_ask_for_another_language():
     exercise = Loader().load_exercise(DATA / "rice.yaml")
-    submissions = [Submission("xuanchuan", "statement", 3600 + 90 * 60, "学生已食用，学校正在调查。", {})]
+    submissions = [Submission("xuanchuan", "statement", 3600 + 90 * 60, "学生已食用。学校正在调查，已抽样检测。", {})]
     due = {("xuanchuan", "statement"): 3600, ("jiaoyu", "statement"): 3600}
     english = score_exercise(exercise, submissions, [], due, language="en").teams[0].tasks[0]
     assert english.criteria[0].evidence == "submitted 1h30m after the due time, past the 30m grace"

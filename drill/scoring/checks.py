@@ -25,6 +25,7 @@ from .wording import Words, words
 
 Result = tuple[float, str]
 # Checks that reward what a text does not say: they earn nothing until it says something.
+_MEASURES_ALONE = 2  # clauses of measures that count as substance when no fact is stated
 ABSENCE_KINDS = ("on_time", "none_of", "no_false_claims", "no_overclaims", "no_blame")
 _SNIPPET = 60
 _PATTERN_SHOWN = 40  # characters of a pattern worth printing as evidence
@@ -98,7 +99,8 @@ class Answer:
             if id(hit.clause) not in seen:
                 seen.add(id(hit.clause))
                 out.append(hit)
-        return out
+        # One measure word alone (a heading, "as officially published") is not yet substance.
+        return out if facts or len(out) >= _MEASURES_ALONE else []
 
     @property
     def empty(self) -> bool:

@@ -42,7 +42,11 @@ _WORD = re.compile(r"\w+(?:[.,']\w+)*")
 _NEGATION_REACH_CHARS = 6
 _NEGATION_REACH_WORDS = 4
 _QUOTE = 48  # characters of a clause quoted as evidence
-_BARE_MIN = 1  # characters (Chinese) or words besides keywords that make a clause more than a fragment
+_BARE_MIN = 1
+# A sentence of at least _LIST_MIN pieces, most no longer than this, is a list of keywords.
+_LIST_MIN = 5
+_LIST_ITEM_WORDS = 3
+_LIST_ITEM_CHARS = 6  # characters (Chinese) or words besides keywords that make a clause more than a fragment
 _SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ied", "ies", "ed", "es", "s", "ly")
 
 
@@ -244,19 +248,34 @@ class Reading:
                 start -= 1
             while end < len(read) and _wordlike(read[end]):
                 end += 1
-        if not self._keywords_only(read[:start] + " " + read[end:]):
-            return False
         siblings = [c for c in self.clauses if c.sentence == clause.sentence and c is not clause]
-        return sum(self._keywords_only(c.read) for c in siblings) * 2 >= len(siblings)
+        if self._keywords_only(read[:start] + " " + read[end:]):
+            return sum(self._keywords_only(c.read) for c in siblings) * 2 >= len(siblings) or self._list(siblings)
+        return self._short(read[:start] + " " + read[end:]) and self._list(siblings)
+
+    def _size(self, read: str) -> int:
+        if self.lexicon.spaced:
+            return len(_WORD.findall(read))
+        return sum(1 for ch in read if unicodedata.category(ch)[0] in "LN")
+
+    def _short(self, rest: str) -> bool:
+        """Next to nothing beside the term: a word or two, a few characters."""
+        return self._size(rest) <= (_LIST_ITEM_WORDS if self.lexicon.spaced else _LIST_ITEM_CHARS) - 1
+
+    def _list(self, siblings: list[Clause]) -> bool:
+        """A sentence of many short pieces ("sealed, no illness, flu, spliced, refund, ...")."""
+        if len(siblings) < _LIST_MIN - 1:
+            return False
+        sizes = sorted(self._size(c.read) for c in siblings)
+        limit = _LIST_ITEM_WORDS if self.lexicon.spaced else _LIST_ITEM_CHARS
+        return sizes[len(sizes) // 2] <= limit
 
     def _keywords_only(self, read: str) -> bool:
         for keyword in self.keywords:
             prepared = _prepared(keyword, self.lexicon)
             if prepared and prepared in read:
                 read = read.replace(prepared, " ")
-        if self.lexicon.spaced:
-            return len(_WORD.findall(read)) < _BARE_MIN
-        return sum(1 for ch in read if unicodedata.category(ch)[0] in "LN") < _BARE_MIN
+        return self._size(read) < _BARE_MIN
 
     # -- the text as a whole ----------------------------------------------------------------
 

@@ -117,12 +117,12 @@ def _automatic(criterion: Criterion, answer: Answer, reviews: list[ExpertReview]
 
 
 def _gates(rubric: Rubric, criteria: tuple[CriterionScore, ...]) -> tuple[Gate, ...]:
-    """Criteria with a `cap` that fell short of full points for a finding (an expert's word
-    counts: one who overrides a gate to full points lifts it). An absence check that earned
-    nothing only because the text said nothing of substance found nothing to gate on."""
+    """Criteria with a `cap` that earned nothing, for a finding (an expert's word counts: one
+    who overrides a gate lifts it). An absence check that earned nothing only because the
+    text said nothing of substance found nothing to gate on."""
     gates = []
     for criterion, scored in zip(rubric.criteria, criteria):
-        if criterion.cap is None or scored.pending or scored.points >= scored.max or (scored.empty and scored.source == "auto"):
+        if criterion.cap is None or scored.pending or scored.points > 0 or (scored.empty and scored.source == "auto"):
             continue
         why = scored.auto_evidence if scored.source == "expert" and scored.auto_evidence else scored.evidence
         gates.append(Gate(criterion.id, criterion.title, criterion.cap, rubric.ceiling(criterion.cap), scored.note or why))
