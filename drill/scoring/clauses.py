@@ -320,9 +320,11 @@ def _term_words(term: str, lexicon: Lexicon) -> tuple[str, ...]:
 
 
 def _words_apart(term: str, read: str, lexicon: Lexicon) -> tuple[int, int] | None:
-    """The term's words in order in the clause, helper words ignored, at most `gap` other
-    words between two of them; English words compared by stem, and a stem written in the
-    rubric ("investigat") also matches the words it begins."""
+    """The term's words close together in the clause, in any order ("nhà trường chưa duyệt"
+    says "chưa được nhà trường duyệt"), helper words ignored, at most `gap` other words among
+    them; English words compared by stem, and a stem written in the rubric ("investigat")
+    also matches the words it begins. A negation among the inserted words denies the term
+    (see Reading._stance)."""
     wanted = _term_words(term, lexicon)
     if not wanted:
         return None
@@ -333,19 +335,17 @@ def _words_apart(term: str, read: str, lexicon: Lexicon) -> tuple[int, int] | No
     def same(form: str, want: str) -> bool:
         return form == want or (english and len(want) >= 4 and form.startswith(want))
 
-    for first, form in enumerate(forms):
-        if not same(form, wanted[0]):
+    reach = len(wanted) + lexicon.gap
+    for first in range(len(forms)):
+        if not any(same(forms[first], want) for want in wanted):
             continue
-        at, last = 1, first
-        for position in range(first + 1, len(forms)):
-            if at == len(wanted):
-                break
-            if position - last - 1 > lexicon.gap:
-                break
-            if same(forms[position], wanted[at]):
-                at, last = at + 1, position
-        if at == len(wanted):
-            return tokens[first][0], tokens[last][1]
+        open_ = list(range(len(wanted)))
+        for position in range(first, min(len(forms), first + reach)):
+            match = next((i for i in open_ if same(forms[position], wanted[i])), None)
+            if match is not None:
+                open_.remove(match)
+                if not open_:
+                    return tokens[first][0], tokens[position][1]
     return None
 
 
