@@ -93,7 +93,7 @@ class Answer:
         """Clauses that state a fact or a measure: what a text must have before checks that
         reward what it does not say give anything. Empty for a language without a lexicon."""
         facts = [hit for fact in self.scenario.facts if self.established(fact) for hit in self.stated(fact)]
-        measures = self.reading.find(list(self.lexicon.measures), (STATED, HEDGED), solid=True)
+        measures = self.reading.find(list(self.lexicon.measures), (STATED,), solid=True)
         seen, out = set(), []
         for hit in facts + measures:
             if id(hit.clause) not in seen:
@@ -287,18 +287,22 @@ def _no_blame(_: bool, answer: Answer) -> Result:
 
 
 def _substance(rule: Substance, answer: Answer) -> Result:
-    """Clauses of substance (a fact or a measure stated) against stock phrases: full marks for
-    `min` clauses of substance, less in proportion as stock phrases outnumber them."""
+    """Clauses of substance (a fact or a measure stated) against padding (clauses of stock
+    phrases, clauses that only ask or hedge): full marks for `min` clauses of substance, times
+    the share of substance among them and the padding."""
     w = answer.words
     substance = answer.substance
     substantive = {id(hit.clause) for hit in substance}
     stock = [hit for hit in answer.reading.stock if id(hit.clause) not in substantive]
-    count, padding = len(substance), len({id(hit.clause) for hit in stock})
+    hedged = [clause for clause in answer.reading.hedged if id(clause) not in substantive]
+    count, padding = len(substance), len({id(hit.clause) for hit in stock} | {id(clause) for clause in hedged})
     fraction = min(1.0, count / rule.min) * (count / (count + padding) if count + padding else 0.0)
     parts = [w("scoring.substance.count", count=count, min=rule.min, quotes=_quotes(w, substance[:3])) if count
              else w("scoring.substance.none", min=rule.min)]
     if stock:
-        parts.append(w("scoring.substance.stock", count=padding, quotes=_quotes(w, stock[:3])))
+        parts.append(w("scoring.substance.stock", count=len({id(hit.clause) for hit in stock}), quotes=_quotes(w, stock[:3])))
+    if hedged:
+        parts.append(w("scoring.substance.hedged", count=len(hedged), quotes=w.terms([clause.text for clause in hedged[:3]])))
     return fraction, w.parts(parts)
 
 

@@ -280,6 +280,11 @@ class Reading:
     # -- the text as a whole ----------------------------------------------------------------
 
     @cached_property
+    def hedged(self) -> list[Clause]:
+        """Clauses that ask or hedge: a question, or a hedge anywhere in them."""
+        return [c for c in self.clauses if c.question or any(self._has(m, c.read) for m in self.lexicon.hedges)]
+
+    @cached_property
     def stock(self) -> list[Hit]:
         return self.find(list(self.lexicon.stock), (STATED, HEDGED, NEGATED, REJECTED))
 
