@@ -179,8 +179,13 @@ def score(session_path: Path, as_json: bool, language: str | None) -> None:
         click.echo(f"{team.name} ({team.team}): {total} {team.rating or ''}")
         for task in team.tasks:
             shown = t("score.pending") if task.score is None else f"{task.score:5.1f}".replace(".", mark) + f" {task.rating}"
-            when = t("scoring.not-submitted") if task.submitted_at is None else t("score.submitted-at", time=_clock_text(task.submitted_at))
+            if task.submitted_at is not None:
+                when = t("score.submitted-at", time=_clock_text(task.submitted_at))
+            else:
+                when = t("scoring.not-submitted") if task.due else t("scoring.not-due")
             click.echo(f"  {task.task:<20} {shown:<9} {when}")
+            if task.capped_by:
+                click.echo(f"    {task.capped_by}")
 
 
 @cli.command()

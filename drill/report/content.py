@@ -315,7 +315,7 @@ def _bands(exercise: Any, t: Catalog) -> str:
 def _status(task: dict[str, Any], clock: Clock, t: Catalog) -> str:
     due = f"{clock.at(task['due_at'])} ({clock.offset(task['due_at'])})"
     if task["submitted_at"] is None:
-        return t("report.not-submitted", due=due)
+        return t("report.not-submitted", due=due) if task.get("due", True) else f"{t('scoring.not-due')} ({due})"
     at = f"{clock.at(task['submitted_at'])} ({clock.offset(task['submitted_at'])})"
     if task["late_by"]:
         return t("report.submitted-late", at=at, due=due, late=_duration(t, task["late_by"]))
@@ -361,6 +361,7 @@ def _sheet(team: dict[str, Any], session: Any, clock: Clock, t: Catalog) -> dict
             "criteria": [_criterion(criterion, t) for criterion in task["criteria"]],
             "strengths": task["strengths"],
             "improvements": task["improvements"],
+            "capped_by": task.get("capped_by"),
         })
         plan += [
             _plan_row({"capability": task["title"], "action": c["action"], "organization": c["owner"] or "",

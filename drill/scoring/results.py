@@ -130,6 +130,17 @@ class TaskScore:
         return min(self.gates, key=lambda g: g.ceiling) if self.gates else None
 
     @property
+    def capped_by(self) -> str | None:
+        """What `drill score`, the review sheet and the review screen say at once when a gate
+        holds the score: which criterion, at what, and the words that failed it."""
+        gate = self.gate
+        if gate is None or self.uncapped is None:
+            return None
+        w = words(self.language)
+        return w("scoring.gate.capped", ceiling=w.t.number(gate.ceiling, 1), title=gate.title,
+                 uncapped=w.t.number(self.uncapped, 1), evidence=gate.evidence)
+
+    @property
     def late_by(self) -> float | None:
         return None if self.submitted_at is None else max(0.0, self.submitted_at - self.due_at)
 
@@ -163,6 +174,7 @@ class TaskScore:
             "strengths": self.strengths,
             "improvements": self.improvements,
             "gates": [g.to_json() for g in self.gates],
+            "capped_by": self.capped_by,
             "uncapped_score": _round(self.uncapped, 1),
             "due": self.due,
         }
