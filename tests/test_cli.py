@@ -101,8 +101,8 @@ def test_score_speaks_the_language_asked_for(data_dir):
     # the school's "Major incident." states nothing, so only its grade field earns (1 of 5)
     assert "20.0 U" in english.stdout and "20,0 U" in vietnamese.stdout
     scores = json.loads(drill("score", str(session), "--json", "--lang", "zh-CN").stdout)
-    on_time = scores["teams"][0]["tasks"][0]["criteria"][0]
-    assert on_time["id"] == "on-time" and on_time["evidence"] == "比截止时间提前20分钟提交"
+    on_time = scores["teams"][0]["tasks"][1]["criteria"][0]  # the statement: the assessment says nothing of substance
+    assert on_time["id"] == "on-time" and on_time["evidence"] == "比截止时间提前30分钟提交"
     assert isinstance(scores["teams"][0]["total"], float)   # JSON numbers stay numbers
     refused = drill("score", str(session), "--lang", "fr")
     assert refused.returncode == 2 and "Traceback" not in refused.stderr
