@@ -70,11 +70,11 @@ def test_report_has_every_section_and_the_scores(tmp_path):
     for text in (html, md):
         assert "Mouldy rice rumour (mini)" in text and "A short drill for tests." in text
         assert t("report.sheet", team="Press office") in text and t("report.sheet", team="The school") in text
-    # Press: assess 60 (M), statement 100 (P), total 80 (S); school: assess 53.3 (M).
+    # Press: assess 20 (U: its text states nothing, only its grade earns), statement 100 (P), total 60 (M); school: assess 20 (U).
     results = html[html.index(t("report.results")):html.index(t("report.comparison-chart"))]
-    assert re.search(r"Press office</th>\s*<td class=\"score\">60 <b>M</b></td>\s*<td class=\"score\">100 <b>P</b></td>", results)
-    assert "80 <b>S</b>" in results and "53.3 <b>M</b>" in results
-    assert "| Press office | 60 M | 100 P | **80 S** |" in md
+    assert re.search(r"Press office</th>\s*<td class=\"score\">20 <b>U</b></td>\s*<td class=\"score\">100 <b>P</b></td>", results)
+    assert "60 <b>M</b>" in results
+    assert "| Press office | 20 U | 100 P | **60 M** |" in md
     assert len(chart_svgs(html)) == 2   # the heat line and the comparison grid
 
 
@@ -96,7 +96,8 @@ def test_review_sheet_shows_text_evidence_and_expert_word(tmp_path):
     assert "We are sorry for the worry. The rice was a sealed batch, never served." in sheet
     # The expert overrode an automatic 2/2: both the suggestion and the expert's 1/2 and word show.
     assert "Automatic suggestion 2 / 2" in sheet and "1 / 2" in sheet and "Half the story." in sheet
-    assert "states &#39;The rice in the photo was a sealed batch never served.&#39;" in sheet
+    # the evidence quotes the team's own words, and names the fact they state as the fact
+    assert "wrote &#39;The rice was a sealed batch&#39; (the fact: &#39;The rice in the photo was a sealed batch never served.&#39;)" in sheet
     assert "Warm and clear." in sheet and "level 4 of 4" in sheet
     plan = sheet[sheet.index('<table class="plan">'):]
     assert '<td class="verbatim">Public statement</td><td class="verbatim">States the facts: Half the story.</td>' in plan
@@ -424,13 +425,15 @@ def test_a_vietnamese_report_writes_its_numbers_dates_and_letters_the_vietnamese
 
     vi = Catalog("vi")
     statement = unicodedata.normalize("NFD", "Chúng tôi đã xác minh: số gạo này đã được niêm phong, chưa hề nấu cho học sinh ăn.")
-    session = session_of(tmp_path, replace={"language: en": "language: vi"}, press_statement=statement)
+    # an expert's quarter for the statement's truthfulness makes it 45 and the press total 32.5, a number with a decimal
+    session = session_of(tmp_path, replace={"language: en": "language: vi"}, press_statement=statement,
+                         reviews=[Review(team="press", task="statement", criterion="truthful", score=0.25)])
     want_pdf = pdf_unavailable() is None
     html, md, written = report(tmp_path, session, pdf=want_pdf)
     assert '<html lang="vi">' in html and 'data-content="vi"' in html and '"Noto Sans", "DejaVu Sans"' in html
     for key in ("report.title", "report.timeline", "report.results", "report.plan"):
         assert vi(key) in html and vi(key) in md
-    assert "53,3 <b>M</b>" in html and "53.3 <b>" not in html
+    assert "32,5 <b>U</b>" in html and "32.5 <b>" not in html
     assert re.search(r"\d{2}/\d{2}/\d{4} \d{2}:\d{2}", html)
     if want_pdf:
         pypdf = pytest.importorskip("pypdf")
