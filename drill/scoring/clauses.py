@@ -146,6 +146,7 @@ class Reading:
         self.lexicon = lexicon
         self.whole = whole_words(lexicon.language) or lexicon.language == "vi"
         self.keywords = keywords  # every fact keyword of the scenario: what a bare fragment is made of
+        self._token_cache: dict[str, _Tokens] = {}
         pieces = [(unicodedata.normalize("NFKC", piece), s, q) for piece, s, q in _split(text)]
         self.clauses = [Clause(" ".join(piece.split()), lexicon.canon(fold(piece)), s, q) for piece, s, q in pieces]
         self.whole_read = lexicon.canon(fold(text))
@@ -162,6 +163,8 @@ class Reading:
             if _occurs(wanted, self.whole_read, self.whole):
                 clause = Clause(term, wanted, -1, False)
                 return [Hit(term, clause, 0, len(wanted), STATED)]
+            return []
+        if not self._may_hold(wanted):
             return []
         found = []
         for clause in self.clauses:
@@ -181,6 +184,23 @@ class Reading:
                     break
         return out
 
+    def _may_hold(self, wanted: str) -> bool:
+        """A quick look at the whole text: can the term be anywhere in it at all?"""
+        if wanted in self.whole_read:
+            return True
+        if self.lexicon.spaced:
+            present = self._tokens(self.whole_read).present
+            english = self.lexicon.language == "en"
+            return all(
+                want in present or (english and len(want) >= 4 and any(f.startswith(want) for f in present))
+                for want in _term_words(wanted, self.lexicon)
+            ) and bool(_term_words(wanted, self.lexicon))
+        return len(wanted) >= 3 and self.lexicon.gap > 0 and set(wanted) <= self._characters
+
+    @cached_property
+    def _characters(self) -> set[str]:
+        return set(self.whole_read)
+
     def _locate(self, wanted: str, read: str) -> tuple[int, int] | None:
         if self.whole:
             at = _find_whole(wanted, read)
@@ -189,8 +209,18 @@ class Reading:
         if at != -1:
             return at, at + len(wanted)
         if self.lexicon.spaced:
-            return _words_apart(wanted, read, self.lexicon)
+            return _words_apart(wanted, self._tokens(read), self.lexicon)
         return _chars_apart(wanted, read, self.lexicon.gap)
+
+    def _tokens(self, read: str) -> _Tokens:
+        """A clause's words, helper words left out, read once for all the terms looked for."""
+        tokens = self._token_cache.get(read)
+        if tokens is None:
+            english = self.lexicon.language == "en"
+            spans = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(read) if m.group(0) not in self.lexicon.fillers]
+            forms = [stem(t) if english else t for _, _, t in spans]
+            tokens = self._token_cache[read] = _Tokens(spans, forms, frozenset(forms))
+        return tokens
 
     # -- what the clause does with it ------------------------------------------------------
 
@@ -324,7 +354,14 @@ def _term_words(term: str, lexicon: Lexicon) -> tuple[str, ...]:
     return tuple(stem(w) if lexicon.language == "en" else w for w in words)
 
 
-def _words_apart(term: str, read: str, lexicon: Lexicon) -> tuple[int, int] | None:
+@dataclass(frozen=True)
+class _Tokens:
+    spans: list[tuple[int, int, str]]
+    forms: list[str]  # English words by their stem
+    present: frozenset[str]
+
+
+def _words_apart(term: str, tokens: _Tokens, lexicon: Lexicon) -> tuple[int, int] | None:
     """The term's words close together in the clause, in any order ("nhà trường chưa duyệt"
     says "chưa được nhà trường duyệt"), helper words ignored, at most `gap` other words among
     them; English words compared by stem, and a stem written in the rubric ("investigat")
@@ -334,13 +371,15 @@ def _words_apart(term: str, read: str, lexicon: Lexicon) -> tuple[int, int] | No
     if not wanted:
         return None
     english = lexicon.language == "en"
-    tokens = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(read) if m.group(0) not in lexicon.fillers]
-    forms = [stem(t) if english else t for _, _, t in tokens]
 
     def same(form: str, want: str) -> bool:
         return form == want or (english and len(want) >= 4 and form.startswith(want))
 
-    reach = len(wanted) + lexicon.gap
+    # Most terms are not in most clauses: a word missing altogether settles it at once.
+    for want in wanted:
+        if want not in tokens.present and not (english and len(want) >= 4 and any(f.startswith(want) for f in tokens.present)):
+            return None
+    forms, reach = tokens.forms, len(wanted) + lexicon.gap
     for first in range(len(forms)):
         if not any(same(forms[first], want) for want in wanted):
             continue
@@ -350,7 +389,7 @@ def _words_apart(term: str, read: str, lexicon: Lexicon) -> tuple[int, int] | No
             if match is not None:
                 open_.remove(match)
                 if not open_:
-                    return tokens[first][0], tokens[position][1]
+                    return tokens.spans[first][0], tokens.spans[position][1]
     return None
 
 

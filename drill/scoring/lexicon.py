@@ -23,7 +23,7 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame", "fillers")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one per language, cached: compared and hashed by identity, cheaply
 class Lexicon:
     language: str
     joiners: tuple[str, ...] = ()
