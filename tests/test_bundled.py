@@ -104,7 +104,9 @@ def test_bundled_drill_scores_its_facts_with_its_own_rubrics():
         exercise = Loader().load_exercise(scenario_path(scenario_id))
         for task in exercise.scenario.tasks:
             if task.kind in ("statement", "reply"):
-                assert task.rubric == f"school-food-rumour-{task.kind}{suffix}", (scenario_id, task.id)
+                # the follow-up has a rubric of its own: it checks the three questions the netizens asked
+                kind = "follow-up" if task.id == "follow-up" else task.kind
+                assert task.rubric == f"school-food-rumour-{kind}{suffix}", (scenario_id, task.id)
                 rubric = exercise.rubric_for(task.id)
                 facts = [c for c in rubric.criteria if c.check is not None and c.check.facts]
                 assert facts, f"{rubric.id} does not check the drill's facts"
