@@ -176,12 +176,12 @@ def test_a_failed_gate_holds_the_whole_score_in_its_band_and_says_why():
     assert (good.score, good.rating, good.gates) == (100.0, "P", ())
     false = score("The rice was sealed on Monday. The retained samples passed. Several pupils were hospitalised.")
     assert false.uncapped == pytest.approx(500 / 6) and false.rating == "U"
-    assert false.score == pytest.approx(false.uncapped * 0.399)  # scaled into U: a perfect text would stay under M's 40
+    assert false.score == pytest.approx(39.9)  # held in U: just under M's 40
     assert [g.criterion for g in false.gates] == ["claims"]
     assert false.capped_by.startswith("capped at 39.9 by “No false claims” (uncapped 83.3): contradicts")
     assert false.improvements[0].startswith("No false claims (caps the score): contradicts")
     both = score("The rice was sealed on Monday. Several pupils were hospitalised. Troublemakers spread it.")
-    assert both.gate.criterion == "blame" and both.score == pytest.approx(both.uncapped * 0.2)
+    assert both.gate.criterion == "blame" and both.score == min(both.uncapped, 20)
     data = both.to_json()
     assert [g["criterion"] for g in data["gates"]] == ["claims", "blame"] and data["uncapped_score"] == round(both.uncapped, 1)
 

@@ -151,8 +151,7 @@ def _task(
     gates = _gates(rubric, criteria)
     score = uncapped
     if gates and uncapped is not None:
-        # Scaled, not clipped: a gated text stays under the cap, and of two gated texts the better keeps its lead.
-        score = uncapped * min(g.ceiling for g in gates) / 100
+        score = min(uncapped, min(g.ceiling for g in gates))
     return TaskScore(
         task.id, task.title, submission.at, due_at, score, _rate(rubric.bands, score), criteria, w.language,
         gates=gates, uncapped=uncapped,
