@@ -273,8 +273,8 @@ def test_a_branching_inject_says_which_teams_submission_set_it_off(tmp_path, bad
     zh = Catalog("zh-CN")
     statement = next(task.title for task in bad_drill.scenario.tasks if task.id == "statement")
     second_wave = next(inject.title for inject in bad_drill.scenario.injects if inject.id == "second-wave")
-    set_off = zh("report.set-off-by", team="市委宣传部（市委网信办）", task=statement, at="14:00", score="0.4")
-    assert set_off == "由市委宣传部（市委网信办）于 14:00 提交的“形成通稿：联合工作组情况通报”引发（自动评分 0.4）"
+    set_off = zh("report.set-off-by", team="市委宣传部（市委网信办）", task=statement, at="14:00", score="2.8")
+    assert set_off == "由市委宣传部（市委网信办）于 14:00 提交的“形成通稿：联合工作组情况通报”引发（自动评分 2.8）"
     # In the timeline, on the second wave's own row (14:30), marked as a branch; and in the list under the chart.
     row = html[html.index('<tr class="branch"><td class="time">14:30'):]
     row = row[:row.index("</tr>")]
@@ -282,14 +282,14 @@ def test_a_branching_inject_says_which_teams_submission_set_it_off(tmp_path, bad
     assert html.count(set_off) == 2
     assert f"| 14:30 (+7:30) | {zh('report.kind.branch')} |" in md and set_off in md
     # The other two quality-driven injects of the bad rehearsal, each from its own team; good-branch ones never fired.
-    assert "由江川市第三实验小学于 09:10 提交的“回应聚集家长”引发（自动评分 1.2）" in html
-    assert "由市市场监督管理局于 12:45 提交的“书面答复《江川晚报》记者”引发（自动评分 4.6）" in html
+    assert "由江川市第三实验小学于 09:10 提交的“回应聚集家长”引发（自动评分 8）" in html
+    assert "由市市场监督管理局于 12:45 提交的“书面答复《江川晚报》记者”引发（自动评分 10）" in html
     assert html.count('<tr class="branch">') == 3
     # The heat column shows the public heat, not the last team's own heat recorded with the same cause,
     # and also what a statement and a missed deadline did to it.
-    assert "| 09:30 (+2:30) | 情况注入（分支） |" in md and "| 江川市第三实验小学 | 94（+6.3） |" in md
-    assert f"| 14:00 (+7:00) | 提交 | {statement} | 市委宣传部（市委网信办） | 86（+6.5） |" in md
-    assert f"| 14:30 (+7:30) | 未按时提交 | {statement} | 市教育局 | 100（+9.8） |" in md
+    assert "| 09:30 (+2:30) | 情况注入（分支） |" in md and "| 江川市第三实验小学 | 93（+6.3） |" in md
+    assert f"| 14:00 (+7:00) | 提交 | {statement} | 市委宣传部（市委网信办） | 84（+6.2） |" in md
+    assert f"| 14:30 (+7:30) | 未按时提交 | {statement} | 市教育局 | 98（+10） |" in md
 
 
 def test_the_heat_chart_marks_each_teams_words_and_the_branches_they_set_off(tmp_path, bad_drill):
@@ -310,14 +310,14 @@ def test_branch_marks_come_from_the_log(bad_drill):
     events = bad_drill.sink.events()
     branches = _branches(events, bad_drill)
     assert {b.inject: (b.team, b.task, b.score, b.submitted_at, b.fired_at) for b in branches.values()} == {
-        "gate-escalates": ("school", "reply-parents", 1.2, 7800.0, 9000.0),
-        "press-no-comment": ("market", "reply-press", 4.6, 20700.0, 24300.0),
-        "second-wave": ("propaganda", "statement", 0.4, 25200.0, 27000.0),
+        "gate-escalates": ("school", "reply-parents", 8.0, 7800.0, 9000.0),
+        "press-no-comment": ("market", "reply-press", 10.0, 20700.0, 24300.0),
+        "second-wave": ("propaganda", "statement", 2.8, 25200.0, 27000.0),
     }
     marks = _marks(events, bad_drill, branches)
     wave = next(b for b in marks.branches if b.at == 27000.0)
-    assert (wave.team, wave.submitted_at, wave.submitted_heat, wave.heat) == (0, 25200.0, 86.5, 90.2)
-    assert {(m.at, m.team, m.heat) for m in marks.submitted} >= {(25200.0, 0, 86.5), (7800.0, 3, 79.2)}
+    assert (wave.team, wave.submitted_at, wave.submitted_heat, wave.heat) == (0, 25200.0, 84.5, 88.3)
+    assert {(m.at, m.team, m.heat) for m in marks.submitted} >= {(25200.0, 0, 84.5), (7800.0, 3, 78.1)}
     assert sorted(marks.team_heat) == [0, 1, 2, 3, 4]
 
 
@@ -330,7 +330,7 @@ def test_evidence_speaks_the_reports_language(tmp_path, bad_drill):
     html, md, _ = report(tmp_path, bad_drill, language="en")
     assert "awaiting an expert&#39;s level" in html and "before the due time" in html and "after the due time" in html
     assert "待专家评定等级" not in html and "比截止时间" not in html
-    assert "set off by 市委宣传部（市委网信办）'s 形成通稿：联合工作组情况通报 at 14:00 (score 0.4)" in md
+    assert "set off by 市委宣传部（市委网信办）'s 形成通稿：联合工作组情况通报 at 14:00 (score 2.8)" in md
 
 
 # --- the PDF of a big drill, rendered in parts on several cores ------------------------------------------------
