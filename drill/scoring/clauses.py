@@ -279,7 +279,7 @@ class Reading:
             while end < len(read) and _wordlike(read[end]):
                 end += 1
         siblings = [c for c in self.clauses if c.sentence == clause.sentence and c is not clause]
-        if self._keywords_only(read[:start] + " " + read[end:]):
+        if self._keywords_only(read[:start] + " " + read[end:]) or self._keywords_only(read):
             return sum(self._keywords_only(c.read) for c in siblings) * 2 >= len(siblings) or self._list(siblings)
         return self._short(read[:start] + " " + read[end:]) and self._list(siblings)
 
