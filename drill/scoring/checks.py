@@ -117,6 +117,16 @@ def _nothing_yet(answer: Answer) -> Result:
     return 0.0, answer.words("scoring.substance.none-yet")
 
 
+def _absence(answer: Answer, findings: list[str], clean: str) -> Result:
+    """The verdict of a check that rewards what is not said: 0 naming each finding; else
+    nothing until the text says something of substance; else full marks, saying `clean`."""
+    if findings:
+        return 0.0, answer.words.parts(findings)
+    if answer.empty:
+        return _nothing_yet(answer)
+    return 1.0, clean
+
+
 def unearned(kind: str, evidence: str, answer: Answer) -> bool:
     """Whether an absence check gave nothing only because the text says nothing of substance
     (no finding: not a red flag, not a gate)."""
@@ -167,11 +177,8 @@ def _none_of(terms: list[str], answer: Answer) -> Result:
     """A term the text denies ("we will never say 'no comment'") is not said."""
     w = answer.words
     hits = answer.reading.find(terms, (STATED, HEDGED))
-    if hits:
-        return 0.0, w("scoring.says-in", terms=w.terms([hit.term for hit in hits]), quotes=_quotes(w, hits))
-    if answer.empty:
-        return _nothing_yet(answer)
-    return 1.0, w("scoring.avoids", terms=w.terms(terms))
+    said = [w("scoring.says-in", terms=w.terms([hit.term for hit in hits]), quotes=_quotes(w, hits))] if hits else []
+    return _absence(answer, said, w("scoring.avoids", terms=w.terms(terms)))
 
 
 def _regex(pattern: str, answer: Answer) -> Result:
@@ -245,11 +252,7 @@ def _no_false_claims(_: bool, answer: Answer) -> Result:
         said = answer.reading.find(fact.contradicted_by, (STATED,))
         if said:
             claims.append(w("scoring.claim.contradicts", fact=w.fact(fact.text), terms=_quotes(w, said)))
-    if claims:
-        return 0.0, w.parts(claims)
-    if answer.empty:
-        return _nothing_yet(answer)
-    return 1.0, w("scoring.claim.none")
+    return _absence(answer, claims, w("scoring.claim.none"))
 
 
 def _no_overclaims(_: bool, answer: Answer) -> Result:
@@ -266,11 +269,7 @@ def _no_overclaims(_: bool, answer: Answer) -> Result:
         said = answer.reading.find([*fact.keywords, *fact.phrasings, *fact.contradicted_by], (STATED,))
         if said:
             claims.append(w("scoring.overclaim.unverified", fact=w.fact(fact.text), quotes=_quotes(w, said)))
-    if claims:
-        return 0.0, w.parts(claims)
-    if answer.empty:
-        return _nothing_yet(answer)
-    return 1.0, w("scoring.overclaim.none")
+    return _absence(answer, claims, w("scoring.overclaim.none"))
 
 
 def _no_blame(_: bool, answer: Answer) -> Result:
@@ -279,11 +278,8 @@ def _no_blame(_: bool, answer: Answer) -> Result:
     ("the parent had no ulterior motive") is not one."""
     w = answer.words
     labels = answer.reading.find(list(answer.lexicon.blame), (STATED, HEDGED))
-    if labels:
-        return 0.0, w("scoring.blame.found", quotes=_quotes(w, labels))
-    if answer.empty:
-        return _nothing_yet(answer)
-    return 1.0, w("scoring.blame.none")
+    found = [w("scoring.blame.found", quotes=_quotes(w, labels))] if labels else []
+    return _absence(answer, found, w("scoring.blame.none"))
 
 
 def _substance(rule: Substance, answer: Answer) -> Result:

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from .lexicon import Lexicon
-from .matching import _occurs, _wordlike, fold, whole_words
+from .matching import fold, occurs, whole_words, wordlike
 
 STATED, HEDGED, NEGATED, REJECTED = "stated", "hedged", "negated", "rejected"
 _SENTENCE_END = "。！？!?；;\n"  # a semicolon parts statements that stand on their own
@@ -125,7 +125,7 @@ def _split(text: str) -> list[tuple[str, int, bool]]:
             close_clause()  # Chinese puts no spaces in a sentence: words spaced apart are a list
         elif char == "\n" and following != "\n" and before != "\n":
             current.append(" ")  # one line break wraps a line; a blank line ends a paragraph
-        elif char in _SENTENCE_END or (char == "." and (following.isspace() or not _wordlike(following) and not following.isdigit())):
+        elif char in _SENTENCE_END or (char == "." and (following.isspace() or not wordlike(following) and not following.isdigit())):
             close_sentence(char in "？?")
         elif char in _CLAUSE_BREAK and not (char in _ASCII_NEEDS_SPACE and before.isdigit() and following.isdigit()):
             close_clause()
@@ -144,7 +144,7 @@ class Reading:
 
     def __init__(self, text: str, lexicon: Lexicon, keywords: tuple[str, ...] = ()):
         self.lexicon = lexicon
-        self.whole = whole_words(lexicon.language) or lexicon.language == "vi"
+        self.whole = whole_words(lexicon.language)
         self.keywords = keywords  # every fact keyword of the scenario: what a bare fragment is made of
         self._token_cache: dict[str, _Tokens] = {}
         pieces = [(unicodedata.normalize("NFKC", piece), s, q) for piece, s, q in _split(text)]
@@ -160,7 +160,7 @@ class Reading:
             return []
         if any(c in wanted for c in _SENTENCE_END + "，；、") or any(f"{c} " in wanted for c in _ASCII_NEEDS_SPACE):
             # A term that spans clauses is looked for in the whole text, as it always was.
-            if _occurs(wanted, self.whole_read, self.whole):
+            if occurs(wanted, self.whole_read, self.whole):
                 clause = Clause(term, wanted, -1, False)
                 return [Hit(term, clause, 0, len(wanted), STATED)]
             return []
@@ -267,16 +267,16 @@ class Reading:
         return low, high
 
     def _has(self, marker: str, text: str) -> bool:
-        return _occurs(marker, text, self.lexicon.spaced)
+        return occurs(marker, text, self.lexicon.spaced)
 
     def _bare(self, clause: Clause, start: int, end: int) -> bool:
         """A keyword alone in its clause, in a sentence made mostly of such clauses: a list of
         keywords ("sealed, no illness, flu"), not a sentence that happens to end in one."""
         read = clause.read
         if self.lexicon.spaced:  # a stem found inside a word takes the whole word ("seal" in "sealed")
-            while start > 0 and _wordlike(read[start - 1]):
+            while start > 0 and wordlike(read[start - 1]):
                 start -= 1
-            while end < len(read) and _wordlike(read[end]):
+            while end < len(read) and wordlike(read[end]):
                 end += 1
         siblings = [c for c in self.clauses if c.sentence == clause.sentence and c is not clause]
         if self._keywords_only(read[:start] + " " + read[end:]) or self._keywords_only(read):
@@ -335,8 +335,8 @@ def _all(marker: str, text: str, spaced: bool) -> list[tuple[int, int]]:
 
 
 def _bounded(text: str, at: int, end: int, term: str) -> bool:
-    starts_word, ends_word = _wordlike(term[0]), _wordlike(term[-1])
-    return not (starts_word and at > 0 and _wordlike(text[at - 1])) and not (ends_word and end < len(text) and _wordlike(text[end]))
+    starts_word, ends_word = wordlike(term[0]), wordlike(term[-1])
+    return not (starts_word and at > 0 and wordlike(text[at - 1])) and not (ends_word and end < len(text) and wordlike(text[end]))
 
 
 def _find_whole(term: str, text: str) -> int:
