@@ -93,7 +93,7 @@ class Answer:
         """Clauses that state a fact or a measure: what a text must have before checks that
         reward what it does not say give anything. Empty for a language without a lexicon."""
         facts = [hit for fact in self.scenario.facts if self.established(fact) for hit in self.stated(fact)]
-        measures = self.reading.find(list(self.lexicon.measures), (STATED,), solid=True)
+        measures = [hit for hit in self.reading.find(list(self.lexicon.measures), (STATED,), solid=True) if not self.reading.alone(hit)]
         seen, out = set(), []
         for hit in facts + measures:
             if id(hit.clause) not in seen:

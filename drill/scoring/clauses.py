@@ -283,6 +283,11 @@ class Reading:
             return sum(self._keywords_only(c.read) for c in siblings) * 2 >= len(siblings) or self._list(siblings)
         return self._short(read[:start] + " " + read[end:]) and self._list(siblings)
 
+    def alone(self, hit: Hit) -> bool:
+        """Whether a term stands next to nothing in its clause ("Hotline", "调查"): a heading or
+        a label, not a sentence that says something is done."""
+        return self._size(hit.clause.read[: hit.start] + " " + hit.clause.read[hit.end:]) < (1 if self.lexicon.spaced else 2)
+
     def _size(self, read: str) -> int:
         if self.lexicon.spaced:
             return len(_WORD.findall(read))
