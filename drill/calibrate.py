@@ -29,14 +29,18 @@ from .formats import Exercise, FormatError, Loader
 from .formats.graded import Example, team_of
 from .formats.library import bundled
 from .formats.rubric import DEFAULT_SCALE, Band
-from .scoring import CriterionScore, Submission, score_exercise, score_session
 from .i18n import Catalog
-from .sessions import open_session
+from .scoring import CriterionScore, Submission, score_exercise, score_session
+from .sessions import is_session_file, open_session
 
 WORST = 5
 # An example without `at` is handed in this long before its deadline (or halfway
 # through the time the task is open, if that is shorter): after the injects it answers.
 BEFORE_DUE = 600.0
+
+
+class NeverOpen(Exception):
+    """An example's task opens only after an inject that a headless run never fires."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,7 @@ class Pair:
     criteria: tuple[CriterionScore, ...]  # the automatic criteria, with their evidence
     kind: str = ""
     note: str = ""
+    at: float | None = None  # handed in, in-world seconds after clock.start
 
     @property
     def expert_band(self) -> str:
@@ -136,6 +141,19 @@ def _summarise(path: str, exercise: Exercise, source: str, language: str, pairs:
     )
 
 
+def by_kind(pairs: tuple[Pair, ...]) -> dict[str, tuple[int, float, float]]:
+    """For each kind of answer (as the examples label them): how many, the mean expert and
+    the mean automatic score; which kinds the scorer over- or under-rates shows at a glance."""
+    groups: dict[str, list[Pair]] = {}
+    for pair in pairs:
+        if pair.kind:
+            groups.setdefault(pair.kind, []).append(pair)
+    return {
+        kind: (len(group), sum(p.expert for p in group) / len(group), sum(p.auto for p in group) / len(group))
+        for kind, group in groups.items()
+    }
+
+
 # ----- graded examples files ---------------------------------------------------------------
 
 
@@ -151,14 +169,17 @@ def _handed_in(exercise: Exercise, example: Example, team: str) -> tuple[float, 
         while (team, example.task) not in session.state.work:
             upcoming = session.next_at()
             if upcoming is None:
-                raise Refused("not-open", task=example.task, team=team)
+                raise NeverOpen(
+                    f"task {example.task!r} does not open for team {team!r} on its own (it waits for a facilitator's "
+                    "or a conditional inject): calibrate it from a session file instead"
+                )
             clock.set(upcoming)
             session.tick()
         due = session.state.work[team, example.task].due_at
         opened = due - next(t.due for t in exercise.scenario.tasks if t.id == example.task)
         at = max(opened, due - min(BEFORE_DUE, (due - opened) / 2))
     clock.set(at)
-    session.submit(team, example.task, example.text)
+    session.submit(team, example.task, example.text, example.fields)
     work = session.state.work[team, example.task]
     return work.submitted_at, work.due_at
 
@@ -173,11 +194,11 @@ def calibrate_graded(path: Path, loader: Loader, language: str | None = None) ->
         team = team_of(example, exercise)
         try:
             at, due = _handed_in(exercise, example, team)
-        except Refused as refusal:
+        except (Refused, NeverOpen) as refusal:
             where = ("examples", n, "at") if example.at is not None else ("examples", n)
             problems.append(doc.problem(where, f"example {example.id!r} cannot be handed in: {refusal}"))
             continue
-        scores = score_exercise(exercise, [Submission(team, example.task, at, example.text, {})], [], {(team, example.task): due}, language)
+        scores = score_exercise(exercise, [Submission(team, example.task, at, example.text, example.fields)], [], {(team, example.task): due}, language)
         scored = next(t for s in scores.teams if s.team == team for t in s.tasks)
         if scored.score is None:
             problems.append(doc.problem(("examples", n, "task"), f"task {example.task!r} has no automatic criteria: nothing to calibrate"))
@@ -190,7 +211,8 @@ def calibrate_graded(path: Path, loader: Loader, language: str | None = None) ->
 
 def _pair(name: str, team: str, scored: Any, expert: float, exercise: Exercise, kind: str = "", note: str = "") -> Pair:
     automatic = tuple(c for c in scored.criteria if c.kind != "manual" and not c.pending)
-    return Pair(name, team, scored.task, expert, scored.score, exercise.rubric_for(scored.task).bands, automatic, kind, note)
+    bands = exercise.rubric_for(scored.task).bands
+    return Pair(name, team, scored.task, expert, scored.score, bands, automatic, kind, note, scored.submitted_at)
 
 
 # ----- session files -----------------------------------------------------------------------
@@ -210,23 +232,15 @@ def calibrate_session(path: Path, language: str | None = None) -> Calibration:
         if session.sink is not None:
             session.sink.close()
     before = {(team.team, task.task): task for team in automatic.teams for task in team.tasks}
+    t = Catalog(language)
     pairs = []
     for team in judged.teams:
         for task in team.tasks:
             auto = before[team.team, task.task]
             if (team.team, task.task) in reviewed and task.score is not None and auto.score is not None:
-                reasons = [c.note for c in task.criteria if c.source == "expert" and c.note]
-                pairs.append(_pair(f"{team.team}/{task.task}", team.team, auto, task.score, exercise, note="; ".join(reasons)))
+                reasons = [t("scoring.line", title=c.title, text=c.note) for c in task.criteria if c.source == "expert" and c.note]
+                pairs.append(_pair(f"{team.team}/{task.task}", team.team, auto, task.score, exercise, note="\n".join(reasons)))
     return _summarise(str(path), exercise, "session", language, pairs)
-
-
-def is_session_file(path: Path) -> bool:
-    """A session file is SQLite; a graded file is YAML text."""
-    try:
-        with path.open("rb") as file:
-            return file.read(16) == b"SQLite format 3\x00"
-    except OSError:
-        return False
 
 
 def calibrate(path: Path, loader: Loader, language: str | None = None, task: str | None = None) -> Calibration:
@@ -248,7 +262,7 @@ def _rounded(value: float | None, places: int = 3) -> float | None:
 
 def pair_json(pair: Pair) -> dict[str, Any]:
     return {
-        "id": pair.id, "team": pair.team, "task": pair.task, "kind": pair.kind, "note": pair.note,
+        "id": pair.id, "team": pair.team, "task": pair.task, "at": pair.at, "kind": pair.kind, "note": pair.note,
         "expert": _rounded(pair.expert, 1), "auto": _rounded(pair.auto, 1), "difference": _rounded(pair.difference, 1),
         "expert_band": pair.expert_band, "auto_band": pair.auto_band,
         "criteria": [
@@ -269,10 +283,12 @@ def agreement_json(found: Agreement) -> dict[str, Any]:
 
 def calibration_json(found: Calibration) -> dict[str, Any]:
     """The `drill calibrate --json` document for one file."""
+    kinds = by_kind(found.overall.pairs) if found.overall else {}
     return {
         "file": found.path, "scenario": found.scenario, "source": found.source,
         "tasks": {task: agreement_json(a) for task, a in found.tasks.items()},
         "overall": agreement_json(found.overall) if found.overall else None,
+        "kinds": {kind: {"n": n, "expert": _rounded(expert, 1), "auto": _rounded(auto, 1)} for kind, (n, expert, auto) in kinds.items()},
         "pairs": [pair_json(p) for p in (found.overall.pairs if found.overall else ())],
     }
 
@@ -311,8 +327,8 @@ def _agreement_lines(found: Agreement, t: Catalog) -> list[str]:
             key, id=pair.id, kind=pair.kind, expert=t.number(pair.expert, 1), expert_band=pair.expert_band,
             auto=t.number(pair.auto, 1), auto_band=pair.auto_band, difference=("+" if pair.difference > 0 else "") + t.number(pair.difference, 1),
         ))
-        if pair.note:
-            lines.append("      " + t("calibrate.expert-note", note=pair.note))
+        for note in pair.note.splitlines():
+            lines.append("      " + t("calibrate.expert-note", note=note))
         for c in pair.criteria:
             lines.append("      " + t("calibrate.criterion", title=c.title, points=t.number(c.points, 1), max=t.number(c.max, 1), evidence=c.evidence))
     return lines
@@ -331,4 +347,11 @@ def render(found: Calibration, t: Catalog) -> str:
     if len(found.tasks) > 1:
         lines += ["", t("calibrate.overall", n=n)]
         lines += _agreement_lines(found.overall, t)
+    kinds = by_kind(found.overall.pairs)
+    if kinds:
+        lines += ["", t("calibrate.kinds")]
+        width = max(len(kind) for kind in kinds)
+        for kind, (count, expert, auto) in kinds.items():
+            difference = ("+" if auto > expert else "") + t.number(auto - expert, 1)
+            lines.append("  " + t("calibrate.kind", kind=kind.ljust(width), n=count, expert=t.number(expert, 1), auto=t.number(auto, 1), difference=difference))
     return "\n".join(lines)

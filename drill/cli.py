@@ -207,7 +207,6 @@ def calibrate(files: tuple[str, ...], as_json: bool, language: str | None, task:
     import json
 
     from .calibrate import calibrate as measure, calibration_json, graded_path, render
-    from .engine import Refused
     from .formats import FormatError, Loader
     from .i18n import Catalog
     from .store import SessionFileError
@@ -220,8 +219,8 @@ def calibrate(files: tuple[str, ...], as_json: bool, language: str | None, task:
             click.echo("\n".join(str(p) for p in error.problems), err=True)
             status = max(status, 1)
             continue
-        except (SessionFileError, Refused) as error:
-            click.echo(f"{name}: error: {error}", err=True)
+        except SessionFileError as error:  # it names the file
+            click.echo(f"error: {error}", err=True)
             status = max(status, 1)
             continue
         except OSError as error:
@@ -603,7 +602,9 @@ def web(target: str, host: str, web_port: int, server_port: int, session_path: P
     only the page for its teams. Teams open the page and enter their join code.
     Given a session file, serve the debrief presenter (like `drill debrief --web-port`).
     """
-    if _is_session_file(Path(target)):
+    from .sessions import is_session_file
+
+    if is_session_file(Path(target)):
         _debrief_pages(Path(target), None, None, host, web_port)
         return
     if not target.startswith(("ws://", "wss://")):
@@ -666,15 +667,6 @@ def _debrief_pages(session_path: Path, whatif_path: Path | None, language: str |
 
     pages = DebriefPages(session_path, host, port, whatif_path, language)
     _serve_pages(pages, lambda: f"The debrief in a browser: {pages.url}; Ctrl+C stops.")
-
-
-def _is_session_file(path: Path) -> bool:
-    """A session file is SQLite; a scenario is YAML text."""
-    try:
-        with path.open("rb") as file:
-            return file.read(16) == b"SQLite format 3\x00"
-    except OSError:
-        return False
 
 
 @cli.command()

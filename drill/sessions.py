@@ -46,6 +46,15 @@ def open_session(path: Path, clock: Clock | None = None, *, hold: bool = False) 
     return session
 
 
+def is_session_file(path: Path) -> bool:
+    """A session file is SQLite; scenarios and other drill files are YAML text."""
+    try:
+        with path.open("rb") as file:
+            return file.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
+
+
 def recorded_exercise(log: EventLog) -> Exercise:
     text, rubrics = log.meta("scenario"), log.meta("rubrics")
     if text is None or rubrics is None:

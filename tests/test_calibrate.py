@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -20,9 +21,11 @@ from drill.formats.rubric import DEFAULT_SCALE
 from drill.scoring import Submission, automatic_score
 
 ROOT = Path(__file__).parent.parent
-BUNDLED = sorted((ROOT / "graded").glob("*.yaml"))
+BUNDLED = sorted(p for p in (ROOT / "graded").glob("*.yaml") if not p.stem.endswith("-internal"))
+INTERNAL = sorted((ROOT / "graded").glob("*-internal.yaml"))
 HELDOUT = sorted((ROOT / "tests" / "data" / "graded" / "heldout").glob("*.yaml"))
 PUBLIC = {"school-food-rumour": ("statement", "follow-up"), "district-hot-spot": ("statement", "reply-parents")}
+OTHERS = {"school-food-rumour": ("assess", "flash-report", "plan"), "district-hot-spot": ("assess", "survey", "plan")}
 
 STATEMENT_ZH = (
     "经联合工作组核查，照片中的2袋发霉大米已登记封存、等待退货，未进入加工环节，从未供学生食用。"
@@ -121,10 +124,13 @@ def test_cli_end_to_end_in_vietnamese_with_json(tmp_path):
     assert figures["n"] == 3 and sum(sum(row.values()) for row in figures["confusion"].values()) == 3
     assert {p["team"] for p in document["pairs"]} == {"school", "ward"}
     good = next(p for p in document["pairs"] if p["id"] == "tot")
+    assert good["at"] == 3 * 3600 + 20 * 60
+    assert document["kinds"]["né tránh"]["n"] == 1 and document["kinds"]["tốt"]["expert"] == 85
     assert good["kind"] == "tốt" and any("dự thảo" in c["evidence"] for c in good["criteria"])
     text = run("calibrate", str(path), "--lang", "vi")
     assert text.exit_code == 0
     assert "Spearman" in text.output and "cùng mức" in text.output and "ne-tranh (né tránh)" in text.output
+    assert "Theo loại bài" in text.output
 
 
 def test_task_filter_and_an_unknown_task(tmp_path):
@@ -198,6 +204,13 @@ def test_unreadable_broken_and_missing_scenario(tmp_path):
     assert result.exit_code == 2 and "cannot read the file" in result.output
     code, output = problems_of(tmp_path, "format: drill/graded@1\nscenario: [unclosed\n")
     assert code == 1 and "bad.yaml:" in output and "Traceback" not in output
+    other = tmp_path / "other.db"
+    connection = sqlite3.connect(other)
+    connection.execute("create table x(a)")
+    connection.commit()
+    connection.close()
+    result = run("calibrate", str(other))
+    assert result.exit_code == 1 and "not a drill session file" in result.output
     code, output = problems_of(tmp_path, "format: drill/graded@1\nscenario: no-such-drill\nexamples:\n  - {id: a, task: t, score: 1, text: x}\n")
     assert code == 1 and "bad.yaml:2:11: error: scenario 'no-such-drill' cannot be read" in output
 
@@ -256,17 +269,17 @@ def test_a_session_nobody_reviewed_says_so(tmp_path):
 # ----- the shipped sets --------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", BUNDLED + HELDOUT, ids=lambda p: f"{p.parent.name}/{p.name}")
-def test_the_graded_sets_are_valid_and_cover_each_public_task(path):
+@pytest.mark.parametrize("path", BUNDLED + HELDOUT + INTERNAL, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_the_graded_sets_are_valid_and_cover_their_tasks(path):
     problems, unreadable = validate_paths([path])
     assert not problems and not unreadable
     document = yaml.safe_load(path.read_text(encoding="utf-8"))
     drill_id = document["scenario"].removesuffix("-en")
-    least = 12 if path in BUNDLED else 4
-    for task in PUBLIC[drill_id]:
+    least = 12 if path in BUNDLED else 8 if path in INTERNAL else 4
+    for task in (OTHERS if path in INTERNAL else PUBLIC)[drill_id]:
         kinds = [e["kind"] for e in document["examples"] if e["task"] == task]
         assert len(kinds) >= least, (path, task)
-        assert {"warm-but-unverified", "hedged-facts", "keyword-stuffing"} <= set(kinds) or least == 4
+        assert {"warm-but-unverified", "hedged-facts", "keyword-stuffing"} <= set(kinds) or least < 12
         scores = [e["score"] for e in document["examples"] if e["task"] == task]
         assert max(scores) >= 85 and min(scores) < 40, "from excellent to terrible"
 
@@ -275,3 +288,49 @@ def test_a_bundled_set_is_found_by_name():
     result = run("calibrate", "school-food-rumour-zh", "--task", "statement", "--json")
     assert result.exit_code == 0
     assert json.loads(result.output)["files"][0]["tasks"]["statement"]["n"] >= 12
+
+
+def test_a_trainers_own_scenario_next_to_the_file(data_dir):
+    """`scenario:` a path relative to the graded file; the default time is 10 minutes
+    before the deadline; a task that only a facilitator's inject opens needs an `at`."""
+    path = write(data_dir, "graded.yaml", graded(
+        "mini.yaml",
+        example("good", 90, "The batch was sealed and never served.", at=None),
+        example("bad", 10, "It was served to pupils, sorry.", at=None),
+    ))
+    found = calibrate(path, Loader())
+    good, bad = found.overall.pairs
+    assert good.team == "press" and good.auto > bad.auto
+    assert any(c.kind == "facts" and c.points == c.max for c in good.criteria)
+    path = write(data_dir, "waiting.yaml", graded("mini.yaml", example("call", 50, "No.", task="answer", at=None)))
+    with pytest.raises(FormatError) as raised:
+        calibrate(path, Loader())
+    assert str(raised.value).startswith(f"{path}:4:3: error: example 'call' cannot be handed in: task 'answer' does not open for team 'press' on its own")
+
+
+def test_an_assessment_example_carries_its_form_fields(tmp_path):
+    text = "首发来源为微博用户“小雨妈妈”，经家长微信群和短视频扩散，定为重大或较大舆情，由市教育局牵头。"
+    good = example("grade", 70, text, task="assess", at="1h", fields={"grade": "重大或较大", "lead": "市教育局"})
+    path = write(tmp_path, "assess.yaml", graded("school-food-rumour", good))
+    [pair] = calibrate(path, Loader()).overall.pairs
+    assert pair.team == "propaganda"
+    wrong = example("wrong", 20, text, task="assess", at="1h", fields={"grade": "特别特别重大", "leader": "x"})
+    code, output = problems_of(tmp_path, yaml.safe_dump(graded("school-food-rumour", wrong), allow_unicode=True))
+    assert code == 1
+    assert "is not one of the choices ['特别重大', '重大或较大', '一般']" in output and "task 'assess' has no field 'leader'" in output
+
+
+def test_a_rubric_in_a_rubrics_folder_is_the_one_measured(tmp_path):
+    """`--rubrics` puts a trainer's rubric of the same id before the bundled one, so a
+    rubric can be tried against the graded sets before it replaces the bundled one."""
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    write(mine, "school-food-rumour-statement-zh.yaml", (
+        "format: drill/rubric@1\nid: school-food-rumour-statement-zh\ntitle: 只看是否按时\n"
+        "criteria:\n  - id: on-time\n    title: 按时\n    check: {on_time: {grace: 1h}}\n"
+    ))
+    result = run("calibrate", "school-food-rumour-zh", "--task", "statement", "--rubrics", str(mine), "--json")
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.output)["files"][0]
+    assert {p["auto"] for p in document["pairs"]} == {100.0}
+    assert document["tasks"]["statement"]["spearman"] is None

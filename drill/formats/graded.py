@@ -31,6 +31,7 @@ class Example(Model):
     score: float = Field(ge=0, le=100, allow_inf_nan=False, description="The expert's score, 0 to 100")
     note: str = Field("", description="The expert's reason, in a line")
     text: str
+    fields: dict[str, str] = Field(default_factory=dict, description="The task's form fields, by id (an assessment's grade...)")
 
 
 class Graded(Model):
@@ -61,6 +62,12 @@ def check_graded(doc: Document, graded: Graded, exercise: Any) -> list[Problem]:
                 problems.append(doc.problem(loc + ("team",), f"unknown team {example.team!r} (known: {', '.join(sorted(teams))})"))
             elif example.team not in scenario.recipients(task.teams):
                 problems.append(doc.problem(loc + ("team",), f"team {example.team!r} does not owe task {example.task!r}"))
+        known = {f.id: f for f in task.fields}
+        for name, value in example.fields.items():
+            if name not in known:
+                problems.append(doc.problem(loc + ("fields", name), f"task {example.task!r} has no field {name!r} (fields: {', '.join(known) or 'none'})"))
+            elif known[name].choices is not None and value not in known[name].choices:
+                problems.append(doc.problem(loc + ("fields", name), f"{value!r} is not one of the choices {known[name].choices}"))
         if example.at is not None and example.at > scenario.clock.duration:
             problems.append(doc.problem(
                 loc + ("at",), f"at {format_duration(example.at)} is after the drill ends at {format_duration(scenario.clock.duration)}",

@@ -181,8 +181,8 @@ class Loader:
         exercise, problem = _referenced_scenario(self, doc, Path(path), graded.scenario)
         if problem is not None:
             raise FormatError([problem])
-        graded, problems = self.graded(doc, exercise)
-        if graded is None:
+        problems = check_graded(doc, graded, exercise)
+        if problems:
             raise FormatError(problems)
         return doc, graded, exercise
 
