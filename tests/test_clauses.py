@@ -243,3 +243,8 @@ def test_drill_score_says_which_gate_capped_a_task(tmp_path):
     assert "capped at 39.9 by “No false claims”" in plain
     tasks = [t for team in json.loads(run("score", str(tmp_path / "s.drill"), "--json").stdout)["teams"] for t in team["tasks"]]
     assert [t["gates"][0]["criterion"] for t in tasks if t["gates"]] == ["truthful"] and tasks[1]["rating"] == "U"
+    # the review sheet says it under the task's title, before the text and the criteria
+    assert run("report", str(tmp_path / "s.drill"), "--out", str(tmp_path / "r"), "--no-pdf").returncode == 0
+    md = (tmp_path / "r" / "report.md").read_text(encoding="utf-8")
+    sheet = md[md.index("### Public statement"):]
+    assert sheet.index("**capped at 39.9 by “No false claims”") < sheet.index("It was served to pupils.")
