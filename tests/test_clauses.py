@@ -248,3 +248,28 @@ def test_drill_score_says_which_gate_capped_a_task(tmp_path):
     md = (tmp_path / "r" / "report.md").read_text(encoding="utf-8")
     sheet = md[md.index("### Public statement"):]
     assert sheet.index("**capped at 39.9 by “No false claims”") < sheet.index("It was served to pupils.")
+
+
+async def test_the_review_screen_says_at_once_which_gate_capped_a_task(tmp_path):
+    pytest.importorskip("textual")
+    from drill.engine import Clock
+    from drill.formats import Loader
+    from drill.sessions import create
+    from drill.tui.app import DrillApp
+    from drill.tui.review import ReviewScreen
+
+    data = Path(__file__).parent / "data"
+    for name in ("mini.yaml", "rubric.yaml", "statement-rubric.yaml"):
+        text = (data / name).read_text(encoding="utf-8")
+        (tmp_path / name).write_text(text.replace("    title: No false claims\n", "    title: No false claims\n    cap: U\n"), encoding="utf-8")
+    exercise = Loader().load_exercise(tmp_path / "mini.yaml")
+    session = create(exercise, tmp_path / "d.drill", Clock(exercise.scenario.clock.speed, real=lambda: 1000.0))
+    app = DrillApp(session)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.press("s")
+        session.submit("press", "assess", "The rice in the photo was a sealed batch. It was served to pupils.", {"grade": "major"})
+        await pilot.press("f3")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        head = app.screen.query_one("#review-head").content.plain
+        assert "capped at 39.9 by “No false claims”" in head and "It was served to pupils" in head
