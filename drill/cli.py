@@ -53,11 +53,13 @@ def validate(files: tuple[Path, ...], rubric_dirs: tuple[Path, ...]) -> None:
     """Check scenario, rubric and response files, with every cross-reference.
 
     FILE may also be the id of a bundled scenario. Prints each problem as
-    FILE:LINE:COL: error: MESSAGE. Exit 0 when all are valid, 1 when any is
-    invalid, 2 when a file cannot be read.
+    FILE:LINE:COL: error: MESSAGE, and advice as FILE:LINE:COL: warning: MESSAGE
+    (a fact whose keywords do not find it in its own text). Exit 0 when all are
+    valid (warnings or not), 1 when any is invalid, 2 when a file cannot be read.
     """
     from .formats import validate_paths
     from .formats.library import scenario_path
+    from .scoring.phrasings import narrow_facts
 
     paths, missing = [], []
     for name in files:
@@ -65,14 +67,15 @@ def validate(files: tuple[Path, ...], rubric_dirs: tuple[Path, ...]) -> None:
             paths.append(scenario_path(str(name)))
         except FileNotFoundError as error:
             missing.append(f"{name}: error: cannot read the file: {error.strerror}")
-    problems, unreadable = validate_paths(paths, rubric_dirs)
+    found, unreadable = validate_paths(paths, rubric_dirs, narrow_facts)
     unreadable = missing + unreadable
     for line in unreadable:
         click.echo(line, err=True)
-    for problem in problems:
+    for problem in found:
         click.echo(str(problem))
     if unreadable:
         raise SystemExit(2)
+    problems = [problem for problem in found if problem.severity == "error"]
     if problems:
         click.echo(f"{len(problems)} problem(s) found.", err=True)
         raise SystemExit(1)
@@ -201,8 +204,13 @@ def score(session_path: Path, as_json: bool, language: str | None) -> None:
         click.echo(f"{team.name} ({team.team}): {total} {team.rating or ''}")
         for task in team.tasks:
             shown = t("score.pending") if task.score is None else f"{task.score:5.1f}".replace(".", mark) + f" {task.rating}"
-            when = t("scoring.not-submitted") if task.submitted_at is None else t("score.submitted-at", time=_clock_text(task.submitted_at))
+            if task.submitted_at is not None:
+                when = t("score.submitted-at", time=_clock_text(task.submitted_at))
+            else:
+                when = t("scoring.not-submitted") if task.due else t("scoring.not-due")
             click.echo(f"  {task.task:<20} {shown:<9} {when}")
+            if task.capped_by:
+                click.echo(f"    {task.capped_by}")
 
 
 @cli.command()

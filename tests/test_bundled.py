@@ -104,7 +104,9 @@ def test_bundled_drill_scores_its_facts_with_its_own_rubrics():
         exercise = Loader().load_exercise(scenario_path(scenario_id))
         for task in exercise.scenario.tasks:
             if task.kind in ("statement", "reply"):
-                assert task.rubric == f"school-food-rumour-{task.kind}{suffix}", (scenario_id, task.id)
+                # the follow-up has a rubric of its own: it checks the three questions the netizens asked
+                kind = "follow-up" if task.id == "follow-up" else task.kind
+                assert task.rubric == f"school-food-rumour-{kind}{suffix}", (scenario_id, task.id)
                 rubric = exercise.rubric_for(task.id)
                 facts = [c for c in rubric.criteria if c.check is not None and c.check.facts]
                 assert facts, f"{rubric.id} does not check the drill's facts"
@@ -304,9 +306,9 @@ def test_vietnamese_evidence_speaks_vietnamese_and_catches_the_false_claims(vi_r
     scores = {t.team: t for t in score_session(vi_runs["bad"]).teams}
     statement = next(k for k in scores["ward"].tasks if k.task == "statement")
     claims = next(c for c in statement.criteria if c.id == "no-false-claims")
-    assert claims.points == 0 and "“chưa thu đồng nào”" in claims.evidence and "trái với" in claims.evidence
+    assert claims.points == 0 and "chưa thu đồng nào" in claims.evidence and "trái với" in claims.evidence
     trace = next(k for k in scores["police"].tasks if k.task == "trace-report")
-    assert "“đã xử phạt chị Trang”" in next(c for c in trace.criteria if c.id == "no-false-claims").evidence
+    assert "đã xử phạt chị Trang" in next(c for c in trace.criteria if c.id == "no-false-claims").evidence
 
 
 def test_a_salad_of_the_rubrics_own_words_is_held_back_by_length_and_the_experts():

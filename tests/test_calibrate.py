@@ -332,5 +332,6 @@ def test_a_rubric_in_a_rubrics_folder_is_the_one_measured(tmp_path):
     result = run("calibrate", "school-food-rumour-zh", "--task", "statement", "--rubrics", str(mine), "--json")
     assert result.exit_code == 0, result.output
     document = json.loads(result.output)["files"][0]
-    assert {p["auto"] for p in document["pairs"]} == {100.0}
-    assert document["tasks"]["statement"]["spearman"] is None
+    # every example is on time; one that says nothing of substance earns nothing for it (issue 20)
+    autos = {p["id"]: p["auto"] for p in document["pairs"]}
+    assert set(autos.values()) == {0.0, 100.0} and autos["st-excellent"] == 100.0 and autos["st-slogans"] == 0.0

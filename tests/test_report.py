@@ -70,11 +70,11 @@ def test_report_has_every_section_and_the_scores(tmp_path):
     for text in (html, md):
         assert "Mouldy rice rumour (mini)" in text and "A short drill for tests." in text
         assert t("report.sheet", team="Press office") in text and t("report.sheet", team="The school") in text
-    # Press: assess 60 (M), statement 100 (P), total 80 (S); school: assess 53.3 (M).
+    # Press: assess 20 (U: its text states nothing, only its grade earns), statement 100 (P), total 60 (M); school: assess 20 (U).
     results = html[html.index(t("report.results")):html.index(t("report.comparison-chart"))]
-    assert re.search(r"Press office</th>\s*<td class=\"score\">60 <b>M</b></td>\s*<td class=\"score\">100 <b>P</b></td>", results)
-    assert "80 <b>S</b>" in results and "53.3 <b>M</b>" in results
-    assert "| Press office | 60 M | 100 P | **80 S** |" in md
+    assert re.search(r"Press office</th>\s*<td class=\"score\">20 <b>U</b></td>\s*<td class=\"score\">100 <b>P</b></td>", results)
+    assert "60 <b>M</b>" in results
+    assert "| Press office | 20 U | 100 P | **60 M** |" in md
     assert len(chart_svgs(html)) == 2   # the heat line and the comparison grid
 
 
@@ -96,7 +96,8 @@ def test_review_sheet_shows_text_evidence_and_expert_word(tmp_path):
     assert "We are sorry for the worry. The rice was a sealed batch, never served." in sheet
     # The expert overrode an automatic 2/2: both the suggestion and the expert's 1/2 and word show.
     assert "Automatic suggestion 2 / 2" in sheet and "1 / 2" in sheet and "Half the story." in sheet
-    assert "states &#39;The rice in the photo was a sealed batch never served.&#39;" in sheet
+    # the evidence quotes the team's own words, and names the fact they state as the fact
+    assert "wrote &#39;The rice was a sealed batch&#39; (the fact: &#39;The rice in the photo was a sealed batch never served.&#39;)" in sheet
     assert "Warm and clear." in sheet and "level 4 of 4" in sheet
     plan = sheet[sheet.index('<table class="plan">'):]
     assert '<td class="verbatim">Public statement</td><td class="verbatim">States the facts: Half the story.</td>' in plan
@@ -297,8 +298,8 @@ def test_a_branching_inject_says_which_teams_submission_set_it_off(tmp_path, bad
     zh = Catalog("zh-CN")
     statement = next(task.title for task in bad_drill.scenario.tasks if task.id == "statement")
     second_wave = next(inject.title for inject in bad_drill.scenario.injects if inject.id == "second-wave")
-    set_off = zh("report.set-off-by", team="市委宣传部（市委网信办）", task=statement, at="14:00", score="26.9")
-    assert set_off == "由市委宣传部（市委网信办）于 14:00 提交的“形成通稿：联合工作组情况通报”引发（自动评分 26.9）"
+    set_off = zh("report.set-off-by", team="市委宣传部（市委网信办）", task=statement, at="14:00", score="2.8")
+    assert set_off == "由市委宣传部（市委网信办）于 14:00 提交的“形成通稿：联合工作组情况通报”引发（自动评分 2.8）"
     # In the timeline, on the second wave's own row (14:30), marked as a branch; and in the list under the chart.
     row = html[html.index('<tr class="branch"><td class="time">14:30'):]
     row = row[:row.index("</tr>")]
@@ -306,14 +307,14 @@ def test_a_branching_inject_says_which_teams_submission_set_it_off(tmp_path, bad
     assert html.count(set_off) == 2
     assert f"| 14:30 (+7:30) | {zh('report.kind.branch')} |" in md and set_off in md
     # The other two quality-driven injects of the bad rehearsal, each from its own team; good-branch ones never fired.
-    assert "由江川市第三实验小学于 09:10 提交的“回应聚集家长”引发（自动评分 29.1）" in html
-    assert "由市市场监督管理局于 12:45 提交的“书面答复《江川晚报》记者”引发（自动评分 16）" in html
+    assert "由江川市第三实验小学于 09:10 提交的“回应聚集家长”引发（自动评分 8）" in html
+    assert "由市市场监督管理局于 12:45 提交的“书面答复《江川晚报》记者”引发（自动评分 10）" in html
     assert html.count('<tr class="branch">') == 3
     # The heat column shows the public heat, not the last team's own heat recorded with the same cause,
     # and also what a statement and a missed deadline did to it.
-    assert "| 09:30 (+2:30) | 情况（分支） |" in md and "| 江川市第三实验小学 | 90（+6.5） |" in md
-    assert f"| 14:00 (+7:00) | 提交 | {statement} | 市委宣传部（市委网信办） | 77（+2.3） |" in md
-    assert f"| 14:30 (+7:30) | 未按时提交 | {statement} | 市教育局 | 92（+10） |" in md
+    assert "| 09:30 (+2:30) | 情况（分支） |" in md and "| 江川市第三实验小学 | 93（+6.3） |" in md
+    assert f"| 14:00 (+7:00) | 提交 | {statement} | 市委宣传部（市委网信办） | 84（+6.2） |" in md
+    assert f"| 14:30 (+7:30) | 未按时提交 | {statement} | 市教育局 | 98（+10） |" in md
 
 
 def test_the_heat_chart_marks_each_teams_words_and_the_branches_they_set_off(tmp_path, bad_drill):
@@ -334,14 +335,14 @@ def test_branch_marks_come_from_the_log(bad_drill):
     events = bad_drill.sink.events()
     branches = _branches(events, bad_drill)
     assert {b.inject: (b.team, b.task, b.score, b.submitted_at, b.fired_at) for b in branches.values()} == {
-        "gate-escalates": ("school", "reply-parents", 29.1, 7800.0, 9000.0),
-        "press-no-comment": ("market", "reply-press", 16.0, 20700.0, 24300.0),
-        "second-wave": ("propaganda", "statement", 26.9, 25200.0, 27000.0),
+        "gate-escalates": ("school", "reply-parents", 8.0, 7800.0, 9000.0),
+        "press-no-comment": ("market", "reply-press", 10.0, 20700.0, 24300.0),
+        "second-wave": ("propaganda", "statement", 2.8, 25200.0, 27000.0),
     }
     marks = _marks(events, bad_drill, branches)
     wave = next(b for b in marks.branches if b.at == 27000.0)
-    assert (wave.team, wave.submitted_at, wave.submitted_heat, wave.heat) == (0, 25200.0, 77.0, 81.5)
-    assert {(m.at, m.team, m.heat) for m in marks.submitted} >= {(25200.0, 0, 77.0), (7800.0, 3, 74.6)}
+    assert (wave.team, wave.submitted_at, wave.submitted_heat, wave.heat) == (0, 25200.0, 84.5, 88.3)
+    assert {(m.at, m.team, m.heat) for m in marks.submitted} >= {(25200.0, 0, 84.5), (7800.0, 3, 78.1)}
     assert sorted(marks.team_heat) == [0, 1, 2, 3, 4]
 
 
@@ -354,7 +355,7 @@ def test_evidence_speaks_the_reports_language(tmp_path, bad_drill):
     html, md, _ = report(tmp_path, bad_drill, language="en")
     assert "awaiting an expert&#39;s level" in html and "before the due time" in html and "after the due time" in html
     assert "待专家评定等级" not in html and "比截止时间" not in html
-    assert "set off by 市委宣传部（市委网信办）'s 形成通稿：联合工作组情况通报 at 14:00 (score 26.9)" in md
+    assert "set off by 市委宣传部（市委网信办）'s 形成通稿：联合工作组情况通报 at 14:00 (score 2.8)" in md
 
 
 # --- the PDF of a big drill, rendered in parts on several cores ------------------------------------------------
@@ -449,13 +450,15 @@ def test_a_vietnamese_report_writes_its_numbers_dates_and_letters_the_vietnamese
 
     vi = Catalog("vi")
     statement = unicodedata.normalize("NFD", "Chúng tôi đã xác minh: số gạo này đã được niêm phong, chưa hề nấu cho học sinh ăn.")
-    session = session_of(tmp_path, replace={"language: en": "language: vi"}, press_statement=statement)
+    # an expert's quarter for the statement's truthfulness makes it 45 and the press total 32.5, a number with a decimal
+    session = session_of(tmp_path, replace={"language: en": "language: vi"}, press_statement=statement,
+                         reviews=[Review(team="press", task="statement", criterion="truthful", score=0.25)])
     want_pdf = pdf_unavailable() is None
     html, md, written = report(tmp_path, session, pdf=want_pdf)
     assert '<html lang="vi">' in html and 'data-content="vi"' in html and '"Noto Sans", "DejaVu Sans"' in html
     for key in ("report.title", "report.timeline", "report.results", "report.plan"):
         assert vi(key) in html and vi(key) in md
-    assert "53,3 <b>M</b>" in html and "53.3 <b>" not in html
+    assert "32,5 <b>U</b>" in html and "32.5 <b>" not in html
     assert re.search(r"\d{2}/\d{2}/\d{4} \d{2}:\d{2}", html)
     if want_pdf:
         pypdf = pytest.importorskip("pypdf")

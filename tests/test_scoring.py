@@ -86,8 +86,15 @@ def test_all_of_scores_the_share_of_groups_and_names_what_is_missing():
 
 
 def test_none_of_is_zero_on_any_hit_and_names_the_hits():
-    assert judge({"none_of": ["no comment", "rumour"]}, "No comment. It is a RUMOUR.") == (0.0, "says 'no comment', 'rumour'")
-    assert judge({"none_of": ["no comment", "rumour"]}, "Here are the facts.") == (1.0, "avoids 'no comment', 'rumour'")
+    assert judge({"none_of": ["no comment", "rumour"]}, "No comment. It is a RUMOUR.") == (
+        0.0, "says 'no comment', 'rumour': 'No comment', 'It is a RUMOUR'"
+    )
+    assert judge({"none_of": ["no comment", "rumour"]}, "The rice was sealed on Monday.") == (1.0, "avoids 'no comment', 'rumour'")
+
+
+def test_a_none_of_term_the_text_denies_is_not_said():
+    assert judge({"none_of": ["no comment"]}, "We will never say no comment to parents; the rice was sealed.")[0] == 1.0
+    assert judge({"none_of": ["pure rumour"]}, "It may be a pure rumour, the rice was sealed.")[0] == 0.0
 
 
 def test_regex_searches_the_text_and_quotes_the_match():
@@ -126,8 +133,9 @@ def test_length_counts_the_text_only_in_composed_characters():
 def test_facts_in_chinese_count_the_share_stated_and_name_the_missing_by_text():
     fraction, evidence = judge({"facts": ["sealed", "unserved", "well"]}, "涉事大米已封存，未供应给学生。")
     assert fraction == pytest.approx(2 / 3)
-    assert "states 'The rice in the photo was sealed.' (said '已封存')" in evidence
-    assert "states 'The batch was never served.' (said '未供应')" in evidence
+    # the evidence quotes the team's own clause, and names the fact it matched as the fact
+    assert "wrote '涉事大米已封存' (the fact: 'The rice in the photo was sealed.')" in evidence
+    assert "wrote '未供应给学生' (the fact: 'The batch was never served.')" in evidence
     assert "missing 'No pupil fell ill.'" in evidence
 
 
@@ -135,7 +143,7 @@ def test_no_false_claims_in_chinese_names_the_contradicted_fact_and_the_claim():
     assert judge({"no_false_claims": True}, "涉事大米已封存，未供应给学生。") == (1.0, "says nothing the facts contradict")
     fraction, evidence = judge({"no_false_claims": True}, "该批大米已供应给学生。")
     assert fraction == 0.0
-    assert evidence == "contradicts 'The rice in the photo was sealed.' by saying '已供应给学生'"
+    assert evidence == "contradicts 'The rice in the photo was sealed.' by saying '该批大米已供应给学生'"
 
 
 def test_full_width_latin_letters_and_digits_match_ascii_terms():
@@ -184,12 +192,13 @@ def test_vietnamese_precomposed_and_combining_accents_match_alike():
     assert decomposed != text
     assert judge_vi({"any_of": [term]}, decomposed)[0] == 1.0
     assert judge_vi({"any_of": [unicodedata.normalize("NFD", term)]}, text)[0] == 1.0
-    assert judge_vi({"none_of": ["bị phân"]}, decomposed)[0] == 0.0
-    assert judge_vi({"none_of": ["phân"]}, unicodedata.normalize("NFD", "phần lớn"))[0] == 1.0
+    assert judge_vi({"none_of": ["bị phân"]}, unicodedata.normalize("NFD", "Đã xác minh: có học sinh bị phân biệt."))[0] == 0.0
+    assert judge_vi({"none_of": ["phân"]}, unicodedata.normalize("NFD", "Nhà trường đã hoàn trả tiền cho phần lớn phụ huynh. Phòng Giáo dục đang kiểm tra các lớp khác."))[0] == 1.0
 
 
 def test_english_and_chinese_terms_still_match_as_substrings():
-    assert judge({"any_of": ["hospitali"]}, "Nobody was hospitalised")[0] == 1.0
+    assert judge({"any_of": ["hospitali"]}, "Two pupils were hospitalised")[0] == 1.0
+    assert judge({"any_of": ["hospitali"]}, "Nobody was hospitalised")[0] == 0.0  # denied, so not said
     assert judge({"any_of": ["封存"]}, "大米已封存待退货")[0] == 1.0
     # in a Vietnamese drill an end in Chinese characters is matched as a substring
     assert judge_vi({"any_of": ["封存"]}, "大米已封存待退货")[0] == 1.0
@@ -207,20 +216,31 @@ def test_term_checks_read_the_field_values_after_the_text():
     assert judge({"none_of": ["ordinary"]}, "Our assessment:", {"grade": "ordinary"})[0] == 0.0
 
 
+SAID = "The rice in the photo was sealed on Monday."  # a text of substance: a fact stated
+
+
 def test_on_time_is_full_marks_by_the_due_time():
-    assert judge({"on_time": {"grace": "30m"}}, at=DUE - 300) == (1.0, "submitted 5m before the due time")
-    assert judge({"on_time": {"grace": "30m"}}, at=DUE) == (1.0, "submitted at the due time")
+    assert judge({"on_time": {"grace": "30m"}}, SAID, at=DUE - 300) == (1.0, "submitted 5m before the due time")
+    assert judge({"on_time": {"grace": "30m"}}, SAID, at=DUE) == (1.0, "submitted at the due time")
+
+
+def test_absence_checks_earn_nothing_before_the_text_says_something():
+    nothing = (0.0, "nothing to credit yet: no fact or measure stated in a sentence of its own")
+    for check in ({"on_time": {"grace": "30m"}}, {"none_of": ["no comment"]}, {"no_false_claims": True}, {"no_overclaims": True}):
+        assert judge(check, "We understand your concern and take this very seriously.") == nothing
+        assert judge(check, "sealed, never served")[0] == 0.0  # bare keywords are no sentence
+        assert judge(check, SAID)[0] == 1.0
 
 
 def test_on_time_late_inside_the_grace_falls_linearly():
-    fraction, evidence = judge({"on_time": {"grace": "30m"}}, at=DUE + 12 * 60)
+    fraction, evidence = judge({"on_time": {"grace": "30m"}}, SAID, at=DUE + 12 * 60)
     assert fraction == pytest.approx(0.6)
     assert evidence == "submitted 12m after the due time (grace 30m)"
 
 
 def test_on_time_past_the_grace_or_without_grace_is_zero():
-    assert judge({"on_time": {"grace": "30m"}}, at=DUE + 45 * 60) == (0.0, "submitted 45m after the due time, past the 30m grace")
-    assert judge({"on_time": {"grace": "0m"}}, at=DUE + 1) == (0.0, "submitted 1s after the due time (no grace)")
+    assert judge({"on_time": {"grace": "30m"}}, SAID, at=DUE + 45 * 60) == (0.0, "submitted 45m after the due time, past the 30m grace")
+    assert judge({"on_time": {"grace": "0m"}}, SAID, at=DUE + 1) == (0.0, "submitted 1s after the due time (no grace)")
 
 
 # --- aggregation ------------------------------------------------------------------
@@ -387,9 +407,11 @@ def test_a_chinese_scenario_loaded_from_files_is_scored_on_its_own_scale():
     assert [c.points for c in xuanchuan.criteria] == [pytest.approx(0.8), 2.0, 1.0, 1.0, 1.0]
     assert xuanchuan.score == pytest.approx(100 * 5.8 / 6)
     assert xuanchuan.rating == "A"
-    assert [c.points for c in jiaoyu.criteria] == [1.0, 0.0, 0.0, 0.0, None]
-    assert jiaoyu.criteria[2].evidence == "说了“仍在使用”，与“照片中的大米已被封存”不符；说了“学生已食用”，与“该批大米从未供应给学生”不符"
-    assert (jiaoyu.score, jiaoyu.rating) == (20.0, "C")
+    # a text of nothing but false claims earns nothing for being on time either
+    assert [c.points for c in jiaoyu.criteria] == [0.0, 0.0, 0.0, 0.0, None]
+    assert jiaoyu.criteria[0].evidence == "尚无可计分的内容：没有一句成句地说明事实或措施"
+    assert jiaoyu.criteria[2].evidence == "说了“大米仍在使用”，与“照片中的大米已被封存”不符；说了“学生已食用”，与“该批大米从未供应给学生”不符"
+    assert (jiaoyu.score, jiaoyu.rating) == (0.0, "C")
 
 
 def test_a_chinese_scenario_gets_its_evidence_and_comments_in_chinese():
@@ -401,7 +423,7 @@ def test_a_chinese_scenario_gets_its_evidence_and_comments_in_chinese():
     xuanchuan, jiaoyu = (team.tasks[0] for team in score_exercise(exercise, submissions, reviews, due).teams)
     assert [c.evidence for c in xuanchuan.criteria] == [
         "超过截止时间12分钟提交（宽限30分钟）",
-        "说明了“照片中的大米已被封存”（提到“已封存”）；没有说明“该批大米从未供应给学生”",
+        "写道“照片中的大米已封存”（对应事实：“照片中的大米已被封存”）；没有说明“该批大米从未供应给学生”",
         "没有与事实不符的说法",
         "舆情等级：“一般”，应为“重大”",
         "等级4（满分4）：口径统一、表述严谨",
@@ -417,7 +439,7 @@ def test_a_chinese_scenario_gets_its_evidence_and_comments_in_chinese():
 
 def test_a_caller_may_ask_for_another_language():
     exercise = Loader().load_exercise(DATA / "rice.yaml")
-    submissions = [Submission("xuanchuan", "statement", 3600 + 90 * 60, "学生已食用", {})]
+    submissions = [Submission("xuanchuan", "statement", 3600 + 90 * 60, "学生已食用。学校正在调查，已抽样检测。", {})]
     due = {("xuanchuan", "statement"): 3600, ("jiaoyu", "statement"): 3600}
     english = score_exercise(exercise, submissions, [], due, language="en").teams[0].tasks[0]
     assert english.criteria[0].evidence == "submitted 1h30m after the due time, past the 30m grace"
@@ -430,11 +452,11 @@ def test_a_caller_may_ask_for_another_language():
     # check_text, which a workspace uses for live hints, follows the same rule.
     rubric = exercise.rubric_for("statement")
     check, task = rubric.criteria[0].check, exercise.scenario.tasks[0]
-    assert check_text(check, "", {}, exercise.scenario, task, 3600 - 45, 3600) == (1.0, "比截止时间提前45秒提交")
-    assert check_text(check, "", {}, exercise.scenario, task, 3600 - 45, 3600, language="en") == (1.0, "submitted 45s before the due time")
-    assert judge({"on_time": {"grace": "30m"}}, at=DUE - 300) == (1.0, "submitted 5m before the due time")
+    assert check_text(check, "大米已封存。", {}, exercise.scenario, task, 3600 - 45, 3600) == (1.0, "比截止时间提前45秒提交")
+    assert check_text(check, "大米已封存。", {}, exercise.scenario, task, 3600 - 45, 3600, language="en") == (1.0, "submitted 45s before the due time")
+    assert judge({"on_time": {"grace": "30m"}}, SAID, at=DUE - 300) == (1.0, "submitted 5m before the due time")
     chinese_one = check_text(Check.model_validate({"none_of": ["无可奉告"]}), "无可奉告。", {}, ONE.scenario, ONE.scenario.tasks[0], 0, DUE, language="zh-CN")
-    assert chinese_one == (0.0, "出现了“无可奉告”")
+    assert chinese_one == (0.0, "出现了“无可奉告”：“无可奉告”")
 
 
 @pytest.mark.parametrize(("check", "text", "fields", "evidence"), [
@@ -443,8 +465,9 @@ def test_a_caller_may_ask_for_another_language():
     ({"any_of": ["热线"]}, "请留言", {}, "没有提到“热线”"),
     ({"any_of": ["热线", "电话", "邮箱"]}, "请留言", {}, "没有提到“热线”、“电话”或“邮箱”"),
     ({"all_of": [["抱歉", "致歉"], ["热线"], ["调查"]]}, "我们深表歉意，正在调查。", {}, "提到“调查”；缺少“抱歉”或“致歉”；缺少“热线”"),
-    ({"none_of": ["纯属谣言", "无可奉告"]}, "纯属谣言，无可奉告", {}, "出现了“纯属谣言”、“无可奉告”"),
-    ({"none_of": ["纯属谣言"]}, "我们理解家长的担心", {}, "没有出现“纯属谣言”"),
+    ({"none_of": ["纯属谣言", "无可奉告"]}, "纯属谣言，无可奉告", {}, "出现了“纯属谣言”、“无可奉告”：“纯属谣言”、“无可奉告”"),
+    ({"none_of": ["纯属谣言"]}, "我们理解家长的担心，大米已封存", {}, "没有出现“纯属谣言”"),
+    ({"none_of": ["纯属谣言"]}, "我们理解家长的担心", {}, "尚无可计分的内容：没有一句成句地说明事实或措施"),
     ({"regex": r"\d{1,2}:\d{2}"}, "发布会定于９：３０举行", {}, r"符合 /\d{1,2}:\d{2}/：“9:30”"),
     ({"regex": r"\d{1,2}:\d{2}"}, "稍后发布", {}, r"没有符合 /\d{1,2}:\d{2}/ 的内容"),
     ({"length": {"min": 10, "max": 20}}, "字" * 5, {}, "5字，比下限10字少5字"),
@@ -452,7 +475,7 @@ def test_a_caller_may_ask_for_another_language():
     ({"length": {"min": 10, "max": 20}}, "字" * 15, {}, "15字，在10–20字之间"),
     ({"length": {"max": 20}}, "字" * 15, {}, "15字，未超过上限20字"),
     ({"length": {"min": 10}}, "字" * 15, {}, "15字，达到下限10字"),
-    ({"facts": ["sealed", "well"]}, "涉事大米已封存。", {}, "说明了“The rice in the photo was sealed.”（提到“已封存”）；没有说明“No pupil fell ill.”"),
+    ({"facts": ["sealed", "well"]}, "涉事大米已封存。", {}, "写道“涉事大米已封存”（对应事实：“The rice in the photo was sealed.”）；没有说明“No pupil fell ill.”"),
     ({"field": "grade"}, "", {"grade": "major"}, "Grade：“major”"),
     ({"field": "grade"}, "", {}, "Grade：未填写（应为“major”）"),
 ])
@@ -475,7 +498,10 @@ def test_durations_are_spelled_per_language(seconds, en, zh):
 
 def test_the_scoring_catalogs_hold_the_same_keys_and_every_key_the_scorer_uses():
     folder = Path(__file__).parents[1] / "drill" / "i18n"
-    keys = {lang: set(yaml.safe_load((folder / lang / "scoring.yaml").read_text(encoding="utf-8"))) for lang in ("en", "zh-CN")}
+    keys = {
+        lang: {key for name in ("scoring.yaml", "scoring-gates.yaml") for key in yaml.safe_load((folder / lang / name).read_text(encoding="utf-8"))}
+        for lang in ("en", "zh-CN")
+    }
     assert keys["en"] == keys["zh-CN"]
     used = set()
     for path in (Path(__file__).parents[1] / "drill" / "scoring").glob("*.py"):
@@ -503,9 +529,9 @@ def test_expert_scores_out_of_range_are_held_to_the_scale():
 def test_a_rubric_that_does_not_fit_its_task_scores_zero_instead_of_failing():
     """Sessions rebuilt from recorded texts skip cross-reference validation."""
     exercise = make_exercise(("t", [crit("f", check={"field": "missing"}), crit("g", check={"facts": ["ghost", "sealed"]})]), teams=("press",))
-    task = score_exercise(exercise, [Submission("press", "t", 0, "sealed", {})], [], {("press", "t"): DUE}).teams[0].tasks[0]
+    task = score_exercise(exercise, [Submission("press", "t", 0, "The rice is sealed", {})], [], {("press", "t"): DUE}).teams[0].tasks[0]
     assert (task.criteria[0].points, task.criteria[0].evidence) == (0.0, "task 't' has no field 'missing' with an expected answer")
-    assert (task.criteria[1].points, task.criteria[1].evidence) == (0.5, "states 'The rice in the photo was sealed.' (said 'sealed'); unknown fact 'ghost'")
+    assert (task.criteria[1].points, task.criteria[1].evidence) == (0.5, "wrote 'The rice is sealed' (the fact: 'The rice in the photo was sealed.'); unknown fact 'ghost'")
 
 
 def test_several_experts_on_one_criterion_are_each_kept_and_the_mean_is_scored():

@@ -425,7 +425,7 @@ class Session:
         first = not any(w.task == task and w.submitted_at is not None for w in self.state.work.values())
         data = {"team": team, "task": task, "text": text, "fields": fields, "late": now > work.due_at}
         event = self._emit(ev.SUBMIT, data, at=now, durable=True)
-        score = automatic_score(self.exercise, Submission(team, task, now, text, fields), work.due_at)
+        score = automatic_score(self.exercise, Submission(team, task, now, text, fields), work.due_at, dict(self.state.fired))
         self._emit(ev.SCORED, {"team": team, "task": task, "score": None if score is None else round(score, 1)})
         model = self.scenario.heat
         if model is not None and score is not None and self._tasks[task].kind in heat_model.PUBLIC_KINDS:

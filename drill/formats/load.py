@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Callable, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -226,11 +226,15 @@ def exercise_from_texts(scenario_text: str, rubric_texts: dict[str, str], name: 
     return Exercise(scenario, rubrics, scenario_text, dict(rubric_texts), name)
 
 
-def validate_paths(paths: list[Path], rubric_dirs: tuple[Path, ...] = ()) -> tuple[list[Problem], list[str]]:
+def validate_paths(
+    paths: list[Path], rubric_dirs: tuple[Path, ...] = (), advice: Callable[[Exercise], list[tuple[tuple, str]]] | None = None,
+) -> tuple[list[Problem], list[str]]:
     """All problems in the given files, and the files that could not be read.
 
     Scenarios are checked first, so that a responses file given beside its
-    scenario is checked against it even without a `scenario:` key.
+    scenario is checked against it even without a `scenario:` key. `advice` gives
+    warnings about a valid scenario (a location in it and a message each), from code
+    that this package must not import (the scorer's matcher, say).
     """
     loader = Loader(rubric_dirs)
     problems: list[Problem] = []
@@ -251,6 +255,8 @@ def validate_paths(paths: list[Path], rubric_dirs: tuple[Path, ...] = ()) -> tup
             exercise, found = loader.scenario(doc, path.parent)
             if exercise is not None:
                 scenarios[exercise.scenario.id] = exercise
+                if advice is not None:
+                    found = found + [replace(doc.problem(loc, message), severity="warning") for loc, message in advice(exercise)]
         elif kind is Rubric:
             found = loader.rubric_file(path)[1]
         else:

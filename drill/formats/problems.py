@@ -39,9 +39,10 @@ class Problem:
     path: str
     position: Position
     message: str
+    severity: str = "error"  # or "warning": worth fixing, but the file works
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.position}: error: {self.message}"
+        return f"{self.path}:{self.position}: {self.severity}: {self.message}"
 
 
 class FormatError(Exception):

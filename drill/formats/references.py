@@ -121,6 +121,10 @@ def check_scenario(doc: Document, partial: Partial | Scenario, rubrics: dict[str
                 known = ", ".join(sorted(ids[kind])) or "none defined"
                 report.add(*item, loc + ((n,) if listed else ()), f"unknown {what} {one!r} (known: {known})")
 
+    for i, fact in enumerate(sc.facts):
+        if fact.established_by is not None:
+            unknown("injects", ("facts", i), ("established_by",), fact.established_by, "inject")
+
     tasks = {t.id: t for t in sc.tasks}
     for i, inject in enumerate(sc.injects):
         if isinstance(inject.to, list):

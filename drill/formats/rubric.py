@@ -45,7 +45,13 @@ class Length(Model):
         return self
 
 
-CHECK_KINDS = ("on_time", "all_of", "any_of", "none_of", "regex", "length", "facts", "no_false_claims", "field")
+class Substance(Model):
+    min: int = Field(3, ge=1, description="Clauses stating a fact or a measure needed for full marks")
+
+
+CHECK_KINDS = (
+    "on_time", "all_of", "any_of", "none_of", "regex", "length", "facts", "no_false_claims", "field", "no_overclaims", "no_blame", "substance",
+)
 
 
 class Check(Model):
@@ -60,6 +66,13 @@ class Check(Model):
     facts: list[Slug] | None = Field(None, min_length=1)
     no_false_claims: Literal[True] | None = None
     field: Slug | None = None
+    no_overclaims: Literal[True] | None = Field(
+        None, description="No absolutes or guarantees, and no fact not yet established asserted either way"
+    )
+    no_blame: Literal[True] | None = Field(None, description="No label that blames or belittles the public (the language's word list)")
+    substance: Substance | None = Field(
+        None, description="Clauses that state a fact or a measure, against stock phrases that only fill the text"
+    )
 
     @field_validator("regex")
     @classmethod
@@ -112,6 +125,18 @@ class Criterion(Model):
     weight: float = Field(1, gt=0)
     check: Check | None = None
     manual: Manual | None = None
+    cap: str | float | None = Field(
+        None,
+        description="A gate: when this criterion fails, the whole task's score is scaled down to at most this "
+        "band (its id, e.g. U) or score (0-100)",
+    )
+
+    @field_validator("cap")
+    @classmethod
+    def _cap(cls, value: str | float | None) -> str | float | None:
+        if isinstance(value, (int, float)) and not 0 <= value <= 100:
+            raise ValueError("a cap is a band id or a score from 0 to 100")
+        return value
 
     @model_validator(mode="after")
     def _one(self) -> "Criterion":
@@ -138,9 +163,25 @@ class Rubric(Model):
             raise ValueError("the lowest band needs 'min: 0' so that every score has a rating")
         return value
 
+    @model_validator(mode="after")
+    def _caps(self) -> "Rubric":
+        ids = [band.id for band in self.bands]
+        for criterion in self.criteria:
+            if isinstance(criterion.cap, str) and criterion.cap not in ids:
+                raise ValueError(f"criterion {criterion.id!r} caps at band {criterion.cap!r}, which the scale lacks (bands: {', '.join(ids)})")
+        return self
+
     @property
     def bands(self) -> tuple[Band, ...]:
         return tuple(self.scale) if self.scale else DEFAULT_SCALE
+
+    def ceiling(self, cap: str | float) -> float:
+        """The highest score a cap allows: a number itself; a band, just under the band above it."""
+        if not isinstance(cap, str):
+            return float(cap)
+        bands = self.bands
+        at = next(i for i, band in enumerate(bands) if band.id == cap)
+        return 100.0 if at == 0 else bands[at - 1].min - 0.1
 
     def rating(self, score: float) -> str:
         return next(band.id for band in self.bands if score >= band.min)

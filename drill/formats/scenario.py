@@ -41,6 +41,12 @@ class Fact(Model):
     text: str
     keywords: list[str] = Field(default_factory=list, description="Saying any one of them states the fact")
     contradicted_by: list[str] = Field(default_factory=list, description="Saying any one of them contradicts the fact")
+    phrasings: list[str] = Field(
+        default_factory=list,
+        description="Longer ways of saying the fact; like keywords, matched with a few of the writer's words between their parts",
+    )
+    pending: bool = Field(False, description="Not established in this drill: asserting it either way is an unverified claim")
+    established_by: Slug | None = Field(None, description="An inject id: the fact is not established until that inject fires")
 
 
 class ScoreCondition(Model):

@@ -349,7 +349,7 @@ def _bands(exercise: Any, t: Catalog) -> str:
 def _status(task: dict[str, Any], clock: Clock, t: Catalog) -> str:
     due = f"{clock.at(task['due_at'])} ({clock.offset(task['due_at'])})"
     if task["submitted_at"] is None:
-        return t("report.not-submitted", due=due)
+        return t("report.not-submitted", due=due) if task.get("due", True) else f"{t('scoring.not-due')} ({due})"
     at = f"{clock.at(task['submitted_at'])} ({clock.offset(task['submitted_at'])})"
     if task["late_by"]:
         return t("report.submitted-late", at=at, due=due, late=_duration(t, task["late_by"]))
@@ -395,6 +395,7 @@ def _sheet(team: dict[str, Any], session: Any, clock: Clock, t: Catalog) -> dict
             "criteria": [_criterion(criterion, t) for criterion in task["criteria"]],
             "strengths": task["strengths"],
             "improvements": task["improvements"],
+            "capped_by": task.get("capped_by"),
         })
         for c in task["criteria"]:
             if not c["action"]:

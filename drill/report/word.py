@@ -275,6 +275,8 @@ class _Writer:
         for task in sheet["tasks"]:
             self.heading(f"{task['title']} · {task['score']} {task['rating'] or ''}", 2)
             self.paragraph(f"{t('report.rubric')}{colon}{task['rubric']} · {task['status']}", muted=True)
+            if task["capped_by"]:
+                self.paragraph(task["capped_by"])
             if task["text"] is None:
                 continue
             self.heading(t("report.text"), 3)

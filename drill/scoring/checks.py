@@ -15,21 +15,27 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Callable
 
-from drill.formats.rubric import Check, Length, OnTime
-from drill.formats.scenario import Scenario, Task
+from drill.formats.rubric import Check, Length, OnTime, Substance
+from drill.formats.scenario import Fact, Scenario, Task
 
-from .matching import fold, found, spaced, whole_words
+from .clauses import HEDGED, NEGATED, REJECTED, STATED, Hit, Reading
+from .lexicon import Lexicon, lexicon
+from .matching import fold, spaced
 from .wording import Words, words
 
 Result = tuple[float, str]
+# Checks that reward what a text does not say: they earn nothing until it says something.
+_MEASURES_ALONE = 2  # clauses of measures that count as substance when no fact is stated
+ABSENCE_KINDS = ("on_time", "none_of", "no_false_claims", "no_overclaims", "no_blame")
 _SNIPPET = 60
 _PATTERN_SHOWN = 40  # characters of a pattern worth printing as evidence
 
 
 @dataclass(frozen=True)
 class Answer:
-    """One submission with what the checks need to judge it; the folded text is
-    kept so that a rubric's many checks fold it once. `words` speak the evidence."""
+    """One submission with what the checks need to judge it; the text is read clause by
+    clause once (clauses.py), so that a rubric's many checks share the reading. `words`
+    speak the evidence; `fired` says when each inject fired (for facts not yet established)."""
 
     text: str
     fields: dict[str, str]
@@ -38,6 +44,7 @@ class Answer:
     submitted_at: float
     due_at: float
     words: Words
+    fired: dict[str, float] | None = None
 
     @cached_property
     def combined(self) -> str:
@@ -46,20 +53,90 @@ class Answer:
         return unicodedata.normalize("NFKC", "\n".join([self.text, *self.fields.values()]))
 
     @cached_property
-    def read(self) -> str:
-        return fold(self.combined)
+    def lexicon(self) -> Lexicon:
+        """The scenario's language's words, unless the text is written in Chinese characters
+        (a Chinese team in an English drill is read with the Chinese words)."""
+        letters = [ch for ch in self.combined if ch.isalpha()]
+        han = sum(1 for ch in letters if "\u4e00" <= ch <= "\u9fff")
+        return lexicon("zh-CN" if letters and han * 3 > len(letters) else self.scenario.language)
 
     @cached_property
-    def whole(self) -> bool:
-        """Whether terms match whole words only, as in Vietnamese (see matching.py)."""
-        return whole_words(self.scenario.language)
+    def reading(self) -> Reading:
+        keywords = tuple(term for fact in self.scenario.facts for term in (*fact.keywords, *fact.phrasings))
+        return Reading("\n".join([self.text, *self.fields.values()]), self.lexicon, keywords)
 
     def find(self, terms: list[str]) -> list[str]:
-        return found(terms, self.read, self.whole)
+        """Terms the text uses other than to deny them ("we did not test" has no test), as the rubric wrote them."""
+        return [hit.term for hit in self.reading.find(terms, (STATED, HEDGED, REJECTED))]
+
+    def established(self, fact: Fact) -> bool:
+        """A fact marked `pending` never is; one with `established_by` is once that inject has
+        fired before this submission (a timed inject's time when no session says otherwise)."""
+        if fact.pending:
+            return False
+        if fact.established_by is None:
+            return True
+        fired = self.fired
+        if fired is None:
+            inject = next((i for i in self.scenario.injects if i.id == fact.established_by), None)
+            at = inject.at if inject is not None and inject.at is not None else None
+        else:
+            at = fired.get(fact.established_by)
+        return at is not None and at <= self.submitted_at
+
+    def stated(self, fact: Fact) -> list[Hit]:
+        """Where the text states the fact: in a clause of its own, asserted."""
+        return self.reading.find([*fact.keywords, *fact.phrasings], (STATED,), solid=True)
+
+    @cached_property
+    def substance(self) -> list[Hit]:
+        """Clauses that state a fact or a measure: what a text must have before checks that
+        reward what it does not say give anything. Empty for a language without a lexicon."""
+        facts = [hit for fact in self.scenario.facts if self.established(fact) for hit in self.stated(fact)]
+        measures = [hit for hit in self.reading.find(list(self.lexicon.measures), (STATED,), solid=True) if not self.reading.alone(hit)]
+        seen, out = set(), []
+        for hit in facts + measures:
+            if id(hit.clause) not in seen:
+                seen.add(id(hit.clause))
+                out.append(hit)
+        # One measure word alone (a heading, "as officially published") is not yet substance.
+        return out if facts or len(out) >= _MEASURES_ALONE else []
+
+    @property
+    def empty(self) -> bool:
+        """Nothing of substance said, in a language whose substance the scorer can recognise."""
+        return self.lexicon.known and not self.substance
+
+
+def _quotes(w: Words, hits: list[Hit]) -> str:
+    """The team's own words where each hit stands."""
+    return w.terms(list(dict.fromkeys(hit.quote for hit in hits)))
+
+
+def _nothing_yet(answer: Answer) -> Result:
+    return 0.0, answer.words("scoring.substance.none-yet")
+
+
+def _absence(answer: Answer, findings: list[str], clean: str) -> Result:
+    """The verdict of a check that rewards what is not said: 0 naming each finding; else
+    nothing until the text says something of substance; else full marks, saying `clean`."""
+    if findings:
+        return 0.0, answer.words.parts(findings)
+    if answer.empty:
+        return _nothing_yet(answer)
+    return 1.0, clean
+
+
+def unearned(kind: str, evidence: str, answer: Answer) -> bool:
+    """Whether an absence check gave nothing only because the text says nothing of substance
+    (no finding: not a red flag, not a gate)."""
+    return kind in ABSENCE_KINDS and evidence == answer.words("scoring.substance.none-yet")
 
 
 def _on_time(rule: OnTime, answer: Answer) -> Result:
     w = answer.words
+    if answer.empty:
+        return _nothing_yet(answer)
     late = answer.submitted_at - answer.due_at
     if late <= 0:
         early = math.floor(-late)
@@ -97,9 +174,11 @@ def _any_of(terms: list[str], answer: Answer) -> Result:
 
 
 def _none_of(terms: list[str], answer: Answer) -> Result:
+    """A term the text denies ("we will never say 'no comment'") is not said."""
     w = answer.words
-    hits = answer.find(terms)
-    return (0.0, w("scoring.says", terms=w.terms(hits))) if hits else (1.0, w("scoring.avoids", terms=w.terms(terms)))
+    hits = answer.reading.find(terms, (STATED, HEDGED))
+    said = [w("scoring.says-in", terms=w.terms([hit.term for hit in hits]), quotes=_quotes(w, hits))] if hits else []
+    return _absence(answer, said, w("scoring.avoids", terms=w.terms(terms)))
 
 
 def _regex(pattern: str, answer: Answer) -> Result:
@@ -138,6 +217,8 @@ def _length(bounds: Length, answer: Answer) -> Result:
 
 
 def _facts(fact_ids: list[str], answer: Answer) -> Result:
+    """A fact counts when a clause of the team's asserts it; the evidence quotes that clause.
+    One only asked, hedged or denied, or a bare keyword in a list, is named as such."""
     w = answer.words
     facts = {fact.id: fact for fact in answer.scenario.facts}
     stated, missing = [], []
@@ -146,22 +227,79 @@ def _facts(fact_ids: list[str], answer: Answer) -> Result:
         if fact is None:  # validation forbids this, but a session rebuilt from its texts skips validation
             missing.append(w("scoring.fact.unknown", fact=w.quote(fact_id)))
             continue
-        said = answer.find(fact.keywords)
+        said = answer.stated(fact)
         if said:
-            stated.append(w("scoring.fact.states", fact=w.fact(fact.text), terms=w.terms(said)))
+            stated.append(w("scoring.fact.states", fact=w.fact(fact.text), terms=_quotes(w, said[:1])))
+            continue
+        near = answer.reading.find([*fact.keywords, *fact.phrasings], (STATED, HEDGED, NEGATED, REJECTED))
+        if near and near[0].stance == STATED:
+            missing.append(w("scoring.fact.bare", fact=w.fact(fact.text), terms=_quotes(w, near[:1])))
+        elif near:
+            missing.append(w("scoring.fact.hedged", fact=w.fact(fact.text), terms=_quotes(w, near[:1])))
         else:
             missing.append(w("scoring.fact.missing", fact=w.fact(fact.text)))
     return len(stated) / len(fact_ids), w.parts(stated + missing)
 
 
 def _no_false_claims(_: bool, answer: Answer) -> Result:
+    """A contradiction counts only when asserted: quoting a rumour to reject it, or asking
+    about it, contradicts nothing."""
     w = answer.words
     claims = []
     for fact in answer.scenario.facts:
-        said = answer.find(fact.contradicted_by)
+        if not answer.established(fact):
+            continue  # an unverified claim, not a false one: no_overclaims judges it
+        said = answer.reading.find(fact.contradicted_by, (STATED,))
         if said:
-            claims.append(w("scoring.claim.contradicts", fact=w.fact(fact.text), terms=w.terms(said)))
-    return (0.0, w.parts(claims)) if claims else (1.0, w("scoring.claim.none"))
+            claims.append(w("scoring.claim.contradicts", fact=w.fact(fact.text), terms=_quotes(w, said)))
+    return _absence(answer, claims, w("scoring.claim.none"))
+
+
+def _no_overclaims(_: bool, answer: Answer) -> Result:
+    """Absolutes and guarantees (the language's list) that no fact supports, and facts not
+    yet established asserted either way: the words of a text that promises what nobody knows."""
+    w = answer.words
+    claims = []
+    absolutes = answer.reading.find(list(answer.lexicon.absolutes), (STATED,))
+    if absolutes:
+        claims.append(w("scoring.overclaim.absolute", quotes=_quotes(w, absolutes)))
+    for fact in answer.scenario.facts:
+        if answer.established(fact):
+            continue
+        said = answer.reading.find([*fact.keywords, *fact.phrasings, *fact.contradicted_by], (STATED,))
+        if said:
+            claims.append(w("scoring.overclaim.unverified", fact=w.fact(fact.text), quotes=_quotes(w, said)))
+    return _absence(answer, claims, w("scoring.overclaim.none"))
+
+
+def _no_blame(_: bool, answer: Answer) -> Result:
+    """Labels that blame or belittle the public (the language's list): a text that calls the
+    people asking questions rumour-mongers turns worry into anger. A label the text denies
+    ("the parent had no ulterior motive") is not one."""
+    w = answer.words
+    labels = answer.reading.find(list(answer.lexicon.blame), (STATED, HEDGED))
+    found = [w("scoring.blame.found", quotes=_quotes(w, labels))] if labels else []
+    return _absence(answer, found, w("scoring.blame.none"))
+
+
+def _substance(rule: Substance, answer: Answer) -> Result:
+    """Clauses of substance (a fact or a measure stated) against padding (clauses of stock
+    phrases, clauses that only ask or hedge): full marks for `min` clauses of substance, times
+    the share of substance among them and the padding."""
+    w = answer.words
+    substance = answer.substance
+    substantive = {id(hit.clause) for hit in substance}
+    stock = [hit for hit in answer.reading.stock if id(hit.clause) not in substantive]
+    hedged = [clause for clause in answer.reading.hedged if id(clause) not in substantive]
+    count, padding = len(substance), len({id(hit.clause) for hit in stock} | {id(clause) for clause in hedged})
+    fraction = min(1.0, count / rule.min) * (count / (count + padding) if count + padding else 0.0)
+    parts = [w("scoring.substance.count", count=count, min=rule.min, quotes=_quotes(w, substance[:3])) if count
+             else w("scoring.substance.none", min=rule.min)]
+    if stock:
+        parts.append(w("scoring.substance.stock", count=len({id(hit.clause) for hit in stock}), quotes=_quotes(w, stock[:3])))
+    if hedged:
+        parts.append(w("scoring.substance.hedged", count=len(hedged), quotes=w.terms([clause.text for clause in hedged[:3]])))
+    return fraction, w.parts(parts)
 
 
 def _field(field_id: str, answer: Answer) -> Result:
@@ -192,6 +330,9 @@ _KINDS: dict[str, Callable[..., Result]] = {
     "facts": _facts,
     "no_false_claims": _no_false_claims,
     "field": _field,
+    "no_overclaims": _no_overclaims,
+    "no_blame": _no_blame,
+    "substance": _substance,
 }
 
 
@@ -208,12 +349,13 @@ def check_text(
     submitted_at: float,
     due_at: float,
     language: str | None = None,
+    fired: dict[str, float] | None = None,
 ) -> Result:
     """One check on one piece of work: the fraction of the weight it earns and why.
 
     Public so that a workspace can show live suggestions on a draft, passing the
     current in-world time as `submitted_at`. The evidence is in `language` (a BCP 47
-    tag), by default the scenario's.
+    tag), by default the scenario's; `fired` gives when injects fired (see Answer.established).
     """
     spoken = words(language or scenario.language)
-    return run(check, Answer(text, fields, scenario, task, submitted_at, due_at, spoken))
+    return run(check, Answer(text, fields, scenario, task, submitted_at, due_at, spoken, fired))

@@ -5,7 +5,8 @@ letters and digits from a Chinese IME, decomposed Vietnamese accents, a phrase
 broken across lines. A trainer's term should match all of these, so both sides
 are folded the same way before they are compared.
 
-Terms match as substrings (the file-format contract), with one refinement for
+This module folds text and decides where a term may begin and end; clauses.py reads
+a text clause by clause with it. Terms match as substrings (the file-format contract), with one refinement for
 languages that write every syllable apart: in Vietnamese a term is whole
 syllables, so "tin" (news) is not found in "tinh thần" or "tính", nor "phí"
 (fee) in "phía" (side). Word boundaries are checked only at an end of the term
@@ -46,7 +47,7 @@ def whole_words(language: str | None) -> bool:
     return bool(language) and language.lower().split("-")[0] in WHOLE_WORD_LANGUAGES
 
 
-def _wordlike(char: str) -> bool:
+def wordlike(char: str) -> bool:
     """A letter, digit or combining mark of a script written with spaces between words."""
     if not char or unicodedata.category(char)[0] not in "LNM":
         return False
@@ -54,22 +55,16 @@ def _wordlike(char: str) -> bool:
     return not any(low <= code <= high for low, high in _UNSPACED)
 
 
-def _occurs(term: str, text: str, words: bool) -> bool:
+def occurs(term: str, text: str, words: bool) -> bool:
     if not term:
         return False
     if not words:
         return term in text
-    start_needs, end_needs = _wordlike(term[0]), _wordlike(term[-1])
+    start_needs, end_needs = wordlike(term[0]), wordlike(term[-1])
     at = text.find(term)
     while at != -1:
         end = at + len(term)
-        if not (start_needs and at > 0 and _wordlike(text[at - 1])) and not (end_needs and end < len(text) and _wordlike(text[end])):
+        if not (start_needs and at > 0 and wordlike(text[at - 1])) and not (end_needs and end < len(text) and wordlike(text[end])):
             return True
         at = text.find(term, at + 1)
     return False
-
-
-def found(terms: list[str], folded_text: str, words: bool = False) -> list[str]:
-    """The terms, as the trainer wrote them, that occur in already-folded text; with `words`,
-    only where they stand as whole words (see the module's docstring)."""
-    return [term for term in terms if _occurs(fold(term), folded_text, words)]

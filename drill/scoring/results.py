@@ -17,7 +17,7 @@ STRENGTH = 0.75
 WEAKNESS = 0.5
 # A check of these kinds failing means the team said something it must not, which
 # is worth raising in the debrief even when an expert judged it leniently.
-_RED_FLAGS = ("none_of", "no_false_claims")
+_RED_FLAGS = ("none_of", "no_false_claims", "no_overclaims")
 
 
 def _round(value: float | None, places: int) -> float | None:
@@ -53,6 +53,7 @@ class CriterionScore:
     owner: str | None = None
     language: str = "en"
     reviews: tuple[ExpertWord, ...] = ()  # every expert's latest word, in the order they first spoke
+    empty: bool = False  # an absence check given nothing because the text says nothing of substance, not for a finding
 
     @property
     def pending(self) -> bool:
@@ -61,7 +62,7 @@ class CriterionScore:
     @property
     def red_flag(self) -> bool:
         auto = self.auto_points if self.auto_points is not None else self.points
-        return self.kind in _RED_FLAGS and auto == 0
+        return self.kind in _RED_FLAGS and auto == 0 and not self.empty
 
     @property
     def explained(self) -> str:
@@ -92,6 +93,20 @@ class CriterionScore:
 
 
 @dataclass(frozen=True)
+class Gate:
+    """A criterion with a `cap` that failed: it holds the whole task's score down, and says why."""
+
+    criterion: str
+    title: str
+    cap: str | float  # as the rubric wrote it: a band id or a score
+    ceiling: float  # the highest score it allows
+    evidence: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"criterion": self.criterion, "title": self.title, "cap": self.cap, "ceiling": _round(self.ceiling, 1), "evidence": self.evidence}
+
+
+@dataclass(frozen=True)
 class TaskScore:
     task: str
     title: str
@@ -101,10 +116,29 @@ class TaskScore:
     rating: str | None
     criteria: tuple[CriterionScore, ...]
     language: str = "en"
+    gates: tuple[Gate, ...] = ()  # the gates that failed; the lowest ceiling holds the score
+    uncapped: float | None = None  # what the criteria add up to before any gate
+    due: bool = True  # False while the task's due time has not come (and nothing is handed in)
 
     @property
     def submitted(self) -> bool:
         return self.submitted_at is not None
+
+    @property
+    def gate(self) -> Gate | None:
+        """The gate that holds the score: the one with the lowest ceiling."""
+        return min(self.gates, key=lambda g: g.ceiling) if self.gates else None
+
+    @property
+    def capped_by(self) -> str | None:
+        """What `drill score`, the review sheet and the review screen say at once when a gate
+        holds the score: which criterion, at what, and the words that failed it."""
+        gate = self.gate
+        if gate is None or self.uncapped is None:
+            return None
+        w = words(self.language)
+        return w("scoring.gate.capped", ceiling=w.t.number(gate.ceiling, 1), title=gate.title,
+                 uncapped=w.t.number(self.uncapped, 1), evidence=gate.evidence)
 
     @property
     def late_by(self) -> float | None:
@@ -120,10 +154,12 @@ class TaskScore:
 
     @property
     def improvements(self) -> list[str]:
-        """Work never handed in is one improvement, not one per criterion."""
+        """Work never handed in is one improvement, not one per criterion; a gate comes first."""
         if not self.submitted:
-            return [words(self.language)("scoring.task-not-submitted", title=self.title)]
-        return [c.explained for c in self.criteria if not c.pending and (c.red_flag or c.points < WEAKNESS * c.max)]
+            return [] if not self.due else [words(self.language)("scoring.task-not-submitted", title=self.title)]
+        gate = self.gate
+        first = [words(self.language)("scoring.gate.line", title=gate.title, evidence=gate.evidence)] if gate else []
+        return first + [c.explained for c in self.criteria if not c.pending and (c.red_flag or c.points < WEAKNESS * c.max)]
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -137,6 +173,10 @@ class TaskScore:
             "late_by": self.late_by,
             "strengths": self.strengths,
             "improvements": self.improvements,
+            "gates": [g.to_json() for g in self.gates],
+            "capped_by": self.capped_by,
+            "uncapped_score": _round(self.uncapped, 1),
+            "due": self.due,
         }
 
 

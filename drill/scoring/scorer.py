@@ -14,8 +14,8 @@ from drill.formats.load import Exercise
 from drill.formats.rubric import DEFAULT_SCALE, Band, Criterion, Rubric
 from drill.formats.scenario import Task
 
-from .checks import Answer, run
-from .results import CriterionScore, ExpertWord, Scores, TaskScore, TeamScore
+from .checks import Answer, run, unearned
+from .results import CriterionScore, ExpertWord, Gate, Scores, TaskScore, TeamScore
 from .wording import Words, words
 
 
@@ -49,9 +49,12 @@ def _rate(bands: tuple[Band, ...], score: float | None) -> str | None:
     return next(band.id for band in bands if shown >= band.min)
 
 
-def _unsubmitted(criterion: Criterion, w: Words) -> CriterionScore:
-    """Nobody judged this zero, so even a manual criterion's source is "auto"."""
+def _unsubmitted(criterion: Criterion, w: Words, due: bool) -> CriterionScore:
+    """Nobody judged this zero, so even a manual criterion's source is "auto"; before its due
+    time a task is not late, so it has no points yet rather than none."""
     kind = criterion.check.kind if criterion.check is not None else "manual"
+    if not due:
+        return CriterionScore(criterion.id, criterion.title, kind, criterion.weight, None, "auto", w("scoring.not-due"), language=w.language)
     return CriterionScore(criterion.id, criterion.title, kind, criterion.weight, 0.0, "auto", w("scoring.not-submitted"), language=w.language)
 
 
@@ -110,34 +113,58 @@ def _automatic(criterion: Criterion, answer: Answer, reviews: list[ExpertReview]
     auto = criterion.weight * fraction
     kind = criterion.check.kind
     w = answer.words
+    empty = unearned(kind, evidence, answer)
     if not reviews:
-        return CriterionScore(criterion.id, criterion.title, kind, criterion.weight, auto, "auto", evidence, language=w.language)
+        return CriterionScore(criterion.id, criterion.title, kind, criterion.weight, auto, "auto", evidence, language=w.language, empty=empty)
     panel = _Panel(reviews, w)
     override = min(max(panel.mean, 0.0), 1.0)
     return CriterionScore(
         criterion.id, criterion.title, kind, criterion.weight, criterion.weight * override, "expert",
         panel.note or w("scoring.overridden"), auto_points=auto, auto_evidence=evidence,
-        note=panel.note, action=panel.action, owner=panel.owner, language=w.language, reviews=panel.words,
+        note=panel.note, action=panel.action, owner=panel.owner, language=w.language, reviews=panel.words, empty=empty,
     )
+
+
+def _gates(rubric: Rubric, criteria: tuple[CriterionScore, ...]) -> tuple[Gate, ...]:
+    """Criteria with a `cap` that earned nothing, for a finding (an expert's word counts: one
+    who overrides a gate lifts it). An absence check that earned nothing only because the
+    text said nothing of substance found nothing to gate on."""
+    gates = []
+    for criterion, scored in zip(rubric.criteria, criteria):
+        if criterion.cap is None or scored.pending or scored.points > 0 or (scored.empty and scored.source == "auto"):
+            continue
+        why = scored.auto_evidence if scored.source == "expert" and scored.auto_evidence else scored.evidence
+        gates.append(Gate(criterion.id, criterion.title, criterion.cap, rubric.ceiling(criterion.cap), scored.note or why))
+    return tuple(gates)
 
 
 def _task(
     exercise: Exercise, task: Task, due_at: float, submission: Submission | None,
-    reviews: dict[str, dict[str | None, ExpertReview]], w: Words,
+    reviews: dict[str, dict[str | None, ExpertReview]], w: Words, now: float | None = None, fired: dict[str, float] | None = None,
 ) -> TaskScore:
     rubric = exercise.rubric_for(task.id)
     if submission is None:
-        criteria = tuple(_unsubmitted(c, w) for c in rubric.criteria)
+        due = now is None or now >= due_at
+        criteria = tuple(_unsubmitted(c, w, due) for c in rubric.criteria)
+        if not due:
+            return TaskScore(task.id, task.title, None, due_at, None, None, criteria, w.language, due=False)
         return TaskScore(task.id, task.title, None, due_at, 0.0, rubric.bands[-1].id, criteria, w.language)
-    answer = Answer(submission.text, submission.fields, exercise.scenario, task, submission.at, due_at, w)
+    answer = Answer(submission.text, submission.fields, exercise.scenario, task, submission.at, due_at, w, fired)
     criteria = tuple(
         _automatic(c, answer, list(reviews.get(c.id, {}).values())) if c.check is not None
         else _manual(c, list(reviews.get(c.id, {}).values()), w, answer)
         for c in rubric.criteria
     )
     scored = [c for c in criteria if not c.pending]
-    score = 100 * sum(c.points for c in scored) / sum(c.max for c in scored) if scored else None
-    return TaskScore(task.id, task.title, submission.at, due_at, score, _rate(rubric.bands, score), criteria, w.language)
+    uncapped = 100 * sum(c.points for c in scored) / sum(c.max for c in scored) if scored else None
+    gates = _gates(rubric, criteria)
+    score = uncapped
+    if gates and uncapped is not None:
+        score = min(uncapped, min(g.ceiling for g in gates))
+    return TaskScore(
+        task.id, task.title, submission.at, due_at, score, _rate(rubric.bands, score), criteria, w.language,
+        gates=gates, uncapped=uncapped,
+    )
 
 
 def _team_bands(rubrics: list[Rubric]) -> tuple[Band, ...]:
@@ -153,6 +180,8 @@ def score_exercise(
     reviews: list[ExpertReview],
     due: dict[tuple[str, str], float],
     language: str | None = None,
+    now: float | None = None,
+    fired: dict[str, float] | None = None,
 ) -> Scores:
     """Score every team on every task it owes (the keys of `due`).
 
@@ -160,7 +189,9 @@ def score_exercise(
     of a criterion replaces only that expert's earlier one; the criterion scores the mean
     of the experts' levels (or override fractions). Reviews of work never handed in are ignored: there is nothing to judge.
     Evidence, strengths and improvements are in `language` (a BCP 47 tag), by
-    default the scenario's.
+    default the scenario's. With `now` (in-world seconds), a task not handed in whose due
+    time is still ahead is "not due yet" and unscored, not 0; `fired` (inject id -> when it
+    fired) tells which facts were established when each text was handed in.
     """
     w = words(language or exercise.scenario.language)
     first: dict[tuple[str, str], Submission] = {}
@@ -174,7 +205,7 @@ def score_exercise(
     for team in exercise.scenario.teams:
         owed = [task for task in exercise.scenario.tasks if (team.id, task.id) in due]
         tasks = tuple(
-            _task(exercise, task, due[team.id, task.id], first.get((team.id, task.id)), latest.get((team.id, task.id), {}), w)
+            _task(exercise, task, due[team.id, task.id], first.get((team.id, task.id)), latest.get((team.id, task.id), {}), w, now, fired)
             for task in owed
         )
         scored = [t.score for t in tasks if t.score is not None]
@@ -184,8 +215,8 @@ def score_exercise(
     return Scores(exercise.scenario.id, tuple(teams))
 
 
-def automatic_score(exercise: Exercise, submission: Submission, due_at: float) -> float | None:
-    """What a submission scores before any expert looks at it (manual criteria left out):
-    the engine branches on it the moment a team submits."""
+def automatic_score(exercise: Exercise, submission: Submission, due_at: float, fired: dict[str, float] | None = None) -> float | None:
+    """What a submission scores before any expert looks at it (manual criteria left out, gates
+    applied): the engine branches on it the moment a team submits."""
     task = next(t for t in exercise.scenario.tasks if t.id == submission.task)
-    return _task(exercise, task, due_at, submission, {}, words(exercise.scenario.language)).score
+    return _task(exercise, task, due_at, submission, {}, words(exercise.scenario.language), fired=fired).score

@@ -262,6 +262,8 @@ class ReviewScreen(LocalizedScreen):
         awaited = self._awaited(task)
         if not awaited:
             line.append("  ·  " + t("review.score", score=score_text(task, self._rubric(task), t)), style="bold green" if task.score is not None else "")
+            if task.capped_by:  # a gate holds the score: say so before anything else is read
+                line.append(f"\n{task.capped_by}", style="bold red")
         else:
             line.append("  ·  " + t("review.due", due=short_clock(self.info, task.due_at)), style="dim")
         line.append("\n" + rating_key(self._rubric(task), t), style="dim")

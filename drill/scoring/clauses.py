@@ -1,0 +1,419 @@
+"""Reading a team's text clause by clause: where a term stands and what the clause does with it.
+
+A term found in a text is not yet a statement. "We cannot yet confirm whether the
+batch was sealed" contains "sealed" but states nothing; "it is not true that pupils
+were hospitalised" contains a false claim and rejects it; "sealed, no illness, flu" is
+a list of keywords with no sentence around them. So the text is split into sentences
+and clauses (by the punctuation of Chinese, English and Vietnamese, and by joining
+words such as "but" / 但 / nhưng), and each place a term is found gets a stance:
+
+- `stated`: asserted by the writer;
+- `hedged`: in a question, or beside a hedge (whether, 是否, liệu, ...) in its clause;
+- `negated`: after a negation (not, 并非, không phải, ...) close before it in its clause;
+- `rejected`: in a sentence that calls it untrue (不属实, is false, sai sự thật, ...).
+
+A hit is `bare` when its clause holds nothing but rubric keywords: a fragment in a
+list, not a sentence. The words of each language are data (lexicon.py).
+
+Terms are found as before (folded substrings, whole syllables in Vietnamese), and
+also in the writer's own words: the language's variants made one (已经 = 已, 全部 = 均),
+English words compared by a light stem (sealed / seals / sealing), helper words
+ignored (was / has been), and a few words allowed between a term's parts
+("已于4月15日封存" says 已封存; "the rice has now been sealed" says "rice sealed").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+
+from .lexicon import Lexicon
+from .matching import fold, occurs, whole_words, wordlike
+
+STATED, HEDGED, NEGATED, REJECTED = "stated", "hedged", "negated", "rejected"
+_SENTENCE_END = "。！？!?；;\n"  # a semicolon parts statements that stand on their own
+_CLAUSE_BREAK = "，,：:、（）()「」《》—…"  # read before NFKC, which would make ， a ,
+# ASCII marks between two digits belong to a number (1.650.000, 1,65, 10:30), not to the sentence.
+_ASCII_NEEDS_SPACE = ".,;:"
+_WORD = re.compile(r"\w+(?:[.,']\w+)*")
+# How close before a term a negation must stand to deny it: characters for Chinese, else words.
+_NEGATION_REACH_CHARS = 6
+_NEGATION_REACH_WORDS = 4
+_QUOTE = 48  # characters of a clause quoted as evidence
+_BARE_MIN = 1
+# A sentence of at least _LIST_MIN pieces, most no longer than this, is a list of keywords.
+_LIST_MIN = 5
+_LIST_ITEM_WORDS = 3
+_LIST_ITEM_CHARS = 6  # characters (Chinese) or words besides keywords that make a clause more than a fragment
+_SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ied", "ies", "ed", "es", "s", "ly")
+
+
+def stem(word: str) -> str:
+    """A light English stem: enough that tenses and plurals of a keyword meet
+    (sealed / seals / sealing -> seal; hospitalized -> hospitalis)."""
+    word = word.replace("iz", "is")
+    if len(word) <= 4:
+        return word
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)] + ("y" if suffix in ("ied", "ies") else "")
+            break
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
+        word = word[:-1]  # stopped -> stopp -> stop
+    return word
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A clause as the team wrote it (`text`) and as terms are compared with it (`read`)."""
+
+    text: str
+    read: str
+    sentence: int
+    question: bool  # its sentence ends with a question mark
+
+
+@dataclass(frozen=True)
+class Hit:
+    term: str  # as the rubric or scenario wrote it
+    clause: Clause
+    start: int  # in clause.read
+    end: int
+    stance: str
+    bare: bool = False
+
+    @property
+    def quote(self) -> str:
+        """The team's own words around the term: its clause, or of a long clause the stretch
+        around the term (placed by proportion: folding may change a clause's length)."""
+        text, read = self.clause.text, self.clause.read
+        if len(text) <= _QUOTE:
+            return text
+        scale = len(text) / max(len(read), 1)
+        middle = int((self.start + self.end) / 2 * scale)
+        low = max(0, min(middle - _QUOTE // 2, len(text) - _QUOTE))
+        high = low + _QUOTE
+        return ("…" if low else "") + text[low:high].strip() + ("…" if high < len(text) else "")
+
+
+def _split(text: str) -> list[tuple[str, int, bool]]:
+    """(clause text, sentence index, sentence is a question) in order, punctuation dropped."""
+    out: list[tuple[str, int, bool]] = []
+    sentence: list[str] = []
+    current: list[str] = []
+    index = 0
+
+    def close_clause() -> None:
+        piece = "".join(current).strip()
+        if piece:
+            sentence.append(piece)
+        current.clear()
+
+    def close_sentence(question: bool) -> None:
+        nonlocal index
+        close_clause()
+        out.extend((piece, index, question) for piece in sentence)
+        sentence.clear()
+        index += 1
+
+    for at, char in enumerate(text):
+        before = text[at - 1] if at else " "
+        following = text[at + 1] if at + 1 < len(text) else " "
+        if char.isspace() and _han(before) and _han(following):
+            close_clause()  # Chinese puts no spaces in a sentence: words spaced apart are a list
+        elif char == "\n" and following != "\n" and before != "\n":
+            current.append(" ")  # one line break wraps a line; a blank line ends a paragraph
+        elif char in _SENTENCE_END or (char == "." and (following.isspace() or not wordlike(following) and not following.isdigit())):
+            close_sentence(char in "？?")
+        elif char in _CLAUSE_BREAK and not (char in _ASCII_NEEDS_SPACE and before.isdigit() and following.isdigit()):
+            close_clause()
+        else:
+            current.append(char)
+    close_sentence(False)
+    return out
+
+
+def _han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+class Reading:
+    """A text read once for all of a rubric's checks."""
+
+    def __init__(self, text: str, lexicon: Lexicon, keywords: tuple[str, ...] = ()):
+        self.lexicon = lexicon
+        self.whole = whole_words(lexicon.language)
+        self.keywords = keywords  # every fact keyword of the scenario: what a bare fragment is made of
+        self._token_cache: dict[str, _Tokens] = {}
+        pieces = [(unicodedata.normalize("NFKC", piece), s, q) for piece, s, q in _split(text)]
+        self.clauses = [Clause(" ".join(piece.split()), lexicon.canon(fold(piece)), s, q) for piece, s, q in pieces]
+        self.whole_read = lexicon.canon(fold(text))
+
+    # -- finding terms ------------------------------------------------------------------
+
+    def hits(self, term: str) -> list[Hit]:
+        """Every clause in which the term is found (first place in each), with its stance."""
+        wanted = _prepared(term, self.lexicon)
+        if not wanted:
+            return []
+        if any(c in wanted for c in _SENTENCE_END + "，；、") or any(f"{c} " in wanted for c in _ASCII_NEEDS_SPACE):
+            # A term that spans clauses is looked for in the whole text, as it always was.
+            if occurs(wanted, self.whole_read, self.whole):
+                clause = Clause(term, wanted, -1, False)
+                return [Hit(term, clause, 0, len(wanted), STATED)]
+            return []
+        if not self._may_hold(wanted):
+            return []
+        found = []
+        for clause in self.clauses:
+            span = self._locate(wanted, clause.read)
+            if span is not None:
+                found.append(Hit(term, clause, *span, self._stance(term, clause, *span), self._bare(clause, *span)))
+        return found
+
+    def find(self, terms: list[str], stances: tuple[str, ...] = (STATED, HEDGED), solid: bool = False) -> list[Hit]:
+        """The first hit of each term with one of `stances` (and, with `solid`, in a clause
+        of its own rather than a bare fragment)."""
+        out = []
+        for term in terms:
+            for hit in self.hits(term):
+                if hit.stance in stances and not (solid and hit.bare):
+                    out.append(hit)
+                    break
+        return out
+
+    def _may_hold(self, wanted: str) -> bool:
+        """A quick look at the whole text: can the term be anywhere in it at all?"""
+        if wanted in self.whole_read:
+            return True
+        if self.lexicon.spaced:
+            present = self._tokens(self.whole_read).present
+            english = self.lexicon.language == "en"
+            return all(
+                want in present or (english and len(want) >= 4 and any(f.startswith(want) for f in present))
+                for want in _term_words(wanted, self.lexicon)
+            ) and bool(_term_words(wanted, self.lexicon))
+        return len(wanted) >= 3 and self.lexicon.gap > 0 and set(wanted) <= self._characters
+
+    @cached_property
+    def _characters(self) -> set[str]:
+        return set(self.whole_read)
+
+    def _locate(self, wanted: str, read: str) -> tuple[int, int] | None:
+        if self.whole:
+            at = _find_whole(wanted, read)
+        else:
+            at = read.find(wanted)
+        if at != -1:
+            return at, at + len(wanted)
+        if self.lexicon.spaced:
+            return _words_apart(wanted, self._tokens(read), self.lexicon)
+        return _chars_apart(wanted, read, self.lexicon.gap)
+
+    def _tokens(self, read: str) -> _Tokens:
+        """A clause's words, helper words left out, read once for all the terms looked for."""
+        tokens = self._token_cache.get(read)
+        if tokens is None:
+            english = self.lexicon.language == "en"
+            spans = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(read) if m.group(0) not in self.lexicon.fillers]
+            forms = [stem(t) if english else t for _, _, t in spans]
+            tokens = self._token_cache[read] = _Tokens(spans, forms, frozenset(forms))
+        return tokens
+
+    # -- what the clause does with it ------------------------------------------------------
+
+    def _stance(self, term: str, clause: Clause, start: int, end: int) -> str:
+        lex = self.lexicon
+        # The clause and the next one of its sentence ("网传已有学生住院，经核实不属实"), the hit
+        # itself left out: "đây là tin giả" does not reject "tin".
+        at = self.clauses.index(clause)
+        following = self.clauses[at + 1].read if at + 1 < len(self.clauses) and self.clauses[at + 1].sentence == clause.sentence else ""
+        rest = f"{clause.read[:start]} | {clause.read[end:]} | {following}"
+        if any(self._has(marker, rest) for marker in lex.rejections):
+            return REJECTED
+        low, high = self._scope(clause.read, start, end)
+        scope = clause.read[low:high]
+        before, after = clause.read[low:start], clause.read[end:high]
+        inside = clause.read[start:end]
+        if self._negation_near(before) or any(self._has(m, inside) and not self._has(m, _prepared(term, lex)) for m in lex.negations):
+            return NEGATED
+        if clause.question or any(scope.rstrip().endswith(q) and self._has(q, scope) for q in lex.questions):
+            return HEDGED
+        if any(self._has(m, before) or self._has(m, after) for m in lex.hedges):
+            return HEDGED
+        return STATED
+
+    def _negation_near(self, before: str) -> bool:
+        """A negation denies a term only close before it ("not sealed"), not across a long clause."""
+        lex = self.lexicon
+        if lex.spaced:
+            words = before.split()[-_NEGATION_REACH_WORDS - 1:]
+            near = " ".join(words)
+        else:
+            near = before[-_NEGATION_REACH_CHARS - 2:]
+        return any(self._has(m, near) for m in lex.negations)
+
+    def _scope(self, read: str, start: int, end: int) -> tuple[int, int]:
+        """The stretch of the clause around a hit up to the nearest joining words ("but", 但)."""
+        low, high = 0, len(read)
+        for joiner in self.lexicon.joiners:
+            for match in _all(joiner, read, self.lexicon.spaced):
+                if match[1] <= start:
+                    low = max(low, match[1])
+                elif match[0] >= end:
+                    high = min(high, match[0])
+        return low, high
+
+    def _has(self, marker: str, text: str) -> bool:
+        return occurs(marker, text, self.lexicon.spaced)
+
+    def _bare(self, clause: Clause, start: int, end: int) -> bool:
+        """A keyword alone in its clause, in a sentence made mostly of such clauses: a list of
+        keywords ("sealed, no illness, flu"), not a sentence that happens to end in one."""
+        read = clause.read
+        if self.lexicon.spaced:  # a stem found inside a word takes the whole word ("seal" in "sealed")
+            while start > 0 and wordlike(read[start - 1]):
+                start -= 1
+            while end < len(read) and wordlike(read[end]):
+                end += 1
+        siblings = [c for c in self.clauses if c.sentence == clause.sentence and c is not clause]
+        if self._keywords_only(read[:start] + " " + read[end:]) or self._keywords_only(read):
+            return sum(self._keywords_only(c.read) for c in siblings) * 2 >= len(siblings) or self._list(siblings)
+        return self._short(read[:start] + " " + read[end:]) and self._list(siblings)
+
+    def alone(self, hit: Hit) -> bool:
+        """Whether a term stands next to nothing in its clause ("Hotline", "调查"): a heading or
+        a label, not a sentence that says something is done."""
+        return self._size(hit.clause.read[: hit.start] + " " + hit.clause.read[hit.end:]) < (1 if self.lexicon.spaced else 2)
+
+    def _size(self, read: str) -> int:
+        if self.lexicon.spaced:
+            return len(_WORD.findall(read))
+        return sum(1 for ch in read if unicodedata.category(ch)[0] in "LN")
+
+    def _short(self, rest: str) -> bool:
+        """Next to nothing beside the term: a word or two, a few characters."""
+        return self._size(rest) <= (_LIST_ITEM_WORDS if self.lexicon.spaced else _LIST_ITEM_CHARS) - 1
+
+    def _list(self, siblings: list[Clause]) -> bool:
+        """A sentence of many short pieces ("sealed, no illness, flu, spliced, refund, ...")."""
+        if len(siblings) < _LIST_MIN - 1:
+            return False
+        sizes = sorted(self._size(c.read) for c in siblings)
+        limit = _LIST_ITEM_WORDS if self.lexicon.spaced else _LIST_ITEM_CHARS
+        return sizes[len(sizes) // 2] <= limit
+
+    def _keywords_only(self, read: str) -> bool:
+        for keyword in self.keywords:
+            prepared = _prepared(keyword, self.lexicon)
+            if prepared and prepared in read:
+                read = read.replace(prepared, " ")
+        return self._size(read) < _BARE_MIN
+
+    # -- the text as a whole ----------------------------------------------------------------
+
+    @cached_property
+    def hedged(self) -> list[Clause]:
+        """Clauses that ask or hedge: a question, or a hedge anywhere in them."""
+        return [c for c in self.clauses if c.question or any(self._has(m, c.read) for m in self.lexicon.hedges)]
+
+    @cached_property
+    def stock(self) -> list[Hit]:
+        return self.find(list(self.lexicon.stock), (STATED, HEDGED, NEGATED, REJECTED))
+
+
+@lru_cache(maxsize=8192)
+def _prepared(term: str, lexicon: Lexicon) -> str:
+    return lexicon.canon(fold(term))
+
+
+def _all(marker: str, text: str, spaced: bool) -> list[tuple[int, int]]:
+    out, at = [], text.find(marker)
+    while at != -1:
+        end = at + len(marker)
+        if not spaced or _bounded(text, at, end, marker):
+            out.append((at, end))
+        at = text.find(marker, at + 1)
+    return out
+
+
+def _bounded(text: str, at: int, end: int, term: str) -> bool:
+    starts_word, ends_word = wordlike(term[0]), wordlike(term[-1])
+    return not (starts_word and at > 0 and wordlike(text[at - 1])) and not (ends_word and end < len(text) and wordlike(text[end]))
+
+
+def _find_whole(term: str, text: str) -> int:
+    at = text.find(term)
+    while at != -1:
+        if _bounded(text, at, at + len(term), term):
+            return at
+        at = text.find(term, at + 1)
+    return -1
+
+
+@lru_cache(maxsize=8192)
+def _term_words(term: str, lexicon: Lexicon) -> tuple[str, ...]:
+    words = [w for w in _WORD.findall(term) if w not in lexicon.fillers]
+    return tuple(stem(w) if lexicon.language == "en" else w for w in words)
+
+
+@dataclass(frozen=True)
+class _Tokens:
+    spans: list[tuple[int, int, str]]
+    forms: list[str]  # English words by their stem
+    present: frozenset[str]
+
+
+def _words_apart(term: str, tokens: _Tokens, lexicon: Lexicon) -> tuple[int, int] | None:
+    """The term's words close together in the clause, in any order ("nhà trường chưa duyệt"
+    says "chưa được nhà trường duyệt"), helper words ignored, at most `gap` other words among
+    them; English words compared by stem, and a stem written in the rubric ("investigat")
+    also matches the words it begins. A negation among the inserted words denies the term
+    (see Reading._stance)."""
+    wanted = _term_words(term, lexicon)
+    if not wanted:
+        return None
+    english = lexicon.language == "en"
+
+    def same(form: str, want: str) -> bool:
+        return form == want or (english and len(want) >= 4 and form.startswith(want))
+
+    # Most terms are not in most clauses: a word missing altogether settles it at once.
+    for want in wanted:
+        if want not in tokens.present and not (english and len(want) >= 4 and any(f.startswith(want) for f in tokens.present)):
+            return None
+    forms, reach = tokens.forms, len(wanted) + lexicon.gap
+    for first in range(len(forms)):
+        if not any(same(forms[first], want) for want in wanted):
+            continue
+        open_ = list(range(len(wanted)))
+        for position in range(first, min(len(forms), first + reach)):
+            match = next((i for i in open_ if same(forms[position], wanted[i])), None)
+            if match is not None:
+                open_.remove(match)
+                if not open_:
+                    return tokens.spans[first][0], tokens.spans[position][1]
+    return None
+
+
+def _chars_apart(term: str, read: str, gap: int) -> tuple[int, int] | None:
+    """A Chinese term of three or more characters found with a few characters inserted
+    (已于4月15日封存 for 已封存): at most `gap` in all, and never more than three times the term's length."""
+    if len(term) < 3 or gap <= 0:
+        return None
+    allowed = min(gap, 3 * len(term))
+    at = read.find(term[0])
+    while at != -1:
+        position, end = at + 1, at + 1
+        for char in term[1:]:
+            found = read.find(char, position)
+            if found == -1 or found - at + 1 - len(term) > allowed:
+                end = -1
+                break
+            position = end = found + 1
+        if end != -1:
+            return at, end
+        at = read.find(term[0], at + 1)
+    return None

@@ -1,0 +1,75 @@
+"""The scorer's words of each language: hedges, negations, absolutes, stock phrases...
+
+They are data (`lexicon/<language>.yaml`, one file per catalog language) so that a
+trainer or translator can read and extend them without touching the matcher; the
+matcher (clauses.py) is the same for every language. A language with no file gets an
+empty lexicon: terms still match, nothing is read as hedged, and absence checks do
+not ask for substance they could not recognise (the old behaviour).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+import yaml
+
+from drill.i18n import language_for
+
+from .matching import fold
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame", "fillers")
+
+
+@dataclass(frozen=True, eq=False)  # one per language, cached: compared and hashed by identity, cheaply
+class Lexicon:
+    language: str
+    joiners: tuple[str, ...] = ()
+    hedges: tuple[str, ...] = ()
+    negations: tuple[str, ...] = ()
+    rejections: tuple[str, ...] = ()
+    questions: tuple[str, ...] = ()
+    absolutes: tuple[str, ...] = ()
+    stock: tuple[str, ...] = ()
+    measures: tuple[str, ...] = ()
+    blame: tuple[str, ...] = ()
+    fillers: frozenset[str] = frozenset()
+    variants: tuple[tuple[str, str], ...] = ()  # (variant, canonical), longest variant first
+    gap: int = 0  # how much may stand between a term's parts: characters (Chinese) or words
+    known: bool = False  # False for a language without a lexicon file
+    spaced: bool = True  # words written apart (English, Vietnamese) or not (Chinese)
+
+    def canon(self, folded: str) -> str:
+        """Folded text with each language variant written its canonical way (已经 -> 已)."""
+        for variant, canonical in self.variants:
+            if variant in folded:
+                folded = folded.replace(variant, canonical)
+        return folded
+
+
+@cache
+def lexicon(tag: str | None) -> Lexicon:
+    """The lexicon for a BCP 47 tag (any Chinese tag reads zh-CN's, any Vietnamese vi's)."""
+    language = language_for(tag)
+    primary = (tag or "en").lower().split("-")[0]
+    if primary not in ("en", "zh", "vi"):
+        return Lexicon(language=primary)
+    entry = files(__package__) / "lexicon" / f"{language}.yaml"
+    data = yaml.load(entry.read_text(encoding="utf-8"), Loader=_Loader) or {}
+    variants = {fold(k): fold(v) for k, v in (data.get("variants") or {}).items()}
+    base = Lexicon(language=language, variants=tuple(sorted(variants.items(), key=lambda kv: -len(kv[0]))))
+    lists = {
+        name: tuple(dict.fromkeys(base.canon(fold(str(term))) for term in data.get(name) or ()))
+        for name in _LISTS
+    }
+    return Lexicon(
+        language=language,
+        **{name: terms for name, terms in lists.items() if name != "fillers"},
+        fillers=frozenset(lists["fillers"]),
+        variants=base.variants,
+        gap=int(data.get("gap", 0)),
+        known=True,
+        spaced=primary != "zh",
+    )

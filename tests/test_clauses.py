@@ -1,0 +1,275 @@
+"""Clause-aware scoring: hedges, questions, negations and rejections; facts in the writer's
+own words; substance before absence; over-claims, labels of the public, pending facts; gates;
+"not due yet". Small hand-made cases in Chinese, English and Vietnamese."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from drill.formats import Check, Exercise, Rubric, Scenario
+from drill.scoring import ExpertReview, Submission, check_text, score_exercise
+from drill.scoring.clauses import HEDGED, NEGATED, REJECTED, STATED, Reading, stem
+from drill.scoring.lexicon import lexicon
+
+DUE = 1800.0
+
+FACTS = {
+    "zh": [
+        {"id": "sealed", "text": "问题大米已封存，未供学生食用。", "keywords": ["已封存", "未供学生食用"], "contradicted_by": ["已有学生住院"]},
+        {"id": "tests", "text": "留样检测全部合格。", "keywords": ["全部合格"], "contradicted_by": []},
+        {"id": "lab", "text": "实验室全项检测结果尚未出具。", "keywords": ["全项检测合格"], "contradicted_by": ["全项检测不合格"], "pending": True},
+    ],
+    "en": [
+        {"id": "sealed", "text": "The rice was sealed and never served.", "keywords": ["rice was sealed", "never served"], "contradicted_by": ["several pupils were hospitali"]},
+        {"id": "tests", "text": "The retained samples passed the test.", "keywords": ["samples passed"], "contradicted_by": []},
+        {"id": "lab", "text": "The full laboratory report is due on Friday.", "keywords": ["full laboratory report shows"], "contradicted_by": [],
+         "established_by": "lab-report"},
+    ],
+    "vi": [
+        {"id": "draft", "text": "Bảng kê là bản dự thảo, chưa được nhà trường duyệt.", "keywords": ["bản dự thảo", "chưa được nhà trường duyệt"],
+         "contradicted_by": ["bảng kê là của nhà trường"]},
+        {"id": "refund", "text": "Khoản tiền điều hòa sẽ được hoàn trả.", "keywords": ["hoàn trả"], "contradicted_by": []},
+    ],
+}
+
+
+def exercise(language: str, criteria: list[dict], scale: list[dict] | None = None) -> Exercise:
+    scenario = Scenario.model_validate({
+        "format": "drill/scenario@1", "id": "clauses", "title": "T", "summary": "S", "language": language,
+        "clock": {"start": "2026-05-12T07:30:00+08:00", "duration": "4h"},
+        "teams": [{"id": "press", "name": "Press"}],
+        "facts": FACTS[language],
+        "injects": [{"id": "lab-report", "at": "1h", "channel": "email", "title": "Lab", "body": "Report"}],
+        "tasks": [{"id": "t", "kind": "statement", "title": "Statement", "prompt": "p", "due": "30m", "rubric": "t.yaml"}],
+    })
+    rubric = Rubric.model_validate({"format": "drill/rubric@1", "id": "t", "title": "t", "criteria": criteria, **({"scale": scale} if scale else {})})
+    return Exercise(scenario, {"t.yaml": rubric}, "")
+
+
+def judge(language: str, check: dict, text: str, at: float = 0.0, fired: dict[str, float] | None = None) -> tuple[float, str]:
+    ex = exercise(language, [{"id": "c", "title": "C", "check": check}])
+    return check_text(Check.model_validate(check), text, {}, ex.scenario, ex.scenario.tasks[0], at, DUE, fired=fired)
+
+
+def stances(language: str, text: str, term: str) -> list[str]:
+    return [hit.stance for hit in Reading(text, lexicon(language)).hits(term)]
+
+
+# --- what a clause does with a term ---------------------------------------------------------
+
+@pytest.mark.parametrize(("language", "text", "term", "expected"), [
+    ("zh", "目前尚不能确认这批大米是否已封存。", "已封存", [HEDGED]),
+    ("zh", "大米已封存吗？", "已封存", [HEDGED]),
+    ("zh", "这批大米并非已封存。", "已封存", [NEGATED]),
+    ("zh", "网传已有学生住院，经核实不属实。", "已有学生住院", [REJECTED]),
+    ("zh", "经核实，大米已封存，待退货。", "已封存", [STATED]),
+    ("en", "We cannot yet confirm whether the batch was sealed.", "batch was sealed", [HEDGED]),
+    ("en", "Was the rice sealed?", "rice sealed", [HEDGED]),
+    ("en", "The rice was not sealed.", "rice sealed", [NEGATED]),
+    ("en", "It is not true that several pupils were hospitalised.", "several pupils were hospitali", [REJECTED]),
+    ("en", "We cannot confirm it yet, but the rice was sealed on Monday.", "rice sealed", [STATED]),
+    ("vi", "Liệu khoản tiền đã được hoàn trả chưa?", "hoàn trả", [HEDGED]),
+    ("vi", "Bảng kê không phải của nhà trường mà là bản dự thảo.", "bản dự thảo", [STATED]),
+    ("vi", "Bảng kê không phải của nhà trường mà là bản dự thảo.", "bảng kê là của nhà trường", [NEGATED]),
+    ("vi", "Tin hiệu trưởng bị bắt là tin sai sự thật.", "hiệu trưởng bị bắt", [REJECTED]),
+])
+def test_a_term_is_stated_only_when_its_clause_asserts_it(language, text, term, expected):
+    assert stances(language, text, term) == expected
+
+
+@pytest.mark.parametrize(("language", "text", "term"), [
+    ("zh", "问题大米已经封存。", "已封存"),                   # 已经 = 已
+    ("zh", "留样检测结果均合格。", "全部合格"),               # 均 = 全部
+    ("zh", "问题大米已于4月15日登记封存。", "已封存"),         # words inserted between the term's parts
+    ("en", "The rice has now been sealed.", "rice was sealed"),  # another tense, a word inserted
+    ("en", "All the retained samples have passed.", "samples passed"),
+    ("vi", "Bảng kê này nhà trường chưa duyệt.", "chưa được nhà trường duyệt"),  # words in another order
+])
+def test_a_fact_is_found_in_the_writers_own_words(language, text, term):
+    assert stances(language, text, term) == [STATED]
+
+
+def test_an_unrelated_text_does_not_match_by_accident():
+    assert stances("zh", "学校已经开始调查，检测正在进行。", "已封存") == []
+    assert stances("en", "The school sealed off the playground; rice deliveries continue.", "rice was sealed") == []
+    assert stem("hospitalized") == stem("hospitalised") and stem("sealing") == stem("sealed") == "seal"
+
+
+def test_facts_are_credited_in_their_own_clause_and_the_evidence_quotes_the_team():
+    fraction, evidence = judge("zh", {"facts": ["sealed", "tests"]}, "经核实，问题大米已经登记封存。留样检测是否均合格尚不确定。")
+    assert fraction == 0.5
+    assert "写道“问题大米已经登记封存”" in evidence and "对应事实" in evidence
+    assert "没有说明“留样检测全部合格”：“留样检测是否均合格尚不确定”是疑问、推测或否定" in evidence
+    # a list of keywords is no sentence
+    fraction, evidence = judge("en", {"facts": ["sealed", "tests"]}, "rice was sealed, never served, samples passed, flu, spliced, refund")
+    assert fraction == 0.0 and "a keyword with no sentence around it" in evidence
+    assert judge("zh", {"facts": ["sealed"]}, "通报：三小 大米 已封存 待退货 未供学生食用")[0] == 0.0
+
+
+def test_a_rejected_or_questioned_contradiction_contradicts_nothing():
+    text = "It is not true that several pupils were hospitalised. The rice was sealed on Monday and never served."
+    assert judge("en", {"no_false_claims": True}, text) == (1.0, "says nothing the facts contradict")
+    fraction, evidence = judge("en", {"no_false_claims": True}, "Several pupils were hospitalised. The rice was sealed on Monday.")
+    assert fraction == 0.0 and "'Several pupils were hospitalised'" in evidence
+
+
+# --- substance, stock phrases, over-claims, labels ------------------------------------------
+
+def test_absence_checks_earn_nothing_for_stock_phrases_alone():
+    slogans = "我们高度重视。请广大家长不信谣、不传谣，相信政府。"
+    for check in ({"on_time": {"grace": "30m"}}, {"none_of": ["无可奉告"]}, {"no_false_claims": True}, {"no_overclaims": True}, {"no_blame": True}):
+        assert judge("zh", check, slogans) == (0.0, "尚无可计分的内容：没有一句成句地说明事实或措施")
+        assert judge("zh", check, "经核实，问题大米已经登记封存，未供学生食用。")[0] == 1.0
+
+
+def test_the_substance_check_weighs_facts_and_measures_against_padding():
+    fraction, evidence = judge("en", {"substance": {"min": 2}}, "The rice was sealed on Monday. Inspectors are testing the retained samples.")
+    assert fraction == 1.0 and evidence.startswith("2 clauses of substance")
+    padded = "The rice was sealed on Monday. We take this very seriously. Rest assured. We attach great importance to safety."
+    fraction, evidence = judge("en", {"substance": {"min": 2}}, padded)
+    assert fraction == pytest.approx(0.5 * 1 / 4) and "3 clauses of stock phrases only" in evidence
+    assert judge("en", {"substance": {"min": 2}}, "We take this very seriously.")[0] == 0.0
+
+
+def test_absolutes_guarantees_and_facts_not_yet_established_are_over_claims():
+    fraction, evidence = judge("en", {"no_overclaims": True}, "The rice was sealed on Monday. We guarantee it will never happen again.")
+    assert fraction == 0.0 and "asserts more than the facts support" in evidence
+    assert judge("en", {"no_overclaims": True}, "The rice was sealed on Monday. Nobody can guarantee anything yet.")[0] == 1.0
+    early = "The rice was sealed on Monday. The full laboratory report shows the rice is safe."
+    fraction, evidence = judge("en", {"no_overclaims": True}, early, at=600)  # before the lab-report inject (1h)
+    assert fraction == 0.0 and "not established yet" in evidence
+    assert judge("en", {"no_overclaims": True}, early, at=600, fired={"lab-report": 300})[0] == 1.0
+    assert judge("en", {"no_overclaims": True}, early, at=4000)[0] == 1.0
+    # a fact marked pending is unverified whichever way it is asserted
+    assert judge("zh", {"no_overclaims": True}, "问题大米已经登记封存。全项检测不合格。")[0] == 0.0
+    assert judge("zh", {"no_false_claims": True}, "问题大米已经登记封存。全项检测不合格。")[0] == 1.0
+
+
+def test_labels_of_the_public_are_caught_unless_denied():
+    assert judge("zh", {"no_blame": True}, "问题大米已经登记封存。个别网友别有用心。")[0] == 0.0
+    assert judge("zh", {"no_blame": True}, "问题大米已经登记封存。发帖家长并非别有用心。")[0] == 1.0
+    fraction, evidence = judge("vi", {"no_blame": True}, "Bảng kê là bản dự thảo. Kẻ xấu đang lợi dụng việc này.")
+    assert fraction == 0.0 and "Kẻ xấu" in evidence
+
+
+# --- gates -------------------------------------------------------------------------------------
+
+GATED = [
+    {"id": "facts", "title": "Facts", "weight": 4, "check": {"facts": ["sealed", "tests"]}},
+    {"id": "claims", "title": "No false claims", "weight": 1, "cap": "U", "check": {"no_false_claims": True}},
+    {"id": "blame", "title": "No labels", "weight": 1, "cap": 20, "check": {"no_blame": True}},
+]
+
+
+def score(text: str, criteria=GATED, reviews=(), language="en", now=None):
+    return score_exercise(exercise(language, criteria), [Submission("press", "t", 0, text, {})] if text else [], list(reviews),
+                          {("press", "t"): DUE}, now=now).teams[0].tasks[0]
+
+
+def test_a_failed_gate_holds_the_whole_score_in_its_band_and_says_why():
+    good = score("The rice was sealed on Monday. The retained samples passed the test.")
+    assert (good.score, good.rating, good.gates) == (100.0, "P", ())
+    false = score("The rice was sealed on Monday. The retained samples passed. Several pupils were hospitalised.")
+    assert false.uncapped == pytest.approx(500 / 6) and false.rating == "U"
+    assert false.score == pytest.approx(39.9)  # held in U: just under M's 40
+    assert [g.criterion for g in false.gates] == ["claims"]
+    assert false.capped_by.startswith("capped at 39.9 by “No false claims” (uncapped 83.3): contradicts")
+    assert false.improvements[0].startswith("No false claims (caps the score): contradicts")
+    both = score("The rice was sealed on Monday. Several pupils were hospitalised. Troublemakers spread it.")
+    assert both.gate.criterion == "blame" and both.score == min(both.uncapped, 20)
+    data = both.to_json()
+    assert [g["criterion"] for g in data["gates"]] == ["claims", "blame"] and data["uncapped_score"] == round(both.uncapped, 1)
+
+
+def test_an_expert_who_overrides_a_gate_lifts_it_and_an_empty_text_trips_none():
+    text = "The rice was sealed on Monday. The retained samples passed. Several pupils were hospitalised."
+    lifted = score(text, reviews=[ExpertReview("press", "t", "claims", 1.0, "a quote, not a claim")])
+    assert lifted.gates == () and lifted.score == 100.0
+    empty = score("We take this very seriously.")
+    assert empty.gates == () and empty.score == 0.0
+
+
+def test_a_cap_names_a_band_of_the_rubrics_scale():
+    with pytest.raises(ValueError, match="caps at band 'X'"):
+        exercise("en", [{"id": "c", "title": "C", "cap": "X", "check": {"no_blame": True}}])
+    with pytest.raises(ValueError, match="a cap is a band id or a score"):
+        exercise("en", [{"id": "c", "title": "C", "cap": 120, "check": {"no_blame": True}}])
+
+
+def test_a_task_not_yet_due_is_not_scored_zero():
+    waiting = score("", now=DUE - 60)
+    assert (waiting.score, waiting.rating, waiting.due) == (None, None, False)
+    assert {c.evidence for c in waiting.criteria} == {"not due yet"} and waiting.improvements == []
+    missed = score("", now=DUE + 60)
+    assert (missed.score, missed.rating, missed.due) == (0.0, "U", True)
+
+
+# --- validation advice ---------------------------------------------------------------------------
+
+def test_validate_warns_about_a_fact_its_keywords_cannot_find_in_its_own_text(tmp_path):
+    scenario = Path(__file__).parent / "data" / "mini.yaml"
+    text = scenario.read_text(encoding="utf-8").replace("keywords: [sealed, never served]", "keywords: [quarantined]")
+    (tmp_path / "mini.yaml").write_text(text, encoding="utf-8")
+    for rubric in ("rubric.yaml", "statement-rubric.yaml"):
+        (tmp_path / rubric).write_text((scenario.parent / rubric).read_text(encoding="utf-8"), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "drill", "validate", str(tmp_path / "mini.yaml")], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert ": warning: fact 'sealed': none of its keywords or phrasings is found in its own text" in result.stdout
+    fixed = text.replace("keywords: [quarantined]", "keywords: [quarantined]\n    phrasings: [sealed batch]")
+    (tmp_path / "mini.yaml").write_text(fixed, encoding="utf-8")
+    again = subprocess.run([sys.executable, "-m", "drill", "validate", str(tmp_path / "mini.yaml")], capture_output=True, text=True)
+    assert again.returncode == 0 and "warning" not in again.stdout
+
+
+def test_drill_score_says_which_gate_capped_a_task(tmp_path):
+    data = Path(__file__).parent / "data"
+    responses = (data / "mini-responses.yaml").read_text(encoding="utf-8").replace(
+        "The rice in the photo was a sealed batch, never served.", "The rice in the photo was a sealed batch, never served. It was served to pupils.")
+    for name in ("mini.yaml", "rubric.yaml", "statement-rubric.yaml"):
+        text = (data / name).read_text(encoding="utf-8")
+        if name.endswith("rubric.yaml"):
+            text = text.replace("    title: No false claims\n", "    title: No false claims\n    cap: U\n")
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "r.yaml").write_text(responses, encoding="utf-8")
+    run = lambda *args: subprocess.run([sys.executable, "-m", "drill", *args], capture_output=True, text=True)  # noqa: E731
+    made = run("simulate", str(tmp_path / "mini.yaml"), "--responses", str(tmp_path / "r.yaml"), "--session", str(tmp_path / "s.drill"))
+    assert made.returncode == 0, made.stderr
+    plain = run("score", str(tmp_path / "s.drill")).stdout
+    assert "capped at 39.9 by “No false claims”" in plain
+    tasks = [t for team in json.loads(run("score", str(tmp_path / "s.drill"), "--json").stdout)["teams"] for t in team["tasks"]]
+    assert [t["gates"][0]["criterion"] for t in tasks if t["gates"]] == ["truthful"] and tasks[1]["rating"] == "U"
+    # the review sheet says it under the task's title, before the text and the criteria
+    assert run("report", str(tmp_path / "s.drill"), "--out", str(tmp_path / "r"), "--no-pdf").returncode == 0
+    md = (tmp_path / "r" / "report.md").read_text(encoding="utf-8")
+    sheet = md[md.index("### Public statement"):]
+    assert sheet.index("**capped at 39.9 by “No false claims”") < sheet.index("It was served to pupils.")
+
+
+async def test_the_review_screen_says_at_once_which_gate_capped_a_task(tmp_path):
+    pytest.importorskip("textual")
+    from drill.engine import Clock
+    from drill.formats import Loader
+    from drill.sessions import create
+    from drill.tui.app import DrillApp
+    from drill.tui.review import ReviewScreen
+
+    data = Path(__file__).parent / "data"
+    for name in ("mini.yaml", "rubric.yaml", "statement-rubric.yaml"):
+        text = (data / name).read_text(encoding="utf-8")
+        (tmp_path / name).write_text(text.replace("    title: No false claims\n", "    title: No false claims\n    cap: U\n"), encoding="utf-8")
+    exercise = Loader().load_exercise(tmp_path / "mini.yaml")
+    session = create(exercise, tmp_path / "d.drill", Clock(exercise.scenario.clock.speed, real=lambda: 1000.0))
+    app = DrillApp(session)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.press("s")
+        session.submit("press", "assess", "The rice in the photo was a sealed batch. It was served to pupils.", {"grade": "major"})
+        await pilot.press("f3")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        head = app.screen.query_one("#review-head").content.plain
+        assert "capped at 39.9 by “No false claims”" in head and "It was served to pupils" in head
