@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass, field, replace
 from functools import partial
 
-from websockets.asyncio.server import ServerConnection, broadcast, serve
+from websockets.asyncio.server import ServerConnection, serve
 from websockets.exceptions import ConnectionClosed
 
 from ..client import stored_or_refused
@@ -22,6 +22,7 @@ from ..engine import Event, Refused, Session
 from ..engine import events as ev
 from ..engine.views import TaskView, heat_history
 from . import protocol as p
+from .budgets import CLOSE_TRY_LATER, MAX_HELLO, Budgets, quiet_loop
 from .codes import Guesses, normalise
 from .experts import ExpertDesk, ExpertSeat
 
@@ -43,8 +44,10 @@ class _Client:
 
 
 class TeamServer:
-    def __init__(self, session: Session, codes: dict[str, str], expert_codes: dict[str, str] | None = None):
+    def __init__(self, session: Session, codes: dict[str, str], expert_codes: dict[str, str] | None = None,
+                 budgets: Budgets | None = None):
         self.session = session
+        self.budgets = budgets or Budgets()
         self.codes = {team: normalise(code) for team, code in codes.items()}
         self.clients: list[_Client] = []
         self.guesses = Guesses()
@@ -52,14 +55,17 @@ class TeamServer:
         self._flush_due = False
         self._loop: asyncio.AbstractEventLoop | None = None
         session.listeners.append(self._on_event)
-        self.experts = ExpertDesk(session, expert_codes or {})  # listens after the teams: their screens come first
+        self.experts = ExpertDesk(session, expert_codes or {}, self.budgets)  # listens after the teams: their screens come first
 
     async def start(self, host: str, port: int):
         """Listen; returns the websockets server (its `.sockets` tell the port when 0 was asked)."""
         self._loop = asyncio.get_running_loop()
+        quiet_loop(self._loop)
         # No per-message compression: frames are small and a LAN is fast; deflate would cost
-        # more time than it saves on every one of a hundred screens.
-        return await serve(self._handle, host, port, max_size=p.MAX_FRAME, ping_interval=10, ping_timeout=20, compression=None)
+        # more time than it saves on every one of a hundred screens. At most 4 frames wait
+        # unread per connection (a seat over its budget is not read until it is back in it).
+        return await serve(self._handle, host, port, max_size=p.MAX_FRAME, max_queue=4, ping_interval=10, ping_timeout=20,
+                           close_timeout=5, compression=None)
 
     # ----- engine side -----------------------------------------------------------------------
 
@@ -93,13 +99,13 @@ class TeamServer:
                 client.dirty = False
                 groups.setdefault(self._encoded_update(client, shared), []).append(client.ws)
         for text, connections in groups.items():
-            broadcast(connections, text)
+            self.budgets.send(connections, text)
         for client in self.clients:
             while client.drafts_due:
                 task = client.drafts_due.pop()
                 work = self.session.state.work[(client.team, task)]
                 for frame in p.draft_frames(task, work.draft, work.fields):
-                    broadcast([client.ws], frame)
+                    self.budgets.send([client.ws], frame)
 
     def _encoded_update(self, client: _Client, shared: dict[tuple, str]) -> str:
         """Only what changed for this team. An inject to every team makes the same update
@@ -132,16 +138,28 @@ class TeamServer:
     # ----- connections -------------------------------------------------------------------------
 
     async def _handle(self, ws: ServerConnection) -> None:
+        too_many = self.budgets.enter(ws)
+        if too_many is not None:
+            await ws.close(CLOSE_TRY_LATER, too_many)
+            return
+        try:
+            await self._seat(ws)
+        finally:
+            self.budgets.leave(ws)
+
+    async def _seat(self, ws: ServerConnection) -> None:
         client = await self._admit(ws)
         if client is None:
             return
         if isinstance(client, ExpertSeat):
+            seat = f"expert {client.name}"
             carry_out, leave = partial(self.experts.carry_out, client.name), partial(self.experts.leave, client)
         else:
             self.clients.append(client)
+            seat = f"team {client.team}"
             carry_out, leave = partial(self._carry_out, client), partial(self.clients.remove, client)
         try:
-            await self._serve(client.ws, carry_out)
+            await self._serve(client.ws, seat, carry_out)
         except ConnectionClosed:
             pass
         finally:
@@ -159,7 +177,10 @@ class TeamServer:
     async def _admit(self, ws: ServerConnection) -> _Client | ExpertSeat | None:
         address = ws.remote_address[0] if ws.remote_address else "?"
         try:
-            hello = p.parse(p.ClientMessage, await asyncio.wait_for(ws.recv(), timeout=30))
+            frame = await asyncio.wait_for(ws.recv(), timeout=30)
+            if len(frame) > MAX_HELLO:  # nothing before a hello costs more than reading it
+                raise p.BadMessage("too long for a hello")
+            hello = p.parse(p.ClientMessage, frame)
         except (p.BadMessage, asyncio.TimeoutError, ConnectionClosed):
             await self._refuse(ws, "expected a hello with your team and join code")
             return None
@@ -208,17 +229,19 @@ class TeamServer:
         except ConnectionClosed:
             pass
 
-    async def _serve(self, ws: ServerConnection, carry_out) -> None:
-        """Answer each request of an admitted connection with `carry_out`'s ack or error."""
+    async def _serve(self, ws: ServerConnection, seat: str, carry_out) -> None:
+        """Answer each request of an admitted connection with `carry_out`'s ack or error, within
+        the seat's budget (see budgets): the next frame is read once the seat may send it."""
         bad = 0
         async for frame in ws:
+            await self.budgets.pace(seat, len(frame))
             try:
                 message = p.parse(p.ClientMessage, frame)
                 if isinstance(message, (p.Hello, p.ExpertHello)):
-                    raise p.BadMessage("already joined")
+                    raise p.BadMessage("already joined", getattr(message, "id", None))
             except p.BadMessage as error:
                 bad += 1
-                await ws.send(p.encode(p.Error(message=str(error))))
+                await ws.send(p.encode(p.Error(id=error.request_id, message=str(error))))
                 if bad >= MAX_BAD_FRAMES:
                     await ws.close(1008, "too many malformed messages")
                 continue
