@@ -13,6 +13,7 @@ import asyncio
 import time
 from dataclasses import dataclass, field, replace
 from functools import partial
+from typing import Callable
 
 from websockets.asyncio.server import ServerConnection, serve
 from websockets.exceptions import ConnectionClosed
@@ -51,6 +52,9 @@ class TeamServer:
         self.codes = {team: normalise(code) for team, code in codes.items()}
         self.clients: list[_Client] = []
         self.guesses = Guesses()
+        # Told (seat, wrong codes, latest address) when the count is worth telling (see
+        # Guesses.worth_telling): the console says so.
+        self.on_wrong_codes: Callable[[str, int, str], None] | None = None
         self._acting: _Client | None = None      # the connection whose request is being carried out
         self._flush_due = False
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -196,7 +200,9 @@ class TeamServer:
         if wait:
             await asyncio.sleep(wait)
         refusal = self.experts.check(hello, self.codes) if expert else self._check_team(hello)
-        self.guesses.answered(keys, refusal is None, time.monotonic())
+        wrong = self.guesses.answered(keys, refusal is None, time.monotonic())
+        if refusal is not None and self.guesses.worth_telling(wrong) and self.on_wrong_codes is not None:
+            self.on_wrong_codes(keys[1], wrong, address)
         if refusal is not None:
             await self._refuse(ws, refusal)
             return None
