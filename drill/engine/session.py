@@ -10,6 +10,7 @@ and read its views; no drill rule lives anywhere else.
 from __future__ import annotations
 
 import heapq
+import math
 from datetime import date, timedelta
 from dataclasses import dataclass
 from typing import Any, Callable, Protocol
@@ -437,6 +438,8 @@ class Session:
         """An expert's score for one criterion of a submission (allowed after the drill ends).
         `by` names the expert: each expert's latest word on a criterion is kept, and the score
         is their mean; without a name it is the unnamed reviewer's (sessions before named experts)."""
+        if not math.isfinite(score):  # NaN or Infinity: no level and no fraction, whatever sent it
+            raise Refused("not-finite")
         work = self._work(team, task)
         if work.submitted_at is None:
             raise Refused("nothing-to-review", team=team, task=task)

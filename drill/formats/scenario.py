@@ -45,7 +45,7 @@ class Fact(Model):
 
 class ScoreCondition(Model):
     task: Slug
-    score: float = Field(description="An automatic score, 0 to 100")
+    score: float = Field(allow_inf_nan=False, description="An automatic score, 0 to 100")
 
 
 CONDITIONS = ("missed", "submitted", "heat_above", "manual", "scored_below", "scored_at_least")

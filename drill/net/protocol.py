@@ -82,7 +82,7 @@ class ReviewRequest(Message):
     team: _Slug
     task: _Slug
     criterion: _Slug
-    score: float
+    score: float = Field(allow_inf_nan=False)   # JSON as Python reads it allows NaN and Infinity
     note: _Note = ""
     action: _Note | None = None
     owner: Annotated[str, Field(max_length=500)] | None = None
