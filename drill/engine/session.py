@@ -13,7 +13,8 @@ import heapq
 import math
 from datetime import date, timedelta
 from dataclasses import dataclass
-from typing import Any, Callable, Protocol
+from contextlib import AbstractContextManager, contextmanager
+from typing import Any, Callable, Iterator, Protocol
 
 from ..formats import Exercise, Inject
 from ..i18n import Catalog
@@ -50,6 +51,11 @@ class Refused(Exception):
 class Sink(Protocol):
     def append(self, event: Event, *, durable: bool = False) -> None: ...
 
+    def events(self) -> list[Event]: ...
+
+    def together(self) -> AbstractContextManager[None]:
+        """Appends made inside are stored all together, or none of them (raising)."""
+
 
 # Schedule priorities at the same instant: tasks open before injects fire,
 # deadlines pass after both, then heat decay is recorded, and the drill ends last.
@@ -81,6 +87,7 @@ class Session:
         self._inject_order = {key: n for n, key in enumerate(self._injects)}
         self._task_order = {key: n for n, key in enumerate(self._tasks)}
         self._schedule: list[_Item] = []
+        self._held_back: list[Event] | None = None   # events listeners hear of once stored (see _all_or_nothing)
 
     # ----- building and replaying -------------------------------------------------------
 
@@ -135,9 +142,46 @@ class Session:
         if self.sink is not None:
             self.sink.append(event, durable=durable)
         self.state.apply(event)
+        if self._held_back is not None:
+            self._held_back.append(event)
+        else:
+            self._tell(event)
+        return event
+
+    def _tell(self, event: Event) -> None:
         for listener in list(self.listeners):
             listener(event)
-        return event
+
+    @contextmanager
+    def _all_or_nothing(self) -> Iterator[None]:
+        """The events emitted inside are stored together or not at all: a submission with its
+        score, its heat and the branches it starts. If the sink refuses them, the state is
+        folded again from what the sink holds, so nothing of them stays, and the error goes
+        on to the caller; listeners hear of the events only once they are stored."""
+        together = getattr(self.sink, "together", None)
+        if together is None or self._held_back is not None:
+            yield
+            return
+        self._held_back = []
+        try:
+            with together():
+                yield
+        except BaseException:
+            self._held_back = None
+            self._refold()
+            raise
+        stored, self._held_back = self._held_back, None
+        for event in stored:
+            self._tell(event)
+
+    def _refold(self) -> None:
+        """The state as the sink holds it, the clock's moment, pace and run kept."""
+        now, running, speed = self.state.now, self.state.running, self.state.speed
+        self.state = SessionState(self.exercise)
+        for event in self.sink.events():
+            self.state.apply(event)
+        self.state.now, self.state.running, self.state.speed = max(self.state.now, now), running, speed
+        self._plan()
 
     # ----- time -------------------------------------------------------------------------
 
@@ -405,15 +449,16 @@ class Session:
         fields = self._check_fields(task, fields or {})
         first = not any(w.task == task and w.submitted_at is not None for w in self.state.work.values())
         data = {"team": team, "task": task, "text": text, "fields": fields, "late": now > work.due_at}
-        event = self._emit(ev.SUBMIT, data, at=now, durable=True)
         score = automatic_score(self.exercise, Submission(team, task, now, text, fields), work.due_at)
-        self._emit(ev.SCORED, {"team": team, "task": task, "score": None if score is None else round(score, 1)})
-        model = self.scenario.heat
-        if model is not None and score is not None and self._tasks[task].kind in heat_model.PUBLIC_KINDS:
-            self._feed_heat(heat_model.statement_effect(score, model), f"{ev.SUBMIT}:{team}:{task}", [team])
-        if first:
-            self._hold("submitted", task, None)
-        self._scored(team, task, score)
+        with self._all_or_nothing():  # the submission, its score, heat and branches: all stored, or none
+            event = self._emit(ev.SUBMIT, data, at=now, durable=True)
+            self._emit(ev.SCORED, {"team": team, "task": task, "score": None if score is None else round(score, 1)})
+            model = self.scenario.heat
+            if model is not None and score is not None and self._tasks[task].kind in heat_model.PUBLIC_KINDS:
+                self._feed_heat(heat_model.statement_effect(score, model), f"{ev.SUBMIT}:{team}:{task}", [team])
+            if first:
+                self._hold("submitted", task, None)
+            self._scored(team, task, score)
         self._after_command(now)
         return event
 

@@ -158,6 +158,20 @@ class EventLog:
             finally:
                 self._batch = False
 
+    @contextmanager
+    def together(self) -> Iterator[None]:
+        """Several appends as one durable transaction (synchronous=FULL): all of them are on
+        disk when this returns, or none is (a submission and its score, say)."""
+        if self._batch:
+            yield
+            return
+        self._db.execute("PRAGMA synchronous=FULL")
+        try:
+            with self.batch():
+                yield
+        finally:
+            self._db.execute("PRAGMA synchronous=NORMAL")
+
     def set_meta(self, key: str, value: str) -> None:
         with self._transaction():
             self._db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
