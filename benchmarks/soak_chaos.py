@@ -270,20 +270,23 @@ async def seat_work(seat: OfflineReviewer | LiveExpert, phase: str, tally: Tally
 
 
 def verify(session: Path, tally: Tally, elapsed: float, teams: int, reviewers: int, experts: int) -> dict:
-    """Read the session file back: every acknowledged item must be in it."""
+    """Read the session file back: every acknowledged item must be in it. The file keeps each
+    team's latest draft of each task (drill/store/drafts.py), so an acknowledged draft is
+    kept when the stored one is it or a later version."""
     events = EventLog(session).events()
-    drafts, submissions, reviews = set(), {}, set()
+    latest: dict[tuple[str, str], int] = {}
+    submissions, reviews = {}, set()
     for event in events:
         data = event.data
         if event.type == "draft":
             team, task, version = data["text"][1:].split("]", 1)[0].split("/")
-            drafts.add((team, task, int(version[1:])))
+            latest[(team, task)] = max(latest.get((team, task), 0), int(version[1:]))
         elif event.type == "submit":
             submissions[(data["team"], data["task"])] = data["text"]
         elif event.type == "review":
             reviews.add((data["team"], data["task"], data["criterion"], float(data["score"]), data["note"]))
     lost = {
-        "drafts": sum(1 for key in tally.drafts if key not in drafts),
+        "drafts": sum(1 for team, task, version in tally.drafts if latest.get((team, task), 0) < version),
         "submissions": sum(1 for key, text in tally.submissions.items() if submissions.get(key) != text),
         "reviews": sum(1 for review in tally.reviews if review not in reviews),
     }

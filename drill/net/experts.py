@@ -112,7 +112,7 @@ class ExpertDesk:
         self._loop = asyncio.get_running_loop()
         seat = ExpertSeat(self.seat_name(given), ws)
         log = self.session.sink
-        past = [e for e in log.events() if e.type != ev.DRAFT] if log is not None else []
+        past = [e for e in log.events(with_drafts=False) if e.type != ev.DRAFT] if log is not None else []  # drafts of older files are events
         self.seats.append(seat)
         exercise = self.session.exercise
         try:

@@ -23,8 +23,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
-from ..engine.events import Event
-from . import lock
+from ..engine.events import DRAFT, Event
+from . import drafts, lock
 
 SCHEMA_VERSION = "1"
 
@@ -186,17 +186,23 @@ class EventLog:
             self._db.execute("PRAGMA synchronous=FULL")
         try:
             with self._transaction():
-                self._db.execute(
-                    "INSERT INTO events (seq, at, type, data, wall) VALUES (?, ?, ?, ?, ?)",
-                    (event.seq, event.at, event.type, event.data_json(), wall),
-                )
+                if event.type == DRAFT:  # the latest per team and task only: see drafts.py
+                    drafts.keep(self._db, event, wall)
+                else:
+                    self._db.execute(
+                        "INSERT INTO events (seq, at, type, data, wall) VALUES (?, ?, ?, ?, ?)",
+                        (event.seq, event.at, event.type, event.data_json(), wall),
+                    )
         finally:
             if durable and not self._batch:
                 self._db.execute("PRAGMA synchronous=NORMAL")
 
-    def events(self, after: int = 0) -> list[Event]:
+    def events(self, after: int = 0, *, with_drafts: bool = True) -> list[Event]:
+        """The session's events in order, with each team's latest draft of each task among them
+        (`with_drafts`: an expert's catch-up has no use for drafts, and skips reading them)."""
         rows = self._db.execute("SELECT seq, at, type, data FROM events WHERE seq > ? ORDER BY seq", (after,))
-        return [Event(kind, at if not float(at).is_integer() else int(at), json.loads(data), seq) for seq, at, kind, data in rows]
+        events = [Event(kind, at if not float(at).is_integer() else int(at), json.loads(data), seq) for seq, at, kind, data in rows]
+        return drafts.merged(events, drafts.latest(self._db, after)) if with_drafts else events
 
     def first_wall_time(self) -> str | None:
         row = self._db.execute("SELECT wall FROM events ORDER BY seq LIMIT 1").fetchone()
