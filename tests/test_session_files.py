@@ -177,3 +177,23 @@ async def test_the_live_loop_goes_on_through_a_full_disk_and_records_what_was_du
     assert "lab" in session.state.fired  # recorded once the disk took writes again
     session.sink.close()
     assert "lab" in open_session(tmp_path / "s.drill").state.fired
+
+
+def test_a_session_opened_through_a_symlink_is_held_like_the_file(tmp_path):
+    """Issue 22 finding 11: the lock is keyed on the file itself, so a second drill through a
+    symlink is refused cleanly instead of writing into the live one's log."""
+    from drill.formats import Loader
+    from drill.sessions import create
+
+    session = create(Loader().load_exercise(Path(__file__).parent / "data" / "mini.yaml"), tmp_path / "real.drill")
+    (tmp_path / "link.drill").symlink_to(tmp_path / "real.drill")
+    second = subprocess.run([sys.executable, "-m", "drill", "review", str(tmp_path / "link.drill"), "--team", "press",
+                             "--task", "assess", "--criterion", "tone", "--score", "1"], capture_output=True, text=True)
+    assert second.returncode == 1 and "already open in another drill" in second.stderr, second.stderr
+    session.sink.close()
+
+
+def test_a_file_name_too_long_for_the_file_system_is_a_clean_error(tmp_path):
+    """Issue 22 finding 11: `drill validate` on a 300-character name says it cannot read it (exit 2), no traceback."""
+    result = subprocess.run([sys.executable, "-m", "drill", "validate", str(tmp_path / ("a" * 300 + ".yaml"))], capture_output=True, text=True)
+    assert result.returncode == 2 and "File name too long" in result.stderr and "internal error" not in result.stderr, result.stderr

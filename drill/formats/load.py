@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from . import references, source
-from .library import RubricReferenceError, rubric_path, scenario_path
+from .library import RubricReferenceError, is_file, rubric_path, scenario_path
 from .model import field_names
 from .problems import FormatError, Problem
 from .responses import FORMAT as responses_format
@@ -248,7 +248,7 @@ def _responses_problems(loader: Loader, doc: source.Document, path: Path, scenar
 def _referenced_scenario(loader: Loader, doc: source.Document, path: Path, reference: str) -> tuple[Exercise | None, Problem | None]:
     try:
         relative = path.parent / reference
-        target = relative if relative.is_file() else scenario_path(reference)
+        target = relative if is_file(relative) else scenario_path(reference)
         return loader.load_exercise(target), None
     except FormatError as error:
         return None, doc.problem(("scenario",), f"scenario {_shown(reference)} has problems: {error.problems[0]}")
