@@ -145,6 +145,9 @@ def log(session_path: Path, as_json: bool) -> None:
             click.echo(f"{_clock_text(event.at):>9}  {event.type:<9} {details}")
 
 
+ALLOW_HOST_OPTION = click.option(
+    "--allow-host", "allow_hosts", multiple=True,
+    help="A host name the web page may be opened under, beside this machine's addresses and localhost (repeatable).")
 LANG_OPTION = click.option(
     "--lang", "language", type=click.Choice(["en", "zh-CN", "vi"]), default=None,
     help="Interface language: en, zh-CN or vi (default: the scenario's language).",
@@ -367,15 +370,18 @@ def whatif(session_path: Path, team: str, task: str, text_file: Path | None, fie
 @click.option("--headless", is_flag=True, help="No console: serve and run the clock until stopped (for automation).")
 @click.option("--start", "start_clock", is_flag=True, help="With --headless: start the clock at once.")
 @RUBRICS_OPTION
+@ALLOW_HOST_OPTION
 @alert_options
 def serve(scenario: str, host: str, port: int, codes_file: Path | None, session_path: Path | None, web_port: int | None, experts: tuple[str, ...], expert_codes_file: Path | None,
-          headless: bool, start_clock: bool, rubric_dirs: tuple[Path, ...], idle_alert: int = 600, auto_pause: bool = False) -> None:
+          headless: bool, start_clock: bool, rubric_dirs: tuple[Path, ...], allow_hosts: tuple[str, ...] = (), idle_alert: int = 600, auto_pause: bool = False) -> None:
     """Run the facilitator's console and serve the drill to teams (and invited experts) over the network."""
-    _serve(scenario, host, port, codes_file, session_path, web_port, headless, start_clock, rubric_dirs, experts, expert_codes_file, idle_alert, auto_pause)
+    _serve(scenario, host, port, codes_file, session_path, web_port, headless, start_clock, rubric_dirs, experts, expert_codes_file, idle_alert, auto_pause,
+           allow_hosts)
 
 
 def _serve(scenario: str, host: str, port: int, codes_file: Path | None, session_path: Path | None, web_port: int | None, headless: bool, start_clock: bool, rubric_dirs: tuple[Path, ...],
-           experts: tuple[str, ...] = (), expert_codes_file: Path | None = None, idle_alert: int = 600, auto_pause: bool = False) -> None:
+           experts: tuple[str, ...] = (), expert_codes_file: Path | None = None, idle_alert: int = 600, auto_pause: bool = False,
+           allow_hosts: tuple[str, ...] = ()) -> None:
     import asyncio
 
     from .net.serve import ServedDrill, run_headless
@@ -395,7 +401,7 @@ def _serve(scenario: str, host: str, port: int, codes_file: Path | None, session
             click.echo("Experts join with: drill join URL --expert NAME --code CODE", err=True)
 
     try:
-        served = ServedDrill(session, host, port, codes_file, web_port, experts, expert_codes_file)  # writes the join codes into the session
+        served = ServedDrill(session, host, port, codes_file, web_port, experts, expert_codes_file, allow_hosts)  # writes the join codes into the session
     except Exception as error:  # noqa: BLE001 - turned into a user message
         _fail_on_session(error)
     if headless:
@@ -536,7 +542,9 @@ def doctor() -> None:
 @click.option("--session", "session_path", type=click.Path(dir_okay=False, path_type=Path), help="With a scenario: session file, resumed if it exists.")
 @click.option("--expert", "experts", multiple=True, help="With a scenario: invite an expert by name (repeatable).")
 @RUBRICS_OPTION
-def web(target: str, host: str, web_port: int, server_port: int, session_path: Path | None, experts: tuple[str, ...], rubric_dirs: tuple[Path, ...]) -> None:
+@ALLOW_HOST_OPTION
+def web(target: str, host: str, web_port: int, server_port: int, session_path: Path | None, experts: tuple[str, ...], rubric_dirs: tuple[Path, ...],
+        allow_hosts: tuple[str, ...]) -> None:
     """Teams in a browser: serve the team workspace as a web page.
 
     Given a scenario, run the drill with the facilitator's console here (like
@@ -545,14 +553,14 @@ def web(target: str, host: str, web_port: int, server_port: int, session_path: P
     Given a session file, serve the debrief presenter (like `drill debrief --web-port`).
     """
     if _is_session_file(Path(target)):
-        _debrief_pages(Path(target), None, None, host, web_port)
+        _debrief_pages(Path(target), None, None, host, web_port, allow_hosts)
         return
     if not target.startswith(("ws://", "wss://")):
-        _serve(target, host, server_port, None, session_path, web_port, False, False, rubric_dirs, experts)
+        _serve(target, host, server_port, None, session_path, web_port, False, False, rubric_dirs, experts, allow_hosts=allow_hosts)
         return
     from .net.pages import TeamPages
 
-    pages = TeamPages(target, host, web_port)
+    pages = TeamPages(target, host, web_port, allow_hosts=allow_hosts)
     _serve_pages(pages, lambda: f"Teams in a browser: {pages.url} (joining {target}); Ctrl+C stops.")
 
 
@@ -581,8 +589,9 @@ def _serve_pages(pages, message) -> None:
 @click.option("--whatif", "whatif_path", type=click.Path(dir_okay=False, path_type=Path), help="A what-if of SESSION (from `drill whatif`) to show beside it.")
 @click.option("--web-port", type=int, default=None, help="Serve the presenter as a web page on this port instead (for a projector's browser).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="With --web-port: address for the web page.")
+@ALLOW_HOST_OPTION
 @LANG_OPTION
-def debrief(session_path: Path, whatif_path: Path | None, web_port: int | None, host: str, language: str | None) -> None:
+def debrief(session_path: Path, whatif_path: Path | None, web_port: int | None, host: str, allow_hosts: tuple[str, ...], language: str | None) -> None:
     """Present the drill to the room: step through its timeline, heat, teams' work and scores."""
     from .whatif import read_run
 
@@ -593,7 +602,7 @@ def debrief(session_path: Path, whatif_path: Path | None, web_port: int | None, 
     if whatif is not None and whatif.timeline.exercise.scenario.id != run.timeline.exercise.scenario.id:
         raise UserError(f"{whatif_path}: a what-if of another drill ({whatif.timeline.exercise.scenario.id}), not of {session_path}")
     if web_port is not None:
-        _debrief_pages(session_path, whatif_path, language, host, web_port)
+        _debrief_pages(session_path, whatif_path, language, host, web_port, allow_hosts)
         return
     from .tui import run_debrief
 
@@ -602,11 +611,12 @@ def debrief(session_path: Path, whatif_path: Path | None, web_port: int | None, 
         raise SystemExit(code)
 
 
-def _debrief_pages(session_path: Path, whatif_path: Path | None, language: str | None, host: str, port: int) -> None:
+def _debrief_pages(session_path: Path, whatif_path: Path | None, language: str | None, host: str, port: int,
+                   allow_hosts: tuple[str, ...] = ()) -> None:
     from .net.pages import DebriefPages
 
-    pages = DebriefPages(session_path, host, port, whatif_path, language)
-    _serve_pages(pages, lambda: f"The debrief in a browser: {pages.url}; Ctrl+C stops.")
+    pages = DebriefPages(session_path, host, port, whatif_path, language, allow_hosts)
+    _serve_pages(pages, lambda: f"The debrief in a browser: {pages.url} (its code: {pages.code}); Ctrl+C stops.")
 
 
 def _is_session_file(path: Path) -> bool:

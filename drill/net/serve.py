@@ -18,14 +18,14 @@ class ServedDrill:
     """A session served to teams: start it, then run the console or `run_headless`."""
 
     def __init__(self, session: Session, host: str, port: int, codes_file: Path | None = None, web_port: int | None = None,
-                 experts: tuple[str, ...] = (), expert_codes_file: Path | None = None):
+                 experts: tuple[str, ...] = (), expert_codes_file: Path | None = None, allow_hosts: tuple[str, ...] = ()):
         self.session, self.host, self.port, self.codes_file = session, host, port, codes_file
         self.codes = session_codes(session)
         self.expert_codes = expert_codes(session, experts)  # the names invited now, and those the session file keeps
         self.expert_codes_file = expert_codes_file
         self.server = TeamServer(session, self.codes, self.expert_codes)
         self.listening = None
-        self.web_port = web_port
+        self.web_port, self.allow_hosts = web_port, allow_hosts
         self.pages = None
 
     async def start(self) -> None:
@@ -36,7 +36,7 @@ class ServedDrill:
 
             local = "127.0.0.1" if self.host in ("0.0.0.0", "::") else self.host
             scenario = self.session.scenario
-            self.pages = TeamPages(f"ws://{local}:{self.port}", self.host, self.web_port, scenario.title, scenario.language)
+            self.pages = TeamPages(f"ws://{local}:{self.port}", self.host, self.web_port, scenario.title, scenario.language, self.allow_hosts)
             await self.pages.start()
         for path, codes in ((self.expert_codes_file, self.expert_codes), (self.codes_file, self.codes)):
             if path is not None:  # written once listening, so a script can wait for it (team codes last)
