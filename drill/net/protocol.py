@@ -330,6 +330,13 @@ def inject_frames(injects: tuple[Delivery, ...], budget: int = INJECT_BUDGET) ->
     in `earlier-injects` frames of about `budget` bytes each. One inject bigger than the
     budget still travels, alone in its frame (the scenario format keeps a body well
     under MAX_FRAME)."""
+    groups = delivery_groups(injects, budget)
+    return tuple(groups[0]), [encode(EarlierInjects(injects=group)) for group in groups[1:]]
+
+
+def delivery_groups(injects, budget: int = INJECT_BUDGET) -> list[list[Delivery]]:
+    """Injects in runs (in the order given) of about `budget` bytes each, at least one run:
+    so a welcome, or an update after a burst of hundreds of injects, fits in frames."""
     groups: list[list[Delivery]] = [[]]
     used = 0
     for delivery in injects:
@@ -339,7 +346,7 @@ def inject_frames(injects: tuple[Delivery, ...], budget: int = INJECT_BUDGET) ->
             used = 0
         groups[-1].append(delivery)
         used += size
-    return tuple(groups[0]), [encode(EarlierInjects(injects=group)) for group in groups[1:]]
+    return groups
 
 
 def encode(message: Message) -> str:

@@ -96,14 +96,15 @@ class TeamServer:
 
     def _flush(self) -> None:
         self._flush_due = False
-        shared: dict[tuple, str] = {}
-        groups: dict[str, list[ServerConnection]] = {}
+        shared: dict[tuple, tuple[str, ...]] = {}
+        groups: dict[tuple[str, ...], list[ServerConnection]] = {}
         for client in self.clients:
             if client.dirty:
                 client.dirty = False
                 groups.setdefault(self._encoded_update(client, shared), []).append(client.ws)
-        for text, connections in groups.items():
-            self.budgets.send(connections, text)
+        for texts, connections in groups.items():
+            for text in texts:
+                self.budgets.send(connections, text)
         for client in self.clients:
             while client.drafts_due:
                 task = client.drafts_due.pop()
@@ -111,10 +112,12 @@ class TeamServer:
                 for frame in p.draft_frames(task, work.draft, work.fields):
                     self.budgets.send([client.ws], frame)
 
-    def _encoded_update(self, client: _Client, shared: dict[tuple, str]) -> str:
+    def _encoded_update(self, client: _Client, shared: dict[tuple, tuple[str, ...]]) -> tuple[str, ...]:
         """Only what changed for this team. An inject to every team makes the same update
         for most of them; it is built and encoded once (keyed by what it holds), which is
-        what keeps a hundred screens within milliseconds."""
+        what keeps a hundred screens within milliseconds. A burst of injects too big for
+        one frame goes in several updates, the oldest first (a screen puts each update's
+        injects before those it holds), the last with everything else that changed."""
         state, session = self.session.state, self.session
         inbox = state.inbox[client.team]
         fresh = inbox[client.delivered:]
@@ -127,17 +130,17 @@ class TeamServer:
             if key in shared:
                 return shared[key]
         view = session.team_view(client.team) if key is None else None
-        update = p.Update.model_construct(  # our own data: validated where it is received
+        runs = p.delivery_groups(fresh[::-1])   # newest first, as a screen keeps them
+        texts = tuple(p.encode(p.Update.model_construct(  # our own data: validated where it is received
             type="update", now=session.now(), running=state.running, speed=state.speed, ended=state.ended, heat=state.heat,
-            team_heat=state.team_heat.get(client.team), deliveries=fresh[::-1], heat_points=points,
-            facts=list(view.facts) if client.facts_dirty else None,
-            tasks=_without_drafts(view.tasks) if client.tasks_dirty else None, stamp=client.stamp,
-        )
+            team_heat=state.team_heat.get(client.team), deliveries=run, heat_points=points if last else [],
+            facts=list(view.facts) if client.facts_dirty and last else None,
+            tasks=_without_drafts(view.tasks) if client.tasks_dirty and last else None, stamp=client.stamp,
+        )) for run, last in reversed([(run, n == 0) for n, run in enumerate(runs)]))
         client.tasks_dirty = client.facts_dirty = False
-        text = p.encode(update)
         if key is not None:
-            shared[key] = text
-        return text
+            shared[key] = texts
+        return texts
 
     # ----- connections -------------------------------------------------------------------------
 
