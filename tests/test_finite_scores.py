@@ -68,3 +68,4 @@ def test_a_rubric_weight_of_infinity_is_a_positioned_error(data_dir):
     result = drill("validate", str(rubric))
     assert result.returncode == 1 and "Traceback" not in result.stderr, result
     assert "rubric.yaml:" in result.stdout + result.stderr
+
