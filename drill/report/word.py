@@ -20,6 +20,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from .bidi import neutralise
+
 LATIN_FONT = "Calibri"
 TEXT_WIDTH = 170   # mm: A4's 210 less margins of 20
 EAST_ASIAN_FONT = "Microsoft YaHei"   # what Word and WPS offer on Chinese Windows; other programs substitute their own CJK face
@@ -38,8 +40,9 @@ def docx_unavailable() -> str | None:
 
 
 def clean(value: object) -> str:
-    """Text as Word can hold it: characters XML forbids become U+FFFD rather than failing the file."""
-    return _NOT_XML.sub("\ufffd", "" if value is None else str(value))
+    """Text as Word can hold it: characters XML forbids become U+FFFD rather than failing the
+    file, and bidi controls are shown, not obeyed, as in every report output (bidi.py)."""
+    return neutralise(_NOT_XML.sub("\ufffd", "" if value is None else str(value)))
 
 
 class _Writer:
