@@ -197,3 +197,20 @@ def test_a_file_name_too_long_for_the_file_system_is_a_clean_error(tmp_path):
     """Issue 22 finding 11: `drill validate` on a 300-character name says it cannot read it (exit 2), no traceback."""
     result = subprocess.run([sys.executable, "-m", "drill", "validate", str(tmp_path / ("a" * 300 + ".yaml"))], capture_output=True, text=True)
     assert result.returncode == 2 and "File name too long" in result.stderr and "internal error" not in result.stderr, result.stderr
+
+
+def test_a_session_this_user_cannot_write_is_refused_before_serving(tmp_path, monkeypatch):
+    """Issue 22 finding 12: a non-owner could serve a read-only session and hand out codes
+    that could never record a draft; now it is refused at the start, saying why."""
+    from drill.formats import Loader
+    from drill.sessions import create, open_session
+    from drill.store import SessionFileError
+
+    path = tmp_path / "theirs.drill"
+    create(Loader().load_exercise(Path(__file__).parent / "data" / "mini.yaml"), path).sink.close()
+    real = os.access
+    monkeypatch.setattr(os, "access", lambda target, mode, **kw: False if Path(target) == path and mode == os.W_OK else real(target, mode, **kw))
+    with pytest.raises(SessionFileError) as refused:
+        open_session(path, hold=True)   # as `drill serve --session`, `drill run` and `drill review` open it
+    assert "read-only" in str(refused.value) and "copy it" in str(refused.value)
+    assert open_session(path).state is not None   # a report or a score still reads it

@@ -109,6 +109,10 @@ class EventLog:
         Raises SessionInUse naming the holder, or SessionFileError on a read-only disk."""
         if self._held is not None:
             return
+        if self.path.exists() and _read_only(self.path):
+            # Someone else's file, or a read-only disk: refused now, before a server hands out
+            # codes that could never record a draft (issue 22, finding 12).
+            raise SessionFileError(read_only_message(self.path))
         try:
             self._held = lock.acquire(self.path)
         except lock.Busy as busy:
