@@ -220,6 +220,38 @@ def count(tally: Tally, what: str, n: int = 1) -> None:
     tally.hostile[what] = tally.hostile.get(what, 0) + n
 
 
+class Attacker:
+    """The hostile seat in a process of its own, so that its work (building and sending
+    1 MiB frames, thousands of drafts) does not slow the honest clients' own loop here
+    and the round trips measure the server alone. Stopped by SIGTERM, it prints its counts."""
+
+    def __init__(self, url: str, code: str):
+        self.command = [sys.executable, __file__, "--attack", url, code]
+        self.process: asyncio.subprocess.Process | None = None
+
+    async def start(self) -> None:
+        self.process = await asyncio.create_subprocess_exec(*self.command, stdout=asyncio.subprocess.PIPE)
+
+    async def stop(self, tally: Tally) -> None:
+        self.process.send_signal(signal.SIGTERM)
+        out, _ = await self.process.communicate()
+        for what, n in json.loads(out or b"{}").items():
+            count(tally, what, n)
+
+
+def attack_main(url: str, code: str) -> None:
+    async def run() -> dict:
+        tally, stop = Tally(), asyncio.Event()
+        asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
+        seat = asyncio.create_task(hostile_seat(url, code, tally, stop))
+        await stop.wait()
+        seat.cancel()   # a paced send may wait long for the server: the counts so far are kept
+        await asyncio.gather(seat, return_exceptions=True)
+        return tally.hostile
+
+    print(json.dumps(asyncio.run(run())))
+
+
 async def hostile_seat(url: str, code: str, tally: Tally, stop: asyncio.Event) -> None:
     """One seat doing its worst while the server is up; each of its attacks reconnects after
     the server closes it or is killed, until `stop`."""
@@ -390,13 +422,13 @@ async def soak(folder: Path, *, teams: int = 50, reviewers: int = 2, experts: in
         started = time.monotonic()
         while time.monotonic() - started < seconds:
             up_for = kill_every * rng.uniform(0.6, 1.4)
-            attacking = asyncio.Event()
-            attacker = asyncio.create_task(hostile_seat(url, codes[HOSTILE], tally, attacking)) if hostile else None
-            await asyncio.gather(*(seat_work(seat, "up", tally, rng, up_for) for seat in seats), asyncio.sleep(up_for))
-            attacking.set()
-            await server.kill()
+            attacker = Attacker(url, codes[HOSTILE]) if hostile else None
             if attacker is not None:
-                await asyncio.gather(attacker, return_exceptions=True)
+                await attacker.start()
+            await asyncio.gather(*(seat_work(seat, "up", tally, rng, up_for) for seat in seats), asyncio.sleep(up_for))
+            if attacker is not None:
+                await attacker.stop(tally)
+            await server.kill()
             await asyncio.gather(*(seat_work(seat, "down", tally, rng, 0) for seat in seats))
             await server.start(tally)
             tally.restarts += 1
@@ -509,6 +541,9 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--attack"]:
+        attack_main(*sys.argv[2:4])
+        raise SystemExit(0)
     try:
         main()
     except JoinRefused as refusal:

@@ -21,4 +21,4 @@ async def test_a_drill_killed_again_and_again_loses_nothing_acknowledged(tmp_pat
     assert acknowledged["reviews"] > 0 and result["offline_reviews_refused_by_the_lock"] > 0, result
     assert 0 < acknowledged["of_which_by_experts"] < acknowledged["reviews"], result  # both kinds of reviewer got through
     hostile = result["hostile"]  # a hostile seat attacked all along, and the honest teams got through (above)
-    assert hostile["flood drafts sent"] > 100 and hostile["nested hello refused"] > 0 and hostile["silent sockets opened"] > 0, result
+    assert hostile["flood drafts sent"] > 50 and hostile["nested hello refused"] > 0 and hostile["silent sockets opened"] > 0, result
