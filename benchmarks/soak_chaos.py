@@ -96,6 +96,7 @@ class Tally:
     restarts: int = 0
     restart_refusals: int = 0           # a restart turned away because a reviewer held the file
     round_trips: list[float] = field(default_factory=list)   # honest teams: request to acknowledgement, seconds
+    submit_trips: list[float] = field(default_factory=list)  # of those, the submissions (each waits for a disk sync)
     hostile: dict[str, int] = field(default_factory=dict)    # what the hostile seat did, and how the server answered
     server_rss: list[int] = field(default_factory=list)      # the server process's resident memory, bytes, sampled
 
@@ -196,6 +197,7 @@ async def team_loop(client: RemoteTeam, rng: random.Random, tally: Tally, stop: 
                 text = f"[{client.team}/{task}/final] " + FILLER * rng.randint(1, 40)
                 await client.submit(task, text, {})
                 tally.round_trips.append(time.monotonic() - asked)
+                tally.submit_trips.append(tally.round_trips[-1])
                 tally.submissions[(client.team, task)] = text
                 submitted.add(task)
             else:
@@ -501,7 +503,8 @@ def verify(session: Path, tally: Tally, elapsed: float, teams: int, reviewers: i
                      "worst": round(resyncs[-1], 3) if resyncs else None},
         "events": len(events),
         "honest_round_trip_ms": {"median": ms(percentile(tally.round_trips, 0.5)), "p99": ms(percentile(tally.round_trips, 0.99)),
-                                 "worst": ms(max(tally.round_trips, default=None)), "count": len(tally.round_trips)},
+                                 "worst": ms(max(tally.round_trips, default=None)), "count": len(tally.round_trips),
+                                 "submissions_p99": ms(percentile(tally.submit_trips, 0.99))},
         "server_rss_mb": {"median": mb(percentile(tally.server_rss, 0.5)), "peak": mb(max(tally.server_rss, default=None))},
         "hostile": dict(sorted(tally.hostile.items())),
     }
