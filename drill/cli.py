@@ -371,17 +371,20 @@ def whatif(session_path: Path, team: str, task: str, text_file: Path | None, fie
 @click.option("--start", "start_clock", is_flag=True, help="With --headless: start the clock at once.")
 @RUBRICS_OPTION
 @ALLOW_HOST_OPTION
+@click.option("--max-connections", type=click.IntRange(1), default=None, help="Open connections at most, in all (default 500).")
+@click.option("--max-per-address", type=click.IntRange(1), default=None, help="Open connections at most from one address (default 100).")
 @alert_options
 def serve(scenario: str, host: str, port: int, codes_file: Path | None, session_path: Path | None, web_port: int | None, experts: tuple[str, ...], expert_codes_file: Path | None,
-          headless: bool, start_clock: bool, rubric_dirs: tuple[Path, ...], allow_hosts: tuple[str, ...] = (), idle_alert: int = 600, auto_pause: bool = False) -> None:
+          headless: bool, start_clock: bool, rubric_dirs: tuple[Path, ...], allow_hosts: tuple[str, ...] = (), max_connections: int | None = None,
+          max_per_address: int | None = None, idle_alert: int = 600, auto_pause: bool = False) -> None:
     """Run the facilitator's console and serve the drill to teams (and invited experts) over the network."""
     _serve(scenario, host, port, codes_file, session_path, web_port, headless, start_clock, rubric_dirs, experts, expert_codes_file, idle_alert, auto_pause,
-           allow_hosts)
+           allow_hosts, (max_connections, max_per_address))
 
 
 def _serve(scenario: str, host: str, port: int, codes_file: Path | None, session_path: Path | None, web_port: int | None, headless: bool, start_clock: bool, rubric_dirs: tuple[Path, ...],
            experts: tuple[str, ...] = (), expert_codes_file: Path | None = None, idle_alert: int = 600, auto_pause: bool = False,
-           allow_hosts: tuple[str, ...] = ()) -> None:
+           allow_hosts: tuple[str, ...] = (), caps: tuple[int | None, int | None] = (None, None)) -> None:
     import asyncio
 
     from .net.serve import ServedDrill, run_headless
@@ -401,7 +404,7 @@ def _serve(scenario: str, host: str, port: int, codes_file: Path | None, session
             click.echo("Experts join with: drill join URL --expert NAME --code CODE", err=True)
 
     try:
-        served = ServedDrill(session, host, port, codes_file, web_port, experts, expert_codes_file, allow_hosts)  # writes the join codes into the session
+        served = ServedDrill(session, host, port, codes_file, web_port, experts, expert_codes_file, allow_hosts, caps)  # writes the join codes into the session
     except Exception as error:  # noqa: BLE001 - turned into a user message
         _fail_on_session(error)
     if headless:

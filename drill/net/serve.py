@@ -11,6 +11,7 @@ from pathlib import Path
 from ..engine import Session
 from ..live import drive
 from .codes import expert_codes, session_codes
+from .budgets import MAX_CONNECTIONS, MAX_PER_ADDRESS, Budgets
 from .server import TeamServer
 
 
@@ -18,12 +19,16 @@ class ServedDrill:
     """A session served to teams: start it, then run the console or `run_headless`."""
 
     def __init__(self, session: Session, host: str, port: int, codes_file: Path | None = None, web_port: int | None = None,
-                 experts: tuple[str, ...] = (), expert_codes_file: Path | None = None, allow_hosts: tuple[str, ...] = ()):
+                 experts: tuple[str, ...] = (), expert_codes_file: Path | None = None, allow_hosts: tuple[str, ...] = (),
+                 caps: tuple[int | None, int | None] = (None, None)):
+        """`caps`: connections at most in all and from one address (None: the budgets' defaults)."""
         self.session, self.host, self.port, self.codes_file = session, host, port, codes_file
         self.codes = session_codes(session)
         self.expert_codes = expert_codes(session, experts)  # the names invited now, and those the session file keeps
         self.expert_codes_file = expert_codes_file
-        self.server = TeamServer(session, self.codes, self.expert_codes)
+        total, per_address = caps
+        self.server = TeamServer(session, self.codes, self.expert_codes,
+                                 Budgets(total or MAX_CONNECTIONS, per_address or MAX_PER_ADDRESS))
         self.listening = None
         self.web_port, self.allow_hosts = web_port, allow_hosts
         self.pages = None
