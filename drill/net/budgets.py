@@ -184,8 +184,11 @@ class QuietRepeats(logging.Filter):
 
 def quiet_loop(loop: asyncio.AbstractEventLoop) -> None:
     """Make the event loop's own error reports (an accept that fails when descriptors run
-    out, which asyncio retries every second) one line, once a minute."""
+    out, which asyncio retries every second) one line, once a minute. Once per loop: a
+    server started again in the same loop keeps the handler it has."""
     previous, repeats = loop.get_exception_handler(), Repeats()
+    if getattr(previous, "quiet", False):
+        return
     log = logging.getLogger("drill.net")
 
     def handler(loop: asyncio.AbstractEventLoop, context: dict) -> None:
@@ -201,6 +204,7 @@ def quiet_loop(loop: asyncio.AbstractEventLoop) -> None:
         else:
             loop.default_exception_handler(context)
 
+    handler.quiet = True
     loop.set_exception_handler(handler)
 
 
