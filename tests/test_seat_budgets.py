@@ -140,3 +140,29 @@ async def test_a_burst_of_800_injects_reaches_a_screen_in_frames_that_fit(served
             if frame["type"] == "update":
                 got += len(frame["deliveries"])
         assert got == 800
+
+
+async def test_idle_sockets_cannot_use_up_the_descriptors(served):
+    """Issue 22 finding 6: 1,011 sockets that never said hello used every descriptor. Past the
+    cap (and a few still in their handshake) a socket is dropped as soon as it is accepted."""
+    from drill.net.budgets import HANDSHAKE_SLACK
+
+    served.server.budgets.max_per_address = 3
+    host, port = served.url.removeprefix("ws://").rsplit(":", 1)
+    held = []
+    for _ in range(60):
+        held.append(await asyncio.open_connection(host, int(port), local_addr=("127.0.0.9", 0)))
+    await asyncio.sleep(0.3)
+    assert served.server.budgets.sockets.get("127.0.0.9", 0) <= 3 + HANDSHAKE_SLACK
+    dropped = 0
+    for reader, _ in held:
+        try:
+            dropped += await asyncio.wait_for(reader.read(1), 0.05) == b""
+        except (asyncio.TimeoutError, ConnectionError):
+            pass
+    assert dropped >= 60 - 3 - HANDSHAKE_SLACK
+    async with connect(served.url, local_addr=("127.0.0.10", 0)) as other:   # another address gets in
+        assert (await hello_frame(other, served, "press"))["type"] == "welcome"
+    for _, writer in held:
+        writer.close()
+    await until(lambda: "127.0.0.9" not in served.server.budgets.sockets)

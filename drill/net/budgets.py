@@ -6,6 +6,10 @@ others or run the server out of memory or descriptors:
 
 - **connections**: at most MAX_CONNECTIONS in all and MAX_PER_ADDRESS from one
   address; one more is closed at once with 1013 ("try again later") and a reason.
+  Sockets are counted from the moment they are accepted, handshake or not: past the
+  caps by HANDSHAKE_SLACK (sockets that have not said anything yet) a new socket is
+  dropped at once, so idle sockets cannot use up the process's descriptors (whose
+  limit is raised to what the system allows when the server starts).
 - **sending**: a connection whose unsent bytes pass SEND_BACKLOG is not reading; it
   is sent nothing more and closed with CLOSE_NOT_READING, so memory never grows
   with a reader that has stopped (websockets' `broadcast` does not wait for anyone).
@@ -36,6 +40,7 @@ REQUESTS_PER_SECOND = 10.0   # per seat; a team's autosave sends one every few s
 REQUEST_BURST = 20.0
 BYTES_PER_SECOND = 256 * 1024.0        # per seat; a 200,000-character draft is about 600 KB,
 BYTES_BURST = 2 * 1024 * 1024.0        # so a few of them go at once, then one every 2 s or so
+HANDSHAKE_SLACK = 20         # sockets still in their opening handshake, beyond the caps
 CLOSE_TRY_LATER = 1013
 CLOSE_NOT_READING = 4008     # the connection stopped reading what it was sent
 REPEAT_WINDOW = 60.0         # seconds a repeated log line is held back
@@ -77,6 +82,7 @@ class Budgets:
     def __init__(self, max_connections: int = MAX_CONNECTIONS, max_per_address: int = MAX_PER_ADDRESS):
         self.max_connections, self.max_per_address = max_connections, max_per_address
         self.open: dict[str, int] = {}     # address -> connections open from it
+        self.sockets: dict[str, int] = {}  # address -> sockets accepted from it, handshake or not
         self.seats: dict[str, SeatBudget] = {}
         self.dropped: weakref.WeakSet[ServerConnection] = weakref.WeakSet()   # closed for not reading
 
@@ -93,10 +99,31 @@ class Budgets:
         return None
 
     def leave(self, ws: ServerConnection) -> None:
-        address = address_of(ws)
-        self.open[address] -= 1
-        if not self.open[address]:
-            del self.open[address]
+        _less(self.open, address_of(ws))
+
+    def connection_class(self) -> type[ServerConnection]:
+        """websockets' connection, counted from the moment its socket is accepted (see the module)."""
+        budgets = self
+
+        class Counted(ServerConnection):
+            def connection_made(self, transport: asyncio.BaseTransport) -> None:
+                super().connection_made(transport)
+                address = address_of(self)
+                if (sum(budgets.sockets.values()) >= budgets.max_connections + HANDSHAKE_SLACK
+                        or budgets.sockets.get(address, 0) >= budgets.max_per_address + HANDSHAKE_SLACK):
+                    transport.abort()   # nothing said yet, nothing to answer: the descriptor is freed now
+                    return
+                budgets.sockets[address] = budgets.sockets.get(address, 0) + 1
+                self.counted = address
+
+            def connection_lost(self, error: Exception | None) -> None:
+                address = getattr(self, "counted", None)
+                if address is not None:
+                    self.counted = None
+                    _less(budgets.sockets, address)
+                super().connection_lost(error)
+
+        return Counted
 
     # ----- requests ----------------------------------------------------------------------------
 
@@ -132,6 +159,28 @@ async def _close(ws: ServerConnection, code: int, reason: str) -> None:
         await asyncio.wait_for(ws.close(code, reason), 1.0)
     except (asyncio.TimeoutError, OSError):
         ws.transport.abort()
+
+
+def _less(counts: dict[str, int], address: str) -> None:
+    counts[address] -= 1
+    if not counts[address]:
+        del counts[address]
+
+
+def more_descriptors() -> None:
+    """Raise the process's limit of open files to what the system allows (a soft limit of
+    1,024 is common), so the connection caps, not the descriptors, are what runs out."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - Windows
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = hard if hard != resource.RLIM_INFINITY else max(soft, 65536)
+    if soft < wanted:
+        try:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
+        except (ValueError, OSError):
+            pass
 
 
 def backlog(ws: ServerConnection) -> int:

@@ -23,7 +23,7 @@ from ..engine import Event, Refused, Session
 from ..engine import events as ev
 from ..engine.views import TaskView, heat_history
 from . import protocol as p
-from .budgets import CLOSE_TRY_LATER, MAX_HELLO, Budgets, quiet_loop
+from .budgets import CLOSE_TRY_LATER, MAX_HELLO, Budgets, more_descriptors, quiet_loop
 from .codes import Guesses, normalise
 from .experts import ExpertDesk, ExpertSeat
 
@@ -65,11 +65,12 @@ class TeamServer:
         """Listen; returns the websockets server (its `.sockets` tell the port when 0 was asked)."""
         self._loop = asyncio.get_running_loop()
         quiet_loop(self._loop)
+        more_descriptors()
         # No per-message compression: frames are small and a LAN is fast; deflate would cost
         # more time than it saves on every one of a hundred screens. At most 4 frames wait
         # unread per connection (a seat over its budget is not read until it is back in it).
         return await serve(self._handle, host, port, max_size=p.MAX_FRAME, max_queue=4, ping_interval=10, ping_timeout=20,
-                           close_timeout=5, compression=None)
+                           close_timeout=5, compression=None, create_connection=self.budgets.connection_class())
 
     # ----- engine side -----------------------------------------------------------------------
 
