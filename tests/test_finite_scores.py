@@ -8,12 +8,11 @@ import json
 import math
 
 import pytest
-from websockets.asyncio.client import connect
 
 from drill.engine import Refused
 from drill.net.expert_client import RemoteExpert
 from test_cli import drill
-from test_experts import press_at_work
+from test_experts import press_at_work, raw_expert
 
 NOT_FINITE = ("NaN", "Infinity", "-Infinity")
 
@@ -21,9 +20,7 @@ NOT_FINITE = ("NaN", "Infinity", "-Infinity")
 async def test_an_expert_sending_nan_or_infinity_is_refused_not_dropped(panel):
     press = await press_at_work(panel)
     await press.submit("assess", "Major incident.", {"grade": "major"})
-    async with connect(panel.url) as raw:
-        await raw.send(json.dumps({"type": "expert-hello", "expert": "李教授", "code": panel.expert_codes["李教授"]}))
-        assert json.loads(await raw.recv())["type"] == "expert-welcome"
+    async with raw_expert(panel) as raw:
         for n, number in enumerate(NOT_FINITE):
             await raw.send(f'{{"type": "review", "id": {n}, "team": "press", "task": "assess", "criterion": "tone", "score": {number}, "note": ""}}')
             while (answer := json.loads(await raw.recv()))["type"] == "events":
