@@ -709,3 +709,32 @@ async def test_served_console_shows_join_codes(tmp_path):
         assert isinstance(app.screen, ConsoleScreen)
         await pilot.press("ctrl+q")
     assert served.listening is None or not served.listening.is_serving()
+
+
+async def test_served_console_tells_of_repeated_wrong_codes(tmp_path, monkeypatch):
+    """Issue 22 finding 4: someone guessing a seat's code is a notice on the console."""
+    import json as json_module
+
+    from websockets.asyncio.client import connect
+
+    import drill.net.codes as codes_module
+    from drill.net.serve import ServedDrill
+
+    monkeypatch.setattr(codes_module, "FREE_TRIES", 2)
+    monkeypatch.setattr(codes_module, "MAX_PENALTY", 0.1)
+    session = create(Loader().load_exercise(DATA / "mini.yaml"), tmp_path / "guessed.drill", Clock(60, real=FakeTime()))
+    served = ServedDrill(session, "127.0.0.1", 0)
+    app = DrillApp(session, mode="serve", served=served)
+    async with app.run_test(size=(120, 30)) as pilot:
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if served.listening is not None:
+                break
+        for n in range(2):
+            async with connect(served.url) as raw:
+                await raw.send(json_module.dumps({"type": "hello", "team": "press", "code": f"WRONG{n}"}))
+                await raw.recv()
+        await pilot.pause(0.1)
+        notices = [n.message for n in app._notifications]
+        assert any("2 wrong join codes for team press" in message and "127.0.0.1" in message for message in notices), notices
+        await pilot.press("ctrl+q")
