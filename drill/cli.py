@@ -382,6 +382,19 @@ def serve(scenario: str, host: str, port: int, codes_file: Path | None, session_
            allow_hosts, (max_connections, max_per_address))
 
 
+def _can_write(path: Path | None) -> None:
+    """A file the command will write once it is listening: said now if it cannot be (a folder
+    that is not there, a name too long), not later as if listening had failed."""
+    if path is None:
+        return
+    try:
+        with open(path.with_suffix(path.suffix + ".tmp"), "a", encoding="utf-8"):
+            pass
+        path.with_suffix(path.suffix + ".tmp").unlink()
+    except OSError as error:
+        raise UserError(f"{path}: cannot write there: {error.strerror or error}") from None
+
+
 def _serve(scenario: str, host: str, port: int, codes_file: Path | None, session_path: Path | None, web_port: int | None, headless: bool, start_clock: bool, rubric_dirs: tuple[Path, ...],
            experts: tuple[str, ...] = (), expert_codes_file: Path | None = None, idle_alert: int = 600, auto_pause: bool = False,
            allow_hosts: tuple[str, ...] = (), caps: tuple[int | None, int | None] = (None, None)) -> None:
@@ -389,6 +402,8 @@ def _serve(scenario: str, host: str, port: int, codes_file: Path | None, session
 
     from .net.serve import ServedDrill, run_headless
 
+    for path in (codes_file, expert_codes_file):
+        _can_write(path)
     session = _open_or_create(scenario, session_path, rubric_dirs)
 
     def announce(served: ServedDrill) -> None:

@@ -214,3 +214,12 @@ def test_a_session_this_user_cannot_write_is_refused_before_serving(tmp_path, mo
         open_session(path, hold=True)   # as `drill serve --session`, `drill run` and `drill review` open it
     assert "read-only" in str(refused.value) and "copy it" in str(refused.value)
     assert open_session(path).state is not None   # a report or a score still reads it
+
+
+def test_a_codes_file_that_cannot_be_written_is_said_before_serving(tmp_path):
+    """Issue 22 finding 11: a codes file name too long read 'cannot listen on 127.0.0.1:0'."""
+    result = subprocess.run([sys.executable, "-m", "drill", "serve", str(Path(__file__).parent / "data" / "mini.yaml"), "--headless",
+                             "--port", "0", "--session", str(tmp_path / "s.drill"), "--codes-file", str(tmp_path / ("c" * 300 + ".json"))],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1 and "cannot write there: File name too long" in result.stderr, result.stderr
+    assert "listen" not in result.stderr and not (tmp_path / "s.drill").exists()
