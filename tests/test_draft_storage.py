@@ -51,3 +51,24 @@ def test_a_session_file_from_before_keeps_its_draft_events(tmp_path):
     assert resumed.state.work[("press", "assess")].draft == "kept as an event, the old way"
     resumed.save_draft("press", "assess", "newer", {})   # and it takes new drafts on top
     assert resumed.state.seq == max(e.seq for e in resumed.sink.events())
+
+
+def test_a_team_s_drafts_are_held_to_a_quota(tmp_path, monkeypatch):
+    """Each seat's share of the session file is bounded: the team's drafts over its open tasks."""
+    import pytest
+
+    import drill.engine.session as session_module
+    from drill.engine import Refused
+
+    monkeypatch.setattr(session_module, "DRAFT_QUOTA", 1_000)
+    session = create(Loader().load_exercise(DATA / "mini.yaml"), tmp_path / "q.drill")
+    session.start()
+    session.save_draft("press", "assess", "a" * 900, {})
+    session.save_draft("press", "assess", "b" * 1_000, {})   # replacing its own draft: within the quota
+    session.jump_next()   # the statement opens
+    with pytest.raises(Refused) as refused:
+        session.save_draft("press", "statement", "c" * 10, {})
+    assert refused.value.key == "draft-quota"
+    session.save_draft("school", "assess", "d" * 1_000, {})   # another team's share is its own
+    session.submit("press", "assess", "b" * 1_000, {})
+    session.save_draft("press", "statement", "c" * 900, {})   # a submitted task's text no longer counts

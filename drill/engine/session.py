@@ -31,6 +31,9 @@ OBSERVATION_KINDS = ("strength", "improvement")   # HSEEP: a strength, or an are
 # HSEEP's improvement-plan elements: where a corrective action lands.
 PLAN_ELEMENTS = ("planning", "organization", "equipment", "training", "exercise")
 PLAN_COLUMNS = ("capability", "issue", "action", "element", "organization", "contact", "start", "end")
+# Characters of drafts a team may hold at once over its open tasks: ten drafts of the longest
+# a request may carry. The session file keeps one draft per task, so this is each team's share of it.
+DRAFT_QUOTA = 2_000_000
 
 
 class Refused(Exception):
@@ -438,6 +441,9 @@ class Session:
         fields = self._check_fields(task, fields or {})
         if (text, fields) == (work.draft, work.fields):
             return
+        held = sum(len(w.draft) for (t, k), w in self.state.work.items() if t == team and k != task and w.submitted_at is None)
+        if held + len(text) > DRAFT_QUOTA:
+            raise Refused("draft-quota", quota=DRAFT_QUOTA)
         self._emit(ev.DRAFT, {"team": team, "task": task, "text": text, "fields": fields}, at=now)
 
     def submit(self, team: str, task: str, text: str, fields: dict[str, str] | None = None) -> Event:
