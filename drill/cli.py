@@ -161,6 +161,10 @@ AGAINST_OPTION = click.option(
     "--against", "against_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
     help="An earlier run of the same scenario to set beside this one (\"the last group published the first statement at 10:40; you at 09:55\").",
 )
+ALLOW_HOST_OPTION = click.option(
+    "--allow-host", "allow_hosts", multiple=True,
+    help="A host name the web page may be opened under, beside this machine's addresses and localhost (repeatable).",
+)
 
 
 def _against(session_path: Path, against_path: Path | None, language: str | None):
@@ -453,19 +457,38 @@ def whatif(session_path: Path, team: str, task: str, text_file: Path | None, fie
 @click.option("--headless", is_flag=True, help="No console: serve and run the clock until stopped (for automation).")
 @click.option("--start", "start_clock", is_flag=True, help="With --headless: start the clock at once.")
 @RUBRICS_OPTION
+@ALLOW_HOST_OPTION
+@click.option("--max-connections", type=click.IntRange(1), default=None, help="Open connections at most, in all (default 500).")
+@click.option("--max-per-address", type=click.IntRange(1), default=None, help="Open connections at most from one address (default 100).")
 @alert_options
 @LANG_OPTION
 def serve(scenario: str, host: str, port: int, codes_file: Path | None, session_path: Path | None, web_port: int | None, experts: tuple[str, ...], expert_codes_file: Path | None,
-          codes_sheet: Path | None, headless: bool, start_clock: bool, rubric_dirs: tuple[Path, ...], idle_alert: int = 600, auto_pause: bool = False,
+          codes_sheet: Path | None, headless: bool, start_clock: bool, rubric_dirs: tuple[Path, ...], allow_hosts: tuple[str, ...] = (),
+          max_connections: int | None = None, max_per_address: int | None = None, idle_alert: int = 600, auto_pause: bool = False,
           language: str | None = None) -> None:
     """Run the facilitator's console and serve the drill to teams (and invited experts) over the network."""
     _serve(scenario, host, port, codes_file, session_path, web_port, headless, start_clock, rubric_dirs, experts, expert_codes_file, idle_alert, auto_pause,
-           codes_sheet, language)
+           codes_sheet, language, allow_hosts, (max_connections, max_per_address))
+
+
+def _can_write(option: str, path: Path | None) -> None:
+    """A file the command will write once it is listening: said now if it cannot be (a folder
+    that is not there, a name too long), not later as if listening had failed."""
+    if path is None:
+        return
+    probe = path.with_suffix(path.suffix + ".tmp")
+    try:
+        with open(probe, "a", encoding="utf-8"):
+            pass
+        probe.unlink()
+    except OSError as error:
+        raise UserError(f"{option} {path}: cannot write there: {error.strerror or error}") from None
 
 
 def _serve(scenario: str, host: str, port: int, codes_file: Path | None, session_path: Path | None, web_port: int | None, headless: bool, start_clock: bool, rubric_dirs: tuple[Path, ...],
            experts: tuple[str, ...] = (), expert_codes_file: Path | None = None, idle_alert: int = 600, auto_pause: bool = False,
-           codes_sheet: Path | None = None, language: str | None = None) -> None:
+           codes_sheet: Path | None = None, language: str | None = None,
+           allow_hosts: tuple[str, ...] = (), caps: tuple[int | None, int | None] = (None, None)) -> None:
     import asyncio
 
     from .net.serve import ServedDrill, run_headless
@@ -473,8 +496,7 @@ def _serve(scenario: str, host: str, port: int, codes_file: Path | None, session
     from .i18n import Catalog
 
     for option, path in (("--codes-file", codes_file), ("--expert-codes-file", expert_codes_file), ("--codes-sheet", codes_sheet)):
-        if path is not None and not path.resolve().parent.is_dir():   # said now, not as "cannot listen" once the server starts
-            raise UserError(f"{option} {path}: no folder {path.resolve().parent} to write it in")
+        _can_write(option, path)
     session = _open_or_create(scenario, session_path, rubric_dirs)
     t = Catalog(language or session.scenario.language)   # the command line speaks as the console does
 
@@ -491,7 +513,8 @@ def _serve(scenario: str, host: str, port: int, codes_file: Path | None, session
             click.echo(t("cli.experts-join"), err=True)
 
     try:
-        served = ServedDrill(session, host, port, codes_file, web_port, experts, expert_codes_file, codes_sheet, language)  # writes the join codes into the session
+        served = ServedDrill(session, host, port, codes_file, web_port, experts, expert_codes_file, codes_sheet, language,
+                             allow_hosts, caps)  # writes the join codes into the session
     except Exception as error:  # noqa: BLE001 - turned into a user message
         _fail_on_session(error)
     if headless:
@@ -750,8 +773,9 @@ def doctor() -> None:
 @RUBRICS_OPTION
 @click.option("--lang", "language", type=click.Choice(["en", "zh-CN", "vi"]), default=None,
               help="Language of the page and this command (en, zh-CN, vi); default: the scenario's, or for a ws:// address English until a team has joined.")
+@ALLOW_HOST_OPTION
 def web(target: str, host: str, web_port: int, server_port: int, session_path: Path | None, experts: tuple[str, ...], rubric_dirs: tuple[Path, ...],
-        language: str | None) -> None:
+        language: str | None, allow_hosts: tuple[str, ...]) -> None:
     """Teams in a browser: serve the team workspace as a web page.
 
     Given a scenario, run the drill with the facilitator's console here (like
@@ -763,14 +787,14 @@ def web(target: str, host: str, web_port: int, server_port: int, session_path: P
     from .sessions import is_session_file
 
     if is_session_file(Path(target)):
-        _debrief_pages(Path(target), None, language, host, web_port)
+        _debrief_pages(Path(target), None, language, host, web_port, allow_hosts=allow_hosts)
         return
     if not target.startswith(("ws://", "wss://")):
-        _serve(target, host, server_port, None, session_path, web_port, False, False, rubric_dirs, experts, language=language)
+        _serve(target, host, server_port, None, session_path, web_port, False, False, rubric_dirs, experts, language=language, allow_hosts=allow_hosts)
         return
     from .net.pages import TeamPages
 
-    pages = TeamPages(target, host, web_port, language=language)
+    pages = TeamPages(target, host, web_port, language=language, allow_hosts=allow_hosts)
     _serve_pages(pages, lambda: Catalog(language)("cli.web-pages", url=pages.url, server=target))
 
 
@@ -800,9 +824,10 @@ def _serve_pages(pages, message) -> None:
 @click.option("--web-port", type=int, default=None, help="Serve the presenter as a web page on this port instead (for a projector's browser).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="With --web-port: address for the web page.")
 @AGAINST_OPTION
+@ALLOW_HOST_OPTION
 @LANG_OPTION
 def debrief(session_path: Path, whatif_path: Path | None, web_port: int | None, host: str, language: str | None,
-            against_path: Path | None) -> None:
+            against_path: Path | None, allow_hosts: tuple[str, ...]) -> None:
     """Present the drill to the room: step through its timeline, heat, teams' work and scores."""
     from .whatif import read_run
 
@@ -814,7 +839,7 @@ def debrief(session_path: Path, whatif_path: Path | None, web_port: int | None, 
     if whatif is not None and whatif.timeline.exercise.scenario.id != run.timeline.exercise.scenario.id:
         raise UserError(f"{whatif_path}: a what-if of another drill ({whatif.timeline.exercise.scenario.id}), not of {session_path}")
     if web_port is not None:
-        _debrief_pages(session_path, whatif_path, language, host, web_port, against_path)
+        _debrief_pages(session_path, whatif_path, language, host, web_port, against_path, allow_hosts)
         return
     from .tui import run_debrief
 
@@ -824,7 +849,7 @@ def debrief(session_path: Path, whatif_path: Path | None, web_port: int | None, 
 
 
 def _debrief_pages(session_path: Path, whatif_path: Path | None, language: str | None, host: str, port: int,
-                   against_path: Path | None = None) -> None:
+                   against_path: Path | None = None, allow_hosts: tuple[str, ...] = ()) -> None:
     from .net.pages import DebriefPages
 
     from .i18n import Catalog
@@ -834,8 +859,8 @@ def _debrief_pages(session_path: Path, whatif_path: Path | None, language: str |
         t = Catalog(language or read_run(session_path).timeline.exercise.scenario.language)
     except Exception as error:  # noqa: BLE001 - turned into a user message
         _fail_on_session(error)
-    pages = DebriefPages(session_path, host, port, whatif_path, language, against_path)
-    _serve_pages(pages, lambda: t("cli.debrief-pages", url=pages.url))
+    pages = DebriefPages(session_path, host, port, whatif_path, language, against_path, allow_hosts)
+    _serve_pages(pages, lambda: t("cli.debrief-pages", url=pages.url, code=pages.code))
 
 
 @cli.command()

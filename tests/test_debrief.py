@@ -270,3 +270,19 @@ async def test_the_right_pane_follows_the_team_a_moment_concerns_and_says_so(ses
         await pilot.press("left", "right")
         await pilot.pause()
         assert _plain(app.screen.query_one("#team-title").content).strip() == presenter.names[presenter.team]
+
+
+async def test_bidi_controls_never_reach_the_presenter_screen(sessions):
+    """Issue 22 finding 11: an override in a team's text would reverse words on the projector."""
+    from rich.segment import Segment
+    from textual.color import Color
+
+    from drill.report.bidi import CONTROLS
+    from drill.tui.debrief import BidiIgnored
+
+    app = app_for(sessions, "en")
+    async with app.run_test(size=(120, 40)):
+        filters = [f for f in app.get_line_filters() if isinstance(f, BidiIgnored)]
+        assert len(filters) == 1
+        shown = filters[0].apply([Segment("we did \u202eTON\u202c act"), Segment("".join(CONTROLS) + "x")], Color(0, 0, 0))
+        assert "".join(s.text for s in shown) == "we did TON actx"

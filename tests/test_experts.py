@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
@@ -51,6 +52,15 @@ async def press_at_work(served: ServedDrill) -> RemoteTeam:
     served.session.start()
     await until(lambda: press.view().tasks)
     return press
+
+
+@asynccontextmanager
+async def raw_expert(panel: ServedDrill, name: str = "李教授"):
+    """An expert's connection without the client: said hello, welcomed, the events to follow."""
+    async with connect(panel.url) as raw:
+        await raw.send(json.dumps({"type": "expert-hello", "expert": name, "code": panel.expert_codes[name]}))
+        assert json.loads(await raw.recv())["type"] == "expert-welcome"
+        yield raw
 
 
 def tone(scores) -> object:
@@ -137,9 +147,7 @@ async def test_expert_codes_never_admit_a_team_and_team_codes_never_admit_an_exp
 async def test_experts_cannot_write_for_teams_and_teams_cannot_review_or_see_reviews(panel):
     press = await press_at_work(panel)
     await press.submit("assess", "sealed", {"grade": "major"})
-    async with connect(panel.url) as raw:
-        await raw.send(json.dumps({"type": "expert-hello", "expert": "李教授", "code": panel.expert_codes["李教授"]}))
-        assert json.loads(await raw.recv())["type"] == "expert-welcome"
+    async with raw_expert(panel) as raw:
         while not json.loads(await raw.recv())["done"]:
             pass
         await raw.send(json.dumps({"type": "submit", "id": 7, "task": "assess", "text": "an expert's words", "fields": {}}))

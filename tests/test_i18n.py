@@ -53,7 +53,7 @@ def test_every_refusal_in_the_code_has_a_message():
     used = set()
     for path in (ROOT / "drill").rglob("*.py"):
         used |= set(re.findall(r'(?:Refused|Offline)\("([a-z-]+)"', path.read_text(encoding="utf-8")))
-    assert used and used <= {key.removeprefix("refused.") for key in keys("en", "engine")}
+    assert used and used <= {key.removeprefix("refused.") for area in ("engine", "limits") for key in keys("en", area)}
 
 
 def test_refusal_in_chinese():

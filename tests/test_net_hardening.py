@@ -101,15 +101,31 @@ async def test_parallel_connections_guess_no_faster_than_one(served, monkeypatch
     assert max(took for _, took in answers) >= 5 * 0.4 - 0.05
 
 
-async def test_guesses_for_one_team_are_slowed_from_any_address(served, monkeypatch):
+async def test_guesses_for_one_team_spread_over_addresses_buy_one_try_each(served, monkeypatch):
     monkeypatch.setattr(codes_module, "FREE_TRIES", 1)
     monkeypatch.setattr(codes_module, "MAX_PENALTY", 0.5)
     first = await hello(served, "press", "WRONG1", "127.0.0.2")
-    second = await hello(served, "press", "WRONG2", "127.0.0.3")
-    assert first[0] == second[0] == "refused"
-    assert first[1] < 0.4 and second[1] >= 0.45
+    second = await hello(served, "press", "WRONG2", "127.0.0.3")   # a clean address: its first try is free
+    third = await hello(served, "press", "WRONG3", "127.0.0.3")    # its second waits: the team is under attack
+    assert first[0] == second[0] == third[0] == "refused"
+    assert first[1] < 0.4 and second[1] < 0.4 and third[1] >= 0.45
     other = await hello(served, "school", served.codes["school"], "127.0.0.4")
     assert other[0] == "welcome" and other[1] < 0.4  # another team from another address is not held up
+
+
+async def test_guessing_a_team_code_does_not_lock_the_team_out(served, monkeypatch):
+    monkeypatch.setattr(codes_module, "FREE_TRIES", 2)
+    monkeypatch.setattr(codes_module, "MAX_PENALTY", 0.4)
+    notices = []
+    served.server.on_wrong_codes = lambda seat, count, address: notices.append((seat, count, address))
+    guesses = asyncio.gather(*(hello(served, "press", f"WRONG{n}", "127.0.0.7") for n in range(8)))
+    await asyncio.sleep(0.3)   # the guesser is being slowed down now
+    right = await hello(served, "press", served.codes["press"], "127.0.0.8")
+    assert right[0] == "welcome" and right[1] < 0.3   # the team at its own terminal gets straight in
+    assert all(kind == "refused" for kind, _ in await guesses)
+    again = await hello(served, "press", served.codes["press"], "127.0.0.7")   # the guesser's own address: after its wait
+    assert again[0] == "welcome"
+    assert notices and notices[0] == ("team press", 2, "127.0.0.7")   # the console hears of it
 
 
 async def test_disk_full_keeps_the_draft_on_the_team_computer_and_says_so(served):

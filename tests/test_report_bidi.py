@@ -35,3 +35,18 @@ def test_no_report_output_carries_a_bidi_control(tmp_path, pdf):
 
         pages = "".join(page.extract_text() for page in PdfReader(written[-1]).pages)
         assert not set(pages) & set(CONTROLS) and "U+202E" in pages
+
+
+def test_report_docx_carries_no_bidi_control(tmp_path):
+    """Issue 22 finding 11: report.docx took the controls raw."""
+    import zipfile
+
+    from drill.report import docx_unavailable, write_report
+
+    if docx_unavailable():
+        pytest.skip(docx_unavailable())
+    session = session_of(tmp_path, press_statement=OVERRIDE, replace={"name: Press office": "name: \"Press \u202eeciffo\u202c\""})
+    write_report(session, tmp_path / "out", formats=("docx",))
+    with zipfile.ZipFile(tmp_path / "out" / "report.docx") as docx:
+        xml = "".join(docx.read(name).decode("utf-8") for name in docx.namelist() if name.endswith(".xml"))
+    assert not set(xml) & set(CONTROLS) and "[U+202E]" in xml

@@ -177,3 +177,49 @@ async def test_the_live_loop_goes_on_through_a_full_disk_and_records_what_was_du
     assert "lab" in session.state.fired  # recorded once the disk took writes again
     session.sink.close()
     assert "lab" in open_session(tmp_path / "s.drill").state.fired
+
+
+def test_a_session_opened_through_a_symlink_is_held_like_the_file(tmp_path):
+    """Issue 22 finding 11: the lock is keyed on the file itself, so a second drill through a
+    symlink is refused cleanly instead of writing into the live one's log."""
+    from drill.formats import Loader
+    from drill.sessions import create
+
+    session = create(Loader().load_exercise(Path(__file__).parent / "data" / "mini.yaml"), tmp_path / "real.drill")
+    (tmp_path / "link.drill").symlink_to(tmp_path / "real.drill")
+    second = subprocess.run([sys.executable, "-m", "drill", "review", str(tmp_path / "link.drill"), "--team", "press",
+                             "--task", "assess", "--criterion", "tone", "--score", "1"], capture_output=True, text=True)
+    assert second.returncode == 1 and "already open in another drill" in second.stderr, second.stderr
+    session.sink.close()
+
+
+def test_a_file_name_too_long_for_the_file_system_is_a_clean_error(tmp_path):
+    """Issue 22 finding 11: `drill validate` on a 300-character name says it cannot read it (exit 2), no traceback."""
+    result = subprocess.run([sys.executable, "-m", "drill", "validate", str(tmp_path / ("a" * 300 + ".yaml"))], capture_output=True, text=True)
+    assert result.returncode == 2 and "File name too long" in result.stderr and "internal error" not in result.stderr, result.stderr
+
+
+def test_a_session_this_user_cannot_write_is_refused_before_serving(tmp_path, monkeypatch):
+    """Issue 22 finding 12: a non-owner could serve a read-only session and hand out codes
+    that could never record a draft; now it is refused at the start, saying why."""
+    from drill.formats import Loader
+    from drill.sessions import create, open_session
+    from drill.store import SessionFileError
+
+    path = tmp_path / "theirs.drill"
+    create(Loader().load_exercise(Path(__file__).parent / "data" / "mini.yaml"), path).sink.close()
+    real = os.access
+    monkeypatch.setattr(os, "access", lambda target, mode, **kw: False if Path(target) == path and mode == os.W_OK else real(target, mode, **kw))
+    with pytest.raises(SessionFileError) as refused:
+        open_session(path, hold=True)   # as `drill serve --session`, `drill run` and `drill review` open it
+    assert "read-only" in str(refused.value) and "copy it" in str(refused.value)
+    assert open_session(path).state is not None   # a report or a score still reads it
+
+
+def test_a_codes_file_that_cannot_be_written_is_said_before_serving(tmp_path):
+    """Issue 22 finding 11: a codes file name too long read 'cannot listen on 127.0.0.1:0'."""
+    result = subprocess.run([sys.executable, "-m", "drill", "serve", str(Path(__file__).parent / "data" / "mini.yaml"), "--headless",
+                             "--port", "0", "--session", str(tmp_path / "s.drill"), "--codes-file", str(tmp_path / ("c" * 300 + ".json"))],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1 and "cannot write there: File name too long" in result.stderr, result.stderr
+    assert "listen" not in result.stderr and not (tmp_path / "s.drill").exists()

@@ -691,18 +691,26 @@ def test_review_opens_the_screen_only_without_score_options(tmp_path, monkeypatc
     assert open_session(tmp_path / "r.drill").state.reviews[-1]["criterion"] == "tone"
 
 
-async def test_served_console_shows_join_codes(tmp_path):
+def served_console(path: Path):
+    """The mini drill served with a console (not started yet): the app and its ServedDrill."""
     from drill.net.serve import ServedDrill
 
-    exercise = Loader().load_exercise(DATA / "mini.yaml")
-    session = create(exercise, tmp_path / "served.drill", Clock(60, real=FakeTime()))
+    session = create(Loader().load_exercise(DATA / "mini.yaml"), path, Clock(60, real=FakeTime()))
     served = ServedDrill(session, "127.0.0.1", 0)
-    app = DrillApp(session, mode="serve", served=served)
+    return DrillApp(session, mode="serve", served=served), served
+
+
+async def until_listening(pilot, served) -> None:
+    for _ in range(50):
+        await pilot.pause(0.02)
+        if served.listening is not None:
+            break
+
+
+async def test_served_console_shows_join_codes(tmp_path):
+    app, served = served_console(tmp_path / "served.drill")
     async with app.run_test(size=(100, 30)) as pilot:
-        for _ in range(50):
-            await pilot.pause(0.02)
-            if served.listening is not None:
-                break
+        await until_listening(pilot, served)
         await pilot.pause()
         join = plain(app.screen.query_one("#join"))
         assert served.url in join and all(code in join for code in served.codes.values())
@@ -710,3 +718,26 @@ async def test_served_console_shows_join_codes(tmp_path):
         assert isinstance(app.screen, ConsoleScreen)
         await pilot.press("ctrl+q")
     assert served.listening is None or not served.listening.is_serving()
+
+
+async def test_served_console_tells_of_repeated_wrong_codes(tmp_path, monkeypatch):
+    """Issue 22 finding 4: someone guessing a seat's code is a notice on the console."""
+    import json as json_module
+
+    from websockets.asyncio.client import connect
+
+    import drill.net.codes as codes_module
+
+    monkeypatch.setattr(codes_module, "FREE_TRIES", 2)
+    monkeypatch.setattr(codes_module, "MAX_PENALTY", 0.1)
+    app, served = served_console(tmp_path / "guessed.drill")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await until_listening(pilot, served)
+        for n in range(2):
+            async with connect(served.url) as raw:
+                await raw.send(json_module.dumps({"type": "hello", "team": "press", "code": f"WRONG{n}"}))
+                await raw.recv()
+        await pilot.pause(0.1)
+        notices = [n.message for n in app._notifications]
+        assert any("2 wrong join codes for team press" in message and "127.0.0.1" in message for message in notices), notices
+        await pilot.press("ctrl+q")

@@ -51,7 +51,7 @@ async def until_painted(page, colour, what: str, clip: dict | None = None, timeo
 
 
 @asynccontextmanager
-async def browser_page(url: str, outside: list[str], width: int, height: int):
+async def browser_page(url: str, outside: list[str], width: int, height: int, form: dict[str, str]):
     """A headless Chromium page at `url`, its terminal canvas up; every address it fetches
     from outside this machine goes into `outside`."""
     async with playwright.async_playwright() as p:
@@ -59,6 +59,13 @@ async def browser_page(url: str, outside: list[str], width: int, height: int):
         page = await browser.new_page(viewport={"width": width, "height": height})
         page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("http://localhost", "ws://localhost")) else None)
         await page.goto(url)
+        # The page asks for the code before it starts any process (docs/network.md).
+        if "kind" in form:
+            await page.check(f'input[name=kind][value={form["kind"]}]')
+        for name in ("seat", "code"):
+            if name in form:
+                await page.fill(f"input[name={name}]", form[name])
+        await page.click("button[type=submit]")
         await page.wait_for_selector(".xterm-screen", timeout=20_000)
         try:
             yield page
@@ -72,14 +79,8 @@ async def test_browser_joins_as_a_team_and_receives_the_first_inject(tmp_path):
     await served.start()
     outside: list[str] = []
     try:
-        async with browser_page(served.pages.url, outside, 1000, 700) as page:
-            # the join form starts in its own process: wait for its blue Join button
-            await until_painted(page, lambda r, g, b: b > 150 and r < 80, "the join form")
-            await page.mouse.click(950, 650)  # the page takes the keys; the form's name box has the focus
-            await page.keyboard.type("press", delay=10)
-            await page.keyboard.press("Enter")
-            await page.keyboard.type(served.codes["press"], delay=10)
-            await page.keyboard.press("Enter")
+        form = {"kind": "team", "seat": "press", "code": served.codes["press"]}
+        async with browser_page(served.pages.url, outside, 1000, 700, form) as page:
             for _ in range(200):
                 if any(client.team == "press" for client in served.server.clients):
                     break
@@ -112,7 +113,7 @@ async def test_the_debrief_presenter_in_a_browser(tmp_path):
     await pages.start()
     outside: list[str] = []
     try:
-        async with browser_page(pages.url, outside, 1400, 800) as page:
+        async with browser_page(pages.url, outside, 1400, 800, {"code": pages.code}) as page:
             await until_painted(page, lambda r, g, b: r < 90 and g > 140 and b > 140, "the presenter")   # the cyan badge of "task opens"
             await page.mouse.click(700, 400)
             first = await page.screenshot()
@@ -133,17 +134,8 @@ async def test_browser_joins_as_an_expert_and_sees_a_submission(tmp_path):
     await served.start()
     outside: list[str] = []
     try:
-        async with browser_page(served.pages.url, outside, 1000, 700) as page:
-            await until_painted(page, lambda r, g, b: b > 150 and r < 80, "the join form")
-            await page.mouse.click(950, 650)
-            await page.keyboard.press("Shift+Tab")  # from the name box back to "join as"
-            await page.keyboard.press("ArrowDown")  # an invited expert
-            await page.keyboard.press("Enter")
-            await page.keyboard.press("Tab")
-            await page.keyboard.type("李教授", delay=10)
-            await page.keyboard.press("Enter")
-            await page.keyboard.type(served.expert_codes["李教授"], delay=10)
-            await page.keyboard.press("Enter")
+        form = {"kind": "expert", "seat": "李教授", "code": served.expert_codes["李教授"]}
+        async with browser_page(served.pages.url, outside, 1000, 700, form) as page:
             desk = served.server.experts
             for _ in range(200):
                 if desk.seats and desk.seats[0].ready:

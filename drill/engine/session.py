@@ -10,9 +10,11 @@ and read its views; no drill rule lives anywhere else.
 from __future__ import annotations
 
 import heapq
+import math
 from datetime import date, timedelta
 from dataclasses import dataclass
-from typing import Any, Callable, Protocol
+from contextlib import AbstractContextManager, contextmanager
+from typing import Any, Callable, Iterator, Protocol
 
 from ..formats import Exercise, Inject
 from ..i18n import Catalog
@@ -29,6 +31,9 @@ OBSERVATION_KINDS = ("strength", "improvement")   # HSEEP: a strength, or an are
 # HSEEP's improvement-plan elements: where a corrective action lands.
 PLAN_ELEMENTS = ("planning", "organization", "equipment", "training", "exercise")
 PLAN_COLUMNS = ("capability", "issue", "action", "element", "organization", "contact", "start", "end")
+# Characters of drafts a team may hold at once over its open tasks: ten drafts of the longest
+# a request may carry. The session file keeps one draft per task, so this is each team's share of it.
+DRAFT_QUOTA = 2_000_000
 
 
 class Refused(Exception):
@@ -48,6 +53,11 @@ class Refused(Exception):
 
 class Sink(Protocol):
     def append(self, event: Event, *, durable: bool = False) -> None: ...
+
+    def events(self) -> list[Event]: ...
+
+    def together(self) -> AbstractContextManager[None]:
+        """Appends made inside are stored all together, or none of them (raising)."""
 
 
 # Schedule priorities at the same instant: tasks open before injects fire,
@@ -80,6 +90,7 @@ class Session:
         self._inject_order = {key: n for n, key in enumerate(self._injects)}
         self._task_order = {key: n for n, key in enumerate(self._tasks)}
         self._schedule: list[_Item] = []
+        self._held_back: list[Event] | None = None   # events listeners hear of once stored (see _all_or_nothing)
 
     # ----- building and replaying -------------------------------------------------------
 
@@ -134,9 +145,46 @@ class Session:
         if self.sink is not None:
             self.sink.append(event, durable=durable)
         self.state.apply(event)
+        if self._held_back is not None:
+            self._held_back.append(event)
+        else:
+            self._tell(event)
+        return event
+
+    def _tell(self, event: Event) -> None:
         for listener in list(self.listeners):
             listener(event)
-        return event
+
+    @contextmanager
+    def _all_or_nothing(self) -> Iterator[None]:
+        """The events emitted inside are stored together or not at all: a submission with its
+        score, its heat and the branches it starts. If the sink refuses them, the state is
+        folded again from what the sink holds, so nothing of them stays, and the error goes
+        on to the caller; listeners hear of the events only once they are stored."""
+        together = getattr(self.sink, "together", None)
+        if together is None or self._held_back is not None:
+            yield
+            return
+        self._held_back = []
+        try:
+            with together():
+                yield
+        except BaseException:
+            self._held_back = None
+            self._refold()
+            raise
+        stored, self._held_back = self._held_back, None
+        for event in stored:
+            self._tell(event)
+
+    def _refold(self) -> None:
+        """The state as the sink holds it, the clock's moment, pace and run kept."""
+        now, running, speed = self.state.now, self.state.running, self.state.speed
+        self.state = SessionState(self.exercise)
+        for event in self.sink.events():
+            self.state.apply(event)
+        self.state.now, self.state.running, self.state.speed = max(self.state.now, now), running, speed
+        self._plan()
 
     # ----- time -------------------------------------------------------------------------
 
@@ -413,6 +461,9 @@ class Session:
         fields = self._check_fields(task, fields or {})
         if (text, fields) == (work.draft, work.fields):
             return
+        held = sum(len(w.draft) for (t, k), w in self.state.work.items() if t == team and k != task and w.submitted_at is None)
+        if held + len(text) > DRAFT_QUOTA:
+            raise Refused("draft-quota", quota=DRAFT_QUOTA)
         self._emit(ev.DRAFT, {"team": team, "task": task, "text": text, "fields": fields}, at=now)
 
     def submit(self, team: str, task: str, text: str, fields: dict[str, str] | None = None) -> Event:
@@ -424,15 +475,16 @@ class Session:
         fields = self._check_fields(task, fields or {})
         first = not any(w.task == task and w.submitted_at is not None for w in self.state.work.values())
         data = {"team": team, "task": task, "text": text, "fields": fields, "late": now > work.due_at}
-        event = self._emit(ev.SUBMIT, data, at=now, durable=True)
         score = automatic_score(self.exercise, Submission(team, task, now, text, fields), work.due_at, dict(self.state.fired))
-        self._emit(ev.SCORED, {"team": team, "task": task, "score": None if score is None else round(score, 1)})
-        model = self.scenario.heat
-        if model is not None and score is not None and self._tasks[task].kind in heat_model.PUBLIC_KINDS:
-            self._feed_heat(heat_model.statement_effect(score, model), f"{ev.SUBMIT}:{team}:{task}", [team])
-        if first:
-            self._hold("submitted", task, None)
-        self._scored(team, task, score)
+        with self._all_or_nothing():  # the submission, its score, heat and branches: all stored, or none
+            event = self._emit(ev.SUBMIT, data, at=now, durable=True)
+            self._emit(ev.SCORED, {"team": team, "task": task, "score": None if score is None else round(score, 1)})
+            model = self.scenario.heat
+            if model is not None and score is not None and self._tasks[task].kind in heat_model.PUBLIC_KINDS:
+                self._feed_heat(heat_model.statement_effect(score, model), f"{ev.SUBMIT}:{team}:{task}", [team])
+            if first:
+                self._hold("submitted", task, None)
+            self._scored(team, task, score)
         self._after_command(now)
         return event
 
@@ -457,6 +509,8 @@ class Session:
         """An expert's score for one criterion of a submission (allowed after the drill ends).
         `by` names the expert: each expert's latest word on a criterion is kept, and the score
         is their mean; without a name it is the unnamed reviewer's (sessions before named experts)."""
+        if not math.isfinite(score):  # NaN or Infinity: no level and no fraction, whatever sent it
+            raise Refused("not-finite")
         work = self._work(team, task)
         if work.submitted_at is None:
             raise Refused("nothing-to-review", team=team, task=task)

@@ -20,6 +20,15 @@ def bundled(kind: str) -> Path:
     return Path(__file__).resolve().parents[2] / kind
 
 
+def is_file(path: Path) -> bool:
+    """Whether a file is there; a name the file system cannot even look up (too long, say)
+    is not one, rather than an error (Path.is_file lets ENAMETOOLONG through)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
 def bundled_scenarios() -> list[str]:
     return sorted(p.stem for p in bundled("scenarios").glob("*.yaml"))
 
@@ -28,10 +37,10 @@ def scenario_path(argument: str) -> Path:
     """A scenario argument is a path, or the id of a bundled scenario (FileNotFoundError
     names the bundled ones when it is neither)."""
     path = Path(argument)
-    if path.is_file() or argument.endswith((".yaml", ".yml")) or "/" in argument or "\\" in argument:
+    if is_file(path) or argument.endswith((".yaml", ".yml")) or "/" in argument or "\\" in argument:
         return path
     candidate = bundled("scenarios") / f"{argument}.yaml"
-    if candidate.is_file():
+    if is_file(candidate):
         return candidate
     raise FileNotFoundError(
         errno.ENOENT, f"no such file, and no bundled scenario with that id (bundled: {', '.join(bundled_scenarios())})", argument
@@ -64,7 +73,7 @@ def rubric_path(reference: str, scenario_dir: Path | None, rubric_dirs: tuple[Pa
             raise RubricReferenceError("is an absolute path: give a path relative to the scenario's folder")
         path = base / reference
         try:
-            if not path.is_file():
+            if not is_file(path):
                 return None
             real = path.resolve()
         except (OSError, RuntimeError) as error:   # too long, a symlink loop
@@ -76,6 +85,6 @@ def rubric_path(reference: str, scenario_dir: Path | None, rubric_dirs: tuple[Pa
         raise RubricReferenceError("is not a rubric id (lowercase letters a-z, digits and '-') nor a path ending in .yaml")
     for folder in allowed[1:]:
         path = folder / f"{reference}.yaml"
-        if path.is_file():
+        if is_file(path):
             return path
     return None

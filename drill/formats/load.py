@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 from . import references, source
 from .graded import FORMAT as graded_format
 from .graded import Graded, check_graded
-from .library import RubricReferenceError, rubric_path, scenario_path
+from .library import RubricReferenceError, is_file, rubric_path, scenario_path
 from .model import field_names
 from .problems import FormatError, Problem
 from .responses import FORMAT as responses_format
@@ -299,7 +299,7 @@ def _scenario_id(path: Path, reference: str) -> str | None:
 def _referenced_scenario(loader: Loader, doc: source.Document, path: Path, reference: str) -> tuple[Exercise | None, Problem | None]:
     try:
         relative = path.parent / reference
-        target = relative if relative.is_file() else scenario_path(reference)
+        target = relative if is_file(relative) else scenario_path(reference)
         return loader.load_exercise(target), None
     except FormatError as error:
         return None, doc.problem(("scenario",), f"scenario {_shown(reference)} has problems: {error.problems[0]}")

@@ -24,7 +24,7 @@ class Review(Model):
     team: Slug
     task: Slug
     criterion: Slug
-    score: float = Field(description="A level for a manual criterion; for an automatic one, the overriding fraction 0..1")
+    score: float = Field(allow_inf_nan=False, description="A level for a manual criterion; for an automatic one, the overriding fraction 0..1")
     note: str = ""
     action: str | None = Field(None, description="A corrective action for the improvement plan")
     owner: str | None = None

@@ -122,7 +122,7 @@ class Manual(Model):
 class Criterion(Model):
     id: Slug
     title: str
-    weight: float = Field(1, gt=0)
+    weight: float = Field(1, gt=0, allow_inf_nan=False)
     check: Check | None = None
     manual: Manual | None = None
     cap: str | float | None = Field(

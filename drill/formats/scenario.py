@@ -11,6 +11,12 @@ from .duration import Duration
 from .model import Model, Slug, exactly_one
 
 FORMAT = "drill/scenario@1"
+# Sizes a text may have, in characters, so that whatever a team is sent fits in a network
+# frame (1 MiB; drill.net.protocol): an inject travels whole, alone in a frame if need be,
+# at up to 4 bytes a character; a summary, briefing or prompt goes in the welcome with the rest.
+MAX_BODY = 100_000
+MAX_PROSE = 20_000
+MAX_TITLE = 1_000
 
 Channel = Literal["social", "news", "phone", "email", "message", "directive", "video", "note"]
 CHANNELS: tuple[str, ...] = get_args(Channel)
@@ -33,7 +39,7 @@ class Clock(Model):
 class Team(Model):
     id: Slug
     name: str
-    brief: str = Field("", description="Private briefing shown only to this team")
+    brief: str = Field("", max_length=MAX_PROSE, description="Private briefing shown only to this team")
 
 
 class Fact(Model):
@@ -51,7 +57,7 @@ class Fact(Model):
 
 class ScoreCondition(Model):
     task: Slug
-    score: float = Field(description="An automatic score, 0 to 100")
+    score: float = Field(allow_inf_nan=False, description="An automatic score, 0 to 100")
 
 
 CONDITIONS = ("missed", "submitted", "heat_above", "manual", "scored_below", "scored_at_least")
@@ -102,8 +108,8 @@ class Inject(Model):
     channel: Channel
     from_: str | None = Field(None, alias="from", description="Who it seems to come from")
     to: Recipients | None = Field(None, description="'all' or a list of team ids")
-    title: str
-    body: str
+    title: str = Field(max_length=MAX_TITLE)
+    body: str = Field(max_length=MAX_BODY)
     heat: int = Field(0, ge=-100, le=100, description="Added to the public-opinion heat index")
     reveals: list[Slug] = Field(default_factory=list, description="Fact ids the recipients now know")
     notes: str | None = Field(None, description="For the facilitator and experts, never shown to teams: the expected player action, evaluator notes, what the MSEL said beside the inject")
@@ -136,9 +142,9 @@ class TaskField(Model):
 class Task(Model):
     id: Slug
     kind: TaskKind
-    title: str
+    title: str = Field(max_length=MAX_TITLE)
     short_title: str | None = Field(None, max_length=24, description="A few words for narrow places, such as the column headers of the console's board (default: the title)")
-    prompt: str
+    prompt: str = Field(max_length=MAX_PROSE)
     teams: Recipients = Field("all", description="'all' or the team ids that each owe a submission")
     opens: Duration | None = Field(None, description="Opens this long after clock.start (default 0m)")
     opens_after: Slug | None = Field(None, description="Opens when this inject fires")
@@ -183,8 +189,8 @@ class HeatModel(Model):
 class Scenario(Model):
     format: Literal["drill/scenario@1"]
     id: Slug
-    title: str
-    summary: str
+    title: str = Field(max_length=MAX_TITLE)
+    summary: str = Field(max_length=MAX_PROSE)
     language: str = Field("en", description="BCP 47 tag of the content")
     clock: Clock
     heat: HeatModel | None = Field(None, description="Opinion dynamics; omit for a heat index moved by injects only")

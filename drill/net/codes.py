@@ -58,22 +58,28 @@ def _kept_codes(session: Session, key: str, wanted: list[str], taken: set[str]) 
 FREE_TRIES = 3           # wrong codes allowed before answers slow down
 MAX_PENALTY = 30.0       # seconds between answers, at most
 REMEMBER = 15 * 60.0     # seconds a wrong code counts against an address and a team
+NOTICE_EVERY = 10        # wrong codes for a seat between two notices on the console
 MAX_QUEUE = 120.0        # seconds an attempt may wait for its turn before it is turned away
 
 
 class Guesses:
-    """Wrong join codes, counted per address and per team, so guessing stays slow.
+    """Wrong join codes, counted per address and per seat, so guessing stays slow without
+    ever locking the real team out.
 
-    The count does not reset when someone gets in (a team that knows its own code
-    could otherwise guess the others' at full speed) and is shared by every
-    connection from an address or naming a team (else 200 parallel connections
-    would guess 200 times as fast): once an address or a team has FREE_TRIES
-    wrong codes, its attempts are answered one at a time, 2 s, 4 s, ... up to
-    MAX_PENALTY apart, whether the code is right or wrong, so the wait tells
-    nothing. Wrong codes are forgotten after REMEMBER seconds. An attempt with
-    nothing against it is answered at once, without yielding to the event loop,
-    so a burst is counted as it goes and a room reconnecting after a restart is
-    not held up.
+    The wait falls on the guesser: once an address has FREE_TRIES wrong codes, its
+    attempts are answered one at a time, 2 s, 4 s, ... up to MAX_PENALTY apart, right
+    code or wrong (so the wait tells nothing); an attempt that would wait more than
+    MAX_QUEUE is turned away at once. The count is shared by every connection from the
+    address (else 200 parallel connections would guess 200 times as fast) and does not
+    reset when someone gets in (a team that knows its own code could otherwise guess the
+    others' at full speed). A seat under attack (FREE_TRIES wrong codes naming it, from
+    anywhere) also spaces the attempts of every address that has a wrong code of its own,
+    so spreading the guesses over many addresses buys one try each. An address with no
+    wrong code is never held up: the team typing its right code at its own terminal gets
+    straight in while someone guesses, as does a room reconnecting after a restart; and
+    the guesser's address itself gets in once its turn comes with the right code.
+    Wrong codes are forgotten after REMEMBER seconds. An attempt with nothing against it
+    is answered at once, without yielding to the event loop, so a burst is counted as it goes.
     """
 
     def __init__(self) -> None:
@@ -86,25 +92,38 @@ class Guesses:
         ("team press", "expert 李教授"), so an expert's seat is guarded like a team's."""
         return f"address {address}", seat
 
-    def turn(self, keys: tuple[str, ...], now: float) -> float | None:
+    def turn(self, keys: tuple[str, str], now: float) -> float | None:
         """Seconds this attempt must wait before its code is checked (0: check it now, in
         the same step), or None when it would wait so long that it is turned away at once."""
         self._forget(now)
-        tries = max(len(self.failures.get(key, ())) for key in keys) + 1
-        if tries <= FREE_TRIES:
+        address, seat = keys
+        mine = len(self.failures.get(address, ()))
+        if not mine:
             return 0.0
+        spaced = [key for key in keys if len(self.failures.get(key, ())) >= FREE_TRIES]
+        if not spaced:
+            return 0.0
+        tries = max(len(self.failures[key]) for key in spaced) + 1
         spacing = min(MAX_PENALTY, 2.0 ** (tries - FREE_TRIES))
-        at = max(now, *(self._next.get(key, 0.0) for key in keys)) + spacing
+        at = max(now, *(self._next.get(key, 0.0) for key in spaced)) + spacing
         if at - now > MAX_QUEUE:
             return None
-        for key in keys:
+        for key in spaced:
             self._next[key] = at
         return at - now
 
-    def answered(self, keys: tuple[str, ...], right: bool, now: float) -> None:
+    def answered(self, keys: tuple[str, ...], right: bool, now: float) -> int:
+        """Count a wrong code against the address and the seat; returns the seat's count now."""
         if not right:
             for key in keys:
                 self.failures.setdefault(key, []).append(now)
+        return len(self.failures.get(keys[-1], ()))
+
+    @staticmethod
+    def worth_telling(wrong: int) -> bool:
+        """Whether a seat's count of wrong codes is one to tell the facilitator about: when it
+        reaches FREE_TRIES, and every NOTICE_EVERY after (someone may be guessing)."""
+        return wrong >= FREE_TRIES and (wrong - FREE_TRIES) % NOTICE_EVERY == 0
 
     def _forget(self, now: float) -> None:
         for key in [key for key, times in self.failures.items() if times[-1] < now - REMEMBER]:

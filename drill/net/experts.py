@@ -14,13 +14,14 @@ import asyncio
 import time
 from dataclasses import dataclass, field
 
-from websockets.asyncio.server import ServerConnection, broadcast
+from websockets.asyncio.server import ServerConnection
 from websockets.exceptions import ConnectionClosed
 
 from ..engine import Event, Refused, Session
 from ..engine import events as ev
 from ..store import NotStored
 from . import protocol as p
+from .budgets import Budgets
 from .codes import normalise
 
 FRAME_BUDGET = p.MAX_FRAME // 2   # events travel in frames of at most about this size
@@ -38,8 +39,9 @@ class ExpertSeat:
 
 
 class ExpertDesk:
-    def __init__(self, session: Session, codes: dict[str, str]):
+    def __init__(self, session: Session, codes: dict[str, str], budgets: Budgets | None = None):
         self.session = session
+        self.budgets = budgets or Budgets()
         self.codes = {name: normalise(code) for name, code in codes.items()}
         self.seats: list[ExpertSeat] = []
         self._flush_due = False
@@ -99,7 +101,7 @@ class ExpertDesk:
             for seat in seats:
                 seat.queue = []
             for text in texts:
-                broadcast([seat.ws for seat in seats], text)
+                self.budgets.send([seat.ws for seat in seats], text)
 
     # ----- one expert's connection ----------------------------------------------------------------
 
@@ -110,7 +112,7 @@ class ExpertDesk:
         self._loop = asyncio.get_running_loop()
         seat = ExpertSeat(self.seat_name(given), ws)
         log = self.session.sink
-        past = [e for e in log.events() if e.type != ev.DRAFT] if log is not None else []
+        past = [e for e in log.events(with_drafts=False) if e.type != ev.DRAFT] if log is not None else []  # drafts of older files are events
         self.seats.append(seat)
         exercise = self.session.exercise
         try:

@@ -12,6 +12,7 @@ from ..engine import Session
 from ..i18n import Catalog
 from ..live import drive
 from .codes import expert_codes, session_codes
+from .budgets import MAX_CONNECTIONS, MAX_PER_ADDRESS, Budgets
 from .server import TeamServer
 from .sheet import sheet, slips
 
@@ -21,16 +22,19 @@ class ServedDrill:
 
     def __init__(self, session: Session, host: str, port: int, codes_file: Path | None = None, web_port: int | None = None,
                  experts: tuple[str, ...] = (), expert_codes_file: Path | None = None, codes_sheet: Path | None = None,
-                 language: str | None = None):
+                 language: str | None = None, allow_hosts: tuple[str, ...] = (), caps: tuple[int | None, int | None] = (None, None)):
+        """`caps`: connections at most in all and from one address (None: the budgets' defaults)."""
         self.session, self.host, self.port, self.codes_file = session, host, port, codes_file
         self.codes = session_codes(session)
         self.expert_codes = expert_codes(session, experts)  # the names invited now, and those the session file keeps
         self.expert_codes_file = expert_codes_file
         self.codes_sheet = codes_sheet              # the printable sheet of codes, per seat
         self.language = language or session.scenario.language
-        self.server = TeamServer(session, self.codes, self.expert_codes)
+        total, per_address = caps
+        self.server = TeamServer(session, self.codes, self.expert_codes,
+                                 Budgets(total or MAX_CONNECTIONS, per_address or MAX_PER_ADDRESS))
         self.listening = None
-        self.web_port = web_port
+        self.web_port, self.allow_hosts = web_port, allow_hosts
         self.pages = None
 
     async def start(self) -> None:
@@ -40,7 +44,8 @@ class ServedDrill:
             from .pages import TeamPages
 
             local = "127.0.0.1" if self.host in ("0.0.0.0", "::") else self.host
-            self.pages = TeamPages(f"ws://{local}:{self.port}", self.host, self.web_port, self.session.scenario.title, self.language)
+            self.pages = TeamPages(f"ws://{local}:{self.port}", self.host, self.web_port, self.session.scenario.title, self.language,
+                                   self.allow_hosts)
             await self.pages.start()
         scenario = self.session.scenario
         files = [(self.codes_sheet, lambda path: sheet(path, scenario.title, self.url, self.pages.url if self.pages else None,

@@ -13,8 +13,9 @@ import asyncio
 import time
 from dataclasses import dataclass, field, replace
 from functools import partial
+from typing import Callable
 
-from websockets.asyncio.server import ServerConnection, broadcast, serve
+from websockets.asyncio.server import ServerConnection, serve
 from websockets.exceptions import ConnectionClosed
 
 from ..client import stored_or_refused
@@ -22,6 +23,7 @@ from ..engine import Event, Refused, Session
 from ..engine import events as ev
 from ..engine.views import TaskView, heat_history
 from . import protocol as p
+from .budgets import CLOSE_TRY_LATER, MAX_HELLO, Budgets, more_descriptors, quiet_loop
 from .codes import Guesses, normalise
 from .experts import ExpertDesk, ExpertSeat
 from .presence import Presence
@@ -44,24 +46,33 @@ class _Client:
 
 
 class TeamServer:
-    def __init__(self, session: Session, codes: dict[str, str], expert_codes: dict[str, str] | None = None):
+    def __init__(self, session: Session, codes: dict[str, str], expert_codes: dict[str, str] | None = None,
+                 budgets: Budgets | None = None):
         self.session = session
+        self.budgets = budgets or Budgets()
         self.codes = {team: normalise(code) for team, code in codes.items()}
         self.clients: list[_Client] = []
         self.guesses = Guesses()
+        # Told (seat, wrong codes, latest address) when the count is worth telling (see
+        # Guesses.worth_telling): the console says so.
+        self.on_wrong_codes: Callable[[str, int, str], None] | None = None
         self._acting: _Client | None = None      # the connection whose request is being carried out
         self._flush_due = False
         self._loop: asyncio.AbstractEventLoop | None = None
         session.listeners.append(self._on_event)
-        self.experts = ExpertDesk(session, expert_codes or {})  # listens after the teams: their screens come first
+        self.experts = ExpertDesk(session, expert_codes or {}, self.budgets)  # listens after the teams: their screens come first
         self.presence = Presence(list(codes), list(expert_codes or {}), session.now)  # who is connected, for the console
 
     async def start(self, host: str, port: int):
         """Listen; returns the websockets server (its `.sockets` tell the port when 0 was asked)."""
         self._loop = asyncio.get_running_loop()
+        quiet_loop(self._loop)
+        more_descriptors()
         # No per-message compression: frames are small and a LAN is fast; deflate would cost
-        # more time than it saves on every one of a hundred screens.
-        return await serve(self._handle, host, port, max_size=p.MAX_FRAME, ping_interval=10, ping_timeout=20, compression=None)
+        # more time than it saves on every one of a hundred screens. At most 4 frames wait
+        # unread per connection (a seat over its budget is not read until it is back in it).
+        return await serve(self._handle, host, port, max_size=p.MAX_FRAME, max_queue=4, ping_interval=10, ping_timeout=20,
+                           close_timeout=5, compression=None, create_connection=self.budgets.connection_class())
 
     # ----- engine side -----------------------------------------------------------------------
 
@@ -88,25 +99,28 @@ class TeamServer:
 
     def _flush(self) -> None:
         self._flush_due = False
-        shared: dict[tuple, str] = {}
-        groups: dict[str, list[ServerConnection]] = {}
+        shared: dict[tuple, tuple[str, ...]] = {}
+        groups: dict[tuple[str, ...], list[ServerConnection]] = {}
         for client in self.clients:
             if client.dirty:
                 client.dirty = False
                 groups.setdefault(self._encoded_update(client, shared), []).append(client.ws)
-        for text, connections in groups.items():
-            broadcast(connections, text)
+        for texts, connections in groups.items():
+            for text in texts:
+                self.budgets.send(connections, text)
         for client in self.clients:
             while client.drafts_due:
                 task = client.drafts_due.pop()
                 work = self.session.state.work[(client.team, task)]
                 for frame in p.draft_frames(task, work.draft, work.fields):
-                    broadcast([client.ws], frame)
+                    self.budgets.send([client.ws], frame)
 
-    def _encoded_update(self, client: _Client, shared: dict[tuple, str]) -> str:
+    def _encoded_update(self, client: _Client, shared: dict[tuple, tuple[str, ...]]) -> tuple[str, ...]:
         """Only what changed for this team. An inject to every team makes the same update
         for most of them; it is built and encoded once (keyed by what it holds), which is
-        what keeps a hundred screens within milliseconds."""
+        what keeps a hundred screens within milliseconds. A burst of injects too big for
+        one frame goes in several updates, the oldest first (a screen puts each update's
+        injects before those it holds), the last with everything else that changed."""
         state, session = self.session.state, self.session
         inbox = state.inbox[client.team]
         fresh = inbox[client.delivered:]
@@ -119,31 +133,43 @@ class TeamServer:
             if key in shared:
                 return shared[key]
         view = session.team_view(client.team) if key is None else None
-        update = p.Update.model_construct(  # our own data: validated where it is received
+        runs = p.delivery_groups(fresh[::-1])   # newest first, as a screen keeps them
+        texts = tuple(p.encode(p.Update.model_construct(  # our own data: validated where it is received
             type="update", now=session.now(), running=state.running, speed=state.speed, ended=state.ended, heat=state.heat,
-            team_heat=state.team_heat.get(client.team), deliveries=fresh[::-1], heat_points=points,
-            facts=list(view.facts) if client.facts_dirty else None,
-            tasks=_without_drafts(view.tasks) if client.tasks_dirty else None, stamp=client.stamp,
-        )
+            team_heat=state.team_heat.get(client.team), deliveries=run, heat_points=points if last else [],
+            facts=list(view.facts) if client.facts_dirty and last else None,
+            tasks=_without_drafts(view.tasks) if client.tasks_dirty and last else None, stamp=client.stamp,
+        )) for run, last in reversed([(run, n == 0) for n, run in enumerate(runs)]))
         client.tasks_dirty = client.facts_dirty = False
-        text = p.encode(update)
         if key is not None:
-            shared[key] = text
-        return text
+            shared[key] = texts
+        return texts
 
     # ----- connections -------------------------------------------------------------------------
 
     async def _handle(self, ws: ServerConnection) -> None:
+        too_many = self.budgets.enter(ws)
+        if too_many is not None:
+            await ws.close(CLOSE_TRY_LATER, too_many)
+            return
+        try:
+            await self._seat(ws)
+        finally:
+            self.budgets.leave(ws)
+
+    async def _seat(self, ws: ServerConnection) -> None:
         client = await self._admit(ws)
         if client is None:
             return
         if isinstance(client, ExpertSeat):
+            seat = f"expert {client.name}"
             carry_out, leave = partial(self.experts.carry_out, client.name), partial(self.experts.leave, client)
         else:
             self.clients.append(client)
+            seat = f"team {client.team}"
             carry_out, leave = partial(self._carry_out, client), partial(self.clients.remove, client)
         try:
-            await self._serve(client.ws, carry_out)
+            await self._serve(client.ws, seat, carry_out)
         except ConnectionClosed:
             pass
         finally:
@@ -162,7 +188,10 @@ class TeamServer:
     async def _admit(self, ws: ServerConnection) -> _Client | ExpertSeat | None:
         address = ws.remote_address[0] if ws.remote_address else "?"
         try:
-            hello = p.parse(p.ClientMessage, await asyncio.wait_for(ws.recv(), timeout=30))
+            frame = await asyncio.wait_for(ws.recv(), timeout=30)
+            if len(frame) > MAX_HELLO:  # nothing before a hello costs more than reading it
+                raise p.BadMessage("too long for a hello")
+            hello = p.parse(p.ClientMessage, frame)
         except (p.BadMessage, asyncio.TimeoutError, ConnectionClosed):
             await self._refuse(ws, "expected a hello with your team and join code")
             return None
@@ -178,7 +207,9 @@ class TeamServer:
         if wait:
             await asyncio.sleep(wait)
         refusal = self.experts.check(hello, self.codes) if expert else self._check_team(hello)
-        self.guesses.answered(keys, refusal is None, time.monotonic())
+        wrong = self.guesses.answered(keys, refusal is None, time.monotonic())
+        if refusal is not None and self.guesses.worth_telling(wrong) and self.on_wrong_codes is not None:
+            self.on_wrong_codes(keys[1], wrong, address)
         if refusal is not None:
             await self._refuse(ws, refusal)
             return None
@@ -215,17 +246,19 @@ class TeamServer:
         except ConnectionClosed:
             pass
 
-    async def _serve(self, ws: ServerConnection, carry_out) -> None:
-        """Answer each request of an admitted connection with `carry_out`'s ack or error."""
+    async def _serve(self, ws: ServerConnection, seat: str, carry_out) -> None:
+        """Answer each request of an admitted connection with `carry_out`'s ack or error, within
+        the seat's budget (see budgets): the next frame is read once the seat may send it."""
         bad = 0
         async for frame in ws:
+            await self.budgets.pace(seat, len(frame))
             try:
                 message = p.parse(p.ClientMessage, frame)
                 if isinstance(message, (p.Hello, p.ExpertHello)):
-                    raise p.BadMessage("already joined")
+                    raise p.BadMessage("already joined", getattr(message, "id", None))
             except p.BadMessage as error:
                 bad += 1
-                await ws.send(p.encode(p.Error(message=str(error))))
+                await ws.send(p.encode(p.Error(id=error.request_id, message=str(error))))
                 if bad >= MAX_BAD_FRAMES:
                     await ws.close(1008, "too many malformed messages")
                 continue

@@ -22,6 +22,7 @@ from typing import Any
 
 from .. import install_hint
 from ..i18n import Catalog
+from .bidi import neutralise
 
 LATIN_FONT = "Calibri"
 TEXT_WIDTH = 170   # mm: A4's 210 less margins of 20
@@ -41,8 +42,9 @@ def docx_unavailable(language: str = "en") -> str | None:
 
 
 def clean(value: object) -> str:
-    """Text as Word can hold it: characters XML forbids become U+FFFD rather than failing the file."""
-    return _NOT_XML.sub("\ufffd", "" if value is None else str(value))
+    """Text as Word can hold it: characters XML forbids become U+FFFD rather than failing the
+    file, and bidi controls are shown, not obeyed, as in every report output (bidi.py)."""
+    return neutralise(_NOT_XML.sub("\ufffd", "" if value is None else str(value)))
 
 
 class _Writer:

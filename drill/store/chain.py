@@ -8,8 +8,9 @@ data as the log stores it, and real time) and the hash before it; the first even
 recorded, so changing the rubric a drill was scored by breaks the chain too.
 
 Change one byte of an event and its hash no longer matches; recompute that hash and
-the next event's no longer does; delete a row and the numbers have a gap. Only the
-end can be cut off unseen, so the final digest is printed on every report and kept in
+the next event's no longer does; delete a row and the next event no longer links to the
+one before it (drafts, kept apart as the latest per team and task, are not chained and
+leave gaps in the numbers that break nothing). Only the end can be cut off unseen, so the final digest is printed on every report and kept in
 a bundle's manifest: anyone holding one can check the file against it later.
 
 The encoding, fixed for good (a change would break every recorded chain):
@@ -68,11 +69,13 @@ def check(rows: Iterable[tuple[int, float, str, str, str, str | None]], start: s
     prev, count, expected_seq = start, 0, 1
     for seq, at, kind, data, wall, stored in rows:
         count += 1
-        if seq != expected_seq:
-            return Verdict(True, count, broken_at=expected_seq, reason="missing", at=at, kind=kind, wall=wall)
         if stored is None:
             return Verdict(True, count, broken_at=seq, reason="unhashed", at=at, kind=kind, wall=wall)
         if link(prev, seq, at, kind, data, wall) != stored:
+            # A gap in the numbers is no break by itself (drafts are numbered like events but kept
+            # apart, drafts.py); a gap where the link fails is an event taken out.
+            if seq != expected_seq:
+                return Verdict(True, count, broken_at=expected_seq, reason="missing", at=at, kind=kind, wall=wall)
             sealed = seq == 1 and recorded_start is not None and recorded_start != start and link(recorded_start, seq, at, kind, data, wall) == stored
             return Verdict(True, count, broken_at=0 if sealed else seq, reason="sealed" if sealed else "content", at=at, kind=kind, wall=wall)
         prev, expected_seq = stored, seq + 1

@@ -65,7 +65,7 @@ def acquire(session: Path) -> Path:
     """Hold the session for this process; returns the key to `release` it with.
     Raises Busy when another process holds it, OSError when the sidecar cannot be
     written (a read-only disk or folder)."""
-    path = sidecar(session).resolve()
+    path = sidecar(Path(session).resolve())   # the file itself, however it is named (a symlink, a relative path)
     if path in _held:
         fd, users = _held[path]
         _held[path] = (fd, users + 1)

@@ -24,8 +24,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
-from ..engine.events import Event
-from . import chain, lock
+from ..engine.events import DRAFT, Event
+from . import chain, drafts, lock
 
 SCHEMA_VERSION = "2"   # 2: every event carries its hash (chain.py); 1: before, still read, "not chained"
 READABLE = ("1", SCHEMA_VERSION)
@@ -114,6 +114,10 @@ class EventLog:
         Raises SessionInUse naming the holder, or SessionFileError on a read-only disk."""
         if self._held is not None:
             return
+        if self.path.exists() and _read_only(self.path):
+            # Someone else's file, or a read-only disk: refused now, before a server hands out
+            # codes that could never record a draft (issue 22, finding 12).
+            raise SessionFileError(read_only_message(self.path))
         try:
             self._held = lock.acquire(self.path)
         except lock.Busy as busy:
@@ -164,6 +168,20 @@ class EventLog:
             finally:
                 self._batch = False
 
+    @contextmanager
+    def together(self) -> Iterator[None]:
+        """Several appends as one durable transaction (synchronous=FULL): all of them are on
+        disk when this returns, or none is (a submission and its score, say)."""
+        if self._batch:
+            yield
+            return
+        self._db.execute("PRAGMA synchronous=FULL")
+        try:
+            with self.batch():
+                yield
+        finally:
+            self._db.execute("PRAGMA synchronous=NORMAL")
+
     def set_meta(self, key: str, value: str) -> None:
         with self._transaction():
             self._db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
@@ -178,15 +196,18 @@ class EventLog:
             self._db.execute("PRAGMA synchronous=FULL")
         try:
             with self._transaction():
-                data = event.data_json()
-                if self.chained:
-                    digest = chain.link(self._chain_tip(), event.seq, event.at, event.type, data, wall)
-                    self._db.execute("INSERT INTO events (seq, at, type, data, wall, hash) VALUES (?, ?, ?, ?, ?, ?)",
-                                     (event.seq, event.at, event.type, data, wall, digest))
-                    self._last = digest
+                if event.type == DRAFT:  # the latest per team and task only, not chained: see drafts.py
+                    drafts.keep(self._db, event, wall)
                 else:
-                    self._db.execute("INSERT INTO events (seq, at, type, data, wall) VALUES (?, ?, ?, ?, ?)",
-                                     (event.seq, event.at, event.type, data, wall))
+                    data = event.data_json()
+                    if self.chained:
+                        digest = chain.link(self._chain_tip(), event.seq, event.at, event.type, data, wall)
+                        self._db.execute("INSERT INTO events (seq, at, type, data, wall, hash) VALUES (?, ?, ?, ?, ?, ?)",
+                                         (event.seq, event.at, event.type, data, wall, digest))
+                        self._last = digest
+                    else:
+                        self._db.execute("INSERT INTO events (seq, at, type, data, wall) VALUES (?, ?, ?, ?, ?)",
+                                         (event.seq, event.at, event.type, data, wall))
         finally:
             if durable and not self._batch:
                 self._db.execute("PRAGMA synchronous=NORMAL")
@@ -228,9 +249,12 @@ class EventLog:
         finally:
             target.close()
 
-    def events(self, after: int = 0) -> list[Event]:
+    def events(self, after: int = 0, *, with_drafts: bool = True) -> list[Event]:
+        """The session's events in order, with each team's latest draft of each task among them
+        (`with_drafts`: an expert's catch-up has no use for drafts, and skips reading them)."""
         rows = self._db.execute("SELECT seq, at, type, data FROM events WHERE seq > ? ORDER BY seq", (after,))
-        return [Event(kind, at if not float(at).is_integer() else int(at), json.loads(data), seq) for seq, at, kind, data in rows]
+        events = [Event(kind, at if not float(at).is_integer() else int(at), json.loads(data), seq) for seq, at, kind, data in rows]
+        return drafts.merged(events, drafts.latest(self._db, after)) if with_drafts else events
 
     def first_wall_time(self) -> str | None:
         row = self._db.execute("SELECT wall FROM events ORDER BY seq LIMIT 1").fetchone()

@@ -134,11 +134,17 @@ class DrillApp(NoticesInBar, App):
         except OSError as error:
             self.notify(self.t("serve.cannot-listen", error=error.strerror or str(error)), severity="error", timeout=30)
             return
+        self.served.server.on_wrong_codes = self._wrong_codes
         pages = self.served.pages
         console.show_join(self.served.url, self.served.codes, pages.url if pages is not None else None, self.served.expert_codes,
                           self.served.server.presence)
         if self.live:
             self._clock_worker = self.run_worker(drive(self.session, self._stop, self._unstored), name="clock", exit_on_error=False)
+
+    def _wrong_codes(self, seat: str, count: int, address: str) -> None:
+        """Someone may be guessing a seat's join code: the facilitator hears of it."""
+        self.notify(self.t("notice.wrong-codes", seat=seat, count=count, address=address),
+                    title=self.t("notice.wrong-codes-title"), severity="warning", timeout=15)
 
     def _unstored(self, error) -> None:
         """The session file refused a write (full or read-only disk): say so where the facilitator looks."""

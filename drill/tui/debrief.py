@@ -12,11 +12,16 @@ space, weight and colour, and by big digits for the clock and the heat.
 
 from __future__ import annotations
 
+import re
+
 from rich.console import Group
+from rich.segment import Segment
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 from textual.app import App, ComposeResult
+from textual.color import Color
+from textual.filter import LineFilter
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
@@ -27,6 +32,7 @@ from ..engine.heat import HOT, PUBLIC_KINDS, value_at
 from ..engine.timeline import Timeline
 from ..engine.whatif import InjectChange, inject_changes
 from ..i18n import Catalog
+from ..report.bidi import CONTROLS
 from ..whatif import MARKS, Run
 from .format import DrillInfo, clock_text, short_clock
 from .modals import ChooseScreen, Choice
@@ -525,8 +531,27 @@ def _score_style(score: float | None) -> str:
     return "bold green" if score >= 80 else "bold yellow" if score >= 50 else "bold red"
 
 
+class BidiIgnored(LineFilter):
+    """The presenter's lines without bidi controls. A terminal (or the browser page's
+    xterm) that obeyed an override in a team's text or a scenario's title would show the
+    room words reversed; the report writes each control as `[U+202E]` (drill.report.bidi),
+    but a terminal line must keep its width, and the controls take no cells, so here they
+    are dropped: what is shown is what was written, in its order."""
+
+    def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
+        return [Segment(_BIDI.sub("", segment.text), segment.style, segment.control) if _BIDI.search(segment.text) else segment
+                for segment in segments]
+
+
+_BIDI = re.compile("[" + "".join(CONTROLS) + "]")
+_BIDI_IGNORED = BidiIgnored()
+
+
 class DebriefApp(App):
     CSS_PATH = "drill.tcss"
+
+    def get_line_filters(self) -> list[LineFilter]:
+        return [*super().get_line_filters(), _BIDI_IGNORED]
 
     def __init__(self, played: Run, language: str | None = None, whatif: Run | None = None, against: tuple | None = None) -> None:
         super().__init__()
