@@ -476,6 +476,8 @@ def _can_write(option: str, path: Path | None) -> None:
     that is not there, a name too long), not later as if listening had failed."""
     if path is None:
         return
+    if not path.resolve().parent.is_dir():
+        raise UserError(f"{option} {path}: no folder {path.resolve().parent} to write it in")
     probe = path.with_suffix(path.suffix + ".tmp")
     try:
         with open(probe, "a", encoding="utf-8"):
