@@ -94,6 +94,20 @@ async def test_a_browser_tab_is_told_apart_from_a_terminal(served, monkeypatch):
     await tab.close()
 
 
+async def test_the_web_pages_check_of_a_code_is_no_seat_in_the_room(served):
+    """The browser page proves a code with a hello of its own before it starts a workspace; the
+    console saw that as the team joining (at a terminal) and dropping a moment later."""
+    from drill.net.pages import TeamPages
+
+    changes = []
+    served.server.presence.listeners.append(changes.append)
+    pages = TeamPages(served.url, "127.0.0.1", 0)
+    arguments, refusal = await pages.admit({"kind": "team", "seat": "school", "code": served.codes["school"]})
+    assert refusal == "" and arguments[:2] == ["--team", "school"]
+    await asyncio.sleep(0.2)
+    assert changes == [] and served.server.presence.seat("team", "school").state == "never"
+
+
 def served_sheet(tmp_path: Path, sheet: str, *extra: str) -> tuple[str, dict[str, str]]:
     """`drill serve --headless --codes-sheet` as a facilitator runs it: the sheet and the codes it was written with."""
     import json

@@ -202,8 +202,8 @@ class TeamPages(DrillPages):
 
     async def admit(self, fields: dict[str, str]) -> tuple[list[str] | None, str]:
         expert = fields["kind"] == "expert"
-        hello = ({"type": "expert-hello", "expert": fields["seat"] or "?", "code": fields["code"]} if expert
-                 else {"type": "hello", "team": fields["seat"], "code": fields["code"]})
+        hello = ({"type": "expert-hello", "expert": fields["seat"] or "?", "code": fields["code"], "via": "check"} if expert
+                 else {"type": "hello", "team": fields["seat"], "code": fields["code"], "via": "check"})
         t = Catalog(self.language)
         try:
             async with connect(self.drill_url, open_timeout=10, max_size=p.MAX_FRAME, compression=None) as ws:

@@ -62,6 +62,10 @@ class Presence:
         return self.seats[(kind, name)]
 
     def joined(self, connection: Hashable, kind: str, name: str, via: str) -> None:
+        """A connection admitted to a seat; the web page's check of a code (via "check") is
+        not someone in the room, so the console does not see a join and a drop for it."""
+        if via == "check":
+            return
         seat = self.seats.setdefault((kind, name), Seat(kind, name))
         self._open[connection] = (seat, via)
         seat.via[via] += 1

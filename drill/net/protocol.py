@@ -45,14 +45,16 @@ class Hello(Message):
     type: Literal["hello"]
     team: str = Field(max_length=64)
     code: str = Field(max_length=32)
-    via: Literal["terminal", "browser"] = "terminal"   # for the console's list of who is here
+    # For the console's list of who is here; "check" is the browser page proving a code before
+    # it starts a workspace, and is no seat in the room.
+    via: Literal["terminal", "browser", "check"] = "terminal"
 
 
 class ExpertHello(Message):
     type: Literal["expert-hello"]
     expert: str = Field(min_length=1, max_length=64)
     code: str = Field(max_length=32)
-    via: Literal["terminal", "browser"] = "terminal"
+    via: Literal["terminal", "browser", "check"] = "terminal"
 
 
 class _Work(Message):
