@@ -128,6 +128,18 @@ async def test_guessing_a_team_code_does_not_lock_the_team_out(served, monkeypat
     assert notices and notices[0] == ("team press", 2, "127.0.0.7")   # the console hears of it
 
 
+async def test_a_guesser_does_not_hold_up_other_teams_at_the_same_address(served, monkeypatch):
+    """Every browser team joins through `drill web`'s own connection, and a room may sit behind
+    one router: one person guessing press there must not keep school waiting with its right code."""
+    monkeypatch.setattr(codes_module, "FREE_TRIES", 2)
+    monkeypatch.setattr(codes_module, "MAX_PENALTY", 0.4)
+    guesses = asyncio.gather(*(hello(served, "press", f"WRONG{n}", "127.0.0.9") for n in range(8)))
+    await asyncio.sleep(0.3)   # the guesser is being slowed down now
+    school = await hello(served, "school", served.codes["school"], "127.0.0.9")
+    assert school[0] == "welcome" and school[1] < 0.3
+    assert all(kind == "refused" for kind, _ in await guesses)
+
+
 async def test_disk_full_keeps_the_draft_on_the_team_computer_and_says_so(served):
     press = await join(served, "press")
     served.session.start()

@@ -66,13 +66,13 @@ class Guesses:
     """Wrong join codes, counted per address and per seat, so guessing stays slow without
     ever locking the real team out.
 
-    The wait falls on the guesser: once an address has FREE_TRIES wrong codes, its
-    attempts are answered one at a time, 2 s, 4 s, ... up to MAX_PENALTY apart, right
+    The wait falls on the guesser: once an address has FREE_TRIES wrong codes for a seat, its
+    attempts at that seat are answered one at a time, 2 s, 4 s, ... up to MAX_PENALTY apart, right
     code or wrong (so the wait tells nothing); an attempt that would wait more than
     MAX_QUEUE is turned away at once. The count is shared by every connection from the
     address (else 200 parallel connections would guess 200 times as fast) and does not
     reset when someone gets in (a team that knows its own code could otherwise guess the
-    others' at full speed). A seat under attack (FREE_TRIES wrong codes naming it, from
+    others' at full speed); guessing several seats from one address is bounded seat by seat. A seat under attack (FREE_TRIES wrong codes naming it, from
     anywhere) also spaces the attempts of every address that has a wrong code of its own,
     so spreading the guesses over many addresses buys one try each. An address with no
     wrong code is never held up: the team typing its right code at its own terminal gets
@@ -88,9 +88,12 @@ class Guesses:
 
     @staticmethod
     def keys(address: str, seat: str) -> tuple[str, str]:
-        """What an attempt is counted against: where it comes from, and the seat it names
-        ("team press", "expert 李教授"), so an expert's seat is guarded like a team's."""
-        return f"address {address}", seat
+        """What an attempt is counted against: where it comes from for the seat it names, and
+        the seat ("team press", "expert 李教授"), so an expert's seat is guarded like a team's.
+        The address counts per seat: many seats share one address (every browser team comes
+        through `drill web`'s own connection, a room may sit behind one router), and one
+        person guessing a seat must not hold up the other teams typing their right codes."""
+        return f"address {address} for {seat}", seat
 
     def turn(self, keys: tuple[str, str], now: float) -> float | None:
         """Seconds this attempt must wait before its code is checked (0: check it now, in
