@@ -68,3 +68,8 @@ def _user_data_in_tmp(tmp_path_factory, monkeypatch):
     """The user data folder (platformdirs: default session files, a team's kept typing) is one
     of the test run's own, never the user's."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.getbasetemp() / "user-data"))
+    # Screens that do not know the drill's language yet speak the machine's: the tests expect
+    # English there, whatever language the machine running them is set to.
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")

@@ -87,3 +87,21 @@ def _without(text: str, allowed: list[str]) -> str:
     for word in allowed:
         text = text.replace(word, "")
     return text
+
+
+def test_a_screen_that_does_not_know_the_drill_yet_speaks_the_users_language(monkeypatch):
+    """The join form of `drill join` without --lang follows the machine's language, and the
+    web page's the browser's, before the drill's own language is known."""
+    from drill.i18n import language_of_browser, language_of_environment
+
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    assert language_of_environment() == "zh-CN"
+    monkeypatch.setenv("LC_ALL", "vi_VN.UTF-8")
+    assert language_of_environment() == "vi"
+    monkeypatch.setenv("LC_ALL", "C")
+    assert language_of_environment() == "zh-CN"   # C says nothing: LANG does
+    assert language_of_browser("fr-FR,fr;q=0.9,zh-CN;q=0.8,en;q=0.5") == "zh-CN"
+    assert language_of_browser("vi-VN,vi;q=0.9") == "vi"
+    assert language_of_browser("de-DE") == "en" and language_of_browser(None) == "en"

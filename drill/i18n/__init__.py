@@ -11,6 +11,8 @@ a decimal comma and dd/mm/yyyy in Vietnamese, a decimal point elsewhere.
 
 from __future__ import annotations
 
+import locale
+import os
 from datetime import datetime
 from functools import cache
 from importlib.resources import files
@@ -29,6 +31,31 @@ def language_for(tag: str | None) -> str:
         return "zh-CN"
     if primary == "vi":
         return "vi"
+    return "en"
+
+
+def language_of_environment() -> str:
+    """The catalog for this machine's own language (LC_ALL, LC_MESSAGES, LANG, LANGUAGE, then
+    the locale): what a screen shows before it knows the drill's language, such as the join
+    form of `drill join` given no `--lang`."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(name, "").split(":")[0].split(".")[0]
+        if value and value not in ("C", "POSIX"):
+            return language_for(value.replace("_", "-"))
+    try:
+        found = locale.getlocale()[0] or ""
+    except ValueError:
+        found = ""
+    return language_for(found.replace("_", "-"))
+
+
+def language_of_browser(accept: str | None) -> str:
+    """The catalog for a browser's Accept-Language header (its first choice that drill has,
+    else English): the web page's join form before the drill's language is known."""
+    for part in (accept or "").split(","):
+        tag = part.split(";")[0].strip()
+        if tag.lower().split("-")[0] in ("en", "zh", "vi"):
+            return language_for(tag)
     return "en"
 
 

@@ -40,7 +40,7 @@ from textual_serve.server import Server, to_int
 from websockets.asyncio.client import connect
 from websockets.exceptions import WebSocketException
 
-from ..i18n import Catalog
+from ..i18n import Catalog, language_of_browser
 from ..report.bidi import neutralise
 from . import protocol as p
 from .codes import new_code, normalise
@@ -104,7 +104,7 @@ class DrillPages(Server):
     async def handle_form(self, request: web.Request):
         answers = await request.post()
         fields = {key: str(answers.get(key, "")).strip()[:64] for key in ("kind", "seat", "code")}
-        arguments, problem = await self.admit(fields)
+        arguments, problem = await self.admit(fields, self.language_for(request))
         if arguments is None:
             return self.form(request, problem, fields)
         ticket = secrets.token_urlsafe(24)
@@ -116,17 +116,23 @@ class DrillPages(Server):
         response.set_cookie(TICKET, ticket, httponly=True, samesite="Strict", max_age=int(TICKET_LIFE))
         return response
 
-    async def admit(self, fields: dict[str, str]) -> tuple[list[str] | None, str]:
-        """The command's extra arguments for these answers, or None and the refusal to show."""
+    async def admit(self, fields: dict[str, str], language: str | None = None) -> tuple[list[str] | None, str]:
+        """The command's extra arguments for these answers, or None and the refusal to show
+        (in `language`, else the page's)."""
         raise NotImplementedError
 
+    def language_for(self, request: web.Request) -> str:
+        """The page's language: `--lang` or the drill's, else the browser's own choice."""
+        return self.language or language_of_browser(request.headers.get("Accept-Language"))
+
     def form(self, request: web.Request, problem: str = "", fields: dict[str, str] | None = None) -> web.Response:
-        t, fields = Catalog(self.language), fields or {}
+        language = self.language_for(request)
+        t, fields = Catalog(language), fields or {}
         value = {key: html.escape(fields.get(key, ""), quote=True) for key in ("seat", "code")}
         kinds = "".join(f'<label><input type="radio" name="kind" value="{kind}"{" checked" if fields.get("kind", "team") == kind else ""}> '
                         f'{html.escape(t(f"web.as-{kind}"))}</label> ' for kind in self.kinds)
         seat = f'<p><label>{html.escape(t("web.seat"))}<br><input name="seat" value="{value["seat"]}" autofocus></label></p>' if self.kinds else ""
-        page = (f'<!DOCTYPE html><html lang="{html.escape(self.language or "en")}"><head><meta charset="utf-8">'
+        page = (f'<!DOCTYPE html><html lang="{html.escape(language)}"><head><meta charset="utf-8">'
                 f'<title>{html.escape(self.title)}</title><style>body{{background:#0c181f;color:#eee;font:16px sans-serif;margin:3em}}'
                 f'input{{font:inherit;padding:.3em}} .problem{{color:#f77}}</style></head><body>'
                 f'<h1>{html.escape(self.title)}</h1><form method="post" action="/">'
@@ -200,11 +206,11 @@ class TeamPages(DrillPages):
         super().__init__(["join", drill_url], host, port, title, language, allow_hosts, max_pages)
         self.drill_url = drill_url
 
-    async def admit(self, fields: dict[str, str]) -> tuple[list[str] | None, str]:
+    async def admit(self, fields: dict[str, str], language: str | None = None) -> tuple[list[str] | None, str]:
         expert = fields["kind"] == "expert"
         hello = ({"type": "expert-hello", "expert": fields["seat"] or "?", "code": fields["code"], "via": "check"} if expert
                  else {"type": "hello", "team": fields["seat"], "code": fields["code"], "via": "check"})
-        t = Catalog(self.language)
+        t = Catalog(language or self.language)
         try:
             async with connect(self.drill_url, open_timeout=10, max_size=p.MAX_FRAME, compression=None) as ws:
                 await ws.send(json.dumps(hello))
@@ -229,8 +235,8 @@ class DebriefPages(DrillPages):
         super().__init__(arguments, host, port, "drill debrief", language, allow_hosts, max_pages)
         self.code = new_code()
 
-    async def admit(self, fields: dict[str, str]) -> tuple[list[str] | None, str]:
+    async def admit(self, fields: dict[str, str], language: str | None = None) -> tuple[list[str] | None, str]:
         if secrets.compare_digest(normalise(fields["code"]), self.code):
             return [], ""
         await asyncio.sleep(1.0)   # a wrong code waits: guessing six characters a second gets nowhere
-        return None, Catalog(self.language)("web.wrong-code")
+        return None, Catalog(language or self.language)("web.wrong-code")

@@ -18,7 +18,7 @@ from textual.events import Resize
 from textual.containers import Vertical
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
-from ..i18n import Catalog
+from ..i18n import Catalog, language_of_environment
 from ..net.client import JoinRefused, RemoteTeam
 from ..net.expert_client import RemoteExpert
 from .format import DrillInfo
@@ -93,7 +93,7 @@ class JoinApp(NoticesInBar, App):
         super().__init__()
         self.url, self.team, self.code, self.expert = url, team or expert, code, expert is not None
         self.language = language
-        self.t = Catalog(language or "en")
+        self.t = Catalog(language or language_of_environment())   # the drill's own once joined (below)
         self._raw_bindings = copy.deepcopy(self._bindings)  # localize() rewrites in place
         self._bindings = localize(copy.deepcopy(self._raw_bindings), self.t)
         self.client: RemoteTeam | RemoteExpert | None = None
