@@ -194,6 +194,18 @@ def test_an_expert_who_overrides_a_gate_lifts_it_and_an_empty_text_trips_none():
     assert empty.gates == () and empty.score == 0.0
 
 
+def test_cap_below_holds_the_gate_for_a_criterion_that_earns_too_little_not_only_nothing():
+    short = [*GATED[:1], {"id": "length", "title": "Length", "weight": 1, "cap": 35, "cap_below": 0.5, "check": {"length": {"min": 200}}}]
+    text = "The rice was sealed on Monday. The retained samples passed the test."  # 68 characters: a third of the minimum
+    held = score(text, criteria=short)
+    assert [g.criterion for g in held.gates] == ["length"] and held.score == 35.0 and held.uncapped > 80
+    assert score(text * 2, criteria=short).gates == ()  # 137 characters: over half the minimum, no gate
+    plain = [*GATED[:1], {**short[1], "cap_below": None}]
+    assert score(text, criteria=plain).gates == ()  # without cap_below a cap holds only when the criterion earns nothing
+    with pytest.raises(ValueError, match="cap_below needs a cap"):
+        exercise("en", [{"id": "c", "title": "C", "cap_below": 0.5, "check": {"no_blame": True}}])
+
+
 def test_a_cap_names_a_band_of_the_rubrics_scale():
     with pytest.raises(ValueError, match="caps at band 'X'"):
         exercise("en", [{"id": "c", "title": "C", "cap": "X", "check": {"no_blame": True}}])

@@ -298,8 +298,8 @@ def test_a_branching_inject_says_which_teams_submission_set_it_off(tmp_path, bad
     zh = Catalog("zh-CN")
     statement = next(task.title for task in bad_drill.scenario.tasks if task.id == "statement")
     second_wave = next(inject.title for inject in bad_drill.scenario.injects if inject.id == "second-wave")
-    set_off = zh("report.set-off-by", team="市委宣传部（市委网信办）", task=statement, at="14:00", score="2.8")
-    assert set_off == "由市委宣传部（市委网信办）于 14:00 提交的“形成通稿：联合工作组情况通报”引发（自动评分 2.8）"
+    set_off = zh("report.set-off-by", team="市委宣传部（市委网信办）", task=statement, at="14:00", score="2.5")
+    assert set_off == "由市委宣传部（市委网信办）于 14:00 提交的“形成通稿：联合工作组情况通报”引发（自动评分 2.5）"
     # In the timeline, on the second wave's own row (14:30), marked as a branch; and in the list under the chart.
     row = html[html.index('<tr class="branch"><td class="time">14:30'):]
     row = row[:row.index("</tr>")]
@@ -313,7 +313,7 @@ def test_a_branching_inject_says_which_teams_submission_set_it_off(tmp_path, bad
     # The heat column shows the public heat, not the last team's own heat recorded with the same cause,
     # and also what a statement and a missed deadline did to it.
     assert "| 09:30 (+2:30) | 情况（分支） |" in md and "| 江川市第三实验小学 | 93（+6.3） |" in md
-    assert f"| 14:00 (+7:00) | 提交 | {statement} | 市委宣传部（市委网信办） | 84（+6.2） |" in md
+    assert f"| 14:00 (+7:00) | 提交 | {statement} | 市委宣传部（市委网信办） | 85（+6.3） |" in md
     assert f"| 14:30 (+7:30) | 未按时提交 | {statement} | 市教育局 | 98（+10） |" in md
 
 
@@ -337,12 +337,12 @@ def test_branch_marks_come_from_the_log(bad_drill):
     assert {b.inject: (b.team, b.task, b.score, b.submitted_at, b.fired_at) for b in branches.values()} == {
         "gate-escalates": ("school", "reply-parents", 8.0, 7800.0, 9000.0),
         "press-no-comment": ("market", "reply-press", 10.0, 20700.0, 24300.0),
-        "second-wave": ("propaganda", "statement", 2.8, 25200.0, 27000.0),
+        "second-wave": ("propaganda", "statement", 2.5, 25200.0, 27000.0),
     }
     marks = _marks(events, bad_drill, branches)
     wave = next(b for b in marks.branches if b.at == 27000.0)
-    assert (wave.team, wave.submitted_at, wave.submitted_heat, wave.heat) == (0, 25200.0, 84.5, 88.3)
-    assert {(m.at, m.team, m.heat) for m in marks.submitted} >= {(25200.0, 0, 84.5), (7800.0, 3, 78.1)}
+    assert (wave.team, wave.submitted_at, wave.submitted_heat, wave.heat) == (0, 25200.0, 84.6, 88.4)
+    assert {(m.at, m.team, m.heat) for m in marks.submitted} >= {(25200.0, 0, 84.6), (7800.0, 3, 78.1)}
     assert sorted(marks.team_heat) == [0, 1, 2, 3, 4]
 
 
@@ -355,7 +355,7 @@ def test_evidence_speaks_the_reports_language(tmp_path, bad_drill):
     html, md, _ = report(tmp_path, bad_drill, language="en")
     assert "awaiting an expert&#39;s level" in html and "before the due time" in html and "after the due time" in html
     assert "待专家评定等级" not in html and "比截止时间" not in html
-    assert "set off by 市委宣传部（市委网信办）'s 形成通稿：联合工作组情况通报 at 14:00 (score 2.8)" in md
+    assert "set off by 市委宣传部（市委网信办）'s 形成通稿：联合工作组情况通报 at 14:00 (score 2.5)" in md
 
 
 # --- the PDF of a big drill, rendered in parts on several cores ------------------------------------------------

@@ -130,6 +130,11 @@ class Criterion(Model):
         description="A gate: when this criterion fails, the whole task's score is scaled down to at most this "
         "band (its id, e.g. U) or score (0-100)",
     )
+    cap_below: float | None = Field(
+        None, gt=0, le=1,
+        description="With `cap`: the gate also holds when this criterion earns less than this share of its weight "
+        "(0-1; e.g. 0.5 on a length check holds a text under half the minimum length); without it, only when it earns nothing",
+    )
 
     @field_validator("cap")
     @classmethod
@@ -141,6 +146,8 @@ class Criterion(Model):
     @model_validator(mode="after")
     def _one(self) -> "Criterion":
         exactly_one(self, ("check", "manual"), "a criterion")
+        if self.cap_below is not None and self.cap is None:
+            raise ValueError("cap_below needs a cap: it says when the cap holds")
         return self
 
 

@@ -126,12 +126,15 @@ def _automatic(criterion: Criterion, answer: Answer, reviews: list[ExpertReview]
 
 
 def _gates(rubric: Rubric, criteria: tuple[CriterionScore, ...]) -> tuple[Gate, ...]:
-    """Criteria with a `cap` that earned nothing, for a finding (an expert's word counts: one
-    who overrides a gate lifts it). An absence check that earned nothing only because the
-    text said nothing of substance found nothing to gate on."""
+    """Criteria with a `cap` that earned nothing (or, with `cap_below`, less than that share of
+    their weight), for a finding (an expert's word counts: one who overrides a gate lifts it).
+    An absence check that earned nothing only because the text said nothing of substance
+    found nothing to gate on."""
     gates = []
     for criterion, scored in zip(rubric.criteria, criteria):
-        if criterion.cap is None or scored.pending or scored.points > 0 or (scored.empty and scored.source == "auto"):
+        if criterion.cap is None or scored.pending or (scored.empty and scored.source == "auto"):
+            continue
+        if scored.points > 0 and (criterion.cap_below is None or scored.points >= criterion.cap_below * criterion.weight - 1e-9):
             continue
         why = scored.auto_evidence if scored.source == "expert" and scored.auto_evidence else scored.evidence
         gates.append(Gate(criterion.id, criterion.title, criterion.cap, rubric.ceiling(criterion.cap), scored.note or why))
