@@ -63,7 +63,7 @@ async def test_a_killed_team_terminal_loses_no_character_and_the_cursor_comes_ba
 
     app = JoinApp(served.url, "press", code)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot, lambda: isinstance(app.screen, KeptOrStored))
+        await settle(pilot, lambda: isinstance(app.screen, KeptOrStored) and app.focused is not None)   # shown, its button focused
         dialog = app.screen
         assert dialog.stored == SAVED
         n = len(dialog.kept) - len(SAVED)
@@ -92,7 +92,7 @@ async def test_taking_the_drills_copy_replaces_the_kept_one(served):
     kept.write("assess", Typing("本机上更长的草稿，尚未送达。", {}, (0, 3)))
     app = JoinApp(served.url, "press", code)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot, lambda: isinstance(app.screen, KeptOrStored))
+        await settle(pilot, lambda: isinstance(app.screen, KeptOrStored) and app.focused is not None)   # shown, its button focused
         await pilot.press("tab", "enter")   # the second button: the drill's copy
         await settle(pilot, lambda: isinstance(app.screen, TeamScreen))
         area = await open_task(app, pilot)
