@@ -225,7 +225,7 @@ def test_on_time_is_full_marks_by_the_due_time():
 
 
 def test_absence_checks_earn_nothing_before_the_text_says_something():
-    nothing = (0.0, "nothing to credit yet: no fact or measure stated in a sentence of its own")
+    nothing = (0.0, "nothing to credit yet: no sentence states a fact or a measure, or answers what is asked about the incident")
     for check in ({"on_time": {"grace": "30m"}}, {"none_of": ["no comment"]}, {"no_false_claims": True}, {"no_overclaims": True}):
         assert judge(check, "We understand your concern and take this very seriously.") == nothing
         assert judge(check, "sealed, never served")[0] == 0.0  # bare keywords are no sentence
@@ -409,7 +409,7 @@ def test_a_chinese_scenario_loaded_from_files_is_scored_on_its_own_scale():
     assert xuanchuan.rating == "A"
     # a text of nothing but false claims earns nothing for being on time either
     assert [c.points for c in jiaoyu.criteria] == [0.0, 0.0, 0.0, 0.0, None]
-    assert jiaoyu.criteria[0].evidence == "尚无可计分的内容：没有一句成句地说明事实或措施"
+    assert jiaoyu.criteria[0].evidence == "尚无可计分的内容：没有一句成句地说明事实、措施，或回应事件中的疑问"
     assert jiaoyu.criteria[2].evidence == "说了“大米仍在使用”，与“照片中的大米已被封存”不符；说了“学生已食用”，与“该批大米从未供应给学生”不符"
     assert (jiaoyu.score, jiaoyu.rating) == (0.0, "C")
 
@@ -467,7 +467,7 @@ def test_a_caller_may_ask_for_another_language():
     ({"all_of": [["抱歉", "致歉"], ["热线"], ["调查"]]}, "我们深表歉意，正在调查。", {}, "提到“调查”；缺少“抱歉”或“致歉”；缺少“热线”"),
     ({"none_of": ["纯属谣言", "无可奉告"]}, "纯属谣言，无可奉告", {}, "出现了“纯属谣言”、“无可奉告”：“纯属谣言”、“无可奉告”"),
     ({"none_of": ["纯属谣言"]}, "我们理解家长的担心，大米已封存", {}, "没有出现“纯属谣言”"),
-    ({"none_of": ["纯属谣言"]}, "我们理解家长的担心", {}, "尚无可计分的内容：没有一句成句地说明事实或措施"),
+    ({"none_of": ["纯属谣言"]}, "我们理解家长的担心", {}, "尚无可计分的内容：没有一句成句地说明事实、措施，或回应事件中的疑问"),
     ({"regex": r"\d{1,2}:\d{2}"}, "发布会定于９：３０举行", {}, r"符合 /\d{1,2}:\d{2}/：“9:30”"),
     ({"regex": r"\d{1,2}:\d{2}"}, "稍后发布", {}, r"没有符合 /\d{1,2}:\d{2}/ 的内容"),
     ({"length": {"min": 10, "max": 20}}, "字" * 5, {}, "5字，比下限10字少5字"),

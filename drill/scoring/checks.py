@@ -102,10 +102,21 @@ class Answer:
         # One measure word alone (a heading, "as officially published") is not yet substance.
         return out if facts or len(out) >= _MEASURES_ALONE else []
 
+    @cached_property
+    def positions(self) -> list[Hit]:
+        """Clauses that answer the incident without stating a confirmed fact: a fact asked about
+        or hedged, a rumour rejected, an absolute ("there is no problem at all"), each in a
+        sentence (not a bare keyword). Evasive or sweeping, but an answer, which the checks for
+        hedging and over-claims then judge. A fact denied or a rumour repeated is no answer."""
+        facts = self.scenario.facts
+        hedged = self.reading.find([t for f in facts for t in (*f.keywords, *f.phrasings)], (HEDGED,), solid=True)
+        rejected = self.reading.find([t for f in facts for t in f.contradicted_by], (REJECTED,), solid=True)
+        return hedged + rejected + self.reading.find(list(self.lexicon.absolutes), (STATED,), solid=True)
+
     @property
     def empty(self) -> bool:
-        """Nothing of substance said, in a language whose substance the scorer can recognise."""
-        return self.lexicon.known and not self.substance
+        """Nothing said about the incident, in a language whose substance the scorer can recognise."""
+        return self.lexicon.known and not self.substance and not self.positions
 
 
 def _quotes(w: Words, hits: list[Hit]) -> str:

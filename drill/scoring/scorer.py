@@ -125,7 +125,7 @@ def _automatic(criterion: Criterion, answer: Answer, reviews: list[ExpertReview]
     )
 
 
-def _gates(rubric: Rubric, criteria: tuple[CriterionScore, ...]) -> tuple[Gate, ...]:
+def _gates(rubric: Rubric, criteria: tuple[CriterionScore, ...], uncapped: float) -> tuple[Gate, ...]:
     """Criteria with a `cap` that earned nothing (or, with `cap_below`, less than that share of
     their weight), for a finding (an expert's word counts: one who overrides a gate lifts it).
     An absence check that earned nothing only because the text said nothing of substance
@@ -137,7 +137,8 @@ def _gates(rubric: Rubric, criteria: tuple[CriterionScore, ...]) -> tuple[Gate, 
         if scored.points > 0 and (criterion.cap_below is None or scored.points >= criterion.cap_below * criterion.weight - 1e-9):
             continue
         why = scored.auto_evidence if scored.source == "expert" and scored.auto_evidence else scored.evidence
-        gates.append(Gate(criterion.id, criterion.title, criterion.cap, rubric.ceiling(criterion.cap), scored.note or why))
+        ceiling = _held(rubric, rubric.ceiling(criterion.cap), uncapped)
+        gates.append(Gate(criterion.id, criterion.title, criterion.cap, ceiling, scored.note or why))
     return tuple(gates)
 
 
@@ -160,14 +161,22 @@ def _task(
     )
     scored = [c for c in criteria if not c.pending]
     uncapped = 100 * sum(c.points for c in scored) / sum(c.max for c in scored) if scored else None
-    gates = _gates(rubric, criteria)
-    score = uncapped
-    if gates and uncapped is not None:
-        score = min(uncapped, min(g.ceiling for g in gates))
+    gates = _gates(rubric, criteria, uncapped) if uncapped is not None else ()
+    score = min(uncapped, min(g.ceiling for g in gates)) if gates else uncapped
     return TaskScore(
         task.id, task.title, submission.at, due_at, score, _rate(rubric.bands, score), criteria, w.language,
         gates=gates, uncapped=uncapped,
     )
+
+
+def _held(rubric: Rubric, ceiling: float, uncapped: float) -> float:
+    """Where a gate holds the score. A ceiling in the bottom band fails the text, yet an expert
+    does not fail alike a statement that blames the public in passing and one that does nothing
+    else: there the score runs from half the ceiling (nothing else earned) up to the ceiling."""
+    bands = rubric.bands
+    if len(bands) > 1 and ceiling < bands[-2].min:
+        return ceiling * (1 + uncapped / 100) / 2
+    return ceiling
 
 
 def _team_bands(rubrics: list[Rubric]) -> tuple[Band, ...]:
