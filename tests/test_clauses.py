@@ -127,6 +127,31 @@ def test_absence_checks_earn_nothing_for_stock_phrases_alone():
         assert judge("zh", check, "经核实，问题大米已经登记封存，未供学生食用。")[0] == 1.0
 
 
+def test_an_answer_that_hedges_rejects_or_sweeps_is_judged_not_passed_over_as_saying_nothing():
+    on_time = {"on_time": {"grace": "30m"}}
+    # the facts asked about or hedged: evasive, yet an answer; the hedging is what costs it, elsewhere
+    assert judge("en", on_time, "We cannot yet confirm whether the rice was sealed or never served.")[0] == 1.0
+    assert judge("zh", on_time, "目前尚不能确认问题大米是否已封存。")[0] == 1.0
+    # a rumour rejected in a sentence of its own is a position
+    assert judge("en", on_time, "It is not true that several pupils were hospitalised.")[0] == 1.0
+    # a blanket denial is an answer, and the over-claims check names its absolutes
+    denial = "Claims about the rice are completely untrue. There is no problem at all, and pupils are perfectly healthy."
+    assert judge("en", on_time, denial)[0] == 1.0
+    fraction, evidence = judge("en", {"no_overclaims": True}, denial)
+    assert fraction == 0.0 and "completely untrue" in evidence and "no problem at all" in evidence
+    assert judge("zh", {"no_overclaims": True}, "网传说法完全不实，三小食堂的大米没有任何问题。")[0] == 0.0
+    assert judge("vi", {"no_overclaims": True}, "Thông tin trên mạng hoàn toàn sai sự thật, nhà trường không có bất kỳ sai phạm nào.")[0] == 0.0
+    # a rumour passed on as hearsay, or a confirmed fact denied, answers nothing: nothing to credit for being on time
+    assert judge("en", on_time, "Reportedly several pupils were hospitalised.")[0] == 0.0
+    assert judge("zh", on_time, "据说已有学生住院。")[0] == 0.0
+
+
+def test_threats_to_the_public_are_labels_in_every_language():
+    assert judge("en", {"no_blame": True}, "The rice was sealed on Monday. Anyone spreading false information will be dealt with.")[0] == 0.0
+    assert judge("zh", {"no_blame": True}, "问题大米已经登记封存。对传谣者将依法处理。")[0] == 0.0
+    assert judge("vi", {"no_blame": True}, "Bảng kê là bản dự thảo. Ai tung tin sai sự thật sẽ bị xử lý.")[0] == 0.0
+
+
 def test_the_substance_check_weighs_facts_and_measures_against_padding():
     fraction, evidence = judge("en", {"substance": {"min": 2}}, "The rice was sealed on Monday. Inspectors are testing the retained samples.")
     assert fraction == 1.0 and evidence.startswith("2 clauses of substance")
