@@ -146,6 +146,27 @@ def test_an_answer_that_hedges_rejects_or_sweeps_is_judged_not_passed_over_as_sa
     assert judge("zh", on_time, "据说已有学生住院。")[0] == 0.0
 
 
+def test_a_list_of_keywords_states_nothing_however_many_rubric_words_it_holds():
+    lists = {
+        "en": "first source microblog channels chat groups short video trend rising risks gathering major report first step",
+        "vi": "Nguồn tin đầu tiên Facebook kênh lan truyền Zalo TikTok xu hướng nguy cơ mức độ nghiêm trọng báo cáo",
+        "zh": "首发来源 微博 传播渠道 微信群 短视频 趋势 上升 风险点 线下聚集 报告 第一步行动",
+    }
+    words = {"en": ["microblog", "trend"], "vi": ["Facebook", "xu hướng"], "zh": ["微博", "趋势"]}
+    for language, text in lists.items():
+        assert Reading(text, lexicon(language)).listed, language
+        assert judge(language, {"any_of": words[language]}, text)[0] == 0.0
+        assert judge(language, {"all_of": [[w] for w in words[language]]}, text)[0] == 0.0
+    assert judge("en", {"any_of": ["trend"]}, lists["en"])[1] == "nothing counted: the text is a list of keywords, not sentences"
+    # terse notes in sentences, and prose, are no lists
+    for language, text in {
+        "en": "Source: microblog, 06:40. Trend: rising. Risk: parents may gather at the school. Report to: the city government.",
+        "vi": "Phường sẽ đưa thông tin chính thức trước 14 giờ trên trang Zalo của phường.",
+        "zh": "来源：微博，6:40。渠道：微博、微信群、短视频。趋势：上升。",
+    }.items():
+        assert not Reading(text, lexicon(language)).listed, language
+
+
 def test_threats_to_the_public_are_labels_in_every_language():
     assert judge("en", {"no_blame": True}, "The rice was sealed on Monday. Anyone spreading false information will be dealt with.")[0] == 0.0
     assert judge("zh", {"no_blame": True}, "问题大米已经登记封存。对传谣者将依法处理。")[0] == 0.0

@@ -66,7 +66,10 @@ class Answer:
         return Reading("\n".join([self.text, *self.fields.values()]), self.lexicon, keywords)
 
     def find(self, terms: list[str]) -> list[str]:
-        """Terms the text uses other than to deny them ("we did not test" has no test), as the rubric wrote them."""
+        """Terms the text uses other than to deny them ("we did not test" has no test), as the rubric
+        wrote them; none in a list of keywords (Reading.listed)."""
+        if self.reading.listed:
+            return []
         return [hit.term for hit in self.reading.find(terms, (STATED, HEDGED, REJECTED))]
 
     def established(self, fact: Fact) -> bool:
@@ -165,6 +168,8 @@ def _on_time(rule: OnTime, answer: Answer) -> Result:
 
 def _all_of(groups: list[list[str]], answer: Answer) -> Result:
     w = answer.words
+    if answer.reading.listed:
+        return 0.0, w("scoring.listed")
     hits = [answer.find(group) for group in groups]
     said = [term for group_hits in hits for term in group_hits]
     missing = [group for group, group_hits in zip(groups, hits) if not group_hits]
@@ -178,6 +183,8 @@ def _all_of(groups: list[list[str]], answer: Answer) -> Result:
 
 def _any_of(terms: list[str], answer: Answer) -> Result:
     w = answer.words
+    if answer.reading.listed:
+        return 0.0, w("scoring.listed")
     hits = answer.find(terms)
     if hits:
         return 1.0, w("scoring.found", terms=w.terms(hits))

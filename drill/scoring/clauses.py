@@ -45,6 +45,7 @@ _QUOTE = 48  # characters of a clause quoted as evidence
 _BARE_MIN = 1
 # A sentence of at least _LIST_MIN pieces, most no longer than this, is a list of keywords.
 _LIST_MIN = 5
+_RUN_ON_WORDS = 8  # a clause of this many words nearly always holds a grammar word, unless it is a list
 _LIST_ITEM_WORDS = 3
 _LIST_ITEM_CHARS = 6  # characters (Chinese) or words besides keywords that make a clause more than a fragment
 _SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ied", "ies", "ed", "es", "s", "ly")
@@ -176,7 +177,9 @@ class Reading:
     def find(self, terms: list[str], stances: tuple[str, ...] = (STATED, HEDGED), solid: bool = False) -> list[Hit]:
         """The first hit of each term with one of `stances` (and, with `solid`, in a clause
         of its own rather than a bare fragment)."""
-        out = []
+        out: list[Hit] = []
+        if solid and self.listed:
+            return out
         for term in terms:
             for hit in self.hits(term):
                 if hit.stance in stances and not (solid and hit.bare):
@@ -313,6 +316,32 @@ class Reading:
         return self._size(read) < _BARE_MIN
 
     # -- the text as a whole ----------------------------------------------------------------
+
+    @cached_property
+    def listed(self) -> bool:
+        """A list of keywords, not sentences: at least half the text stands in sentences of many
+        short pieces ("sealed, never served, flu, spliced, ...", "通报：三小 大米 已封存 ...") or in runs
+        of words with next to no grammar words ("first source microblog channels trend risks").
+        Such a text states nothing, however many of a rubric's words it holds."""
+        sentences: dict[int, list[Clause]] = {}
+        for clause in self.clauses:
+            sentences.setdefault(clause.sentence, []).append(clause)
+        total = listed = 0
+        for clauses in sentences.values():
+            sizes = [self._size(c.read) for c in clauses]
+            total += sum(sizes)
+            if len(clauses) >= _LIST_MIN and self._list(clauses[1:]):
+                listed += sum(sizes)
+            else:
+                listed += sum(size for clause, size in zip(clauses, sizes) if self._run_on(clause.read))
+        return total > 0 and 2 * listed >= total
+
+    def _run_on(self, read: str) -> bool:
+        if not self.lexicon.grammar:
+            return False
+        words = _WORD.findall(read)
+        grammar = sum(1 for word in words if word in self.lexicon.grammar)
+        return len(words) >= _RUN_ON_WORDS and grammar < self.lexicon.grammar_share * len(words)
 
     @cached_property
     def hedged(self) -> list[Clause]:

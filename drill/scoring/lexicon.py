@@ -20,7 +20,7 @@ from drill.i18n import language_for
 from .matching import fold
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame", "fillers")
+_LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame", "fillers", "grammar")
 
 
 @dataclass(frozen=True, eq=False)  # one per language, cached: compared and hashed by identity, cheaply
@@ -36,6 +36,8 @@ class Lexicon:
     measures: tuple[str, ...] = ()
     blame: tuple[str, ...] = ()
     fillers: frozenset[str] = frozenset()
+    grammar: frozenset[str] = frozenset()  # grammar words: what keeps a run of words from being a list
+    grammar_share: float = 0.0
     variants: tuple[tuple[str, str], ...] = ()  # (variant, canonical), longest variant first
     gap: int = 0  # how much may stand between a term's parts: characters (Chinese) or words
     known: bool = False  # False for a language without a lexicon file
@@ -66,8 +68,10 @@ def lexicon(tag: str | None) -> Lexicon:
     }
     return Lexicon(
         language=language,
-        **{name: terms for name, terms in lists.items() if name != "fillers"},
+        **{name: terms for name, terms in lists.items() if name not in ("fillers", "grammar")},
         fillers=frozenset(lists["fillers"]),
+        grammar=frozenset(lists["grammar"]),
+        grammar_share=float(data.get("grammar_share", 0.0)),
         variants=base.variants,
         gap=int(data.get("gap", 0)),
         known=True,
