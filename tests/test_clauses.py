@@ -194,6 +194,23 @@ def test_absolutes_guarantees_and_facts_not_yet_established_are_over_claims():
     # a fact marked pending is unverified whichever way it is asserted
     assert judge("zh", {"no_overclaims": True}, "问题大米已经登记封存。全项检测不合格。")[0] == 0.0
     assert judge("zh", {"no_false_claims": True}, "问题大米已经登记封存。全项检测不合格。")[0] == 1.0
+    # a hedge among a term's own parts asks, it does not assert ("在用大米是否合格" is no "在用大米合格")
+    assert stances("zh", "食堂在用大米是否合格还要等检测。", "在用大米合格") == [HEDGED]
+
+
+def test_words_that_also_state_an_established_fact_claim_nothing_unverified():
+    facts = [
+        {"id": "sealed", "text": "The sacks were found damp at the delivery check and sealed.", "keywords": ["found damp", "sealed"], "contradicted_by": []},
+        {"id": "supplier", "text": "The batch got damp in transit; the supplier is licensed.", "keywords": ["found damp", "supplier is licensed"],
+         "contradicted_by": [], "established_by": "lab-report"},
+    ]
+    saved = FACTS["en"]
+    FACTS["en"] = facts
+    try:
+        assert judge("en", {"no_overclaims": True}, "The two sacks were found damp at the delivery check and sealed.", at=600)[0] == 1.0
+        assert judge("en", {"no_overclaims": True}, "The sacks were sealed. The supplier is licensed.", at=600)[0] == 0.0
+    finally:
+        FACTS["en"] = saved
 
 
 def test_labels_of_the_public_are_caught_unless_denied():

@@ -281,10 +281,14 @@ def _no_overclaims(_: bool, answer: Answer) -> Result:
     absolutes = answer.reading.find(list(answer.lexicon.absolutes), (STATED,))
     if absolutes:
         claims.append(w("scoring.overclaim.absolute", quotes=_quotes(w, absolutes)))
+    # Words that also state an established fact ("found damp at the delivery check" says what the
+    # canteen knew at once, and what the supplier check confirms later) claim nothing unverified.
+    known = {term for fact in answer.scenario.facts if answer.established(fact) for term in (*fact.keywords, *fact.phrasings)}
     for fact in answer.scenario.facts:
         if answer.established(fact):
             continue
-        said = answer.reading.find([*fact.keywords, *fact.phrasings, *fact.contradicted_by], (STATED,))
+        terms = [term for term in (*fact.keywords, *fact.phrasings) if term not in known]
+        said = answer.reading.find([*terms, *fact.contradicted_by], (STATED,))
         if said:
             claims.append(w("scoring.overclaim.unverified", fact=w.fact(fact.text), quotes=_quotes(w, said)))
     return _absence(answer, claims, w("scoring.overclaim.none"))

@@ -244,8 +244,9 @@ class Reading:
             return NEGATED
         if clause.question or any(scope.rstrip().endswith(q) and self._has(q, scope) for q in lex.questions):
             return HEDGED
-        if any(self._has(m, before) or self._has(m, after) for m in lex.hedges):
-            return HEDGED
+        wanted = _prepared(term, lex)
+        if any(self._has(m, before) or self._has(m, after) or (self._has(m, inside) and not self._has(m, wanted)) for m in lex.hedges):
+            return HEDGED  # "在用大米是否合格": a hedge among the term's own parts asks, too
         return STATED
 
     def _negation_near(self, before: str) -> bool:
