@@ -616,7 +616,8 @@ def report(session_path: Path, out: Path, language: str | None, no_pdf: bool, fo
 @click.option("--font", "font", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None, help="A font file to draw the PDF and the charts with first.")
 def compare(session_paths: tuple[Path, ...], out: Path, language: str | None, formats: tuple[str, ...], font: Path | None) -> None:
     """Runs of one scenario side by side: compare.html, compare.md and, with the extras, compare.pdf
-    and compare.docx; a session of another scenario is refused."""
+    and compare.docx; a session of another scenario is refused, and so is one run given twice
+    (the same file, or a copy of it)."""
     from .compare import CompareError, read_runs
     from .report import FontMissing
     from .report.comparison import write_comparison
