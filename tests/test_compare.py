@@ -49,6 +49,19 @@ def compared(rehearsals, tmp_path_factory) -> str:
     return (out / "compare.md").read_text(encoding="utf-8")
 
 
+def edited_copy(session: Path, folder: Path) -> Path:
+    """A copy of a run with its submissions edited behind drill's back (its chain breaks)."""
+    import sqlite3
+
+    edited = folder / "edited.drill"
+    edited.write_bytes(session.read_bytes())
+    db = sqlite3.connect(edited)
+    db.execute("UPDATE events SET data = replace(data, '纯属谣言', '正在核查') WHERE type = 'submit'")
+    db.commit()
+    db.close()
+    return edited
+
+
 def table_after(markdown: str, heading: str) -> list[list[str]]:
     """The rows of the first table under a heading, as cells (the header row first)."""
     part = markdown.split(heading + "\n", 1)[1]
@@ -157,16 +170,9 @@ def test_one_run_given_twice_is_refused(rehearsals, tmp_path):
 def test_a_changed_copy_is_another_record_and_two_copies_of_it_one(rehearsals, tmp_path):
     """A session edited behind drill's back has no intact chain to tell it by: it differs from the
     run it was copied from (and compares, said to be changed), and a copy of it is the same run."""
-    import sqlite3
-
     from drill.compare import CompareError, read_runs
 
-    edited, twin = tmp_path / "edited.drill", tmp_path / "twin.drill"
-    edited.write_bytes(rehearsals[1].read_bytes())
-    db = sqlite3.connect(edited)
-    db.execute("UPDATE events SET data = replace(data, '纯属谣言', '正在核查') WHERE type = 'submit'")
-    db.commit()
-    db.close()
+    edited, twin = edited_copy(rehearsals[1], tmp_path), tmp_path / "twin.drill"
     twin.write_bytes(edited.read_bytes())
     assert len(read_runs([rehearsals[1], edited])) == 2
     with pytest.raises(CompareError, match=f"^{re.escape(str(twin))}: a copy of the session {re.escape(str(edited))} "
@@ -281,14 +287,7 @@ def test_only_the_store_computes_or_checks_the_chain():
 
 
 def test_a_run_whose_record_was_changed_says_so_in_the_runs_table(rehearsals, tmp_path):
-    import sqlite3
-
-    edited = tmp_path / "edited.drill"
-    edited.write_bytes(rehearsals[1].read_bytes())
-    db = sqlite3.connect(edited)
-    db.execute("UPDATE events SET data = replace(data, '纯属谣言', '正在核查') WHERE type = 'submit'")
-    db.commit()
-    db.close()
+    edited = edited_copy(rehearsals[1], tmp_path)
     out = tmp_path / "out"
     assert drill("compare", str(rehearsals[0]), str(edited), "--out", str(out), "--format", "md").returncode == 0
     runs = {row[1]: row for row in table_after((out / "compare.md").read_text(encoding="utf-8"), "## 参与对比的演练")[1:]}

@@ -662,18 +662,11 @@ class Reader:
                         self.put(entry, loc, key, format_duration(parse_span(value)), where)
                     except ValueError as error:
                         self.bad(where, str(error))
-                elif key in teams:
-                    to = self.recipients(value, where)
-                    if to is not None:
-                        self.put(entry, loc, key, to, where)
-                elif key in structured:
-                    parsed = self.yaml_cell(value, where)
-                    if parsed is not None:
-                        self.put(entry, loc, key, parsed, where)
-                elif key in flags:
-                    answer = self.flag(value, where)
-                    if answer is not None:
-                        self.put(entry, loc, key, answer, where)
+                elif key in teams or key in structured or key in flags:   # read, or reported at its cell (None)
+                    read = self.recipients if key in teams else self.yaml_cell if key in structured else self.flag
+                    found = read(value, where)
+                    if found is not None:
+                        self.put(entry, loc, key, found, where)
                 else:
                     self.put(entry, loc, key, text(value), where)
             entries.append(entry)
