@@ -546,7 +546,8 @@ def _serve(scenario: str, host: str, port: int, codes_file: Path | None, session
 @click.option("--whatif", "whatif_paths", multiple=True, type=click.Path(dir_okay=False, path_type=Path), help="A what-if of SESSION (from `drill whatif`) to add in a \"what if\" section (repeatable).")
 @click.option("--format", "formats", multiple=True, type=click.Choice(["html", "md", "pdf", "docx"]), help="Write only these files (repeatable; default: all that can be written here).")
 @AGAINST_OPTION
-@click.option("--bundle", is_flag=True, help="Also write DIR/bundle.zip: the reports, the session file and a manifest of SHA-256 digests (check it with `drill verify`).")
+@click.option("--bundle", is_flag=True, help="Also write DIR/bundle.zip: the reports, the session file and a manifest of SHA-256 digests (check it with `drill verify`). "
+                   "Without it, a bundle.zip an earlier --bundle wrote in DIR is removed, as it no longer matches.")
 def report(session_path: Path, out: Path, language: str | None, no_pdf: bool, font: Path | None,
            formats: tuple[str, ...], whatif_paths: tuple[Path, ...], bundle: bool, against_path: Path | None) -> None:
     """Write the debrief: report.html, report.md and, with the pdf and docx extras, report.pdf and report.docx.
@@ -591,10 +592,17 @@ def report(session_path: Path, out: Path, language: str | None, no_pdf: bool, fo
         _fail_on_session(error)
     for path in written:
         click.echo(str(path))
-    if bundle:
-        from .record import BUNDLE, write_bundle
+    from .record import BUNDLE, write_bundle, written_bundle
 
+    if bundle:
         click.echo(str(write_bundle(session_path, written, out / BUNDLE)))
+    else:   # an earlier --bundle's archive would no longer match these reports: drill's own goes
+        earlier = written_bundle(out / BUNDLE)
+        if earlier:
+            (out / BUNDLE).unlink()
+            click.echo(words("report.bundle-removed", path=out / BUNDLE), err=True)
+        elif earlier is False:
+            click.echo(words("report.bundle-kept", path=out / BUNDLE), err=True)
     for kind, unavailable in (("pdf", pdf_unavailable), ("docx", docx_unavailable)):
         if unavailable(words.language) and not formats and not (kind == "pdf" and no_pdf):
             click.echo(words("install.skipped", file=f"report.{kind}", why=unavailable(words.language)), err=True)
@@ -608,7 +616,8 @@ def report(session_path: Path, out: Path, language: str | None, no_pdf: bool, fo
 @click.option("--font", "font", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None, help="A font file to draw the PDF and the charts with first.")
 def compare(session_paths: tuple[Path, ...], out: Path, language: str | None, formats: tuple[str, ...], font: Path | None) -> None:
     """Runs of one scenario side by side: compare.html, compare.md and, with the extras, compare.pdf
-    and compare.docx; a session of another scenario is refused."""
+    and compare.docx; a session of another scenario is refused, and so is one run given twice
+    (the same file, or a copy of it)."""
     from .compare import CompareError, read_runs
     from .report import FontMissing
     from .report.comparison import write_comparison

@@ -103,16 +103,49 @@ def played(session: Any, path: Path, language: str | None = None) -> Played:
 
 def read_runs(paths: list[Path], language: str | None = None) -> list[Played]:
     """The runs at `paths`, in the order they were run (real date and time); a session of
-    another scenario than the first is refused with CompareError."""
+    another scenario than the first is refused with CompareError, and so is one run given
+    twice (one file by two names, or a copy of it): a run compared with itself shows nothing."""
     runs: list[Played] = []
     for path in paths:
+        twin = next((run for run in runs if _same_file(path, run.path)), None)
+        if twin is not None:
+            raise CompareError(f"{path}: the same session file as {twin.path}; compare different runs, each once")
         run = read(path, language)
         if runs and run.scenario.id != runs[0].scenario.id:
             raise CompareError(f"{path}: a session of another scenario ({run.scenario.id}), not of {runs[0].scenario.id} "
                                f"like {runs[0].path}; compare runs of one scenario")
+        twin = next((earlier for earlier in runs if _same_record(earlier, run)), None)
+        if twin is not None:
+            said = f"final digest {run.record.final}" if run.record.intact else f"{run.record.events} events, the same ones"
+            raise CompareError(f"{path}: a copy of the session {twin.path} (the same record: {said}); compare different runs, each once")
         runs.append(run)
     order = sorted(range(len(runs)), key=lambda n: (runs[n].ran_on is None, runs[n].ran_on or datetime.min, n))
     return [runs[n] for n in order]
+
+
+def _same_file(path: Path, other: Path) -> bool:
+    """Whether two names lead to one file (the same path, a link, another spelling of it)."""
+    try:
+        return Path(path).samefile(other)
+    except OSError:
+        return False
+
+
+def _same_record(one: Played, other: Played) -> bool:
+    """Whether two session files hold one run: their hash chains end in the same digest (each
+    event is hashed with the real time it was recorded, so two runs never do); for a file
+    without an intact chain, the same events recorded from the same moment on."""
+    if not one.record.events or one.record.events != other.record.events or one.record.intact != other.record.intact:
+        return False
+    if one.record.intact:
+        return one.record.final == other.record.final
+    return (one.session.sink.first_wall_time() == other.session.sink.first_wall_time()
+            and one.session.exercise.scenario_text == other.session.exercise.scenario_text
+            and _events(one) == _events(other))
+
+
+def _events(run: Played) -> list[tuple]:
+    return [(e.seq, e.type, e.at, e.data_json()) for e in run.session.sink.events(with_drafts=False)]
 
 
 def differences(runs: list[Played], t: Catalog) -> list[str]:

@@ -102,6 +102,24 @@ def write_bundle(session_path: Path, reports: list[Path], out: Path) -> Path:
     return out
 
 
+def written_bundle(path: Path) -> bool | None:
+    """Whether the file at `path` is a bundle as `write_bundle` wrote it: True when it is, every
+    file in it as its manifest lists it; False for a drill bundle changed since (a file added,
+    dropped or edited); None for anything else (no such file, not a zip, no drill manifest),
+    which is not drill's to touch."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            manifest = json.loads(archive.read(MANIFEST))
+            if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+                return None
+            listed = {entry["name"]: entry["sha256"] for entry in manifest["files"]}
+            if set(archive.namelist()) != set(listed) | {MANIFEST}:
+                return False
+            return all(_digest(archive.read(name)) == digest for name, digest in listed.items())
+    except (OSError, KeyError, TypeError, ValueError, zipfile.BadZipFile):
+        return None
+
+
 def verify_bundle(path: Path) -> Check:
     """Check every file of a bundle against its manifest, and its session file's chain against
     the event count and final digest the manifest recorded. Raises BundleError when the

@@ -49,6 +49,19 @@ def compared(rehearsals, tmp_path_factory) -> str:
     return (out / "compare.md").read_text(encoding="utf-8")
 
 
+def edited_copy(session: Path, folder: Path) -> Path:
+    """A copy of a run with its submissions edited behind drill's back (its chain breaks)."""
+    import sqlite3
+
+    edited = folder / "edited.drill"
+    edited.write_bytes(session.read_bytes())
+    db = sqlite3.connect(edited)
+    db.execute("UPDATE events SET data = replace(data, '纯属谣言', '正在核查') WHERE type = 'submit'")
+    db.commit()
+    db.close()
+    return edited
+
+
 def table_after(markdown: str, heading: str) -> list[list[str]]:
     """The rows of the first table under a heading, as cells (the header row first)."""
     part = markdown.split(heading + "\n", 1)[1]
@@ -132,6 +145,41 @@ def test_a_session_of_another_scenario_is_refused(rehearsals, tmp_path):
     assert "Traceback" not in result.stderr and not (tmp_path / "out").exists()
 
 
+def test_one_run_given_twice_is_refused(rehearsals, tmp_path):
+    """The same file twice, two names of one file, or a copy of it (the same record) is one run
+    compared with itself: refused in a line naming both files, exit 1, nothing written."""
+    good, poor, _ = rehearsals
+    link, copy = tmp_path / "link.drill", tmp_path / "copy.drill"
+    link.symlink_to(good)
+    copy.write_bytes(good.read_bytes())
+    final = drill("verify", str(good)).stdout.rsplit("final digest ", 1)[1].strip()
+    out = tmp_path / "out"
+    for given, said in (
+        ((good, poor, good), f"{good}: the same session file as {good}; compare different runs, each once"),
+        ((good, poor, good.parent / ".." / good.parent.name / good.name), f"the same session file as {good}"),
+        ((link, poor, good), f"{good}: the same session file as {link}"),
+        ((copy, poor, good), f"{good}: a copy of the session {copy} (the same record: final digest {final}); compare different runs, each once"),
+    ):
+        result = drill("compare", *map(str, given), "--out", str(out), "--format", "md")
+        assert result.returncode == 1 and not out.exists()
+        assert len(result.stderr.strip().splitlines()) == 1 and said in result.stderr
+    refused = drill("report", str(good), "--against", str(copy), "--out", str(out), "--format", "md")
+    assert refused.returncode == 1 and "a copy of the session" in refused.stderr
+
+
+def test_a_changed_copy_is_another_record_and_two_copies_of_it_one(rehearsals, tmp_path):
+    """A session edited behind drill's back has no intact chain to tell it by: it differs from the
+    run it was copied from (and compares, said to be changed), and a copy of it is the same run."""
+    from drill.compare import CompareError, read_runs
+
+    edited, twin = edited_copy(rehearsals[1], tmp_path), tmp_path / "twin.drill"
+    twin.write_bytes(edited.read_bytes())
+    assert len(read_runs([rehearsals[1], edited])) == 2
+    with pytest.raises(CompareError, match=f"^{re.escape(str(twin))}: a copy of the session {re.escape(str(edited))} "
+                                           r"\(the same record: \d+ events, the same ones\)"):
+        read_runs([edited, twin])
+
+
 def test_versions_of_a_scenario_are_matched_by_ids_and_what_differs_is_said(rehearsals, tmp_path):
     text = (ROOT / "scenarios" / "school-food-rumour.yaml").read_text(encoding="utf-8")
     extra = ("  - id: hotline-call\n    at: 30m\n    channel: phone\n    title: 家长热线：“米到底有没有问题？”\n"
@@ -201,10 +249,12 @@ async def test_the_presenter_shows_an_earlier_run_beside_this_one(tmp_path):
 
 
 def test_many_runs_get_a_row_each_and_summed_up_injects_and_criteria(rehearsals, tmp_path):
-    """Beyond 6 runs a column per run would not fit a page: nine runs (each rehearsal read three
+    """Beyond 6 runs a column per run would not fit a page: nine runs (each rehearsal played three
     times) give injects as "fired in k / 9" and criteria as first, last, lowest, highest."""
+    again = [simulate(tmp_path, f"{session.stem}-{n}", responses)
+             for n in (2, 3) for session, responses in zip(rehearsals, (EXAMPLES / "school-food-rumour-good.yaml", EXAMPLES / "school-food-rumour-bad.yaml", MIXED))]
     out = tmp_path / "out"
-    result = drill("compare", *map(str, rehearsals * 3), "--out", str(out), "--format", "md")
+    result = drill("compare", *map(str, rehearsals + again), "--out", str(out), "--format", "md")
     assert result.returncode == 0, result.stderr
     markdown = (out / "compare.md").read_text(encoding="utf-8")
     injects = table_after(markdown, "## 各次演练触发的情况")
@@ -237,14 +287,7 @@ def test_only_the_store_computes_or_checks_the_chain():
 
 
 def test_a_run_whose_record_was_changed_says_so_in_the_runs_table(rehearsals, tmp_path):
-    import sqlite3
-
-    edited = tmp_path / "edited.drill"
-    edited.write_bytes(rehearsals[1].read_bytes())
-    db = sqlite3.connect(edited)
-    db.execute("UPDATE events SET data = replace(data, '纯属谣言', '正在核查') WHERE type = 'submit'")
-    db.commit()
-    db.close()
+    edited = edited_copy(rehearsals[1], tmp_path)
     out = tmp_path / "out"
     assert drill("compare", str(rehearsals[0]), str(edited), "--out", str(out), "--format", "md").returncode == 0
     runs = {row[1]: row for row in table_after((out / "compare.md").read_text(encoding="utf-8"), "## 参与对比的演练")[1:]}

@@ -231,3 +231,38 @@ async def test_a_killed_drill_run_offers_back_the_typing_of_its_last_seconds(tmp
         await settle(pilot, lambda: isinstance(resumed.screen, TeamScreen))
         area = await open_task(resumed, pilot)
         assert area.text == "已经保存的部分。被杀前的最后几秒。" and area.cursor_location == (0, 8)
+
+
+async def test_the_kept_draft_dialog_answers_as_the_confirmation_does():
+    """Both are one two-button dialog (drill.tui.modals.TwoWayDialog): the kept draft's keys
+    (Ctrl+Y keep, Ctrl+T take, no Esc: one version goes either way, so the team says which) and
+    the confirmation's (Ctrl+Y, Esc, its cancel button focused); what is typed meanwhile is held."""
+    from textual.app import App
+
+    from drill.i18n import Catalog
+    from drill.tui.modals import ConfirmScreen, TwoWayDialog
+
+    answers = []
+
+    async def answer(dialog, *keys):
+        app = App()
+        async with app.run_test(size=(100, 30)) as pilot:
+            app.push_screen(dialog, answers.append)
+            await settle(pilot, lambda: app.screen is dialog and app.focused is not None)
+            focused = app.focused.id
+            await pilot.press(*keys)
+            await pilot.pause()
+            return focused
+
+    t = Catalog("zh-CN")
+    typing = KeptOrStored(t, "研判", "本机的草稿", "")
+    for dialog, keys, focused, said in (
+        (KeptOrStored(t, "研判", "本机的草稿", "服务器的草稿"), ("escape", "ctrl+t"), "keep", False),
+        (typing, ("a", "b", "ctrl+y"), "keep", True),
+        (ConfirmScreen(t, "提交", "提交后不能修改。", "提交"), ("escape",), "cancel", False),
+        (ConfirmScreen(t, "提交", "提交后不能修改。", "提交"), ("x", "ctrl+y"), "cancel", True),
+    ):
+        assert isinstance(dialog, TwoWayDialog)
+        assert await answer(dialog, *keys) == focused and answers.pop() is said
+        assert dialog.typed == "".join(key for key in keys if len(key) == 1)
+    assert typing.typed == "ab"

@@ -300,3 +300,82 @@ def test_into_keeps_a_file_s_windows_line_endings(tmp_path, data_dir):
     raw = into.read_bytes()
     assert raw.count(b"\n") == raw.count(b"\r\n") and b"injects:\r\n" in raw
     assert len(Loader().load_exercise(into).scenario.injects) == 6
+
+
+# A phrasing per language, each with a comma in it: a phrasing is a sentence, and stays one.
+PHRASINGS = {"zh-CN": ["批次大米已于4月15日封存，未流入食堂", "没有学生因此就医"],
+             "en": ["the batch was sealed on 15 April, before any of it was served", "no pupil needed a doctor"],
+             "vi": ["khoản tài trợ, do Ban đại diện tự đề ra, đã bị dừng", "không em nào phải đi khám"]}
+
+
+def with_fact_fields(name: str, folder: Path) -> Path:
+    """A bundled drill whose facts use `phrasings`, `pending` and `established_by`."""
+    import yaml
+
+    data = yaml.safe_load(scenario_path(name).read_text(encoding="utf-8"))
+    facts = data["facts"]
+    facts[0].update(phrasings=PHRASINGS[data.get("language", "en")], pending=True)
+    facts[1]["pending"] = True
+    facts[2]["established_by"] = "gate-gathering"
+    facts[3].update(pending=True, established_by="gate-gathering", phrasings=PHRASINGS[data.get("language", "en")][:1])
+    path = folder / f"{name}.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("name", BUNDLED)
+def test_facts_keep_phrasings_pending_and_established_by_through_a_workbook(tmp_path, name):
+    """Export then import: every fact as it was, the three optional fields included, in a
+    Chinese, an English and a Vietnamese drill; the bundled drills as they are, too."""
+    for source in (scenario_path(name), with_fact_fields(name, tmp_path)):
+        original = Loader().load_exercise(source).scenario
+        sheet = export_msel(original, tmp_path / f"{name}.xlsx")
+        back_path = tmp_path / f"back-{source.parent.name}.yaml"
+        build_and_write(sheet, back_path)
+        back = Loader().load_exercise(back_path).scenario
+        assert [f.model_dump() for f in back.facts] == [f.model_dump() for f in original.facts]
+    assert any(f.pending for f in back.facts) and any(f.established_by for f in back.facts) and any(f.phrasings for f in back.facts)
+    # A CSV holds the injects only: imported --into the scenario, the facts are the file's own, untouched.
+    export_msel(original, tmp_path / f"{name}.csv")
+    result = drill("msel", "import", str(tmp_path / f"{name}.csv"), "--into", str(source))
+    assert result.returncode == 0, result.stderr
+    assert [f.model_dump() for f in Loader().load_exercise(source).scenario.facts] == [f.model_dump() for f in original.facts]
+
+
+def test_a_drill_scores_the_same_after_a_workbook_round_trip(tmp_path):
+    """The facts sheet carries what scoring reads: a rehearsal of the re-imported drill scores as
+    one of the drill it came from (pending facts, facts established by an inject, phrasings),
+    and the fields matter: the drill without them scores otherwise."""
+    import json
+
+    original = with_fact_fields("school-food-rumour", tmp_path)
+    export_msel(Loader().load_exercise(original).scenario, tmp_path / "sheet.xlsx")
+    back = tmp_path / "back.yaml"
+    build_and_write(tmp_path / "sheet.xlsx", back)
+    scores = []
+    for scenario in (original, back, scenario_path("school-food-rumour")):
+        session = tmp_path / f"{scenario.stem}-{len(scores)}.drill"
+        played = drill("simulate", str(scenario), "--responses", str(ROOT / "docs/examples/school-food-rumour-good.yaml"), "--session", str(session))
+        assert played.returncode == 0, played.stderr
+        scores.append(json.loads(drill("score", str(session), "--json").stdout))
+    assert scores[0] == scores[1]
+    assert scores[0] != scores[2]
+
+
+def test_a_pending_cell_reads_yes_or_no_in_any_language_and_names_a_bad_one(tmp_path, data_dir):
+    scenario = Loader().load_exercise(with_fact_fields("school-food-rumour-en", tmp_path)).scenario
+    export_msel(scenario, tmp_path / "f.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "f.xlsx")
+    page = book["Facts"]
+    header = [cell.value for cell in page[1]]
+    assert header[4:] == ["Phrasings", "Pending (not established)", "Established by inject"]
+    assert [c.value for c in page["F"][1:4]] == ["yes", "yes", None] and page["G4"].value == "gate-gathering"
+    page["F2"], page["F3"], page["F4"] = "是", "no", True
+    book.save(tmp_path / "f.xlsx")
+    build_and_write(tmp_path / "f.xlsx", tmp_path / "f.yaml")
+    assert [f.pending for f in Loader().load_exercise(tmp_path / "f.yaml").scenario.facts[:4]] == [True, False, True, True]
+    page["F2"] = "maybe"
+    book.save(tmp_path / "f.xlsx")
+    result = drill("msel", "import", str(tmp_path / "f.xlsx"), "--out", str(tmp_path / "g.yaml"))
+    assert result.returncode == 1 and not (tmp_path / "g.yaml").exists()
+    assert result.stderr.startswith(f"{tmp_path / 'f.xlsx'}:Facts!F2: error: 'maybe' is not yes or no"), result.stderr

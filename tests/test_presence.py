@@ -4,6 +4,7 @@ never joined, and says when one joins or drops; a real server on a loopback port
 from __future__ import annotations
 
 import asyncio
+from datetime import datetime
 from pathlib import Path
 
 from drill.formats import Loader
@@ -51,7 +52,9 @@ async def test_console_shows_who_is_here_and_says_when_a_seat_joins_or_drops(tmp
         await press.close()
         await until(pilot, lambda: "Press office已掉线（终端）" in notices(app))
         press_line = next(line for line in seats_text(app).splitlines() if "press ·" in line)
-        assert press_line.startswith("○") and "07:30 掉线" in press_line   # the in-world time it dropped (the clock has not started)
+        wall = served.server.presence.seat("team", "press").dropped_wall
+        assert abs((datetime.now().astimezone() - wall).total_seconds()) < 60
+        assert press_line.startswith("○") and f"现实时间 {wall:%H:%M} 掉线（演练时间 07:30）" in press_line   # the clock has not started
         assert "school ·" in seats_text(app) and seats_text(app).count("未加入") == 1
         log = "\n".join(str(line.text) for line in app.screen.query_one("#activity").lines)
         assert "Press office已掉线" in log
@@ -65,6 +68,37 @@ async def test_console_shows_who_is_here_and_says_when_a_seat_joins_or_drops(tmp
         await again.close()
         await li.close()
         await app.action_quit()
+
+
+async def test_a_dropped_seat_shows_the_real_time_it_dropped_whatever_the_drills_clock(tmp_path):
+    """The drill's clock may stand still (paused, not started) or run at 60 times real speed: the
+    list of seats says when a seat dropped on the wall clock, and the drill's time beside it; on
+    a narrow console the real time alone, under a key that says so. Back again, no time."""
+    from drill.net.presence import Presence
+
+    session = create(Loader().load_exercise(DATA / "mini.yaml"), tmp_path / "room.drill")
+    walls = iter([datetime(2026, 12, 5, 14, 32), datetime(2026, 12, 5, 15, 7)])
+    presence = Presence(["press", "school"], [], lambda: 0.0, wall=lambda: next(walls))   # the drill's clock stands at its start, 07:30
+    presence.joined("a", "team", "press", "terminal")
+    presence.left("a")
+    presence.joined("b", "team", "school", "browser")
+    for language, wide, narrow_key in (("en", "dropped at 14:32 real time (07:30 in the drill)", "○ dropped (real time)"),
+                                       ("vi", "mất kết nối lúc 14:32 giờ thực (07:30 trong diễn tập)", "○ mất kết nối (giờ thực)"),
+                                       ("zh-CN", "现实时间 14:32 掉线（演练时间 07:30）", "○ 掉线（现实时间）")):
+        app = DrillApp(session, language=language, live=False)
+        async with app.run_test(size=(160, 45)) as pilot:
+            app.screen.show_join("ws://127.0.0.1:8765", {"press": "7KXM3Q", "school": "CE9CFJ"}, None, {}, presence)
+            await pilot.pause()
+            press_line = next(line for line in seats_text(app).splitlines() if "7KXM3Q" in line)
+            assert press_line.startswith("○") and press_line.endswith(wide), press_line
+            await pilot.resize_terminal(80, 24)
+            await until(pilot, lambda: narrow_key in seats_text(app).replace("\n", " "))
+            assert "○ 7KXM3Q press 14:32" in seats_text(app) and "07:30" not in seats_text(app)
+    presence.listeners.clear()   # the consoles above are closed
+    presence.joined("c", "team", "press", "terminal")
+    assert presence.seat("team", "press").dropped_wall is None
+    presence.left("c")
+    assert presence.seat("team", "press").dropped_wall == datetime(2026, 12, 5, 15, 7)
 
 
 async def test_a_seat_with_two_connections_stays_here_until_both_close(served):

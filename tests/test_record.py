@@ -219,6 +219,46 @@ def test_a_bundle_whose_session_was_edited_and_relisted_still_fails(bundled, tmp
     assert result.returncode == 1 and "good.drill: CHANGED at event" in result.stdout
 
 
+def test_a_report_rewritten_without_bundle_removes_drills_earlier_bundle_and_nothing_else(bundled, played, tmp_path):
+    """A bundle.zip left from an earlier `--bundle` no longer matches the new reports: drill
+    removes the one it wrote, saying so in a line; a bundle.zip drill did not write, or one
+    changed since, stays as it is."""
+    out = tmp_path / "report"
+    out.mkdir()
+    (out / "bundle.zip").write_bytes(bundled.read_bytes())
+    again = ("report", str(played), "--out", str(out), "--format", "md", "--lang", "en")
+    result = drill(*again)
+    assert result.returncode == 0, result.stderr
+    assert not (out / "bundle.zip").exists()
+    said = [line for line in result.stderr.splitlines() if "bundle.zip" in line]
+    assert said == [f"{out / 'bundle.zip'} removed: it held an earlier report, which these reports replace (--bundle writes a new one)"]
+    assert "bundle.zip" not in drill(*again).stderr   # nothing there now, nothing said
+
+    changed = rewrite(bundled, out / "bundle.zip", lambda name, data: data + b"\n" if name == "report.md" else data)
+    result = drill(*again)
+    assert result.returncode == 0 and changed.read_bytes() == (out / "bundle.zip").read_bytes()
+    assert "left as it is" in result.stderr and "changed after drill wrote it" in result.stderr
+
+    for other in (b"not a zip at all", _zip({"report.md": b"my own notes"}), _zip({"manifest.json": b'{"files": []}'})):
+        (out / "bundle.zip").write_bytes(other)
+        result = drill(*again)
+        assert result.returncode == 0 and (out / "bundle.zip").read_bytes() == other
+        assert "bundle.zip" not in result.stderr
+
+    result = drill("report", str(played), "--out", str(out), "--format", "md", "--bundle")   # --bundle writes it anew
+    assert result.returncode == 0 and drill("verify", str(out / "bundle.zip")).returncode == 0
+
+
+def _zip(files: dict[str, bytes]) -> bytes:
+    import io
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
 def test_verify_refuses_what_is_not_a_session_or_bundle(tmp_path):
     text = tmp_path / "notes.txt"
     text.write_text("không phải phiên diễn tập", encoding="utf-8")

@@ -226,6 +226,8 @@ ROOM_LANGUAGES = {"en": "school-food-rumour-en.yaml", "zh-CN": "school-food-rumo
 def room(tmp_path, language: str) -> DrillApp:
     """The console under `drill serve` before the clock starts, with fixed codes: one team at a
     terminal, one in a browser, one that joined and dropped, the rest not joined; one expert here."""
+    from datetime import datetime
+
     from drill.net.presence import Presence
 
     exercise = Loader().load_exercise(bundled("scenarios") / ROOM_LANGUAGES[language])
@@ -233,7 +235,7 @@ def room(tmp_path, language: str) -> DrillApp:
     teams = [team.id for team in exercise.scenario.teams]
     codes = dict(zip(teams, ("7KXM3Q", "CE9CFJ", "HR4WPD", "MN6TAE", "QX3RJK")))
     experts = {"李教授": "WY7HDT", "Dr. Trần": "PK4GNA"}
-    presence = Presence(teams, list(experts), session.now)
+    presence = Presence(teams, list(experts), session.now, wall=lambda: datetime(2026, 12, 5, 14, 32))   # a fixed wall clock
     presence.joined("a", "team", teams[0], "terminal")
     presence.joined("b", "team", teams[1], "browser")
     presence.joined("c", "team", teams[2], "terminal")

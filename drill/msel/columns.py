@@ -118,6 +118,9 @@ FACTS = Sheet("facts", "msel.sheet.facts", (
     Column("text", "msel.column.text", ("fact", "内容"), 60),
     Column("keywords", "msel.column.keywords", (), 30),
     Column("contradicted_by", "msel.column.contradicted_by", ("contradicted by", "contradictions", "矛盾说法"), 30),
+    Column("phrasings", "msel.column.phrasings", ("phrasings", "其他说法", "cách nói"), 30),
+    Column("pending", "msel.column.pending", ("pending", "unverified", "not established", "待证实", "chưa xác lập"), 10),
+    Column("established_by", "msel.column.established_by", ("established by", "established after", "由事件确证", "xác lập bởi"), 16),
 ), ("ground truth", "事实清单"))
 
 SHEETS = (INJECTS, SCENARIO, TEAMS, TASKS, FACTS)

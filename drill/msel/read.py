@@ -43,6 +43,9 @@ _SPLIT = re.compile(r"[,，、;；]")
 # "all" as each catalog writes it (msel.all), and as people type it.
 _NOTES = next(column for column in INJECTS.columns if column.key == "notes").names()
 _ALL = {normal(Catalog(lang)("msel.all")) for lang in LANGUAGES} | {normal(w) for w in ("all", "全部", "所有", "全体", "所有小组", "tất cả")}
+# A yes-or-no cell (a fact's Pending): the catalogs' words for yes and no (msel.yes, msel.no), and how people type them.
+_YES = {normal(Catalog(lang)("msel.yes")) for lang in LANGUAGES} | {normal(w) for w in ("yes", "y", "true", "1", "x", "✓", "是", "有", "có")}
+_NO = {normal(Catalog(lang)("msel.no")) for lang in LANGUAGES} | {normal(w) for w in ("no", "n", "false", "0", "否", "không")}
 
 
 @dataclass
@@ -294,12 +297,13 @@ def text(value: Any) -> str | None:
     return str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
-def items(value: Any) -> list[str]:
-    """A list in one cell: one a line, or on one line separated by commas (`,` `，` `、` `;`)."""
+def items(value: Any, *, lines: bool = False) -> list[str]:
+    """A list in one cell: one a line, or on one line separated by commas (`,` `，` `、` `;`);
+    with `lines`, one a line only (a fact's phrasings are sentences, commas and all)."""
     written = text(value)
     if written is None:
         return []
-    parts = written.split("\n") if "\n" in written else _SPLIT.split(written)
+    parts = written.split("\n") if "\n" in written or lines else _SPLIT.split(written)
     return [part.strip() for part in parts if part.strip()]
 
 
@@ -630,7 +634,20 @@ class Reader:
             self.bad(where, error.problems[0].message)
             return None
 
-    def rows(self, table: Table, kind: str, lists: tuple[str, ...] = (), spans: tuple[str, ...] = (), teams: tuple[str, ...] = (), structured: tuple[str, ...] = ()) -> list[dict]:
+    def flag(self, value: Any, where: Position) -> bool | None:
+        """A yes-or-no cell: yes, no (in any of the catalogs' languages), true, false, 1, 0, x."""
+        written = normal(text(value) or "")
+        if written in _YES or written in _NO:
+            return written in _YES
+        self.bad(where, f"{shown(text(value))} is not yes or no: write yes (or {Catalog('zh-CN')('msel.yes')}, {Catalog('vi')('msel.yes')}, true, x), "
+                        "or no, or leave the cell empty")
+        return None
+
+    def rows(self, table: Table, kind: str, lists: tuple[str, ...] = (), spans: tuple[str, ...] = (), teams: tuple[str, ...] = (),
+             structured: tuple[str, ...] = (), flags: tuple[str, ...] = (), lines: tuple[str, ...] = ()) -> list[dict]:
+        """The records of a sheet as scenario entries: `lists` are cells of several items (`lines`:
+        one a line only), `spans` durations, `teams` recipients, `structured` one line of YAML,
+        `flags` yes or no; the rest text."""
         entries = []
         for index, record in enumerate(table.records):
             loc = (kind, index)
@@ -638,21 +655,18 @@ class Reader:
             entry: dict[str, Any] = {}
             for key, value in record.values.items():
                 where = record.cells[key]
-                if key in lists:
-                    self.put(entry, loc, key, items(value), where)
+                if key in lists or key in lines:
+                    self.put(entry, loc, key, items(value, lines=key in lines), where)
                 elif key in spans:
                     try:
                         self.put(entry, loc, key, format_duration(parse_span(value)), where)
                     except ValueError as error:
                         self.bad(where, str(error))
-                elif key in teams:
-                    to = self.recipients(value, where)
-                    if to is not None:
-                        self.put(entry, loc, key, to, where)
-                elif key in structured:
-                    parsed = self.yaml_cell(value, where)
-                    if parsed is not None:
-                        self.put(entry, loc, key, parsed, where)
+                elif key in teams or key in structured or key in flags:   # read, or reported at its cell (None)
+                    read = self.recipients if key in teams else self.yaml_cell if key in structured else self.flag
+                    found = read(value, where)
+                    if found is not None:
+                        self.put(entry, loc, key, found, where)
                 else:
                     self.put(entry, loc, key, text(value), where)
             entries.append(entry)
@@ -780,7 +794,7 @@ def whole_scenario(book: Workbook, tables: dict[str, Table], reader: Reader) -> 
         data["teams"] = _teams(tables["injects"], reader)
     reader.know_teams(data["teams"])
     if "facts" in tables:
-        data["facts"] = reader.rows(tables["facts"], "facts", lists=("keywords", "contradicted_by"))
+        data["facts"] = reader.rows(tables["facts"], "facts", lists=("keywords", "contradicted_by"), lines=("phrasings",), flags=("pending",))
     data["tasks"] = reader.rows(tables["tasks"], "tasks", spans=("opens", "due"), teams=("teams",), structured=("fields",)) if "tasks" in tables else []
     reader.know_tasks(data["tasks"])
     return data

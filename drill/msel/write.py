@@ -125,7 +125,8 @@ def _sheets(scenario: Scenario, t: Catalog) -> list[tuple[Sheet, list[list[Any]]
              _flow([f.model_dump(exclude_none=True) for f in task.fields]) if task.fields else ""]
             for task in scenario.tasks
         ]),
-        (FACTS, [[fact.id, fact.text, _items(fact.keywords), _items(fact.contradicted_by)] for fact in scenario.facts]),
+        (FACTS, [[fact.id, fact.text, _items(fact.keywords), _items(fact.contradicted_by), _items(fact.phrasings),
+                  t("msel.yes") if fact.pending else "", fact.established_by or ""] for fact in scenario.facts]),
     ]
 
 

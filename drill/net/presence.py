@@ -2,6 +2,12 @@
 whether it is connected now and how (at a terminal or in a browser), dropped (since
 when) or never joined.
 
+A drop is timed twice: on the drill's clock (for the activity log, beside the drill's
+other events) and on the wall clock of the facilitator's machine. The drill's clock may
+be paused (before the start, between phases) or run at 60 times real speed, so "dropped
+at 07:00" says nothing of how long a team has been away; the console's list of seats
+shows the real time.
+
 A trainer checks the room before starting the clock, and notices a team that fell off
 the network mid-drill; nothing else knows who is connected, so the server tells this
 of each admitted connection and of each that closes. A seat may have several
@@ -13,6 +19,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Callable, Hashable
 
 VIAS = ("terminal", "browser")   # how a seat can be connected, as the client says in its hello
@@ -25,6 +32,7 @@ class Seat:
     via: Counter = field(default_factory=Counter)   # open connections by how they came
     joined: bool = False             # ever admitted
     dropped_at: float | None = None  # in-world time the last connection closed
+    dropped_wall: datetime | None = None   # and the local wall-clock time it closed
 
     @property
     def state(self) -> str:
@@ -51,8 +59,9 @@ class Presence:
     """The seats of a served drill, kept current by the server: `joined` when a connection
     is admitted, `left` when it closes."""
 
-    def __init__(self, teams: list[str], experts: list[str], now: Callable[[], float]):
-        self.now = now
+    def __init__(self, teams: list[str], experts: list[str], now: Callable[[], float],
+                 wall: Callable[[], datetime] = lambda: datetime.now().astimezone()):
+        self.now, self.wall = now, wall   # the drill's clock (in-world seconds), the local wall clock
         self.seats = {("team", name): Seat("team", name) for name in teams}
         self.seats.update({("expert", name): Seat("expert", name) for name in experts})
         self.listeners: list[Callable[[Change], None]] = []
@@ -69,7 +78,7 @@ class Presence:
         seat = self.seats.setdefault((kind, name), Seat(kind, name))
         self._open[connection] = (seat, via)
         seat.via[via] += 1
-        seat.joined, seat.dropped_at = True, None
+        seat.joined, seat.dropped_at, seat.dropped_wall = True, None, None
         self._tell(Change(seat, "joined", via, self.now()))
 
     def left(self, connection: Hashable) -> None:
@@ -80,7 +89,7 @@ class Presence:
         seat, via = found
         seat.via[via] -= 1
         if seat.state == "dropped":
-            seat.dropped_at = self.now()
+            seat.dropped_at, seat.dropped_wall = self.now(), self.wall()
             self._tell(Change(seat, "dropped", via, seat.dropped_at))
 
     def _tell(self, change: Change) -> None:

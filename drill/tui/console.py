@@ -163,12 +163,15 @@ class ConsoleScreen(LocalizedScreen):
 
     def _seat_state(self, seat, narrow: bool = False) -> str:
         t = self.t
+        # Since when, in real time: the drill's clock may be paused or fast, and says nothing of how
+        # long a team has been away (the activity log has the drill's time of the drop).
+        since = seat.dropped_wall.strftime("%H:%M") if seat.dropped_wall is not None else ""
         if narrow:   # the mark says which state; the words say how, or since when
-            return t("presence.list-sep").join(t(f"presence.via.{via}") for via in seat.ways) if seat.ways else short_clock(self.info, seat.dropped_at)
+            return t("presence.list-sep").join(t(f"presence.via.{via}") for via in seat.ways) if seat.ways else since
         if seat.state == "connected":
             return t("presence.state-connected", via=t("presence.list-sep").join(t(f"presence.via.{via}") for via in seat.ways))
         if seat.state == "dropped":
-            return t("presence.state-dropped", time=short_clock(self.info, seat.dropped_at))
+            return t("presence.state-dropped", wall=since, clock=short_clock(self.info, seat.dropped_at))
         return t("presence.state-never")
 
     def _presence_changed(self, change) -> None:

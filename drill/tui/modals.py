@@ -22,38 +22,55 @@ from .notices import NoticeBar
 from .widgets import Clipped, FieldInput, HeldTyping, KeyBar, LocalizedModal, Wrapped
 
 
-class ConfirmScreen(HeldTyping, LocalizedModal):
-    """Yes or no, with the consequence spelled out; what is typed meanwhile is held (HeldTyping)."""
+class TwoWayDialog(HeldTyping, LocalizedModal):
+    """A question with two answers, a button each: the first (`YES`) dismisses it with True,
+    the second (`NO`) with False; a subclass binds its keys to the actions `yes` and `no`.
+    What is typed meanwhile is held (HeldTyping)."""
 
-    BINDINGS = [
-        Binding("escape", "cancel", "key.cancel"),
-        Binding("ctrl+y", "confirm", "key.confirm"),
-    ]
+    YES, NO = "yes", "no"                    # the buttons' ids
+    YES_VARIANT = "primary"
+    FOCUS: str | None = None                 # the button focused first; None: the first
+    BOX = "dialog-box"                       # its classes in drill.tcss
 
-    def __init__(self, catalog: Catalog, title: str, message: str, confirm: str) -> None:
+    def __init__(self, catalog: Catalog, title: str, message: str | Text, yes: str, no: str) -> None:
         super().__init__(catalog, classes="dialog")
-        self.title_text, self.message, self.confirm_label = title, message, confirm
+        self.title_text, self.message, self.labels = title, message, (yes, no)
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog-box"):
+        with Vertical(classes=self.BOX):
             yield Label(self.title_text, classes="dialog-title")
             yield Static(Wrapped(self.message), classes="dialog-message")   # no line begins with "。"
             with Horizontal(classes="dialog-buttons"):
-                yield Button(self.confirm_label, variant="warning", id="confirm")
-                yield Button(self.t("dialog.cancel"), id="cancel")
+                yield Button(self.labels[0], variant=self.YES_VARIANT, id=self.YES)
+                yield Button(self.labels[1], id=self.NO)
         yield NoticeBar()
         yield KeyBar(compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#cancel", Button).focus()
+        self.query_one(f"#{self.FOCUS or self.YES}", Button).focus()
 
-    @on(Button.Pressed, "#confirm")
-    def action_confirm(self) -> None:
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id in (self.YES, self.NO):
+            self.dismiss(event.button.id == self.YES)
+
+    def action_yes(self) -> None:
         self.dismiss(True)
 
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
+    def action_no(self) -> None:
         self.dismiss(False)
+
+
+class ConfirmScreen(TwoWayDialog):
+    """Yes or no, with the consequence spelled out; Esc or the focused button says no."""
+
+    BINDINGS = [
+        Binding("escape", "no", "key.cancel"),
+        Binding("ctrl+y", "yes", "key.confirm"),
+    ]
+    YES, NO, YES_VARIANT, FOCUS = "confirm", "cancel", "warning", "cancel"
+
+    def __init__(self, catalog: Catalog, title: str, message: str, confirm: str) -> None:
+        super().__init__(catalog, title, message, confirm, catalog("dialog.cancel"))
 
 
 @dataclass(frozen=True)

@@ -9,15 +9,10 @@ without a word: the team sees the end of both and chooses.
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Label, Static
 
 from ..i18n import Catalog
-from .notices import NoticeBar
-from .widgets import HeldTyping, KeyBar, LocalizedModal, Wrapped
+from .modals import TwoWayDialog
 
 TAIL = 80   # characters of each version shown: where they differ is nearly always the end
 
@@ -28,39 +23,19 @@ def tail(text: str) -> str:
     return text if len(text) <= TAIL else "…" + text[-TAIL:]
 
 
-class KeptOrStored(HeldTyping, LocalizedModal):
+class KeptOrStored(TwoWayDialog):
     """Keep what this computer kept (True) or take the drill's copy (False). No Esc: either
     way one version goes, so the team says which. What is typed meanwhile is held (HeldTyping)."""
 
-    BINDINGS = [Binding("ctrl+y", "keep", "key.kept-keep"), Binding("ctrl+t", "take", "key.kept-take")]
+    BINDINGS = [Binding("ctrl+y", "yes", "key.kept-keep"), Binding("ctrl+t", "no", "key.kept-take")]
+    YES, NO, BOX = "keep", "take", "dialog-box wide"
 
     def __init__(self, catalog: Catalog, task: str, kept: str, stored: str) -> None:
-        super().__init__(catalog, classes="dialog")
+        t = catalog
+        message = Text(t("kept.message", task=task) + "\n\n")
+        message.append(t("kept.here", chars=len(kept)) + "\n", style="bold")
+        message.append(tail(kept) + "\n\n")
+        message.append(t("kept.server", chars=len(stored)) + "\n", style="bold")
+        message.append((tail(stored) or t("kept.empty")) + "\n")
+        super().__init__(catalog, t("kept.title"), message, t("kept.keep"), t("kept.take"))
         self.task_title, self.kept, self.stored = task, kept, stored
-
-    def compose(self) -> ComposeResult:
-        t = self.t
-        message = Text(t("kept.message", task=self.task_title) + "\n\n")
-        message.append(t("kept.here", chars=len(self.kept)) + "\n", style="bold")
-        message.append(tail(self.kept) + "\n\n")
-        message.append(t("kept.server", chars=len(self.stored)) + "\n", style="bold")
-        message.append((tail(self.stored) or t("kept.empty")) + "\n")
-        with Vertical(classes="dialog-box wide"):
-            yield Label(t("kept.title"), classes="dialog-title")
-            yield Static(Wrapped(message), classes="dialog-message")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(t("kept.keep"), variant="primary", id="keep")
-                yield Button(t("kept.take"), id="take")
-        yield NoticeBar()
-        yield KeyBar(compact=True)
-
-    def on_mount(self) -> None:
-        self.query_one("#keep", Button).focus()
-
-    @on(Button.Pressed, "#keep")
-    def action_keep(self) -> None:
-        self.dismiss(True)
-
-    @on(Button.Pressed, "#take")
-    def action_take(self) -> None:
-        self.dismiss(False)
