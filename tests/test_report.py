@@ -14,6 +14,7 @@ from drill.formats import Response, Responses, Review, exercise_from_texts
 from drill.i18n import Catalog
 from drill.report import charts, docx_unavailable, pdf_unavailable, write_report
 from drill.report import pdf as pdf_writer
+from drill.report.content import number
 from drill.simulate import simulate
 from drill.sessions import open_session
 
@@ -298,8 +299,10 @@ def test_a_branching_inject_says_which_teams_submission_set_it_off(tmp_path, bad
     zh = Catalog("zh-CN")
     statement = next(task.title for task in bad_drill.scenario.tasks if task.id == "statement")
     second_wave = next(inject.title for inject in bad_drill.scenario.injects if inject.id == "second-wave")
-    set_off = zh("report.set-off-by", team="市委宣传部（市委网信办）", task=statement, at="14:00", score="2.5")
-    assert set_off == "由市委宣传部（市委网信办）于 14:00 提交的“形成通稿：联合工作组情况通报”引发（自动评分 2.5）"
+    example = zh("report.set-off-by", team="市委宣传部（市委网信办）", task=statement, at="14:00", score="2.5")
+    assert example == "由市委宣传部（市委网信办）于 14:00 提交的“形成通稿：联合工作组情况通报”引发（自动评分 2.5）"
+    set_off = zh("report.set-off-by", team="市委宣传部（市委网信办）", task=statement, at="14:00",
+                 score=number(bad_drill.state.scores["propaganda", "statement"], zh))
     # In the timeline, on the second wave's own row (14:30), marked as a branch; and in the list under the chart.
     row = html[html.index('<tr class="branch"><td class="time">14:30'):]
     row = row[:row.index("</tr>")]
@@ -307,14 +310,17 @@ def test_a_branching_inject_says_which_teams_submission_set_it_off(tmp_path, bad
     assert html.count(set_off) == 2
     assert f"| 14:30 (+7:30) | {zh('report.kind.branch')} |" in md and set_off in md
     # The other two quality-driven injects of the bad rehearsal, each from its own team; good-branch ones never fired.
-    assert "由江川市第三实验小学于 09:10 提交的“回应聚集家长”引发（自动评分 8）" in html
-    assert "由市市场监督管理局于 12:45 提交的“书面答复《江川晚报》记者”引发（自动评分 10）" in html
+    # each with the automatic score the engine branched on, as recorded
+    for team, name, task, at in (("school", "江川市第三实验小学", "reply-parents", "09:10"), ("market", "市市场监督管理局", "reply-press", "12:45")):
+        title = next(t.title for t in bad_drill.scenario.tasks if t.id == task)
+        scored = number(bad_drill.state.scores[team, task], zh)
+        assert f"由{name}于 {at} 提交的“{title}”引发（自动评分 {scored}）" in html
     assert html.count('<tr class="branch">') == 3
     # The heat column shows the public heat, not the last team's own heat recorded with the same cause,
     # and also what a statement and a missed deadline did to it.
-    assert "| 09:30 (+2:30) | 情况（分支） |" in md and "| 江川市第三实验小学 | 93（+6.3） |" in md
+    assert "| 09:30 (+2:30) | 情况（分支） |" in md and "| 江川市第三实验小学 | 94（+6.3） |" in md
     assert f"| 14:00 (+7:00) | 提交 | {statement} | 市委宣传部（市委网信办） | 85（+6.3） |" in md
-    assert f"| 14:30 (+7:30) | 未按时提交 | {statement} | 市教育局 | 98（+10） |" in md
+    assert f"| 14:30 (+7:30) | 未按时提交 | {statement} | 市教育局 | 99（+10） |" in md
 
 
 def test_the_heat_chart_marks_each_teams_words_and_the_branches_they_set_off(tmp_path, bad_drill):
@@ -334,15 +340,17 @@ def test_branch_marks_come_from_the_log(bad_drill):
 
     events = bad_drill.sink.events()
     branches = _branches(events, bad_drill)
-    assert {b.inject: (b.team, b.task, b.score, b.submitted_at, b.fired_at) for b in branches.values()} == {
-        "gate-escalates": ("school", "reply-parents", 8.0, 7800.0, 9000.0),
-        "press-no-comment": ("market", "reply-press", 10.0, 20700.0, 24300.0),
-        "second-wave": ("propaganda", "statement", 2.5, 25200.0, 27000.0),
+    assert {b.inject: (b.team, b.task, b.submitted_at, b.fired_at) for b in branches.values()} == {
+        "gate-escalates": ("school", "reply-parents", 7800.0, 9000.0),
+        "press-no-comment": ("market", "reply-press", 20700.0, 24300.0),
+        "second-wave": ("propaganda", "statement", 25200.0, 27000.0),
     }
+    # the score each branch was taken on is the one the engine recorded for that submission
+    assert all(b.score == bad_drill.state.scores[b.team, b.task] for b in branches.values())
     marks = _marks(events, bad_drill, branches)
     wave = next(b for b in marks.branches if b.at == 27000.0)
-    assert (wave.team, wave.submitted_at, wave.submitted_heat, wave.heat) == (0, 25200.0, 84.6, 88.4)
-    assert {(m.at, m.team, m.heat) for m in marks.submitted} >= {(25200.0, 0, 84.6), (7800.0, 3, 78.1)}
+    assert (wave.team, wave.submitted_at, wave.submitted_heat, wave.heat) == (0, 25200.0, 85.2, 88.9)
+    assert {(m.at, m.team, m.heat) for m in marks.submitted} >= {(25200.0, 0, 85.2), (7800.0, 3, 78.5)}
     assert sorted(marks.team_heat) == [0, 1, 2, 3, 4]
 
 
