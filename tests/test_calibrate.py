@@ -24,6 +24,7 @@ ROOT = Path(__file__).parent.parent
 BUNDLED = sorted(p for p in (ROOT / "graded").glob("*.yaml") if not p.stem.endswith("-internal"))
 INTERNAL = sorted((ROOT / "graded").glob("*-internal.yaml"))
 HELDOUT = sorted((ROOT / "tests" / "data" / "graded" / "heldout").glob("*.yaml"))
+FRESH = sorted((ROOT / "tests" / "data" / "graded" / "fresh").glob("*.yaml"))
 PUBLIC = {"school-food-rumour": ("statement", "follow-up"), "district-hot-spot": ("statement", "reply-parents")}
 OTHERS = {"school-food-rumour": ("assess", "flash-report", "plan"), "district-hot-spot": ("assess", "survey", "plan")}
 
@@ -269,13 +270,13 @@ def test_a_session_nobody_reviewed_says_so(tmp_path):
 # ----- the shipped sets --------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", BUNDLED + HELDOUT + INTERNAL, ids=lambda p: f"{p.parent.name}/{p.name}")
+@pytest.mark.parametrize("path", BUNDLED + HELDOUT + INTERNAL + FRESH, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_the_graded_sets_are_valid_and_cover_their_tasks(path):
     problems, unreadable = validate_paths([path])
     assert not problems and not unreadable
     document = yaml.safe_load(path.read_text(encoding="utf-8"))
     drill_id = document["scenario"].removesuffix("-en")
-    least = 12 if path in BUNDLED else 8 if path in INTERNAL else 4
+    least = 12 if path in BUNDLED else 8 if path in INTERNAL + FRESH else 4
     for task in (OTHERS if path in INTERNAL else PUBLIC)[drill_id]:
         kinds = [e["kind"] for e in document["examples"] if e["task"] == task]
         assert len(kinds) >= least, (path, task)
