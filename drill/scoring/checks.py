@@ -45,6 +45,7 @@ class Answer:
     due_at: float
     words: Words
     fired: dict[str, float] | None = None
+    asks_facts: bool = False  # the task's rubric checks the scenario's facts (a public statement, a reply)
 
     @cached_property
     def combined(self) -> str:
@@ -118,8 +119,14 @@ class Answer:
 
     @property
     def empty(self) -> bool:
-        """Nothing said about the incident, in a language whose substance the scorer can recognise."""
-        return self.lexicon.known and not self.substance and not self.positions
+        """Nothing said about the incident, in a language whose substance the scorer can recognise.
+        Where the task asks for the facts and some are established by now, measures alone ("the
+        investigation is proceeding in an orderly way") say nothing: they are what a stall says."""
+        if not self.lexicon.known or self.positions:
+            return False
+        if self.asks_facts and any(self.established(fact) for fact in self.scenario.facts):
+            return not any(self.stated(fact) for fact in self.scenario.facts if self.established(fact))
+        return not self.substance
 
 
 def _quotes(w: Words, hits: list[Hit]) -> str:

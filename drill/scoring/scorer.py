@@ -153,7 +153,8 @@ def _task(
         if not due:
             return TaskScore(task.id, task.title, None, due_at, None, None, criteria, w.language, due=False)
         return TaskScore(task.id, task.title, None, due_at, 0.0, rubric.bands[-1].id, criteria, w.language)
-    answer = Answer(submission.text, submission.fields, exercise.scenario, task, submission.at, due_at, w, fired)
+    asks_facts = any(c.check is not None and c.check.kind == "facts" for c in rubric.criteria)
+    answer = Answer(submission.text, submission.fields, exercise.scenario, task, submission.at, due_at, w, fired, asks_facts)
     criteria = tuple(
         _automatic(c, answer, list(reviews.get(c.id, {}).values())) if c.check is not None
         else _manual(c, list(reviews.get(c.id, {}).values()), w, answer)
