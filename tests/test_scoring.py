@@ -439,7 +439,7 @@ def test_a_chinese_scenario_gets_its_evidence_and_comments_in_chinese():
 
 def test_a_caller_may_ask_for_another_language():
     exercise = Loader().load_exercise(DATA / "rice.yaml")
-    submissions = [Submission("xuanchuan", "statement", 3600 + 90 * 60, "学生已食用。学校正在调查，已抽样检测。", {})]
+    submissions = [Submission("xuanchuan", "statement", 3600 + 90 * 60, "大米已封存。学生已食用。学校正在调查，已抽样检测。", {})]
     due = {("xuanchuan", "statement"): 3600, ("jiaoyu", "statement"): 3600}
     english = score_exercise(exercise, submissions, [], due, language="en").teams[0].tasks[0]
     assert english.criteria[0].evidence == "submitted 1h30m after the due time, past the 30m grace"
