@@ -239,13 +239,13 @@ def test_a_failed_gate_holds_the_whole_score_in_its_band_and_says_why():
     assert (good.score, good.rating, good.gates) == (100.0, "P", ())
     false = score("The rice was sealed on Monday. The retained samples passed. Several pupils were hospitalised.")
     assert false.uncapped == pytest.approx(500 / 6) and false.rating == "U"
-    # held in U, below M's 40: from half the ceiling (nothing else earned) to the ceiling (all else earned)
-    assert false.score == pytest.approx(39.9 * (1 + 500 / 6 / 100) / 2)
+    # held in U, below M's 40: the rest of the text counts in proportion, up to the ceiling
+    assert false.score == pytest.approx(39.9 * 500 / 6 / 100)
     assert [g.criterion for g in false.gates] == ["claims"]
-    assert false.capped_by.startswith("capped at 36.6 by “No false claims” (uncapped 83.3): contradicts")
+    assert false.capped_by.startswith("capped at 33.2 by “No false claims” (uncapped 83.3): contradicts")
     assert false.improvements[0].startswith("No false claims (caps the score): contradicts")
     both = score("The rice was sealed on Monday. Several pupils were hospitalised. Troublemakers spread it.")
-    assert both.gate.criterion == "blame" and both.score == pytest.approx(20 * (1 + both.uncapped / 100) / 2)
+    assert both.gate.criterion == "blame" and both.score == pytest.approx(20 * both.uncapped / 100)
     data = both.to_json()
     assert [g["criterion"] for g in data["gates"]] == ["claims", "blame"] and data["uncapped_score"] == round(both.uncapped, 1)
 
@@ -263,7 +263,7 @@ def test_cap_below_holds_the_gate_for_a_criterion_that_earns_too_little_not_only
     text = "The rice was sealed on Monday. The retained samples passed the test."  # 68 characters: a third of the minimum
     held = score(text, criteria=short)
     assert [g.criterion for g in held.gates] == ["length"] and held.uncapped > 80
-    assert held.score == pytest.approx(35 * (1 + held.uncapped / 100) / 2)
+    assert held.score == pytest.approx(35 * held.uncapped / 100)
     assert score(text * 2, criteria=short).gates == ()  # 137 characters: over half the minimum, no gate
     plain = [*GATED[:1], {**short[1], "cap_below": None}]
     assert score(text, criteria=plain).gates == ()  # without cap_below a cap holds only when the criterion earns nothing
@@ -327,14 +327,14 @@ def test_drill_score_says_which_gate_capped_a_task(tmp_path):
     made = run("simulate", str(tmp_path / "mini.yaml"), "--responses", str(tmp_path / "r.yaml"), "--session", str(tmp_path / "s.drill"))
     assert made.returncode == 0, made.stderr
     plain = run("score", str(tmp_path / "s.drill")).stdout
-    assert "capped at 35.9 by “No false claims”" in plain
+    assert "capped at 31.9 by “No false claims”" in plain
     tasks = [t for team in json.loads(run("score", str(tmp_path / "s.drill"), "--json").stdout)["teams"] for t in team["tasks"]]
     assert [t["gates"][0]["criterion"] for t in tasks if t["gates"]] == ["truthful"] and tasks[1]["rating"] == "U"
     # the review sheet says it under the task's title, before the text and the criteria
     assert run("report", str(tmp_path / "s.drill"), "--out", str(tmp_path / "r"), "--no-pdf").returncode == 0
     md = (tmp_path / "r" / "report.md").read_text(encoding="utf-8")
     sheet = md[md.index("### Public statement"):]
-    assert sheet.index("**capped at 35.9 by “No false claims”") < sheet.index("It was served to pupils.")
+    assert sheet.index("**capped at 31.9 by “No false claims”") < sheet.index("It was served to pupils.")
 
 
 async def test_the_review_screen_says_at_once_which_gate_capped_a_task(tmp_path):
@@ -359,4 +359,4 @@ async def test_the_review_screen_says_at_once_which_gate_capped_a_task(tmp_path)
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
         head = app.screen.query_one("#review-head").content.plain
-        assert "capped at 35.9 by “No false claims”" in head and "It was served to pupils" in head
+        assert "capped at 31.9 by “No false claims”" in head and "It was served to pupils" in head

@@ -172,11 +172,11 @@ def _task(
 
 def _held(rubric: Rubric, ceiling: float, uncapped: float) -> float:
     """Where a gate holds the score. A ceiling in the bottom band fails the text, yet an expert
-    does not fail alike a statement that blames the public in passing and one that does nothing
-    else: there the score runs from half the ceiling (nothing else earned) up to the ceiling."""
+    does not fail alike a solid statement with one false sentence and a text of nothing but
+    falsehoods: there the rest of the text still counts, in proportion, up to the ceiling."""
     bands = rubric.bands
     if len(bands) > 1 and ceiling < bands[-2].min:
-        return ceiling * (1 + uncapped / 100) / 2
+        return ceiling * uncapped / 100
     return ceiling
 
 
