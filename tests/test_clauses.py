@@ -167,6 +167,32 @@ def test_a_list_of_keywords_states_nothing_however_many_rubric_words_it_holds():
         assert not Reading(text, lexicon(language)).listed, language
 
 
+def test_a_claim_says_when_and_an_idiom_is_matched_as_written():
+    from drill.scoring.clauses import EXACT, TENSE
+    en, vi = lexicon("en"), lexicon("vi")
+    checking = Reading("The district is checking the payments of all 32 classes.", en)
+    assert not checking.find(["all 32 classes have been checked"], (STATED,), match=TENSE)
+    assert checking.find(["all 32 classes have been checked"], (STATED,))  # loosely, as a fact would be found
+    done = Reading("The district has checked the payments of all 32 classes; no other class has collected money.", en)
+    assert done.find(["has checked all 32 classes"], (STATED,), match=TENSE)
+    promised = Reading("The money will be refunded in full before 20 September.", en)
+    assert not promised.find(["has been refunded in full"], (STATED,), match=TENSE)
+    assert promised.find(["will be refunded"], (STATED,), match=TENSE)  # a promise matches a promise
+    assert not Reading("Phòng Giáo dục đang rà soát các khoản thu của tất cả 32 lớp.", vi).find(
+        ["đã rà soát các khoản thu của tất cả 32 lớp"], (STATED,), match=TENSE)
+    assert Reading("Phòng Giáo dục đã rà soát các khoản thu của tất cả 32 lớp.", vi).find(
+        ["đã rà soát các khoản thu của tất cả 32 lớp"], (STATED,), match=TENSE)
+    found = Reading("Six spot checks in twelve months found nothing wrong.", en)
+    assert found.find(["nothing wrong at all"], (STATED,)) and not found.find(["nothing wrong at all"], (STATED,), match=EXACT)
+
+
+def test_a_full_stop_after_an_abbreviation_ends_no_sentence():
+    reading = Reading("Posts have claimed that No. 3 Primary serves mouldy rice and that pupils were taken to hospital.", lexicon("en"))
+    assert len({clause.sentence for clause in reading.clauses}) == 1
+    assert stances("en", "Posts have claimed that No. 3 Primary serves mouldy rice and that pupils were taken to hospital.",
+                   "pupils were taken to hospital") == [HEDGED]
+
+
 def test_threats_to_the_public_are_labels_in_every_language():
     assert judge("en", {"no_blame": True}, "The rice was sealed on Monday. Anyone spreading false information will be dealt with.")[0] == 0.0
     assert judge("zh", {"no_blame": True}, "问题大米已经登记封存。对传谣者将依法处理。")[0] == 0.0

@@ -18,7 +18,7 @@ from typing import Callable
 from drill.formats.rubric import Check, Length, OnTime, Substance
 from drill.formats.scenario import Fact, Scenario, Task
 
-from .clauses import HEDGED, NEGATED, REJECTED, STATED, Hit, Reading
+from .clauses import EXACT, HEDGED, NEGATED, REJECTED, STATED, TENSE, Hit, Reading
 from .lexicon import Lexicon, lexicon
 from .matching import fold, spaced
 from .wording import Words, words
@@ -115,7 +115,7 @@ class Answer:
         facts = self.scenario.facts
         hedged = self.reading.find([t for f in facts for t in (*f.keywords, *f.phrasings)], (HEDGED,), solid=True)
         rejected = self.reading.find([t for f in facts for t in f.contradicted_by], (REJECTED,), solid=True)
-        return hedged + rejected + self.reading.find(list(self.lexicon.absolutes), (STATED,), solid=True)
+        return hedged + rejected + self.reading.find(list(self.lexicon.absolutes), (STATED,), solid=True, match=EXACT)
 
     @property
     def empty(self) -> bool:
@@ -274,7 +274,7 @@ def _no_false_claims(_: bool, answer: Answer) -> Result:
     for fact in answer.scenario.facts:
         if not answer.established(fact):
             continue  # an unverified claim, not a false one: no_overclaims judges it
-        said = answer.reading.find(fact.contradicted_by, (STATED,))
+        said = answer.reading.find(fact.contradicted_by, (STATED,), match=TENSE)
         if said:
             claims.append(w("scoring.claim.contradicts", fact=w.fact(fact.text), terms=_quotes(w, said)))
     return _absence(answer, claims, w("scoring.claim.none"))
@@ -285,7 +285,7 @@ def _no_overclaims(_: bool, answer: Answer) -> Result:
     yet established asserted either way: the words of a text that promises what nobody knows."""
     w = answer.words
     claims = []
-    absolutes = answer.reading.find(list(answer.lexicon.absolutes), (STATED,))
+    absolutes = answer.reading.find(list(answer.lexicon.absolutes), (STATED,), match=EXACT)
     if absolutes:
         claims.append(w("scoring.overclaim.absolute", quotes=_quotes(w, absolutes)))
     # Words that also state an established fact ("found damp at the delivery check" says what the
@@ -295,7 +295,9 @@ def _no_overclaims(_: bool, answer: Answer) -> Result:
         if answer.established(fact):
             continue
         terms = [term for term in (*fact.keywords, *fact.phrasings) if term not in known]
-        said = answer.reading.find([*terms, *fact.contradicted_by], (STATED,))
+        said = answer.reading.find([*terms, *fact.contradicted_by], (STATED,), match=TENSE)
+        if not fact.pending:  # a finding still to come may be promised ("will be paid back"), not claimed
+            said = [hit for hit in said if not answer.reading.promised(hit)]
         if said:
             claims.append(w("scoring.overclaim.unverified", fact=w.fact(fact.text), quotes=_quotes(w, said)))
     return _absence(answer, claims, w("scoring.overclaim.none"))

@@ -33,6 +33,7 @@ from .lexicon import Lexicon
 from .matching import fold, occurs, whole_words, wordlike
 
 STATED, HEDGED, NEGATED, REJECTED = "stated", "hedged", "negated", "rejected"
+LOOSE, TENSE, EXACT = "loose", "tense", "exact"  # how closely a term's words must be matched
 _SENTENCE_END = "。！？!?；;\n"  # a semicolon parts statements that stand on their own
 _CLAUSE_BREAK = "，,：:、（）()「」《》—…"  # read before NFKC, which would make ， a ,
 # ASCII marks between two digits belong to a number (1.650.000, 1,65, 10:30), not to the sentence.
@@ -99,8 +100,9 @@ class Hit:
         return ("…" if low else "") + text[low:high].strip() + ("…" if high < len(text) else "")
 
 
-def _split(text: str) -> list[tuple[str, int, bool]]:
-    """(clause text, sentence index, sentence is a question) in order, punctuation dropped."""
+def _split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[str, int, bool]]:
+    """(clause text, sentence index, sentence is a question) in order, punctuation dropped. A
+    full stop after an abbreviation ("No. 3 Primary", "Ms. Trang") ends no sentence."""
     out: list[tuple[str, int, bool]] = []
     sentence: list[str] = []
     current: list[str] = []
@@ -126,7 +128,8 @@ def _split(text: str) -> list[tuple[str, int, bool]]:
             close_clause()  # Chinese puts no spaces in a sentence: words spaced apart are a list
         elif char == "\n" and following != "\n" and before != "\n":
             current.append(" ")  # one line break wraps a line; a blank line ends a paragraph
-        elif char in _SENTENCE_END or (char == "." and (following.isspace() or not wordlike(following) and not following.isdigit())):
+        elif char in _SENTENCE_END or (char == "." and (following.isspace() or not wordlike(following) and not following.isdigit())
+                                       and not _abbreviated(current, abbreviations)):
             close_sentence(char in "？?")
         elif char in _CLAUSE_BREAK and not (char in _ASCII_NEEDS_SPACE and before.isdigit() and following.isdigit()):
             close_clause()
@@ -134,6 +137,14 @@ def _split(text: str) -> list[tuple[str, int, bool]]:
             current.append(char)
     close_sentence(False)
     return out
+
+
+def _abbreviated(current: list[str], abbreviations: frozenset[str]) -> bool:
+    """Whether the word just before a full stop is an abbreviation of the language ("No", "Mr")."""
+    if not abbreviations:
+        return False
+    word = "".join(current).rsplit(None, 1)[-1] if "".join(current).strip() else ""
+    return word.casefold() in abbreviations
 
 
 def _han(char: str) -> bool:
@@ -148,14 +159,18 @@ class Reading:
         self.whole = whole_words(lexicon.language)
         self.keywords = keywords  # every fact keyword of the scenario: what a bare fragment is made of
         self._token_cache: dict[str, _Tokens] = {}
-        pieces = [(unicodedata.normalize("NFKC", piece), s, q) for piece, s, q in _split(text)]
+        pieces = [(unicodedata.normalize("NFKC", piece), s, q) for piece, s, q in _split(text, lexicon.abbreviations)]
         self.clauses = [Clause(" ".join(piece.split()), lexicon.canon(fold(piece)), s, q) for piece, s, q in pieces]
         self.whole_read = lexicon.canon(fold(text))
 
     # -- finding terms ------------------------------------------------------------------
 
-    def hits(self, term: str) -> list[Hit]:
-        """Every clause in which the term is found (first place in each), with its stance."""
+    def hits(self, term: str, match: str = LOOSE) -> list[Hit]:
+        """Every clause in which the term is found (first place in each), with its stance.
+        `match` says how close to the term the words must be: LOOSE (the writer's own words, see
+        the module's docstring); TENSE, the same, and saying the same about when (see _same_time:
+        "we are checking all classes" does not claim "all classes have been checked"); EXACT, the
+        term's words as written (an idiom: "nothing wrong at all" is not "nothing wrong")."""
         wanted = _prepared(term, self.lexicon)
         if not wanted:
             return []
@@ -169,19 +184,19 @@ class Reading:
             return []
         found = []
         for clause in self.clauses:
-            span = self._locate(wanted, clause.read)
+            span = self._locate(wanted, clause.read, match)
             if span is not None:
                 found.append(Hit(term, clause, *span, self._stance(term, clause, *span), self._bare(clause, *span)))
         return found
 
-    def find(self, terms: list[str], stances: tuple[str, ...] = (STATED, HEDGED), solid: bool = False) -> list[Hit]:
+    def find(self, terms: list[str], stances: tuple[str, ...] = (STATED, HEDGED), solid: bool = False, match: str = LOOSE) -> list[Hit]:
         """The first hit of each term with one of `stances` (and, with `solid`, in a clause
-        of its own rather than a bare fragment)."""
+        of its own rather than a bare fragment), found as `match` says (see hits)."""
         out: list[Hit] = []
         if solid and self.listed:
             return out
         for term in terms:
-            for hit in self.hits(term):
+            for hit in self.hits(term, match):
                 if hit.stance in stances and not (solid and hit.bare):
                     out.append(hit)
                     break
@@ -204,16 +219,49 @@ class Reading:
     def _characters(self) -> set[str]:
         return set(self.whole_read)
 
-    def _locate(self, wanted: str, read: str) -> tuple[int, int] | None:
+    def _locate(self, wanted: str, read: str, match: str = LOOSE) -> tuple[int, int] | None:
         if self.whole:
             at = _find_whole(wanted, read)
         else:
             at = read.find(wanted)
         if at != -1:
-            return at, at + len(wanted)
-        if self.lexicon.spaced:
-            return _words_apart(wanted, self._tokens(read), self.lexicon)
-        return _chars_apart(wanted, read, self.lexicon.gap)
+            span: tuple[int, int] | None = (at, at + len(wanted))
+        elif match == EXACT:
+            return None
+        elif self.lexicon.spaced:
+            span = _words_apart(wanted, self._tokens(read), self.lexicon)
+        else:
+            span = _chars_apart(wanted, read, self.lexicon.gap)
+        if span is not None and match == TENSE and self.lexicon.spaced and not self._same_time(wanted, read, span):
+            return None
+        return span
+
+    def promised(self, hit: Hit) -> bool:
+        """Whether the clause puts the hit in the future or under way ("will be paid back",
+        "đang rà soát"): a commitment, not a claim that it has happened."""
+        read = hit.clause.read
+        near = _WORD.findall(read[: hit.start])[-_NEGATION_REACH_WORDS:] + _WORD.findall(read[hit.start:hit.end])
+        return any(word in self.lexicon.ongoing for word in near)
+
+    def _same_time(self, term: str, read: str, span: tuple[int, int]) -> bool:
+        """Whether the words found say what the term says about when: a term that says a thing
+        is done (has been, đã, xong: the lexicon's `done`) needs those words found with it, and
+        none of a thing under way or to come (will, đang, sẽ: `ongoing`); an English -ing is no
+        -ed. So "we are checking all 32 classes" and "the money will be refunded" claim neither
+        "all 32 classes have been checked" nor "has been refunded"; a promise still matches a
+        promise ("will be fined", "sẽ tạm dừng đứng lớp")."""
+        lex = self.lexicon
+        near = _WORD.findall(read[: span[0]])[-_NEGATION_REACH_WORDS:] + _WORD.findall(read[span[0]:span[1]])
+        term_words = _WORD.findall(term)
+        claims_done = [word for word in term_words if word in lex.done]
+        if any(word not in near for word in claims_done):
+            return False
+        if claims_done and any(word in lex.ongoing for word in near):
+            return False  # a promise ("will be refunded") is judged as one, not as a thing done
+        if lex.language != "en":
+            return True
+        done = {stem(word) for word in term_words if word.endswith("ed")}
+        return not any(word.endswith("ing") and stem(word) in done for word in near)
 
     def _tokens(self, read: str) -> _Tokens:
         """A clause's words, helper words left out, read once for all the terms looked for."""

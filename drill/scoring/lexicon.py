@@ -20,7 +20,7 @@ from drill.i18n import language_for
 from .matching import fold
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame", "fillers", "grammar")
+_LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame", "fillers", "ongoing", "done", "abbreviations", "grammar")
 
 
 @dataclass(frozen=True, eq=False)  # one per language, cached: compared and hashed by identity, cheaply
@@ -36,6 +36,9 @@ class Lexicon:
     measures: tuple[str, ...] = ()
     blame: tuple[str, ...] = ()
     fillers: frozenset[str] = frozenset()
+    ongoing: frozenset[str] = frozenset()  # words that say an action is under way or to come (will, đang)
+    done: frozenset[str] = frozenset()  # words that say an action is done (has been, đã)
+    abbreviations: frozenset[str] = frozenset()  # words whose full stop ends no sentence (No., Mr.)
     grammar: frozenset[str] = frozenset()  # grammar words: what keeps a run of words from being a list
     grammar_share: float = 0.0
     variants: tuple[tuple[str, str], ...] = ()  # (variant, canonical), longest variant first
@@ -68,8 +71,11 @@ def lexicon(tag: str | None) -> Lexicon:
     }
     return Lexicon(
         language=language,
-        **{name: terms for name, terms in lists.items() if name not in ("fillers", "grammar")},
+        **{name: terms for name, terms in lists.items() if name not in ("fillers", "ongoing", "done", "abbreviations", "grammar")},
+        abbreviations=frozenset(lists["abbreviations"]),
         fillers=frozenset(lists["fillers"]),
+        ongoing=frozenset(lists["ongoing"]),
+        done=frozenset(lists["done"]),
         grammar=frozenset(lists["grammar"]),
         grammar_share=float(data.get("grammar_share", 0.0)),
         variants=base.variants,
