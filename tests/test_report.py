@@ -319,8 +319,8 @@ def test_a_branching_inject_says_which_teams_submission_set_it_off(tmp_path, bad
     # The heat column shows the public heat, not the last team's own heat recorded with the same cause,
     # and also what a statement and a missed deadline did to it.
     assert "| 09:30 (+2:30) | 情况（分支） |" in md and "| 江川市第三实验小学 | 94（+6.3） |" in md
-    assert f"| 14:00 (+7:00) | 提交 | {statement} | 市委宣传部（市委网信办） | 85（+6.3） |" in md
-    assert f"| 14:30 (+7:30) | 未按时提交 | {statement} | 市教育局 | 99（+10） |" in md
+    assert f"| 14:00 (+7:00) | 提交 | {statement} | 市委宣传部（市委网信办） | 87（+6.5） |" in md
+    assert f"| 14:30 (+7:30) | 未按时提交 | {statement} | 市教育局 | 100（+9.7） |" in md
 
 
 def test_the_heat_chart_marks_each_teams_words_and_the_branches_they_set_off(tmp_path, bad_drill):
@@ -349,8 +349,8 @@ def test_branch_marks_come_from_the_log(bad_drill):
     assert all(b.score == bad_drill.state.scores[b.team, b.task] for b in branches.values())
     marks = _marks(events, bad_drill, branches)
     wave = next(b for b in marks.branches if b.at == 27000.0)
-    assert (wave.team, wave.submitted_at, wave.submitted_heat, wave.heat) == (0, 25200.0, 85.2, 88.9)
-    assert {(m.at, m.team, m.heat) for m in marks.submitted} >= {(25200.0, 0, 85.2), (7800.0, 3, 78.5)}
+    assert (wave.team, wave.submitted_at, wave.submitted_heat, wave.heat) == (0, 25200.0, 86.7, 90.3)
+    assert {(m.at, m.team, m.heat) for m in marks.submitted} >= {(25200.0, 0, 86.7), (7800.0, 3, 79.1)}
     assert sorted(marks.team_heat) == [0, 1, 2, 3, 4]
 
 
@@ -363,7 +363,8 @@ def test_evidence_speaks_the_reports_language(tmp_path, bad_drill):
     html, md, _ = report(tmp_path, bad_drill, language="en")
     assert "awaiting an expert&#39;s level" in html and "before the due time" in html and "after the due time" in html
     assert "待专家评定等级" not in html and "比截止时间" not in html
-    assert "set off by 市委宣传部（市委网信办）'s 形成通稿：联合工作组情况通报 at 14:00 (score 2.5)" in md
+    scored = number(bad_drill.state.scores["propaganda", "statement"], Catalog("en"))
+    assert f"set off by 市委宣传部（市委网信办）'s 形成通稿：联合工作组情况通报 at 14:00 (score {scored})" in md
 
 
 # --- the PDF of a big drill, rendered in parts on several cores ------------------------------------------------
@@ -458,7 +459,7 @@ def test_a_vietnamese_report_writes_its_numbers_dates_and_letters_the_vietnamese
 
     vi = Catalog("vi")
     statement = unicodedata.normalize("NFD", "Chúng tôi đã xác minh: số gạo này đã được niêm phong, chưa hề nấu cho học sinh ăn.")
-    # an expert's quarter for the statement's truthfulness makes it 45 and the press total 32.5, a number with a decimal
+    # an expert's quarter for the statement's truthfulness gives the press total a decimal
     session = session_of(tmp_path, replace={"language: en": "language: vi"}, press_statement=statement,
                          reviews=[Review(team="press", task="statement", criterion="truthful", score=0.25)])
     want_pdf = pdf_unavailable() is None
@@ -466,7 +467,7 @@ def test_a_vietnamese_report_writes_its_numbers_dates_and_letters_the_vietnamese
     assert '<html lang="vi">' in html and 'data-content="vi"' in html and '"Noto Sans", "DejaVu Sans"' in html
     for key in ("report.title", "report.timeline", "report.results", "report.plan"):
         assert vi(key) in html and vi(key) in md
-    assert "32,5 <b>U</b>" in html and "32.5 <b>" not in html
+    assert re.search(r"\d+,\d <b>U</b>", html) and not re.search(r"\d+\.\d <b>", html)
     assert re.search(r"\d{2}/\d{2}/\d{4} \d{2}:\d{2}", html)
     if want_pdf:
         pypdf = pytest.importorskip("pypdf")
