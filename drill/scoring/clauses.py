@@ -282,7 +282,7 @@ class Reading:
         at = self.clauses.index(clause)
         following = self.clauses[at + 1].read if at + 1 < len(self.clauses) and self.clauses[at + 1].sentence == clause.sentence else ""
         rest = f"{clause.read[:start]} | {clause.read[end:]} | {following}"
-        if any(self._has(marker, rest) for marker in lex.rejections):
+        if self._any("rejections", rest):
             return REJECTED
         low, high = self._scope(clause.read, start, end)
         scope = clause.read[low:high]
@@ -293,7 +293,8 @@ class Reading:
         if clause.question or any(scope.rstrip().endswith(q) and self._has(q, scope) for q in lex.questions):
             return HEDGED
         wanted = _prepared(term, lex)
-        if any(self._has(m, before) or self._has(m, after) or (self._has(m, inside) and not self._has(m, wanted)) for m in lex.hedges):
+        if (self._any("hedges", before) or self._any("hedges", after)
+                or self._any("hedges", inside) and any(self._has(m, inside) and not self._has(m, wanted) for m in lex.hedges)):
             return HEDGED  # "在用大米是否合格": a hedge among the term's own parts asks, too
         return STATED
 
@@ -305,7 +306,7 @@ class Reading:
             near = " ".join(words)
         else:
             near = before[-_NEGATION_REACH_CHARS - 2:]
-        return any(self._has(m, near) for m in lex.negations)
+        return self._any("negations", near)
 
     def _scope(self, read: str, start: int, end: int) -> tuple[int, int]:
         """The stretch of the clause around a hit up to the nearest joining words ("but", 但)."""
@@ -320,6 +321,12 @@ class Reading:
 
     def _has(self, marker: str, text: str) -> bool:
         return occurs(marker, text, self.lexicon.spaced)
+
+    def _any(self, markers: str, text: str) -> bool:
+        """Whether any word of one of the lexicon's lists (by name) is in the text: `_has` for
+        each, in one search."""
+        pattern = _markers(self.lexicon, markers)
+        return pattern is not None and pattern.search(text) is not None
 
     def _bare(self, clause: Clause, start: int, end: int) -> bool:
         """A keyword alone in its clause, in a sentence made mostly of such clauses: a list of
@@ -395,11 +402,25 @@ class Reading:
     @cached_property
     def hedged(self) -> list[Clause]:
         """Clauses that ask or hedge: a question, or a hedge anywhere in them."""
-        return [c for c in self.clauses if c.question or any(self._has(m, c.read) for m in self.lexicon.hedges)]
+        return [c for c in self.clauses if c.question or self._any("hedges", c.read)]
 
     @cached_property
     def stock(self) -> list[Hit]:
         return self.find(list(self.lexicon.stock), (STATED, HEDGED, NEGATED, REJECTED))
+
+
+@lru_cache(maxsize=64)
+def _markers(lexicon: Lexicon, name: str) -> re.Pattern[str] | None:
+    """One pattern for a list of the lexicon, bounded as `occurs` bounds each word: in a spaced
+    language an end that is a letter or digit must not run on into another."""
+    words = sorted(getattr(lexicon, name), key=len, reverse=True)
+    if not words:
+        return None
+    if not lexicon.spaced:
+        return re.compile("|".join(re.escape(word) for word in words))
+    parts = [("(?<![^\\W_])" if wordlike(word[0]) else "") + re.escape(word) + ("(?![^\\W_])" if wordlike(word[-1]) else "")
+             for word in words]
+    return re.compile("|".join(parts))
 
 
 @lru_cache(maxsize=8192)

@@ -18,6 +18,8 @@ stems work ("hospitali" finds "hospitalised"); Chinese has no spaces to find.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import unicodedata
 
 # Languages (BCP 47 primary subtags) whose terms match whole words: each Vietnamese
@@ -47,6 +49,7 @@ def whole_words(language: str | None) -> bool:
     return bool(language) and language.lower().split("-")[0] in WHOLE_WORD_LANGUAGES
 
 
+@lru_cache(maxsize=8192)
 def wordlike(char: str) -> bool:
     """A letter, digit or combining mark of a script written with spaces between words."""
     if not char or unicodedata.category(char)[0] not in "LNM":
