@@ -67,10 +67,7 @@ class Answer:
         return Reading("\n".join([self.text, *self.fields.values()]), self.lexicon, keywords)
 
     def find(self, terms: list[str]) -> list[str]:
-        """Terms the text uses other than to deny them ("we did not test" has no test), as the rubric
-        wrote them; none in a list of keywords (Reading.listed)."""
-        if self.reading.listed:
-            return []
+        """Terms the text uses other than to deny them ("we did not test" has no test), as the rubric wrote them."""
         return [hit.term for hit in self.reading.find(terms, (STATED, HEDGED, REJECTED))]
 
     def established(self, fact: Fact) -> bool:

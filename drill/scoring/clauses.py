@@ -141,10 +141,13 @@ def _split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple
 
 def _abbreviated(current: list[str], abbreviations: frozenset[str]) -> bool:
     """Whether the word just before a full stop is an abbreviation of the language ("No", "Mr")."""
-    if not abbreviations:
-        return False
-    word = "".join(current).rsplit(None, 1)[-1] if "".join(current).strip() else ""
-    return word.casefold() in abbreviations
+    words = "".join(current).split() if abbreviations else []
+    return bool(words) and words[-1].casefold() in abbreviations
+
+
+def _near(read: str, start: int, end: int) -> list[str]:
+    """The words of a found term and the few just before it, where "will" or "đã" say when."""
+    return _WORD.findall(read[:start])[-_NEGATION_REACH_WORDS:] + _WORD.findall(read[start:end])
 
 
 def _han(char: str) -> bool:
@@ -239,9 +242,7 @@ class Reading:
     def promised(self, hit: Hit) -> bool:
         """Whether the clause puts the hit in the future or under way ("will be paid back",
         "đang rà soát"): a commitment, not a claim that it has happened."""
-        read = hit.clause.read
-        near = _WORD.findall(read[: hit.start])[-_NEGATION_REACH_WORDS:] + _WORD.findall(read[hit.start:hit.end])
-        return any(word in self.lexicon.ongoing for word in near)
+        return any(word in self.lexicon.ongoing for word in _near(hit.clause.read, hit.start, hit.end))
 
     def _same_time(self, term: str, read: str, span: tuple[int, int]) -> bool:
         """Whether the words found say what the term says about when: a term that says a thing
@@ -251,7 +252,7 @@ class Reading:
         "all 32 classes have been checked" nor "has been refunded"; a promise still matches a
         promise ("will be fined", "sẽ tạm dừng đứng lớp")."""
         lex = self.lexicon
-        near = _WORD.findall(read[: span[0]])[-_NEGATION_REACH_WORDS:] + _WORD.findall(read[span[0]:span[1]])
+        near = _near(read, *span)
         term_words = _WORD.findall(term)
         claims_done = [word for word in term_words if word in lex.done]
         if any(word not in near for word in claims_done):

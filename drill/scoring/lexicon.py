@@ -20,7 +20,8 @@ from drill.i18n import language_for
 from .matching import fold
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame", "fillers", "ongoing", "done", "abbreviations", "grammar")
+_LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame")
+_SETS = ("fillers", "ongoing", "done", "abbreviations", "grammar")  # looked up one word at a time
 
 
 @dataclass(frozen=True, eq=False)  # one per language, cached: compared and hashed by identity, cheaply
@@ -67,16 +68,12 @@ def lexicon(tag: str | None) -> Lexicon:
     base = Lexicon(language=language, variants=tuple(sorted(variants.items(), key=lambda kv: -len(kv[0]))))
     lists = {
         name: tuple(dict.fromkeys(base.canon(fold(str(term))) for term in data.get(name) or ()))
-        for name in _LISTS
+        for name in (*_LISTS, *_SETS)
     }
     return Lexicon(
         language=language,
-        **{name: terms for name, terms in lists.items() if name not in ("fillers", "ongoing", "done", "abbreviations", "grammar")},
-        abbreviations=frozenset(lists["abbreviations"]),
-        fillers=frozenset(lists["fillers"]),
-        ongoing=frozenset(lists["ongoing"]),
-        done=frozenset(lists["done"]),
-        grammar=frozenset(lists["grammar"]),
+        **{name: lists[name] for name in _LISTS},
+        **{name: frozenset(lists[name]) for name in _SETS},
         grammar_share=float(data.get("grammar_share", 0.0)),
         variants=base.variants,
         gap=int(data.get("gap", 0)),

@@ -18,9 +18,8 @@ stems work ("hospitali" finds "hospitalised"); Chinese has no spaces to find.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import unicodedata
+from functools import lru_cache
 
 # Languages (BCP 47 primary subtags) whose terms match whole words: each Vietnamese
 # syllable is a word of its own, so a shorter syllable inside a longer one is another word.
