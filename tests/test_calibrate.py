@@ -21,11 +21,11 @@ from drill.formats.rubric import DEFAULT_SCALE
 from drill.scoring import Submission, automatic_score
 
 ROOT = Path(__file__).parent.parent
-BUNDLED = sorted(p for p in (ROOT / "graded").glob("*.yaml") if not p.stem.endswith(("-internal", "-drafts", "-drafts2")))
+BUNDLED = sorted(p for p in (ROOT / "graded").glob("*.yaml") if not p.stem.endswith(("-internal", "-drafts", "-drafts2", "-drafts3")))
 DRAFTS = sorted((ROOT / "graded").glob("*-drafts*.yaml"))
 INTERNAL = sorted((ROOT / "graded").glob("*-internal.yaml"))
 HELDOUT = sorted((ROOT / "tests" / "data" / "graded" / "heldout").glob("*.yaml"))
-FRESH = sorted((ROOT / "tests" / "data" / "graded" / "fresh").glob("*.yaml"))
+UNSEEN = sorted((ROOT / "tests" / "data" / "graded" / "unseen").glob("*.yaml"))
 PUBLIC = {"school-food-rumour": ("statement", "follow-up"), "district-hot-spot": ("statement", "reply-parents")}
 OTHERS = {"school-food-rumour": ("assess", "flash-report", "plan"), "district-hot-spot": ("assess", "survey", "plan")}
 
@@ -271,14 +271,17 @@ def test_a_session_nobody_reviewed_says_so(tmp_path):
 # ----- the shipped sets --------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", BUNDLED + HELDOUT + INTERNAL + FRESH + DRAFTS, ids=lambda p: f"{p.parent.name}/{p.name}")
+@pytest.mark.parametrize("path", BUNDLED + HELDOUT + INTERNAL + UNSEEN + DRAFTS, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_the_graded_sets_are_valid_and_cover_their_tasks(path):
     problems, unreadable = validate_paths([path])
     assert not problems and not unreadable
     document = yaml.safe_load(path.read_text(encoding="utf-8"))
     drill_id = document["scenario"].removesuffix("-en")
-    least = 12 if path in BUNDLED else 8 if path in DRAFTS + INTERNAL + FRESH else 4
-    for task in (OTHERS if path in INTERNAL else PUBLIC)[drill_id]:
+    least = 12 if path in BUNDLED else 8 if path in DRAFTS + INTERNAL + UNSEEN else 4
+    tasks = {task: least for task in (OTHERS if path in INTERNAL else PUBLIC)[drill_id]}
+    if path in UNSEEN:  # the kept-aside set: 2 per band per public task, 1 per band per internal one
+        tasks |= {task: 4 for task in OTHERS[drill_id]}
+    for task, least in tasks.items():
         kinds = [e["kind"] for e in document["examples"] if e["task"] == task]
         assert len(kinds) >= least, (path, task)
         assert {"warm-but-unverified", "hedged-facts", "keyword-stuffing"} <= set(kinds) or least < 12
@@ -297,6 +300,15 @@ def test_the_scorer_agrees_with_the_expert_on_the_bundled_public_sets(path):
         assert figures.same_band * 4 >= 3 * len(figures.pairs), (task, figures.same_band)
     red = [p for p in found.overall.pairs if p.kind in ("contradicting", "stonewalling", "blaming")]
     assert red and all(p.auto_band == "U" for p in red), [(p.id, p.auto) for p in red if p.auto_band != "U"]
+
+
+@pytest.mark.parametrize("path", INTERNAL, ids=lambda p: p.name)
+def test_an_internal_text_that_proposes_to_block_fails(path):
+    """Deleting the posts, silencing the parents' groups, saying nothing in public: the internal
+    rubrics' red line (`no-blocking`, capped at 25) fails an assessment or a plan that proposes it."""
+    found = calibrate(path, Loader())
+    blocking = [p for p in found.overall.pairs if p.kind == "blocking"]
+    assert blocking and all(p.auto_band == "U" for p in blocking), [(p.id, p.auto) for p in blocking if p.auto_band != "U"]
 
 
 @pytest.mark.parametrize("path", DRAFTS, ids=lambda p: p.name)

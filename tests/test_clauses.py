@@ -13,7 +13,7 @@ import pytest
 
 from drill.formats import Check, Exercise, Rubric, Scenario
 from drill.scoring import ExpertReview, Submission, check_text, score_exercise
-from drill.scoring.clauses import HEDGED, NEGATED, REJECTED, STATED, Reading, stem
+from drill.scoring.clauses import HEDGED, NEGATED, REJECTED, STATED, TENSE, Reading, stem
 from drill.scoring.lexicon import lexicon
 
 DUE = 1800.0
@@ -77,6 +77,15 @@ def stances(language: str, text: str, term: str) -> list[str]:
     ("vi", "Bảng kê không phải của nhà trường mà là bản dự thảo.", "bản dự thảo", [STATED]),
     ("vi", "Bảng kê không phải của nhà trường mà là bản dự thảo.", "bảng kê là của nhà trường", [NEGATED]),
     ("vi", "Tin hiệu trưởng bị bắt là tin sai sự thật.", "hiệu trưởng bị bắt", [REJECTED]),
+    # words between quotation marks are the rumour's, not the team's
+    ("vi", "Các tin “hiệu trưởng bị bắt” lan nhanh trên mạng.", "hiệu trưởng bị bắt", [HEDGED]),
+    ("en", 'Messages with "several pupils were hospitalised" circulated overnight.', "several pupils were hospitali", [HEDGED]),
+    # one negation denies each of its alternatives, and what something is put instead of
+    ("en", "No pupil has had food poisoning or been admitted to hospital.", "admitted to hospital", [NEGATED]),
+    ("en", "Three pupils were admitted to hospital or sent home.", "admitted to hospital", [STATED]),
+    ("zh", "没有学生出现食物中毒或住院观察。", "住院观察", [NEGATED]),
+    ("zh", "以回应代替删帖。", "删帖", [NEGATED]),
+    ("en", "We will answer questions rather than delete posts.", "delete posts", [NEGATED]),
 ])
 def test_a_term_is_stated_only_when_its_clause_asserts_it(language, text, term, expected):
     assert stances(language, text, term) == expected
@@ -98,6 +107,33 @@ def test_an_unrelated_text_does_not_match_by_accident():
     assert stances("zh", "学校已经开始调查，检测正在进行。", "已封存") == []
     assert stances("en", "The school sealed off the playground; rice deliveries continue.", "rice was sealed") == []
     assert stem("hospitalized") == stem("hospitalised") and stem("sealing") == stem("sealed") == "seal"
+
+
+def test_a_claim_keeps_its_words_in_order_and_a_promise_claims_nothing_done():
+    checking = Reading("The district hospital is checking the pupils off sick.", lexicon("en"))
+    assert checking.hits("pupils are in hospital") and not checking.hits("pupils are in hospital", TENSE)
+    assert Reading("Three pupils are now in hospital.", lexicon("en")).hits("pupils are in hospital", TENSE)
+    rule = Reading("Schools will now set rejected rice apart and return it the same day.", lexicon("en"))
+    assert all(rule.promised(hit) for hit in rule.hits("returned the same day", TENSE))
+
+
+def test_what_is_seen_so_far_is_no_claim_of_a_finding_still_to_come():
+    sealed = "The rice was sealed on Monday. "
+    assert judge("en", {"no_overclaims": True}, sealed + "The full laboratory report shows the samples are fine.")[0] == 0.0
+    assert judge("en", {"no_overclaims": True}, sealed + "So far the full laboratory report shows the samples are fine.")[0] == 1.0
+
+
+def test_a_failing_owned_is_no_stonewalling():
+    owned = "Nhà trường xin lỗi vì đã không trả lời kịp thời. Bảng kê là bản dự thảo, chưa được nhà trường duyệt."
+    assert judge("vi", {"none_of": ["không trả lời"]}, owned)[0] == 1.0
+    refused = "Nhà trường không trả lời câu hỏi này. Bảng kê là bản dự thảo, chưa được nhà trường duyệt."
+    assert judge("vi", {"none_of": ["không trả lời"]}, refused)[0] == 0.0
+
+
+def test_figures_in_sentences_are_substance_and_a_phone_number_is_not():
+    report = "The post had 1,100 reposts by 07:15. It has reached 12 parents' chat groups."
+    assert judge("en", {"on_time": {"grace": "30m"}}, report)[0] == 1.0
+    assert judge("en", {"on_time": {"grace": "30m"}}, "We take this very seriously. Hotline: 6123 4567.")[0] == 0.0
 
 
 def test_facts_are_credited_in_their_own_clause_and_the_evidence_quotes_the_team():
@@ -255,8 +291,8 @@ GATED = [
 ]
 
 
-def score(text: str, criteria=GATED, reviews=(), language="en", now=None):
-    return score_exercise(exercise(language, criteria), [Submission("press", "t", 0, text, {})] if text else [], list(reviews),
+def score(text: str, criteria=GATED, reviews=(), language="en", now=None, at=0.0):
+    return score_exercise(exercise(language, criteria), [Submission("press", "t", at, text, {})] if text else [], list(reviews),
                           {("press", "t"): DUE}, now=now).teams[0].tasks[0]
 
 
@@ -305,6 +341,22 @@ def test_gated_texts_keep_their_order_within_the_bottom_band_and_a_higher_cap_si
     mild = [*GATED[:1], {"id": "claims", "title": "No false claims", "weight": 1, "cap": 60, "check": {"no_false_claims": True}}]
     held = score("The rice was sealed on Monday. The retained samples passed. Several pupils were hospitalised.", criteria=mild)
     assert held.score == 60.0 and held.gate.ceiling == 60.0  # a ceiling above the bottom band is the ceiling
+
+
+def test_a_scaled_gate_keeps_a_share_of_what_a_late_text_earned():
+    late = [*GATED[:1], {"id": "on-time", "title": "On time", "weight": 1, "scale": 0.7, "cap_below": 0.9,
+                         "check": {"on_time": {"grace": "1h"}}}]
+    text = "The rice was sealed on Monday. The retained samples passed the test."
+    assert score(text, criteria=late).score == 100.0
+    assert score(text, criteria=late, at=DUE + 300).gates == ()  # five minutes late: within a tenth of the grace
+    held = score(text, criteria=late, at=DUE + 1800)  # half an hour late
+    assert [g.criterion for g in held.gates] == ["on-time"] and held.uncapped == pytest.approx(90)
+    assert held.score == pytest.approx(0.7 * 90) and held.rating == "M"
+    assert held.gate.to_json()["scale"] == 0.7 and held.capped_by.startswith("capped at 63 by “On time” (uncapped 90)")
+    thin = score("The rice was sealed on Monday.", criteria=late, at=DUE + 1800)
+    assert thin.score < held.score  # late texts keep their order
+    with pytest.raises(ValueError, match="either caps or scales"):
+        exercise("en", [{"id": "c", "title": "C", "cap": 20, "scale": 0.5, "check": {"no_blame": True}}])
 
 
 def test_a_cap_names_a_band_of_the_rubrics_scale():

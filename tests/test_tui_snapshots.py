@@ -55,12 +55,12 @@ def played(tmp_path, language: str) -> DrillApp:
 
 REPLIES = {
     "en": "Dear parents, we understand your worry. The two bags in the photo were found damp and mouldy on delivery "
-          "on 15 April, sealed for return, never cooked and never served to pupils. The district hospital confirms no "
-          "pupil has been treated for food poisoning. The rice in use is being tested; the joint working group will "
+          "on 15 April, sealed for return, never cooked and never served to pupils. So far no pupil has been treated for "
+          "food poisoning; the district hospital is checking the three pupils off sick. The rice in use is being tested; the joint working group will "
           "publish the results around noon. Parents' representatives are welcome to see the storeroom. "
           "Enquiries: 0871-6123456.",
     "zh-CN": "各位家长：我们理解大家的心情。经核实：照片中的2袋大米是4月15日验收时发现受潮霉变的，已封存待退货，"
-             "未进入加工环节，未供学生食用。区人民医院核实，近3天没有三小学生因食物中毒就诊，没有学生住院。"
+             "未进入加工环节，未供学生食用。截至目前，没有学生因食物中毒就诊，区人民医院正在核实请假学生的情况。"
              "市场监管局已对在用大米和留样抽样检测，结果将于今天中午前后由联合工作组统一公布。欢迎家长代表查看仓库。"
              "咨询电话：0871-6123456。",
 }

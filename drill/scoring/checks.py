@@ -91,16 +91,16 @@ class Answer:
 
     @cached_property
     def substance(self) -> list[Hit]:
-        """Clauses that state a fact or a measure: what a text must have before checks that
+        """Clauses that state a fact, a measure or a figure: what a text must have before checks that
         reward what it does not say give anything. Empty for a language without a lexicon."""
         facts = [hit for fact in self.scenario.facts if self.established(fact) for hit in self.stated(fact)]
         measures = [hit for hit in self.reading.find(list(self.lexicon.measures), (STATED,), solid=True) if not self.reading.alone(hit)]
         seen, out = set(), []
-        for hit in facts + measures:
+        for hit in facts + measures + self.reading.figures:
             if id(hit.clause) not in seen:
                 seen.add(id(hit.clause))
                 out.append(hit)
-        # One measure word alone (a heading, "as officially published") is not yet substance.
+        # One measure word or figure alone (a heading, "as officially published") is not yet substance.
         return out if facts or len(out) >= _MEASURES_ALONE else []
 
     @cached_property
@@ -196,9 +196,10 @@ def _any_of(terms: list[str], answer: Answer) -> Result:
 
 
 def _none_of(terms: list[str], answer: Answer) -> Result:
-    """A term the text denies ("we will never say 'no comment'") is not said."""
+    """A term the text denies ("we will never say 'no comment'") is not said, nor one it owns up
+    to as a failing ("we apologise that we did not answer in time")."""
     w = answer.words
-    hits = answer.reading.find(terms, (STATED, HEDGED))
+    hits = [hit for hit in answer.reading.find(terms, (STATED, HEDGED)) if not answer.reading.owned(hit)]
     said = [w("scoring.says-in", terms=w.terms([hit.term for hit in hits]), quotes=_quotes(w, hits))] if hits else []
     return _absence(answer, said, w("scoring.avoids", terms=w.terms(terms)))
 
@@ -271,7 +272,8 @@ def _no_false_claims(_: bool, answer: Answer) -> Result:
     for fact in answer.scenario.facts:
         if not answer.established(fact):
             continue  # an unverified claim, not a false one: no_overclaims judges it
-        said = answer.reading.find(fact.contradicted_by, (STATED,), match=TENSE)
+        # What happened is contradicted by a claim, not by a promise ("we will return them the same day").
+        said = [hit for hit in answer.reading.find(fact.contradicted_by, (STATED,), match=TENSE) if not answer.reading.promised(hit)]
         if said:
             claims.append(w("scoring.claim.contradicts", fact=w.fact(fact.text), terms=_quotes(w, said)))
     return _absence(answer, claims, w("scoring.claim.none"))
@@ -293,8 +295,9 @@ def _no_overclaims(_: bool, answer: Answer) -> Result:
             continue
         terms = [term for term in (*fact.keywords, *fact.phrasings) if term not in known]
         said = answer.reading.find([*terms, *fact.contradicted_by], (STATED,), match=TENSE)
-        if not fact.pending:  # a finding still to come may be promised ("will be paid back"), not claimed
-            said = [hit for hit in said if not answer.reading.promised(hit)]
+        if not fact.pending:  # a finding still to come may be promised ("will be paid back"), not claimed,
+            # and what is seen so far may be said ("so far no pupil has shown symptoms")
+            said = [hit for hit in said if not answer.reading.promised(hit) and not answer.reading.bounded(hit)]
         if said:
             claims.append(w("scoring.overclaim.unverified", fact=w.fact(fact.text), quotes=_quotes(w, said)))
     return _absence(answer, claims, w("scoring.overclaim.none"))

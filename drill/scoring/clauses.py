@@ -39,9 +39,12 @@ _CLAUSE_BREAK = "，,：:、（）()「」《》—…"  # read before NFKC, whi
 # ASCII marks between two digits belong to a number (1.650.000, 1,65, 10:30), not to the sentence.
 _ASCII_NEEDS_SPACE = ".,;:"
 _WORD = re.compile(r"\w+(?:[.,']\w+)*")
+_FIGURE = re.compile(r"\d(?:[\d.,:/ -]*\d)?")  # a number, a date, a time, a phone number (its digits counted)
+_PHONE_DIGITS = 7
 # How close before a term a negation must stand to deny it: characters for Chinese, else words.
 _NEGATION_REACH_CHARS = 6
 _NEGATION_REACH_WORDS = 4
+_ALTERNATIVES_MAX = 2  # "no A or B or C": how many alternatives one negation reaches back across
 _QUOTE = 48  # characters of a clause quoted as evidence
 _BARE_MIN = 1
 # A sentence of at least _LIST_MIN pieces, most no longer than this, is a list of keywords.
@@ -232,7 +235,7 @@ class Reading:
         elif match == EXACT:
             return None
         elif self.lexicon.spaced:
-            span = _words_apart(wanted, self._tokens(read), self.lexicon)
+            span = _words_apart(wanted, self._tokens(read), self.lexicon, ordered=match == TENSE)
         else:
             span = _chars_apart(wanted, read, self.lexicon.gap)
         if span is not None and match == TENSE and self.lexicon.spaced and not self._same_time(wanted, read, span):
@@ -242,7 +245,9 @@ class Reading:
     def promised(self, hit: Hit) -> bool:
         """Whether the clause puts the hit in the future or under way ("will be paid back",
         "đang rà soát"): a commitment, not a claim that it has happened."""
-        return any(word in self.lexicon.ongoing for word in _near(hit.clause.read, hit.start, hit.end))
+        read = hit.clause.read
+        low, _ = self._scope(read, hit.start, hit.end)  # "will now set it apart and return it": one "will" for both
+        return any(word in self.lexicon.ongoing for word in _WORD.findall(read[low:hit.start]) + _near(read, hit.start, hit.end))
 
     def _same_time(self, term: str, read: str, span: tuple[int, int]) -> bool:
         """Whether the words found say what the term says about when: a term that says a thing
@@ -293,21 +298,67 @@ class Reading:
             return NEGATED
         if clause.question or any(scope.rstrip().endswith(q) and self._has(q, scope) for q in lex.questions):
             return HEDGED
+        if self._quoted(clause, start, end):
+            return HEDGED  # 各种传言“学生已住院”: words in quotation marks are the rumour's, not the team's
         wanted = _prepared(term, lex)
         if (self._any("hedges", before) or self._any("hedges", after)
                 or self._any("hedges", inside) and any(self._has(m, inside) and not self._has(m, wanted) for m in lex.hedges)):
             return HEDGED  # "在用大米是否合格": a hedge among the term's own parts asks, too
         return STATED
 
+    def _sentence(self, clause: Clause) -> tuple[list[Clause], list[Clause]]:
+        """The clauses of the clause's sentence before it and after it."""
+        at = self.clauses.index(clause)
+        same = [c for c in self.clauses if c.sentence == clause.sentence]
+        here = same.index(self.clauses[at])
+        return same[:here], same[here + 1:]
+
+    def _quoted(self, clause: Clause, start: int, end: int) -> bool:
+        """Whether a hit stands between quotation marks opened before it and closed after it,
+        within its sentence: the rumour quoted ("the claims that “the head teacher was
+        arrested”"), not said by the team."""
+        earlier, later = self._sentence(clause)
+        before = "".join(c.text for c in earlier) + clause.read[:start]
+        after = clause.read[end:] + "".join(c.text for c in later)
+        if before.count("“") > before.count("”"):
+            return "”" in after
+        return before.count('"') % 2 == 1 and '"' in after
+
+    def bounded(self, hit: Hit) -> bool:
+        """Whether the clause limits the hit to what is known so far ("so far no pupil has shown
+        symptoms", "截至目前，学校未发现学生出现食物中毒症状"): an observation, not a claim of the finding."""
+        read = hit.clause.read
+        low, _ = self._scope(read, hit.start, hit.end)
+        earlier, _ = self._sentence(hit.clause)
+        return self._any("bounded", " | ".join([*(c.read for c in earlier), read[low:hit.end]]))
+
+    def owned(self, hit: Hit) -> bool:
+        """Whether the hit's sentence owns up to it as a failing ("we apologise that we did not
+        answer in time", "nhà trường xin lỗi vì đã không trả lời kịp thời"): an admission, not the act."""
+        earlier, later = self._sentence(hit.clause)
+        return self._any("owning", " | ".join(c.read for c in (*earlier, hit.clause, *later)))
+
     def _negation_near(self, before: str) -> bool:
-        """A negation denies a term only close before it ("not sealed"), not across a long clause."""
+        """A negation denies a term only close before it ("not sealed"), not across a long clause;
+        but it denies each of its alternatives ("no pupil has had food poisoning or been admitted
+        to hospital", "không bị bắt hay bị tạm giữ"), so the reach starts again before an "or"."""
         lex = self.lexicon
-        if lex.spaced:
-            words = before.split()[-_NEGATION_REACH_WORDS - 1:]
-            near = " ".join(words)
-        else:
-            near = before[-_NEGATION_REACH_CHARS - 2:]
-        return self._any("negations", near)
+        for crossed in range(_ALTERNATIVES_MAX + 1):
+            before = before.rstrip()  # read text is single-spaced: the window below is its tail
+            reach = 2 if crossed else 1  # past an "or", the first alternative stands between
+            if lex.spaced:
+                words = before.split()[-_NEGATION_REACH_WORDS * reach - 1:]
+                near = " ".join(words)
+            else:
+                near = before[-_NEGATION_REACH_CHARS * reach - 2:]
+            if self._any("negations", near):
+                return True
+            pattern = _markers(lex, "alternatives")
+            found = list(pattern.finditer(near)) if pattern is not None else []
+            if not found:
+                return False
+            before = before[: len(before) - len(near) + found[-1].start()]
+        return False
 
     def _scope(self, read: str, start: int, end: int) -> tuple[int, int]:
         """The stretch of the clause around a hit up to the nearest joining words ("but", 但)."""
@@ -401,6 +452,27 @@ class Reading:
         return len(words) >= _RUN_ON_WORDS and grammar < self.lexicon.grammar_share * len(words)
 
     @cached_property
+    def figures(self) -> list[Hit]:
+        """Clauses that state a figure in a sentence ("1,100 reposts by 07:15", "3名学生请病假"): the
+        specifics a report is made of, which slogans never have. A number alone in its clause (a
+        heading, a time stamp) is none, nor a phone number; neither is a list of keywords."""
+        if self.listed:
+            return []
+        out = []
+        for clause in self.clauses:
+            for match in _FIGURE.finditer(clause.read):
+                if sum(ch.isdigit() for ch in match.group(0)) >= _PHONE_DIGITS:
+                    continue
+                start, end = match.span()
+                if self._short(clause.read[:start] + " " + clause.read[end:]):
+                    continue
+                stance = self._stance(match.group(0), clause, start, end)
+                if stance == STATED:
+                    out.append(Hit(match.group(0), clause, start, end, stance))
+                break
+        return out
+
+    @cached_property
     def hedged(self) -> list[Clause]:
         """Clauses that ask or hedge: a question, or a hedge anywhere in them."""
         return [c for c in self.clauses if c.question or self._any("hedges", c.read)]
@@ -466,12 +538,13 @@ class _Tokens:
     present: frozenset[str]
 
 
-def _words_apart(term: str, tokens: _Tokens, lexicon: Lexicon) -> tuple[int, int] | None:
+def _words_apart(term: str, tokens: _Tokens, lexicon: Lexicon, ordered: bool = False) -> tuple[int, int] | None:
     """The term's words close together in the clause, in any order ("nhà trường chưa duyệt"
     says "chưa được nhà trường duyệt"), helper words ignored, at most `gap` other words among
     them; English words compared by stem, and a stem written in the rubric ("investigat")
     also matches the words it begins. A negation among the inserted words denies the term
-    (see Reading._stance)."""
+    (see Reading._stance). A claim (`ordered`) keeps its words in order: "pupils are in
+    hospital" is not said by "the district hospital is checking the pupils off sick"."""
     wanted = _term_words(term, lexicon)
     if not wanted:
         return None
@@ -486,11 +559,11 @@ def _words_apart(term: str, tokens: _Tokens, lexicon: Lexicon) -> tuple[int, int
             return None
     forms, reach = tokens.forms, len(wanted) + lexicon.gap
     for first in range(len(forms)):
-        if not any(same(forms[first], want) for want in wanted):
+        if not any(same(forms[first], want) for want in wanted[:1 if ordered else None]):
             continue
         open_ = list(range(len(wanted)))
         for position in range(first, min(len(forms), first + reach)):
-            match = next((i for i in open_ if same(forms[position], wanted[i])), None)
+            match = next((i for i in open_[:1 if ordered else None] if same(forms[position], wanted[i])), None)
             if match is not None:
                 open_.remove(match)
                 if not open_:

@@ -20,7 +20,7 @@ from drill.i18n import language_for
 from .matching import fold
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame")
+_LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame", "owning", "alternatives", "bounded")
 _SETS = ("fillers", "ongoing", "done", "abbreviations", "grammar")  # looked up one word at a time
 
 
@@ -36,6 +36,9 @@ class Lexicon:
     stock: tuple[str, ...] = ()
     measures: tuple[str, ...] = ()
     blame: tuple[str, ...] = ()
+    alternatives: tuple[str, ...] = ()  # "or": a negation before the first alternative denies the next too
+    bounded: tuple[str, ...] = ()  # "so far", 截至目前: what follows is what is known now, not a finding
+    owning: tuple[str, ...] = ()  # words that own a failing ("apologise that", 致歉): what follows is admitted, not done
     fillers: frozenset[str] = frozenset()
     ongoing: frozenset[str] = frozenset()  # words that say an action is under way or to come (will, đang)
     done: frozenset[str] = frozenset()  # words that say an action is done (has been, đã)

@@ -94,16 +94,18 @@ class CriterionScore:
 
 @dataclass(frozen=True)
 class Gate:
-    """A criterion with a `cap` that failed: it holds the whole task's score down, and says why."""
+    """A criterion with a `cap` or a `scale` that failed: it holds the whole task's score down, and says why."""
 
     criterion: str
     title: str
-    cap: str | float  # as the rubric wrote it: a band id or a score
+    cap: str | float | None  # as the rubric wrote it: a band id or a score (None for a scale)
     ceiling: float  # the highest score it allows
     evidence: str
+    scale: float | None = None  # the share of its worth a text keeps when this gate holds
 
     def to_json(self) -> dict[str, Any]:
-        return {"criterion": self.criterion, "title": self.title, "cap": self.cap, "ceiling": _round(self.ceiling, 1), "evidence": self.evidence}
+        found = {"criterion": self.criterion, "title": self.title, "cap": self.cap, "ceiling": _round(self.ceiling, 1), "evidence": self.evidence}
+        return found if self.scale is None else {**found, "scale": self.scale}
 
 
 @dataclass(frozen=True)

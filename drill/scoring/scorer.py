@@ -126,19 +126,22 @@ def _automatic(criterion: Criterion, answer: Answer, reviews: list[ExpertReview]
 
 
 def _gates(rubric: Rubric, criteria: tuple[CriterionScore, ...], uncapped: float) -> tuple[Gate, ...]:
-    """Criteria with a `cap` that earned nothing (or, with `cap_below`, less than that share of
-    their weight), for a finding (an expert's word counts: one who overrides a gate lifts it).
+    """Criteria with a `cap` or a `scale` that earned nothing (or, with `cap_below`, less than that
+    share of their weight), for a finding (an expert's word counts: one who overrides a gate lifts it).
     An absence check that earned nothing only because the text said nothing of substance
     found nothing to gate on."""
     gates = []
     for criterion, scored in zip(rubric.criteria, criteria):
-        if criterion.cap is None or scored.pending or (scored.empty and scored.source == "auto"):
+        if (criterion.cap is None and criterion.scale is None) or scored.pending or (scored.empty and scored.source == "auto"):
             continue
         if scored.points > 0 and (criterion.cap_below is None or scored.points >= criterion.cap_below * criterion.weight - 1e-9):
             continue
         why = scored.auto_evidence if scored.source == "expert" and scored.auto_evidence else scored.evidence
-        ceiling = _held(rubric, rubric.ceiling(criterion.cap), uncapped)
-        gates.append(Gate(criterion.id, criterion.title, criterion.cap, ceiling, scored.note or why))
+        if criterion.scale is not None:
+            gate = Gate(criterion.id, criterion.title, None, criterion.scale * uncapped, scored.note or why, scale=criterion.scale)
+        else:
+            gate = Gate(criterion.id, criterion.title, criterion.cap, _held(rubric, rubric.ceiling(criterion.cap), uncapped), scored.note or why)
+        gates.append(gate)
     return tuple(gates)
 
 
