@@ -302,15 +302,6 @@ def test_the_scorer_agrees_with_the_expert_on_the_bundled_public_sets(path):
     assert red and all(p.auto_band == "U" for p in red), [(p.id, p.auto) for p in red if p.auto_band != "U"]
 
 
-@pytest.mark.parametrize("path", INTERNAL, ids=lambda p: p.name)
-def test_an_internal_text_that_proposes_to_block_fails(path):
-    """Deleting the posts, silencing the parents' groups, saying nothing in public: the internal
-    rubrics' red line (`no-blocking`, capped at 25) fails an assessment or a plan that proposes it."""
-    found = calibrate(path, Loader())
-    blocking = [p for p in found.overall.pairs if p.kind == "blocking"]
-    assert blocking and all(p.auto_band == "U" for p in blocking), [(p.id, p.auto) for p in blocking if p.auto_band != "U"]
-
-
 @pytest.mark.parametrize("path", DRAFTS, ids=lambda p: p.name)
 def test_the_scorer_ranks_realistic_drafts_as_the_expert_does(path):
     """The drafts (mixed texts: a solid statement with one false fact, one label of the public, one

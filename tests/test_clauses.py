@@ -130,12 +130,6 @@ def test_a_failing_owned_is_no_stonewalling():
     assert judge("vi", {"none_of": ["không trả lời"]}, refused)[0] == 0.0
 
 
-def test_figures_in_sentences_are_substance_and_a_phone_number_is_not():
-    report = "The post had 1,100 reposts by 07:15. It has reached 12 parents' chat groups."
-    assert judge("en", {"on_time": {"grace": "30m"}}, report)[0] == 1.0
-    assert judge("en", {"on_time": {"grace": "30m"}}, "We take this very seriously. Hotline: 6123 4567.")[0] == 0.0
-
-
 def test_facts_are_credited_in_their_own_clause_and_the_evidence_quotes_the_team():
     fraction, evidence = judge("zh", {"facts": ["sealed", "tests"]}, "经核实，问题大米已经登记封存。留样检测是否均合格尚不确定。")
     assert fraction == 0.5

@@ -91,16 +91,16 @@ class Answer:
 
     @cached_property
     def substance(self) -> list[Hit]:
-        """Clauses that state a fact, a measure or a figure: what a text must have before checks that
+        """Clauses that state a fact or a measure: what a text must have before checks that
         reward what it does not say give anything. Empty for a language without a lexicon."""
         facts = [hit for fact in self.scenario.facts if self.established(fact) for hit in self.stated(fact)]
         measures = [hit for hit in self.reading.find(list(self.lexicon.measures), (STATED,), solid=True) if not self.reading.alone(hit)]
         seen, out = set(), []
-        for hit in facts + measures + self.reading.figures:
+        for hit in facts + measures:
             if id(hit.clause) not in seen:
                 seen.add(id(hit.clause))
                 out.append(hit)
-        # One measure word or figure alone (a heading, "as officially published") is not yet substance.
+        # One measure word alone (a heading, "as officially published") is not yet substance.
         return out if facts or len(out) >= _MEASURES_ALONE else []
 
     @cached_property

@@ -39,8 +39,6 @@ _CLAUSE_BREAK = "，,：:、（）()「」《》—…"  # read before NFKC, whi
 # ASCII marks between two digits belong to a number (1.650.000, 1,65, 10:30), not to the sentence.
 _ASCII_NEEDS_SPACE = ".,;:"
 _WORD = re.compile(r"\w+(?:[.,']\w+)*")
-_FIGURE = re.compile(r"\d(?:[\d.,:/ -]*\d)?")  # a number, a date, a time, a phone number (its digits counted)
-_PHONE_DIGITS = 7
 # How close before a term a negation must stand to deny it: characters for Chinese, else words.
 _NEGATION_REACH_CHARS = 6
 _NEGATION_REACH_WORDS = 4
@@ -450,27 +448,6 @@ class Reading:
         words = _WORD.findall(read)
         grammar = sum(1 for word in words if word in self.lexicon.grammar)
         return len(words) >= _RUN_ON_WORDS and grammar < self.lexicon.grammar_share * len(words)
-
-    @cached_property
-    def figures(self) -> list[Hit]:
-        """Clauses that state a figure in a sentence ("1,100 reposts by 07:15", "3名学生请病假"): the
-        specifics a report is made of, which slogans never have. A number alone in its clause (a
-        heading, a time stamp) is none, nor a phone number; neither is a list of keywords."""
-        if self.listed:
-            return []
-        out = []
-        for clause in self.clauses:
-            for match in _FIGURE.finditer(clause.read):
-                if sum(ch.isdigit() for ch in match.group(0)) >= _PHONE_DIGITS:
-                    continue
-                start, end = match.span()
-                if self._short(clause.read[:start] + " " + clause.read[end:]):
-                    continue
-                stance = self._stance(match.group(0), clause, start, end)
-                if stance == STATED:
-                    out.append(Hit(match.group(0), clause, start, end, stance))
-                break
-        return out
 
     @cached_property
     def hedged(self) -> list[Clause]:
