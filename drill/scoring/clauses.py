@@ -283,8 +283,8 @@ class Reading:
         lex = self.lexicon
         # The clause and the next one of its sentence ("网传已有学生住院，经核实不属实"), the hit
         # itself left out: "đây là tin giả" does not reject "tin".
-        at = self.clauses.index(clause)
-        following = self.clauses[at + 1].read if at + 1 < len(self.clauses) and self.clauses[at + 1].sentence == clause.sentence else ""
+        _, later = self._sentence(clause)
+        following = later[0].read if later else ""
         rest = f"{clause.read[:start]} | {clause.read[end:]} | {following}"
         if self._any("rejections", rest):
             return REJECTED
@@ -305,11 +305,16 @@ class Reading:
         return STATED
 
     def _sentence(self, clause: Clause) -> tuple[list[Clause], list[Clause]]:
-        """The clauses of the clause's sentence before it and after it."""
-        at = self.clauses.index(clause)
-        same = [c for c in self.clauses if c.sentence == clause.sentence]
-        here = same.index(self.clauses[at])
-        return same[:here], same[here + 1:]
+        """The clauses of the clause's sentence before it and after it (none for a term found
+        across clauses, which stands in no clause of the text)."""
+        return self._neighbours.get(id(clause), ([], []))
+
+    @cached_property
+    def _neighbours(self) -> dict[int, tuple[list[Clause], list[Clause]]]:
+        sentences: dict[int, list[Clause]] = {}
+        for clause in self.clauses:
+            sentences.setdefault(clause.sentence, []).append(clause)
+        return {id(c): (same[:i], same[i + 1:]) for same in sentences.values() for i, c in enumerate(same)}
 
     def _quoted(self, clause: Clause, start: int, end: int) -> bool:
         """Whether a hit stands between quotation marks opened before it and closed after it,
