@@ -346,7 +346,8 @@ def test_a_scaled_gate_keeps_a_share_of_what_a_late_text_earned():
     held = score(text, criteria=late, at=DUE + 1800)  # half an hour late
     assert [g.criterion for g in held.gates] == ["on-time"] and held.uncapped == pytest.approx(90)
     assert held.score == pytest.approx(0.7 * 90) and held.rating == "M"
-    assert held.gate.to_json()["scale"] == 0.7 and held.capped_by.startswith("capped at 63 by “On time” (uncapped 90)")
+    assert held.gate.to_json()["scale"] == 0.7 and held.capped_by.startswith("held at 63 by “On time” (70% of 90): submitted 30m after")
+    assert held.improvements[0].startswith("On time (scales the score down): submitted 30m after")
     thin = score("The rice was sealed on Monday.", criteria=late, at=DUE + 1800)
     assert thin.score < held.score  # late texts keep their order
     with pytest.raises(ValueError, match="either caps or scales"):

@@ -139,8 +139,9 @@ class TaskScore:
         if gate is None or self.uncapped is None:
             return None
         w = words(self.language)
-        return w("scoring.gate.capped", ceiling=w.t.number(gate.ceiling, 1), title=gate.title,
-                 uncapped=w.t.number(self.uncapped, 1), evidence=gate.evidence)
+        key = "scoring.gate.capped" if gate.scale is None else "scoring.gate.scaled"
+        return w(key, ceiling=w.t.number(gate.ceiling, 1), title=gate.title, uncapped=w.t.number(self.uncapped, 1),
+                 share=w.t.number(100 * (gate.scale or 0), 0), evidence=gate.evidence)
 
     @property
     def late_by(self) -> float | None:
@@ -160,7 +161,8 @@ class TaskScore:
         if not self.submitted:
             return [] if not self.due else [words(self.language)("scoring.task-not-submitted", title=self.title)]
         gate = self.gate
-        first = [words(self.language)("scoring.gate.line", title=gate.title, evidence=gate.evidence)] if gate else []
+        key = "scoring.gate.line" if gate is None or gate.scale is None else "scoring.gate.line-scaled"
+        first = [words(self.language)(key, title=gate.title, evidence=gate.evidence)] if gate else []
         return first + [c.explained for c in self.criteria if not c.pending and (c.red_flag or c.points < WEAKNESS * c.max)]
 
     def to_json(self) -> dict[str, Any]:
