@@ -77,12 +77,11 @@ def stances(language: str, text: str, term: str) -> list[str]:
     ("vi", "Bảng kê không phải của nhà trường mà là bản dự thảo.", "bản dự thảo", [STATED]),
     ("vi", "Bảng kê không phải của nhà trường mà là bản dự thảo.", "bảng kê là của nhà trường", [NEGATED]),
     ("vi", "Tin hiệu trưởng bị bắt là tin sai sự thật.", "hiệu trưởng bị bắt", [REJECTED]),
-    # words between quotation marks are the rumour's, not the team's
-    ("vi", "Các tin “hiệu trưởng bị bắt” lan nhanh trên mạng.", "hiệu trưởng bị bắt", [HEDGED]),
-    ("en", 'Messages with "several pupils were hospitalised" circulated overnight.', "several pupils were hospitali", [HEDGED]),
     # one negation denies each of its alternatives, and what something is put instead of
     ("en", "No pupil has had food poisoning or been admitted to hospital.", "admitted to hospital", [NEGATED]),
     ("en", "Three pupils were admitted to hospital or sent home.", "admitted to hospital", [STATED]),
+    ("en", "There is no need to worry or panic as the rice has been sealed.", "rice has been sealed", [STATED]),
+    ("en", "We didn't seal the rice or return it.", "return", [NEGATED]),
     ("zh", "没有学生出现食物中毒或住院观察。", "住院观察", [NEGATED]),
     ("zh", "以回应代替删帖。", "删帖", [NEGATED]),
     ("en", "We will answer questions rather than delete posts.", "delete posts", [NEGATED]),
@@ -114,13 +113,27 @@ def test_a_claim_keeps_its_words_in_order_and_a_promise_claims_nothing_done():
     assert checking.hits("pupils are in hospital") and not checking.hits("pupils are in hospital", TENSE)
     assert Reading("Three pupils are now in hospital.", lexicon("en")).hits("pupils are in hospital", TENSE)
     rule = Reading("Schools will now set rejected rice apart and return it the same day.", lexicon("en"))
-    assert all(rule.promised(hit) for hit in rule.hits("returned the same day", TENSE))
+    hits = rule.hits("returned the same day", TENSE)
+    assert hits and all(rule.promised(hit) for hit in hits)
+    happened = Reading("The school will hold a meeting and several pupils were hospitalised yesterday.", lexicon("en"))
+    hits = happened.hits("several pupils were hospitali", TENSE)
+    assert hits and not any(happened.promised(hit) for hit in hits)
+
+
+def test_a_rumour_quoted_is_no_claim_but_a_fact_quoted_is_still_stated():
+    sealed = " The rice was sealed on Monday."
+    assert judge("en", {"no_false_claims": True}, 'Messages saying "several pupils were hospitalised" circulated overnight.' + sealed)[0] == 1.0
+    assert judge("en", {"no_false_claims": True}, "A post said “several pupils were hospitalised.” This is false." + sealed)[0] == 1.0
+    assert judge("en", {"no_false_claims": True}, "Several pupils were hospitalised." + sealed)[0] == 0.0
+    assert judge("en", {"facts": ["sealed"]}, '"The rice was sealed on Monday," said the head teacher.')[0] == 1.0
 
 
 def test_what_is_seen_so_far_is_no_claim_of_a_finding_still_to_come():
     sealed = "The rice was sealed on Monday. "
-    assert judge("en", {"no_overclaims": True}, sealed + "The full laboratory report shows the samples are fine.")[0] == 0.0
-    assert judge("en", {"no_overclaims": True}, sealed + "So far the full laboratory report shows the samples are fine.")[0] == 1.0
+    assert judge("en", {"no_overclaims": True}, sealed + "The full laboratory report shows no aflatoxin.")[0] == 0.0
+    assert judge("en", {"no_overclaims": True}, sealed + "So far the full laboratory report shows no aflatoxin.")[0] == 1.0
+    # a finding said "so far" is still a finding
+    assert judge("en", {"no_overclaims": True}, sealed + "So far the full laboratory report shows the rice was mouldy.")[0] == 0.0
 
 
 def test_a_failing_owned_is_no_stonewalling():
@@ -128,6 +141,8 @@ def test_a_failing_owned_is_no_stonewalling():
     assert judge("vi", {"none_of": ["không trả lời"]}, owned)[0] == 1.0
     refused = "Nhà trường không trả lời câu hỏi này. Bảng kê là bản dự thảo, chưa được nhà trường duyệt."
     assert judge("vi", {"none_of": ["không trả lời"]}, refused)[0] == 0.0
+    cut = "We are sorry for the worry caused, but this is purely a rumour. The rice was sealed on Monday."
+    assert judge("en", {"none_of": ["purely a rumour"]}, cut)[0] == 0.0
 
 
 def test_facts_are_credited_in_their_own_clause_and_the_evidence_quotes_the_team():
@@ -337,21 +352,34 @@ def test_gated_texts_keep_their_order_within_the_bottom_band_and_a_higher_cap_si
     assert held.score == 60.0 and held.gate.ceiling == 60.0  # a ceiling above the bottom band is the ceiling
 
 
-def test_a_scaled_gate_keeps_a_share_of_what_a_late_text_earned():
-    late = [*GATED[:1], {"id": "on-time", "title": "On time", "weight": 1, "scale": 0.7, "cap_below": 0.9,
-                         "check": {"on_time": {"grace": "1h"}}}]
+LATE = {"id": "on-time", "title": "On time", "weight": 1, "keep": 0.7, "cap_below": 0.9, "check": {"on_time": {"grace": "1h"}}}
+
+
+def test_a_keep_gate_keeps_a_share_of_what_a_late_text_earned():
+    late = [*GATED[:1], LATE]
     text = "The rice was sealed on Monday. The retained samples passed the test."
     assert score(text, criteria=late).score == 100.0
     assert score(text, criteria=late, at=DUE + 300).gates == ()  # five minutes late: within a tenth of the grace
     held = score(text, criteria=late, at=DUE + 1800)  # half an hour late
     assert [g.criterion for g in held.gates] == ["on-time"] and held.uncapped == pytest.approx(90)
     assert held.score == pytest.approx(0.7 * 90) and held.rating == "M"
-    assert held.gate.to_json()["scale"] == 0.7 and held.capped_by.startswith("held at 63 by “On time” (70% of 90): submitted 30m after")
+    assert held.gate.to_json()["keep"] == 0.7 and held.capped_by.startswith("held at 63 by “On time” (70% of 90): submitted 30m after")
     assert held.improvements[0].startswith("On time (scales the score down): submitted 30m after")
     thin = score("The rice was sealed on Monday.", criteria=late, at=DUE + 1800)
     assert thin.score < held.score  # late texts keep their order
     with pytest.raises(ValueError, match="either caps or scales"):
-        exercise("en", [{"id": "c", "title": "C", "cap": 20, "scale": 0.5, "check": {"no_blame": True}}])
+        exercise("en", [{"id": "c", "title": "C", "cap": 20, "keep": 0.5, "check": {"no_blame": True}}])
+
+
+def test_a_late_and_false_text_is_capped_then_kept_in_share():
+    both = [*GATED, LATE]
+    text = "The rice was sealed on Monday. The retained samples passed. Several pupils were hospitalised."
+    on_time, late = score(text, criteria=both), score(text, criteria=both, at=DUE + 1800)
+    assert [g.criterion for g in late.holding] == ["claims", "on-time"]
+    capped = next(g for g in late.gates if g.criterion == "claims").ceiling
+    assert late.score == pytest.approx(capped * 0.7) and late.score < on_time.score
+    assert late.capped_by.startswith("capped at") and "; held at" in late.capped_by
+    assert [line.split(" (")[0] for line in late.improvements[:2]] == ["No false claims", "On time"]
 
 
 def test_a_cap_names_a_band_of_the_rubrics_scale():

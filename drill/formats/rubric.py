@@ -127,17 +127,17 @@ class Criterion(Model):
     manual: Manual | None = None
     cap: str | float | None = Field(
         None,
-        description="A gate: when this criterion fails, the whole task's score is scaled down to at most this "
+        description="A gate: when this criterion fails, the whole task's score is held down to at most this "
         "band (its id, e.g. U) or score (0-100)",
     )
-    scale: float | None = Field(
+    keep: float | None = Field(
         None, gt=0, lt=1,
         description="A gate that scales rather than caps: when this criterion fails, the whole task keeps this share "
         "of what it earned (0-1; e.g. 0.75 on `on_time`: late work keeps 75% of its worth)",
     )
     cap_below: float | None = Field(
         None, gt=0, le=1,
-        description="With `cap` or `scale`: the gate also holds when this criterion earns less than this share of its weight "
+        description="With `cap` or `keep`: the gate also holds when this criterion earns less than this share of its weight "
         "(0-1; e.g. 0.5 on a length check holds a text under half the minimum length); without it, only when it earns nothing",
     )
 
@@ -151,10 +151,10 @@ class Criterion(Model):
     @model_validator(mode="after")
     def _one(self) -> "Criterion":
         exactly_one(self, ("check", "manual"), "a criterion")
-        if self.cap is not None and self.scale is not None:
-            raise ValueError("a gate either caps or scales the score: give `cap` or `scale`, not both")
-        if self.cap_below is not None and self.cap is None and self.scale is None:
-            raise ValueError("cap_below needs a cap or a scale: it says when the gate holds")
+        if self.cap is not None and self.keep is not None:
+            raise ValueError("a gate either caps or scales the score: give `cap` or `keep`, not both")
+        if self.cap_below is not None and self.cap is None and self.keep is None:
+            raise ValueError("cap_below needs a cap or a keep: it says when the gate holds")
         return self
 
 

@@ -272,8 +272,10 @@ def _no_false_claims(_: bool, answer: Answer) -> Result:
     for fact in answer.scenario.facts:
         if not answer.established(fact):
             continue  # an unverified claim, not a false one: no_overclaims judges it
-        # What happened is contradicted by a claim, not by a promise ("we will return them the same day").
-        said = [hit for hit in answer.reading.find(fact.contradicted_by, (STATED,), match=TENSE) if not answer.reading.promised(hit)]
+        # What happened is contradicted by a claim, not by a promise ("we will return them the same
+        # day") nor by the rumour quoted ('posts saying "pupils were taken to hospital"').
+        said = [hit for hit in answer.reading.find(fact.contradicted_by, (STATED,), match=TENSE)
+                if not answer.reading.promised(hit) and not answer.reading.quoted(hit)]
         if said:
             claims.append(w("scoring.claim.contradicts", fact=w.fact(fact.text), terms=_quotes(w, said)))
     return _absence(answer, claims, w("scoring.claim.none"))
@@ -284,7 +286,8 @@ def _no_overclaims(_: bool, answer: Answer) -> Result:
     yet established asserted either way: the words of a text that promises what nobody knows."""
     w = answer.words
     claims = []
-    absolutes = answer.reading.find(list(answer.lexicon.absolutes), (STATED,), match=EXACT)
+    reading = answer.reading
+    absolutes = [hit for hit in reading.find(list(answer.lexicon.absolutes), (STATED,), match=EXACT) if not reading.quoted(hit)]
     if absolutes:
         claims.append(w("scoring.overclaim.absolute", quotes=_quotes(w, absolutes)))
     # Words that also state an established fact ("found damp at the delivery check" says what the
@@ -294,10 +297,10 @@ def _no_overclaims(_: bool, answer: Answer) -> Result:
         if answer.established(fact):
             continue
         terms = [term for term in (*fact.keywords, *fact.phrasings) if term not in known]
-        said = answer.reading.find([*terms, *fact.contradicted_by], (STATED,), match=TENSE)
+        said = [hit for hit in reading.find([*terms, *fact.contradicted_by], (STATED,), match=TENSE) if not reading.quoted(hit)]
         if not fact.pending:  # a finding still to come may be promised ("will be paid back"), not claimed,
             # and what is seen so far may be said ("so far no pupil has shown symptoms")
-            said = [hit for hit in said if not answer.reading.promised(hit) and not answer.reading.bounded(hit)]
+            said = [hit for hit in said if not reading.promised(hit) and not reading.bounded(hit)]
         if said:
             claims.append(w("scoring.overclaim.unverified", fact=w.fact(fact.text), quotes=_quotes(w, said)))
     return _absence(answer, claims, w("scoring.overclaim.none"))

@@ -9,11 +9,16 @@ words such as "but" / 但 / nhưng), and each place a term is found gets a stanc
 
 - `stated`: asserted by the writer;
 - `hedged`: in a question, or beside a hedge (whether, 是否, liệu, ...) in its clause;
-- `negated`: after a negation (not, 并非, không phải, ...) close before it in its clause;
+- `negated`: after a negation (not, 并非, không phải, ...) close before it in its clause,
+  or right after an "or" that follows one ("no food poisoning or admitted to hospital");
 - `rejected`: in a sentence that calls it untrue (不属实, is false, sai sự thật, ...).
 
 A hit is `bare` when its clause holds nothing but rubric keywords: a fragment in a
-list, not a sentence. The words of each language are data (lexicon.py).
+list, not a sentence. Beyond its stance, the claim checks ask whether a hit is the
+rumour quoted (between quotation marks), a promise (will, sẽ), or bounded by what has
+been seen so far (so far no ..., 截至目前未发现); the stonewalling check asks whether the
+team owns it as a failing (we apologise that we did not answer). The words of each
+language are data (lexicon.py).
 
 Terms are found as before (folded substrings, whole syllables in Vietnamese), and
 also in the writer's own words: the language's variants made one (已经 = 已, 全部 = 均),
@@ -243,9 +248,12 @@ class Reading:
     def promised(self, hit: Hit) -> bool:
         """Whether the clause puts the hit in the future or under way ("will be paid back",
         "đang rà soát"): a commitment, not a claim that it has happened."""
-        read = hit.clause.read
+        read, lex = hit.clause.read, self.lexicon
+        said = _WORD.findall(read[hit.start:hit.end])
+        if any(word in lex.done or word in lex.past for word in said):
+            return False  # "will hold a meeting and two pupils were hospitalised": the hit says it happened
         low, _ = self._scope(read, hit.start, hit.end)  # "will now set it apart and return it": one "will" for both
-        return any(word in self.lexicon.ongoing for word in _WORD.findall(read[low:hit.start]) + _near(read, hit.start, hit.end))
+        return any(word in lex.ongoing for word in _WORD.findall(read[low:hit.start]) + _near(read, hit.start, hit.end))
 
     def _same_time(self, term: str, read: str, span: tuple[int, int]) -> bool:
         """Whether the words found say what the term says about when: a term that says a thing
@@ -296,8 +304,6 @@ class Reading:
             return NEGATED
         if clause.question or any(scope.rstrip().endswith(q) and self._has(q, scope) for q in lex.questions):
             return HEDGED
-        if self._quoted(clause, start, end):
-            return HEDGED  # 各种传言“学生已住院”: words in quotation marks are the rumour's, not the team's
         wanted = _prepared(term, lex)
         if (self._any("hedges", before) or self._any("hedges", after)
                 or self._any("hedges", inside) and any(self._has(m, inside) and not self._has(m, wanted) for m in lex.hedges)):
@@ -316,36 +322,61 @@ class Reading:
             sentences.setdefault(clause.sentence, []).append(clause)
         return {id(c): (same[:i], same[i + 1:]) for same in sentences.values() for i, c in enumerate(same)}
 
-    def _quoted(self, clause: Clause, start: int, end: int) -> bool:
-        """Whether a hit stands between quotation marks opened before it and closed after it,
-        within its sentence: the rumour quoted ("the claims that “the head teacher was
-        arrested”"), not said by the team."""
-        earlier, later = self._sentence(clause)
-        before = "".join(c.text for c in earlier) + clause.read[:start]
-        after = clause.read[end:] + "".join(c.text for c in later)
+    def quoted(self, hit: Hit) -> bool:
+        """Whether a claim stands between quotation marks opened before it in its sentence and
+        closed after it (in the sentence, or at the start of the next: 'a post said "the head
+        teacher was arrested." This is false.'): the rumour quoted, not said by the team. Only
+        the claim checks ask: a fact or a measure in quotation marks ("we have sealed the rice,"
+        said the head) is still stated."""
+        earlier, later = self._sentence(hit.clause)
+        before = "".join(c.read for c in earlier) + hit.clause.read[:hit.start]
+        after = hit.clause.read[hit.end:] + "".join(c.read for c in later) + self._next_sentence_start(hit.clause)
         if before.count("“") > before.count("”"):
             return "”" in after
         return before.count('"') % 2 == 1 and '"' in after
 
-    def bounded(self, hit: Hit) -> bool:
-        """Whether the clause limits the hit to what is known so far ("so far no pupil has shown
-        symptoms", "截至目前，学校未发现学生出现食物中毒症状"): an observation, not a claim of the finding."""
+    def _next_sentence_start(self, clause: Clause) -> str:
+        """The first characters of the sentence after the clause's: where a closing quotation
+        mark lands when the full stop stood inside the quote."""
+        _, later = self._sentence(clause)
+        last = later[-1] if later else clause
+        at = next((i for i, c in enumerate(self.clauses) if c is last), None)
+        return self.clauses[at + 1].read[:1] if at is not None and at + 1 < len(self.clauses) else ""
+
+    def _region(self, hit: Hit) -> str:
+        """The words that bear on a hit: its scope (up to the nearest joining word), with the clause
+        before and the clause after in its sentence when no joining word cuts them off
+        ("未能及时回应，对此深表歉意"; "we are sorry, but this is purely a rumour" is cut by "but")."""
         read = hit.clause.read
-        low, _ = self._scope(read, hit.start, hit.end)
-        earlier, _ = self._sentence(hit.clause)
-        return self._any("bounded", " | ".join([*(c.read for c in earlier), read[low:hit.end]]))
+        low, high = self._scope(read, hit.start, hit.end)
+        earlier, later = self._sentence(hit.clause)
+        parts = [read[low:high]]
+        if low == 0 and earlier:
+            parts.insert(0, earlier[-1].read)
+        if high == len(read) and later and self._scope(later[0].read, 0, 0)[0] == 0:
+            parts.append(later[0].read)
+        return " | ".join(parts)
+
+    def bounded(self, hit: Hit) -> bool:
+        """Whether the words around a claim limit it to what has been seen so far, and deny
+        ("so far no pupil has shown symptoms", "截至目前，学校未发现学生出现食物中毒症状"): an
+        observation, not a claim of the finding still to come. A finding said "so far" is still a
+        finding ("截至目前，调查结果显示原因是大米变质")."""
+        region = self._region(hit)
+        return self._any("bounded", region) and self._any("negations", region)
 
     def owned(self, hit: Hit) -> bool:
-        """Whether the hit's sentence owns up to it as a failing ("we apologise that we did not
-        answer in time", "nhà trường xin lỗi vì đã không trả lời kịp thời"): an admission, not the act."""
-        earlier, later = self._sentence(hit.clause)
-        return self._any("owning", " | ".join(c.read for c in (*earlier, hit.clause, *later)))
+        """Whether the words around a stonewalling phrase own it as a failing ("we apologise that we
+        did not answer in time", "nhà trường xin lỗi vì đã không trả lời kịp thời"): an admission, not
+        the act. An apology cut off by "but" ("we are sorry, but this is purely a rumour") owns nothing."""
+        return self._any("owning", self._region(hit))
 
     def _negation_near(self, before: str) -> bool:
         """A negation denies a term only close before it ("not sealed"), not across a long clause;
         but it denies each of its alternatives ("no pupil has had food poisoning or been admitted
         to hospital", "không bị bắt hay bị tạm giữ"), so the reach starts again before an "or"."""
         lex = self.lexicon
+        alternatives = _markers(lex, "alternatives")
         for crossed in range(_ALTERNATIVES_MAX + 1):
             before = before.rstrip()  # read text is single-spaced: the window below is its tail
             reach = 2 if crossed else 1  # past an "or", the first alternative stands between
@@ -356,12 +387,18 @@ class Reading:
                 near = before[-_NEGATION_REACH_CHARS * reach - 2:]
             if self._any("negations", near):
                 return True
-            pattern = _markers(lex, "alternatives")
-            found = list(pattern.finditer(near)) if pattern is not None else []
-            if not found:
+            found = list(alternatives.finditer(near)) if alternatives is not None else []
+            if not found or not self._right_after(near[found[-1].end():]):
                 return False
             before = before[: len(before) - len(near) + found[-1].start()]
         return False
+
+    def _right_after(self, between: str) -> bool:
+        """Whether a hit follows an "or" at once (helper words aside): "no food poisoning or been
+        admitted", not "no need to worry or panic as the rice has been sealed"; 或许 is no 或."""
+        if self.lexicon.spaced:
+            return sum(1 for word in _WORD.findall(between) if word not in self.lexicon.fillers) <= 1
+        return not between.startswith("许") and len(between.strip()) <= 1
 
     def _scope(self, read: str, start: int, end: int) -> tuple[int, int]:
         """The stretch of the clause around a hit up to the nearest joining words ("but", 但)."""
@@ -473,8 +510,9 @@ def _markers(lexicon: Lexicon, name: str) -> re.Pattern[str] | None:
         return None
     if not lexicon.spaced:
         return re.compile("|".join(re.escape(word) for word in words))
-    parts = [("(?<![^\\W_])" if wordlike(word[0]) else "") + re.escape(word) + ("(?![^\\W_])" if wordlike(word[-1]) else "")
-             for word in words]
+    # "n't" ends a word ("don't"): no boundary before it
+    parts = [("(?<![^\\W_])" if wordlike(word[0]) and not word.startswith("n'") else "") + re.escape(word)
+             + ("(?![^\\W_])" if wordlike(word[-1]) else "") for word in words]
     return re.compile("|".join(parts))
 
 

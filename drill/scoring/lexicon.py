@@ -21,7 +21,7 @@ from .matching import fold
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame", "owning", "alternatives", "bounded")
-_SETS = ("fillers", "ongoing", "done", "abbreviations", "grammar")  # looked up one word at a time
+_SETS = ("fillers", "ongoing", "done", "past", "abbreviations", "grammar")  # looked up one word at a time
 
 
 @dataclass(frozen=True, eq=False)  # one per language, cached: compared and hashed by identity, cheaply
@@ -42,6 +42,7 @@ class Lexicon:
     fillers: frozenset[str] = frozenset()
     ongoing: frozenset[str] = frozenset()  # words that say an action is under way or to come (will, đang)
     done: frozenset[str] = frozenset()  # words that say an action is done (has been, đã)
+    past: frozenset[str] = frozenset()  # words that say a thing happened (was, were): no promise
     abbreviations: frozenset[str] = frozenset()  # words whose full stop ends no sentence (No., Mr.)
     grammar: frozenset[str] = frozenset()  # grammar words: what keeps a run of words from being a list
     grammar_share: float = 0.0

@@ -31,9 +31,10 @@ _UNSPACED = ((0x0E00, 0x0EFF), (0x1000, 0x109F), (0x1780, 0x17FF), (0x2E80, 0xA4
 
 def fold(text: str) -> str:
     """NFKC and casefold (then NFKC again, since casefolding can undo composition),
-    with every run of whitespace made one space."""
+    with every run of whitespace made one space and a typographic apostrophe a plain one
+    ("don’t" is "don't")."""
     folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
-    return " ".join(folded.split())
+    return " ".join(folded.replace("\u2019", "'").split())
 
 
 def spaced(text: str) -> str:

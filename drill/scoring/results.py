@@ -94,18 +94,19 @@ class CriterionScore:
 
 @dataclass(frozen=True)
 class Gate:
-    """A criterion with a `cap` or a `scale` that failed: it holds the whole task's score down, and says why."""
+    """A criterion with a `cap` or a `keep` that failed: it holds the whole task's score down, and says why."""
 
     criterion: str
     title: str
-    cap: str | float | None  # as the rubric wrote it: a band id or a score (None for a scale)
+    cap: str | float | None  # as the rubric wrote it: a band id or a score (None for a keep)
     ceiling: float  # the highest score it allows
     evidence: str
-    scale: float | None = None  # the share of its worth a text keeps when this gate holds
+    keep: float | None = None  # the share of its worth a text keeps when this gate holds
+    of: float | None = None  # for a keep: the score it kept that share of (after any cap)
 
     def to_json(self) -> dict[str, Any]:
-        found = {"criterion": self.criterion, "title": self.title, "cap": self.cap, "ceiling": _round(self.ceiling, 1), "evidence": self.evidence}
-        return found if self.scale is None else {**found, "scale": self.scale}
+        return {"criterion": self.criterion, "title": self.title, "cap": self.cap, "keep": self.keep,
+                "ceiling": _round(self.ceiling, 1), "evidence": self.evidence}
 
 
 @dataclass(frozen=True)
@@ -132,16 +133,25 @@ class TaskScore:
         return min(self.gates, key=lambda g: g.ceiling) if self.gates else None
 
     @property
+    def holding(self) -> list[Gate]:
+        """The gates that hold the score, in the order they apply: the lowest cap, then each keep."""
+        caps = [g for g in self.gates if g.keep is None]
+        return ([min(caps, key=lambda g: g.ceiling)] if caps else []) + [g for g in self.gates if g.keep is not None]
+
+    @property
     def capped_by(self) -> str | None:
         """What `drill score`, the review sheet and the review screen say at once when a gate
         holds the score: which criterion, at what, and the words that failed it."""
-        gate = self.gate
-        if gate is None or self.uncapped is None:
+        if not self.holding or self.uncapped is None:
             return None
         w = words(self.language)
-        key = "scoring.gate.capped" if gate.scale is None else "scoring.gate.scaled"
-        return w(key, ceiling=w.t.number(gate.ceiling, 1), title=gate.title, uncapped=w.t.number(self.uncapped, 1),
-                 share=w.t.number(100 * (gate.scale or 0), 0), evidence=gate.evidence)
+        return "; ".join(
+            w("scoring.gate.capped", ceiling=w.t.number(gate.ceiling, 1), title=gate.title,
+              uncapped=w.t.number(self.uncapped, 1), evidence=gate.evidence) if gate.keep is None else
+            w("scoring.gate.scaled", ceiling=w.t.number(gate.ceiling, 1), title=gate.title,
+              uncapped=w.t.number(gate.of, 1), share=w.t.number(100 * gate.keep, 0), evidence=gate.evidence)
+            for gate in self.holding
+        )
 
     @property
     def late_by(self) -> float | None:
@@ -160,9 +170,9 @@ class TaskScore:
         """Work never handed in is one improvement, not one per criterion; a gate comes first."""
         if not self.submitted:
             return [] if not self.due else [words(self.language)("scoring.task-not-submitted", title=self.title)]
-        gate = self.gate
-        key = "scoring.gate.line" if gate is None or gate.scale is None else "scoring.gate.line-scaled"
-        first = [words(self.language)(key, title=gate.title, evidence=gate.evidence)] if gate else []
+        w = words(self.language)
+        first = [w("scoring.gate.line" if gate.keep is None else "scoring.gate.line-scaled", title=gate.title, evidence=gate.evidence)
+                 for gate in self.holding]
         return first + [c.explained for c in self.criteria if not c.pending and (c.red_flag or c.points < WEAKNESS * c.max)]
 
     def to_json(self) -> dict[str, Any]:

@@ -126,22 +126,27 @@ def _automatic(criterion: Criterion, answer: Answer, reviews: list[ExpertReview]
 
 
 def _gates(rubric: Rubric, criteria: tuple[CriterionScore, ...], uncapped: float) -> tuple[Gate, ...]:
-    """Criteria with a `cap` or a `scale` that earned nothing (or, with `cap_below`, less than that
+    """Criteria with a `cap` or a `keep` that earned nothing (or, with `cap_below`, less than that
     share of their weight), for a finding (an expert's word counts: one who overrides a gate lifts it).
     An absence check that earned nothing only because the text said nothing of substance
-    found nothing to gate on."""
-    gates = []
+    found nothing to gate on. Caps come first, each with the ceiling it allows; then the gates that
+    keep a share, each applied to what the caps left (late and false is judged as false, then late)."""
+    caps, keeps = [], []
     for criterion, scored in zip(rubric.criteria, criteria):
-        if (criterion.cap is None and criterion.scale is None) or scored.pending or (scored.empty and scored.source == "auto"):
+        if (criterion.cap is None and criterion.keep is None) or scored.pending or (scored.empty and scored.source == "auto"):
             continue
         if scored.points > 0 and (criterion.cap_below is None or scored.points >= criterion.cap_below * criterion.weight - 1e-9):
             continue
-        why = scored.auto_evidence if scored.source == "expert" and scored.auto_evidence else scored.evidence
-        if criterion.scale is not None:
-            gate = Gate(criterion.id, criterion.title, None, criterion.scale * uncapped, scored.note or why, scale=criterion.scale)
+        why = scored.note or (scored.auto_evidence if scored.source == "expert" and scored.auto_evidence else scored.evidence)
+        if criterion.keep is not None:
+            keeps.append((criterion, why))
         else:
-            gate = Gate(criterion.id, criterion.title, criterion.cap, _held(rubric, rubric.ceiling(criterion.cap), uncapped), scored.note or why)
-        gates.append(gate)
+            caps.append(Gate(criterion.id, criterion.title, criterion.cap, _held(rubric, rubric.ceiling(criterion.cap), uncapped), why))
+    held = min([uncapped, *(g.ceiling for g in caps)])
+    gates = list(caps)
+    for criterion, why in keeps:
+        gates.append(Gate(criterion.id, criterion.title, None, held * criterion.keep, why, keep=criterion.keep, of=held))
+        held *= criterion.keep
     return tuple(gates)
 
 
@@ -166,7 +171,7 @@ def _task(
     scored = [c for c in criteria if not c.pending]
     uncapped = 100 * sum(c.points for c in scored) / sum(c.max for c in scored) if scored else None
     gates = _gates(rubric, criteria, uncapped) if uncapped is not None else ()
-    score = min(uncapped, min(g.ceiling for g in gates)) if gates else uncapped
+    score = min([uncapped, *(g.ceiling for g in gates)])
     return TaskScore(
         task.id, task.title, submission.at, due_at, score, _rate(rubric.bands, score), criteria, w.language,
         gates=gates, uncapped=uncapped,
