@@ -429,7 +429,8 @@ class Reading:
                 start -= 1
             while end < len(read) and wordlike(read[end]):
                 end += 1
-        siblings = [c for c in self.clauses if c.sentence == clause.sentence and c is not clause]
+        earlier, later = self._sentence(clause)
+        siblings = earlier + later
         if self._keywords_only(read[:start] + " " + read[end:]) or self._keywords_only(read):
             return sum(self._keywords_only(c.read) for c in siblings) * 2 >= len(siblings) or self._list(siblings)
         return self._short(read[:start] + " " + read[end:]) and self._list(siblings)

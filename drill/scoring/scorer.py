@@ -145,6 +145,8 @@ def _gates(rubric: Rubric, criteria: tuple[CriterionScore, ...], uncapped: float
     held = min([uncapped, *(g.ceiling for g in caps)])
     gates = list(caps)
     for criterion, why in keeps:
+        if held <= 0:
+            break  # nothing left to keep a share of: the sheet need not say "75% of 0"
         gates.append(Gate(criterion.id, criterion.title, None, held * criterion.keep, why, keep=criterion.keep, of=held))
         held *= criterion.keep
     return tuple(gates)
