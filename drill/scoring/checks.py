@@ -18,7 +18,7 @@ from typing import Callable
 from drill.formats.rubric import Check, Length, OnTime, Substance
 from drill.formats.scenario import Fact, Scenario, Task
 
-from .clauses import EXACT, HEDGED, NEGATED, REJECTED, STATED, TENSE, Hit, Reading
+from .clauses import EXACT, HEDGED, NEGATED, ORDERED, REJECTED, STATED, TENSE, Hit, Reading
 from .lexicon import Lexicon, lexicon
 from .matching import fold, spaced
 from .wording import Words, words
@@ -199,7 +199,7 @@ def _none_of(terms: list[str], answer: Answer) -> Result:
     """A term the text denies ("we will never say 'no comment'") is not said, nor one it owns up
     to as a failing ("we apologise that we did not answer in time")."""
     w = answer.words
-    hits = [hit for hit in answer.reading.find(terms, (STATED, HEDGED)) if not answer.reading.owned(hit)]
+    hits = [hit for hit in answer.reading.find(terms, (STATED, HEDGED), match=ORDERED) if not answer.reading.owned(hit)]
     said = [w("scoring.says-in", terms=w.terms([hit.term for hit in hits]), quotes=_quotes(w, hits))] if hits else []
     return _absence(answer, said, w("scoring.avoids", terms=w.terms(terms)))
 

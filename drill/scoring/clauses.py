@@ -38,7 +38,8 @@ from .lexicon import Lexicon
 from .matching import fold, occurs, whole_words, wordlike
 
 STATED, HEDGED, NEGATED, REJECTED = "stated", "hedged", "negated", "rejected"
-LOOSE, TENSE, EXACT = "loose", "tense", "exact"  # how closely a term's words must be matched
+LOOSE, ORDERED, TENSE, EXACT = "loose", "ordered", "tense", "exact"  # how closely a term's words must be matched
+_CLAIM_GAP = 2  # words that may stand among a claim's (ORDERED, TENSE): a false match costs a team its score
 _SENTENCE_END = "。！？!?；;\n"  # a semicolon parts statements that stand on their own
 _CLAUSE_BREAK = "，,：:、（）()「」《》—…"  # read before NFKC, which would make ， a ,
 # ASCII marks between two digits belong to a number (1.650.000, 1,65, 10:30), not to the sentence.
@@ -177,9 +178,11 @@ class Reading:
     def hits(self, term: str, match: str = LOOSE) -> list[Hit]:
         """Every clause in which the term is found (first place in each), with its stance.
         `match` says how close to the term the words must be: LOOSE (the writer's own words, see
-        the module's docstring); TENSE, the same, and saying the same about when (see _same_time:
-        "we are checking all classes" does not claim "all classes have been checked"); EXACT, the
-        term's words as written (an idiom: "nothing wrong at all" is not "nothing wrong")."""
+        the module's docstring); ORDERED, a phrase that costs a team points (a claim, a brush-off):
+        its words in order with fewer among them; TENSE, ordered and saying the same about when
+        (see _same_time: "we are checking all classes" does not claim "all classes have been
+        checked"); EXACT, the term's words as written (an idiom: "nothing wrong at all" is not
+        "nothing wrong")."""
         wanted = _prepared(term, self.lexicon)
         if not wanted:
             return []
@@ -238,7 +241,7 @@ class Reading:
         elif match == EXACT:
             return None
         elif self.lexicon.spaced:
-            span = _words_apart(wanted, self._tokens(read), self.lexicon, ordered=match == TENSE)
+            span = _words_apart(wanted, self._tokens(read), self.lexicon, ordered=match in (ORDERED, TENSE))
         else:
             span = _chars_apart(wanted, read, self.lexicon.gap)
         if span is not None and match == TENSE and self.lexicon.spaced and not self._same_time(wanted, read, span):
@@ -564,8 +567,10 @@ def _words_apart(term: str, tokens: _Tokens, lexicon: Lexicon, ordered: bool = F
     says "chưa được nhà trường duyệt"), helper words ignored, at most `gap` other words among
     them; English words compared by stem, and a stem written in the rubric ("investigat")
     also matches the words it begins. A negation among the inserted words denies the term
-    (see Reading._stance). A claim (`ordered`) keeps its words in order: "pupils are in
-    hospital" is not said by "the district hospital is checking the pupils off sick"."""
+    (see Reading._stance). A claim (`ordered`) keeps its words in order, with fewer words
+    among them: "pupils are in hospital" is not said by "the district hospital is checking the
+    pupils off sick", nor "children are in hospital" by "the children's health: the district
+    people's hospital"; "nothing to say" is not "doctors say it has nothing to do with"."""
     wanted = _term_words(term, lexicon)
     if not wanted:
         return None
@@ -578,7 +583,7 @@ def _words_apart(term: str, tokens: _Tokens, lexicon: Lexicon, ordered: bool = F
     for want in wanted:
         if want not in tokens.present and not (english and len(want) >= 4 and any(f.startswith(want) for f in tokens.present)):
             return None
-    forms, reach = tokens.forms, len(wanted) + lexicon.gap
+    forms, reach = tokens.forms, len(wanted) + (min(lexicon.gap, _CLAIM_GAP) if ordered else lexicon.gap)
     for first in range(len(forms)):
         if not any(same(forms[first], want) for want in wanted[:1 if ordered else None]):
             continue
