@@ -120,12 +120,40 @@ def test_a_claim_keeps_its_words_in_order_and_a_promise_claims_nothing_done():
     assert hits and not any(happened.promised(hit) for hit in hits)
 
 
+def test_a_heading_above_a_paragraph_ends_its_sentence_but_a_list_stays_a_list():
+    headed = Reading("3. The children's health\nThe district people's hospital confirms it has treated no pupil.", lexicon("en"))
+    assert not headed.hits("children are in hospital", TENSE)
+    assert Reading("The parent who posted it has been detained.", lexicon("en")).hits("the parent has been detained", TENSE)
+    listed = Reading("Situation, 08:10\n- sealed\n- never served\n- flu\n- spliced video\n- refund\n- parents angry", lexicon("en"))
+    assert listed.listed
+
+
 def test_a_rumour_quoted_is_no_claim_but_a_fact_quoted_is_still_stated():
     sealed = " The rice was sealed on Monday."
     assert judge("en", {"no_false_claims": True}, 'Messages saying "several pupils were hospitalised" circulated overnight.' + sealed)[0] == 1.0
     assert judge("en", {"no_false_claims": True}, "A post said “several pupils were hospitalised.” This is false." + sealed)[0] == 1.0
     assert judge("en", {"no_false_claims": True}, "Several pupils were hospitalised." + sealed)[0] == 0.0
     assert judge("en", {"facts": ["sealed"]}, '"The rice was sealed on Monday," said the head teacher.')[0] == 1.0
+
+
+def test_a_rumour_retold_after_it_is_reported_is_no_claim_unless_a_but_makes_it_the_teams():
+    draft = " Bảng kê là bản dự thảo, chưa được nhà trường duyệt."
+    retold = "Trên mạng lan truyền ảnh chụp bảng kê, kèm theo thông tin bảng kê là của nhà trường."
+    assert judge("vi", {"no_false_claims": True}, retold + draft)[0] == 1.0
+    assert judge("vi", {"no_false_claims": True}, "Bảng kê là của nhà trường." + draft)[0] == 0.0
+    sealed = " The rice was sealed on Monday."
+    assert judge("en", {"no_false_claims": True}, "Posts circulating this morning say the rice was bad, and several pupils were hospitalised." + sealed)[0] == 1.0
+    assert judge("en", {"no_false_claims": True}, "Rumours spread fast, but several pupils were hospitalised." + sealed)[0] == 0.0
+
+
+def test_a_phrase_that_costs_points_keeps_its_helper_words_and_a_brush_off_in_the_past_is_history():
+    draft = " Bảng kê là bản dự thảo, chưa được nhà trường duyệt."
+    assert judge("vi", {"none_of": ["có thể là"]}, "Phụ huynh có thể đối chiếu các khoản thu." + draft)[0] == 1.0
+    assert judge("vi", {"none_of": ["có thể là"]}, "Đây có thể là do nhầm lẫn." + draft)[0] == 0.0
+    assert judge("vi", {"no_blame": True}, "Nhà trường nhận trách nhiệm về thiếu sót này." + draft)[0] == 1.0
+    assert judge("vi", {"no_blame": True}, "Một số phụ huynh thiếu trách nhiệm đã tung tin." + draft)[0] == 0.0
+    assert judge("vi", {"none_of": ["không trả lời"]}, "Sáng nay nhà trường đã không trả lời kịp thời." + draft)[0] == 1.0
+    assert judge("en", {"none_of": ["nothing to say"]}, "Doctors say it has nothing to do with the canteen. The rice was sealed on Monday.")[0] == 1.0
 
 
 def test_what_is_seen_so_far_is_no_claim_of_a_finding_still_to_come():

@@ -197,9 +197,10 @@ def _any_of(terms: list[str], answer: Answer) -> Result:
 
 def _none_of(terms: list[str], answer: Answer) -> Result:
     """A term the text denies ("we will never say 'no comment'") is not said, nor one it owns up
-    to as a failing ("we apologise that we did not answer in time")."""
+    to as a failing ("we apologise that we did not answer in time") or puts in the past."""
     w = answer.words
-    hits = [hit for hit in answer.reading.find(terms, (STATED, HEDGED), match=ORDERED) if not answer.reading.owned(hit)]
+    reading = answer.reading
+    hits = [hit for hit in reading.find(terms, (STATED, HEDGED), match=ORDERED) if not reading.owned(hit) and not reading.past(hit)]
     said = [w("scoring.says-in", terms=w.terms([hit.term for hit in hits]), quotes=_quotes(w, hits))] if hits else []
     return _absence(answer, said, w("scoring.avoids", terms=w.terms(terms)))
 
@@ -274,8 +275,9 @@ def _no_false_claims(_: bool, answer: Answer) -> Result:
             continue  # an unverified claim, not a false one: no_overclaims judges it
         # What happened is contradicted by a claim, not by a promise ("we will return them the same
         # day") nor by the rumour quoted ('posts saying "pupils were taken to hospital"').
-        said = [hit for hit in answer.reading.find(fact.contradicted_by, (STATED,), match=TENSE)
-                if not answer.reading.promised(hit) and not answer.reading.quoted(hit)]
+        reading = answer.reading
+        said = [hit for hit in reading.find(fact.contradicted_by, (STATED,), match=TENSE)
+                if not reading.promised(hit) and not reading.quoted(hit) and not reading.reported(hit)]
         if said:
             claims.append(w("scoring.claim.contradicts", fact=w.fact(fact.text), terms=_quotes(w, said)))
     return _absence(answer, claims, w("scoring.claim.none"))
@@ -297,7 +299,8 @@ def _no_overclaims(_: bool, answer: Answer) -> Result:
         if answer.established(fact):
             continue
         terms = [term for term in (*fact.keywords, *fact.phrasings) if term not in known]
-        said = [hit for hit in reading.find([*terms, *fact.contradicted_by], (STATED,), match=TENSE) if not reading.quoted(hit)]
+        said = [hit for hit in reading.find([*terms, *fact.contradicted_by], (STATED,), match=TENSE)
+                if not reading.quoted(hit) and not reading.reported(hit)]
         if not fact.pending:  # a finding still to come may be promised ("will be paid back"), not claimed,
             # and what is seen so far may be said ("so far no pupil has shown symptoms")
             said = [hit for hit in said if not reading.promised(hit) and not reading.bounded(hit)]
@@ -311,7 +314,7 @@ def _no_blame(_: bool, answer: Answer) -> Result:
     people asking questions rumour-mongers turns worry into anger. A label the text denies
     ("the parent had no ulterior motive") is not one."""
     w = answer.words
-    labels = answer.reading.find(list(answer.lexicon.blame), (STATED, HEDGED))
+    labels = answer.reading.find(list(answer.lexicon.blame), (STATED, HEDGED), match=ORDERED)
     found = [w("scoring.blame.found", quotes=_quotes(w, labels))] if labels else []
     return _absence(answer, found, w("scoring.blame.none"))
 

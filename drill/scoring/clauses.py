@@ -39,7 +39,11 @@ from .matching import fold, occurs, whole_words, wordlike
 
 STATED, HEDGED, NEGATED, REJECTED = "stated", "hedged", "negated", "rejected"
 LOOSE, ORDERED, TENSE, EXACT = "loose", "ordered", "tense", "exact"  # how closely a term's words must be matched
-_CLAIM_GAP = 2  # words that may stand among a claim's (ORDERED, TENSE): a false match costs a team its score
+_CLAIM_GAP = 2  # words that may stand among a brush-off's or a label's (ORDERED): a false match costs a team its score
+_PAST_REACH = 2  # words before a brush-off that may put it in the past
+_HEADING_WORDS, _HEADING_CHARS = 6, 12  # a line no longer than this, alone before a line break, is a heading
+_CONTINUES = ",;:，；：、-–—("  # a line ending in one of these runs on into the next
+_BULLETS = ("-", "•", "*", "·", "–")  # a line starting with one of these is an item of a list
 _SENTENCE_END = "。！？!?；;\n"  # a semicolon parts statements that stand on their own
 _CLAUSE_BREAK = "，,：:、（）()「」《》—…"  # read before NFKC, which would make ， a ,
 # ASCII marks between two digits belong to a number (1.650.000, 1,65, 10:30), not to the sentence.
@@ -134,7 +138,12 @@ def _split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple
         if char.isspace() and _han(before) and _han(following):
             close_clause()  # Chinese puts no spaces in a sentence: words spaced apart are a list
         elif char == "\n" and following != "\n" and before != "\n":
-            current.append(" ")  # one line break wraps a line; a blank line ends a paragraph
+            nxt = text.find("\n", at + 1)
+            below = text[at + 1:nxt if nxt != -1 else len(text)].strip()
+            if _heading(text[text.rfind("\n", 0, at) + 1:at]) and not _heading(below) and not below.startswith(_BULLETS):
+                close_sentence(False)  # "3. The children's health" above a paragraph is a heading
+            else:
+                current.append(" ")  # one line break wraps a line; a blank line ends a paragraph
         elif char in _SENTENCE_END or (char == "." and (following.isspace() or not wordlike(following) and not following.isdigit())
                                        and not _abbreviated(current, abbreviations)):
             close_sentence(char in "？?")
@@ -144,6 +153,18 @@ def _split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple
             current.append(char)
     close_sentence(False)
     return out
+
+
+def _heading(line: str) -> bool:
+    """A short line with no closing punctuation: above a longer line of prose, a title that ends
+    its sentence at the line break ("3. The children's health", "一、关于验收"), not the first part
+    of a wrapped sentence; above other short lines or bullets, the head of a list, read as before."""
+    line = line.strip()
+    if not line or line[-1] in _CONTINUES:
+        return False
+    if any(_han(ch) for ch in line):
+        return len(line) <= _HEADING_CHARS
+    return len(line.split()) <= _HEADING_WORDS
 
 
 def _abbreviated(current: list[str], abbreviations: frozenset[str]) -> bool:
@@ -240,8 +261,10 @@ class Reading:
             span: tuple[int, int] | None = (at, at + len(wanted))
         elif match == EXACT:
             return None
+        elif match == ORDERED and self.lexicon.spaced:
+            span = _words_in_order(wanted, read, self.lexicon)
         elif self.lexicon.spaced:
-            span = _words_apart(wanted, self._tokens(read), self.lexicon, ordered=match in (ORDERED, TENSE))
+            span = _words_apart(wanted, self._tokens(read), self.lexicon, ordered=match == TENSE)
         else:
             span = _chars_apart(wanted, read, self.lexicon.gap)
         if span is not None and match == TENSE and self.lexicon.spaced and not self._same_time(wanted, read, span):
@@ -367,6 +390,21 @@ class Reading:
         finding ("截至目前，调查结果显示原因是大米变质")."""
         region = self._region(hit)
         return self._any("bounded", region) and self._any("negations", region)
+
+    def reported(self, hit: Hit) -> bool:
+        """Whether an earlier clause of the claim's sentence reports what is said online ("trên
+        mạng xã hội lan truyền ảnh chụp ..., kèm theo thông tin ... hiệu trưởng bị công an mời làm
+        việc"; "posts circulating since this morning say ..., and that pupils were hospitalised"):
+        the rumour retold, unless a joining word ("but") starts the claim as the team's own."""
+        low, _ = self._scope(hit.clause.read, hit.start, hit.end)
+        earlier, _ = self._sentence(hit.clause)
+        return low == 0 and any(self._any("reports", c.read) for c in earlier)
+
+    def past(self, hit: Hit) -> bool:
+        """Whether the words just before a hit put it in the past ("nhà trường đã không trả lời kịp
+        thời", "we did not answer"): what happened, owned or reported, not the team's answer now."""
+        before = _WORD.findall(hit.clause.read[: hit.start])[-_PAST_REACH:]
+        return any(word in self.lexicon.done or word in self.lexicon.past for word in before)
 
     def owned(self, hit: Hit) -> bool:
         """Whether the words around a stonewalling phrase own it as a failing ("we apologise that we
@@ -567,10 +605,8 @@ def _words_apart(term: str, tokens: _Tokens, lexicon: Lexicon, ordered: bool = F
     says "chưa được nhà trường duyệt"), helper words ignored, at most `gap` other words among
     them; English words compared by stem, and a stem written in the rubric ("investigat")
     also matches the words it begins. A negation among the inserted words denies the term
-    (see Reading._stance). A claim (`ordered`) keeps its words in order, with fewer words
-    among them: "pupils are in hospital" is not said by "the district hospital is checking the
-    pupils off sick", nor "children are in hospital" by "the children's health: the district
-    people's hospital"; "nothing to say" is not "doctors say it has nothing to do with"."""
+    (see Reading._stance). A claim (`ordered`) keeps its words in order: "pupils are in
+    hospital" is not said by "the district hospital is checking the pupils off sick"."""
     wanted = _term_words(term, lexicon)
     if not wanted:
         return None
@@ -583,7 +619,7 @@ def _words_apart(term: str, tokens: _Tokens, lexicon: Lexicon, ordered: bool = F
     for want in wanted:
         if want not in tokens.present and not (english and len(want) >= 4 and any(f.startswith(want) for f in tokens.present)):
             return None
-    forms, reach = tokens.forms, len(wanted) + (min(lexicon.gap, _CLAIM_GAP) if ordered else lexicon.gap)
+    forms, reach = tokens.forms, len(wanted) + lexicon.gap
     for first in range(len(forms)):
         if not any(same(forms[first], want) for want in wanted[:1 if ordered else None]):
             continue
@@ -594,6 +630,33 @@ def _words_apart(term: str, tokens: _Tokens, lexicon: Lexicon, ordered: bool = F
                 open_.remove(match)
                 if not open_:
                     return tokens.spans[first][0], tokens.spans[position][1]
+    return None
+
+
+def _words_in_order(term: str, read: str, lexicon: Lexicon) -> tuple[int, int] | None:
+    """A phrase that costs points (a brush-off, a label): all its words, helper words too, in
+    order, with at most `_CLAIM_GAP` others among them ("no further comment" says "no comment").
+    Its helper words carry its sense: "có thể là" (may be) is not any "có thể" (can)."""
+    english = lexicon.language == "en"
+    wanted = [stem(w) if english else w for w in _WORD.findall(term)]
+    words = [(m.start(), m.end(), stem(m.group(0)) if english else m.group(0)) for m in _WORD.finditer(read)]
+    if not wanted:
+        return None
+    for first, (start, _, form) in enumerate(words):
+        if form != wanted[0]:
+            continue
+        at, extra = 1, 0
+        for _, end, form in words[first + 1:]:
+            if at == len(wanted) or extra > _CLAIM_GAP:
+                break
+            if form == wanted[at]:
+                at += 1
+                if at == len(wanted):
+                    return start, end
+            else:
+                extra += 1
+        if len(wanted) == 1:
+            return start, words[first][1]
     return None
 
 

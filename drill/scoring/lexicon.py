@@ -20,7 +20,7 @@ from drill.i18n import language_for
 from .matching import fold
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame", "owning", "alternatives", "bounded")
+_LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame", "owning", "alternatives", "bounded", "reports")
 _SETS = ("fillers", "ongoing", "done", "past", "abbreviations", "grammar")  # looked up one word at a time
 
 
@@ -37,6 +37,7 @@ class Lexicon:
     measures: tuple[str, ...] = ()
     blame: tuple[str, ...] = ()
     alternatives: tuple[str, ...] = ()  # "or": a negation before the first alternative denies the next too
+    reports: tuple[str, ...] = ()  # "circulating", 网传, lan truyền: what follows in the sentence is the rumour retold
     bounded: tuple[str, ...] = ()  # "so far", 截至目前: what follows is what is known now, not a finding
     owning: tuple[str, ...] = ()  # words that own a failing ("apologise that", 致歉): what follows is admitted, not done
     fillers: frozenset[str] = frozenset()
