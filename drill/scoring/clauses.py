@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -190,6 +191,7 @@ class Reading:
         self.whole = whole_words(lexicon.language)
         self.keywords = keywords  # every fact keyword of the scenario: what a bare fragment is made of
         self._token_cache: dict[str, _Tokens] = {}
+        self._word_cache: dict[str, list[tuple[int, int, str]]] = {}
         pieces = [(unicodedata.normalize("NFKC", piece), s, q) for piece, s, q in _split(text, lexicon.abbreviations)]
         self.clauses = [Clause(" ".join(piece.split()), lexicon.canon(fold(piece)), s, q) for piece, s, q in pieces]
         self.whole_read = lexicon.canon(fold(text))
@@ -243,10 +245,20 @@ class Reading:
             present = self._tokens(self.whole_read).present
             english = self.lexicon.language == "en"
             return all(
-                want in present or (english and len(want) >= 4 and any(f.startswith(want) for f in present))
+                want in present or (english and len(want) >= 4 and self._begins(want))
                 for want in _term_words(wanted, self.lexicon)
             ) and bool(_term_words(wanted, self.lexicon))
         return len(wanted) >= 3 and self.lexicon.gap > 0 and set(wanted) <= self._characters
+
+    def _begins(self, stem_: str) -> bool:
+        """Whether some word of the text begins with a stem ("investigat"): one look in the sorted words."""
+        ordered = self._sorted_words
+        at = bisect_left(ordered, stem_)
+        return at < len(ordered) and ordered[at].startswith(stem_)
+
+    @cached_property
+    def _sorted_words(self) -> list[str]:
+        return sorted(self._tokens(self.whole_read).present)
 
     @cached_property
     def _characters(self) -> set[str]:
@@ -262,7 +274,7 @@ class Reading:
         elif match == EXACT:
             return None
         elif match == ORDERED and self.lexicon.spaced:
-            span = _words_in_order(wanted, read, self.lexicon)
+            span = _words_in_order(wanted, self._words(read), self.lexicon)
         elif self.lexicon.spaced:
             span = _words_apart(wanted, self._tokens(read), self.lexicon, ordered=match == TENSE)
         else:
@@ -300,6 +312,15 @@ class Reading:
             return True
         done = {stem(word) for word in term_words if word.endswith("ed")}
         return not any(word.endswith("ing") and stem(word) in done for word in near)
+
+    def _words(self, read: str) -> list[tuple[int, int, str]]:
+        """A clause's every word (helper words too), English by its stem, read once for all the
+        phrases looked for."""
+        found = self._word_cache.get(read)
+        if found is None:
+            english = self.lexicon.language == "en"
+            found = self._word_cache[read] = [(m.start(), m.end(), stem(m.group(0)) if english else m.group(0)) for m in _WORD.finditer(read)]
+        return found
 
     def _tokens(self, read: str) -> _Tokens:
         """A clause's words, helper words left out, read once for all the terms looked for."""
@@ -633,13 +654,11 @@ def _words_apart(term: str, tokens: _Tokens, lexicon: Lexicon, ordered: bool = F
     return None
 
 
-def _words_in_order(term: str, read: str, lexicon: Lexicon) -> tuple[int, int] | None:
+def _words_in_order(term: str, words: list[tuple[int, int, str]], lexicon: Lexicon) -> tuple[int, int] | None:
     """A phrase that costs points (a brush-off, a label): all its words, helper words too, in
     order, with at most `_CLAIM_GAP` others among them ("no further comment" says "no comment").
     Its helper words carry its sense: "có thể là" (may be) is not any "có thể" (can)."""
-    english = lexicon.language == "en"
-    wanted = [stem(w) if english else w for w in _WORD.findall(term)]
-    words = [(m.start(), m.end(), stem(m.group(0)) if english else m.group(0)) for m in _WORD.finditer(read)]
+    wanted = _phrase_words(term, lexicon)
     if not wanted:
         return None
     for first, (start, _, form) in enumerate(words):
@@ -658,6 +677,12 @@ def _words_in_order(term: str, read: str, lexicon: Lexicon) -> tuple[int, int] |
         if len(wanted) == 1:
             return start, words[first][1]
     return None
+
+
+@lru_cache(maxsize=8192)
+def _phrase_words(term: str, lexicon: Lexicon) -> tuple[str, ...]:
+    english = lexicon.language == "en"
+    return tuple(stem(w) if english else w for w in _WORD.findall(term))
 
 
 def _chars_apart(term: str, read: str, gap: int) -> tuple[int, int] | None:
