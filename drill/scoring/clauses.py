@@ -15,10 +15,11 @@ words such as "but" / 但 / nhưng), and each place a term is found gets a stanc
 
 A hit is `bare` when its clause holds nothing but rubric keywords: a fragment in a
 list, not a sentence. Beyond its stance, the claim checks ask whether a hit is the
-rumour quoted (between quotation marks), a promise (will, sẽ), or bounded by what has
-been seen so far (so far no ..., 截至目前未发现); the stonewalling check asks whether the
-team owns it as a failing (we apologise that we did not answer). The words of each
-language are data (lexicon.py).
+rumour quoted (between quotation marks) or retold (after "circulating", lan truyền, 网传 in
+its sentence), a promise (will, sẽ), or bounded by what has been seen so far (so far no
+..., 截至目前未发现); the stonewalling check asks whether the team owns it as a failing (we
+apologise that we did not answer) or puts it in the past. The words of each language are
+data (lexicon.py).
 
 Terms are found as before (folded substrings, whole syllables in Vietnamese), and
 also in the writer's own words: the language's variants made one (已经 = 已, 全部 = 均),
@@ -201,11 +202,11 @@ class Reading:
     def hits(self, term: str, match: str = LOOSE) -> list[Hit]:
         """Every clause in which the term is found (first place in each), with its stance.
         `match` says how close to the term the words must be: LOOSE (the writer's own words, see
-        the module's docstring); ORDERED, a phrase that costs a team points (a claim, a brush-off):
-        its words in order with fewer among them; TENSE, ordered and saying the same about when
-        (see _same_time: "we are checking all classes" does not claim "all classes have been
-        checked"); EXACT, the term's words as written (an idiom: "nothing wrong at all" is not
-        "nothing wrong")."""
+        the module's docstring); ORDERED, a brush-off or a label: all its words, helper words too,
+        in order, at most two others among them; TENSE, a claim: its words in order and saying the
+        same about when (see _same_time: "we are checking all classes" does not claim "all classes
+        have been checked"); EXACT, the term's words as written (an idiom: "nothing wrong at all"
+        is not "nothing wrong")."""
         wanted = _prepared(term, self.lexicon)
         if not wanted:
             return []
