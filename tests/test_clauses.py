@@ -144,6 +144,8 @@ def test_a_rumour_retold_after_it_is_reported_is_no_claim_unless_a_but_makes_it_
     sealed = " The rice was sealed on Monday."
     assert judge("en", {"no_false_claims": True}, "Posts circulating this morning say the rice was bad, and several pupils were hospitalised." + sealed)[0] == 1.0
     assert judge("en", {"no_false_claims": True}, "Rumours spread fast, but several pupils were hospitalised." + sealed)[0] == 0.0
+    # a report rejected first: what follows is the team's own answer
+    assert judge("zh", {"no_false_claims": True}, "网传说法不属实，已有学生住院。问题大米已封存。")[0] == 0.0
 
 
 def test_a_phrase_that_costs_points_keeps_its_helper_words_and_a_brush_off_in_the_past_is_history():

@@ -270,14 +270,14 @@ def _no_false_claims(_: bool, answer: Answer) -> Result:
     about it, contradicts nothing."""
     w = answer.words
     claims = []
+    reading = answer.reading
     for fact in answer.scenario.facts:
         if not answer.established(fact):
             continue  # an unverified claim, not a false one: no_overclaims judges it
         # What happened is contradicted by a claim, not by a promise ("we will return them the same
-        # day") nor by the rumour quoted ('posts saying "pupils were taken to hospital"').
-        reading = answer.reading
+        # day") nor by the rumour retold ('posts saying "pupils were taken to hospital"').
         said = [hit for hit in reading.find(fact.contradicted_by, (STATED,), match=TENSE)
-                if not reading.promised(hit) and not reading.quoted(hit) and not reading.reported(hit)]
+                if not reading.promised(hit) and not reading.retold(hit)]
         if said:
             claims.append(w("scoring.claim.contradicts", fact=w.fact(fact.text), terms=_quotes(w, said)))
     return _absence(answer, claims, w("scoring.claim.none"))
@@ -289,7 +289,7 @@ def _no_overclaims(_: bool, answer: Answer) -> Result:
     w = answer.words
     claims = []
     reading = answer.reading
-    absolutes = [hit for hit in reading.find(list(answer.lexicon.absolutes), (STATED,), match=EXACT) if not reading.quoted(hit)]
+    absolutes = [hit for hit in reading.find(list(answer.lexicon.absolutes), (STATED,), match=EXACT) if not reading.retold(hit)]
     if absolutes:
         claims.append(w("scoring.overclaim.absolute", quotes=_quotes(w, absolutes)))
     # Words that also state an established fact ("found damp at the delivery check" says what the
@@ -299,8 +299,7 @@ def _no_overclaims(_: bool, answer: Answer) -> Result:
         if answer.established(fact):
             continue
         terms = [term for term in (*fact.keywords, *fact.phrasings) if term not in known]
-        said = [hit for hit in reading.find([*terms, *fact.contradicted_by], (STATED,), match=TENSE)
-                if not reading.quoted(hit) and not reading.reported(hit)]
+        said = [hit for hit in reading.find([*terms, *fact.contradicted_by], (STATED,), match=TENSE) if not reading.retold(hit)]
         if not fact.pending:  # a finding still to come may be promised ("will be paid back"), not claimed,
             # and what is seen so far may be said ("so far no pupil has shown symptoms")
             said = [hit for hit in said if not reading.promised(hit) and not reading.bounded(hit)]

@@ -192,7 +192,7 @@ class Reading:
         self.whole = whole_words(lexicon.language)
         self.keywords = keywords  # every fact keyword of the scenario: what a bare fragment is made of
         self._token_cache: dict[str, _Tokens] = {}
-        self._word_cache: dict[str, list[tuple[int, int, str]]] = {}
+        self._word_cache: dict[str, list[tuple[int, int, str, str]]] = {}
         pieces = [(unicodedata.normalize("NFKC", piece), s, q) for piece, s, q in _split(text, lexicon.abbreviations)]
         self.clauses = [Clause(" ".join(piece.split()), lexicon.canon(fold(piece)), s, q) for piece, s, q in pieces]
         self.whole_read = lexicon.canon(fold(text))
@@ -314,23 +314,23 @@ class Reading:
         done = {stem(word) for word in term_words if word.endswith("ed")}
         return not any(word.endswith("ing") and stem(word) in done for word in near)
 
-    def _words(self, read: str) -> list[tuple[int, int, str]]:
-        """A clause's every word (helper words too), English by its stem, read once for all the
-        phrases looked for."""
+    def _words(self, read: str) -> list[tuple[int, int, str, str]]:
+        """A clause's every word (helper words too) as (start, end, word, form), English by its
+        stem as its form, read once for all the terms and phrases looked for."""
         found = self._word_cache.get(read)
         if found is None:
             english = self.lexicon.language == "en"
-            found = self._word_cache[read] = [(m.start(), m.end(), stem(m.group(0)) if english else m.group(0)) for m in _WORD.finditer(read)]
+            found = self._word_cache[read] = [(m.start(), m.end(), m.group(0), stem(m.group(0)) if english else m.group(0))
+                                              for m in _WORD.finditer(read)]
         return found
 
     def _tokens(self, read: str) -> _Tokens:
-        """A clause's words, helper words left out, read once for all the terms looked for."""
+        """A clause's words, helper words left out, for the terms looked for in the writer's own words."""
         tokens = self._token_cache.get(read)
         if tokens is None:
-            english = self.lexicon.language == "en"
-            spans = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(read) if m.group(0) not in self.lexicon.fillers]
-            forms = [stem(t) if english else t for _, _, t in spans]
-            tokens = self._token_cache[read] = _Tokens(spans, forms, frozenset(forms))
+            kept = [word for word in self._words(read) if word[2] not in self.lexicon.fillers]
+            forms = [form for *_, form in kept]
+            tokens = self._token_cache[read] = _Tokens([(start, end, raw) for start, end, raw, _ in kept], forms, frozenset(forms))
         return tokens
 
     # -- what the clause does with it ------------------------------------------------------
@@ -370,12 +370,16 @@ class Reading:
             sentences.setdefault(clause.sentence, []).append(clause)
         return {id(c): (same[:i], same[i + 1:]) for same in sentences.values() for i, c in enumerate(same)}
 
-    def quoted(self, hit: Hit) -> bool:
+    def retold(self, hit: Hit) -> bool:
+        """Whether a claim is the rumour retold rather than the team's own: quoted, or reported
+        earlier in its sentence. Only the claim checks ask: a fact or a measure in quotation marks
+        ("we have sealed the rice," said the head) is still stated."""
+        return self._quoted(hit) or self._reported(hit)
+
+    def _quoted(self, hit: Hit) -> bool:
         """Whether a claim stands between quotation marks opened before it in its sentence and
         closed after it (in the sentence, or at the start of the next: 'a post said "the head
-        teacher was arrested." This is false.'): the rumour quoted, not said by the team. Only
-        the claim checks ask: a fact or a measure in quotation marks ("we have sealed the rice,"
-        said the head) is still stated."""
+        teacher was arrested." This is false.'): the rumour quoted, not said by the team."""
         earlier, later = self._sentence(hit.clause)
         before = "".join(c.read for c in earlier) + hit.clause.read[:hit.start]
         after = hit.clause.read[hit.end:] + "".join(c.read for c in later) + self._next_sentence_start(hit.clause)
@@ -413,14 +417,16 @@ class Reading:
         region = self._region(hit)
         return self._any("bounded", region) and self._any("negations", region)
 
-    def reported(self, hit: Hit) -> bool:
+    def _reported(self, hit: Hit) -> bool:
         """Whether an earlier clause of the claim's sentence reports what is said online ("trên
         mạng xã hội lan truyền ảnh chụp ..., kèm theo thông tin ... hiệu trưởng bị công an mời làm
         việc"; "posts circulating since this morning say ..., and that pupils were hospitalised"):
-        the rumour retold, unless a joining word ("but") starts the claim as the team's own."""
+        the rumour retold, unless a joining word ("but") starts the claim as the team's own, or the
+        report is rejected first ("网传说法完全不实，大米没有任何问题": what follows is the team's answer)."""
         low, _ = self._scope(hit.clause.read, hit.start, hit.end)
         earlier, _ = self._sentence(hit.clause)
-        return low == 0 and any(self._any("reports", c.read) for c in earlier)
+        return (low == 0 and any(self._any("reports", c.read) for c in earlier)
+                and not any(self._any("rejections", c.read) for c in earlier))
 
     def past(self, hit: Hit) -> bool:
         """Whether the words just before a hit put it in the past ("nhà trường đã không trả lời kịp
@@ -610,8 +616,9 @@ def _find_whole(term: str, text: str) -> int:
 
 
 @lru_cache(maxsize=8192)
-def _term_words(term: str, lexicon: Lexicon) -> tuple[str, ...]:
-    words = [w for w in _WORD.findall(term) if w not in lexicon.fillers]
+def _term_words(term: str, lexicon: Lexicon, helpers: bool = False) -> tuple[str, ...]:
+    """A term's words as they are compared (English by its stem), helper words left out unless asked for."""
+    words = [w for w in _WORD.findall(term) if helpers or w not in lexicon.fillers]
     return tuple(stem(w) if lexicon.language == "en" else w for w in words)
 
 
@@ -655,35 +662,27 @@ def _words_apart(term: str, tokens: _Tokens, lexicon: Lexicon, ordered: bool = F
     return None
 
 
-def _words_in_order(term: str, words: list[tuple[int, int, str]], lexicon: Lexicon) -> tuple[int, int] | None:
+def _words_in_order(term: str, words: list[tuple[int, int, str, str]], lexicon: Lexicon) -> tuple[int, int] | None:
     """A phrase that costs points (a brush-off, a label): all its words, helper words too, in
     order, with at most `_CLAIM_GAP` others among them ("no further comment" says "no comment").
     Its helper words carry its sense: "có thể là" (may be) is not any "có thể" (can)."""
-    wanted = _phrase_words(term, lexicon)
+    wanted = _term_words(term, lexicon, helpers=True)
     if not wanted:
         return None
-    for first, (start, _, form) in enumerate(words):
+    for first, (start, stop, _, form) in enumerate(words):
         if form != wanted[0]:
             continue
         at, extra = 1, 0
-        for _, end, form in words[first + 1:]:
+        for _, end, _, form in words[first + 1:]:
             if at == len(wanted) or extra > _CLAIM_GAP:
                 break
             if form == wanted[at]:
-                at += 1
-                if at == len(wanted):
-                    return start, end
+                at, stop = at + 1, end
             else:
                 extra += 1
-        if len(wanted) == 1:
-            return start, words[first][1]
+        if at == len(wanted):
+            return start, stop
     return None
-
-
-@lru_cache(maxsize=8192)
-def _phrase_words(term: str, lexicon: Lexicon) -> tuple[str, ...]:
-    english = lexicon.language == "en"
-    return tuple(stem(w) if english else w for w in _WORD.findall(term))
 
 
 def _chars_apart(term: str, read: str, gap: int) -> tuple[int, int] | None:

@@ -101,8 +101,7 @@ class Gate:
     cap: str | float | None  # as the rubric wrote it: a band id or a score (None for a keep)
     ceiling: float  # the highest score it allows
     evidence: str
-    keep: float | None = None  # the share of its worth a text keeps when this gate holds
-    of: float | None = None  # for a keep: the score it kept that share of (after any cap)
+    keep: float | None = None  # the share of its worth a text keeps when this gate holds (ceiling = keep × the score before it)
 
     def to_json(self) -> dict[str, Any]:
         return {"criterion": self.criterion, "title": self.title, "cap": self.cap, "keep": self.keep,
@@ -149,7 +148,7 @@ class TaskScore:
             w("scoring.gate.capped", ceiling=w.t.number(gate.ceiling, 1), title=gate.title,
               uncapped=w.t.number(self.uncapped, 1), evidence=gate.evidence) if gate.keep is None else
             w("scoring.gate.scaled", ceiling=w.t.number(gate.ceiling, 1), title=gate.title,
-              uncapped=w.t.number(gate.of, 1), share=w.t.number(100 * gate.keep, 0), evidence=gate.evidence)
+              uncapped=w.t.number(gate.ceiling / gate.keep, 1), share=w.t.number(100 * gate.keep, 0), evidence=gate.evidence)
             for gate in self.holding
         )
 

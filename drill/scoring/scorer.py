@@ -147,7 +147,7 @@ def _gates(rubric: Rubric, criteria: tuple[CriterionScore, ...], uncapped: float
     for criterion, why in keeps:
         if held <= 0:
             break  # nothing left to keep a share of: the sheet need not say "75% of 0"
-        gates.append(Gate(criterion.id, criterion.title, None, held * criterion.keep, why, keep=criterion.keep, of=held))
+        gates.append(Gate(criterion.id, criterion.title, None, held * criterion.keep, why, keep=criterion.keep))
         held *= criterion.keep
     return tuple(gates)
 
