@@ -148,6 +148,22 @@ def test_a_rumour_retold_after_it_is_reported_is_no_claim_unless_a_but_makes_it_
     assert judge("zh", {"no_false_claims": True}, "网传说法不属实，已有学生住院。问题大米已封存。")[0] == 0.0
 
 
+def test_a_verb_of_saying_just_before_a_claim_reports_it_in_its_own_clause():
+    sealed = " The rice was sealed on Monday."
+    assert judge("en", {"no_false_claims": True}, "From 08:00 a short video claimed several pupils were hospitalised." + sealed)[0] == 1.0
+    assert judge("en", {"no_false_claims": True}, "Parents' chat groups are saying several pupils were hospitalised." + sealed)[0] == 1.0
+    assert judge("en", {"no_false_claims": True}, "We can say several pupils were hospitalised." + sealed)[0] == 0.0
+    assert judge("zh", {"no_false_claims": True}, "不少家长认为已有学生住院。问题大米已封存。")[0] == 1.0
+    assert judge("zh", {"no_false_claims": True}, "据核实，已有学生住院。问题大米已封存。")[0] == 0.0
+    assert judge("vi", {"no_false_claims": True}, "Nhiều phụ huynh cho rằng bảng kê là của nhà trường. Bảng kê là bản dự thảo, chưa được nhà trường duyệt.")[0] == 1.0
+
+
+def test_all_and_any_are_not_helper_words_in_english():
+    """'all passed' says every sample passed; 'passed to the police' passes nothing."""
+    assert judge("en", {"facts": ["tests"]}, "Our findings were passed to the police on Monday.")[0] == 0.0
+    assert judge("en", {"facts": ["tests"]}, "The retained samples have all passed on Monday.")[0] == 1.0
+
+
 def test_a_phrase_that_costs_points_keeps_its_helper_words_and_a_brush_off_in_the_past_is_history():
     draft = " Bảng kê là bản dự thảo, chưa được nhà trường duyệt."
     assert judge("vi", {"none_of": ["có thể là"]}, "Phụ huynh có thể đối chiếu các khoản thu." + draft)[0] == 1.0
@@ -258,7 +274,7 @@ def test_a_claim_says_when_and_an_idiom_is_matched_as_written():
     assert Reading("Phòng Giáo dục đã rà soát các khoản thu của tất cả 32 lớp.", vi).find(
         ["đã rà soát các khoản thu của tất cả 32 lớp"], (STATED,), match=TENSE)
     found = Reading("Six spot checks in twelve months found nothing wrong.", en)
-    assert found.find(["nothing wrong at all"], (STATED,)) and not found.find(["nothing wrong at all"], (STATED,), match=EXACT)
+    assert found.find(["nothing was wrong"], (STATED,)) and not found.find(["nothing was wrong"], (STATED,), match=EXACT)
 
 
 def test_a_full_stop_after_an_abbreviation_ends_no_sentence():

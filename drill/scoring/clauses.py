@@ -422,8 +422,12 @@ class Reading:
         mạng xã hội lan truyền ảnh chụp ..., kèm theo thông tin ... hiệu trưởng bị công an mời làm
         việc"; "posts circulating since this morning say ..., and that pupils were hospitalised"):
         the rumour retold, unless a joining word ("but") starts the claim as the team's own, or the
-        report is rejected first ("网传说法完全不实，大米没有任何问题": what follows is the team's answer)."""
+        report is rejected first ("网传说法完全不实，大米没有任何问题": what follows is the team's answer).
+        A verb of saying just before the claim in its own clause reports it too ("a short video
+        claimed several pupils were hospitalised", "chat groups are saying children are in hospital")."""
         low, _ = self._scope(hit.clause.read, hit.start, hit.end)
+        if self._any("reports", hit.clause.read[low:hit.start]):
+            return True
         earlier, _ = self._sentence(hit.clause)
         return (low == 0 and any(self._any("reports", c.read) for c in earlier)
                 and not any(self._any("rejections", c.read) for c in earlier))
