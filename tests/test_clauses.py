@@ -158,6 +158,13 @@ def test_a_verb_of_saying_just_before_a_claim_reports_it_in_its_own_clause():
     assert judge("vi", {"no_false_claims": True}, "Nhiều phụ huynh cho rằng bảng kê là của nhà trường. Bảng kê là bản dự thảo, chưa được nhà trường duyệt.")[0] == 1.0
 
 
+def test_a_hedge_that_runs_into_a_term_still_asks():
+    assert stances("zh", "到底有没有学生住院，还在了解。", "没有学生住院") == [HEDGED]
+    assert stances("zh", "经核实，没有学生住院。", "没有学生住院") == [STATED]
+    assert judge("zh", {"no_false_claims": True}, "短视频还说已有学生住院。问题大米已封存。")[0] == 1.0
+    assert judge("zh", {"no_false_claims": True}, "短视频之后，已有学生住院。问题大米已封存。")[0] == 0.0
+
+
 def test_all_and_any_are_not_helper_words_in_english():
     """'all passed' says every sample passed; 'passed to the police' passes nothing."""
     assert judge("en", {"facts": ["tests"]}, "Our findings were passed to the police on Monday.")[0] == 0.0

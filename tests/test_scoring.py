@@ -211,6 +211,13 @@ def test_field_equals_the_expected_answer_after_stripping():
     assert judge({"field": "count"}, fields={"count": "１２"})[0] == 1.0
 
 
+def test_a_right_grade_above_a_list_of_keywords_has_no_reasons_and_earns_nothing():
+    keywords = "grade major, source microblog, trend rising, risks parents media, report bureau, first step verify"
+    assert judge({"field": "grade"}, keywords, fields={"grade": "major"}) == (
+        0.0, "Grade: 'major' — nothing counted: the text is a list of keywords, not sentences")
+    assert judge({"field": "grade"}, "The grade is major because parents are sharing the post.", fields={"grade": "major"})[0] == 1.0
+
+
 def test_term_checks_read_the_field_values_after_the_text():
     assert judge({"any_of": ["major"]}, "Our assessment:", {"grade": "major"})[0] == 1.0
     assert judge({"none_of": ["ordinary"]}, "Our assessment:", {"grade": "ordinary"})[0] == 0.0

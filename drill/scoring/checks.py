@@ -352,6 +352,10 @@ def _field(field_id: str, answer: Answer) -> Result:
     if not given:
         return 0.0, w("scoring.field.blank", label=field.label, answer=expected)
     if fold(given) == fold(field.answer):
+        # A grade picked from the list above a list of keywords ("right grade with sound
+        # reasons", the experts' top level) has no reasons: it earns nothing.
+        if answer.reading.listed:
+            return 0.0, w("scoring.field.unbacked", label=field.label, given=w.quote(given), why=w("scoring.listed"))
         return 1.0, w("scoring.field.right", label=field.label, given=w.quote(given))
     return 0.0, w("scoring.field.wrong", label=field.label, given=w.quote(given), answer=expected)
 
