@@ -353,16 +353,17 @@ class Reading:
         if clause.question or any(scope.rstrip().endswith(q) and self._has(q, scope) for q in lex.questions):
             return HEDGED
         wanted = _prepared(term, lex)
-        if (self._any("hedges", before) or self._any("hedges", after) or self._straddled("hedges", clause.read, start)
+        if (self._any("hedges", before) or self._any("hedges", after) or self._straddled("hedges", clause.read, start, end)
                 or self._any("hedges", inside) and any(self._has(m, inside) and not self._has(m, wanted) for m in lex.hedges)):
             return HEDGED  # "在用大米是否合格": a hedge among the term's own parts asks, too
         return STATED
 
-    def _straddled(self, markers: str, read: str, start: int) -> bool:
-        """Whether a word of the list runs across the start of a hit: "到底有没有孩子身体不舒服"
-        asks; it does not say "没有孩子不舒服"."""
+    def _straddled(self, markers: str, read: str, start: int, end: int) -> bool:
+        """Whether a word of the list runs into the start of a hit, not over all of it:
+        "到底有没有孩子身体不舒服" asks; it does not say "没有孩子不舒服". ("đang kiểm tra" holds
+        the whole of "kiểm tra": a check under way, which is said.)"""
         pattern = _markers(self.lexicon, markers)
-        return pattern is not None and any(m.start() < start < m.end() for m in pattern.finditer(read, max(0, start - 8), start + 8))
+        return pattern is not None and any(m.start() < start < m.end() < end for m in pattern.finditer(read, max(0, start - 8), start + 8))
 
     def _sentence(self, clause: Clause) -> tuple[list[Clause], list[Clause]]:
         """The clauses of the clause's sentence before it and after it (none for a term found
