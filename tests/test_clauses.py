@@ -165,6 +165,16 @@ def test_a_hedge_that_runs_into_a_term_still_asks():
     assert judge("zh", {"no_false_claims": True}, "短视频之后，已有学生住院。问题大米已封存。")[0] == 0.0
 
 
+def test_a_case_planned_for_is_no_claim_that_it_happened():
+    assert judge("zh", {"no_false_claims": True}, "- 若有学生出现不适：已有学生住院的说法要如实通报。问题大米已封存。")[0] == 1.0
+    assert judge("zh", {"no_false_claims": True}, "学生出现不适：已有学生住院。问题大米已封存。")[0] == 0.0
+
+
+def test_vietnamese_tone_marks_placed_the_old_way_or_the_new_match_alike():
+    assert judge("vi", {"any_of": ["hòa giải"]}, "Phường đã hoà giải với phụ huynh.")[0] == 1.0
+    assert judge("vi", {"any_of": ["Ủy ban"]}, "Uỷ ban phường đã họp.")[0] == 1.0
+
+
 def test_all_and_any_are_not_helper_words_in_english():
     """'all passed' says every sample passed; 'passed to the police' passes nothing."""
     assert judge("en", {"facts": ["tests"]}, "Our findings were passed to the police on Monday.")[0] == 0.0

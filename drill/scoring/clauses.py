@@ -46,6 +46,7 @@ _PAST_REACH = 2  # words before a brush-off that may put it in the past
 _HEADING_WORDS, _HEADING_CHARS = 6, 12  # a line no longer than this, alone before a line break, is a heading
 _CONTINUES = ",;:，；：、-–—("  # a line ending in one of these runs on into the next
 _BULLETS = ("-", "•", "*", "·", "–")  # a line starting with one of these is an item of a list
+_LEADERS = " -•*·–0123456789.)、"  # what may stand before a clause's first word: a bullet, a number
 _SENTENCE_END = "。！？!?；;\n"  # a semicolon parts statements that stand on their own
 _CLAUSE_BREAK = "，,：:、（）()「」《》—…"  # read before NFKC, which would make ， a ,
 # ASCII marks between two digits belong to a number (1.650.000, 1,65, 10:30), not to the sentence.
@@ -352,11 +353,19 @@ class Reading:
             return NEGATED
         if clause.question or any(scope.rstrip().endswith(q) and self._has(q, scope) for q in lex.questions):
             return HEDGED
+        earlier, _ = self._sentence(clause)
+        if earlier and self._opens("conditions", earlier[-1].read):
+            return HEDGED  # "若有学生出现不适：第一时间送医": a case planned for
         wanted = _prepared(term, lex)
         if (self._any("hedges", before) or self._any("hedges", after) or self._straddled("hedges", clause.read, start, end)
                 or self._any("hedges", inside) and any(self._has(m, inside) and not self._has(m, wanted) for m in lex.hedges)):
             return HEDGED  # "在用大米是否合格": a hedge among the term's own parts asks, too
         return STATED
+
+    def _opens(self, markers: str, read: str) -> bool:
+        """Whether a clause begins (after any bullet or number) with a word of the list."""
+        pattern = _markers(self.lexicon, markers)
+        return pattern is not None and pattern.match(read, len(read) - len(read.lstrip(_LEADERS))) is not None
 
     def _straddled(self, markers: str, read: str, start: int, end: int) -> bool:
         """Whether a word of the list runs into the start of a hit, not over all of it:

@@ -20,7 +20,7 @@ from drill.i18n import language_for
 from .matching import fold
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame", "owning", "alternatives", "bounded", "reports")
+_LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame", "owning", "alternatives", "bounded", "reports", "conditions")
 _SETS = ("fillers", "ongoing", "done", "past", "abbreviations", "grammar")  # looked up one word at a time
 
 
@@ -40,6 +40,7 @@ class Lexicon:
     reports: tuple[str, ...] = ()  # "circulating", 网传, lan truyền: what follows in the sentence is the rumour retold
     bounded: tuple[str, ...] = ()  # "so far", 截至目前: what follows is what is known now, not a finding
     owning: tuple[str, ...] = ()  # words that own a failing ("apologise that", 致歉): what follows is admitted, not done
+    conditions: tuple[str, ...] = ()  # "if", 若, nếu opening a clause: the rest of its sentence is a case, not a claim
     fillers: frozenset[str] = frozenset()
     ongoing: frozenset[str] = frozenset()  # words that say an action is under way or to come (will, đang)
     done: frozenset[str] = frozenset()  # words that say an action is done (has been, đã)
