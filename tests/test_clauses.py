@@ -136,6 +136,19 @@ def test_a_rumour_quoted_is_no_claim_but_a_fact_quoted_is_still_stated():
     assert judge("en", {"facts": ["sealed"]}, '"The rice was sealed on Monday," said the head teacher.')[0] == 1.0
 
 
+def test_a_question_or_a_full_stop_inside_quotation_marks_ends_no_sentence_of_the_teams():
+    sealed = " The rice was sealed on Monday."
+    text = 'A video ran under "Is this what they eat? Shame!" and "several pupils were hospitalised".' + sealed
+    assert judge("en", {"no_false_claims": True}, text)[0] == 1.0
+    assert judge("en", {"facts": ["sealed"]}, 'The parent asked "is this what pupils eat?" in her post. The rice was sealed on Monday.')[0] == 1.0
+
+
+def test_a_threat_to_whoever_spreads_a_story_labels_the_public():
+    sealed = " The rice was sealed on Monday."
+    assert judge("en", {"no_blame": True}, "The internet is not a lawless place." + sealed)[0] == 0.0
+    assert judge("zh", {"no_blame": True}, "网络不是法外之地。问题大米已封存。")[0] == 0.0
+
+
 def test_a_rumour_retold_after_it_is_reported_is_no_claim_unless_a_but_makes_it_the_teams():
     draft = " Bảng kê là bản dự thảo, chưa được nhà trường duyệt."
     retold = "Trên mạng lan truyền ảnh chụp bảng kê, kèm theo thông tin bảng kê là của nhà trường."

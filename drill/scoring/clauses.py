@@ -121,6 +121,7 @@ def _split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple
     sentence: list[str] = []
     current: list[str] = []
     index = 0
+    quoted = False  # inside quotation marks, which a line break closes
 
     def close_clause() -> None:
         piece = "".join(current).strip()
@@ -138,7 +139,10 @@ def _split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple
     for at, char in enumerate(text):
         before = text[at - 1] if at else " "
         following = text[at + 1] if at + 1 < len(text) else " "
-        if char.isspace() and _han(before) and _han(following):
+        quoted = (not quoted if char == '"' else True if char == "“" else False if char in "”\n" else quoted)
+        if quoted and char in _SENTENCE_END + ".":
+            close_clause()  # 'under "Haven't paid? Sit at the back!" and "..."': a quoted sentence ends none of the team's
+        elif char.isspace() and _han(before) and _han(following):
             close_clause()  # Chinese puts no spaces in a sentence: words spaced apart are a list
         elif char == "\n" and following != "\n" and before != "\n":
             nxt = text.find("\n", at + 1)
