@@ -147,6 +147,7 @@ def test_a_threat_to_whoever_spreads_a_story_labels_the_public():
     sealed = " The rice was sealed on Monday."
     assert judge("en", {"no_blame": True}, "The internet is not a lawless place." + sealed)[0] == 0.0
     assert judge("zh", {"no_blame": True}, "网络不是法外之地。问题大米已封存。")[0] == 0.0
+    assert judge("vi", {"no_blame": True}, "Mạng xã hội không phải là vùng đất vô pháp. Bảng kê là bản dự thảo.")[0] == 0.0
 
 
 def test_a_rumour_retold_after_it_is_reported_is_no_claim_unless_a_but_makes_it_the_teams():
