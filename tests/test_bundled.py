@@ -70,6 +70,8 @@ def test_library_rubrics_are_generic_and_fit_a_scenario_without_facts(tmp_path):
         kinds = {key for c in data["criteria"] if "check" in c for key in c["check"]}
         assert "facts" not in kinds, f"{path.name} checks facts: move them to a scenario's own rubric"
         assert "no_false_claims" in kinds, path.name
+        # labelling or threatening the public fails any text, internal ones too (issue 20's standard)
+        assert any("no_blame" in c.get("check", {}) and c.get("cap", 100) < 40 for c in data["criteria"]), path.name
     # A trainer's new scenario, with no facts at all, can use every library rubric by id.
     tasks = "".join(
         textwrap.dedent(f"""\

@@ -189,6 +189,14 @@ def test_vietnamese_tone_marks_placed_the_old_way_or_the_new_match_alike():
     assert judge("vi", {"any_of": ["Ủy ban"]}, "Uỷ ban phường đã họp.")[0] == 1.0
 
 
+def test_a_term_that_helper_words_would_bring_down_to_one_word_keeps_them():
+    en = lexicon("en")
+    assert not Reading("Post a notice on the board.", en).hits("posted by")
+    assert Reading("It was first posted by a parent.", en).hits("posted by")
+    assert Reading("The money has already been returned to every family.", en).hits("be returned to")
+    assert not Reading("We will work with parents.", en).hits("with the")
+
+
 def test_all_and_any_are_not_helper_words_in_english():
     """'all passed' says every sample passed; 'passed to the police' passes nothing."""
     assert judge("en", {"facts": ["tests"]}, "Our findings were passed to the police on Monday.")[0] == 0.0

@@ -239,6 +239,17 @@ def test_absence_checks_earn_nothing_before_the_text_says_something():
         assert judge(check, SAID)[0] == 1.0
 
 
+def test_a_task_that_does_not_ask_for_the_facts_says_something_in_its_rubrics_terms():
+    """An assessment written before any fact is known says something when it names what its
+    rubric asks for (the source, the trend); the same words earn nothing where the facts are asked."""
+    analysis = "The first post came from a parents' group and the trend is rising fast."
+    assessment = [crit("on-time", check={"on_time": {"grace": "30m"}}), crit("trend", check={"any_of": ["trend", "rising"]})]
+    assert [c.points for c in score_one(assessment, analysis).criteria] == [1.0, 1.0]
+    assert score_one(assessment, "We attach great importance to this.").criteria[0].points == 0.0
+    statement = [*assessment, crit("facts", check={"facts": ["sealed"]})]
+    assert score_one(statement, analysis).criteria[0].points == 0.0
+
+
 def test_on_time_late_inside_the_grace_falls_linearly():
     fraction, evidence = judge({"on_time": {"grace": "30m"}}, SAID, at=DUE + 12 * 60)
     assert fraction == pytest.approx(0.6)

@@ -46,6 +46,9 @@ class Answer:
     words: Words
     fired: dict[str, float] | None = None
     asks_facts: bool = False  # the task's rubric checks the scenario's facts (a public statement, a reply)
+    # What a task that does not check the facts asks for, in its rubric's terms (an assessment's
+    # source, trend and risks; a plan's roles): a text that says one of them has said something.
+    asks: tuple[str, ...] = ()
 
     @cached_property
     def combined(self) -> str:
@@ -123,7 +126,7 @@ class Answer:
             return False
         if self.asks_facts and any(self.established(fact) for fact in self.scenario.facts):
             return not any(self.stated(fact) for fact in self.scenario.facts if self.established(fact))
-        return not self.substance
+        return not self.substance and not self.reading.find(list(self.asks), (STATED,), solid=True)
 
 
 def _quotes(w: Words, hits: list[Hit]) -> str:

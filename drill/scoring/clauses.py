@@ -281,6 +281,8 @@ class Reading:
             return None
         elif match == ORDERED and self.lexicon.spaced:
             span = _words_in_order(wanted, self._words(read), self.lexicon)
+        elif self.lexicon.spaced and _core(wanted, self.lexicon):
+            span = _in_order(_core(wanted, self.lexicon), self._unaided(read), self.lexicon)
         elif self.lexicon.spaced:
             span = _words_apart(wanted, self._tokens(read), self.lexicon, ordered=match == TENSE)
         else:
@@ -328,6 +330,10 @@ class Reading:
             found = self._word_cache[read] = [(m.start(), m.end(), m.group(0), stem(m.group(0)) if english else m.group(0))
                                               for m in _WORD.finditer(read)]
         return found
+
+    def _unaided(self, read: str) -> list[tuple[int, int, str, str]]:
+        """A clause's words without the auxiliaries ("has been", "đã"), which say when, not what."""
+        return [word for word in self._words(read) if word[2] not in self.lexicon.auxiliaries]
 
     def _tokens(self, read: str) -> _Tokens:
         """A clause's words, helper words left out, for the terms looked for in the writer's own words."""
@@ -690,17 +696,39 @@ def _words_in_order(term: str, words: list[tuple[int, int, str, str]], lexicon: 
     """A phrase that costs points (a brush-off, a label): all its words, helper words too, in
     order, with at most `_CLAIM_GAP` others among them ("no further comment" says "no comment").
     Its helper words carry its sense: "có thể là" (may be) is not any "có thể" (can)."""
-    wanted = _term_words(term, lexicon, helpers=True)
+    return _in_order(_term_words(term, lexicon, helpers=True), words, lexicon, stems=False)
+
+
+@lru_cache(maxsize=8192)
+def _core(term: str, lexicon: Lexicon) -> tuple[str, ...]:
+    """The words of a term that helper words would bring down to one word, auxiliaries left out:
+    "posted by" is not any "post", "with the" not any "with", "be returned to" not any "return"
+    (and "has been returned to" still says it). Empty for any other term."""
+    every = _WORD.findall(term)
+    if len(every) < 2 or len([w for w in every if w not in lexicon.fillers]) != 1:
+        return ()
+    return tuple(stem(w) if lexicon.language == "en" else w for w in every if w not in lexicon.auxiliaries)
+
+
+def _in_order(wanted: tuple[str, ...], words: list[tuple[int, int, str, str]], lexicon: Lexicon,
+              stems: bool = True) -> tuple[int, int] | None:
+    """The wanted words in order among `words`, at most `_CLAIM_GAP` others among them; with
+    `stems`, an English stem written in a rubric ("investigat") matches the words it begins."""
     if not wanted:
         return None
+    english = stems and lexicon.language == "en"
+
+    def same(form: str, want: str) -> bool:
+        return form == want or (english and len(want) >= 4 and form.startswith(want))
+
     for first, (start, stop, _, form) in enumerate(words):
-        if form != wanted[0]:
+        if not same(form, wanted[0]):
             continue
         at, extra = 1, 0
         for _, end, _, form in words[first + 1:]:
             if at == len(wanted) or extra > _CLAIM_GAP:
                 break
-            if form == wanted[at]:
+            if same(form, wanted[at]):
                 at, stop = at + 1, end
             else:
                 extra += 1

@@ -21,7 +21,7 @@ from .matching import fold
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame", "owning", "alternatives", "bounded", "reports", "conditions")
-_SETS = ("fillers", "ongoing", "done", "past", "abbreviations", "grammar")  # looked up one word at a time
+_SETS = ("fillers", "auxiliaries", "ongoing", "done", "past", "abbreviations", "grammar")  # looked up one word at a time
 
 
 @dataclass(frozen=True, eq=False)  # one per language, cached: compared and hashed by identity, cheaply
@@ -42,6 +42,7 @@ class Lexicon:
     owning: tuple[str, ...] = ()  # words that own a failing ("apologise that", 致歉): what follows is admitted, not done
     conditions: tuple[str, ...] = ()  # "if", 若, nếu opening a clause: the rest of its sentence is a case, not a claim
     fillers: frozenset[str] = frozenset()
+    auxiliaries: frozenset[str] = frozenset()  # the helper words a one-word term still drops: tense, not sense
     ongoing: frozenset[str] = frozenset()  # words that say an action is under way or to come (will, đang)
     done: frozenset[str] = frozenset()  # words that say an action is done (has been, đã)
     past: frozenset[str] = frozenset()  # words that say a thing happened (was, were): no promise

@@ -152,6 +152,18 @@ def _gates(rubric: Rubric, criteria: tuple[CriterionScore, ...], uncapped: float
     return tuple(gates)
 
 
+def _asked(rubric: Rubric) -> tuple[str, ...]:
+    """The terms a rubric looks for (`any_of`, `all_of`): what its task asks the text to say."""
+    terms: list[str] = []
+    for criterion in rubric.criteria:
+        check = criterion.check
+        if check is not None and check.any_of:
+            terms += check.any_of
+        if check is not None and check.all_of:
+            terms += [term for group in check.all_of for term in group]
+    return tuple(dict.fromkeys(terms))
+
+
 def _task(
     exercise: Exercise, task: Task, due_at: float, submission: Submission | None,
     reviews: dict[str, dict[str | None, ExpertReview]], w: Words, now: float | None = None, fired: dict[str, float] | None = None,
@@ -164,7 +176,8 @@ def _task(
             return TaskScore(task.id, task.title, None, due_at, None, None, criteria, w.language, due=False)
         return TaskScore(task.id, task.title, None, due_at, 0.0, rubric.bands[-1].id, criteria, w.language)
     asks_facts = any(c.check is not None and c.check.kind == "facts" for c in rubric.criteria)
-    answer = Answer(submission.text, submission.fields, exercise.scenario, task, submission.at, due_at, w, fired, asks_facts)
+    asks = () if asks_facts else _asked(rubric)
+    answer = Answer(submission.text, submission.fields, exercise.scenario, task, submission.at, due_at, w, fired, asks_facts, asks)
     criteria = tuple(
         _automatic(c, answer, list(reviews.get(c.id, {}).values())) if c.check is not None
         else _manual(c, list(reviews.get(c.id, {}).values()), w, answer)
