@@ -197,6 +197,22 @@ def test_a_term_that_helper_words_would_bring_down_to_one_word_keeps_them():
     assert not Reading("We will work with parents.", en).hits("with the")
 
 
+def test_an_action_asked_for_is_not_claimed_done_but_a_request_is_a_decision():
+    vi, zh, en = lexicon("vi"), lexicon("zh-CN"), lexicon("en")
+    asked = Reading("Phòng GD&ĐT đã yêu cầu trả lại đủ trước ngày 20/9.", vi)
+    hit = asked.find(["đã trả lại"], (STATED,), match=TENSE)[0]
+    assert asked.required(hit) and asked.required(hit, done_only=True)
+    decided = Reading("市教育局已要求三小终止与该公司的合作。", zh)
+    hit = decided.find(["终止与该公司的合作"], (STATED,), match=TENSE)[0]
+    assert decided.required(hit) and not decided.required(hit, done_only=True)
+    assert not Reading("Phòng GD&ĐT đã trả lại đủ.", vi).required(Reading("Phòng GD&ĐT đã trả lại đủ.", vi).find(["đã trả lại"], (STATED,), match=TENSE)[0])
+    # a past claim is not made by a clause about something "being" done
+    assert not Reading("About children being moved to the back, we are checking.", en).find(["children were moved to the back"], (STATED,), match=TENSE)
+    assert Reading("Children were moved to the back.", en).find(["children were moved to the back"], (STATED,), match=TENSE)
+    sealed = " The rice was sealed on Monday."
+    assert judge("en", {"no_false_claims": True}, "The story that several pupils were hospitalised is everywhere." + sealed)[0] == 1.0
+
+
 def test_all_and_any_are_not_helper_words_in_english():
     """'all passed' says every sample passed; 'passed to the police' passes nothing."""
     assert judge("en", {"facts": ["tests"]}, "Our findings were passed to the police on Monday.")[0] == 0.0

@@ -302,9 +302,11 @@ def _no_overclaims(_: bool, answer: Answer) -> Result:
         if answer.established(fact):
             continue
         terms = [term for term in (*fact.keywords, *fact.phrasings) if term not in known]
-        said = [hit for hit in reading.find([*terms, *fact.contradicted_by], (STATED,), match=TENSE) if not reading.retold(hit)]
-        if not fact.pending:  # a finding still to come may be promised ("will be paid back"), not claimed,
-            # and what is seen so far may be said ("so far no pupil has shown symptoms")
+        said = [hit for hit in reading.find([*terms, *fact.contradicted_by], (STATED,), match=TENSE)
+                if not reading.retold(hit) and not reading.required(hit, done_only=fact.pending)]
+        if not fact.pending:  # a finding still to come may be promised ("will be paid back") or asked for
+            # ("asked to return the money"), not claimed, and what is seen so far may be said ("so far
+            # no pupil has shown symptoms"); a decision nobody made is claimed by a request too
             said = [hit for hit in said if not reading.promised(hit) and not reading.bounded(hit)]
         if said:
             claims.append(w("scoring.overclaim.unverified", fact=w.fact(fact.text), quotes=_quotes(w, said)))

@@ -295,11 +295,25 @@ class Reading:
         """Whether the clause puts the hit in the future or under way ("will be paid back",
         "đang rà soát"): a commitment, not a claim that it has happened."""
         read, lex = hit.clause.read, self.lexicon
+        low, _ = self._scope(read, hit.start, hit.end)  # "will now set it apart and return it": one "will" for both
         said = _WORD.findall(read[hit.start:hit.end])
         if any(word in lex.done or word in lex.past for word in said):
             return False  # "will hold a meeting and two pupils were hospitalised": the hit says it happened
-        low, _ = self._scope(read, hit.start, hit.end)  # "will now set it apart and return it": one "will" for both
         return any(word in lex.ongoing for word in _WORD.findall(read[low:hit.start]) + _near(read, hit.start, hit.end))
+
+    def required(self, hit: Hit, done_only: bool = False) -> bool:
+        """Whether a word that requires an action stands before the hit or in it ("Phòng GD&ĐT đã
+        yêu cầu trả lại đủ", "the school has been asked to return the money"): the action is asked
+        for, not claimed done. With `done_only`, only a term that says a thing is done is excused:
+        a request is no refund made, but it is a decision ("已要求三小终止合作" decides). (What is
+        asked for may still presuppose a falsehood: "asked the teacher to move the pupils back to
+        the front" is judged as a claim, by no_false_claims.)"""
+        lex = self.lexicon
+        term = _prepared(hit.term, lex)
+        if done_only and not any(word in lex.done for word in _WORD.findall(term)):
+            return False
+        low, _ = self._scope(hit.clause.read, hit.start, hit.end)
+        return self._any("directives", hit.clause.read[low:hit.end]) and not self._any("directives", term)
 
     def _same_time(self, term: str, read: str, span: tuple[int, int]) -> bool:
         """Whether the words found say what the term says about when: a term that says a thing
@@ -318,6 +332,8 @@ class Reading:
             return False  # a promise ("will be refunded") is judged as one, not as a thing done
         if lex.language != "en":
             return True
+        if any(word in lex.past for word in term_words) and any(word.endswith("ing") and word in lex.auxiliaries for word in near):
+            return False  # "about children being moved to the back" tells of no move that happened
         done = {stem(word) for word in term_words if word.endswith("ed")}
         return not any(word.endswith("ing") and stem(word) in done for word in near)
 
