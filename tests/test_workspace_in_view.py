@@ -46,11 +46,11 @@ async def test_a_too_short_reply_is_warned_of_in_the_submit_dialog_and_may_still
     drill = Drill(tmp_path, bundled("scenarios") / "school-food-rumour.yaml")
     async with drill.app.run_test(size=(80, 24)) as pilot:
         screen = await open_first_task(drill, pilot)
-        screen.query_one(TextArea).insert("经研判为一般舆情，待核实。")   # 13 characters; the rubric asks for 200
+        screen.query_one(TextArea).insert("经研判为一般舆情，待核实。")   # 13 characters; the rubric asks for 600
         await pilot.press("ctrl+g")
         await pilot.pause()
         message = drill.app.screen.query_one(".dialog-message").content.plain
-        assert "篇幅偏短：13 字，本任务评分标准要求至少 200 字。仍可提交。" in message
+        assert "篇幅偏短：13 字，本任务评分标准要求至少 600 字。仍可提交。" in message
         await pilot.press("ctrl+y")
         await pilot.pause()
         assert drill.session.state.work[("propaganda", "assess")].submitted_at is not None
@@ -60,7 +60,7 @@ async def test_a_long_enough_draft_gets_no_warning(tmp_path):
     drill = Drill(tmp_path, bundled("scenarios") / "school-food-rumour-en.yaml")
     async with drill.app.run_test(size=(80, 24)) as pilot:
         screen = await open_first_task(drill, pilot)
-        screen.query_one(TextArea).insert("The post appeared at 06:40 on a microblog. " * 15)
+        screen.query_one(TextArea).insert("The post appeared at 06:40 on a microblog. " * 40)
         await pilot.press("ctrl+g")
         await pilot.pause()
         message = drill.app.screen.query_one(".dialog-message").content.plain
