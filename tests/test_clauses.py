@@ -141,6 +141,13 @@ def test_a_question_or_a_full_stop_inside_quotation_marks_ends_no_sentence_of_th
     text = 'A video ran under "Is this what they eat? Shame!" and "several pupils were hospitalised".' + sealed
     assert judge("en", {"no_false_claims": True}, text)[0] == 1.0
     assert judge("en", {"facts": ["sealed"]}, 'The parent asked "is this what pupils eat?" in her post. The rice was sealed on Monday.')[0] == 1.0
+    # a full stop inside the quote that ends it: the team's next sentence is its own
+    assert judge("en", {"no_false_claims": True}, 'A post claimed "the rice is mouldy." Several pupils were hospitalised.' + sealed)[0] == 0.0
+    # a stray quote (an inch mark) opens nothing, and a number or "No." inside a quote keeps its full stop
+    stray = Reading('We acted on the 12" poster. Rice sealed. Samples taken. Parents phoned. Police told.', lexicon("en"))
+    assert len({c.sentence for c in stray.clauses}) == 5 and not stray.listed
+    assert judge("vi", {"facts": ["draft"]}, 'Bảng kê là "bản dự thảo của ban đại diện, chưa được nhà trường duyệt".')[0] == 1.0
+    assert len({c.sentence for c in Reading('"No. 3 Primary" sealed the rice.', lexicon("en")).clauses}) == 1
 
 
 def test_a_threat_to_whoever_spreads_a_story_labels_the_public():
@@ -211,6 +218,27 @@ def test_an_action_asked_for_is_not_claimed_done_but_a_request_is_a_decision():
     assert Reading("Children were moved to the back.", en).find(["children were moved to the back"], (STATED,), match=TENSE)
     sealed = " The rice was sealed on Monday."
     assert judge("en", {"no_false_claims": True}, "The story that several pupils were hospitalised is everywhere." + sealed)[0] == 1.0
+
+
+def test_what_a_review_found_in_the_new_rules_stays_fixed():
+    en, vi, zh = lexicon("en"), lexicon("vi"), lexicon("zh-CN")
+    sealed = " The rice was sealed on Monday."
+    # the team's own belief is no report
+    assert judge("en", {"no_false_claims": True}, "Please believe us: several pupils were hospitalised." + sealed)[0] == 0.0
+    assert judge("zh", {"no_false_claims": True}, "请家长相信，已有学生住院。问题大米已封存。")[0] == 0.0
+    # a request far from the claim excuses nothing
+    far = Reading("We asked to meet the parents and the head teacher has been suspended.", en)
+    assert not far.required(far.find(["head teacher has been suspended"], (STATED,), match=TENSE)[0])
+    # a condition hedges the rest of its sentence
+    assert stances("zh", "若有学生出现不适，学校将立即联系家长，送医治疗。", "送医治疗") == [HEDGED]
+    assert stances("vi", "Khi có thông tin, nhà trường đã kiểm tra ngay.", "đã kiểm tra") == [STATED]
+    # "were being taken" is still a past claim
+    assert Reading("Pupils were being taken to hospital.", en).find(["pupils were taken to hospital"], (STATED,), match=TENSE)
+    # a hedge cut off where the search window ended is no hedge
+    assert stances("en", "The school cannot rule outright refusal of the sacks.", "rule outright refusal") == [STATED]
+    # thanking whoever forwards the notice labels nobody; "chưa có căn cứ" rejects nothing said before it
+    assert judge("en", {"no_blame": True}, "We thank anyone who forwards our official notice." + sealed)[0] == 1.0
+    assert stances("vi", "Bảng kê là bản dự thảo, chưa có căn cứ để kỷ luật ai.", "bản dự thảo") == [STATED]
 
 
 def test_all_and_any_are_not_helper_words_in_english():

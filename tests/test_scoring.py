@@ -243,9 +243,11 @@ def test_a_task_that_does_not_ask_for_the_facts_says_something_in_its_rubrics_te
     """An assessment written before any fact is known says something when it names what its
     rubric asks for (the source, the trend); the same words earn nothing where the facts are asked."""
     analysis = "The first post came from a parents' group and the trend is rising fast."
-    assessment = [crit("on-time", check={"on_time": {"grace": "30m"}}), crit("trend", check={"any_of": ["trend", "rising"]})]
-    assert [c.points for c in score_one(assessment, analysis).criteria] == [1.0, 1.0]
+    assessment = [crit("on-time", check={"on_time": {"grace": "30m"}}), crit("source", check={"any_of": ["first post", "source"]}),
+                  crit("trend", check={"any_of": ["trend", "rising", "today"]})]
+    assert [c.points for c in score_one(assessment, analysis).criteria] == [1.0, 1.0, 1.0]
     assert score_one(assessment, "We attach great importance to this.").criteria[0].points == 0.0
+    assert score_one(assessment, "We have nothing new today.").criteria[0].points == 0.0  # one criterion's word
     statement = [*assessment, crit("facts", check={"facts": ["sealed"]})]
     assert score_one(statement, analysis).criteria[0].points == 0.0
 

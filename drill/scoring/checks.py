@@ -25,6 +25,7 @@ from .wording import Words, words
 
 Result = tuple[float, str]
 # Checks that reward what a text does not say: they earn nothing until it says something.
+_ANALYSED = 2  # criteria of a rubric without facts whose words a text must state before it has said something
 _MEASURES_ALONE = 2  # clauses of measures that count as substance when no fact is stated
 ABSENCE_KINDS = ("on_time", "none_of", "no_false_claims", "no_overclaims", "no_blame")
 _SNIPPET = 60
@@ -46,9 +47,9 @@ class Answer:
     words: Words
     fired: dict[str, float] | None = None
     asks_facts: bool = False  # the task's rubric checks the scenario's facts (a public statement, a reply)
-    # What a task that does not check the facts asks for, in its rubric's terms (an assessment's
-    # source, trend and risks; a plan's roles): a text that says one of them has said something.
-    asks: tuple[str, ...] = ()
+    # What a task that does not check the facts asks for, in its rubric's terms, one tuple per
+    # criterion (an assessment's source, trend and risks; a plan's roles and deadlines).
+    asks: tuple[tuple[str, ...], ...] = ()
 
     @cached_property
     def combined(self) -> str:
@@ -117,7 +118,7 @@ class Answer:
         rejected = self.reading.find([t for f in facts for t in f.contradicted_by], (REJECTED,), solid=True)
         return hedged + rejected + self.reading.find(list(self.lexicon.absolutes), (STATED,), solid=True, match=EXACT)
 
-    @property
+    @cached_property
     def empty(self) -> bool:
         """Nothing said about the incident, in a language whose substance the scorer can recognise.
         Where the task asks for the facts and some are established by now, measures alone ("the
@@ -126,7 +127,20 @@ class Answer:
             return False
         if self.asks_facts and any(self.established(fact) for fact in self.scenario.facts):
             return not any(self.stated(fact) for fact in self.scenario.facts if self.established(fact))
-        return not self.substance and not self.reading.find(list(self.asks), (STATED,), solid=True)
+        return not self.substance and not self._analyses
+
+    @property
+    def _analyses(self) -> bool:
+        """Whether the text states, in sentences, what two or more of its rubric's criteria look
+        for (a source and a trend; roles and a deadline): an assessment written before any fact
+        is established has said something. One criterion's words ("We have nothing new today")
+        are not enough."""
+        found = 0
+        for terms in self.asks:
+            found += bool(self.reading.find(list(terms), (STATED,), solid=True))
+            if found >= _ANALYSED:
+                return True
+        return False
 
 
 def _quotes(w: Words, hits: list[Hit]) -> str:
@@ -302,11 +316,12 @@ def _no_overclaims(_: bool, answer: Answer) -> Result:
         if answer.established(fact):
             continue
         terms = [term for term in (*fact.keywords, *fact.phrasings) if term not in known]
+        # An action asked for ("asked to return the money") is not claimed done; where nothing was
+        # decided (a pending fact), a request is itself a decision unless it names a thing done.
         said = [hit for hit in reading.find([*terms, *fact.contradicted_by], (STATED,), match=TENSE)
                 if not reading.retold(hit) and not reading.required(hit, done_only=fact.pending)]
-        if not fact.pending:  # a finding still to come may be promised ("will be paid back") or asked for
-            # ("asked to return the money"), not claimed, and what is seen so far may be said ("so far
-            # no pupil has shown symptoms"); a decision nobody made is claimed by a request too
+        if not fact.pending:  # a finding still to come may be promised ("will be paid back"), not
+            # claimed, and what is seen so far may be said ("so far no pupil has shown symptoms")
             said = [hit for hit in said if not reading.promised(hit) and not reading.bounded(hit)]
         if said:
             claims.append(w("scoring.overclaim.unverified", fact=w.fact(fact.text), quotes=_quotes(w, said)))
@@ -401,6 +416,10 @@ def check_text(
     Public so that a workspace can show live suggestions on a draft, passing the
     current in-world time as `submitted_at`. The evidence is in `language` (a BCP 47
     tag), by default the scenario's; `fired` gives when injects fired (see Answer.established).
+    The check is judged alone, without its rubric: what the rest of a rubric asks for, which
+    tells an internal text that has said something from one that has not (Answer.asks), is
+    not known here, so an absence check on such a text may read "nothing to credit yet"
+    where the scorer, which has the rubric, credits it.
     """
     spoken = words(language or scenario.language)
     return run(check, Answer(text, fields, scenario, task, submitted_at, due_at, spoken, fired))

@@ -5,10 +5,12 @@ batch was sealed" contains "sealed" but states nothing; "it is not true that pup
 were hospitalised" contains a false claim and rejects it; "sealed, no illness, flu" is
 a list of keywords with no sentence around them. So the text is split into sentences
 and clauses (by the punctuation of Chinese, English and Vietnamese, and by joining
-words such as "but" / 但 / nhưng), and each place a term is found gets a stance:
+words such as "but" / 但 / nhưng; a sentence quoted ends none of the team's), and each
+place a term is found gets a stance:
 
 - `stated`: asserted by the writer;
-- `hedged`: in a question, or beside a hedge (whether, 是否, liệu, ...) in its clause;
+- `hedged`: in a question, or beside a hedge (whether, 是否, liệu, ...) in its clause, or
+  after a clause of its sentence opened by a condition (if, 若, nếu: a case planned for);
 - `negated`: after a negation (not, 并非, không phải, ...) close before it in its clause,
   or right after an "or" that follows one ("no food poisoning or admitted to hospital");
 - `rejected`: in a sentence that calls it untrue (不属实, is false, sai sự thật, ...).
@@ -16,8 +18,9 @@ words such as "but" / 但 / nhưng), and each place a term is found gets a stanc
 A hit is `bare` when its clause holds nothing but rubric keywords: a fragment in a
 list, not a sentence. Beyond its stance, the claim checks ask whether a hit is the
 rumour quoted (between quotation marks) or retold (after "circulating", lan truyền, 网传 in
-its sentence), a promise (will, sẽ), or bounded by what has been seen so far (so far no
-..., 截至目前未发现); the stonewalling check asks whether the team owns it as a failing (we
+its sentence, or right after a verb of saying: "a video claimed ..."), a promise (will, sẽ),
+an action asked for ("asked to return", yêu cầu, 要求), or bounded by what has been seen so
+far (so far no ..., 截至目前未发现); the stonewalling check asks whether the team owns it as a failing (we
 apologise that we did not answer) or puts it in the past. The words of each language are
 data (lexicon.py).
 
@@ -46,13 +49,15 @@ _PAST_REACH = 2  # words before a brush-off that may put it in the past
 _HEADING_WORDS, _HEADING_CHARS = 6, 12  # a line no longer than this, alone before a line break, is a heading
 _CONTINUES = ",;:，；：、-–—("  # a line ending in one of these runs on into the next
 _BULLETS = ("-", "•", "*", "·", "–")  # a line starting with one of these is an item of a list
-_LEADERS = " -•*·–0123456789.)、"  # what may stand before a clause's first word: a bullet, a number
+_LEADERS = " " + "".join(_BULLETS) + "0123456789.)、"  # what may stand before a clause's first word: a bullet, a number
 _SENTENCE_END = "。！？!?；;\n"  # a semicolon parts statements that stand on their own
 _CLAUSE_BREAK = "，,：:、（）()「」《》—…"  # read before NFKC, which would make ， a ,
 # ASCII marks between two digits belong to a number (1.650.000, 1,65, 10:30), not to the sentence.
 _ASCII_NEEDS_SPACE = ".,;:"
 _WORD = re.compile(r"\w+(?:[.,']\w+)*")
 # How close before a term a negation must stand to deny it: characters for Chinese, else words.
+_STEM_MIN = 4  # letters of a rubric's English stem ("test", "sampl") that match the words it begins
+_LEAD_WORDS, _LEAD_CHARS = 4, 6  # how close before a claim a verb of saying or a request stands to bear on it
 _NEGATION_REACH_CHARS = 6
 _NEGATION_REACH_WORDS = 4
 _ALTERNATIVES_MAX = 2  # "no A or B or C": how many alternatives one negation reaches back across
@@ -139,9 +144,15 @@ def _split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple
     for at, char in enumerate(text):
         before = text[at - 1] if at else " "
         following = text[at + 1] if at + 1 < len(text) else " "
-        quoted = (not quoted if char == '"' else True if char == "“" else False if char in "”\n" else quoted)
-        if quoted and char in _SENTENCE_END + ".":
+        closing = quoted and char in '"”'
+        quoted = _quote_state(quoted, text, at)
+        ends = char in _SENTENCE_END or (char == "." and (following.isspace() or not wordlike(following) and not following.isdigit())
+                                         and not _abbreviated(current, abbreviations))
+        if quoted and ends and char != "\n":
             close_clause()  # 'under "Haven't paid? Sit at the back!" and "..."': a quoted sentence ends none of the team's
+        elif closing and before in ".?!。！？" and _starts_sentence(text, at + 1):
+            current.append(char)  # 'A post claimed "the rice is mouldy." Several pupils ...': the quote and its sentence end
+            close_sentence(False)
         elif char.isspace() and _han(before) and _han(following):
             close_clause()  # Chinese puts no spaces in a sentence: words spaced apart are a list
         elif char == "\n" and following != "\n" and before != "\n":
@@ -151,8 +162,7 @@ def _split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple
                 close_sentence(False)  # "3. The children's health" above a paragraph is a heading
             else:
                 current.append(" ")  # one line break wraps a line; a blank line ends a paragraph
-        elif char in _SENTENCE_END or (char == "." and (following.isspace() or not wordlike(following) and not following.isdigit())
-                                       and not _abbreviated(current, abbreviations)):
+        elif ends:
             close_sentence(char in "？?")
         elif char in _CLAUSE_BREAK and not (char in _ASCII_NEEDS_SPACE and before.isdigit() and following.isdigit()):
             close_clause()
@@ -175,9 +185,34 @@ def _heading(line: str) -> bool:
 
 
 def _abbreviated(current: list[str], abbreviations: frozenset[str]) -> bool:
-    """Whether the word just before a full stop is an abbreviation of the language ("No", "Mr")."""
+    """Whether the word just before a full stop is an abbreviation of the language ("No", "Mr",
+    '"No. 3 Primary"')."""
     words = "".join(current).split() if abbreviations else []
-    return bool(words) and words[-1].casefold() in abbreviations
+    return bool(words) and words[-1].lstrip('"“(').casefold() in abbreviations
+
+
+def _quote_state(quoted: bool, text: str, at: int) -> bool:
+    """Whether the text is inside quotation marks after the character at `at`. A straight quote
+    opens only when another closes it on the same line (an inch mark or a stray quote opens
+    nothing); “ opens, ” closes, and a line break closes whatever is open."""
+    char = text[at]
+    if char == '"':
+        if quoted:
+            return False
+        line_end = text.find("\n", at + 1)
+        return text.find('"', at + 1, line_end if line_end != -1 else len(text)) != -1
+    if char == "“":
+        return True
+    if char in "”\n":
+        return False
+    return quoted
+
+
+def _starts_sentence(text: str, at: int) -> bool:
+    """Whether a new sentence starts at `at` (after spaces): a capital letter, a Chinese
+    character, a line break or the end of the text."""
+    rest = text[at:].lstrip(" \t")
+    return not rest or rest[0] == "\n" or rest[0].isupper() or _han(rest[0])
 
 
 def _near(read: str, start: int, end: int) -> list[str]:
@@ -198,6 +233,7 @@ class Reading:
         self.keywords = keywords  # every fact keyword of the scenario: what a bare fragment is made of
         self._token_cache: dict[str, _Tokens] = {}
         self._word_cache: dict[str, list[tuple[int, int, str, str]]] = {}
+        self._unaided_cache: dict[str, list[tuple[int, int, str, str]]] = {}
         pieces = [(unicodedata.normalize("NFKC", piece), s, q) for piece, s, q in _split(text, lexicon.abbreviations)]
         self.clauses = [Clause(" ".join(piece.split()), lexicon.canon(fold(piece)), s, q) for piece, s, q in pieces]
         self.whole_read = lexicon.canon(fold(text))
@@ -215,7 +251,7 @@ class Reading:
         wanted = _prepared(term, self.lexicon)
         if not wanted:
             return []
-        if any(c in wanted for c in _SENTENCE_END + "，；、") or any(f"{c} " in wanted for c in _ASCII_NEEDS_SPACE):
+        if _spans_clauses(wanted):
             # A term that spans clauses is looked for in the whole text, as it always was.
             if occurs(wanted, self.whole_read, self.whole):
                 clause = Clause(term, wanted, -1, False)
@@ -251,7 +287,7 @@ class Reading:
             present = self._tokens(self.whole_read).present
             english = self.lexicon.language == "en"
             return all(
-                want in present or (english and len(want) >= 4 and self._begins(want))
+                want in present or (english and len(want) >= _STEM_MIN and self._begins(want))
                 for want in _term_words(wanted, self.lexicon)
             ) and bool(_term_words(wanted, self.lexicon))
         return len(wanted) >= 3 and self.lexicon.gap > 0 and set(wanted) <= self._characters
@@ -312,8 +348,24 @@ class Reading:
         term = _prepared(hit.term, lex)
         if done_only and not any(word in lex.done for word in _WORD.findall(term)):
             return False
-        low, _ = self._scope(hit.clause.read, hit.start, hit.end)
-        return self._any("directives", hit.clause.read[low:hit.end]) and not self._any("directives", term)
+        return self._just_before("directives", hit) and not self._any("directives", term)
+
+    def _just_before(self, markers: str, hit: Hit) -> bool:
+        """Whether a word of the list stands in the hit or at most a few words before it, in its
+        scope: "a video claimed several pupils ..." reports the claim; "we asked to meet the
+        parents and the head teacher has been suspended" asks for nothing that was claimed."""
+        pattern = _markers(self.lexicon, markers)
+        if pattern is None:
+            return False
+        read = hit.clause.read
+        low, _ = self._scope(read, hit.start, hit.end)
+        for match in pattern.finditer(read, low):
+            if match.start() >= hit.end:
+                break
+            between = read[match.end():hit.start]
+            if len(_WORD.findall(between) if self.lexicon.spaced else between) <= (_LEAD_WORDS if self.lexicon.spaced else _LEAD_CHARS):
+                return True
+        return False
 
     def _same_time(self, term: str, read: str, span: tuple[int, int]) -> bool:
         """Whether the words found say what the term says about when: a term that says a thing
@@ -332,7 +384,8 @@ class Reading:
             return False  # a promise ("will be refunded") is judged as one, not as a thing done
         if lex.language != "en":
             return True
-        if any(word in lex.past for word in term_words) and any(word.endswith("ing") and word in lex.auxiliaries for word in near):
+        if (any(word in lex.past for word in term_words) and not any(word in lex.past for word in near)
+                and any(word.endswith("ing") and word in lex.auxiliaries for word in near)):
             return False  # "about children being moved to the back" tells of no move that happened
         done = {stem(word) for word in term_words if word.endswith("ed")}
         return not any(word.endswith("ing") and stem(word) in done for word in near)
@@ -349,7 +402,10 @@ class Reading:
 
     def _unaided(self, read: str) -> list[tuple[int, int, str, str]]:
         """A clause's words without the auxiliaries ("has been", "đã"), which say when, not what."""
-        return [word for word in self._words(read) if word[2] not in self.lexicon.auxiliaries]
+        found = self._unaided_cache.get(read)
+        if found is None:
+            found = self._unaided_cache[read] = [word for word in self._words(read) if word[2] not in self.lexicon.auxiliaries]
+        return found
 
     def _tokens(self, read: str) -> _Tokens:
         """A clause's words, helper words left out, for the terms looked for in the writer's own words."""
@@ -380,8 +436,8 @@ class Reading:
         if clause.question or any(scope.rstrip().endswith(q) and self._has(q, scope) for q in lex.questions):
             return HEDGED
         earlier, _ = self._sentence(clause)
-        if earlier and self._opens("conditions", earlier[-1].read):
-            return HEDGED  # "若有学生出现不适：第一时间送医": a case planned for
+        if any(self._opens("conditions", c.read) for c in earlier):
+            return HEDGED  # "若有学生出现不适，立即联系家长，送医治疗": a case planned for
         wanted = _prepared(term, lex)
         if (self._any("hedges", before) or self._any("hedges", after) or self._straddled("hedges", clause.read, start, end)
                 or self._any("hedges", inside) and any(self._has(m, inside) and not self._has(m, wanted) for m in lex.hedges)):
@@ -398,7 +454,15 @@ class Reading:
         "到底有没有孩子身体不舒服" asks; it does not say "没有孩子不舒服". ("đang kiểm tra" holds
         the whole of "kiểm tra": a check under way, which is said.)"""
         pattern = _markers(self.lexicon, markers)
-        return pattern is not None and any(m.start() < start < m.end() < end for m in pattern.finditer(read, max(0, start - 8), start + 8))
+        if pattern is None:
+            return False
+        reach = max(len(word) for word in getattr(self.lexicon, markers))
+        for match in pattern.finditer(read, max(0, start - reach)):
+            if match.start() >= start:
+                return False
+            if start < match.end() < end:
+                return True
+        return False
 
     def _sentence(self, clause: Clause) -> tuple[list[Clause], list[Clause]]:
         """The clauses of the clause's sentence before it and after it (none for a term found
@@ -467,9 +531,9 @@ class Reading:
         report is rejected first ("网传说法完全不实，大米没有任何问题": what follows is the team's answer).
         A verb of saying just before the claim in its own clause reports it too ("a short video
         claimed several pupils were hospitalised", "chat groups are saying children are in hospital")."""
-        low, _ = self._scope(hit.clause.read, hit.start, hit.end)
-        if self._any("reports", hit.clause.read[low:hit.start]):
+        if self._just_before("reports", hit):
             return True
+        low, _ = self._scope(hit.clause.read, hit.start, hit.end)
         earlier, _ = self._sentence(hit.clause)
         return (low == 0 and any(self._any("reports", c.read) for c in earlier)
                 and not any(self._any("rejections", c.read) for c in earlier))
@@ -633,6 +697,12 @@ def _markers(lexicon: Lexicon, name: str) -> re.Pattern[str] | None:
 
 
 @lru_cache(maxsize=8192)
+def _spans_clauses(wanted: str) -> bool:
+    """Whether a term holds a clause break, so that it can only be looked for in the whole text."""
+    return any(c in wanted for c in _SENTENCE_END + "，；、") or any(f"{c} " in wanted for c in _ASCII_NEEDS_SPACE)
+
+
+@lru_cache(maxsize=8192)
 def _prepared(term: str, lexicon: Lexicon) -> str:
     return lexicon.canon(fold(term))
 
@@ -685,14 +755,14 @@ def _words_apart(term: str, tokens: _Tokens, lexicon: Lexicon, ordered: bool = F
     wanted = _term_words(term, lexicon)
     if not wanted:
         return None
-    english = lexicon.language == "en"
+    begins = _STEM_MIN if lexicon.language == "en" else 0
 
     def same(form: str, want: str) -> bool:
-        return form == want or (english and len(want) >= 4 and form.startswith(want))
+        return _same(form, want, begins)
 
     # Most terms are not in most clauses: a word missing altogether settles it at once.
     for want in wanted:
-        if want not in tokens.present and not (english and len(want) >= 4 and any(f.startswith(want) for f in tokens.present)):
+        if want not in tokens.present and not (begins and len(want) >= begins and any(f.startswith(want) for f in tokens.present)):
             return None
     forms, reach = tokens.forms, len(wanted) + lexicon.gap
     for first in range(len(forms)):
@@ -706,6 +776,12 @@ def _words_apart(term: str, tokens: _Tokens, lexicon: Lexicon, ordered: bool = F
                 if not open_:
                     return tokens.spans[first][0], tokens.spans[position][1]
     return None
+
+
+def _same(form: str, want: str, begins: int) -> bool:
+    """Whether a word of the text is a wanted word: the same form, or, with `begins`, one that a
+    stem of at least that many letters written in a rubric begins ("investigat", "hospitali")."""
+    return form == want or (0 < begins <= len(want) and form.startswith(want))
 
 
 def _words_in_order(term: str, words: list[tuple[int, int, str, str]], lexicon: Lexicon) -> tuple[int, int] | None:
@@ -729,13 +805,14 @@ def _core(term: str, lexicon: Lexicon) -> tuple[str, ...]:
 def _in_order(wanted: tuple[str, ...], words: list[tuple[int, int, str, str]], lexicon: Lexicon,
               stems: bool = True) -> tuple[int, int] | None:
     """The wanted words in order among `words`, at most `_CLAIM_GAP` others among them; with
-    `stems`, an English stem written in a rubric ("investigat") matches the words it begins."""
+    `stems`, an English stem of five letters or more written in a rubric ("investigat") matches
+    the words it begins (not "with" in "without", nor "post" in "postponed")."""
     if not wanted:
         return None
-    english = stems and lexicon.language == "en"
+    begins = _STEM_MIN + 1 if stems and lexicon.language == "en" else 0
 
     def same(form: str, want: str) -> bool:
-        return form == want or (english and len(want) >= 4 and form.startswith(want))
+        return _same(form, want, begins)
 
     for first, (start, stop, _, form) in enumerate(words):
         if not same(form, wanted[0]):

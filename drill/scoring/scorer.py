@@ -152,16 +152,16 @@ def _gates(rubric: Rubric, criteria: tuple[CriterionScore, ...], uncapped: float
     return tuple(gates)
 
 
-def _asked(rubric: Rubric) -> tuple[str, ...]:
-    """The terms a rubric looks for (`any_of`, `all_of`): what its task asks the text to say."""
-    terms: list[str] = []
+def _asked(rubric: Rubric) -> tuple[tuple[str, ...], ...]:
+    """The terms each criterion of a rubric looks for (`any_of`, `all_of`): what its task asks
+    the text to say."""
+    asked = []
     for criterion in rubric.criteria:
         check = criterion.check
-        if check is not None and check.any_of:
-            terms += check.any_of
-        if check is not None and check.all_of:
-            terms += [term for group in check.all_of for term in group]
-    return tuple(dict.fromkeys(terms))
+        terms = [*(check.any_of or []), *(term for group in check.all_of or [] for term in group)] if check is not None else []
+        if terms:
+            asked.append(tuple(terms))
+    return tuple(asked)
 
 
 def _task(
