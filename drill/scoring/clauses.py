@@ -456,8 +456,10 @@ class Reading:
         pattern = _markers(self.lexicon, markers)
         if pattern is None:
             return False
-        reach = max(len(word) for word in getattr(self.lexicon, markers))
-        for match in pattern.finditer(read, max(0, start - reach)):
+        reach = _longest(self.lexicon, markers)
+        # Only a word that starts before the hit and ends inside it counts, so the search may stop
+        # well past the hit's end (where cutting the text short can no longer fake a word's end).
+        for match in pattern.finditer(read, max(0, start - reach), min(len(read), end + reach)):
             if match.start() >= start:
                 return False
             if start < match.end() < end:
@@ -694,6 +696,12 @@ def _markers(lexicon: Lexicon, name: str) -> re.Pattern[str] | None:
     parts = [("(?<![^\\W_])" if wordlike(word[0]) and not word.startswith("n'") else "") + re.escape(word)
              + ("(?![^\\W_])" if wordlike(word[-1]) else "") for word in words]
     return re.compile("|".join(parts))
+
+
+@lru_cache(maxsize=64)
+def _longest(lexicon: Lexicon, name: str) -> int:
+    """The length of the longest word of one of the lexicon's lists."""
+    return max((len(word) for word in getattr(lexicon, name)), default=0)
 
 
 @lru_cache(maxsize=8192)
