@@ -231,6 +231,12 @@ def test_on_time_is_full_marks_by_the_due_time():
     assert judge({"on_time": {"grace": "30m"}}, SAID, at=DUE) == (1.0, "submitted at the due time")
 
 
+def test_a_long_list_of_wordings_is_shown_by_its_first_few_and_how_many_more():
+    terms = [f"word{n}" for n in range(20)]
+    fraction, evidence = judge({"any_of": terms}, "Nothing of the kind.")
+    assert fraction == 0.0 and evidence == "none of " + ", ".join(f"'word{n}'" for n in range(8)) + ", 12 more"
+
+
 def test_absence_checks_earn_nothing_before_the_text_says_something():
     nothing = (0.0, "nothing to credit yet: no sentence states a fact or a measure, or answers what is asked about the incident")
     for check in ({"on_time": {"grace": "30m"}}, {"none_of": ["no comment"]}, {"no_false_claims": True}, {"no_overclaims": True}):

@@ -15,6 +15,7 @@ from drill.formats.rubric import DEFAULT_SCALE, Band
 from drill.i18n import Catalog, language_for
 
 _UNITS = (("d", 86400), ("h", 3600), ("m", 60), ("s", 1))
+_SHOWN = 8  # wordings of a list shown in evidence before "N more"
 
 
 class Words:
@@ -42,8 +43,13 @@ class Words:
         return self._list.join(self._quote.format(text=term) for term in terms)
 
     def alternatives(self, terms: list[str]) -> str:
-        """Terms of which any one would do: 'a', 'b', 'c' in English, “a”、“b”或“c” in Chinese."""
-        quoted = [self._quote.format(text=term) for term in terms]
+        """Terms of which any one would do: 'a', 'b', 'c' in English, “a”、“b”或“c” in Chinese.
+        A long list of wordings shows its first few and how many more (the rubric has them all):
+        evidence is read on a review screen and a printed sheet."""
+        shown = terms if len(terms) <= _SHOWN + 2 else terms[:_SHOWN]  # "1 more" would hide a word for nothing
+        quoted = [self._quote.format(text=term) for term in shown]
+        if len(shown) < len(terms):
+            quoted.append(self.t("scoring.more", count=len(terms) - len(shown)))
         if len(quoted) < 2:
             return "".join(quoted)
         return self.t("scoring.or-separator").join(quoted[:-1]) + self.t("scoring.or-last") + quoted[-1]
