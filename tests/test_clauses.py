@@ -132,6 +132,7 @@ def test_a_rumour_quoted_is_no_claim_but_a_fact_quoted_is_still_stated():
     sealed = " The rice was sealed on Monday."
     assert judge("en", {"no_false_claims": True}, 'Messages saying "several pupils were hospitalised" circulated overnight.' + sealed)[0] == 1.0
     assert judge("en", {"no_false_claims": True}, "A post said “several pupils were hospitalised.” This is false." + sealed)[0] == 1.0
+    assert judge("en", {"no_false_claims": True}, 'A post said "several pupils were hospitalised." This is false.' + sealed)[0] == 1.0
     assert judge("en", {"no_false_claims": True}, "Several pupils were hospitalised." + sealed)[0] == 0.0
     assert judge("en", {"facts": ["sealed"]}, '"The rice was sealed on Monday," said the head teacher.')[0] == 1.0
 

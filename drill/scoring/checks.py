@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Callable
 
-from drill.formats.rubric import Check, Length, OnTime, Substance
+from drill.formats.rubric import Check, Length, OnTime, Rubric, Substance
 from drill.formats.scenario import Fact, Scenario, Task
 
 from .clauses import EXACT, HEDGED, NEGATED, ORDERED, REJECTED, STATED, TENSE, Hit, Reading
@@ -46,10 +46,22 @@ class Answer:
     due_at: float
     words: Words
     fired: dict[str, float] | None = None
-    asks_facts: bool = False  # the task's rubric checks the scenario's facts (a public statement, a reply)
-    # What a task that does not check the facts asks for, in its rubric's terms, one tuple per
-    # criterion (an assessment's source, trend and risks; a plan's roles and deadlines).
-    asks: tuple[tuple[str, ...], ...] = ()
+    rubric: Rubric | None = None  # the task's rubric, when the whole of it is being scored
+
+    @cached_property
+    def asks_facts(self) -> bool:
+        """Whether the task's rubric checks the scenario's facts (a public statement, a reply)."""
+        return self.rubric is not None and any(c.check is not None and c.check.kind == "facts" for c in self.rubric.criteria)
+
+    @cached_property
+    def asks(self) -> tuple[tuple[str, ...], ...]:
+        """What a task that does not check the facts asks for, in its rubric's terms, one tuple per
+        criterion (an assessment's source, trend and risks; a plan's roles and deadlines)."""
+        if self.rubric is None or self.asks_facts:
+            return ()
+        checks = [c.check for c in self.rubric.criteria if c.check is not None]
+        asked = [(*(check.any_of or []), *(term for group in check.all_of or [] for term in group)) for check in checks]
+        return tuple(terms for terms in asked if terms)
 
     @cached_property
     def combined(self) -> str:
@@ -419,7 +431,7 @@ def check_text(
     The check is judged alone, without its rubric: what the rest of a rubric asks for, which
     tells an internal text that has said something from one that has not (Answer.asks), is
     not known here, so an absence check on such a text may read "nothing to credit yet"
-    where the scorer, which has the rubric, credits it.
+    where the scorer, which passes the rubric, credits it.
     """
     spoken = words(language or scenario.language)
     return run(check, Answer(text, fields, scenario, task, submitted_at, due_at, spoken, fired))

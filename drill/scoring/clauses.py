@@ -317,8 +317,8 @@ class Reading:
             return None
         elif match == ORDERED and self.lexicon.spaced:
             span = _words_in_order(wanted, self._words(read), self.lexicon)
-        elif self.lexicon.spaced and _core(wanted, self.lexicon):
-            span = _in_order(_core(wanted, self.lexicon), self._unaided(read), self.lexicon)
+        elif self.lexicon.spaced and (core := _core(wanted, self.lexicon)):
+            span = _in_order(core, self._unaided(read), _STEM_MIN + 1 if self.lexicon.language == "en" else 0)
         elif self.lexicon.spaced:
             span = _words_apart(wanted, self._tokens(read), self.lexicon, ordered=match == TENSE)
         else:
@@ -486,22 +486,15 @@ class Reading:
 
     def _quoted(self, hit: Hit) -> bool:
         """Whether a claim stands between quotation marks opened before it in its sentence and
-        closed after it (in the sentence, or at the start of the next: 'a post said "the head
-        teacher was arrested." This is false.'): the rumour quoted, not said by the team."""
+        closed after it ('a post said "the head teacher was arrested." This is false.': a quote
+        and the full stop inside it end their sentence together, see _split): the rumour quoted,
+        not said by the team."""
         earlier, later = self._sentence(hit.clause)
         before = "".join(c.read for c in earlier) + hit.clause.read[:hit.start]
-        after = hit.clause.read[hit.end:] + "".join(c.read for c in later) + self._next_sentence_start(hit.clause)
+        after = hit.clause.read[hit.end:] + "".join(c.read for c in later)
         if before.count("“") > before.count("”"):
             return "”" in after
         return before.count('"') % 2 == 1 and '"' in after
-
-    def _next_sentence_start(self, clause: Clause) -> str:
-        """The first characters of the sentence after the clause's: where a closing quotation
-        mark lands when the full stop stood inside the quote."""
-        _, later = self._sentence(clause)
-        last = later[-1] if later else clause
-        at = next((i for i, c in enumerate(self.clauses) if c is last), None)
-        return self.clauses[at + 1].read[:1] if at is not None and at + 1 < len(self.clauses) else ""
 
     def _region(self, hit: Hit) -> str:
         """The words that bear on a hit: its scope (up to the nearest joining word), with the clause
@@ -764,21 +757,17 @@ def _words_apart(term: str, tokens: _Tokens, lexicon: Lexicon, ordered: bool = F
     if not wanted:
         return None
     begins = _STEM_MIN if lexicon.language == "en" else 0
-
-    def same(form: str, want: str) -> bool:
-        return _same(form, want, begins)
-
     # Most terms are not in most clauses: a word missing altogether settles it at once.
     for want in wanted:
         if want not in tokens.present and not (begins and len(want) >= begins and any(f.startswith(want) for f in tokens.present)):
             return None
     forms, reach = tokens.forms, len(wanted) + lexicon.gap
     for first in range(len(forms)):
-        if not any(same(forms[first], want) for want in wanted[:1 if ordered else None]):
+        if not any(_same(forms[first], want, begins) for want in wanted[:1 if ordered else None]):
             continue
         open_ = list(range(len(wanted)))
         for position in range(first, min(len(forms), first + reach)):
-            match = next((i for i in open_[:1 if ordered else None] if same(forms[position], wanted[i])), None)
+            match = next((i for i in open_[:1 if ordered else None] if _same(forms[position], wanted[i], begins)), None)
             if match is not None:
                 open_.remove(match)
                 if not open_:
@@ -796,7 +785,7 @@ def _words_in_order(term: str, words: list[tuple[int, int, str, str]], lexicon: 
     """A phrase that costs points (a brush-off, a label): all its words, helper words too, in
     order, with at most `_CLAIM_GAP` others among them ("no further comment" says "no comment").
     Its helper words carry its sense: "có thể là" (may be) is not any "có thể" (can)."""
-    return _in_order(_term_words(term, lexicon, helpers=True), words, lexicon, stems=False)
+    return _in_order(_term_words(term, lexicon, helpers=True), words, 0)
 
 
 @lru_cache(maxsize=8192)
@@ -810,26 +799,20 @@ def _core(term: str, lexicon: Lexicon) -> tuple[str, ...]:
     return tuple(stem(w) if lexicon.language == "en" else w for w in every if w not in lexicon.auxiliaries)
 
 
-def _in_order(wanted: tuple[str, ...], words: list[tuple[int, int, str, str]], lexicon: Lexicon,
-              stems: bool = True) -> tuple[int, int] | None:
+def _in_order(wanted: tuple[str, ...], words: list[tuple[int, int, str, str]], begins: int) -> tuple[int, int] | None:
     """The wanted words in order among `words`, at most `_CLAIM_GAP` others among them; with
-    `stems`, an English stem of five letters or more written in a rubric ("investigat") matches
-    the words it begins (not "with" in "without", nor "post" in "postponed")."""
+    `begins`, a stem of that many letters or more written in a rubric ("investigat") matches the
+    words it begins (a one-word term asks five: not "with" in "without", nor "post" in "postponed")."""
     if not wanted:
         return None
-    begins = _STEM_MIN + 1 if stems and lexicon.language == "en" else 0
-
-    def same(form: str, want: str) -> bool:
-        return _same(form, want, begins)
-
     for first, (start, stop, _, form) in enumerate(words):
-        if not same(form, wanted[0]):
+        if not _same(form, wanted[0], begins):
             continue
         at, extra = 1, 0
         for _, end, _, form in words[first + 1:]:
             if at == len(wanted) or extra > _CLAIM_GAP:
                 break
-            if same(form, wanted[at]):
+            if _same(form, wanted[at], begins):
                 at, stop = at + 1, end
             else:
                 extra += 1

@@ -152,18 +152,6 @@ def _gates(rubric: Rubric, criteria: tuple[CriterionScore, ...], uncapped: float
     return tuple(gates)
 
 
-def _asked(rubric: Rubric) -> tuple[tuple[str, ...], ...]:
-    """The terms each criterion of a rubric looks for (`any_of`, `all_of`): what its task asks
-    the text to say."""
-    asked = []
-    for criterion in rubric.criteria:
-        check = criterion.check
-        terms = [*(check.any_of or []), *(term for group in check.all_of or [] for term in group)] if check is not None else []
-        if terms:
-            asked.append(tuple(terms))
-    return tuple(asked)
-
-
 def _task(
     exercise: Exercise, task: Task, due_at: float, submission: Submission | None,
     reviews: dict[str, dict[str | None, ExpertReview]], w: Words, now: float | None = None, fired: dict[str, float] | None = None,
@@ -175,9 +163,7 @@ def _task(
         if not due:
             return TaskScore(task.id, task.title, None, due_at, None, None, criteria, w.language, due=False)
         return TaskScore(task.id, task.title, None, due_at, 0.0, rubric.bands[-1].id, criteria, w.language)
-    asks_facts = any(c.check is not None and c.check.kind == "facts" for c in rubric.criteria)
-    asks = () if asks_facts else _asked(rubric)
-    answer = Answer(submission.text, submission.fields, exercise.scenario, task, submission.at, due_at, w, fired, asks_facts, asks)
+    answer = Answer(submission.text, submission.fields, exercise.scenario, task, submission.at, due_at, w, fired, rubric)
     criteria = tuple(
         _automatic(c, answer, list(reviews.get(c.id, {}).values())) if c.check is not None
         else _manual(c, list(reviews.get(c.id, {}).values()), w, answer)
