@@ -120,6 +120,29 @@ def test_a_claim_keeps_its_words_in_order_and_a_promise_claims_nothing_done():
     assert hits and not any(happened.promised(hit) for hit in hits)
 
 
+def test_a_claim_in_another_tense_or_an_irregular_form_is_still_the_claim():
+    police = Reading("Ms Hanh has gone to the district police this morning.", lexicon("en"))
+    assert [hit.stance for hit in police.hits("went to the district police", TENSE)] == [STATED]
+    moved = Reading("The class teacher did move a few pupils to the back rows.", lexicon("en"))
+    assert [hit.stance for hit in moved.hits("the teacher moved pupils", TENSE)] == [STATED]
+    assert stem("move") == stem("moved") == stem("moving") and stem("release") == stem("released")
+    assert stem("went", lexicon("en").forms) == stem("gone", lexicon("en").forms) == "go"
+
+
+def test_the_bare_verb_is_no_claim_that_it_happened():
+    asked = Reading("The bureau is asking schools to keep rejected food apart and send it back the same day.", lexicon("en"))
+    assert not asked.hits("sent back the same day", TENSE)
+    owed = Reading("No family has to pay anything for the air-conditioner.", lexicon("en"))
+    assert not owed.hits("no family has paid", TENSE)
+    assert Reading("The school sent it back the same day.", lexicon("en")).hits("sent back the same day", TENSE)
+
+
+def test_a_denial_is_said_even_after_an_earlier_negation():
+    text = "It was never put into practice and no family has paid any money for it."
+    assert [hit.stance for hit in Reading(text, lexicon("en")).hits("no family has paid", TENSE)] == [STATED]
+    assert stances("en", "We will never say no comment to parents.", "no comment") == [NEGATED]
+
+
 def test_a_heading_above_a_paragraph_ends_its_sentence_but_a_list_stays_a_list():
     headed = Reading("3. The children's health\nThe district people's hospital confirms it has treated no pupil.", lexicon("en"))
     assert not headed.hits("children are in hospital", TENSE)

@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -60,6 +61,7 @@ _STEM_MIN = 4  # letters of a rubric's English stem ("test", "sampl") that match
 _LEAD_WORDS, _LEAD_CHARS = 4, 6  # how close before a claim a verb of saying or a request stands to bear on it
 _NEGATION_REACH_CHARS = 6
 _NEGATION_REACH_WORDS = 4
+_DENIAL_REACH = 2  # words (characters in Chinese) before a term that is itself a denial that may deny it
 _ALTERNATIVES_MAX = 2  # "no A or B or C": how many alternatives one negation reaches back across
 _QUOTE = 48  # characters of a clause quoted as evidence
 _BARE_MIN = 1
@@ -71,16 +73,22 @@ _LIST_ITEM_CHARS = 6  # characters (Chinese) or words besides keywords that make
 _SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ied", "ies", "ed", "es", "s", "ly")
 
 
-def stem(word: str) -> str:
+def stem(word: str, forms: Mapping[str, str] | None = None) -> str:
     """A light English stem: enough that tenses and plurals of a keyword meet
-    (sealed / seals / sealing -> seal; hospitalized -> hospitalis)."""
+    (sealed / seals / sealing / seal -> seal; move / moved / moving -> mov; hospitalized ->
+    hospitalis); with the lexicon's irregular `forms`, went / gone / go -> go."""
+    if forms:
+        word = forms.get(word, word)
     word = word.replace("iz", "is")
     if len(word) <= 4:
-        return word
+        return word[:-1] if len(word) == 4 and word[-1] == "e" else word  # move -> mov, as moved and moving
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)] + ("y" if suffix in ("ied", "ies") else "")
             break
+    else:
+        if word[-1] == "e":
+            return word[:-1]  # release -> releas, as released and releasing
     if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
         word = word[:-1]  # stopped -> stopp -> stop
     return word
@@ -388,7 +396,36 @@ class Reading:
                 and any(word.endswith("ing") and word in lex.auxiliaries for word in near)):
             return False  # "about children being moved to the back" tells of no move that happened
         done = {stem(word) for word in term_words if word.endswith("ed")}
-        return not any(word.endswith("ing") and stem(word) in done for word in near)
+        if any(word.endswith("ing") and stem(word) in done for word in near):
+            return False
+        return self._past_said(term_words, read, span, near)
+
+    def _past_said(self, term_words: list[str], read: str, span: tuple[int, int], near: list[str]) -> bool:
+        """Whether a term's verb in the past ("sent back", "paid") is found in the past too, not
+        as the bare word ("asking schools to ... send it back the same day", "no family has to
+        pay") unless "did" stands just before it ("the teacher did move pupils"). A promise
+        ("will return it the same day") is found, and judged as one (see promised)."""
+        lex = self.lexicon
+        low, _ = self._scope(read, *span)
+        if any(word in lex.ongoing for word in near + _WORD.findall(read[low:span[0]])):
+            return True
+        past = {stem(word, lex.forms) for word in term_words if word.endswith("ed") or lex.forms.get(word, word) != word}
+        words = self._words(read)
+        for at, (start, end, word, form) in enumerate(words):
+            if start < span[0] or end > span[1] or form not in past:
+                continue
+            bare = word == lex.forms.get(word, word) and not word.endswith(("ed", "s"))
+            if bare and not any(w[2] in lex.past for w in words[max(0, at - 2):at]):
+                return False
+        return True
+        for word in term_words:
+            if not (word.endswith("ed") or lex.forms.get(word, word) != word):
+                continue
+            base = stem(word, lex.forms)
+            same = [w for w in found if stem(w, lex.forms) == base]
+            if same and all(w == lex.forms.get(w, w) and not w.endswith(("ed", "s")) for w in same):
+                return False
+        return True
 
     def _words(self, read: str) -> list[tuple[int, int, str, str]]:
         """A clause's every word (helper words too) as (start, end, word, form), English by its
@@ -396,7 +433,7 @@ class Reading:
         found = self._word_cache.get(read)
         if found is None:
             english = self.lexicon.language == "en"
-            found = self._word_cache[read] = [(m.start(), m.end(), m.group(0), stem(m.group(0)) if english else m.group(0))
+            found = self._word_cache[read] = [(m.start(), m.end(), m.group(0), stem(m.group(0), self.lexicon.forms) if english else m.group(0))
                                               for m in _WORD.finditer(read)]
         return found
 
@@ -431,14 +468,19 @@ class Reading:
         scope = clause.read[low:high]
         before, after = clause.read[low:start], clause.read[end:high]
         inside = clause.read[start:end]
-        if self._negation_near(before) or any(self._has(m, inside) and not self._has(m, _prepared(term, lex)) for m in lex.negations):
+        wanted = _prepared(term, lex)
+        # A term that is itself a denial ("no family has paid") is denied only by a negation right
+        # before it ("never say no comment"): "never put into practice and no family has paid" says it.
+        denied_by = before
+        if self._any("negations", wanted):
+            denied_by = " ".join(before.split()[-_DENIAL_REACH:]) if lex.spaced else before[-_DENIAL_REACH:]
+        if self._negation_near(denied_by) or any(self._has(m, inside) and not self._has(m, wanted) for m in lex.negations):
             return NEGATED
         if clause.question or any(scope.rstrip().endswith(q) and self._has(q, scope) for q in lex.questions):
             return HEDGED
         earlier, _ = self._sentence(clause)
         if any(self._opens("conditions", c.read) for c in earlier):
             return HEDGED  # "若有学生出现不适，立即联系家长，送医治疗": a case planned for
-        wanted = _prepared(term, lex)
         if (self._any("hedges", before) or self._any("hedges", after) or self._straddled("hedges", clause.read, start, end)
                 or self._any("hedges", inside) and any(self._has(m, inside) and not self._has(m, wanted) for m in lex.hedges)):
             return HEDGED  # "在用大米是否合格": a hedge among the term's own parts asks, too
@@ -736,7 +778,7 @@ def _find_whole(term: str, text: str) -> int:
 def _term_words(term: str, lexicon: Lexicon, helpers: bool = False) -> tuple[str, ...]:
     """A term's words as they are compared (English by its stem), helper words left out unless asked for."""
     words = [w for w in _WORD.findall(term) if helpers or w not in lexicon.fillers]
-    return tuple(stem(w) if lexicon.language == "en" else w for w in words)
+    return tuple(stem(w, lexicon.forms) if lexicon.language == "en" else w for w in words)
 
 
 @dataclass(frozen=True)
@@ -796,7 +838,7 @@ def _core(term: str, lexicon: Lexicon) -> tuple[str, ...]:
     every = _WORD.findall(term)
     if len(every) < 2 or len([w for w in every if w not in lexicon.fillers]) != 1:
         return ()
-    return tuple(stem(w) if lexicon.language == "en" else w for w in every if w not in lexicon.auxiliaries)
+    return tuple(stem(w, lexicon.forms) if lexicon.language == "en" else w for w in every if w not in lexicon.auxiliaries)
 
 
 def _in_order(wanted: tuple[str, ...], words: list[tuple[int, int, str, str]], begins: int) -> tuple[int, int] | None:

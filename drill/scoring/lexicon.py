@@ -9,7 +9,8 @@ not ask for substance they could not recognise (the old behaviour).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 
@@ -51,6 +52,7 @@ class Lexicon:
     grammar: frozenset[str] = frozenset()  # grammar words: what keeps a run of words from being a list
     grammar_share: float = 0.0
     variants: tuple[tuple[str, str], ...] = ()  # (variant, canonical), longest variant first
+    forms: Mapping[str, str] = field(default_factory=dict)  # irregular forms and the word they are of (went: go)
     gap: int = 0  # how much may stand between a term's parts: characters (Chinese) or words
     known: bool = False  # False for a language without a lexicon file
     spaced: bool = True  # words written apart (English, Vietnamese) or not (Chinese)
@@ -84,6 +86,7 @@ def lexicon(tag: str | None) -> Lexicon:
         **{name: frozenset(lists[name]) for name in _SETS},
         grammar_share=float(data.get("grammar_share", 0.0)),
         variants=base.variants,
+        forms={fold(str(k)): fold(str(v)) for k, v in (data.get("forms") or {}).items()},
         gap=int(data.get("gap", 0)),
         known=True,
         spaced=primary != "zh",
