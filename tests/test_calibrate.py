@@ -302,6 +302,15 @@ def test_the_scorer_agrees_with_the_expert_on_the_bundled_public_sets(path):
     assert red and all(p.auto_band == "U" for p in red), [(p.id, p.auto) for p in red if p.auto_band != "U"]
 
 
+@pytest.mark.parametrize("path", INTERNAL, ids=lambda p: p.name)
+def test_internal_texts_that_block_pad_or_stuff_fail(path):
+    """An assessment or plan that advises silence and deleting posts, a page of slogans or a heap
+    of keywords fails (U) however many of the rubric's words it holds, in every language."""
+    found = calibrate(path, Loader())
+    red = [p for p in found.overall.pairs if p.kind in ("blocking", "slogans", "keyword-stuffing", "hiding")]
+    assert len(red) >= 6 and all(p.auto_band == "U" for p in red), [(p.id, p.auto) for p in red if p.auto_band != "U"]
+
+
 @pytest.mark.parametrize("path", DRAFTS, ids=lambda p: p.name)
 def test_the_scorer_ranks_realistic_drafts_as_the_expert_does(path):
     """The drafts (mixed texts: a solid statement with one false fact, one label of the public, one

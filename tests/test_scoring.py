@@ -258,6 +258,21 @@ def test_a_task_that_does_not_ask_for_the_facts_says_something_in_its_rubrics_te
     assert score_one(statement, analysis).criteria[0].points == 0.0
 
 
+def test_a_rubrics_terms_inside_slogans_say_nothing_yet():
+    """Slogans that happen to hold a rubric's words (coordination, guidance) are no analysis:
+    neither a clause of stock phrases, nor a few such words among more clauses of slogans."""
+    plan = [crit("on-time", check={"on_time": {"grace": "30m"}}), crit("roles", check={"any_of": ["coordinat", "responsib"]}),
+            crit("guide", check={"any_of": ["guidance", "orient"]})]
+    slogans = ("We will follow the principles of coordination, responsibility at each level and correct guidance, "
+               "attach great importance, work together and maintain social stability.")
+    assert score_one(plan, slogans).criteria[0].points == 0.0
+    mixed = ("Coordinate with the police. Orient parents to the hotline. We attach great importance, spare no effort, "
+             "further strengthen management and maintain social stability.")
+    assert score_one(plan, mixed).criteria[0].points == 0.0
+    plain = "The ward coordinates with the police and the school. We orient parents to the hotline and the notice board."
+    assert score_one(plan, plain).criteria[0].points == 1.0
+
+
 def test_on_time_late_inside_the_grace_falls_linearly():
     fraction, evidence = judge({"on_time": {"grace": "30m"}}, SAID, at=DUE + 12 * 60)
     assert fraction == pytest.approx(0.6)

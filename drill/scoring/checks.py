@@ -146,13 +146,16 @@ class Answer:
         """Whether the text states, in sentences, what two or more of its rubric's criteria look
         for (a source and a trend; roles and a deadline): an assessment written before any fact
         is established has said something. One criterion's words ("We have nothing new today")
-        are not enough."""
-        found = 0
+        are not enough, nor words in a clause of stock phrases ("follow the principles of
+        coordination, responsibility at each level and correct guidance"), nor a few such words
+        among more clauses of slogans than of them."""
+        stock = {id(hit.clause) for hit in self.reading.stock}
+        found, analysed = 0, set()
         for terms in self.asks:
-            found += bool(self.reading.find(list(terms), (STATED,), solid=True))
-            if found >= _ANALYSED:
-                return True
-        return False
+            clauses = {id(hit.clause) for hit in self.reading.find(list(terms), (STATED,), solid=True)} - stock
+            found += bool(clauses)
+            analysed |= clauses
+        return found >= _ANALYSED and len(analysed) > len(stock)
 
 
 def _quotes(w: Words, hits: list[Hit]) -> str:
