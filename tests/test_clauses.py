@@ -181,6 +181,16 @@ def test_a_threat_to_whoever_spreads_a_story_labels_the_public():
     assert judge("vi", {"no_blame": True}, "Mạng xã hội không phải là vùng đất vô pháp. Bảng kê là bản dự thảo.")[0] == 0.0
 
 
+def test_threatening_the_poster_labels_the_public_but_a_label_named_in_quotes_does_not():
+    sealed = " The rice was sealed on Monday."
+    assert judge("en", {"no_blame": True}, "Have the police call in the parent who posted and make her delete it." + sealed)[0] == 0.0
+    assert judge("zh", {"no_blame": True}, "由公安机关对发帖家长进行约谈训诫。问题大米已封存。")[0] == 0.0
+    assert judge("vi", {"no_blame": True}, "Đề nghị công an triệu tập chủ tài khoản Thu Trang. Bảng kê là bản dự thảo.")[0] == 0.0
+    named = "Không dùng từ “tin đồn”, “kẻ xấu” khi nói về phụ huynh. Bảng kê là bản dự thảo."
+    assert judge("vi", {"no_blame": True}, named)[0] == 1.0
+    assert judge("en", {"no_blame": True}, 'Do not call parents "troublemakers" or "hysterical".' + sealed)[0] == 1.0
+
+
 def test_a_rumour_retold_after_it_is_reported_is_no_claim_unless_a_but_makes_it_the_teams():
     draft = " Bảng kê là bản dự thảo, chưa được nhà trường duyệt."
     retold = "Trên mạng lan truyền ảnh chụp bảng kê, kèm theo thông tin bảng kê là của nhà trường."

@@ -346,9 +346,13 @@ def _no_overclaims(_: bool, answer: Answer) -> Result:
 def _no_blame(_: bool, answer: Answer) -> Result:
     """Labels that blame or belittle the public (the language's list): a text that calls the
     people asking questions rumour-mongers turns worry into anger. A label the text denies
-    ("the parent had no ulterior motive") is not one."""
+    ("the parent had no ulterior motive") is not one, nor a label named in quotation marks
+    (a plan's "do not use the words 'rumour', 'bad elements' about parents")."""
     w = answer.words
-    labels = answer.reading.find(list(answer.lexicon.blame), (STATED, HEDGED), match=ORDERED)
+    reading = answer.reading
+    labels = [hit for term in answer.lexicon.blame
+              for hit in [next((h for h in reading.hits(term, ORDERED) if h.stance in (STATED, HEDGED) and not reading.named(h)), None)]
+              if hit is not None]
     found = [w("scoring.blame.found", quotes=_quotes(w, labels))] if labels else []
     return _absence(answer, found, w("scoring.blame.none"))
 

@@ -64,6 +64,7 @@ _NEGATION_REACH_WORDS = 4
 _DENIAL_REACH = 2  # words (characters in Chinese) before a term that is itself a denial that may deny it
 _ALTERNATIVES_MAX = 2  # "no A or B or C": how many alternatives one negation reaches back across
 _QUOTE = 48  # characters of a clause quoted as evidence
+_OPENING, _CLOSING = ('"', "“", "「", "‘", "'"), ('"', "”", "」", "’", "'")  # quotation marks around a word named
 _BARE_MIN = 1
 # A sentence of at least _LIST_MIN pieces, most no longer than this, is a list of keywords.
 _LIST_MIN = 5
@@ -537,6 +538,12 @@ class Reading:
         if before.count("“") > before.count("”"):
             return "”" in after
         return before.count('"') % 2 == 1 and '"' in after
+
+    def named(self, hit: Hit) -> bool:
+        """Whether the hit is all there is between a pair of quotation marks: a word named, not
+        used ('do not use the words "rumour", "bad elements"')."""
+        read = hit.clause.read
+        return read[:hit.start].rstrip().endswith(_OPENING) and read[hit.end:].lstrip().startswith(_CLOSING)
 
     def _region(self, hit: Hit) -> str:
         """The words that bear on a hit: its scope (up to the nearest joining word), with the clause
