@@ -143,6 +143,21 @@ def test_a_denial_is_said_even_after_an_earlier_negation():
     assert stances("en", "We will never say no comment to parents.", "no comment") == [NEGATED]
 
 
+def test_the_items_of_a_list_take_what_its_colon_introduced_them_with():
+    text = ("Two new claims, both to be confirmed: (a) pupils were made to sit at the back; "
+            "(b) the head teacher was called in by the police. The list is a draft.")
+    reading = Reading(text, lexicon("en"))
+    assert [h.stance for h in reading.hits("pupils were made to sit at the back", TENSE)] == [HEDGED]
+    assert [h.stance for h in reading.hits("the head teacher was called in by the police", TENSE)] == [HEDGED]
+    assert [h.stance for h in reading.hits("the list is a draft")] == [STATED]  # a full stop ends the list
+    # an aside in brackets is the team's own: "(we are asking the hospital)" is a measure, not an unknown
+    unknown = Reading("Not yet confirmed: whether any pupil is unwell (we are asking the district hospital).", lexicon("en"))
+    assert [h.stance for h in unknown.hits("asking the district hospital")] == [STATED]
+    assert [h.stance for h in unknown.hits("pupil is unwell")] != [STATED]
+    retold = Reading("网传：已有学生住院。", lexicon("zh-CN"))
+    assert all(retold.retold(h) for h in retold.hits("已有学生住院", TENSE))
+
+
 def test_a_heading_above_a_paragraph_ends_its_sentence_but_a_list_stays_a_list():
     headed = Reading("3. The children's health\nThe district people's hospital confirms it has treated no pupil.", lexicon("en"))
     assert not headed.hits("children are in hospital", TENSE)

@@ -103,6 +103,7 @@ class Clause:
     read: str
     sentence: int
     question: bool  # its sentence ends with a question mark
+    lead: str = ""  # read: what introduces the list the clause is an item of ("Still unconfirmed: A; B")
 
 
 @dataclass(frozen=True)
@@ -128,27 +129,38 @@ class Hit:
         return ("…" if low else "") + text[low:high].strip() + ("…" if high < len(text) else "")
 
 
-def _split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[str, int, bool]]:
-    """(clause text, sentence index, sentence is a question) in order, punctuation dropped. A
-    full stop after an abbreviation ("No. 3 Primary", "Ms. Trang") ends no sentence."""
-    out: list[tuple[str, int, bool]] = []
+def _split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[str, int, bool, str]]:
+    """(clause text, sentence index, sentence is a question, lead) in order, punctuation dropped.
+    A full stop after an abbreviation ("No. 3 Primary", "Ms. Trang") ends no sentence. The lead
+    of a clause is what a colon introduced it with, up to the end of the list: "Two new claims, both
+    to be confirmed: (a) ...; (b) ..." makes both items to be confirmed; a full stop ends the list."""
+    out: list[tuple[str, int, bool, str]] = []
     sentence: list[str] = []
     current: list[str] = []
     index = 0
     quoted = False  # inside quotation marks, which a line break closes
+    lead, opened = "", 0  # the lead of the open list, and how many clauses of this sentence it covers
+    aside: set[int] = set()  # clauses of the sentence in brackets: the team's own aside, not an item
+    bracketed = False
 
     def close_clause() -> None:
         piece = "".join(current).strip()
         if piece:
+            if bracketed:
+                aside.add(len(sentence))
             sentence.append(piece)
         current.clear()
 
-    def close_sentence(question: bool) -> None:
-        nonlocal index
+    def close_sentence(question: bool, item: bool = False) -> None:
+        nonlocal index, lead, opened
         close_clause()
-        out.extend((piece, index, question) for piece in sentence)
+        out.extend((piece, index, question, lead if n >= opened and n not in aside else "") for n, piece in enumerate(sentence))
         sentence.clear()
+        aside.clear()
         index += 1
+        if not item:  # only a semicolon leaves the list open for the next item
+            lead = ""
+        opened = 0
 
     for at, char in enumerate(text):
         before = text[at - 1] if at else " "
@@ -172,9 +184,12 @@ def _split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple
             else:
                 current.append(" ")  # one line break wraps a line; a blank line ends a paragraph
         elif ends:
-            close_sentence(char in "？?")
+            close_sentence(char in "？?", item=char in ";；" and bool(lead))
         elif char in _CLAUSE_BREAK and not (char in _ASCII_NEEDS_SPACE and before.isdigit() and following.isdigit()):
             close_clause()
+            bracketed = char in "(（" or bracketed and char not in ")）"
+            if char in ":：" and not quoted:
+                lead, opened = " | ".join(sentence), len(sentence)
         else:
             current.append(char)
     close_sentence(False)
@@ -243,8 +258,9 @@ class Reading:
         self._token_cache: dict[str, _Tokens] = {}
         self._word_cache: dict[str, list[tuple[int, int, str, str]]] = {}
         self._unaided_cache: dict[str, list[tuple[int, int, str, str]]] = {}
-        pieces = [(unicodedata.normalize("NFKC", piece), s, q) for piece, s, q in _split(text, lexicon.abbreviations)]
-        self.clauses = [Clause(" ".join(piece.split()), lexicon.canon(fold(piece)), s, q) for piece, s, q in pieces]
+        pieces = [(unicodedata.normalize("NFKC", piece), s, q, lead) for piece, s, q, lead in _split(text, lexicon.abbreviations)]
+        self.clauses = [Clause(" ".join(piece.split()), lexicon.canon(fold(piece)), s, q, lexicon.canon(fold(lead)))
+                        for piece, s, q, lead in pieces]
         self.whole_read = lexicon.canon(fold(text))
 
     # -- finding terms ------------------------------------------------------------------
@@ -463,8 +479,10 @@ class Reading:
         _, later = self._sentence(clause)
         following = later[0].read if later else ""
         rest = f"{clause.read[:start]} | {clause.read[end:]} | {following}"
-        if self._any("rejections", rest):
+        if self._any("rejections", rest) or self._any("rejections", clause.lead):
             return REJECTED
+        if self._any("hedges", clause.lead) or self._any("negations", clause.lead):
+            return HEDGED  # "Still being checked: the payments of all 32 classes; who is responsible"
         low, high = self._scope(clause.read, start, end)
         scope = clause.read[low:high]
         before, after = clause.read[low:start], clause.read[end:high]
@@ -535,9 +553,10 @@ class Reading:
         earlier, later = self._sentence(hit.clause)
         before = "".join(c.read for c in earlier) + hit.clause.read[:hit.start]
         after = hit.clause.read[hit.end:] + "".join(c.read for c in later)
-        if before.count("“") > before.count("”"):
+        within = hit.clause.read[hit.start:hit.end]  # 'the head teacher "called in by police"': the quote opens inside
+        if before.count("“") > before.count("”") or within.count("“") > within.count("”"):
             return "”" in after
-        return before.count('"') % 2 == 1 and '"' in after
+        return (before.count('"') % 2 == 1 or within.count('"') % 2 == 1) and '"' in after
 
     def named(self, hit: Hit) -> bool:
         """Whether the hit is all there is between a pair of quotation marks: a word named, not
@@ -575,7 +594,7 @@ class Reading:
         report is rejected first ("网传说法完全不实，大米没有任何问题": what follows is the team's answer).
         A verb of saying just before the claim in its own clause reports it too ("a short video
         claimed several pupils were hospitalised", "chat groups are saying children are in hospital")."""
-        if self._just_before("reports", hit):
+        if self._just_before("reports", hit) or self._any("reports", hit.clause.lead):
             return True
         low, _ = self._scope(hit.clause.read, hit.start, hit.end)
         earlier, _ = self._sentence(hit.clause)
