@@ -113,7 +113,6 @@ class Hit:
     start: int  # in clause.read
     end: int
     stance: str
-    bare: bool = False
 
     @property
     def quote(self) -> str:
@@ -258,6 +257,7 @@ class Reading:
         self._token_cache: dict[str, _Tokens] = {}
         self._word_cache: dict[str, list[tuple[int, int, str, str]]] = {}
         self._unaided_cache: dict[str, list[tuple[int, int, str, str]]] = {}
+        self._keywords_cache: dict[str, bool] = {}
         pieces = [(unicodedata.normalize("NFKC", piece), s, q, lead) for piece, s, q, lead in _split(text, lexicon.abbreviations)]
         self.clauses = [Clause(" ".join(piece.split()), lexicon.canon(fold(piece)), s, q, lexicon.canon(fold(lead)))
                         for piece, s, q, lead in pieces]
@@ -288,7 +288,7 @@ class Reading:
         for clause in self.clauses:
             span = self._locate(wanted, clause.read, match)
             if span is not None:
-                found.append(Hit(term, clause, *span, self._stance(term, clause, *span), self._bare(clause, *span)))
+                found.append(Hit(term, clause, *span, self._stance(term, clause, *span)))
         return found
 
     def find(self, terms: list[str], stances: tuple[str, ...] = (STATED, HEDGED), solid: bool = False, match: str = LOOSE) -> list[Hit]:
@@ -299,7 +299,7 @@ class Reading:
             return out
         for term in terms:
             for hit in self.hits(term, match):
-                if hit.stance in stances and not (solid and hit.bare):
+                if hit.stance in stances and not (solid and hit.clause.sentence >= 0 and self._bare(hit.clause, hit.start, hit.end)):
                     out.append(hit)
                     break
         return out
@@ -479,9 +479,9 @@ class Reading:
         _, later = self._sentence(clause)
         following = later[0].read if later else ""
         rest = f"{clause.read[:start]} | {clause.read[end:]} | {following}"
-        if self._any("rejections", rest) or self._any("rejections", clause.lead):
+        if self._any("rejections", rest) or clause.lead and self._any("rejections", clause.lead):
             return REJECTED
-        if self._any("hedges", clause.lead) or self._any("negations", clause.lead):
+        if clause.lead and (self._any("hedges", clause.lead) or self._any("negations", clause.lead)):
             return HEDGED  # "Still being checked: the payments of all 32 classes; who is responsible"
         low, high = self._scope(clause.read, start, end)
         scope = clause.read[low:high]
@@ -594,7 +594,7 @@ class Reading:
         report is rejected first ("网传说法完全不实，大米没有任何问题": what follows is the team's answer).
         A verb of saying just before the claim in its own clause reports it too ("a short video
         claimed several pupils were hospitalised", "chat groups are saying children are in hospital")."""
-        if self._just_before("reports", hit) or self._any("reports", hit.clause.lead):
+        if self._just_before("reports", hit) or hit.clause.lead and self._any("reports", hit.clause.lead):
             return True
         low, _ = self._scope(hit.clause.read, hit.start, hit.end)
         earlier, _ = self._sentence(hit.clause)
@@ -700,11 +700,18 @@ class Reading:
         return sizes[len(sizes) // 2] <= limit
 
     def _keywords_only(self, read: str) -> bool:
-        for keyword in self.keywords:
-            prepared = _prepared(keyword, self.lexicon)
-            if prepared and prepared in read:
-                read = read.replace(prepared, " ")
-        return self._size(read) < _BARE_MIN
+        known = self._keywords_cache.get(read)
+        if known is None:
+            rest = read
+            for prepared in self._prepared_keywords:
+                if prepared in rest:
+                    rest = rest.replace(prepared, " ")
+            known = self._keywords_cache[read] = self._size(rest) < _BARE_MIN
+        return known
+
+    @cached_property
+    def _prepared_keywords(self) -> list[str]:
+        return [prepared for keyword in self.keywords if (prepared := _prepared(keyword, self.lexicon))]
 
     # -- the text as a whole ----------------------------------------------------------------
 
