@@ -102,8 +102,10 @@ class Answer:
         return at is not None and at <= self.submitted_at
 
     def stated(self, fact: Fact) -> list[Hit]:
-        """Where the text states the fact: in a clause of its own, asserted."""
-        return self.reading.find([*fact.keywords, *fact.phrasings], (STATED,), solid=True)
+        """Where the text states the fact: in a clause of its own, asserted; or by rejecting
+        what contradicts it ("the information that the head teacher was arrested is untrue")."""
+        return (self.reading.find([*fact.keywords, *fact.phrasings], (STATED,), solid=True)
+                or self.reading.find(list(fact.contradicted_by), (REJECTED,), solid=True))
 
     @cached_property
     def substance(self) -> list[Hit]:
