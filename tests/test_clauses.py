@@ -196,6 +196,13 @@ def test_a_threat_to_whoever_spreads_a_story_labels_the_public():
     assert judge("vi", {"no_blame": True}, "Mạng xã hội không phải là vùng đất vô pháp. Bảng kê là bản dự thảo.")[0] == 0.0
 
 
+def test_rejecting_what_contradicts_a_fact_states_the_fact():
+    # the vi fact "draft" is contradicted by "bảng kê là của nhà trường"
+    assert judge("vi", {"facts": ["draft"]}, "Thông tin cho rằng bảng kê là của nhà trường là sai sự thật.")[0] == 1.0
+    assert judge("vi", {"facts": ["draft"]}, "Bảng kê là của nhà trường.")[0] == 0.0
+    assert judge("en", {"facts": ["sealed"]}, "We have no news of the rice. Some ask whether it was sealed.")[0] == 0.0
+
+
 def test_threatening_the_poster_labels_the_public_but_a_label_named_in_quotes_does_not():
     sealed = " The rice was sealed on Monday."
     assert judge("en", {"no_blame": True}, "Have the police call in the parent who posted and make her delete it." + sealed)[0] == 0.0
