@@ -273,6 +273,13 @@ def test_a_rubrics_terms_inside_slogans_say_nothing_yet():
     assert score_one(plan, plain).criteria[0].points == 1.0
 
 
+def test_a_stall_phrase_alone_is_no_analysis_but_a_label_and_its_value_is():
+    report = [crit("on-time", check={"on_time": {"grace": "30m"}}), crit("where", check={"any_of": ["canteen", "school"]}),
+              crit("unknowns", check={"any_of": ["checking", "not yet"]}), crit("trend", check={"any_of": ["trend", "rising"]})]
+    assert score_one(report, "We know of the canteen matter, checking, more later.").criteria[0].points == 0.0
+    assert score_one(report, "School: No. 3 Primary canteen.\nTrend: rising.").criteria[0].points == 1.0
+
+
 def test_on_time_late_inside_the_grace_falls_linearly():
     fraction, evidence = judge({"on_time": {"grace": "30m"}}, SAID, at=DUE + 12 * 60)
     assert fraction == pytest.approx(0.6)

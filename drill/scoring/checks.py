@@ -154,7 +154,8 @@ class Answer:
         stock = {id(hit.clause) for hit in self.reading.stock}
         found, analysed = 0, set()
         for terms in self.asks:
-            clauses = {id(hit.clause) for hit in self.reading.find(list(terms), (STATED,), solid=True)} - stock
+            clauses = {id(hit.clause) for hit in self.reading.find(list(terms), (STATED,), solid=True)
+                       if not self.reading.stray(hit)} - stock
             found += bool(clauses)
             analysed |= clauses
         return found >= _ANALYSED and len(analysed) > len(stock)

@@ -682,6 +682,16 @@ class Reading:
         a label, not a sentence that says something is done."""
         return self._size(hit.clause.read[: hit.start] + " " + hit.clause.read[hit.end:]) < (1 if self.lexicon.spaced else 2)
 
+    def stray(self, hit: Hit) -> bool:
+        """A term alone in its clause and in no "label: value" pair: "正在核查" on its own is a
+        stall, while "Trend: rising" names a trend."""
+        clause = hit.clause
+        return self.alone(hit) and not clause.lead and not any(clause.read in lead for lead in self._leads)
+
+    @cached_property
+    def _leads(self) -> set[str]:
+        return {clause.lead for clause in self.clauses if clause.lead}
+
     def _size(self, read: str) -> int:
         if self.lexicon.spaced:
             return len(_WORD.findall(read))
