@@ -11,7 +11,7 @@ import yaml
 
 from drill.formats import Loader, validate_paths
 from drill.formats.library import bundled, bundled_scenarios, scenario_path
-from drill.scoring import score_session
+from drill.scoring import check_text, score_session
 from drill.simulate import simulate
 from drill.store import EventLog
 
@@ -101,6 +101,23 @@ def test_library_rubrics_are_generic_and_fit_a_scenario_without_facts(tmp_path):
     problems, unreadable = validate_paths([tmp_path / "new-drill.yaml"])
     assert not unreadable
     assert [str(p) for p in problems] == []
+
+
+@pytest.mark.parametrize(("scenario_id", "text", "silent"), [
+    ("school-food-rumour-en", "Keep the hotline staffed until it dies down. Ask the platform to delete the posts carrying "
+     "the spliced video. Say nothing publicly about the pupils' names. The sealed sacks will be tested today.", False),
+    ("school-food-rumour-en", "Say nothing publicly until it dies down. The sealed sacks will be tested today.", True),
+    ("school-food-rumour", "切忌冷处理，要第一时间回应。在核实前不对外发布任何未经证实的数字。问题大米已登记封存，今天送检。", False),
+    ("school-food-rumour", "暂不对外发布，冷处理。问题大米已登记封存，今天送检。", True),
+    ("district-hot-spot", "Đề nghị nền tảng gỡ bài viết cắt ghép của trang Hóng Biến Hồng Hà. Bảng kê gần 8 triệu là bản dự thảo, nhà trường chưa duyệt.", False),
+    ("district-hot-spot", "Không cần đưa thông tin ra ngoài, khóa bình luận. Bảng kê gần 8 triệu là bản dự thảo, nhà trường chưa duyệt.", True),
+])
+def test_the_silence_gate_fails_advice_to_keep_quiet_not_plans_that_mention_restraint(scenario_id, text, silent):
+    exercise = Loader().load_exercise(scenario_path(scenario_id))
+    task = next(t for t in exercise.scenario.tasks if t.id == "plan")
+    gate = next(c for c in exercise.rubric_for("plan").criteria if c.id == "no-silence")
+    points, evidence = check_text(gate.check, text, {}, exercise.scenario, task, task.due - 60, task.due)
+    assert (points == 0.0) is silent, evidence
 
 
 def test_bundled_drill_scores_its_facts_with_its_own_rubrics():

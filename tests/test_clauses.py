@@ -125,8 +125,12 @@ def test_a_claim_in_another_tense_or_an_irregular_form_is_still_the_claim():
     assert [hit.stance for hit in police.hits("went to the district police", TENSE)] == [STATED]
     moved = Reading("The class teacher did move a few pupils to the back rows.", lexicon("en"))
     assert [hit.stance for hit in moved.hits("the teacher moved pupils", TENSE)] == [STATED]
-    assert stem("move") == stem("moved") == stem("moving") and stem("release") == stem("released")
-    assert stem("went", lexicon("en").forms) == stem("gone", lexicon("en").forms) == "go"
+    forms = lexicon("en").forms
+    assert stem("move", forms) == stem("moved", forms) == stem("moving", forms)
+    assert stem("went", forms) == stem("gone", forms) == "go"
+    # a stem is no prefix of an unrelated word: "police" does not find "policy", nor "note" "not"
+    assert stances("en", "The school policy is to check every delivery.", "police") == []
+    assert stances("en", "Please note the head teacher was questioned.", "not been questioned") == []
 
 
 def test_the_bare_verb_is_no_claim_that_it_happened():
@@ -196,6 +200,26 @@ def test_a_threat_to_whoever_spreads_a_story_labels_the_public():
     assert judge("vi", {"no_blame": True}, "Mạng xã hội không phải là vùng đất vô pháp. Bảng kê là bản dự thảo.")[0] == 0.0
 
 
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Avoid any wording that could incite anger among parents. The rice was sealed on Monday."),
+    ("en", "We will make certain that individual parents each receive a phone call. The rice was sealed on Monday."),
+    ("en", "The head teacher will call in the parents' representatives this afternoon. The rice was sealed on Monday."),
+    ("en", "We ask everyone to avoid spreading unverified information. The rice was sealed on Monday."),
+    ("zh", "避免使用煽动性语言。问题大米已封存。"),
+    ("zh", "家长群里有人在讨论此事背后的原因。问题大米已封存。"),
+    ("zh", "网上有说法称校长已被公安传唤。问题大米已封存。"),
+    ("vi", "Nhà trường triệu tập họp phụ huynh lớp 3A vào chiều nay. Bảng kê là bản dự thảo."),
+    ("vi", "Nhà trường sẽ mời chị Lê Thu Trang đến trao đổi trực tiếp. Bảng kê là bản dự thảo."),
+])
+def test_ordinary_sentences_near_the_label_words_label_nobody(language, text):
+    assert judge(language, {"no_blame": True}, text)[0] == 1.0
+
+
+def test_a_denial_is_denied_by_a_negation_before_it_but_not_across_an_and():
+    assert stances("en", "Staff must never reply to journalists with no comment.", "no comment") == [NEGATED]
+    assert stances("vi", "Nhà trường sẽ không bao giờ nói không có ý kiến.", "không có ý kiến") == [NEGATED]
+
+
 def test_rejecting_what_contradicts_a_fact_states_the_fact():
     # the vi fact "draft" is contradicted by "bảng kê là của nhà trường"
     assert judge("vi", {"facts": ["draft"]}, "Thông tin cho rằng bảng kê là của nhà trường là sai sự thật.")[0] == 1.0
@@ -211,6 +235,7 @@ def test_threatening_the_poster_labels_the_public_but_a_label_named_in_quotes_do
     named = "Không dùng từ “tin đồn”, “kẻ xấu” khi nói về phụ huynh. Bảng kê là bản dự thảo."
     assert judge("vi", {"no_blame": True}, named)[0] == 1.0
     assert judge("en", {"no_blame": True}, 'Do not call parents "troublemakers" or "hysterical".' + sealed)[0] == 1.0
+    assert judge("en", {"no_blame": True}, 'Parents are no "rumour-mongers".' + sealed)[0] == 1.0  # a plural named
 
 
 def test_a_rumour_retold_after_it_is_reported_is_no_claim_unless_a_but_makes_it_the_teams():

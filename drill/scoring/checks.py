@@ -102,10 +102,17 @@ class Answer:
         return at is not None and at <= self.submitted_at
 
     def stated(self, fact: Fact) -> list[Hit]:
-        """Where the text states the fact: in a clause of its own, asserted; or by rejecting
-        what contradicts it ("the information that the head teacher was arrested is untrue")."""
-        return (self.reading.find([*fact.keywords, *fact.phrasings], (STATED,), solid=True)
-                or self.reading.find(list(fact.contradicted_by), (REJECTED,), solid=True))
+        """Where the text states the fact: in a clause of its own, asserted; or by rejecting, flatly
+        and in the same clause, what contradicts it ("the information that the head teacher was
+        arrested is untrue"), unless it says the contradiction too."""
+        said = self.reading.find([*fact.keywords, *fact.phrasings], (STATED,), solid=True)
+        if said or not fact.contradicted_by:
+            return said
+        rejected = [hit for hit in self.reading.find(list(fact.contradicted_by), (REJECTED,), solid=True)
+                    if self.reading.flatly_rejected(hit)]
+        if rejected and self.reading.find(list(fact.contradicted_by), (STATED,), match=TENSE):
+            return []  # "she was called in by the police, but the story that she was arrested is untrue"
+        return rejected
 
     @cached_property
     def substance(self) -> list[Hit]:
@@ -151,7 +158,7 @@ class Answer:
         are not enough, nor words in a clause of stock phrases ("follow the principles of
         coordination, responsibility at each level and correct guidance"), nor a few such words
         among more clauses of slogans than of them."""
-        stock = {id(hit.clause) for hit in self.reading.stock}
+        stock = self.reading.stock_clauses
         found, analysed = 0, set()
         for terms in self.asks:
             clauses = {id(hit.clause) for hit in self.reading.find(list(terms), (STATED,), solid=True)

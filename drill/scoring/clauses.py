@@ -15,8 +15,9 @@ place a term is found gets a stance:
   or right after an "or" that follows one ("no food poisoning or admitted to hospital");
 - `rejected`: in a sentence that calls it untrue (不属实, is false, sai sự thật, ...).
 
-A hit is `bare` when its clause holds nothing but rubric keywords: a fragment in a
-list, not a sentence. Beyond its stance, the claim checks ask whether a hit is the
+A hit is bare (asked only where a check wants a clause of its own) when its clause holds
+nothing but rubric keywords: a fragment in a list, not a sentence. The items of a list take
+the stance of the short label a colon opened it with ("Still to be confirmed: ..."). Beyond its stance, the claim checks ask whether a hit is the
 rumour quoted (between quotation marks) or retold (after "circulating", lan truyền, 网传 in
 its sentence, or right after a verb of saying: "a video claimed ..."), a promise (will, sẽ),
 an action asked for ("asked to return", yêu cầu, 要求), or bounded by what has been seen so
@@ -50,6 +51,7 @@ _PAST_REACH = 2  # words before a brush-off that may put it in the past
 _HEADING_WORDS, _HEADING_CHARS = 6, 12  # a line no longer than this, alone before a line break, is a heading
 _CONTINUES = ",;:，；：、-–—("  # a line ending in one of these runs on into the next
 _BULLETS = ("-", "•", "*", "·", "–")  # a line starting with one of these is an item of a list
+_ITEM = re.compile(r"[-•*·–]|\(?[0-9a-zA-Z]{1,2}[.)）、]|[一二三四五六七八九十]+、")  # a line that starts an item
 _LEADERS = " " + "".join(_BULLETS) + "0123456789.)、"  # what may stand before a clause's first word: a bullet, a number
 _SENTENCE_END = "。！？!?；;\n"  # a semicolon parts statements that stand on their own
 _CLAUSE_BREAK = "，,：:、（）()「」《》—…"  # read before NFKC, which would make ， a ,
@@ -61,10 +63,9 @@ _STEM_MIN = 4  # letters of a rubric's English stem ("test", "sampl") that match
 _LEAD_WORDS, _LEAD_CHARS = 4, 6  # how close before a claim a verb of saying or a request stands to bear on it
 _NEGATION_REACH_CHARS = 6
 _NEGATION_REACH_WORDS = 4
-_DENIAL_REACH = 2  # words (characters in Chinese) before a term that is itself a denial that may deny it
 _ALTERNATIVES_MAX = 2  # "no A or B or C": how many alternatives one negation reaches back across
 _QUOTE = 48  # characters of a clause quoted as evidence
-_OPENING, _CLOSING = ('"', "“", "「", "‘", "'"), ('"', "”", "」", "’", "'")  # quotation marks around a word named
+_OPENING, _CLOSING = ('"', "“", "‘", "'"), ('"', "”", "’", "'")  # quotation marks around a word named (「」 split clauses)
 _BARE_MIN = 1
 # A sentence of at least _LIST_MIN pieces, most no longer than this, is a list of keywords.
 _LIST_MIN = 5
@@ -76,20 +77,18 @@ _SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ied", "ies", "ed", "es",
 
 def stem(word: str, forms: Mapping[str, str] | None = None) -> str:
     """A light English stem: enough that tenses and plurals of a keyword meet
-    (sealed / seals / sealing / seal -> seal; move / moved / moving -> mov; hospitalized ->
-    hospitalis); with the lexicon's irregular `forms`, went / gone / go -> go."""
+    (sealed / seals / sealing -> seal; hospitalized -> hospitalis); with the lexicon's
+    `forms`, the words it would get wrong are read as the word they are a form of first
+    (went / gone -> go, moved -> move)."""
     if forms:
         word = forms.get(word, word)
     word = word.replace("iz", "is")
     if len(word) <= 4:
-        return word[:-1] if len(word) == 4 and word[-1] == "e" else word  # move -> mov, as moved and moving
+        return word
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)] + ("y" if suffix in ("ied", "ies") else "")
             break
-    else:
-        if word[-1] == "e":
-            return word[:-1]  # release -> releas, as released and releasing
     if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
         word = word[:-1]  # stopped -> stopp -> stop
     return word
@@ -103,7 +102,7 @@ class Clause:
     read: str
     sentence: int
     question: bool  # its sentence ends with a question mark
-    lead: str = ""  # read: what introduces the list the clause is an item of ("Still unconfirmed: A; B")
+    intro: str = ""  # read: the label of the list the clause is an item of ("Still unconfirmed: A; B")
 
 
 @dataclass(frozen=True)
@@ -129,37 +128,32 @@ class Hit:
 
 
 def _split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[str, int, bool, str]]:
-    """(clause text, sentence index, sentence is a question, lead) in order, punctuation dropped.
-    A full stop after an abbreviation ("No. 3 Primary", "Ms. Trang") ends no sentence. The lead
-    of a clause is what a colon introduced it with, up to the end of the list: "Two new claims, both
-    to be confirmed: (a) ...; (b) ..." makes both items to be confirmed; a full stop ends the list."""
+    """(clause text, sentence index, sentence is a question, intro) in order, punctuation dropped.
+    A full stop after an abbreviation ("No. 3 Primary", "Ms. Trang") ends no sentence. A clause's
+    intro is the short label a colon opened its list with ("Still to be confirmed: (a) ...; (b)
+    ..."); the list runs to the full stop, or to a line break not followed by another item, and
+    an aside in brackets is no item. A long clause before a colon ("we can confirm the following:")
+    opens no list."""
     out: list[tuple[str, int, bool, str]] = []
-    sentence: list[str] = []
+    sentence: list[tuple[str, str]] = []
     current: list[str] = []
     index = 0
     quoted = False  # inside quotation marks, which a line break closes
-    lead, opened = "", 0  # the lead of the open list, and how many clauses of this sentence it covers
-    aside: set[int] = set()  # clauses of the sentence in brackets: the team's own aside, not an item
+    intro = ""  # the label of the list now open
     bracketed = False
 
     def close_clause() -> None:
         piece = "".join(current).strip()
         if piece:
-            if bracketed:
-                aside.add(len(sentence))
-            sentence.append(piece)
+            sentence.append((piece, "" if bracketed else intro))
         current.clear()
 
-    def close_sentence(question: bool, item: bool = False) -> None:
-        nonlocal index, lead, opened
+    def close_sentence(question: bool) -> None:
+        nonlocal index
         close_clause()
-        out.extend((piece, index, question, lead if n >= opened and n not in aside else "") for n, piece in enumerate(sentence))
+        out.extend((piece, index, question, label) for piece, label in sentence)
         sentence.clear()
-        aside.clear()
         index += 1
-        if not item:  # only a semicolon leaves the list open for the next item
-            lead = ""
-        opened = 0
 
     for at, char in enumerate(text):
         before = text[at - 1] if at else " "
@@ -173,22 +167,29 @@ def _split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple
         elif closing and before in ".?!。！？" and _starts_sentence(text, at + 1):
             current.append(char)  # 'A post claimed "the rice is mouldy." Several pupils ...': the quote and its sentence end
             close_sentence(False)
+            intro = ""
         elif char.isspace() and _han(before) and _han(following):
             close_clause()  # Chinese puts no spaces in a sentence: words spaced apart are a list
         elif char == "\n" and following != "\n" and before != "\n":
             nxt = text.find("\n", at + 1)
             below = text[at + 1:nxt if nxt != -1 else len(text)].strip()
+            if intro and not _ITEM.match(below):
+                close_clause()
+                intro = ""  # a line that is no further item ends the list
             if _heading(text[text.rfind("\n", 0, at) + 1:at]) and not _heading(below) and not below.startswith(_BULLETS):
                 close_sentence(False)  # "3. The children's health" above a paragraph is a heading
             else:
                 current.append(" ")  # one line break wraps a line; a blank line ends a paragraph
         elif ends:
-            close_sentence(char in "？?", item=char in ";；" and bool(lead))
+            close_sentence(char in "？?")
+            if char not in ";；":  # a semicolon leaves the list open for its next item
+                intro = ""
         elif char in _CLAUSE_BREAK and not (char in _ASCII_NEEDS_SPACE and before.isdigit() and following.isdigit()):
             close_clause()
+            if char in ":：" and not quoted and not bracketed:
+                label = sentence[-1][0] if sentence else ""
+                intro = label if label and _heading(label) else ""
             bracketed = char in "(（" or bracketed and char not in ")）"
-            if char in ":：" and not quoted:
-                lead, opened = " | ".join(sentence), len(sentence)
         else:
             current.append(char)
     close_sentence(False)
@@ -258,9 +259,9 @@ class Reading:
         self._word_cache: dict[str, list[tuple[int, int, str, str]]] = {}
         self._unaided_cache: dict[str, list[tuple[int, int, str, str]]] = {}
         self._keywords_cache: dict[str, bool] = {}
-        pieces = [(unicodedata.normalize("NFKC", piece), s, q, lead) for piece, s, q, lead in _split(text, lexicon.abbreviations)]
-        self.clauses = [Clause(" ".join(piece.split()), lexicon.canon(fold(piece)), s, q, lexicon.canon(fold(lead)))
-                        for piece, s, q, lead in pieces]
+        pieces = [(unicodedata.normalize("NFKC", piece), s, q, intro) for piece, s, q, intro in _split(text, lexicon.abbreviations)]
+        self.clauses = [Clause(" ".join(piece.split()), lexicon.canon(fold(piece)), s, q, lexicon.canon(fold(intro)))
+                        for piece, s, q, intro in pieces]
         self.whole_read = lexicon.canon(fold(text))
 
     # -- finding terms ------------------------------------------------------------------
@@ -435,14 +436,6 @@ class Reading:
             if bare and not any(w[2] in lex.past for w in words[max(0, at - 2):at]):
                 return False
         return True
-        for word in term_words:
-            if not (word.endswith("ed") or lex.forms.get(word, word) != word):
-                continue
-            base = stem(word, lex.forms)
-            same = [w for w in found if stem(w, lex.forms) == base]
-            if same and all(w == lex.forms.get(w, w) and not w.endswith(("ed", "s")) for w in same):
-                return False
-        return True
 
     def _words(self, read: str) -> list[tuple[int, int, str, str]]:
         """A clause's every word (helper words too) as (start, end, word, form), English by its
@@ -479,20 +472,21 @@ class Reading:
         _, later = self._sentence(clause)
         following = later[0].read if later else ""
         rest = f"{clause.read[:start]} | {clause.read[end:]} | {following}"
-        if self._any("rejections", rest) or clause.lead and self._any("rejections", clause.lead):
+        if self._any("rejections", rest):
             return REJECTED
-        if clause.lead and (self._any("hedges", clause.lead) or self._any("negations", clause.lead)):
+        if clause.intro and self._any("hedges", clause.intro):
             return HEDGED  # "Still being checked: the payments of all 32 classes; who is responsible"
         low, high = self._scope(clause.read, start, end)
         scope = clause.read[low:high]
         before, after = clause.read[low:start], clause.read[end:high]
         inside = clause.read[start:end]
         wanted = _prepared(term, lex)
-        # A term that is itself a denial ("no family has paid") is denied only by a negation right
-        # before it ("never say no comment"): "never put into practice and no family has paid" says it.
         denied_by = before
         if self._any("negations", wanted):
-            denied_by = " ".join(before.split()[-_DENIAL_REACH:]) if lex.spaced else before[-_DENIAL_REACH:]
+            # A term that is itself a denial ("no family has paid") is not denied by a negation
+            # across an "and": "never put into practice and no family has paid" says it.
+            joined = [m.end() for m in _markers(lex, "coordinators").finditer(before)] if lex.coordinators else []
+            denied_by = before[joined[-1]:] if joined else before
         if self._negation_near(denied_by) or any(self._has(m, inside) and not self._has(m, wanted) for m in lex.negations):
             return NEGATED
         if clause.question or any(scope.rstrip().endswith(q) and self._has(q, scope) for q in lex.questions):
@@ -558,11 +552,24 @@ class Reading:
             return "”" in after
         return (before.count('"') % 2 == 1 or within.count('"') % 2 == 1) and '"' in after
 
+    def flatly_rejected(self, hit: Hit) -> bool:
+        """Whether a rejected hit is rejected in its own clause, with no hedge there ("the
+        information that the head teacher was arrested is untrue"; not "we cannot yet say
+        whether the claim that she was arrested is false")."""
+        read = hit.clause.read
+        rest = f"{read[:hit.start]} | {read[hit.end:]}"
+        hedges = _markers(self.lexicon, "hedges")
+        reports = set(self.lexicon.reports)  # "thông tin cho rằng ... là sai sự thật" retells, then rejects
+        hedged = hedges is not None and any(m.group(0) not in reports for m in hedges.finditer(read))
+        return hit.stance == REJECTED and self._any("rejections", rest) and not hedged
+
     def named(self, hit: Hit) -> bool:
         """Whether the hit is all there is between a pair of quotation marks: a word named, not
         used ('do not use the words "rumour", "bad elements"')."""
-        read = hit.clause.read
-        return read[:hit.start].rstrip().endswith(_OPENING) and read[hit.end:].lstrip().startswith(_CLOSING)
+        read, end = hit.clause.read, hit.end
+        while end < len(read) and wordlike(read[end]):
+            end += 1  # the rest of its word: '"troublemakers"' names "troublemaker"
+        return read[:hit.start].rstrip().endswith(_OPENING) and read[end:].lstrip().startswith(_CLOSING)
 
     def _region(self, hit: Hit) -> str:
         """The words that bear on a hit: its scope (up to the nearest joining word), with the clause
@@ -594,7 +601,7 @@ class Reading:
         report is rejected first ("网传说法完全不实，大米没有任何问题": what follows is the team's answer).
         A verb of saying just before the claim in its own clause reports it too ("a short video
         claimed several pupils were hospitalised", "chat groups are saying children are in hospital")."""
-        if self._just_before("reports", hit) or hit.clause.lead and self._any("reports", hit.clause.lead):
+        if self._just_before("reports", hit) or hit.clause.intro and self._any("reports", hit.clause.intro):
             return True
         low, _ = self._scope(hit.clause.read, hit.start, hit.end)
         earlier, _ = self._sentence(hit.clause)
@@ -686,11 +693,11 @@ class Reading:
         """A term alone in its clause and in no "label: value" pair: "正在核查" on its own is a
         stall, while "Trend: rising" names a trend."""
         clause = hit.clause
-        return self.alone(hit) and not clause.lead and not any(clause.read in lead for lead in self._leads)
+        return self.alone(hit) and not clause.intro and clause.read not in self._intros
 
     @cached_property
-    def _leads(self) -> set[str]:
-        return {clause.lead for clause in self.clauses if clause.lead}
+    def _intros(self) -> set[str]:
+        return {clause.intro for clause in self.clauses if clause.intro}
 
     def _size(self, read: str) -> int:
         if self.lexicon.spaced:
@@ -759,6 +766,11 @@ class Reading:
     @cached_property
     def stock(self) -> list[Hit]:
         return self.find(list(self.lexicon.stock), (STATED, HEDGED, NEGATED, REJECTED))
+
+    @cached_property
+    def stock_clauses(self) -> set[int]:
+        """Every clause that holds a stock phrase (by id), not only the first of each phrase."""
+        return {id(hit.clause) for term in self.lexicon.stock for hit in self.hits(term)}
 
 
 @lru_cache(maxsize=64)
