@@ -17,11 +17,12 @@ place a term is found gets a stance:
 
 A hit is bare (asked only where a check wants a clause of its own) when its clause holds
 nothing but rubric keywords: a fragment in a list, not a sentence. The items of a list take
-the stance of the short label a colon opened it with ("Still to be confirmed: ..."). Beyond its stance, the claim checks ask whether a hit is the
-rumour quoted (between quotation marks) or retold (after "circulating", lan truyền, 网传 in
-its sentence, or right after a verb of saying: "a video claimed ..."), a promise (will, sẽ),
-an action asked for ("asked to return", yêu cầu, 要求), or bounded by what has been seen so
-far (so far no ..., 截至目前未发现); the stonewalling check asks whether the team owns it as a failing (we
+the stance of the short label a colon opened it with ("Still to be confirmed: ...").
+Beyond its stance, the claim checks ask whether a hit is the rumour quoted (between
+quotation marks) or retold (after "circulating", lan truyền, 网传 in its sentence, or right
+after a verb of saying: "a video claimed ..."), a promise (will, sẽ), an action asked for
+("asked to return", yêu cầu, 要求), or bounded by what has been seen so far (so far no ...,
+截至目前未发现); the stonewalling check asks whether the team owns it as a failing (we
 apologise that we did not answer) or puts it in the past. The words of each language are
 data (lexicon.py).
 
