@@ -235,6 +235,8 @@ def test_a_long_list_of_wordings_is_shown_by_its_first_few_and_how_many_more():
     terms = [f"word{n}" for n in range(20)]
     fraction, evidence = judge({"any_of": terms}, "Nothing of the kind.")
     assert fraction == 0.0 and evidence == "none of " + ", ".join(f"'word{n}'" for n in range(8)) + ", 12 more"
+    fraction, evidence = judge({"none_of": terms}, "The rice was sealed on Monday.")
+    assert fraction == 1.0 and evidence == "avoids " + ", ".join(f"'word{n}'" for n in range(8)) + ", 12 more"
 
 
 def test_absence_checks_earn_nothing_before_the_text_says_something():

@@ -244,7 +244,7 @@ def _none_of(terms: list[str], answer: Answer) -> Result:
     reading = answer.reading
     hits = [hit for hit in reading.find(terms, (STATED, HEDGED), match=ORDERED) if not reading.owned(hit) and not reading.past(hit)]
     said = [w("scoring.says-in", terms=w.terms([hit.term for hit in hits]), quotes=_quotes(w, hits))] if hits else []
-    return _absence(answer, said, w("scoring.avoids", terms=w.terms(terms)))
+    return _absence(answer, said, w("scoring.avoids", terms=w.alternatives(terms)))
 
 
 def _regex(pattern: str, answer: Answer) -> Result:
