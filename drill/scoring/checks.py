@@ -360,9 +360,7 @@ def _no_blame(_: bool, answer: Answer) -> Result:
     (a plan's "do not use the words 'rumour', 'bad elements' about parents")."""
     w = answer.words
     reading = answer.reading
-    labels = [hit for term in answer.lexicon.blame
-              for hit in [next((h for h in reading.hits(term, ORDERED) if h.stance in (STATED, HEDGED) and not reading.named(h)), None)]
-              if hit is not None]
+    labels = reading.find(list(answer.lexicon.blame), (STATED, HEDGED), match=ORDERED, unless=reading.named)
     found = [w("scoring.blame.found", quotes=_quotes(w, labels))] if labels else []
     return _absence(answer, found, w("scoring.blame.none"))
 

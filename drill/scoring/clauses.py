@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -293,15 +293,18 @@ class Reading:
                 found.append(Hit(term, clause, *span, self._stance(term, clause, *span)))
         return found
 
-    def find(self, terms: list[str], stances: tuple[str, ...] = (STATED, HEDGED), solid: bool = False, match: str = LOOSE) -> list[Hit]:
+    def find(self, terms: list[str], stances: tuple[str, ...] = (STATED, HEDGED), solid: bool = False, match: str = LOOSE,
+             unless: Callable[[Hit], bool] | None = None) -> list[Hit]:
         """The first hit of each term with one of `stances` (and, with `solid`, in a clause
-        of its own rather than a bare fragment), found as `match` says (see hits)."""
+        of its own rather than a bare fragment; and not one `unless` passes over), found as
+        `match` says (see hits)."""
         out: list[Hit] = []
         if solid and self.listed:
             return out
         for term in terms:
             for hit in self.hits(term, match):
-                if hit.stance in stances and not (solid and hit.clause.sentence >= 0 and self._bare(hit.clause, hit.start, hit.end)):
+                if (hit.stance in stances and not (solid and hit.clause.sentence >= 0 and self._bare(hit.clause, hit.start, hit.end))
+                        and not (unless and unless(hit))):
                     out.append(hit)
                     break
         return out
