@@ -220,6 +220,25 @@ def test_a_denial_is_denied_by_a_negation_before_it_but_not_across_an_and():
     assert stances("vi", "Nhà trường sẽ không bao giờ nói không có ý kiến.", "không có ý kiến") == [NEGATED]
 
 
+@pytest.mark.parametrize(("language", "text", "term", "expected"), [
+    # a negation that opens a clause, or denies a whole subject, governs the clause up to the term
+    ("en", "The hospital confirms that no pupil from No. 3 Primary has been treated for food poisoning or admitted to hospital.",
+     "admitted to hospital", [NEGATED]),
+    ("en", "And no pupil of the school is hospitalised.", "was hospitali", [NEGATED]),
+    ("en", "Do not describe Ms Trang or the angry parents as spreading rumours.", "spreading rumours", [NEGATED]),
+    ("zh", "没有任何一名学生因食用食堂饭菜而被送往医院。", "送往医院", [NEGATED]),
+    ("vi", "Không có học sinh nào của trường bị ngộ độc hay phải nhập viện.", "nhập viện", [NEGATED]),
+    # ... but not across an "and", nor where a hedge stands before the term
+    ("en", "No pupil was hospitalised and the three who are absent have a seasonal cold.", "seasonal cold", [STATED]),
+    ("en", "It is not yet clear whether the money will be refunded.", "refunded", [HEDGED]),
+    # "No." before a number is the school's name, not a negation
+    ("en", "No. 3 Primary sealed the rice on Monday.", "sealed", [STATED]),
+    ("en", "Every pupil at No 3 Primary will be offered a free health check.", "free health check", [STATED]),
+])
+def test_a_negation_that_opens_a_clause_or_denies_its_subject_governs_it(language, text, term, expected):
+    assert stances(language, text, term) == expected
+
+
 def test_rejecting_what_contradicts_a_fact_states_the_fact():
     # the vi fact "draft" is contradicted by "bảng kê là của nhà trường"
     assert judge("vi", {"facts": ["draft"]}, "Thông tin cho rằng bảng kê là của nhà trường là sai sự thật.")[0] == 1.0

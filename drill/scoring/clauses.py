@@ -64,6 +64,10 @@ _STEM_MIN = 4  # letters of a rubric's English stem ("test", "sampl") that match
 _LEAD_WORDS, _LEAD_CHARS = 4, 6  # how close before a claim a verb of saying or a request stands to bear on it
 _NEGATION_REACH_CHARS = 6
 _NEGATION_REACH_WORDS = 4
+# A prohibition among a clause's first words ("please do not", 请不要, "tuyệt đối không"), or a negation
+# of a whole subject ("no pupil", 没有任何), governs this much of the clause after it.
+_OPENING_LEAD_WORDS, _OPENING_LEAD_CHARS = 3, 3
+_GOVERNED_WORDS, _GOVERNED_CHARS = 12, 20
 _ALTERNATIVES_MAX = 2  # "no A or B or C": how many alternatives one negation reaches back across
 _QUOTE = 48  # characters of a clause quoted as evidence
 _OPENING, _CLOSING = ('"', "“", "‘", "'"), ('"', "”", "’", "'")  # quotation marks around a word named (「」 split clauses)
@@ -491,7 +495,8 @@ class Reading:
             # across an "and": "never put into practice and no family has paid" says it.
             joined = [m.end() for m in _markers(lex, "coordinators").finditer(before)] if lex.coordinators else []
             denied_by = before[joined[-1]:] if joined else before
-        if self._negation_near(denied_by) or any(self._has(m, inside) and not self._has(m, wanted) for m in lex.negations):
+        if (self._negation_near(denied_by) or self._negation_governs(before)
+                or any(self._has(m, inside) and not self._has(m, wanted) for m in lex.negations)):
             return NEGATED
         if clause.question or any(scope.rstrip().endswith(q) and self._has(q, scope) for q in lex.questions):
             return HEDGED
@@ -646,6 +651,35 @@ class Reading:
             before = before[: len(before) - len(near) + found[-1].start()]
         return False
 
+    def _negation_governs(self, before: str) -> bool:
+        """Whether a negation denies the whole of the hit's clause up to the hit, further than one in
+        mid-clause reaches: a prohibition among the clause's first words ("do not describe Ms Trang
+        or the parents as spreading rumours", 请不要, "tuyệt đối không"), or a negation of a whole
+        subject wherever it stands ("the hospital confirms that no pupil from the school has been
+        admitted to hospital", 没有任何, "không có ... nào"). An "and" ends its reach ("no pupil was
+        hospitalised and the three absent had a seasonal cold"), and a hedge before the hit makes it
+        a hedge ("we cannot confirm that no pupil ...")."""
+        lex = self.lexicon
+        if self._any("hedges", before):
+            return False
+        head = before.lstrip(_LEADERS)
+        coordinators = _markers(lex, "coordinators") if lex.coordinators else None
+        if coordinators is not None and (opening := coordinators.match(head)):
+            head = head[opening.end():].lstrip()
+        for name, opens in (("prohibitions", True), ("quantified", False)):
+            pattern = _markers(lex, name)
+            for found in pattern.finditer(head) if pattern is not None else ():
+                lead, governed = head[:found.start()], head[found.end():]
+                if coordinators is not None and coordinators.search(governed):
+                    continue
+                if lex.spaced:
+                    near = not opens or len(_WORD.findall(lead)) < _OPENING_LEAD_WORDS
+                    if near and len(_WORD.findall(governed)) <= _GOVERNED_WORDS:
+                        return True
+                elif (not opens or len(lead) < _OPENING_LEAD_CHARS) and len(governed) <= _GOVERNED_CHARS:
+                    return True
+        return False
+
     def _right_after(self, between: str) -> bool:
         """Whether a hit follows an "or" at once (helper words aside): "no food poisoning or been
         admitted", not "no need to worry or panic as the rice has been sealed"; 或许 is no 或."""
@@ -786,9 +820,11 @@ def _markers(lexicon: Lexicon, name: str) -> re.Pattern[str] | None:
         return None
     if not lexicon.spaced:
         return re.compile("|".join(re.escape(word) for word in words))
-    # "n't" ends a word ("don't"): no boundary before it
+    # "n't" ends a word ("don't"): no boundary before it. A negation that is also an abbreviation
+    # is not one before a number: "No. 3 Primary sealed the rice" denies nothing.
+    numbered = lexicon.abbreviations if name == "negations" else frozenset()
     parts = [("(?<![^\\W_])" if wordlike(word[0]) and not word.startswith("n'") else "") + re.escape(word)
-             + ("(?![^\\W_])" if wordlike(word[-1]) else "") for word in words]
+             + ("(?![^\\W_])" if wordlike(word[-1]) else "") + (r"(?!\.|\s*\d)" if word in numbered else "") for word in words]
     return re.compile("|".join(parts))
 
 

@@ -21,7 +21,7 @@ from drill.i18n import language_for
 from .matching import fold
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame", "owning", "alternatives", "bounded", "reports", "conditions", "directives", "coordinators")
+_LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame", "owning", "alternatives", "bounded", "reports", "conditions", "directives", "coordinators", "quantified", "prohibitions")
 _SETS = ("fillers", "auxiliaries", "ongoing", "done", "past", "abbreviations", "grammar")  # looked up one word at a time
 
 
@@ -44,6 +44,8 @@ class Lexicon:
     conditions: tuple[str, ...] = ()  # "if", 若, nếu opening a clause: the rest of its sentence is a case, not a claim
     directives: tuple[str, ...] = ()  # "asked to", 要求, yêu cầu: the action after them is required, not done
     coordinators: tuple[str, ...] = ()  # "and", và, 并且: a negation before one does not deny a denial after it
+    quantified: tuple[str, ...] = ()  # "no pupil", "nobody", 没有任何, không có: a denial of a whole subject
+    prohibitions: tuple[str, ...] = ()  # "do not", 不要, đừng opening a clause: what it forbids is not done
     fillers: frozenset[str] = frozenset()
     auxiliaries: frozenset[str] = frozenset()  # the helper words a one-word term still drops: tense, not sense
     ongoing: frozenset[str] = frozenset()  # words that say an action is under way or to come (will, đang)
