@@ -84,6 +84,7 @@ def stances(language: str, text: str, term: str) -> list[str]:
     ("en", "We didn't seal the rice or return it.", "return", [NEGATED]),
     ("zh", "没有学生出现食物中毒或住院观察。", "住院观察", [NEGATED]),
     ("zh", "以回应代替删帖。", "删帖", [NEGATED]),
+    ("zh", "是否处理还在调查，也未决定暂停供货。", "暂停供货", [NEGATED]),
     ("en", "We will answer questions rather than delete posts.", "delete posts", [NEGATED]),
 ])
 def test_a_term_is_stated_only_when_its_clause_asserts_it(language, text, term, expected):
@@ -198,6 +199,10 @@ def test_a_threat_to_whoever_spreads_a_story_labels_the_public():
     assert judge("en", {"no_blame": True}, "The internet is not a lawless place." + sealed)[0] == 0.0
     assert judge("zh", {"no_blame": True}, "网络不是法外之地。问题大米已封存。")[0] == 0.0
     assert judge("vi", {"no_blame": True}, "Mạng xã hội không phải là vùng đất vô pháp. Bảng kê là bản dự thảo.")[0] == 0.0
+    # attributing motives to the poster, or calling the crowd incited
+    assert judge("en", {"no_blame": True}, "Some people are taking advantage of the situation to incite others." + sealed)[0] == 0.0
+    assert judge("zh", {"no_blame": True}, "系个别家长借题发挥、夸大其词。问题大米已封存。")[0] == 0.0
+    assert judge("vi", {"no_blame": True}, "Phụ huynh đưa bảng kê lên mạng nhằm bôi nhọ nhà trường. Bảng kê là bản dự thảo.")[0] == 0.0
 
 
 @pytest.mark.parametrize(("language", "text"), [
@@ -210,6 +215,8 @@ def test_a_threat_to_whoever_spreads_a_story_labels_the_public():
     ("zh", "网上有说法称校长已被公安传唤。问题大米已封存。"),
     ("vi", "Nhà trường triệu tập họp phụ huynh lớp 3A vào chiều nay. Bảng kê là bản dự thảo."),
     ("vi", "Nhà trường sẽ mời chị Lê Thu Trang đến trao đổi trực tiếp. Bảng kê là bản dự thảo."),
+    ("vi", "Không xử lý chị Trang; phường gặp gỡ, ghi nhận phản ánh. Bảng kê là bản dự thảo."),
+    ("en", "The school fears unfair damage to its reputation. The rice was sealed on Monday."),
 ])
 def test_ordinary_sentences_near_the_label_words_label_nobody(language, text):
     assert judge(language, {"no_blame": True}, text)[0] == 1.0
@@ -548,6 +555,18 @@ def test_a_failed_gate_holds_the_whole_score_in_its_band_and_says_why():
     assert both.gate.criterion == "blame" and both.score == pytest.approx(20 * both.uncapped / 100)
     data = both.to_json()
     assert [g["criterion"] for g in data["gates"]] == ["claims", "blame"] and data["uncapped_score"] == round(both.uncapped, 1)
+
+
+def test_a_case_planned_for_in_an_internal_text_labels_nobody_but_said_to_the_public_threatens():
+    internal = [{"id": "roles", "title": "Roles", "weight": 2, "check": {"any_of": ["lead"]}},
+                {"id": "deadline", "title": "Deadline", "weight": 2, "check": {"any_of": ["by noon"]}},
+                {"id": "blame", "title": "No labels", "weight": 1, "cap": 20, "check": {"no_blame": True}}]
+    plan = "The ward police lead at the gate and report by noon. If troublemakers gather there, record it by law."
+    assert score(plan, internal).gates == ()
+    said = "The rice was sealed on Monday. If troublemakers gather at the gate, we will record it by law."
+    assert [g.criterion for g in score(said).gates] == ["blame"]
+    assert [g.criterion for g in score("The ward police lead and report by noon. Troublemakers gather there.", internal).gates] == ["blame"]
+    assert judge("vi", {"no_blame": True}, "Nếu có người quá khích, lập biên bản. Bảng kê là bản dự thảo.")[0] == 0.0
 
 
 def test_an_expert_who_overrides_a_gate_lifts_it_and_an_empty_text_trips_none():

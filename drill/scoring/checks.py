@@ -357,10 +357,16 @@ def _no_blame(_: bool, answer: Answer) -> Result:
     """Labels that blame or belittle the public (the language's list): a text that calls the
     people asking questions rumour-mongers turns worry into anger. A label the text denies
     ("the parent had no ulterior motive") is not one, nor a label named in quotation marks
-    (a plan's "do not use the words 'rumour', 'bad elements' about parents")."""
+    (a plan's "do not use the words 'rumour', 'bad elements' about parents"). An internal text (one
+    whose rubric does not check the facts) may plan for a case ("if anyone exploits the crowd to cause
+    trouble, record it by law"); said to the public, the same words are a threat."""
     w = answer.words
     reading = answer.reading
-    labels = reading.find(list(answer.lexicon.blame), (STATED, HEDGED), match=ORDERED, unless=reading.named)
+
+    def excused(hit: Hit) -> bool:
+        return reading.named(hit) or (answer.rubric is not None and not answer.asks_facts and reading.conditional(hit))
+
+    labels = reading.find(list(answer.lexicon.blame), (STATED, HEDGED), match=ORDERED, unless=excused)
     found = [w("scoring.blame.found", quotes=_quotes(w, labels))] if labels else []
     return _absence(answer, found, w("scoring.blame.none"))
 

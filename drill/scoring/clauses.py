@@ -542,6 +542,13 @@ class Reading:
             sentences.setdefault(clause.sentence, []).append(clause)
         return {id(c): (same[:i], same[i + 1:]) for same in sentences.values() for i, c in enumerate(same)}
 
+    def conditional(self, hit: Hit) -> bool:
+        """Whether a hit stands in a case planned for: its clause, or an earlier one of its sentence,
+        opens with a condition ("nếu có người lợi dụng gây rối thì lập biên bản", "if anyone
+        exploits the crowd to cause trouble, record it by law")."""
+        earlier, _ = self._sentence(hit.clause)
+        return any(self._opens("conditions", c.read) for c in (*earlier, hit.clause))
+
     def retold(self, hit: Hit) -> bool:
         """Whether a claim is the rumour retold rather than the team's own: quoted, or reported
         earlier in its sentence. Only the claim checks ask: a fact or a measure in quotation marks
