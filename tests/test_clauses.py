@@ -203,6 +203,8 @@ def test_a_threat_to_whoever_spreads_a_story_labels_the_public():
     assert judge("en", {"no_blame": True}, "Some people are taking advantage of the situation to incite others." + sealed)[0] == 0.0
     assert judge("zh", {"no_blame": True}, "系个别家长借题发挥、夸大其词。问题大米已封存。")[0] == 0.0
     assert judge("vi", {"no_blame": True}, "Phụ huynh đưa bảng kê lên mạng nhằm bôi nhọ nhà trường. Bảng kê là bản dự thảo.")[0] == 0.0
+    # lecturing the people asking
+    assert judge("zh", {"no_blame": True}, "网友不必过度解读，请拿出证据，不要凭空猜测。问题大米已封存。")[0] == 0.0
 
 
 @pytest.mark.parametrize(("language", "text"), [
