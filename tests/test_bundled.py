@@ -11,8 +11,7 @@ import yaml
 
 from drill.formats import Loader, validate_paths
 from drill.formats.library import bundled, bundled_scenarios, scenario_path
-from drill.formats.duration import parse_duration
-from drill.scoring import Submission, check_text, score_exercise, score_session
+from drill.scoring import check_text, score_session
 from drill.simulate import simulate
 from drill.store import EventLog
 
@@ -138,28 +137,6 @@ def test_a_plan_whose_agreed_lines_contradict_a_confirmed_fact_is_capped(scenari
     due = (task.opens or 0) + task.due  # the facts of the agreed lines are all established by then
     points, evidence = check_text(gate.check, text, {}, exercise.scenario, task, due - 60, due)
     assert (points == 0.0) is false, evidence
-
-
-@pytest.mark.parametrize(("scenario_id", "at", "text", "held"), [
-    # an early reply that states the one fact confirmed by then is complete
-    ("district-hot-spot-en", "2h10m", "Dear parents, we understand your worry. The list of almost 8 million dong is a draft by the "
-     "class 3A parents' committee; the school never approved it. The air-con money and the seating claim are still being "
-     "checked, and we will tell you by 14:00. Call the ward office on 024 3868 2156.", False),
-    # after the checks, a reply that answers only the list and not the money or the seating is held at M
-    ("district-hot-spot-en", "3h40m", "Dear parents, we understand your worry. The list of almost 8 million dong is a draft by the "
-     "class 3A parents' committee; the school never approved it. Other matters are being handled by the competent "
-     "authorities and we will tell you by 14:00. Call the ward office on 024 3868 2156.", True),
-    ("district-hot-spot", "3h40m", "Thưa các anh chị phụ huynh, chúng tôi hiểu nỗi lo của các anh chị. Bảng kê gần 8 triệu đồng là bản "
-     "dự thảo của Ban đại diện lớp 3A, nhà trường chưa duyệt. Các nội dung khác đang được cơ quan chức năng xử lý, trước 14 giờ "
-     "sẽ có thông tin. Liên hệ Văn phòng UBND phường: 024 3868 2156.", True),
-])
-def test_a_reply_to_parents_that_leaves_confirmed_answers_out_is_held_at_m(scenario_id, at, text, held):
-    exercise = Loader().load_exercise(scenario_path(scenario_id))
-    task = next(t for t in exercise.scenario.tasks if t.id == "reply-parents")
-    handed_in = parse_duration(at)
-    scored = score_exercise(exercise, [Submission("ward", task.id, handed_in, text, {})], [], {("ward", task.id): handed_in + 600})
-    scored = scored.teams[0].tasks[0]
-    assert ([g.criterion for g in scored.gates] == ["facts"]) is held, (scored.score, scored.gates)
 
 
 def test_bundled_drill_scores_its_facts_with_its_own_rubrics():

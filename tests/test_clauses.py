@@ -248,14 +248,6 @@ def test_a_negation_that_opens_a_clause_or_denies_its_subject_governs_it(languag
     assert stances(language, text, term) == expected
 
 
-def test_only_the_facts_confirmed_when_a_text_is_handed_in_are_asked_for():
-    text = "The rice was sealed on Monday."
-    early, evidence = judge("en", {"facts": ["sealed", "lab"]}, text, at=600)
-    assert early == 1.0 and "not counted, not confirmed yet when handed in: 'The full laboratory report is due on Friday.'" in evidence
-    assert judge("en", {"facts": ["sealed", "lab"]}, text, at=7200)[0] == 0.5  # the lab report came in at 1h
-    assert judge("en", {"facts": ["lab"]}, text, at=600)[0] == 0.0  # none confirmed yet: all are asked for, as before
-
-
 def test_rejecting_what_contradicts_a_fact_states_the_fact():
     # the vi fact "draft" is contradicted by "bảng kê là của nhà trường"
     assert judge("vi", {"facts": ["draft"]}, "Thông tin cho rằng bảng kê là của nhà trường là sai sự thật.")[0] == 1.0

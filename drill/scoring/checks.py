@@ -284,16 +284,10 @@ def _length(bounds: Length, answer: Answer) -> Result:
 
 def _facts(fact_ids: list[str], answer: Answer) -> Result:
     """A fact counts when a clause of the team's asserts it; the evidence quotes that clause.
-    One only asked, hedged or denied, or a bare keyword in a list, is named as such. Only the
-    facts confirmed by the time the text is handed in are asked for (all of them if none is yet):
-    an early answer that states what is known is complete, and one that states what is not
-    known yet is judged by no_overclaims."""
+    One only asked, hedged or denied, or a bare keyword in a list, is named as such."""
     w = answer.words
     facts = {fact.id: fact for fact in answer.scenario.facts}
-    confirmed = [fact_id for fact_id in fact_ids if fact_id in facts and answer.established(facts[fact_id])]
-    later = [fact_id for fact_id in fact_ids if confirmed and fact_id in facts and fact_id not in confirmed]
     stated, missing = [], []
-    fact_ids = [fact_id for fact_id in fact_ids if fact_id not in later]
     for fact_id in fact_ids:
         fact = facts.get(fact_id)
         if fact is None:  # validation forbids this, but a session rebuilt from its texts skips validation
@@ -310,8 +304,7 @@ def _facts(fact_ids: list[str], answer: Answer) -> Result:
             missing.append(w("scoring.fact.hedged", fact=w.fact(fact.text), terms=_quotes(w, near[:1])))
         else:
             missing.append(w("scoring.fact.missing", fact=w.fact(fact.text)))
-    pending = [w("scoring.fact.not-yet", fact=w.fact(facts[fact_id].text)) for fact_id in later]
-    return len(stated) / len(fact_ids), w.parts(stated + missing + pending)
+    return len(stated) / len(fact_ids), w.parts(stated + missing)
 
 
 def _no_false_claims(_: bool, answer: Answer) -> Result:
