@@ -126,6 +126,8 @@ def test_the_silence_gate_fails_advice_to_keep_quiet_not_plans_that_mention_rest
     ("district-hot-spot", "Tổ theo dõi lưu các bài còn đăng lại tin hiệu trưởng bị bắt, chuyển Công an quận. "
      "Bảng kê gần 8 triệu là bản dự thảo, nhà trường chưa duyệt.", False),
     ("school-food-rumour-en", "Agreed line: no pupil has been taken to hospital. The sealed sacks will be tested today.", False),
+    # a rule for the future is no claim about these sacks
+    ("school-food-rumour", "整改措施：今后验收发现问题食材一律当即拒收、原车拉回，不得入库。问题大米已登记封存，今天送检。", False),
     ("school-food-rumour-en", "Agreed line: the sacks were sent straight back and never entered the storeroom. "
      "The retained samples passed the rapid test.", True),
 ])
