@@ -200,11 +200,13 @@ def test_a_threat_to_whoever_spreads_a_story_labels_the_public():
     assert judge("zh", {"no_blame": True}, "网络不是法外之地。问题大米已封存。")[0] == 0.0
     assert judge("vi", {"no_blame": True}, "Mạng xã hội không phải là vùng đất vô pháp. Bảng kê là bản dự thảo.")[0] == 0.0
     # attributing motives to the poster, or calling the crowd incited
-    assert judge("en", {"no_blame": True}, "Some people are taking advantage of the situation to incite others." + sealed)[0] == 0.0
+    assert judge("en", {"no_blame": True}, "Many parents have been incited by the post to gather at the gate." + sealed)[0] == 0.0
     assert judge("zh", {"no_blame": True}, "系个别家长借题发挥、夸大其词。问题大米已封存。")[0] == 0.0
     assert judge("vi", {"no_blame": True}, "Phụ huynh đưa bảng kê lên mạng nhằm bôi nhọ nhà trường. Bảng kê là bản dự thảo.")[0] == 0.0
-    # lecturing the people asking
+    # lecturing the people asking, in the form it takes: a prohibition
     assert judge("zh", {"no_blame": True}, "网友不必过度解读，请拿出证据，不要凭空猜测。问题大米已封存。")[0] == 0.0
+    assert judge("zh", {"no_blame": True}, "请勿凭空猜测。问题大米已封存。")[0] == 0.0
+    assert judge("en", {"no_blame": True}, "Please don't read too much into the video." + sealed)[0] == 0.0
 
 
 @pytest.mark.parametrize(("language", "text"), [
@@ -219,6 +221,10 @@ def test_a_threat_to_whoever_spreads_a_story_labels_the_public():
     ("vi", "Nhà trường sẽ mời chị Lê Thu Trang đến trao đổi trực tiếp. Bảng kê là bản dự thảo."),
     ("vi", "Không xử lý chị Trang; phường gặp gỡ, ghi nhận phản ánh. Bảng kê là bản dự thảo."),
     ("en", "The school fears unfair damage to its reputation. The rice was sealed on Monday."),
+    # the fake-news page described, and good acts towards the poster
+    ("en", "The page was taking advantage of the situation to attract clicks; the video distorts the truth. The rice was sealed on Monday."),
+    ("zh", "学校已对发帖人及时回复，并邀请其参观食堂。我们将拿出证据，公开全部检测报告。问题大米已封存。"),
+    ("vi", "Trang Hóng Biến đã lợi dụng tình hình; video cắt ghép gây ảnh hưởng xấu đến hình ảnh nhà trường. Bảng kê là bản dự thảo."),
 ])
 def test_ordinary_sentences_near_the_label_words_label_nobody(language, text):
     assert judge(language, {"no_blame": True}, text)[0] == 1.0
@@ -240,9 +246,19 @@ def test_a_denial_is_denied_by_a_negation_before_it_but_not_across_an_and():
     # ... but not across an "and", nor where a hedge stands before the term
     ("en", "No pupil was hospitalised and the three who are absent have a seasonal cold.", "seasonal cold", [STATED]),
     ("en", "It is not yet clear whether the money will be refunded.", "refunded", [HEDGED]),
-    # "No." before a number is the school's name, not a negation
+    # "No." before a number is the school's name, not a negation; "No 3A pupils" still denies
     ("en", "No. 3 Primary sealed the rice on Monday.", "sealed", [STATED]),
-    ("en", "Every pupil at No 3 Primary will be offered a free health check.", "free health check", [STATED]),
+    ("en", "Every pupil at No. 3 Primary will be offered a free health check.", "free health check", [STATED]),
+    ("en", "No 3A pupils were moved to the back of the class.", "pupils were moved to the back", [NEGATED]),
+    # a denial governed by an earlier negation is still said; "to avoid" forbids nothing
+    ("en", "The rice never left the storeroom so it was never served to pupils.", "never served", [STATED]),
+    ("en", "To avoid any confusion the school confirms the head teacher is at work as usual.", "at work", [STATED]),
+    ("zh", "为避免交叉污染已将两袋大米封存待退货。", "封存", [STATED]),
+    ("zh", "没有任何一名学生出现不适而是三名学生患季节性感冒。", "季节性感冒", [STATED]),
+    ("en", "Please do not worry as the two sacks were sealed at delivery.", "sealed", [STATED]),
+    # a cause before the predicate does not cut the denial
+    ("en", "No pupil who has eaten at the canteen since Monday was taken to hospital.", "taken to hospital", [NEGATED]),
+    ("zh", "没有任何学生因为食用食堂饭菜而被送往医院。", "送往医院", [NEGATED]),
 ])
 def test_a_negation_that_opens_a_clause_or_denies_its_subject_governs_it(language, text, term, expected):
     assert stances(language, text, term) == expected
@@ -569,6 +585,9 @@ def test_a_case_planned_for_in_an_internal_text_labels_nobody_but_said_to_the_pu
     assert [g.criterion for g in score(said).gates] == ["blame"]
     assert [g.criterion for g in score("The ward police lead and report by noon. Troublemakers gather there.", internal).gates] == ["blame"]
     assert judge("vi", {"no_blame": True}, "Nếu có người quá khích, lập biên bản. Bảng kê là bản dự thảo.")[0] == 0.0
+    # only the condition is excused: what the plan then tells staff to say or do is said
+    ordered = "The ward police lead and report by noon. If parents keep asking, tell them those spreading it are troublemakers."
+    assert [g.criterion for g in score(ordered, internal).gates] == ["blame"]
 
 
 def test_an_expert_who_overrides_a_gate_lifts_it_and_an_empty_text_trips_none():

@@ -358,8 +358,9 @@ def _no_blame(_: bool, answer: Answer) -> Result:
     people asking questions rumour-mongers turns worry into anger. A label the text denies
     ("the parent had no ulterior motive") is not one, nor a label named in quotation marks
     (a plan's "do not use the words 'rumour', 'bad elements' about parents"). An internal text (one
-    whose rubric does not check the facts) may plan for a case ("if anyone exploits the crowd to cause
-    trouble, record it by law"); said to the public, the same words are a threat."""
+    whose rubric does not check the facts) may name, in a condition, the case it plans for ("if
+    troublemakers gather at the gate, ..."); said to the public, the same words are a threat, and
+    what a plan then tells its staff to say or do is judged as said."""
     w = answer.words
     reading = answer.reading
 

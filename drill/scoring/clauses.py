@@ -66,7 +66,7 @@ _NEGATION_REACH_CHARS = 6
 _NEGATION_REACH_WORDS = 4
 # A prohibition among a clause's first words ("please do not", 请不要, "tuyệt đối không"), or a negation
 # of a whole subject ("no pupil", 没有任何), governs this much of the clause after it.
-_OPENING_LEAD_WORDS, _OPENING_LEAD_CHARS = 3, 3
+_OPENING_LEAD_WORDS, _OPENING_LEAD_CHARS = 5, 3
 _GOVERNED_WORDS, _GOVERNED_CHARS = 12, 20
 _ALTERNATIVES_MAX = 2  # "no A or B or C": how many alternatives one negation reaches back across
 _QUOTE = 48  # characters of a clause quoted as evidence
@@ -489,13 +489,13 @@ class Reading:
         before, after = clause.read[low:start], clause.read[end:high]
         inside = clause.read[start:end]
         wanted = _prepared(term, lex)
-        denied_by = before
-        if self._any("negations", wanted):
+        denied_by, denial = before, self._any("negations", wanted)
+        if denial:
             # A term that is itself a denial ("no family has paid") is not denied by a negation
             # across an "and": "never put into practice and no family has paid" says it.
             joined = [m.end() for m in _markers(lex, "coordinators").finditer(before)] if lex.coordinators else []
             denied_by = before[joined[-1]:] if joined else before
-        if (self._negation_near(denied_by) or self._negation_governs(before)
+        if (self._negation_near(denied_by) or not denial and self._negation_governs(before)
                 or any(self._has(m, inside) and not self._has(m, wanted) for m in lex.negations)):
             return NEGATED
         if clause.question or any(scope.rstrip().endswith(q) and self._has(q, scope) for q in lex.questions):
@@ -543,11 +543,11 @@ class Reading:
         return {id(c): (same[:i], same[i + 1:]) for same in sentences.values() for i, c in enumerate(same)}
 
     def conditional(self, hit: Hit) -> bool:
-        """Whether a hit stands in a case planned for: its clause, or an earlier one of its sentence,
-        opens with a condition ("nếu có người lợi dụng gây rối thì lập biên bản", "if anyone
-        exploits the crowd to cause trouble, record it by law")."""
-        earlier, _ = self._sentence(hit.clause)
-        return any(self._opens("conditions", c.read) for c in (*earlier, hit.clause))
+        """Whether a hit stands in the condition of a case planned for: its clause opens with one
+        ("nếu có người lợi dụng gây rối thì lập biên bản", "if troublemakers gather at the gate,
+        ..."). What the case then calls for is said ("if parents keep asking, tell them those
+        spreading it are troublemakers")."""
+        return self._opens("conditions", hit.clause.read)
 
     def retold(self, hit: Hit) -> bool:
         """Whether a claim is the rumour retold rather than the team's own: quoted, or reported
@@ -661,11 +661,13 @@ class Reading:
     def _negation_governs(self, before: str) -> bool:
         """Whether a negation denies the whole of the hit's clause up to the hit, further than one in
         mid-clause reaches: a prohibition among the clause's first words ("do not describe Ms Trang
-        or the parents as spreading rumours", 请不要, "tuyệt đối không"), or a negation of a whole
-        subject wherever it stands ("the hospital confirms that no pupil from the school has been
-        admitted to hospital", 没有任何, "không có ... nào"). An "and" ends its reach ("no pupil was
-        hospitalised and the three absent had a seasonal cold"), and a hedge before the hit makes it
-        a hedge ("we cannot confirm that no pupil ...")."""
+        or the parents as spreading rumours", 请不要, "tuyệt đối không"), or a negation of all there
+        is wherever it stands (no pupil, nobody, never, no evidence; 没有任何; "không có ... nào": "the
+        hospital confirms that no pupil from the school has been admitted to hospital"). An "and"
+        ends its reach ("no pupil was hospitalised and the three absent had a seasonal cold"), and a
+        hedge before the hit makes it a hedge ("we cannot confirm that no pupil ..."). A term that is
+        itself a denial is not asked about (see _stance: "the rice never left the storeroom so it
+        was never served" says it was never served)."""
         lex = self.lexicon
         if self._any("hedges", before):
             return False
@@ -828,10 +830,11 @@ def _markers(lexicon: Lexicon, name: str) -> re.Pattern[str] | None:
     if not lexicon.spaced:
         return re.compile("|".join(re.escape(word) for word in words))
     # "n't" ends a word ("don't"): no boundary before it. A negation that is also an abbreviation
-    # is not one before a number: "No. 3 Primary sealed the rice" denies nothing.
+    # is not one before a full stop and a number: "No. 3 Primary sealed the rice" denies nothing
+    # ("No 3A pupils were moved" still does).
     numbered = lexicon.abbreviations if name == "negations" else frozenset()
     parts = [("(?<![^\\W_])" if wordlike(word[0]) and not word.startswith("n'") else "") + re.escape(word)
-             + ("(?![^\\W_])" if wordlike(word[-1]) else "") + (r"(?!\.|\s*\d)" if word in numbered else "") for word in words]
+             + ("(?![^\\W_])" if wordlike(word[-1]) else "") + (r"(?!\.\s*\d)" if word in numbered else "") for word in words]
     return re.compile("|".join(parts))
 
 
