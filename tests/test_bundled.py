@@ -131,11 +131,10 @@ def test_the_silence_gate_fails_advice_to_keep_quiet_not_plans_that_mention_rest
     ("school-food-rumour-en", "Agreed line: the sacks were sent straight back and never entered the storeroom. "
      "The retained samples passed the rapid test.", True),
 ])
-def test_a_plan_whose_agreed_lines_contradict_a_confirmed_fact_is_capped(scenario_id, text, false):
+def test_a_plan_whose_agreed_lines_contradict_a_confirmed_fact_says_so(scenario_id, text, false):
     exercise = Loader().load_exercise(scenario_path(scenario_id))
     task = next(t for t in exercise.scenario.tasks if t.id == "plan")
     gate = next(c for c in exercise.rubric_for("plan").criteria if c.id == "no-false-claims")
-    assert gate.cap is not None  # a plan that spreads a falsehood to every unit fails, whatever else it gets right
     due = (task.opens or 0) + task.due  # the facts of the agreed lines are all established by then
     points, evidence = check_text(gate.check, text, {}, exercise.scenario, task, due - 60, due)
     assert (points == 0.0) is false, evidence
