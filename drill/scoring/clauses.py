@@ -12,7 +12,10 @@ place a term is found gets a stance:
 - `hedged`: in a question, or beside a hedge (whether, 是否, liệu, ...) in its clause, or
   after a clause of its sentence opened by a condition (if, 若, nếu: a case planned for);
 - `negated`: after a negation (not, 并非, không phải, ...) close before it in its clause,
-  or right after an "or" that follows one ("no food poisoning or admitted to hospital");
+  or right after an "or" that follows one ("no food poisoning or admitted to hospital"), or
+  further on in a clause that a prohibition opens or a negation of all there is governs
+  ("do not describe the parents as spreading rumours", "no pupil from the school has been
+  admitted to hospital", 没有任何, không có ... nào);
 - `rejected`: in a sentence that calls it untrue (不属实, is false, sai sự thật, ...).
 
 A hit is bare (asked only where a check wants a clause of its own) when its clause holds
@@ -65,7 +68,7 @@ _LEAD_WORDS, _LEAD_CHARS = 4, 6  # how close before a claim a verb of saying or 
 _NEGATION_REACH_CHARS = 6
 _NEGATION_REACH_WORDS = 4
 # A prohibition among a clause's first words ("please do not", 请不要, "tuyệt đối không"), or a negation
-# of a whole subject ("no pupil", 没有任何), governs this much of the clause after it.
+# of all there is ("no pupil", "never", 没有任何), governs this much of the clause after it.
 _OPENING_LEAD_WORDS, _OPENING_LEAD_CHARS = 5, 3
 _GOVERNED_WORDS, _GOVERNED_CHARS = 12, 20
 _ALTERNATIVES_MAX = 2  # "no A or B or C": how many alternatives one negation reaches back across

@@ -44,7 +44,7 @@ class Lexicon:
     conditions: tuple[str, ...] = ()  # "if", 若, nếu opening a clause: the rest of its sentence is a case, not a claim
     directives: tuple[str, ...] = ()  # "asked to", 要求, yêu cầu: the action after them is required, not done
     coordinators: tuple[str, ...] = ()  # "and", và, 并且: a negation before one does not deny a denial after it
-    quantified: tuple[str, ...] = ()  # "no pupil", "nobody", 没有任何, không có: a denial of a whole subject
+    quantified: tuple[str, ...] = ()  # "no pupil", "never", 没有任何, không có: a denial of all there is
     prohibitions: tuple[str, ...] = ()  # "do not", 不要, đừng opening a clause: what it forbids is not done
     fillers: frozenset[str] = frozenset()
     auxiliaries: frozenset[str] = frozenset()  # the helper words a one-word term still drops: tense, not sense
