@@ -289,17 +289,19 @@ def test_the_graded_sets_are_valid_and_cover_their_tasks(path):
         assert max(scores) >= 85 and min(scores) < 40, "from excellent to terrible"
 
 
-@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.name)
-def test_the_scorer_agrees_with_the_expert_on_the_bundled_public_sets(path):
-    """Issue 20's bar on the project's own sets, per public task: rank correlation, closeness and
-    bands; and every text that contradicts the facts, stonewalls or blames the public fails (U)."""
+@pytest.mark.parametrize("path", BUNDLED + INTERNAL, ids=lambda p: p.name)
+def test_the_scorer_agrees_with_the_expert_on_the_bundled_sets(path):
+    """Issue 20's bar on the project's own sets, per task, public and internal: rank correlation,
+    closeness and bands; and every text that contradicts the facts, stonewalls or blames the public
+    fails (U)."""
     found = calibrate(path, Loader())
     for task, figures in found.tasks.items():
         assert figures.spearman >= 0.9, (task, figures.spearman)
         assert figures.mean_abs <= 12, (task, figures.mean_abs)
         assert figures.same_band * 4 >= 3 * len(figures.pairs), (task, figures.same_band)
     red = [p for p in found.overall.pairs if p.kind in ("contradicting", "stonewalling", "blaming")]
-    assert red and all(p.auto_band == "U" for p in red), [(p.id, p.auto) for p in red if p.auto_band != "U"]
+    assert red or path in INTERNAL  # the internal sets' failing kinds are held by the test below
+    assert all(p.auto_band == "U" for p in red), [(p.id, p.auto) for p in red if p.auto_band != "U"]
 
 
 @pytest.mark.parametrize("path", INTERNAL, ids=lambda p: p.name)

@@ -590,6 +590,16 @@ def test_a_case_planned_for_in_an_internal_text_labels_nobody_but_said_to_the_pu
     assert [g.criterion for g in score(ordered, internal).gates] == ["blame"]
 
 
+def test_an_internal_text_that_asserts_what_the_facts_contradict_has_said_something_wrong():
+    internal = [{"id": "on-time", "title": "On time", "weight": 1, "check": {"on_time": {"grace": 1800}}},
+                {"id": "claims", "title": "No false claims", "weight": 1, "check": {"no_false_claims": True}}]
+    wrong = score("Several pupils were hospitalised; this is especially serious.", internal)
+    assert [c.points for c in wrong.criteria] == [1.0, 0.0]  # on time, and wrong: an assessment, not nothing
+    public = [{"id": "facts", "title": "Facts", "weight": 1, "check": {"facts": ["sealed"]}}, *internal]
+    said = score("Several pupils were hospitalised; this is especially serious.", public)
+    assert [c.points for c in said.criteria] == [0.0, 0.0, 0.0]  # to the public, a falsehood answers nothing
+
+
 def test_an_expert_who_overrides_a_gate_lifts_it_and_an_empty_text_trips_none():
     text = "The rice was sealed on Monday. The retained samples passed. Several pupils were hospitalised."
     lifted = score(text, reviews=[ExpertReview("press", "t", "claims", 1.0, "a quote, not a claim")])

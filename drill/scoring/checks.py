@@ -133,11 +133,18 @@ class Answer:
         """Clauses that answer the incident without stating a confirmed fact: a fact asked about
         or hedged, a rumour rejected, an absolute ("there is no problem at all"), each in a
         sentence (not a bare keyword). Evasive or sweeping, but an answer, which the checks for
-        hedging and over-claims then judge. A fact denied or a rumour repeated is no answer."""
+        hedging and over-claims then judge. A fact denied or a rumour repeated is no answer to the
+        public; in an internal text (a rubric that does not check the facts) it is an assessment,
+        a wrong one ("the head teacher has been called in by the police; this is especially
+        serious"), which the claim checks then judge: it is on time, and it has said something."""
         facts = self.scenario.facts
         hedged = self.reading.find([t for f in facts for t in (*f.keywords, *f.phrasings)], (HEDGED,), solid=True)
         rejected = self.reading.find([t for f in facts for t in f.contradicted_by], (REJECTED,), solid=True)
-        return hedged + rejected + self.reading.find(list(self.lexicon.absolutes), (STATED,), solid=True, match=EXACT)
+        claimed = []
+        if self.rubric is not None and not self.asks_facts and not self.reading.listed:
+            claimed = [hit for hit in self.reading.find([t for f in facts for t in f.contradicted_by], (STATED,), match=TENSE)
+                       if not self.reading.retold(hit)]
+        return hedged + rejected + claimed + self.reading.find(list(self.lexicon.absolutes), (STATED,), solid=True, match=EXACT)
 
     @cached_property
     def empty(self) -> bool:
