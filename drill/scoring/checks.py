@@ -54,6 +54,12 @@ class Answer:
         return self.rubric is not None and any(c.check is not None and c.check.kind == "facts" for c in self.rubric.criteria)
 
     @cached_property
+    def internal(self) -> bool:
+        """Whether the whole rubric is known and is an internal one (an assessment, a plan, a report
+        up): no facts check, so a text speaks to the leaders, not to the public."""
+        return self.rubric is not None and not self.asks_facts
+
+    @cached_property
     def asks(self) -> tuple[tuple[str, ...], ...]:
         """What a task that does not check the facts asks for, in its rubric's terms, one tuple per
         criterion (an assessment's source, trend and risks; a plan's roles and deadlines)."""
@@ -138,12 +144,12 @@ class Answer:
         a wrong one ("the head teacher has been called in by the police; this is especially
         serious"), which the claim checks then judge: it is on time, and it has said something."""
         facts = self.scenario.facts
+        contradictions = [t for f in facts for t in f.contradicted_by]
         hedged = self.reading.find([t for f in facts for t in (*f.keywords, *f.phrasings)], (HEDGED,), solid=True)
-        rejected = self.reading.find([t for f in facts for t in f.contradicted_by], (REJECTED,), solid=True)
+        rejected = self.reading.find(contradictions, (REJECTED,), solid=True)
         claimed = []
-        if self.rubric is not None and not self.asks_facts and not self.reading.listed:
-            claimed = [hit for hit in self.reading.find([t for f in facts for t in f.contradicted_by], (STATED,), match=TENSE)
-                       if not self.reading.retold(hit)]
+        if self.internal and not self.reading.listed:
+            claimed = [hit for hit in self.reading.find(contradictions, (STATED,), match=TENSE) if not self.reading.retold(hit)]
         return hedged + rejected + claimed + self.reading.find(list(self.lexicon.absolutes), (STATED,), solid=True, match=EXACT)
 
     @cached_property
@@ -372,7 +378,7 @@ def _no_blame(_: bool, answer: Answer) -> Result:
     reading = answer.reading
 
     def excused(hit: Hit) -> bool:
-        return reading.named(hit) or (answer.rubric is not None and not answer.asks_facts and reading.conditional(hit))
+        return reading.named(hit) or (answer.internal and reading.conditional(hit))
 
     labels = reading.find(list(answer.lexicon.blame), (STATED, HEDGED), match=ORDERED, unless=excused)
     found = [w("scoring.blame.found", quotes=_quotes(w, labels))] if labels else []

@@ -678,17 +678,14 @@ class Reading:
         coordinators = _markers(lex, "coordinators") if lex.coordinators else None
         if coordinators is not None and (opening := coordinators.match(head)):
             head = head[opening.end():].lstrip()
+        size = (lambda text: len(_WORD.findall(text))) if lex.spaced else len
+        lead_max, reach = (_OPENING_LEAD_WORDS, _GOVERNED_WORDS) if lex.spaced else (_OPENING_LEAD_CHARS, _GOVERNED_CHARS)
         for name, opens in (("prohibitions", True), ("quantified", False)):
             pattern = _markers(lex, name)
             for found in pattern.finditer(head) if pattern is not None else ():
                 lead, governed = head[:found.start()], head[found.end():]
-                if coordinators is not None and coordinators.search(governed):
-                    continue
-                if lex.spaced:
-                    near = not opens or len(_WORD.findall(lead)) < _OPENING_LEAD_WORDS
-                    if near and len(_WORD.findall(governed)) <= _GOVERNED_WORDS:
-                        return True
-                elif (not opens or len(lead) < _OPENING_LEAD_CHARS) and len(governed) <= _GOVERNED_CHARS:
+                if (not (coordinators and coordinators.search(governed))
+                        and (not opens or size(lead) < lead_max) and size(governed) <= reach):
                     return True
         return False
 
