@@ -590,6 +590,35 @@ def test_a_case_planned_for_in_an_internal_text_labels_nobody_but_said_to_the_pu
     assert [g.criterion for g in score(ordered, internal).gates] == ["blame"]
 
 
+def test_a_case_named_before_then_is_a_condition_in_vietnamese():
+    """Vietnamese marks a case with "thì" after it as often as with "nếu" before it."""
+    internal = [{"id": "roles", "title": "Roles", "weight": 2, "check": {"any_of": ["chủ trì"]}},
+                {"id": "blame", "title": "No labels", "weight": 1, "cap": 20, "check": {"no_blame": True}}]
+    plan = "Phường chủ trì. Phụ huynh đông hơn thì mời đại diện vào; có người quá khích thì nhờ Công an phường hỗ trợ giữ trật tự."
+    assert score(plan, internal, language="vi").gates == ()
+    said = "Phường chủ trì. Những người quá khích sẽ bị xử lý."
+    assert [g.criterion for g in score(said, internal, language="vi").gates] == ["blame"]
+
+
+def test_a_refusal_to_speak_alone_keeps_one_voice_and_is_not_silence():
+    check = {"none_of": ["không trả lời báo chí", "do not talk to the press", "不接受采访"]}
+    assert judge("vi", check, "Trường không trả lời báo chí riêng, chuyển phóng viên về phường. Bảng kê là bản dự thảo.")[0] == 1.0
+    assert judge("vi", check, "Trường không trả lời báo chí. Bảng kê là bản dự thảo.")[0] == 0.0
+    assert judge("en", check, "Staff do not talk to the press separately; reporters go to the working group. The rice was sealed.")[0] == 1.0
+    assert judge("zh", check, "学校不单独接受采访，统一由工作组回应。问题大米已封存。")[0] == 1.0
+    assert judge("zh", check, "学校不接受采访。问题大米已封存。")[0] == 0.0
+
+
+def test_an_indirect_question_and_what_nobody_has_heard_of_state_nothing():
+    assert stances("en", "Whether the batch went to other schools, and how it got damp: to be checked.", "got damp") == [HEDGED]
+    assert stances("en", "The batch got damp in the rain, and we sealed it.", "got damp") == [STATED]
+    assert stances("zh", "该批大米是否送往其他学校，为何受潮，正在核查。", "受潮") == [HEDGED]
+    assert stances("vi", "Vì sao lô gạo bị ẩm đang được làm rõ.", "bị ẩm") == [HEDGED]
+    assert stances("en", "We know of no pupil taken to hospital.", "no pupil") == [HEDGED]
+    assert stances("en", "We are not aware of any pupil in hospital.", "pupil in hospital") != [STATED]
+    assert stances("en", "No pupil was taken to hospital.", "no pupil") == [STATED]
+
+
 def test_an_internal_text_that_asserts_what_the_facts_contradict_has_said_something_wrong():
     internal = [{"id": "on-time", "title": "On time", "weight": 1, "check": {"on_time": {"grace": 1800}}},
                 {"id": "claims", "title": "No false claims", "weight": 1, "check": {"no_false_claims": True}}]

@@ -255,7 +255,7 @@ def _none_of(terms: list[str], answer: Answer) -> Result:
     to as a failing ("we apologise that we did not answer in time") or puts in the past."""
     w = answer.words
     reading = answer.reading
-    hits = [hit for hit in reading.find(terms, (STATED, HEDGED), match=ORDERED) if not reading.owned(hit) and not reading.past(hit)]
+    hits = [hit for hit in reading.find(terms, (STATED, HEDGED), match=ORDERED) if not reading.owned(hit) and not reading.past(hit) and not reading.apart(hit)]
     said = [w("scoring.says-in", terms=w.terms([hit.term for hit in hits]), quotes=_quotes(w, hits))] if hits else []
     return _absence(answer, said, w("scoring.avoids", terms=w.alternatives(terms)))
 

@@ -503,6 +503,8 @@ class Reading:
             return NEGATED
         if clause.question or any(scope.rstrip().endswith(q) and self._has(q, scope) for q in lex.questions):
             return HEDGED
+        if self._opens("enquiries", clause.read):
+            return HEDGED  # "(whether the batch went to other schools,) and how it got damp"
         earlier, _ = self._sentence(clause)
         if any(self._opens("conditions", c.read) for c in earlier):
             return HEDGED  # "若有学生出现不适，立即联系家长，送医治疗": a case planned for
@@ -548,9 +550,15 @@ class Reading:
     def conditional(self, hit: Hit) -> bool:
         """Whether a hit stands in the condition of a case planned for: its clause opens with one
         ("nếu có người lợi dụng gây rối thì lập biên bản", "if troublemakers gather at the gate,
-        ..."). What the case then calls for is said ("if parents keep asking, tell them those
-        spreading it are troublemakers")."""
-        return self._opens("conditions", hit.clause.read)
+        ..."), or names it before a consequent ("có người quá khích thì nhờ Công an hỗ trợ"). What
+        the case then calls for is said ("if parents keep asking, tell them those spreading it are
+        troublemakers")."""
+        return self._opens("conditions", hit.clause.read) or self._any("consequents", hit.clause.read[hit.end:])
+
+    def apart(self, hit: Hit) -> bool:
+        """Whether a refusal to speak is a refusal to speak alone ("the school does not answer the
+        press separately; reporters go to the working group", 不单独接受采访): one voice, not silence."""
+        return self._any("apart", hit.clause.read)
 
     def retold(self, hit: Hit) -> bool:
         """Whether a claim is the rumour retold rather than the team's own: quoted, or reported
