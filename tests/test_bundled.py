@@ -74,6 +74,8 @@ def test_library_rubrics_are_generic_and_fit_a_scenario_without_facts(tmp_path):
         assert any("no_blame" in c.get("check", {}) and c.get("cap", 100) < 40 for c in data["criteria"]), path.name
         if path.stem.split("-")[0] in ("assessment", "plan"):  # advising silence fails them too
             assert any(c["id"] == "no-silence" and c.get("cap", 100) < 40 for c in data["criteria"]), path.name
+        else:  # a falsehood fails what is said or reported up; an assessment or plan weighs the rumours it quotes
+            assert any("no_false_claims" in c.get("check", {}) and c.get("cap", 100) < 40 for c in data["criteria"]), path.name
     # A trainer's new scenario, with no facts at all, can use every library rubric by id.
     tasks = "".join(
         textwrap.dedent(f"""\

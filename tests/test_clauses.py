@@ -609,6 +609,18 @@ def test_a_refusal_to_speak_alone_keeps_one_voice_and_is_not_silence():
     assert judge("zh", check, "学校不接受采访。问题大米已封存。")[0] == 0.0
 
 
+def test_what_is_going_on_now_is_claimed_and_only_what_is_to_come_is_promised():
+    reading = Reading("Cô Hạnh đang làm việc với công an quận. Tuần sau cô sẽ làm việc với công an quận.", lexicon("vi"))
+    now, later = reading.hits("làm việc với công an")
+    assert not reading.promised(now) and reading.promised(later)
+
+
+def test_what_people_thought_is_retold_and_news_called_wrong_is_rejected():
+    reading = Reading("Many thought the head teacher had been arrested.", lexicon("en"))
+    assert reading.retold(reading.hits("head teacher had been arrested")[0])
+    assert stances("vi", "Tin hiệu trưởng bị công an mời làm việc là sai.", "hiệu trưởng bị công an mời") == [REJECTED]
+
+
 def test_an_indirect_question_and_what_nobody_has_heard_of_state_nothing():
     assert stances("en", "Whether the batch went to other schools, and how it got damp: to be checked.", "got damp") == [HEDGED]
     assert stances("en", "The batch got damp in the rain, and we sealed it.", "got damp") == [STATED]

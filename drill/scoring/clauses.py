@@ -365,14 +365,16 @@ class Reading:
         return span
 
     def promised(self, hit: Hit) -> bool:
-        """Whether the clause puts the hit in the future or under way ("will be paid back",
-        "đang rà soát"): a commitment, not a claim that it has happened."""
+        """Whether the clause puts the hit in the future ("will be paid back", "sẽ hoàn trả"): a
+        commitment, not a claim that it has happened. What is going on now is claimed: "cô Hạnh
+        đang làm việc với công an quận" says where she is (the lexicon's `underway`)."""
         read, lex = hit.clause.read, self.lexicon
         low, _ = self._scope(read, hit.start, hit.end)  # "will now set it apart and return it": one "will" for both
         said = _WORD.findall(read[hit.start:hit.end])
         if any(word in lex.done or word in lex.past for word in said):
             return False  # "will hold a meeting and two pupils were hospitalised": the hit says it happened
-        return any(word in lex.ongoing for word in _WORD.findall(read[low:hit.start]) + _near(read, hit.start, hit.end))
+        near = _WORD.findall(read[low:hit.start]) + _near(read, hit.start, hit.end)
+        return any(word in lex.ongoing and word not in lex.underway for word in near)
 
     def required(self, hit: Hit, done_only: bool = False) -> bool:
         """Whether a word that requires an action stands before the hit or in it ("Phòng GD&ĐT đã

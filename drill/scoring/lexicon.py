@@ -22,7 +22,7 @@ from .matching import fold
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame", "owning", "alternatives", "bounded", "reports", "conditions", "directives", "coordinators", "quantified", "prohibitions", "enquiries", "consequents", "apart")
-_SETS = ("fillers", "auxiliaries", "ongoing", "done", "past", "abbreviations", "grammar")  # looked up one word at a time
+_SETS = ("fillers", "auxiliaries", "ongoing", "underway", "done", "past", "abbreviations", "grammar")  # looked up one word at a time
 
 
 @dataclass(frozen=True, eq=False)  # one per language, cached: compared and hashed by identity, cheaply
@@ -52,6 +52,7 @@ class Lexicon:
     fillers: frozenset[str] = frozenset()
     auxiliaries: frozenset[str] = frozenset()  # the helper words a one-word term still drops: tense, not sense
     ongoing: frozenset[str] = frozenset()  # words that say an action is under way or to come (will, đang)
+    underway: frozenset[str] = frozenset()  # those of them that say what is going on now (đang): no promise
     done: frozenset[str] = frozenset()  # words that say an action is done (has been, đã)
     past: frozenset[str] = frozenset()  # words that say a thing happened (was, were): no promise
     abbreviations: frozenset[str] = frozenset()  # words whose full stop ends no sentence (No., Mr.)
