@@ -320,7 +320,7 @@ def test_a_branching_inject_says_which_teams_submission_set_it_off(tmp_path, bad
     # and also what a statement and a missed deadline did to it.
     assert "| 09:30 (+2:30) | 情况（分支） |" in md and "| 江川市第三实验小学 | 94（+6.3） |" in md
     assert f"| 14:00 (+7:00) | 提交 | {statement} | 市委宣传部（市委网信办） | 87（+6.5） |" in md
-    assert f"| 14:30 (+7:30) | 未按时提交 | {statement} | 市教育局 | 100（+9.7） |" in md
+    assert f"| 14:30 (+7:30) | 未按时提交 | {statement} | 市教育局 | 100（+9.6） |" in md
 
 
 def test_the_heat_chart_marks_each_teams_words_and_the_branches_they_set_off(tmp_path, bad_drill):
@@ -349,8 +349,8 @@ def test_branch_marks_come_from_the_log(bad_drill):
     assert all(b.score == bad_drill.state.scores[b.team, b.task] for b in branches.values())
     marks = _marks(events, bad_drill, branches)
     wave = next(b for b in marks.branches if b.at == 27000.0)
-    assert (wave.team, wave.submitted_at, wave.submitted_heat, wave.heat) == (0, 25200.0, 86.7, 90.3)
-    assert {(m.at, m.team, m.heat) for m in marks.submitted} >= {(25200.0, 0, 86.7), (7800.0, 3, 79.1)}
+    assert (wave.team, wave.submitted_at, wave.submitted_heat, wave.heat) == (0, 25200.0, 86.8, 90.4)
+    assert {(m.at, m.team, m.heat) for m in marks.submitted} >= {(25200.0, 0, 86.8), (7800.0, 3, 79.1)}
     assert sorted(marks.team_heat) == [0, 1, 2, 3, 4]
 
 
