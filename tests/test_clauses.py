@@ -621,6 +621,17 @@ def test_what_people_thought_is_retold_and_news_called_wrong_is_rejected():
     assert stances("vi", "Tin hiệu trưởng bị công an mời làm việc là sai.", "hiệu trưởng bị công an mời") == [REJECTED]
 
 
+def test_a_phone_number_written_out_says_where_to_ask_and_an_amount_does_not():
+    check = {"contact": ["hotline", "đường dây nóng"]}
+    points, evidence = judge("en", check, "The rice was sealed. Questions: ward office, 024 3868 1515.")
+    assert points == 1.0 and "024 3868 1515" in evidence
+    assert judge("en", check, "The rice was sealed. Call our hotline.")[0] == 1.0
+    assert judge("zh", check, "问题大米已封存。咨询：0831-2260117，或拨打12345。")[0] == 1.0
+    for amount in ("Bảng kê là bản dự thảo. 14 gia đình đã nộp 35.000.000 đồng, mỗi cháu 1.650.000 đồng.",
+                   "The rice was sealed on 15/4/2024; the 2024-2025 fees are 1,650,000 dong."):
+        assert judge("vi" if "đồng" in amount else "en", check, amount)[0] == 0.0
+
+
 def test_an_indirect_question_and_what_nobody_has_heard_of_state_nothing():
     assert stances("en", "Whether the batch went to other schools, and how it got damp: to be checked.", "got damp") == [HEDGED]
     assert stances("en", "The batch got damp in the rain, and we sealed it.", "got damp") == [STATED]

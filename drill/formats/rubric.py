@@ -51,6 +51,7 @@ class Substance(Model):
 
 CHECK_KINDS = (
     "on_time", "all_of", "any_of", "none_of", "regex", "length", "facts", "no_false_claims", "field", "no_overclaims", "no_blame", "substance",
+    "contact",
 )
 
 
@@ -72,6 +73,9 @@ class Check(Model):
     no_blame: Literal[True] | None = Field(None, description="No label that blames or belittles the public (the language's word list)")
     substance: Substance | None = Field(
         None, description="Clauses that state a fact or a measure, against stock phrases that only fill the text"
+    )
+    contact: list[str] | None = Field(
+        None, min_length=1, description="Where to ask: any of these channels named, or a phone number written out"
     )
 
     @field_validator("regex")

@@ -66,7 +66,7 @@ class Answer:
         if self.rubric is None or self.asks_facts:
             return ()
         checks = [c.check for c in self.rubric.criteria if c.check is not None]
-        asked = [(*(check.any_of or []), *(term for group in check.all_of or [] for term in group)) for check in checks]
+        asked = [(*(check.any_of or check.contact or []), *(term for group in check.all_of or [] for term in group)) for check in checks]
         return tuple(terms for terms in asked if terms)
 
     @cached_property
@@ -260,6 +260,25 @@ def _none_of(terms: list[str], answer: Answer) -> Result:
     return _absence(answer, said, w("scoring.avoids", terms=w.alternatives(terms)))
 
 
+# A phone number written out: 8 to 12 digits in two to four groups, starting with 0 or 1 or a
+# country code ("024 3868 1515", "0832-621 4500", "138 0000 2261", "+84 912 345 678"), or a public
+# service line of five (12345, 12315); amounts (1,650,000, 35.000.000) and dates (2024-2025, 15/4)
+# are not shaped like one.
+_PHONE = re.compile(r"(?<!\d)(?<!\d[,./])(?:\+\d{1,3}[ .-]?\(?\d{1,4}\)?|\(?[01]\d{1,3}\)?)[ .-]?\d{3,4}[ .-]?\d{3,4}(?!\d|[,./]\d)|(?<!\d)12[0-9]{3}(?!\d)")
+
+
+def _contact(terms: list[str], answer: Answer) -> Result:
+    """Where to ask: a channel the rubric names, or a phone number written out, which needs no word
+    for "phone" beside it ("Questions: ward office, 024 3868 1515")."""
+    points, evidence = _any_of(terms, answer)
+    if points or answer.reading.listed:
+        return points, evidence
+    number = _PHONE.search(answer.text)
+    if number:
+        return 1.0, answer.words("scoring.contact.number", number=answer.words.quote(number.group(0)))
+    return points, evidence
+
+
 def _regex(pattern: str, answer: Answer) -> Result:
     """Searched in NFKC text without casefolding (the pattern's author decides about case, with
     `(?i)`), every run of whitespace made one space, so that a phrase broken across lines matches
@@ -440,6 +459,7 @@ _KINDS: dict[str, Callable[..., Result]] = {
     "no_overclaims": _no_overclaims,
     "no_blame": _no_blame,
     "substance": _substance,
+    "contact": _contact,
 }
 
 
