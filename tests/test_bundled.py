@@ -122,6 +122,21 @@ def test_the_silence_gate_fails_advice_to_keep_quiet_not_plans_that_mention_rest
     assert (points == 0.0) is silent, evidence
 
 
+@pytest.mark.parametrize(("scenario_id", "text"), [
+    ("school-food-rumour", "实验室全项检测报告出具后，我们将第一时间通过“江川发布”公布。"),
+    ("school-food-rumour", "4月19日检测报告出具后再作通报。"),
+    ("school-food-rumour-en", "We will post the lab report and any news on Jiangchuan Release."),
+    ("school-food-rumour-en", "Next release: on Jiangchuan Release when the full laboratory report is out."),
+    ("district-hot-spot", "Phòng GD&ĐT đang kiểm tra cả 32 lớp; có kết quả, nhà trường sẽ báo ngay tới các anh chị."),
+])
+def test_a_statement_says_when_more_comes_in_its_own_words(scenario_id, text):
+    exercise = Loader().load_exercise(scenario_path(scenario_id))
+    task = next(t for t in exercise.scenario.tasks if t.id == "statement")
+    check = next(c for c in exercise.rubric_for("statement").criteria if c.id == "next-update").check
+    points, evidence = check_text(check, text, {}, exercise.scenario, task, task.due - 60, task.due)
+    assert points == 1.0, evidence
+
+
 @pytest.mark.parametrize(("scenario_id", "text", "false"), [
     ("district-hot-spot", "Nội dung thống nhất: chưa có gia đình nào nộp tiền nên không phát sinh việc hoàn trả. "
      "Bảng kê gần 8 triệu là bản dự thảo, nhà trường chưa duyệt.", True),
