@@ -74,7 +74,8 @@ def test_library_rubrics_are_generic_and_fit_a_scenario_without_facts(tmp_path):
         assert any("no_blame" in c.get("check", {}) and c.get("cap", 100) < 40 for c in data["criteria"]), path.name
         if path.stem.split("-")[0] in ("assessment", "plan"):  # advising silence fails them too
             assert any(c["id"] == "no-silence" and c.get("cap", 100) < 40 for c in data["criteria"]), path.name
-        else:  # a falsehood fails what is said or reported up; an assessment or plan weighs the rumours it quotes
+        elif path.stem.split("-")[0] != "opinion":  # a falsehood fails what is said or reported up; an
+            # assessment, a plan or an opinion survey weighs the rumours and beliefs it quotes
             assert any("no_false_claims" in c.get("check", {}) and c.get("cap", 100) < 40 for c in data["criteria"]), path.name
     # A trainer's new scenario, with no facts at all, can use every library rubric by id.
     tasks = "".join(
@@ -130,11 +131,26 @@ def test_the_silence_gate_fails_advice_to_keep_quiet_not_plans_that_mention_rest
     ("district-hot-spot", "Phòng GD&ĐT đang kiểm tra cả 32 lớp; có kết quả, nhà trường sẽ báo ngay tới các anh chị."),
 ])
 def test_a_statement_says_when_more_comes_in_its_own_words(scenario_id, text):
+    assert _next_update(scenario_id, text) == 1.0
+
+
+@pytest.mark.parametrize(("scenario_id", "text"), [
+    ("school-food-rumour", "我们未能及时通报，深表歉意。"),
+    ("school-food-rumour", "有网民再次发布不实信息。学校第一时间通报了区教育局。"),
+    ("school-food-rumour", "调查结果将适时通报。"),
+    ("school-food-rumour-en", "The lab postponed the results. Online posts report that pupils fell ill."),
+    ("school-food-rumour-en", "We will share your concerns with the supplier. Results will be released in due course."),
+    ("district-hot-spot", "Nhà trường sẽ không trả lời báo chí và sẽ báo cáo Phòng GD&ĐT."),
+])
+def test_a_past_vague_or_unrelated_phrase_is_no_next_update(scenario_id, text):
+    assert _next_update(scenario_id, text) == 0.0
+
+
+def _next_update(scenario_id: str, text: str) -> float:
     exercise = Loader().load_exercise(scenario_path(scenario_id))
     task = next(t for t in exercise.scenario.tasks if t.id == "statement")
     check = next(c for c in exercise.rubric_for("statement").criteria if c.id == "next-update").check
-    points, evidence = check_text(check, text, {}, exercise.scenario, task, task.due - 60, task.due)
-    assert points == 1.0, evidence
+    return check_text(check, text, {}, exercise.scenario, task, task.due - 60, task.due)[0]
 
 
 @pytest.mark.parametrize(("scenario_id", "text", "false"), [

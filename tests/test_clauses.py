@@ -591,55 +591,71 @@ def test_a_case_planned_for_in_an_internal_text_labels_nobody_but_said_to_the_pu
 
 
 def test_a_case_named_before_then_is_a_condition_in_vietnamese():
-    """Vietnamese marks a case with "thì" after it as often as with "nếu" before it."""
+    """Vietnamese marks a case with "thì" after it as often as with "nếu" before it; "thì" that
+    only marks the topic ("những kẻ xấu thì ...") names no case."""
     internal = [{"id": "roles", "title": "Roles", "weight": 2, "check": {"any_of": ["chủ trì"]}},
                 {"id": "blame", "title": "No labels", "weight": 1, "cap": 20, "check": {"no_blame": True}}]
     plan = "Phường chủ trì. Phụ huynh đông hơn thì mời đại diện vào; có người quá khích thì nhờ Công an phường hỗ trợ giữ trật tự."
     assert score(plan, internal, language="vi").gates == ()
-    said = "Phường chủ trì. Những người quá khích sẽ bị xử lý."
-    assert [g.criterion for g in score(said, internal, language="vi").gates] == ["blame"]
+    for said in ("Phường chủ trì. Những người quá khích sẽ bị xử lý.", "Phường chủ trì. Những kẻ xấu thì phải xử lý nghiêm.",
+                 "Phường chủ trì. Bọn phần tử xấu thì lúc nào cũng lợi dụng."):
+        assert [g.criterion for g in score(said, internal, language="vi").gates] == ["blame"], said
 
 
 def test_a_refusal_to_speak_alone_keeps_one_voice_and_is_not_silence():
-    check = {"none_of": ["không trả lời báo chí", "do not talk to the press", "不接受采访"]}
+    """Only with a word for "alone" and a word for where the questions go instead."""
+    check = {"none_of": ["không trả lời báo chí", "do not talk to the press", "will not answer questions", "不接受采访", "造谣者", "冷处理", "miễn bình luận"]}
     assert judge("vi", check, "Trường không trả lời báo chí riêng, chuyển phóng viên về phường. Bảng kê là bản dự thảo.")[0] == 1.0
-    assert judge("vi", check, "Trường không trả lời báo chí. Bảng kê là bản dự thảo.")[0] == 0.0
-    assert judge("en", check, "Staff do not talk to the press separately; reporters go to the working group. The rice was sealed.")[0] == 1.0
+    assert judge("en", check, "Staff do not talk to the press separately; reporters are referred to the working group. The rice was sealed.")[0] == 1.0
     assert judge("zh", check, "学校不单独接受采访，统一由工作组回应。问题大米已封存。")[0] == 1.0
-    assert judge("zh", check, "学校不接受采访。问题大米已封存。")[0] == 0.0
+    assert judge("zh", check, "任何人不得擅自接受媒体采访。问题大米已封存。")[0] == 1.0  # 擅自: there is an authorised channel
+    for silent in ("学校不接受采访。问题大米已封存。", "学校不单独接受采访，也不会再发布任何说明。问题大米已封存。",
+                   "此系个别造谣者私自编造。问题大米已封存。", "各自的家长群一律冷处理。问题大米已封存。"):
+        assert judge("zh", check, silent)[0] == 0.0, silent
+    assert judge("en", check, "We will not answer questions individually or as a school. The rice was sealed.")[0] == 0.0
+    for silent in ("Trường không trả lời báo chí. Bảng kê là bản dự thảo.", "Riêng việc kỷ luật thì miễn bình luận. Bảng kê là bản dự thảo."):
+        assert judge("vi", check, silent)[0] == 0.0, silent
 
 
 def test_what_is_going_on_now_is_claimed_and_only_what_is_to_come_is_promised():
     reading = Reading("Cô Hạnh đang làm việc với công an quận. Tuần sau cô sẽ làm việc với công an quận.", lexicon("vi"))
     now, later = reading.hits("làm việc với công an")
     assert not reading.promised(now) and reading.promised(later)
+    # a term's own words are what it claims: "sắp xếp" is no "sắp" (about to)
+    moved = Reading("Cô chủ nhiệm đã sắp xếp lại chỗ ngồi cho các em.", lexicon("vi"))
+    assert not moved.promised(moved.hits("sắp xếp lại chỗ ngồi")[0])
 
 
-def test_what_people_thought_is_retold_and_news_called_wrong_is_rejected():
-    reading = Reading("Many thought the head teacher had been arrested.", lexicon("en"))
-    assert reading.retold(reading.hits("head teacher had been arrested")[0])
-    assert stances("vi", "Tin hiệu trưởng bị công an mời làm việc là sai.", "hiệu trưởng bị công an mời") == [REJECTED]
+def test_what_people_thought_or_worry_about_is_retold():
+    for text in ("Many thought the head teacher had been arrested.", "Many parents worry that the head teacher had been arrested."):
+        reading = Reading(text, lexicon("en"))
+        assert reading.retold(reading.hits("head teacher had been arrested")[0]), text
+    reading = Reading("Nhiều phụ huynh lo ngại hiệu trưởng bị bắt.", lexicon("vi"))
+    assert reading.retold(reading.hits("hiệu trưởng bị bắt")[0])
+    # "là sai quy định" admits a wrong; it rejects nothing
+    assert stances("vi", "Nhà trường đã duyệt bảng kê, việc này là sai quy định.", "nhà trường đã duyệt bảng kê") == [STATED]
 
 
-def test_a_phone_number_written_out_says_where_to_ask_and_an_amount_does_not():
-    check = {"contact": ["hotline", "đường dây nóng"]}
-    points, evidence = judge("en", check, "The rice was sealed. Questions: ward office, 024 3868 1515.")
-    assert points == 1.0 and "024 3868 1515" in evidence
-    assert judge("en", check, "The rice was sealed. Call our hotline.")[0] == 1.0
-    assert judge("zh", check, "问题大米已封存。咨询：0831-2260117，或拨打12345。")[0] == 1.0
-    for amount in ("Bảng kê là bản dự thảo. 14 gia đình đã nộp 35.000.000 đồng, mỗi cháu 1.650.000 đồng.",
-                   "The rice was sealed on 15/4/2024; the 2024-2025 fees are 1,650,000 dong."):
-        assert judge("vi" if "đồng" in amount else "en", check, amount)[0] == 0.0
+@pytest.mark.parametrize("number", ["024 3868 1515", "0912 345 678", "(+84) 24 3868 1515", "0871—6200000", "(0812)6601234",
+                                    "138-0000-2261", "1900 1234", "400-800-1234", "12345", "０８３１－２２６０１１７"])
+def test_a_phone_number_written_out_says_where_to_ask(number):
+    points, evidence = judge("en", {"contact": ["hotline"]}, f"The rice was sealed. Questions: ward office, {number}.")
+    assert points == 1.0, evidence
 
 
-def test_an_indirect_question_and_what_nobody_has_heard_of_state_nothing():
-    assert stances("en", "Whether the batch went to other schools, and how it got damp: to be checked.", "got damp") == [HEDGED]
-    assert stances("en", "The batch got damp in the rain, and we sealed it.", "got damp") == [STATED]
-    assert stances("zh", "该批大米是否送往其他学校，为何受潮，正在核查。", "受潮") == [HEDGED]
-    assert stances("vi", "Vì sao lô gạo bị ẩm đang được làm rõ.", "bị ẩm") == [HEDGED]
-    assert stances("en", "We know of no pupil taken to hospital.", "no pupil") == [HEDGED]
-    assert stances("en", "We are not aware of any pupil in hospital.", "pupil in hospital") != [STATED]
-    assert stances("en", "No pupil was taken to hospital.", "no pupil") == [STATED]
+@pytest.mark.parametrize("text", ["14 gia đình đã nộp 35.000.000 đồng, 10 000 000 đồng cả lớp, mỗi cháu 1.650.000 đồng.",
+                                  "Tài khoản 1903 4567 8901 của trưởng ban; CCCD 001203012345; lô 15042024.",
+                                  "Ngày 16/9/2024, lúc 10.30 - 11.45; 12000 lượt xem; năm học 2024-2025."])
+def test_amounts_dates_and_account_numbers_are_no_phone_number(text):
+    assert judge("vi", {"contact": ["đường dây nóng"]}, "Bảng kê là bản dự thảo. " + text)[0] == 0.0
+
+
+def test_what_nobody_has_heard_of_is_what_is_known_so_far():
+    """"We know of no pupil taken to hospital" before the hospital has answered observes; it does
+    not claim the finding still to come. A hedge of that kind after a claim leaves the claim said."""
+    reading = Reading("We know of no pupil taken to hospital.", lexicon("en"))
+    assert reading.bounded(reading.hits("no pupil")[0])
+    assert stances("en", "No pupil is in hospital and the school is not aware of any other case.", "no pupil") == [STATED]
 
 
 def test_an_internal_text_that_asserts_what_the_facts_contradict_has_said_something_wrong():

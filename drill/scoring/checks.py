@@ -260,11 +260,25 @@ def _none_of(terms: list[str], answer: Answer) -> Result:
     return _absence(answer, said, w("scoring.avoids", terms=w.alternatives(terms)))
 
 
-# A phone number written out: 8 to 12 digits in two to four groups, starting with 0 or 1 or a
-# country code ("024 3868 1515", "0832-621 4500", "138 0000 2261", "+84 912 345 678"), or a public
-# service line of five (12345, 12315); amounts (1,650,000, 35.000.000) and dates (2024-2025, 15/4)
-# are not shaped like one.
-_PHONE = re.compile(r"(?<!\d)(?<!\d[,./])(?:\+\d{1,3}[ .-]?\(?\d{1,4}\)?|\(?[01]\d{1,3}\)?)[ .-]?\d{3,4}[ .-]?\d{3,4}(?!\d|[,./]\d)|(?<!\d)12[0-9]{3}(?!\d)")
+# A run of digits that may be a phone number: digits in groups split by spaces, dots, dashes or
+# brackets, perhaps after a country code ("024 3868 1515", "(0812)6601234", "+84 912 345 678").
+_NUMBER = re.compile(r"(?<![\w.,/])(?:\(?\+\d{1,3}\)?[\s.\-–—]*)?\(?\d[\d\s.\-–—()]{3,18}\d(?![\w]|[.,/]\d)")
+
+
+def _phone(text: str) -> str | None:
+    """The first phone number written out in the text, by the shapes phone numbers take in the
+    drills' countries: a country code and 8 to 13 digits; a trunk 0 and 9 to 11 digits (024 3868
+    1515, 0831-2260117, 0912 345 678); a Chinese mobile (1[3-9] and 11 digits); a hotline 1800/1900
+    and 8 digits, 400 and 10, or a five-digit public line 123xx (12345, 12315). Amounts (10 000 000,
+    1.650.000), dates (2024-2025), times and account or ID numbers are not shaped like one."""
+    for match in _NUMBER.finditer(text):
+        written = match.group(0).strip()
+        digits = re.sub(r"\D", "", written)
+        if (written.lstrip("(").startswith("+") and 8 <= len(digits) <= 13
+                or digits[0] == "0" and digits[1:2] != "0" and 9 <= len(digits) <= 11
+                or re.fullmatch(r"1[3-9]\d{9}|1[89]00\d{4}|400\d{7}|123\d\d", digits)):
+            return written
+    return None
 
 
 def _contact(terms: list[str], answer: Answer) -> Result:
@@ -273,9 +287,9 @@ def _contact(terms: list[str], answer: Answer) -> Result:
     points, evidence = _any_of(terms, answer)
     if points or answer.reading.listed:
         return points, evidence
-    number = _PHONE.search(answer.text)
+    number = _phone(answer.combined)
     if number:
-        return 1.0, answer.words("scoring.contact.number", number=answer.words.quote(number.group(0)))
+        return 1.0, answer.words("scoring.contact.number", number=answer.words.quote(number))
     return points, evidence
 
 

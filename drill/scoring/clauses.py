@@ -367,14 +367,16 @@ class Reading:
     def promised(self, hit: Hit) -> bool:
         """Whether the clause puts the hit in the future ("will be paid back", "sẽ hoàn trả"): a
         commitment, not a claim that it has happened. What is going on now is claimed: "cô Hạnh
-        đang làm việc với công an quận" says where she is (the lexicon's `underway`)."""
+        đang làm việc với công an quận" says where she is (the lexicon's `underway`). Only the
+        words before the hit say so: a term's own words are what it claims ("sẽ xử phạt phụ huynh"
+        is a claim about a decision; "sắp xếp lại chỗ ngồi" is no "sắp", about to)."""
         read, lex = hit.clause.read, self.lexicon
         low, _ = self._scope(read, hit.start, hit.end)  # "will now set it apart and return it": one "will" for both
         said = _WORD.findall(read[hit.start:hit.end])
         if any(word in lex.done or word in lex.past for word in said):
             return False  # "will hold a meeting and two pupils were hospitalised": the hit says it happened
-        near = _WORD.findall(read[low:hit.start]) + _near(read, hit.start, hit.end)
-        return any(word in lex.ongoing and word not in lex.underway for word in near)
+        before = _WORD.findall(read[low:hit.start]) + _WORD.findall(read[:hit.start])[-_NEGATION_REACH_WORDS:]
+        return any(word in lex.ongoing and word not in lex.underway for word in before)
 
     def required(self, hit: Hit, done_only: bool = False) -> bool:
         """Whether a word that requires an action stands before the hit or in it ("Phòng GD&ĐT đã
@@ -505,8 +507,6 @@ class Reading:
             return NEGATED
         if clause.question or any(scope.rstrip().endswith(q) and self._has(q, scope) for q in lex.questions):
             return HEDGED
-        if self._opens("enquiries", clause.read):
-            return HEDGED  # "(whether the batch went to other schools,) and how it got damp"
         earlier, _ = self._sentence(clause)
         if any(self._opens("conditions", c.read) for c in earlier):
             return HEDGED  # "若有学生出现不适，立即联系家长，送医治疗": a case planned for
@@ -552,15 +552,22 @@ class Reading:
     def conditional(self, hit: Hit) -> bool:
         """Whether a hit stands in the condition of a case planned for: its clause opens with one
         ("nếu có người lợi dụng gây rối thì lập biên bản", "if troublemakers gather at the gate,
-        ..."), or names it before a consequent ("có người quá khích thì nhờ Công an hỗ trợ"). What
-        the case then calls for is said ("if parents keep asking, tell them those spreading it are
+        ..."), or names it as a case before a consequent ("có người quá khích thì nhờ Công an hỗ
+        trợ"; not "những kẻ xấu thì phải xử lý", where "thì" only marks the topic). What the case
+        then calls for is said ("if parents keep asking, tell them those spreading it are
         troublemakers")."""
-        return self._opens("conditions", hit.clause.read) or self._any("consequents", hit.clause.read[hit.end:])
+        read = hit.clause.read
+        return self._opens("conditions", read) or (self._any("consequents", read[hit.end:]) and self._any("cases", read[:hit.start]))
 
     def apart(self, hit: Hit) -> bool:
-        """Whether a refusal to speak is a refusal to speak alone ("the school does not answer the
-        press separately; reporters go to the working group", 不单独接受采访): one voice, not silence."""
-        return self._any("apart", hit.clause.read)
+        """Whether a refusal to speak is a refusal to speak alone: its clause says so, and it or the
+        next two clauses say where the questions go instead ("the school does not answer the press
+        separately; reporters are referred to the working group", 学校不单独接受采访，统一由工作组回应):
+        one voice, not silence. Without the referral ("不单独接受采访，也不再发布任何说明") it is silence."""
+        if not self._any("apart", hit.clause.read):
+            return False
+        at = next((i for i, clause in enumerate(self.clauses) if clause is hit.clause), len(self.clauses))
+        return any(self._any("referrals", clause.read) for clause in (hit.clause, *self.clauses[at + 1:at + 3]))
 
     def retold(self, hit: Hit) -> bool:
         """Whether a claim is the rumour retold rather than the team's own: quoted, or reported

@@ -21,7 +21,7 @@ from drill.i18n import language_for
 from .matching import fold
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame", "owning", "alternatives", "bounded", "reports", "conditions", "directives", "coordinators", "quantified", "prohibitions", "enquiries", "consequents", "apart")
+_LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame", "owning", "alternatives", "bounded", "reports", "conditions", "directives", "coordinators", "quantified", "prohibitions", "consequents", "cases", "apart", "referrals")
 _SETS = ("fillers", "auxiliaries", "ongoing", "underway", "done", "past", "abbreviations", "grammar")  # looked up one word at a time
 
 
@@ -46,9 +46,10 @@ class Lexicon:
     coordinators: tuple[str, ...] = ()  # "and", và, 并且: a negation before one does not deny a denial after it
     quantified: tuple[str, ...] = ()  # "no pupil", "never", 没有任何, không có: a denial of all there is
     prohibitions: tuple[str, ...] = ()  # "do not", 不要, đừng opening a clause: what it forbids is not done
-    enquiries: tuple[str, ...] = ()  # "how", 为何, vì sao opening a clause: it asks, it does not say
     consequents: tuple[str, ...] = ()  # thì after a case ("có người quá khích thì..."): the case is a condition
-    apart: tuple[str, ...] = ()  # "separately", 单独, riêng: a refusal to speak alone, not to speak at all
+    cases: tuple[str, ...] = ()  # "có người", "ai", "khi" before the case that a consequent closes
+    apart: tuple[str, ...] = ()  # "separately", 单独, riêng: with a referral, a refusal to speak alone
+    referrals: tuple[str, ...] = ()  # "refer ... to", 统一由, chuyển: where the questions go instead
     fillers: frozenset[str] = frozenset()
     auxiliaries: frozenset[str] = frozenset()  # the helper words a one-word term still drops: tense, not sense
     ongoing: frozenset[str] = frozenset()  # words that say an action is under way or to come (will, đang)
