@@ -252,7 +252,8 @@ def _any_of(terms: list[str], answer: Answer) -> Result:
 
 def _none_of(terms: list[str], answer: Answer) -> Result:
     """A term the text denies ("we will never say 'no comment'") is not said, nor one it owns up
-    to as a failing ("we apologise that we did not answer in time") or puts in the past."""
+    to as a failing ("we apologise that we did not answer in time") or puts in the past, nor a
+    refusal to speak alone that says where the questions go instead (one voice: Reading.apart)."""
     w = answer.words
     reading = answer.reading
     hits = [hit for hit in reading.find(terms, (STATED, HEDGED), match=ORDERED) if not reading.owned(hit) and not reading.past(hit) and not reading.apart(hit)]

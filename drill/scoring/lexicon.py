@@ -48,7 +48,7 @@ class Lexicon:
     prohibitions: tuple[str, ...] = ()  # "do not", 不要, đừng opening a clause: what it forbids is not done
     consequents: tuple[str, ...] = ()  # thì after a case ("có người quá khích thì..."): the case is a condition
     cases: tuple[str, ...] = ()  # "có người", "ai", "khi" before the case that a consequent closes
-    apart: tuple[str, ...] = ()  # "separately", 单独, riêng: with a referral, a refusal to speak alone
+    apart: tuple[str, ...] = ()  # "separately", 单独, riêng lẻ: with a referral, a refusal to speak alone
     referrals: tuple[str, ...] = ()  # "refer ... to", 统一由, chuyển: where the questions go instead
     fillers: frozenset[str] = frozenset()
     auxiliaries: frozenset[str] = frozenset()  # the helper words a one-word term still drops: tense, not sense
