@@ -375,7 +375,7 @@ class Reading:
         said = _WORD.findall(read[hit.start:hit.end])
         if any(word in lex.done or word in lex.past for word in said):
             return False  # "will hold a meeting and two pupils were hospitalised": the hit says it happened
-        before = _WORD.findall(read[low:hit.start]) + _WORD.findall(read[:hit.start])[-_NEGATION_REACH_WORDS:]
+        before = _WORD.findall(read[low:hit.start]) + _near(read, hit.start, hit.start)  # the few words before, none of the hit's
         return any(word in lex.ongoing and word not in lex.underway for word in before)
 
     def required(self, hit: Hit, done_only: bool = False) -> bool:
