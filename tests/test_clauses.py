@@ -636,7 +636,7 @@ def test_what_people_thought_or_worry_about_is_retold():
     assert stances("vi", "Nhà trường đã duyệt bảng kê, việc này là sai quy định.", "nhà trường đã duyệt bảng kê") == [STATED]
 
 
-@pytest.mark.parametrize("number", ["024 3868 1515", "0912 345 678", "(+84) 24 3868 1515", "0871—6200000", "(0812)6601234",
+@pytest.mark.parametrize("number", ["024 3868 1515", "0912 345 678", "(+84) 24 3868 1515", "0871—6200000", "(0812)6601234", "0832-6123 4567",
                                     "138-0000-2261", "1900 1234", "400-800-1234", "12345", "０８３１－２２６０１１７"])
 def test_a_phone_number_written_out_says_where_to_ask(number):
     points, evidence = judge("en", {"contact": ["hotline"]}, f"The rice was sealed. Questions: ward office, {number}.")
