@@ -153,6 +153,24 @@ def _next_update(scenario_id: str, text: str) -> float:
     return check_text(check, text, {}, exercise.scenario, task, task.due - 60, task.due)[0]
 
 
+@pytest.mark.parametrize(("scenario_id", "text", "said"), [
+    ("district-hot-spot-en", "This was a quick poll of the people our collaborators could reach, not a random sample.", True),
+    ("district-hot-spot-en", "A small sample, so the shares show direction, not exact figures for the ward.", True),
+    ("district-hot-spot-en", "Collaborators asked 86 people by phone: 72% are angry about the list.", False),
+    ("district-hot-spot", "Lưu ý: mẫu nhỏ, chọn thuận tiện, chưa đại diện cho toàn phường.", True),
+    ("district-hot-spot", "Các tỷ lệ dưới đây chỉ phản ánh nhóm được hỏi.", True),
+    ("district-hot-spot", "Đề nghị quản trị các nhóm Zalo hạn chế chia sẻ tin chưa kiểm chứng.", False),
+])
+def test_a_survey_says_how_far_its_figures_reach(scenario_id, text, said):
+    """Experts mark a survey summary down when it reads a quick poll of 86 people as the mood of
+    the whole ward: the summary should say who was asked and how far the shares reach."""
+    exercise = Loader().load_exercise(scenario_path(scenario_id))
+    task = next(t for t in exercise.scenario.tasks if t.id == "survey")
+    check = next(c for c in exercise.rubric_for("survey").criteria if c.id == "limits").check
+    points, evidence = check_text(check, text, {}, exercise.scenario, task, task.due - 60, task.due)
+    assert (points == 1.0) is said, evidence
+
+
 @pytest.mark.parametrize(("scenario_id", "text", "false"), [
     ("district-hot-spot", "Nội dung thống nhất: chưa có gia đình nào nộp tiền nên không phát sinh việc hoàn trả. "
      "Bảng kê gần 8 triệu là bản dự thảo, nhà trường chưa duyệt.", True),
