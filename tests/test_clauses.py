@@ -207,6 +207,27 @@ def test_a_threat_to_whoever_spreads_a_story_labels_the_public():
     assert judge("zh", {"no_blame": True}, "网友不必过度解读，请拿出证据，不要凭空猜测。问题大米已封存。")[0] == 0.0
     assert judge("zh", {"no_blame": True}, "请勿凭空猜测。问题大米已封存。")[0] == 0.0
     assert judge("en", {"no_blame": True}, "Please don't read too much into the video." + sealed)[0] == 0.0
+    # warning the public against the labelled names them; denying the label does not
+    assert judge("en", {"no_blame": True}, "We ask parents not to be misled by bad actors." + sealed)[0] == 0.0
+    assert judge("zh", {"no_blame": True}, "请家长不要被别有用心的人利用。问题大米已封存。")[0] == 0.0
+    assert judge("vi", {"no_blame": True}, "Đề nghị phụ huynh không để bị kẻ xấu lợi dụng. Bảng kê là bản dự thảo.")[0] == 0.0
+    assert judge("en", {"no_blame": True}, "The post was not written by bad actors." + sealed)[0] == 1.0
+
+
+@pytest.mark.parametrize(("language", "text", "lectures"), [
+    ("en", "The delivery check worked exactly as designed. The rice was sealed on Monday.", True),
+    ("en", "Had the photos been checked with the school before being shared, the alarm could have been avoided. The rice was sealed on Monday.", True),
+    ("zh", "事实证明学校验收是严格的，请大家不要误解。问题大米已封存。", True),
+    ("vi", "Đề nghị phụ huynh tỉnh táo, không nên đưa lên mạng. Bảng kê là bản dự thảo.", True),
+    # owning a failing, or telling staff what not to say, is no lecture
+    ("en", "The delivery check caught the rice, but keeping it in the storeroom was wrong and we are changing that. The rice was sealed on Monday.", False),
+    ("zh", "对外回应不说“事实证明”“不要误解”之类的话。问题大米已封存。", False),
+    ("vi", "Nhà trường xin lỗi vì đã để phụ huynh lo lắng. Bảng kê là bản dự thảo.", False),
+])
+def test_lecturing_the_public_or_pleading_the_office_is_found(language, text, lectures):
+    """A correct answer that defends the office or scolds the askers: experts mark it down a band."""
+    points, evidence = judge(language, {"no_lecturing": True}, text)
+    assert (points == 0.0) is lectures, evidence
 
 
 @pytest.mark.parametrize(("language", "text"), [

@@ -51,7 +51,7 @@ class Substance(Model):
 
 CHECK_KINDS = (
     "on_time", "all_of", "any_of", "none_of", "regex", "length", "facts", "no_false_claims", "field", "no_overclaims", "no_blame", "substance",
-    "contact",
+    "contact", "no_lecturing",
 )
 
 
@@ -76,6 +76,9 @@ class Check(Model):
     )
     contact: list[str] | None = Field(
         None, min_length=1, description="Where to ask: any of these channels named, or a phone number written out"
+    )
+    no_lecturing: Literal[True] | None = Field(
+        None, description="No lecturing of the public or pleading the sender's own case (the language's word list)"
     )
 
     @field_validator("regex")

@@ -27,7 +27,7 @@ Result = tuple[float, str]
 # Checks that reward what a text does not say: they earn nothing until it says something.
 _ANALYSED = 2  # criteria of a rubric without facts whose words a text must state before it has said something
 _MEASURES_ALONE = 2  # clauses of measures that count as substance when no fact is stated
-ABSENCE_KINDS = ("on_time", "none_of", "no_false_claims", "no_overclaims", "no_blame")
+ABSENCE_KINDS = ("on_time", "none_of", "no_false_claims", "no_overclaims", "no_blame", "no_lecturing")
 _SNIPPET = 60
 _PATTERN_SHOWN = 40  # characters of a pattern worth printing as evidence
 
@@ -407,16 +407,33 @@ def _no_blame(_: bool, answer: Answer) -> Result:
     (a plan's "do not use the words 'rumour', 'bad elements' about parents"). An internal text (one
     whose rubric does not check the facts) may name, in a condition, the case it plans for ("if
     troublemakers gather at the gate, ..."); said to the public, the same words are a threat, and
-    what a plan then tells its staff to say or do is judged as said."""
+    what a plan then tells its staff to say or do is judged as said. Warning the public against
+    the labelled ("do not be misled by bad actors") labels them too (Reading.warned_against)."""
     w = answer.words
     reading = answer.reading
 
     def excused(hit: Hit) -> bool:
-        return reading.named(hit) or (answer.internal and reading.conditional(hit))
+        return (reading.named(hit) or (answer.internal and reading.conditional(hit))
+                or hit.stance == NEGATED and not reading.warned_against(hit))
 
-    labels = reading.find(list(answer.lexicon.blame), (STATED, HEDGED), match=ORDERED, unless=excused)
+    labels = reading.find(list(answer.lexicon.blame), (STATED, HEDGED, NEGATED), match=ORDERED, unless=excused)
     found = [w("scoring.blame.found", quotes=_quotes(w, labels))] if labels else []
     return _absence(answer, found, w("scoring.blame.none"))
+
+
+def _no_lecturing(_: bool, answer: Answer) -> Result:
+    """Lecturing the public or pleading the sender's own case (the language's list): "the system
+    worked exactly as designed", "had the photos been checked before being shared...", 事实证明验收
+    是严格的, "đề nghị phụ huynh tỉnh táo". Experts mark a correct answer down a band for it: it
+    defends the office instead of meeting the worry. Milder than a label (no_blame), so a rubric
+    keeps a share of the score rather than failing the text. Named in quotation marks, owned or
+    put in the past, it is not said (as for none_of)."""
+    w = answer.words
+    reading = answer.reading
+    hits = [hit for hit in reading.find(list(answer.lexicon.lecturing), (STATED, HEDGED), match=ORDERED)
+            if not reading.named(hit) and not reading.owned(hit) and not reading.past(hit)]
+    found = [w("scoring.lecturing.found", quotes=_quotes(w, hits))] if hits else []
+    return _absence(answer, found, w("scoring.lecturing.none"))
 
 
 def _substance(rule: Substance, answer: Answer) -> Result:
@@ -473,6 +490,7 @@ _KINDS: dict[str, Callable[..., Result]] = {
     "field": _field,
     "no_overclaims": _no_overclaims,
     "no_blame": _no_blame,
+    "no_lecturing": _no_lecturing,
     "substance": _substance,
     "contact": _contact,
 }

@@ -644,6 +644,18 @@ class Reading:
         return (low == 0 and any(self._any("reports", c.read) for c in earlier)
                 and not any(self._any("rejections", c.read) for c in earlier))
 
+    def warned_against(self, hit: Hit) -> bool:
+        """Whether a denied hit is the one a prohibition warns against ("we ask parents not to be
+        misled by bad actors", 不要被别有用心的人利用, "không để bị kẻ xấu lợi dụng"): the words
+        forbid being led by it, and so say it is there. The label stands right after an agent
+        word (by, 被, bị); "do not call parents troublemakers" names it, and "the post was not
+        written by troublemakers", with no prohibition, denies it."""
+        before = hit.clause.read[:hit.start].rstrip()
+        if not self._any("prohibitions", before):
+            return False
+        agents = _markers(self.lexicon, "agents")
+        return agents is not None and any(match.end() == len(before) for match in agents.finditer(before))
+
     def past(self, hit: Hit) -> bool:
         """Whether the words just before a hit put it in the past ("nhà trường đã không trả lời kịp
         thời", "we did not answer"): what happened, owned or reported, not the team's answer now."""
