@@ -153,6 +153,26 @@ def _next_update(scenario_id: str, text: str) -> float:
     return check_text(check, text, {}, exercise.scenario, task, task.due - 60, task.due)[0]
 
 
+@pytest.mark.parametrize(("scenario_id", "text", "announces"), [
+    ("district-hot-spot-en", "The committee head will be removed and the class teacher disciplined. The list is a draft.", True),
+    ("district-hot-spot-en", "We propose that the district decide on discipline once the review is complete. The list is a draft.", False),
+    ("district-hot-spot-en", "Publish who has been repaid once the refunds are made. The list is a draft.", False),
+    ("school-food-rumour", "即日起暂停丰禾粮油向全市学校供货，当天验收员停职检查。问题大米已登记封存。", True),
+    ("school-food-rumour", "建议市场监管局依调查结果决定是否暂停供货。问题大米已登记封存。", False),
+    ("district-hot-spot", "Phường sẽ kỷ luật nghiêm hiệu trưởng và cô chủ nhiệm. Bảng kê là bản dự thảo.", True),
+    ("district-hot-spot", "Đề nghị Phòng GD&ĐT xem xét kỷ luật sau khi có kết luận. Bảng kê là bản dự thảo.", False),
+])
+def test_a_plan_proposes_the_sanctions_nobody_has_decided(scenario_id, text, announces):
+    """A plan is a proposal to the leaders: "propose that ... be removed" is its job; "will be
+    removed", with nobody having decided it, promises the public a sanction (experts: M at best)."""
+    exercise = Loader().load_exercise(scenario_path(scenario_id))
+    task = next(t for t in exercise.scenario.tasks if t.id == "plan")
+    gate = next(c for c in exercise.rubric_for("plan").criteria if c.id == "no-undecided")
+    due = (task.opens or 0) + task.due
+    points, evidence = check_text(gate.check, text, {}, exercise.scenario, task, due - 60, due)
+    assert (points == 0.0) is announces, evidence
+
+
 @pytest.mark.parametrize(("scenario_id", "text", "said"), [
     ("district-hot-spot-en", "This was a quick poll of the people our collaborators could reach, not a random sample.", True),
     ("district-hot-spot-en", "A small sample, so the shares show direction, not exact figures for the ward.", True),

@@ -51,7 +51,7 @@ class Substance(Model):
 
 CHECK_KINDS = (
     "on_time", "all_of", "any_of", "none_of", "regex", "length", "facts", "no_false_claims", "field", "no_overclaims", "no_blame", "substance",
-    "contact", "no_lecturing",
+    "contact", "no_lecturing", "no_undecided",
 )
 
 
@@ -76,6 +76,9 @@ class Check(Model):
     )
     contact: list[str] | None = Field(
         None, min_length=1, description="Where to ask: any of these channels named, or a phone number written out"
+    )
+    no_undecided: Literal[True] | None = Field(
+        None, description="No decision nobody made announced as made or to come (a pending fact's contradicted_by); a proposal is none"
     )
     no_lecturing: Literal[True] | None = Field(
         None, description="No lecturing of the public or pleading the sender's own case (the language's word list)"

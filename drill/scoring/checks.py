@@ -27,7 +27,7 @@ Result = tuple[float, str]
 # Checks that reward what a text does not say: they earn nothing until it says something.
 _ANALYSED = 2  # criteria of a rubric without facts whose words a text must state before it has said something
 _MEASURES_ALONE = 2  # clauses of measures that count as substance when no fact is stated
-ABSENCE_KINDS = ("on_time", "none_of", "no_false_claims", "no_overclaims", "no_blame", "no_lecturing")
+ABSENCE_KINDS = ("on_time", "none_of", "no_false_claims", "no_overclaims", "no_blame", "no_lecturing", "no_undecided")
 _SNIPPET = 60
 _PATTERN_SHOWN = 40  # characters of a pattern worth printing as evidence
 
@@ -400,6 +400,27 @@ def _no_overclaims(_: bool, answer: Answer) -> Result:
     return _absence(answer, claims, w("scoring.overclaim.none"))
 
 
+def _no_undecided(_: bool, answer: Answer) -> Result:
+    """Decisions nobody made (a pending fact's `contradicted_by`: the supplier suspended, staff
+    disciplined, refunds in cash today, free health checks) announced as made or to come. A plan
+    is a proposal to the leaders, so what it proposes or asks for ("propose that the supplier be
+    suspended pending the findings", 建议依调查结果处理, "đề nghị xem xét kỷ luật"), plans for a
+    case ("if the lab confirms ..."), asks about or retells is none; a plan that tells the public
+    a sanction nobody decided has promised it. (no_overclaims also asks about findings not yet
+    in, which a plan written early must name as what it waits for.)"""
+    w = answer.words
+    reading = answer.reading
+    claims = []
+    for fact in answer.scenario.facts:
+        if not fact.pending:
+            continue
+        said = [hit for hit in reading.find(list(fact.contradicted_by), (STATED,), match=TENSE)
+                if not (reading.retold(hit) or reading.required(hit) or reading.conditional(hit) or reading.proposed(hit))]
+        if said:
+            claims.append(w("scoring.overclaim.unverified", fact=w.fact(fact.text), quotes=_quotes(w, said)))
+    return _absence(answer, claims, w("scoring.overclaim.none"))
+
+
 def _no_blame(_: bool, answer: Answer) -> Result:
     """Labels that blame or belittle the public (the language's list): a text that calls the
     people asking questions rumour-mongers turns worry into anger. A label the text denies
@@ -491,6 +512,7 @@ _KINDS: dict[str, Callable[..., Result]] = {
     "no_overclaims": _no_overclaims,
     "no_blame": _no_blame,
     "no_lecturing": _no_lecturing,
+    "no_undecided": _no_undecided,
     "substance": _substance,
     "contact": _contact,
 }

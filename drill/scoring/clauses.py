@@ -644,6 +644,14 @@ class Reading:
         return (low == 0 and any(self._any("reports", c.read) for c in earlier)
                 and not any(self._any("rejections", c.read) for c in earlier))
 
+    def proposed(self, hit: Hit) -> bool:
+        """Whether the hit's clause puts it to someone to decide before it (the lexicon's
+        `proposals`: "we propose that the committee head be removed", 建议暂停供货, "đề nghị
+        xem xét kỷ luật") or asks who or whether ("publish who has been repaid"): no decision
+        announced."""
+        before = hit.clause.read[:hit.start]
+        return self._any("proposals", before)
+
     def warned_against(self, hit: Hit) -> bool:
         """Whether a denied hit is the one a prohibition warns against ("we ask parents not to be
         misled by bad actors", 不要被别有用心的人利用, "không để bị kẻ xấu lợi dụng"): the words
