@@ -219,6 +219,7 @@ def test_a_threat_to_whoever_spreads_a_story_labels_the_public():
     ("en", "Had the photos been checked with the school before being shared, the alarm could have been avoided. The rice was sealed on Monday.", True),
     ("zh", "事实证明学校验收是严格的，请大家不要误解。问题大米已封存。", True),
     ("vi", "Đề nghị phụ huynh tỉnh táo, không nên đưa lên mạng. Bảng kê là bản dự thảo.", True),
+    ("zh", "请不要轻信、转发网络传言，以免造成不必要的恐慌。问题大米已封存。", True),
     # owning a failing, or telling staff what not to say, is no lecture
     ("en", "The delivery check caught the rice, but keeping it in the storeroom was wrong and we are changing that. The rice was sealed on Monday.", False),
     ("zh", "对外回应不说“事实证明”“不要误解”之类的话。问题大米已封存。", False),
@@ -236,6 +237,7 @@ def test_lecturing_the_public_or_pleading_the_office_is_found(language, text, le
     ("en", "The head teacher will call in the parents' representatives this afternoon. The rice was sealed on Monday."),
     ("en", "We ask everyone to avoid spreading unverified information. The rice was sealed on Monday."),
     ("zh", "避免使用煽动性语言。问题大米已封存。"),
+    ("zh", "请通过官方渠道获取信息，以免造成不必要的恐慌。问题大米已封存。"),  # a lecture (no_lecturing), no label
     ("zh", "家长群里有人在讨论此事背后的原因。问题大米已封存。"),
     ("zh", "网上有说法称校长已被公安传唤。问题大米已封存。"),
     ("vi", "Nhà trường triệu tập họp phụ huynh lớp 3A vào chiều nay. Bảng kê là bản dự thảo."),
