@@ -621,8 +621,12 @@ def test_a_case_named_before_then_is_a_condition_in_vietnamese():
     plan = "Phường chủ trì. Phụ huynh đông hơn thì mời đại diện vào; có người quá khích thì nhờ Công an phường hỗ trợ giữ trật tự."
     assert score(plan, internal, language="vi").gates == ()
     for said in ("Phường chủ trì. Những người quá khích sẽ bị xử lý.", "Phường chủ trì. Những kẻ xấu thì phải xử lý nghiêm.",
-                 "Phường chủ trì. Bọn phần tử xấu thì lúc nào cũng lợi dụng."):
+                 "Phường chủ trì. Bọn phần tử xấu thì lúc nào cũng lợi dụng.",
+                 "Phường chủ trì. Có dấu hiệu một số đối tượng quá khích kích động phụ huynh tụ tập."):
         assert [g.criterion for g in score(said, internal, language="vi").gates] == ["blame"], said
+    # the case as the label of what to do then ("signs of X: do Y") is a condition too
+    worse = "Phường chủ trì.\n5. Khi tình hình xấu đi\n- Tụ tập đông, có dấu hiệu quá khích: tăng lực lượng, ưu tiên vận động."
+    assert score(worse, internal, language="vi").gates == ()
 
 
 def test_a_refusal_to_speak_alone_keeps_one_voice_and_is_not_silence():

@@ -553,11 +553,14 @@ class Reading:
         """Whether a hit stands in the condition of a case planned for: its clause opens with one
         ("nếu có người lợi dụng gây rối thì lập biên bản", "if troublemakers gather at the gate,
         ..."), or names it as a case before a consequent ("có người quá khích thì nhờ Công an hỗ
-        trợ"; not "những kẻ xấu thì phải xử lý", where "thì" only marks the topic). What the case
-        then calls for is said ("if parents keep asking, tell them those spreading it are
+        trợ"; not "những kẻ xấu thì phải xử lý", where "thì" only marks the topic) or as the label
+        of what to do then ("Tụ tập đông, có dấu hiệu quá khích: tăng lực lượng, ưu tiên vận động";
+        "có dấu hiệu ... kích động phụ huynh." with no answer after it observes, and is said). What
+        the case then calls for is said ("if parents keep asking, tell them those spreading it are
         troublemakers")."""
         read = hit.clause.read
-        return self._opens("conditions", read) or (self._any("consequents", read[hit.end:]) and self._any("cases", read[:hit.start]))
+        return self._opens("conditions", read) or (
+            self._any("cases", read[:hit.start]) and (self._any("consequents", read[hit.end:]) or read in self._intros))
 
     def apart(self, hit: Hit) -> bool:
         """Whether a refusal to speak is a refusal to speak alone: its clause says so, and it or the
