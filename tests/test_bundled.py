@@ -153,6 +153,21 @@ def _next_update(scenario_id: str, text: str) -> float:
     return check_text(check, text, {}, exercise.scenario, task, task.due - 60, task.due)[0]
 
 
+@pytest.mark.parametrize(("text", "claims"), [
+    ("Nhà trường đã yêu cầu Ban đại diện lớp 3A dừng thu. Bảng kê là bản dự thảo, chưa được nhà trường duyệt.", False),
+    ("Nguyên tắc: khoản nào thu sai quy định phải dừng và hoàn trả. Bảng kê là bản dự thảo, chưa được nhà trường duyệt.", False),
+    ("Khoản điều hòa đã dừng thu và đã hoàn trả xong. Bảng kê là bản dự thảo, chưa được nhà trường duyệt.", True),
+])
+def test_a_request_or_a_rule_before_the_audit_claims_no_refund(text, claims):
+    """Before the audit reports (2h45m), "asked the class 3A committee to stop collecting" asks, and
+    "whatever broke the rules must be stopped and refunded" states a rule; neither claims the refund."""
+    exercise = Loader().load_exercise(scenario_path("district-hot-spot"))
+    task = next(t for t in exercise.scenario.tasks if t.id == "reply-parents")
+    gate = next(c for c in exercise.rubric_for("reply-parents").criteria if c.id == "no-overclaims")
+    points, evidence = check_text(gate.check, text, {}, exercise.scenario, task, 2 * 3600 + 30 * 60, 3 * 3600)
+    assert (points == 0.0) is claims, evidence
+
+
 @pytest.mark.parametrize(("scenario_id", "text", "announces"), [
     ("district-hot-spot-en", "The committee head will be removed and the class teacher disciplined. The list is a draft.", True),
     ("district-hot-spot-en", "We propose that the district decide on discipline once the review is complete. The list is a draft.", False),

@@ -64,7 +64,10 @@ _ASCII_NEEDS_SPACE = ".,;:"
 _WORD = re.compile(r"\w+(?:[.,']\w+)*")
 # How close before a term a negation must stand to deny it: characters for Chinese, else words.
 _STEM_MIN = 4  # letters of a rubric's English stem ("test", "sampl") that match the words it begins
-_LEAD_WORDS, _LEAD_CHARS = 4, 6  # how close before a claim a verb of saying or a request stands to bear on it
+_LEAD_WORDS, _LEAD_CHARS = 4, 6  # how close before a claim a verb of saying stands to bear on it
+# A request reaches past whom it asks ("yêu cầu Ban đại diện lớp 3A dừng thu", "asked the class 3A
+# parents' committee to stop collecting"): the action asked for may stand further off.
+_ASKED_WORDS, _ASKED_CHARS = 8, 12
 _NEGATION_REACH_CHARS = 6
 _NEGATION_REACH_WORDS = 4
 # A prohibition among a clause's first words ("please do not", 请不要, "tuyệt đối không"), or a negation
@@ -389,12 +392,13 @@ class Reading:
         term = _prepared(hit.term, lex)
         if done_only and not any(word in lex.done for word in _WORD.findall(term)):
             return False
-        return self._just_before("directives", hit) and not self._any("directives", term)
+        return self._just_before("directives", hit, _ASKED_WORDS, _ASKED_CHARS) and not self._any("directives", term)
 
-    def _just_before(self, markers: str, hit: Hit) -> bool:
-        """Whether a word of the list stands in the hit or at most a few words before it, in its
-        scope: "a video claimed several pupils ..." reports the claim; "we asked to meet the
-        parents and the head teacher has been suspended" asks for nothing that was claimed."""
+    def _just_before(self, markers: str, hit: Hit, words: int = 0, chars: int = 0) -> bool:
+        """Whether a word of the list stands in the hit or at most a few words before it (by
+        default _LEAD_WORDS, _LEAD_CHARS), in its scope: "a video claimed several pupils ..."
+        reports the claim; "we asked to meet the parents and the head teacher has been
+        suspended" asks for nothing that was claimed."""
         pattern = _markers(self.lexicon, markers)
         if pattern is None:
             return False
@@ -404,7 +408,7 @@ class Reading:
             if match.start() >= hit.end:
                 break
             between = read[match.end():hit.start]
-            if len(_WORD.findall(between) if self.lexicon.spaced else between) <= (_LEAD_WORDS if self.lexicon.spaced else _LEAD_CHARS):
+            if len(_WORD.findall(between) if self.lexicon.spaced else between) <= (words or _LEAD_WORDS if self.lexicon.spaced else chars or _LEAD_CHARS):
                 return True
         return False
 
