@@ -643,11 +643,13 @@ class Reading:
         the rumour retold, unless a joining word ("but") starts the claim as the team's own, or the
         report is rejected first ("网传说法完全不实，大米没有任何问题": what follows is the team's answer).
         A verb of saying just before the claim in its own clause reports it too ("a short video
-        claimed several pupils were hospitalised", "chat groups are saying children are in hospital")."""
+        claimed several pupils were hospitalised", "chat groups are saying children are in hospital").
+        A list opened by a colon is the team's own account ("关于网传……一事，经核查，情况如下：……"): a
+        report before the colon does not reach into it."""
         if self._just_before("reports", hit) or hit.clause.intro and self._any("reports", hit.clause.intro):
             return True
         low, _ = self._scope(hit.clause.read, hit.start, hit.end)
-        earlier, _ = self._sentence(hit.clause)
+        earlier = [c for c in self._sentence(hit.clause)[0] if c.intro == hit.clause.intro]
         return (low == 0 and any(self._any("reports", c.read) for c in earlier)
                 and not any(self._any("rejections", c.read) for c in earlier))
 
