@@ -194,6 +194,19 @@ def test_a_question_or_a_full_stop_inside_quotation_marks_ends_no_sentence_of_th
     assert len({c.sentence for c in Reading('"No. 3 Primary" sealed the rice.', lexicon("en")).clauses}) == 1
 
 
+def test_a_negation_denies_each_item_of_the_list_it_opens():
+    """"not called in, questioned or arrested": a comma parts the list, the negation reaches its
+    items up to the "or"; a prohibition lectures and is judged as such; a spaced dash parts a case
+    from what to do ("A pupil falls ill - hospital")."""
+    arrested = "arrested the head teacher"
+    assert stances("en", "The police have not called in, questioned or arrested the head teacher.", arrested) == [NEGATED]
+    assert stances("en", "The police called in, questioned and arrested the head teacher.", arrested) == [STATED]
+    assert stances("zh", "公安机关没有传唤、询问或拘留校长。", "拘留校长") == [NEGATED]
+    assert judge("en", {"no_blame": True}, "Do not create, believe or spread rumours. The rice was sealed on Monday.")[0] == 0.0
+    assert [c.read for c in Reading("A pupil falls ill - hospital + report within 30 min.", lexicon("en")).clauses] == [
+        "a pupil falls ill", "hospital", "report within 30 min"]
+
+
 def test_a_threat_to_whoever_spreads_a_story_labels_the_public():
     sealed = " The rice was sealed on Monday."
     assert judge("en", {"no_blame": True}, "The internet is not a lawless place." + sealed)[0] == 0.0

@@ -356,7 +356,8 @@ def _facts(fact_ids: list[str], answer: Answer) -> Result:
 
 def _no_false_claims(_: bool, answer: Answer) -> Result:
     """A contradiction counts only when asserted: quoting a rumour to reject it, or asking
-    about it, contradicts nothing."""
+    about it, contradicts nothing, nor the case an internal text plans for ("出现新的学生不适报告：
+    立即送医")."""
     w = answer.words
     claims = []
     reading = answer.reading
@@ -366,7 +367,7 @@ def _no_false_claims(_: bool, answer: Answer) -> Result:
         # What happened is contradicted by a claim, not by a promise ("we will return them the same
         # day") nor by the rumour retold ('posts saying "pupils were taken to hospital"').
         said = [hit for hit in reading.find(fact.contradicted_by, (STATED,), match=TENSE)
-                if not reading.promised(hit) and not reading.retold(hit)]
+                if not reading.promised(hit) and not reading.retold(hit) and not (answer.internal and reading.conditional(hit))]
         if said:
             claims.append(w("scoring.claim.contradicts", fact=w.fact(fact.text), terms=_quotes(w, said)))
     return _absence(answer, claims, w("scoring.claim.none"))

@@ -195,7 +195,8 @@ def _split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple
             close_sentence(char in "？?")
             if char not in ";；":  # a semicolon leaves the list open for its next item
                 intro = ""
-        elif char in _CLAUSE_BREAK and not (char in _ASCII_NEEDS_SPACE and before.isdigit() and following.isdigit()):
+        elif char in _CLAUSE_BREAK and not (char in _ASCII_NEEDS_SPACE and before.isdigit() and following.isdigit()) or (
+                char in "-+" and before == " " and following == " "):  # "A pupil falls ill - hospital + report": a spaced dash parts
             close_clause()
             if char in ":：" and not quoted and not bracketed:
                 label = sentence[-1][0] if sentence else ""
@@ -408,8 +409,11 @@ class Reading:
             if match.start() >= hit.end:
                 break
             between = read[match.end():hit.start]
-            if len(_WORD.findall(between) if self.lexicon.spaced else between) <= (words or _LEAD_WORDS if self.lexicon.spaced else chars or _LEAD_CHARS):
+            size = len(_WORD.findall(between) if self.lexicon.spaced else between)
+            if size <= (_LEAD_WORDS if self.lexicon.spaced else _LEAD_CHARS):
                 return True
+            if size <= (words if self.lexicon.spaced else chars) and not self._any("coordinators", between):
+                return True  # further off, only without a new statement between ("asked to meet the parents and ...")
         return False
 
     def _same_time(self, term: str, read: str, span: tuple[int, int]) -> bool:
@@ -507,7 +511,8 @@ class Reading:
             joined = [m.end() for m in _markers(lex, "coordinators").finditer(before)] if lex.coordinators else []
             denied_by = before[joined[-1]:] if joined else before
         if (self._negation_near(denied_by) or not denial and self._negation_governs(before)
-                or any(self._has(m, inside) and not self._has(m, wanted) for m in lex.negations)):
+                or any(self._has(m, inside) and not self._has(m, wanted) for m in lex.negations)
+                or not denial and self._listed_after_negation(clause, start)):
             return NEGATED
         if clause.question or any(scope.rstrip().endswith(q) and self._has(q, scope) for q in lex.questions):
             return HEDGED
@@ -559,12 +564,14 @@ class Reading:
         ..."), or names it as a case before a consequent ("có người quá khích thì nhờ Công an hỗ
         trợ"; not "những kẻ xấu thì phải xử lý", where "thì" only marks the topic) or as the label
         of what to do then ("Tụ tập đông, có dấu hiệu quá khích: tăng lực lượng, ưu tiên vận động";
+        the hit in what to do: "出现新的学生不适报告：立即送医";
         "có dấu hiệu ... kích động phụ huynh." with no answer after it observes, and is said). What
         the case then calls for is said ("if parents keep asking, tell them those spreading it are
         troublemakers")."""
-        read = hit.clause.read
+        read, intro = hit.clause.read, hit.clause.intro
         return self._opens("conditions", read) or (
-            self._any("cases", read[:hit.start]) and (self._any("consequents", read[hit.end:]) or read in self._intros))
+            self._any("cases", read[:hit.start]) and (self._any("consequents", read[hit.end:]) or read in self._intros)
+        ) or bool(intro) and (self._opens("conditions", intro) or self._opens("cases", intro))
 
     def apart(self, hit: Hit) -> bool:
         """Whether a refusal to speak is a refusal to speak alone: its clause says so, and it or the
@@ -706,6 +713,24 @@ class Reading:
                 return False
             before = before[: len(before) - len(near) + found[-1].start()]
         return False
+
+    def _listed_after_negation(self, clause: Clause, start: int) -> bool:
+        """Whether the clause goes on with a list the clause before denied ("the police have not
+        called in, questioned or arrested the head teacher", 没有传唤、询问或拘留校长): a comma parts
+        the first item from the rest, and the negation at the end of the clause before denies
+        each item up to the "or" that closes the list. A prohibition is no denial of what is so
+        ("do not create, believe or spread rumours" lectures: see no_blame)."""
+        earlier, _ = self._sentence(clause)
+        alternatives = _markers(self.lexicon, "alternatives")
+        if not earlier or alternatives is None:
+            return False
+        found = alternatives.search(clause.read, 0, start)
+        size = (lambda text: len(_WORD.findall(text))) if self.lexicon.spaced else len
+        if found is None or size(clause.read[:found.start()]) > _LIST_ITEM_WORDS - 1:
+            return False
+        tail = earlier[-1].read
+        tail = " ".join(tail.split()[-_LIST_ITEM_WORDS:]) if self.lexicon.spaced else tail[-_NEGATION_REACH_CHARS:]
+        return self._any("negations", tail) and not self._any("prohibitions", earlier[-1].read)
 
     def _negation_governs(self, before: str) -> bool:
         """Whether a negation denies the whole of the hit's clause up to the hit, further than one in
