@@ -77,6 +77,7 @@ def stances(language: str, text: str, term: str) -> list[str]:
     ("vi", "Bảng kê không phải của nhà trường mà là bản dự thảo.", "bản dự thảo", [STATED]),
     ("vi", "Bảng kê không phải của nhà trường mà là bản dự thảo.", "bảng kê là của nhà trường", [NEGATED]),
     ("vi", "Tin hiệu trưởng bị bắt là tin sai sự thật.", "hiệu trưởng bị bắt", [REJECTED]),
+    ("vi", "Đoạn ghi âm lan truyền đã bị cắt ghép.", "bị cắt ghép", [STATED]),  # "the recording going round": the team's finding
     # one negation denies each of its alternatives, and what something is put instead of
     ("en", "No pupil has had food poisoning or been admitted to hospital.", "admitted to hospital", [NEGATED]),
     ("en", "Three pupils were admitted to hospital or sent home.", "admitted to hospital", [STATED]),
