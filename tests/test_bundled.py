@@ -176,6 +176,9 @@ def test_a_request_or_a_rule_before_the_audit_claims_no_refund(text, claims):
     ("school-food-rumour", "建议市场监管局依调查结果决定是否暂停供货。问题大米已登记封存。", False),
     ("district-hot-spot", "Phường sẽ kỷ luật nghiêm hiệu trưởng và cô chủ nhiệm. Bảng kê là bản dự thảo.", True),
     ("district-hot-spot", "Đề nghị Phòng GD&ĐT xem xét kỷ luật sau khi có kết luận. Bảng kê là bản dự thảo.", False),
+    # announced, whatever word stands somewhere before it
+    ("district-hot-spot-en", "Families who paid have been refunded in full. The list is a draft.", True),
+    ("school-food-rumour", "经研究决定即日起暂停丰禾粮油供货。问题大米已登记封存。", True),
 ])
 def test_a_plan_proposes_the_sanctions_nobody_has_decided(scenario_id, text, announces):
     """A plan is a proposal to the leaders: "propose that ... be removed" is its job; "will be

@@ -195,17 +195,18 @@ def test_a_question_or_a_full_stop_inside_quotation_marks_ends_no_sentence_of_th
     assert len({c.sentence for c in Reading('"No. 3 Primary" sealed the rice.', lexicon("en")).clauses}) == 1
 
 
-def test_a_negation_denies_each_item_of_the_list_it_opens():
-    """"not called in, questioned or arrested": a comma parts the list, the negation reaches its
-    items up to the "or"; a prohibition lectures and is judged as such; a spaced dash parts a case
-    from what to do ("A pupil falls ill - hospital")."""
-    arrested = "arrested the head teacher"
-    assert stances("en", "The police have not called in, questioned or arrested the head teacher.", arrested) == [NEGATED]
-    assert stances("en", "The police called in, questioned and arrested the head teacher.", arrested) == [STATED]
-    assert stances("zh", "公安机关没有传唤、询问或拘留校长。", "拘留校长") == [NEGATED]
-    assert judge("en", {"no_blame": True}, "Do not create, believe or spread rumours. The rice was sealed on Monday.")[0] == 0.0
+def test_a_lone_spaced_dash_parts_a_case_from_what_to_do():
+    """"A pupil falls ill - hospital": a spaced dash alone in its sentence parts clauses; a pair
+    sets an aside apart, and a range of times or dates is one clause."""
     assert [c.read for c in Reading("A pupil falls ill - hospital + report within 30 min.", lexicon("en")).clauses] == [
         "a pupil falls ill", "hospital", "report within 30 min"]
+    assert stances("en", "No pupils - whether or not their family paid - were made to sit at the back.", "made to sit at the back") != [STATED]
+    assert len(Reading("Collaborators asked 86 people, 7:30 - 9:00.", lexicon("en")).clauses) == 2
+    assert judge("en", {"no_blame": True}, "Do not create, believe or spread rumours. The rice was sealed on Monday.")[0] == 0.0
+    # a negation reaches the verbs of the list it opens, not a new subject after the comma
+    arrested = "arrested the head teacher"
+    assert stances("en", "The police have not called in, questioned or arrested the head teacher.", arrested) == [NEGATED]
+    assert stances("en", "The school hid nothing, the head or deputy has been suspended.", "has been suspended") == [STATED]
 
 
 def test_a_threat_to_whoever_spreads_a_story_labels_the_public():
@@ -226,6 +227,10 @@ def test_a_threat_to_whoever_spreads_a_story_labels_the_public():
     assert judge("zh", {"no_blame": True}, "请家长不要被别有用心的人利用。问题大米已封存。")[0] == 0.0
     assert judge("vi", {"no_blame": True}, "Đề nghị phụ huynh không để bị kẻ xấu lợi dụng. Bảng kê là bản dự thảo.")[0] == 0.0
     assert judge("en", {"no_blame": True}, "The post was not written by bad actors." + sealed)[0] == 1.0
+    assert judge("zh", {"no_blame": True}, "请家长通过官方渠道了解信息，以免被别有用心的人利用。问题大米已封存。")[0] == 0.0
+    # forbidding staff to say it is no warning to the public
+    assert judge("en", {"no_blame": True}, "Staff must not suggest that parents were stirred up by bad actors." + sealed)[0] == 1.0
+    assert judge("zh", {"no_blame": True}, "不要把家长的担心说成是被别有用心的人利用。问题大米已封存。")[0] == 1.0
 
 
 @pytest.mark.parametrize(("language", "text", "lectures"), [
@@ -238,6 +243,12 @@ def test_a_threat_to_whoever_spreads_a_story_labels_the_public():
     ("en", "The delivery check caught the rice, but keeping it in the storeroom was wrong and we are changing that. The rice was sealed on Monday.", False),
     ("zh", "对外回应不说“事实证明”“不要误解”之类的话。问题大米已封存。", False),
     ("vi", "Nhà trường xin lỗi vì đã để phụ huynh lo lắng. Bảng kê là bản dự thảo.", False),
+    # warm or self-critical texts that share words with a lecture
+    ("en", "We are sorry. The delay in telling you could have been avoided. The rice was sealed on Monday.", False),
+    ("en", "We will tell parents before sharing anything with the press. The rice was sealed on Monday.", False),
+    ("zh", "家长有这样的担心无可厚非，我们完全理解。问题大米已封存。", False),
+    ("zh", "事实证明，我们的仓储管理存在漏洞，对此深表歉意。问题大米已封存。", False),
+    ("vi", "Các cháu vẫn tỉnh táo, sức khỏe bình thường. Bảng kê là bản dự thảo.", False),
 ])
 def test_lecturing_the_public_or_pleading_the_office_is_found(language, text, lectures):
     """A correct answer that defends the office or scolds the askers: experts mark it down a band."""
@@ -688,6 +699,7 @@ def test_a_phone_number_written_out_says_where_to_ask(number):
 
 @pytest.mark.parametrize("text", ["14 gia đình đã nộp 35.000.000 đồng, 10 000 000 đồng cả lớp, mỗi cháu 1.650.000 đồng.",
                                   "Tài khoản 1903 4567 8901 của trưởng ban; CCCD 001203012345; lô 15042024.",
+                                  "Không chuyển tiền vào tài khoản 0601 2345 6789; mã giao dịch 012345678901.",
                                   "Ngày 16/9/2024, lúc 10.30 - 11.45; 12000 lượt xem; năm học 2024-2025."])
 def test_amounts_dates_and_account_numbers_are_no_phone_number(text):
     assert judge("vi", {"contact": ["đường dây nóng"]}, "Bảng kê là bản dự thảo. " + text)[0] == 0.0

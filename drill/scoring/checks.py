@@ -266,17 +266,23 @@ def _none_of(terms: list[str], answer: Answer) -> Result:
 _NUMBER = re.compile(r"(?<![\w.,/])(?:\(?\+\d{1,3}\)?[\s.\-–—]*)?\(?\d[\d\s.\-–—()]{3,18}\d(?![\w]|[.,/]\d)")
 
 
+# A Chinese landline with a four-digit area code set off by a dash or brackets: 0832-6123 4567,
+# (0832)61234567 (twelve digits; "0601 2345 6789" is grouped as an account number).
+_AREA_AND_EIGHT = re.compile(r"(\(0\d{3}\)|0\d{3}[\-–—])\s*\d{4}\s?\d{4}")
+
+
 def _phone(text: str) -> str | None:
     """The first phone number written out in the text, by the shapes phone numbers take in the
-    drills' countries: a country code and 8 to 13 digits; a trunk 0 and 9 to 12 digits (024 3868
-    1515, 0831-2260117, 0912 345 678, 0832-6123 4567); a Chinese mobile (1[3-9] and 11 digits); a hotline 1800/1900
+    drills' countries: a country code and 8 to 13 digits; a trunk 0 and 9 to 11 digits (024 3868
+    1515, 0831-2260117, 0912 345 678), or a four-digit area code and 8 digits (0832-6123 4567); a
+    Chinese mobile (1[3-9] and 11 digits); a hotline 1800/1900
     and 8 digits, 400 and 10, or a five-digit public line 123xx (12345, 12315). Amounts (10 000 000,
     1.650.000), dates (2024-2025), times and account or ID numbers are not shaped like one."""
     for match in _NUMBER.finditer(text):
         written = match.group(0).strip()
         digits = re.sub(r"\D", "", written)
         if (written.lstrip("(").startswith("+") and 8 <= len(digits) <= 13
-                or digits[0] == "0" and digits[1:2] != "0" and 9 <= len(digits) <= 12
+                or digits[0] == "0" and digits[1:2] != "0" and (9 <= len(digits) <= 11 or _AREA_AND_EIGHT.fullmatch(written))
                 or re.fullmatch(r"1[3-9]\d{9}|1[89]00\d{4}|400\d{7}|123\d\d", digits)):
             return written
     return None
@@ -367,7 +373,7 @@ def _no_false_claims(_: bool, answer: Answer) -> Result:
         # What happened is contradicted by a claim, not by a promise ("we will return them the same
         # day") nor by the rumour retold ('posts saying "pupils were taken to hospital"').
         said = [hit for hit in reading.find(fact.contradicted_by, (STATED,), match=TENSE)
-                if not reading.promised(hit) and not reading.retold(hit) and not (answer.internal and reading.conditional(hit))]
+                if not reading.promised(hit) and not reading.retold(hit) and not (answer.internal and reading.in_case(hit))]
         if said:
             claims.append(w("scoring.claim.contradicts", fact=w.fact(fact.text), terms=_quotes(w, said)))
     return _absence(answer, claims, w("scoring.claim.none"))

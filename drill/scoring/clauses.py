@@ -68,6 +68,7 @@ _LEAD_WORDS, _LEAD_CHARS = 4, 6  # how close before a claim a verb of saying sta
 # A request reaches past whom it asks ("yêu cầu Ban đại diện lớp 3A dừng thu", "asked the class 3A
 # parents' committee to stop collecting"): the action asked for may stand further off.
 _ASKED_WORDS, _ASKED_CHARS = 8, 12
+_WARNED_GAP = 3  # words (characters in Chinese) between "not to" and "by": "not to be misled by bad actors"
 _NEGATION_REACH_CHARS = 6
 _NEGATION_REACH_WORDS = 4
 # A prohibition among a clause's first words ("please do not", 请不要, "tuyệt đối không"), or a negation
@@ -152,6 +153,7 @@ def _split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple
     quoted = False  # inside quotation marks, which a line break closes
     intro = ""  # the label of the list now open
     bracketed = False
+    dashes = _lone_dashes(text)
 
     def close_clause() -> None:
         piece = "".join(current).strip()
@@ -195,8 +197,7 @@ def _split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple
             close_sentence(char in "？?")
             if char not in ";；":  # a semicolon leaves the list open for its next item
                 intro = ""
-        elif char in _CLAUSE_BREAK and not (char in _ASCII_NEEDS_SPACE and before.isdigit() and following.isdigit()) or (
-                char in "-+" and before == " " and following == " "):  # "A pupil falls ill - hospital + report": a spaced dash parts
+        elif char in _CLAUSE_BREAK and not (char in _ASCII_NEEDS_SPACE and before.isdigit() and following.isdigit()) or at in dashes:
             close_clause()
             if char in ":：" and not quoted and not bracketed:
                 label = sentence[-1][0] if sentence else ""
@@ -205,6 +206,22 @@ def _split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple
         else:
             current.append(char)
     close_sentence(False)
+    return out
+
+
+def _lone_dashes(text: str) -> set[int]:
+    """Where a spaced dash or plus parts a case from what to do ("A pupil falls ill - hospital +
+    report within 30 min"): the only one in its sentence, not between digits ("7:30 - 9:00"); a
+    pair sets an aside apart ("No pupils - whether or not their family paid - were moved")."""
+    found = [m.start() + 1 for m in re.finditer(r" [-+] ", text)]
+    ends = [m.start() for m in re.finditer(r"[.!?。！？\n]", text)]
+    out = set()
+    for at in found:
+        low = max((e for e in ends if e < at), default=-1)
+        high = min((e for e in ends if e > at), default=len(text))
+        pair = [d for d in found if low < d < high and d != at and text[d] == "-" == text[at]]
+        if not pair and not (text[at - 2:at - 1].isdigit() and text[at + 2:at + 3].isdigit()):
+            out.add(at)
     return out
 
 
@@ -412,8 +429,8 @@ class Reading:
             size = len(_WORD.findall(between) if self.lexicon.spaced else between)
             if size <= (_LEAD_WORDS if self.lexicon.spaced else _LEAD_CHARS):
                 return True
-            if size <= (words if self.lexicon.spaced else chars) and not self._any("coordinators", between):
-                return True  # further off, only without a new statement between ("asked to meet the parents and ...")
+            if size <= (words if self.lexicon.spaced else chars) and not self._any("coordinators", between) and not self._any("asked", between):
+                return True  # further off, only without a new statement ("asked to meet the parents and ...") or question ("... why") between
         return False
 
     def _same_time(self, term: str, read: str, span: tuple[int, int]) -> bool:
@@ -564,14 +581,19 @@ class Reading:
         ..."), or names it as a case before a consequent ("có người quá khích thì nhờ Công an hỗ
         trợ"; not "những kẻ xấu thì phải xử lý", where "thì" only marks the topic) or as the label
         of what to do then ("Tụ tập đông, có dấu hiệu quá khích: tăng lực lượng, ưu tiên vận động";
-        the hit in what to do: "出现新的学生不适报告：立即送医";
         "có dấu hiệu ... kích động phụ huynh." with no answer after it observes, and is said). What
         the case then calls for is said ("if parents keep asking, tell them those spreading it are
         troublemakers")."""
-        read, intro = hit.clause.read, hit.clause.intro
+        read = hit.clause.read
         return self._opens("conditions", read) or (
-            self._any("cases", read[:hit.start]) and (self._any("consequents", read[hit.end:]) or read in self._intros)
-        ) or bool(intro) and (self._opens("conditions", intro) or self._opens("cases", intro))
+            self._any("cases", read[:hit.start]) and (self._any("consequents", read[hit.end:]) or read in self._intros))
+
+    def in_case(self, hit: Hit) -> bool:
+        """Whether the hit is what to do in a case a text plans for, the case named as its label
+        ("出现新的学生不适报告：立即送医", "If a pupil falls ill: hospital"): no claim that it
+        happened. (What it tells staff to say or do is still judged as said: see conditional.)"""
+        intro = hit.clause.intro
+        return self.conditional(hit) or bool(intro) and (self._opens("conditions", intro) or self._opens("cases", intro))
 
     def apart(self, hit: Hit) -> bool:
         """Whether a refusal to speak is a refusal to speak alone: its clause says so, and it or the
@@ -661,24 +683,29 @@ class Reading:
                 and not any(self._any("rejections", c.read) for c in earlier))
 
     def proposed(self, hit: Hit) -> bool:
-        """Whether the hit's clause puts it to someone to decide before it (the lexicon's
-        `proposals`: "we propose that the committee head be removed", 建议暂停供货, "đề nghị
-        xem xét kỷ luật") or asks who or whether ("publish who has been repaid"): no decision
-        announced."""
-        before = hit.clause.read[:hit.start]
-        return self._any("proposals", before)
+        """Whether a word that puts the hit to someone to decide stands just before it (the
+        lexicon's `proposals`: "we propose that the committee head be removed", 建议暂停供货,
+        "đề nghị xem xét kỷ luật"), or one that asks who or whether right before it ("publish who
+        has been repaid"; not "families who paid have been refunded"): no decision announced."""
+        before = hit.clause.read[:hit.start].rstrip()
+        asked = _markers(self.lexicon, "asked")
+        return self._just_before("proposals", hit) or asked is not None and any(m.end() == len(before) for m in asked.finditer(before))
 
     def warned_against(self, hit: Hit) -> bool:
         """Whether a denied hit is the one a prohibition warns against ("we ask parents not to be
         misled by bad actors", 不要被别有用心的人利用, "không để bị kẻ xấu lợi dụng"): the words
         forbid being led by it, and so say it is there. The label stands right after an agent
-        word (by, 被, bị); "do not call parents troublemakers" names it, and "the post was not
-        written by troublemakers", with no prohibition, denies it."""
+        word (by, 被, bị) a few words after the prohibition; "do not call parents troublemakers"
+        names it, "do not suggest that parents were stirred up by bad actors" (不要把担心说成是被……
+        利用) forbids saying it, and "the post was not written by troublemakers", with no
+        prohibition, denies it."""
         before = hit.clause.read[:hit.start].rstrip()
-        if not self._any("prohibitions", before):
+        agents, prohibitions = _markers(self.lexicon, "agents"), _markers(self.lexicon, "prohibitions")
+        agent = next((m for m in agents.finditer(before) if m.end() == len(before)), None) if agents is not None else None
+        if agent is None or prohibitions is None:
             return False
-        agents = _markers(self.lexicon, "agents")
-        return agents is not None and any(match.end() == len(before) for match in agents.finditer(before))
+        size = (lambda text: len(_WORD.findall(text))) if self.lexicon.spaced else len
+        return any(size(before[m.end():agent.start()]) <= _WARNED_GAP for m in prohibitions.finditer(before, 0, agent.start()))
 
     def past(self, hit: Hit) -> bool:
         """Whether the words just before a hit put it in the past ("nhà trường đã không trả lời kịp
@@ -715,22 +742,20 @@ class Reading:
         return False
 
     def _listed_after_negation(self, clause: Clause, start: int) -> bool:
-        """Whether the clause goes on with a list the clause before denied ("the police have not
-        called in, questioned or arrested the head teacher", 没有传唤、询问或拘留校长): a comma parts
-        the first item from the rest, and the negation at the end of the clause before denies
-        each item up to the "or" that closes the list. A prohibition is no denial of what is so
-        ("do not create, believe or spread rumours" lectures: see no_blame)."""
+        """Whether the clause goes on with the verbs of a list the clause before denied ("the police
+        have not called in, questioned or arrested the head teacher"): it opens with a past form
+        ("questioned", or an irregular one the lexicon knows) and an "or" before the hit, and the
+        clause before ends in a negation and its verb. "并没有隐瞒，校长或副校长已被停职" opens with a
+        subject, and says it."""
         earlier, _ = self._sentence(clause)
         alternatives = _markers(self.lexicon, "alternatives")
-        if not earlier or alternatives is None:
+        words = _WORD.findall(clause.read[:start])
+        if not earlier or alternatives is None or not words or not alternatives.search(clause.read, 0, start):
             return False
-        found = alternatives.search(clause.read, 0, start)
-        size = (lambda text: len(_WORD.findall(text))) if self.lexicon.spaced else len
-        if found is None or size(clause.read[:found.start()]) > _LIST_ITEM_WORDS - 1:
+        if not (words[0].endswith("ed") or words[0] in self.lexicon.forms):
             return False
-        tail = earlier[-1].read
-        tail = " ".join(tail.split()[-_LIST_ITEM_WORDS:]) if self.lexicon.spaced else tail[-_NEGATION_REACH_CHARS:]
-        return self._any("negations", tail) and not self._any("prohibitions", earlier[-1].read)
+        tail = earlier[-1].read.split()[-_LIST_ITEM_WORDS:]
+        return self._any("negations", " ".join(tail)) and not self._any("prohibitions", earlier[-1].read)
 
     def _negation_governs(self, before: str) -> bool:
         """Whether a negation denies the whole of the hit's clause up to the hit, further than one in

@@ -21,7 +21,7 @@ from drill.i18n import language_for
 from .matching import fold
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame", "owning", "alternatives", "bounded", "reports", "conditions", "directives", "coordinators", "quantified", "prohibitions", "consequents", "cases", "apart", "referrals", "lecturing", "agents", "proposals")
+_LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame", "owning", "alternatives", "bounded", "reports", "conditions", "directives", "coordinators", "quantified", "prohibitions", "consequents", "cases", "apart", "referrals", "lecturing", "agents", "proposals", "asked")
 _SETS = ("fillers", "auxiliaries", "ongoing", "underway", "done", "past", "abbreviations", "grammar")  # looked up one word at a time
 
 
@@ -50,6 +50,7 @@ class Lexicon:
     cases: tuple[str, ...] = ()  # "có người", "ai", "khi" before the case that a consequent closes
     apart: tuple[str, ...] = ()  # "separately", 单独, riêng lẻ: with a referral, a refusal to speak alone
     referrals: tuple[str, ...] = ()  # "refer ... to", 统一由, chuyển: where the questions go instead
+    asked: tuple[str, ...] = ()  # who, whether, 是否: what follows is asked about, and a request stops there
     proposals: tuple[str, ...] = ()  # "propose", 建议, đề nghị: a plan's measure put to the leaders, not announced
     agents: tuple[str, ...] = ()  # "by", 被, bị: "not to be misled by bad actors" warns against them
     lecturing: tuple[str, ...] = ()  # "read it carefully before commenting", 事实证明, tỉnh táo: a lecture, not an answer
