@@ -106,6 +106,16 @@ def test_library_rubrics_are_generic_and_fit_a_scenario_without_facts(tmp_path):
     assert [str(p) for p in problems] == []
 
 
+def _criterion(scenario_id: str, task_id: str, criterion_id: str, text: str, opened: bool = False, at: float | None = None) -> tuple[float, str]:
+    """One criterion of a bundled drill's rubric on one text, handed in a minute before the task
+    is due (counted from when it opens, with `opened`: the facts of the day are in by then)."""
+    exercise = Loader().load_exercise(scenario_path(scenario_id))
+    task = next(t for t in exercise.scenario.tasks if t.id == task_id)
+    check = next(c for c in exercise.rubric_for(task_id).criteria if c.id == criterion_id).check
+    due = (task.opens or 0) + task.due if opened else task.due
+    return check_text(check, text, {}, exercise.scenario, task, due - 60 if at is None else at, due)
+
+
 @pytest.mark.parametrize(("scenario_id", "text", "silent"), [
     ("school-food-rumour-en", "Keep the hotline staffed until it dies down. Ask the platform to delete the posts carrying "
      "the spliced video. Say nothing publicly about the pupils' names. The sealed sacks will be tested today.", False),
@@ -116,10 +126,7 @@ def test_library_rubrics_are_generic_and_fit_a_scenario_without_facts(tmp_path):
     ("district-hot-spot", "Không cần đưa thông tin ra ngoài, khóa bình luận. Bảng kê gần 8 triệu là bản dự thảo, nhà trường chưa duyệt.", True),
 ])
 def test_the_silence_gate_fails_advice_to_keep_quiet_not_plans_that_mention_restraint(scenario_id, text, silent):
-    exercise = Loader().load_exercise(scenario_path(scenario_id))
-    task = next(t for t in exercise.scenario.tasks if t.id == "plan")
-    gate = next(c for c in exercise.rubric_for("plan").criteria if c.id == "no-silence")
-    points, evidence = check_text(gate.check, text, {}, exercise.scenario, task, task.due - 60, task.due)
+    points, evidence = _criterion(scenario_id, "plan", "no-silence", text)
     assert (points == 0.0) is silent, evidence
 
 
@@ -147,10 +154,7 @@ def test_a_past_vague_or_unrelated_phrase_is_no_next_update(scenario_id, text):
 
 
 def _next_update(scenario_id: str, text: str) -> float:
-    exercise = Loader().load_exercise(scenario_path(scenario_id))
-    task = next(t for t in exercise.scenario.tasks if t.id == "statement")
-    check = next(c for c in exercise.rubric_for("statement").criteria if c.id == "next-update").check
-    return check_text(check, text, {}, exercise.scenario, task, task.due - 60, task.due)[0]
+    return _criterion(scenario_id, "statement", "next-update", text)[0]
 
 
 @pytest.mark.parametrize(("text", "claims"), [
@@ -161,10 +165,7 @@ def _next_update(scenario_id: str, text: str) -> float:
 def test_a_request_or_a_rule_before_the_audit_claims_no_refund(text, claims):
     """Before the audit reports (2h45m), "asked the class 3A committee to stop collecting" asks, and
     "whatever broke the rules must be stopped and refunded" states a rule; neither claims the refund."""
-    exercise = Loader().load_exercise(scenario_path("district-hot-spot"))
-    task = next(t for t in exercise.scenario.tasks if t.id == "reply-parents")
-    gate = next(c for c in exercise.rubric_for("reply-parents").criteria if c.id == "no-overclaims")
-    points, evidence = check_text(gate.check, text, {}, exercise.scenario, task, 2 * 3600 + 30 * 60, 3 * 3600)
+    points, evidence = _criterion("district-hot-spot", "reply-parents", "no-overclaims", text, at=2 * 3600 + 30 * 60)
     assert (points == 0.0) is claims, evidence
 
 
@@ -183,11 +184,7 @@ def test_a_request_or_a_rule_before_the_audit_claims_no_refund(text, claims):
 def test_a_plan_proposes_the_sanctions_nobody_has_decided(scenario_id, text, announces):
     """A plan is a proposal to the leaders: "propose that ... be removed" is its job; "will be
     removed", with nobody having decided it, promises the public a sanction (experts: M at best)."""
-    exercise = Loader().load_exercise(scenario_path(scenario_id))
-    task = next(t for t in exercise.scenario.tasks if t.id == "plan")
-    gate = next(c for c in exercise.rubric_for("plan").criteria if c.id == "no-undecided")
-    due = (task.opens or 0) + task.due
-    points, evidence = check_text(gate.check, text, {}, exercise.scenario, task, due - 60, due)
+    points, evidence = _criterion(scenario_id, "plan", "no-undecided", text, opened=True)
     assert (points == 0.0) is announces, evidence
 
 
@@ -202,10 +199,7 @@ def test_a_plan_proposes_the_sanctions_nobody_has_decided(scenario_id, text, ann
 def test_a_survey_says_how_far_its_figures_reach(scenario_id, text, said):
     """Experts mark a survey summary down when it reads a quick poll of 86 people as the mood of
     the whole ward: the summary should say who was asked and how far the shares reach."""
-    exercise = Loader().load_exercise(scenario_path(scenario_id))
-    task = next(t for t in exercise.scenario.tasks if t.id == "survey")
-    check = next(c for c in exercise.rubric_for("survey").criteria if c.id == "limits").check
-    points, evidence = check_text(check, text, {}, exercise.scenario, task, task.due - 60, task.due)
+    points, evidence = _criterion(scenario_id, "survey", "limits", text)
     assert (points == 1.0) is said, evidence
 
 
@@ -221,11 +215,7 @@ def test_a_survey_says_how_far_its_figures_reach(scenario_id, text, said):
      "The retained samples passed the rapid test.", True),
 ])
 def test_a_plan_whose_agreed_lines_contradict_a_confirmed_fact_says_so(scenario_id, text, false):
-    exercise = Loader().load_exercise(scenario_path(scenario_id))
-    task = next(t for t in exercise.scenario.tasks if t.id == "plan")
-    gate = next(c for c in exercise.rubric_for("plan").criteria if c.id == "no-false-claims")
-    due = (task.opens or 0) + task.due  # the facts of the agreed lines are all established by then
-    points, evidence = check_text(gate.check, text, {}, exercise.scenario, task, due - 60, due)
+    points, evidence = _criterion(scenario_id, "plan", "no-false-claims", text, opened=True)
     assert (points == 0.0) is false, evidence
 
 
