@@ -340,6 +340,9 @@ def test_a_rumour_retold_after_it_is_reported_is_no_claim_unless_a_but_makes_it_
     assert judge("en", {"no_false_claims": True}, "Rumours spread fast, but several pupils were hospitalised." + sealed)[0] == 0.0
     # a report rejected first: what follows is the team's own answer
     assert judge("zh", {"no_false_claims": True}, "网传说法不属实，已有学生住院。问题大米已封存。")[0] == 0.0
+    # "claims" as a noun or a verb of saying; "not been confirmed" after the claim asks about it
+    assert judge("en", {"no_false_claims": True}, "A short video now claims pupils were taken to hospital." + sealed)[0] == 1.0
+    assert stances("en", "Claims online that pupils were taken to hospital have not been confirmed.", "pupils were taken to hospital") == [HEDGED]
     # the account a colon opens after the report ("情况如下：") is the team's own
     assert judge("zh", {"no_false_claims": True}, "关于网传学生中毒一事，经核查，情况如下：已有学生住院。问题大米已封存。")[0] == 0.0
 
