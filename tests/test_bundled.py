@@ -148,6 +148,7 @@ def test_a_statement_says_when_more_comes_in_its_own_words(scenario_id, text):
     ("school-food-rumour-en", "The lab postponed the results. Online posts report that pupils fell ill."),
     ("school-food-rumour-en", "We will share your concerns with the supplier. Results will be released in due course."),
     ("district-hot-spot", "Nhà trường sẽ không trả lời báo chí và sẽ báo cáo Phòng GD&ĐT."),
+    ("district-hot-spot", "Nhà trường tiếp tục thực hiện tốt công tác công khai, minh bạch."),  # a slogan, no next update
 ])
 def test_a_past_vague_or_unrelated_phrase_is_no_next_update(scenario_id, text):
     assert _next_update(scenario_id, text) == 0.0
