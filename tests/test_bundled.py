@@ -181,6 +181,9 @@ def test_a_request_or_a_rule_before_the_audit_claims_no_refund(text, claims):
     # announced, whatever word stands somewhere before it
     ("district-hot-spot-en", "Families who paid have been refunded in full. The list is a draft.", True),
     ("school-food-rumour", "经研究决定即日起暂停丰禾粮油供货。问题大米已登记封存。", True),
+    # an order is a decision too
+    ("school-food-rumour", "已责令丰禾粮油暂停供货。问题大米已登记封存。", True),
+    ("district-hot-spot-en", "The school has been ordered to discipline the class teacher. The list is a draft.", True),
 ])
 def test_a_plan_proposes_the_sanctions_nobody_has_decided(scenario_id, text, announces):
     """A plan is a proposal to the leaders: "propose that ... be removed" is its job; "will be

@@ -410,10 +410,11 @@ def _no_overclaims(_: bool, answer: Answer) -> Result:
 def _no_undecided(_: bool, answer: Answer) -> Result:
     """Decisions nobody made (a pending fact's `contradicted_by`: the supplier suspended, staff
     disciplined, refunds in cash today, free health checks) announced as made or to come. A plan
-    is a proposal to the leaders, so what it proposes or asks for ("propose that the supplier be
-    suspended pending the findings", 建议依调查结果处理, "đề nghị xem xét kỷ luật"), plans for a
-    case ("if the lab confirms ..."), asks about or retells is none; a plan that tells the public
-    a sanction nobody decided has promised it. (no_overclaims also asks about findings not yet
+    is a proposal to the leaders, so what it proposes ("propose that the supplier be suspended
+    pending the findings", 建议依调查结果处理, "đề nghị xem xét kỷ luật"), plans for a case ("if the
+    lab confirms ..."), asks about or retells is none; an order is a decision (已责令暂停供货, "the
+    supplier has been ordered to stop", as in no_overclaims), and a plan that tells the public a
+    sanction nobody decided has promised it. (no_overclaims also asks about findings not yet
     in, which a plan written early must name as what it waits for.)"""
     w = answer.words
     reading = answer.reading
@@ -422,7 +423,7 @@ def _no_undecided(_: bool, answer: Answer) -> Result:
         if not fact.pending:
             continue
         said = [hit for hit in reading.find(list(fact.contradicted_by), (STATED,), match=TENSE)
-                if not (reading.retold(hit) or reading.required(hit) or reading.conditional(hit) or reading.proposed(hit))]
+                if not (reading.retold(hit) or reading.required(hit, done_only=True) or reading.conditional(hit) or reading.proposed(hit))]
         if said:
             claims.append(w("scoring.overclaim.unverified", fact=w.fact(fact.text), quotes=_quotes(w, said)))
     return _absence(answer, claims, w("scoring.overclaim.none"))
