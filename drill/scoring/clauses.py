@@ -687,9 +687,7 @@ class Reading:
         lexicon's `proposals`: "we propose that the committee head be removed", 建议暂停供货,
         "đề nghị xem xét kỷ luật"), or one that asks who or whether right before it ("publish who
         has been repaid"; not "families who paid have been refunded"): no decision announced."""
-        before = hit.clause.read[:hit.start].rstrip()
-        asked = _markers(self.lexicon, "asked")
-        return self._just_before("proposals", hit) or asked is not None and any(m.end() == len(before) for m in asked.finditer(before))
+        return self._just_before("proposals", hit) or self._ending("asked", hit.clause.read[:hit.start].rstrip()) is not None
 
     def warned_against(self, hit: Hit) -> bool:
         """Whether a denied hit is the one a prohibition warns against ("we ask parents not to be
@@ -700,12 +698,17 @@ class Reading:
         利用) forbids saying it, and "the post was not written by troublemakers", with no
         prohibition, denies it."""
         before = hit.clause.read[:hit.start].rstrip()
-        agents, prohibitions = _markers(self.lexicon, "agents"), _markers(self.lexicon, "prohibitions")
-        agent = next((m for m in agents.finditer(before) if m.end() == len(before)), None) if agents is not None else None
+        agent, prohibitions = self._ending("agents", before), _markers(self.lexicon, "prohibitions")
         if agent is None or prohibitions is None:
             return False
         size = (lambda text: len(_WORD.findall(text))) if self.lexicon.spaced else len
         return any(size(before[m.end():agent.start()]) <= _WARNED_GAP for m in prohibitions.finditer(before, 0, agent.start()))
+
+    def _ending(self, markers: str, before: str) -> re.Match[str] | None:
+        """The word of the list that the text before a hit ends with ("publish who | has been
+        repaid", "not to be misled by | bad actors"), if any."""
+        pattern = _markers(self.lexicon, markers)
+        return next((m for m in pattern.finditer(before) if m.end() == len(before)), None) if pattern is not None else None
 
     def past(self, hit: Hit) -> bool:
         """Whether the words just before a hit put it in the past ("nhà trường đã không trả lời kịp
@@ -744,7 +747,8 @@ class Reading:
     def _listed_after_negation(self, clause: Clause, start: int) -> bool:
         """Whether the clause goes on with the verbs of a list the clause before denied ("the police
         have not called in, questioned or arrested the head teacher"): it opens with a past form
-        ("questioned", or an irregular one the lexicon knows) and an "or" before the hit, and the
+        (the lexicon's `past_endings`, "questioned", or an irregular form it knows) and an "or"
+        before the hit, and the
         clause before ends in a negation and its verb. "并没有隐瞒，校长或副校长已被停职" opens with a
         subject, and says it."""
         earlier, _ = self._sentence(clause)
@@ -752,7 +756,7 @@ class Reading:
         words = _WORD.findall(clause.read[:start])
         if not earlier or alternatives is None or not words or not alternatives.search(clause.read, 0, start):
             return False
-        if not (words[0].endswith("ed") or words[0] in self.lexicon.forms):
+        if not (words[0].endswith(self.lexicon.past_endings) or words[0] in self.lexicon.forms):
             return False
         tail = earlier[-1].read.split()[-_LIST_ITEM_WORDS:]
         return self._any("negations", " ".join(tail)) and not self._any("prohibitions", earlier[-1].read)
