@@ -21,7 +21,7 @@ from drill.formats.rubric import DEFAULT_SCALE
 from drill.scoring import Submission, automatic_score
 
 ROOT = Path(__file__).parent.parent
-BUNDLED = sorted(p for p in (ROOT / "graded").glob("*.yaml") if not p.stem.endswith(("-internal", "-drafts", "-drafts2", "-drafts3", "-drafts4", "-drafts5", "-drafts6", "-drafts7", "-drafts8", "-drafts9")))
+BUNDLED = sorted(p for p in (ROOT / "graded").glob("*.yaml") if not p.stem.endswith(("-internal", "-drafts", "-drafts2", "-drafts3", "-drafts4", "-drafts5", "-drafts6", "-drafts7", "-drafts8", "-drafts9", "-drafts10")))
 DRAFTS = sorted((ROOT / "graded").glob("*-drafts*.yaml"))
 INTERNAL = sorted((ROOT / "graded").glob("*-internal.yaml"))
 HELDOUT = sorted((ROOT / "tests" / "data" / "graded" / "heldout").glob("*.yaml"))
