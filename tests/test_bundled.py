@@ -184,6 +184,10 @@ def test_a_request_or_a_rule_before_the_audit_claims_no_refund(text, claims):
     # an order is a decision too
     ("school-food-rumour", "已责令丰禾粮油暂停供货。问题大米已登记封存。", True),
     ("district-hot-spot-en", "The school has been ordered to discipline the class teacher. The list is a draft.", True),
+    # the case it waits for may follow the measure ("if" asks, as a hedge): a condition, not a decision
+    ("school-food-rumour-en", "The regulator orders Fenghe to stop supplying all schools if the full report fails the batch. "
+     "The sacks were sealed.", False),
+    ("school-food-rumour-en", "The regulator orders Fenghe to stop supplying all schools today. The sacks were sealed.", True),
 ])
 def test_a_plan_proposes_the_sanctions_nobody_has_decided(scenario_id, text, announces):
     """A plan is a proposal to the leaders: "propose that ... be removed" is its job; "will be

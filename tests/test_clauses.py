@@ -87,6 +87,15 @@ def stances(language: str, text: str, term: str) -> list[str]:
     ("zh", "以回应代替删帖。", "删帖", [NEGATED]),
     ("zh", "是否处理还在调查，也未决定暂停供货。", "暂停供货", [NEGATED]),
     ("en", "We will answer questions rather than delete posts.", "delete posts", [NEGATED]),
+    # a negation inside a term's reason ("because ... not paid") leaves the term open to the one before it
+    ("vi", "Không có em học sinh nào bị xếp ngồi cuối lớp vì chưa nộp tiền.", "xếp ngồi cuối lớp vì chưa nộp", [NEGATED]),
+    ("vi", "Cô giáo đã xếp học sinh ngồi cuối lớp vì chưa nộp tiền.", "xếp ngồi cuối lớp vì chưa nộp", [STATED]),
+    ("en", "No pupil was seated at the back because they had not paid.", "seated at the back because they had not paid", [NEGATED]),
+    # what should have been done was not done
+    ("en", "They should have been kept apart and sent back at once.", "sent back at once", [HEDGED]),
+    ("zh", "这两袋米本应当场退回。", "当场退回", [HEDGED]),
+    ("vi", "Lẽ ra nhà trường phải trả lại ngay.", "trả lại ngay", [HEDGED]),
+    ("zh", "目前该公司未被暂停供货。", "暂停供货", [NEGATED]),
 ])
 def test_a_term_is_stated_only_when_its_clause_asserts_it(language, text, term, expected):
     assert stances(language, text, term) == expected
@@ -168,8 +177,31 @@ def test_a_heading_above_a_paragraph_ends_its_sentence_but_a_list_stays_a_list()
     headed = Reading("3. The children's health\nThe district people's hospital confirms it has treated no pupil.", lexicon("en"))
     assert not headed.hits("children are in hospital", TENSE)
     assert Reading("The parent who posted it has been detained.", lexicon("en")).hits("the parent has been detained", TENSE)
-    listed = Reading("Situation, 08:10\n- sealed\n- never served\n- flu\n- spliced video\n- refund\n- parents angry", lexicon("en"))
-    assert listed.listed
+    notes = Reading("Situation, 08:10\n- sealed\n- never served\n- flu\n- spliced video\n- refund\n- parents angry", lexicon("en"))
+    assert notes.notes and not notes.listed  # an item a line: notes, read for what they say (and capped: `sentences`)
+    heap = Reading("Situation 08:10: sealed, never served, flu, spliced video, refund, parents angry", lexicon("en"))
+    assert heap.listed and not heap.notes
+
+
+@pytest.mark.parametrize(("language", "text", "written"), [
+    ("en", "- list = draft, not school's\n- ac money: stopped, refund\n- no seat change\n- HT not arrested\n- more info later", 0.0),
+    ("en", "The rice was sealed and never served. The retained samples passed the test, and we will publish the full "
+           "report on Friday.", 1.0),
+    ("zh", "要点：\n一、大米 已封存\n二、学生 无异常\n三、视频 旧的\n四、下一步 待定", 0.0),
+    ("zh", "问题大米已封存，未供学生食用。留样检测全部合格，我们将继续通报进展。", 1.0),
+    ("vi", "- bảng kê: dự thảo\n- điều hòa: dừng, hoàn trả\n- chỗ ngồi: không đổi\n- hiệu trưởng: không bị bắt", 0.0),
+])
+def test_notes_are_written_in_no_sentences(language, text, written):
+    """Notes, an item a line, say something but are no text a reader can act on: `sentences` fails
+    them (a rubric caps them in the bottom band); a heap of keywords on one line counts as nothing."""
+    assert judge(language, {"sentences": True}, text)[0] == written
+
+
+def test_what_people_believe_is_retold_not_claimed():
+    """A survey reports beliefs: "many of those asked believe the list is the school's" is no claim
+    that it is."""
+    assert judge("vi", {"no_false_claims": True}, "Nhiều người được hỏi tin rằng bảng kê là của nhà trường. Bảng kê là bản dự thảo.")[0] == 1.0
+    assert judge("vi", {"no_false_claims": True}, "Bảng kê là của nhà trường.")[0] == 0.0
 
 
 def test_a_rumour_quoted_is_no_claim_but_a_fact_quoted_is_still_stated():

@@ -51,7 +51,7 @@ class Substance(Model):
 
 CHECK_KINDS = (
     "on_time", "all_of", "any_of", "none_of", "regex", "length", "facts", "no_false_claims", "field", "no_overclaims", "no_blame", "substance",
-    "contact", "no_lecturing", "no_undecided",
+    "contact", "no_lecturing", "no_undecided", "sentences",
 )
 
 
@@ -82,6 +82,9 @@ class Check(Model):
     )
     no_lecturing: Literal[True] | None = Field(
         None, description="No lecturing of the public or pleading the sender's own case (the language's word list)"
+    )
+    sentences: Literal[True] | None = Field(
+        None, description="Written in sentences, not as notes or a heap of keywords"
     )
 
     @field_validator("regex")

@@ -27,7 +27,7 @@ Result = tuple[float, str]
 # Checks that reward what a text does not say: they earn nothing until it says something.
 _ANALYSED = 2  # criteria of a rubric without facts whose words a text must state before it has said something
 _MEASURES_ALONE = 2  # clauses of measures that count as substance when no fact is stated
-ABSENCE_KINDS = ("on_time", "none_of", "no_false_claims", "no_overclaims", "no_blame", "no_lecturing", "no_undecided")
+ABSENCE_KINDS = ("on_time", "none_of", "no_false_claims", "no_overclaims", "no_blame", "no_lecturing", "no_undecided", "sentences")
 _SNIPPET = 60
 _PATTERN_SHOWN = 40  # characters of a pattern worth printing as evidence
 
@@ -202,7 +202,10 @@ def _absence(answer: Answer, findings: list[str], clean: str) -> Result:
 
 def unearned(kind: str, evidence: str, answer: Answer) -> bool:
     """Whether an absence check gave nothing only because the text says nothing of substance
-    (no finding: not a red flag, not a gate)."""
+    (no finding: not a red flag, not a gate); so too `sentences` on a heap of keywords, which
+    every other check has already counted as nothing."""
+    if kind == "sentences" and evidence == answer.words("scoring.listed"):
+        return True
     return kind in ABSENCE_KINDS and evidence == answer.words("scoring.substance.none-yet")
 
 
@@ -465,6 +468,18 @@ def _no_lecturing(_: bool, answer: Answer) -> Result:
     return _absence(answer, found, w("scoring.lecturing.none"))
 
 
+def _sentences(_: bool, answer: Answer) -> Result:
+    """Written in sentences: notes ("- ac money: stopped, refund", an item a line) or a heap of
+    keywords is no text a reader can act on, however right its items. Experts fail notes but rate
+    them by what they say, so a rubric caps them (in the bottom band, where the rest of the text
+    still counts in proportion) rather than scoring them as nothing, as a heap is."""
+    w = answer.words
+    reading = answer.reading
+    if reading.listed:
+        return 0.0, w("scoring.listed")
+    return _absence(answer, [w("scoring.sentences.notes")] if reading.notes else [], w("scoring.sentences.written"))
+
+
 def _substance(rule: Substance, answer: Answer) -> Result:
     """Clauses of substance (a fact or a measure stated) against padding (clauses of stock
     phrases, clauses that only ask or hedge): full marks for `min` clauses of substance, times
@@ -520,6 +535,7 @@ _KINDS: dict[str, Callable[..., Result]] = {
     "no_overclaims": _no_overclaims,
     "no_blame": _no_blame,
     "no_lecturing": _no_lecturing,
+    "sentences": _sentences,
     "no_undecided": _no_undecided,
     "substance": _substance,
     "contact": _contact,

@@ -81,6 +81,7 @@ _OPENING, _CLOSING = ('"', "“", "‘", "'"), ('"', "”", "’", "'")  # quota
 _BARE_MIN = 1
 # A sentence of at least _LIST_MIN pieces, most no longer than this, is a list of keywords.
 _LIST_MIN = 5
+_NOTES_LINES = 4  # a text that reads as a list on this many lines is notes, not a heap of keywords
 _RUN_ON_WORDS = 8  # a clause of this many words nearly always holds a grammar word, unless it is a list
 _LIST_ITEM_WORDS = 3
 _LIST_ITEM_CHARS = 6  # characters (Chinese) or words besides keywords that make a clause more than a fragment
@@ -292,6 +293,7 @@ class Reading:
         self.clauses = [Clause(" ".join(piece.split()), lexicon.canon(fold(piece)), s, q, lexicon.canon(fold(intro)))
                         for piece, s, q, intro in pieces]
         self.whole_read = lexicon.canon(fold(text))
+        self._lines = sum(1 for line in text.splitlines() if line.strip())
 
     # -- finding terms ------------------------------------------------------------------
 
@@ -521,7 +523,7 @@ class Reading:
         before, after = clause.read[low:start], clause.read[end:high]
         inside = clause.read[start:end]
         wanted = _prepared(term, lex)
-        denied_by, denial = before, self._any("negations", wanted)
+        denied_by, denial = before, self._any("negations", self._before_reason(wanted))
         if denial:
             # A term that is itself a denial ("no family has paid") is not denied by a negation
             # across an "and": "never put into practice and no family has paid" says it.
@@ -722,6 +724,14 @@ class Reading:
         the act. An apology cut off by "but" ("we are sorry, but this is purely a rumour") owns nothing."""
         return self._any("owning", self._region(hit))
 
+    def _before_reason(self, wanted: str) -> str:
+        """A term up to its reason word: "seated at the back because they had not paid" claims the
+        seating, and its "not" is the reason's, so the term is no denial that a negation before it
+        leaves standing ("no pupil was seated at the back because they had not paid")."""
+        reason = _markers(self.lexicon, "reasons")
+        found = reason.search(wanted) if reason is not None else None
+        return wanted[:found.start()] if found else wanted
+
     def _negation_near(self, before: str) -> bool:
         """A negation denies a term only close before it ("not sealed"), not across a long clause;
         but it denies each of its alternatives ("no pupil has had food poisoning or been admitted
@@ -881,10 +891,24 @@ class Reading:
 
     @cached_property
     def listed(self) -> bool:
-        """A list of keywords, not sentences: at least half the text stands in sentences of many
-        short pieces ("sealed, never served, flu, spliced, ...", "通报：三小 大米 已封存 ...") or in runs
-        of words with next to no grammar words ("first source microblog channels trend risks").
-        Such a text states nothing, however many of a rubric's words it holds."""
+        """A heap of keywords, not sentences: the text reads as a list (see _as_list) and is not
+        written as notes. Such a text states nothing, however many of a rubric's words it holds."""
+        return self._as_list and not self.notes
+
+    @cached_property
+    def notes(self) -> bool:
+        """Notes, not sentences: the text reads as a list and stands on _NOTES_LINES lines or more,
+        an item or two a line ("- ac money: stopped, refund", "SOURCE: FB group, 06:30"). Unlike a
+        heap of keywords on one line, notes say something, and experts rate them by what they say;
+        but no reader can act on them, so experts rate them low all the same (12 to 45 in the graded
+        sets, against 8 to 10 for a heap)."""
+        return self._as_list and self._lines >= _NOTES_LINES
+
+    @cached_property
+    def _as_list(self) -> bool:
+        """At least half the text stands in sentences of many short pieces ("sealed, never served,
+        flu, spliced, ...", "通报：三小 大米 已封存 ...") or in runs of words with next to no grammar
+        words ("first source microblog channels trend risks")."""
         sentences: dict[int, list[Clause]] = {}
         for clause in self.clauses:
             sentences.setdefault(clause.sentence, []).append(clause)
