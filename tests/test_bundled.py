@@ -485,3 +485,29 @@ def test_a_short_empty_phrased_reply_scores_under_40_whatever_its_kind_words(sce
     empathy = next(c for c in scored.criteria if c.id == "empathy")
     assert empathy.pending and empathy.kind == "manual"  # an expert's call: the kind words earn nothing alone
     assert empathy.auto_evidence and empathy.auto_evidence in empathy.evidence  # but the expert sees the hint
+
+
+@pytest.mark.parametrize(("scenario", "graded", "task"), [
+    ("school-food-rumour-en", "school-food-rumour-en-internal", "assess"),
+    ("district-hot-spot", "district-hot-spot-vi-internal", "survey"),
+    ("school-food-rumour", "school-food-rumour-zh-internal", "plan"),
+])
+def test_a_late_internal_text_keeps_three_quarters_as_a_public_one_does(scenario, graded, task):
+    """The leader who asked for an assessment, a survey or a plan by a time needed it then: late,
+    however good, it keeps 75% of its worth, as a late statement does (experts mark late internal
+    texts down a band)."""
+    from drill.scoring.scorer import Submission, score_exercise
+
+    exercise = Loader().load_exercise(scenario_path(scenario))
+    definition = next(t for t in exercise.scenario.tasks if t.id == task)
+    team = exercise.scenario.recipients(definition.teams)[0]
+    text = next(e.text for e in Loader().load_graded(ROOT / "graded" / f"{graded}.yaml")[1].examples if e.task == task)
+    due = 3600.0
+
+    def scored(at: float):
+        scores = score_exercise(exercise, [Submission(team, task, at, text, {})], [], {(team, task): due})
+        return next(k for m in scores.teams if m.team == team for k in m.tasks if k.task == task)
+
+    on_time, late = scored(due - 60), scored(due + 3 * 3600)
+    assert any(g.criterion == "on-time" and g.keep == 0.75 for g in late.gates), late.gates
+    assert late.score == pytest.approx(0.75 * late.uncapped, abs=0.05) and late.score < on_time.score

@@ -271,6 +271,9 @@ def test_a_threat_to_whoever_spreads_a_story_labels_the_public():
     ("zh", "事实证明学校验收是严格的，请大家不要误解。问题大米已封存。", True),
     ("vi", "Đề nghị phụ huynh tỉnh táo, không nên đưa lên mạng. Bảng kê là bản dự thảo.", True),
     ("zh", "请不要轻信、转发网络传言，以免造成不必要的恐慌。问题大米已封存。", True),
+    ("zh", "这恰恰说明学校把关严格，希望网友不要过度解读。问题大米已封存。", True),  # a lecture, not a label
+    ("en", "Please check with the school before posting things that damage the reputation of our teachers. The rice was sealed on Monday.", True),
+    ("en", "This is not the school's doing. The rice was sealed on Monday.", True),
     # owning a failing, or telling staff what not to say, is no lecture
     ("en", "The delivery check caught the rice, but keeping it in the storeroom was wrong and we are changing that. The rice was sealed on Monday.", False),
     ("zh", "对外回应不说“事实证明”“不要误解”之类的话。问题大米已封存。", False),
