@@ -511,3 +511,17 @@ def test_a_late_internal_text_keeps_three_quarters_as_a_public_one_does(scenario
     on_time, late = scored(due - 60), scored(due + 3 * 3600)
     assert any(g.criterion == "on-time" and g.keep == 0.75 for g in late.gates), late.gates
     assert late.score == pytest.approx(0.75 * late.uncapped, abs=0.05) and late.score < on_time.score
+
+
+@pytest.mark.parametrize(("scenario_id", "text", "reports"), [
+    ("school-food-rumour-en", "The sacks in the photos were logged and sealed at the delivery check and never served; the poster "
+     "is a parent on the meal committee. Whether any pupil is ill is not yet known.", True),
+    ("school-food-rumour-en", "We have taken the matter seriously and are checking; we will report once everything is clear.", False),
+    ("school-food-rumour", "照片中的两袋大米验收时已登记封存，未进入加工环节；发帖人是家长膳食委员会成员。", True),
+    ("school-food-rumour", "我局已高度重视，正在组织核查，待情况查清后另行详细报告。", False),
+])
+def test_a_first_report_gives_the_facts_already_confirmed(scenario_id, text, reports):
+    """By the time the deputy mayor asks for it, the school's note has confirmed the sealed sacks and
+    who posted: a first report that only says "we are checking" leaves the leaders to guess."""
+    points, evidence = _criterion(scenario_id, "flash-report", "facts", text, opened=True)
+    assert (points > 0) is reports, evidence
