@@ -525,3 +525,19 @@ def test_a_first_report_gives_the_facts_already_confirmed(scenario_id, text, rep
     who posted: a first report that only says "we are checking" leaves the leaders to guess."""
     points, evidence = _criterion(scenario_id, "flash-report", "facts", text, opened=True)
     assert (points > 0) is reports, evidence
+
+
+@pytest.mark.parametrize(("scenario_id", "text", "overreaches"), [
+    ("district-hot-spot-en", "Nearly three quarters of the people of Dong Giang ward (72%) are upset. This shows that over-charging "
+     "is a widespread problem.", True),
+    ("district-hot-spot-en", "Of the 86 people asked, 72% are upset. It is a quick poll, not a random sample, and should not be "
+     "read as the view of the whole ward.", False),
+    ("district-hot-spot", "Có thể khẳng định khoảng ba phần tư người dân trong quận đang bức xúc.", True),
+    ("district-hot-spot", "72% người được hỏi bức xúc; số liệu cho thấy xu hướng, không đại diện cho toàn phường.", False),
+])
+def test_a_survey_infers_nothing_beyond_its_figures(scenario_id, text, overreaches):
+    """The task asks to infer nothing beyond the figures: a quick poll read as the whole ward's
+    view, or as proof, misleads the leaders (experts: M at best)."""
+    fact = " Bảng kê là bản dự thảo của Ban đại diện lớp 3A." if scenario_id == "district-hot-spot" else " The list is a draft by the class 3A committee."
+    points, evidence = _criterion(scenario_id, "survey", "no-overreach", text + fact, opened=True)
+    assert (points == 0.0) is overreaches, evidence
