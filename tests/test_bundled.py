@@ -528,8 +528,9 @@ def test_a_first_report_gives_the_facts_already_confirmed(scenario_id, text, rep
 
 
 @pytest.mark.parametrize(("scenario_id", "text", "overreaches"), [
-    ("district-hot-spot-en", "Nearly three quarters of the people of Dong Giang ward (72%) are upset. This shows that over-charging "
-     "is a widespread problem.", True),
+    ("district-hot-spot-en", "Nearly three quarters of the ward (72%) are upset. This shows that over-charging is a widespread "
+     "problem.", True),
+    ("district-hot-spot-en", "We asked 86 of the people of Dong Giang ward; 72% are upset.", False),
     ("district-hot-spot-en", "Of the 86 people asked, 72% are upset. It is a quick poll, not a random sample, and should not be "
      "read as the view of the whole ward.", False),
     ("district-hot-spot", "Có thể khẳng định khoảng ba phần tư người dân trong quận đang bức xúc.", True),

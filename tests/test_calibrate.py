@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import subprocess
 import sys
@@ -21,7 +22,7 @@ from drill.formats.rubric import DEFAULT_SCALE
 from drill.scoring import Submission, automatic_score
 
 ROOT = Path(__file__).parent.parent
-BUNDLED = sorted(p for p in (ROOT / "graded").glob("*.yaml") if not p.stem.endswith(("-internal", "-drafts", "-drafts2", "-drafts3", "-drafts4", "-drafts5", "-drafts6", "-drafts7", "-drafts8", "-drafts9", "-drafts10")))
+BUNDLED = sorted(p for p in (ROOT / "graded").glob("*.yaml") if not re.search(r"-(internal|drafts\d*)$", p.stem))
 DRAFTS = sorted((ROOT / "graded").glob("*-drafts*.yaml"))
 INTERNAL = sorted((ROOT / "graded").glob("*-internal.yaml"))
 HELDOUT = sorted((ROOT / "tests" / "data" / "graded" / "heldout").glob("*.yaml"))

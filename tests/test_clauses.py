@@ -91,6 +91,8 @@ def stances(language: str, text: str, term: str) -> list[str]:
     ("vi", "Không có em học sinh nào bị xếp ngồi cuối lớp vì chưa nộp tiền.", "xếp ngồi cuối lớp vì chưa nộp", [NEGATED]),
     ("vi", "Cô giáo đã xếp học sinh ngồi cuối lớp vì chưa nộp tiền.", "xếp ngồi cuối lớp vì chưa nộp", [STATED]),
     ("en", "No pupil was seated at the back because they had not paid.", "seated at the back because they had not paid", [NEGATED]),
+    ("vi", "Nhà trường trả lời phụ huynh thay vì xóa bài.", "xóa bài", [NEGATED]),
+    ("zh", "按照本应急预案立即封存问题大米。", "封存问题大米", [STATED]),  # 本应急预案 is no 本应
     # what should have been done was not done
     ("en", "They should have been kept apart and sent back at once.", "sent back at once", [HEDGED]),
     ("zh", "这两袋米本应当场退回。", "当场退回", [HEDGED]),
@@ -189,12 +191,23 @@ def test_a_heading_above_a_paragraph_ends_its_sentence_but_a_list_stays_a_list()
            "report on Friday.", 1.0),
     ("zh", "要点：\n一、大米 已封存\n二、学生 无异常\n三、视频 旧的\n四、下一步 待定", 0.0),
     ("zh", "问题大米已封存，未供学生食用。留样检测全部合格，我们将继续通报进展。", 1.0),
-    ("vi", "- bảng kê: dự thảo\n- điều hòa: dừng, hoàn trả\n- chỗ ngồi: không đổi\n- hiệu trưởng: không bị bắt", 0.0),
+    ("zh", "要点：\r\n一、大米 已封存\r\n二、学生 无异常\r\n三、视频 旧的\r\n四、下一步 待定", 0.0),  # Windows line ends
+    ("vi", "Bảng kê: dự thảo, chưa duyệt, Ban đại diện lớp 3A\nĐiều hòa: dừng thu, hoàn trả, 35 triệu, 14 gia đình\n"
+           "Chỗ ngồi: không đổi, đã kiểm tra\nHiệu trưởng: không bị bắt, vẫn làm việc", 0.0),
 ])
 def test_notes_are_written_in_no_sentences(language, text, written):
     """Notes, an item a line, say something but are no text a reader can act on: `sentences` fails
     them (a rubric caps them in the bottom band); a heap of keywords on one line counts as nothing."""
-    assert judge(language, {"sentences": True}, text)[0] == written
+    points, evidence = judge(language, {"sentences": True}, text)
+    assert points == written
+    notes = {"en": "written as notes", "zh": "逐行罗列的要点", "vi": "chỉ là ghi chú"}[language]
+    assert (notes in evidence) is (written == 0.0), evidence
+
+
+def test_a_forms_fields_are_no_lines_of_notes():
+    """A heap of keywords above three filled-in fields is still a heap, not notes."""
+    heap = "Situation 08:10: sealed, never served, flu, spliced video, refund, parents angry"
+    assert Reading(heap + "\nmajor\nEducation Bureau\nmicroblog", lexicon("en"), lines=1).listed
 
 
 def test_what_people_believe_is_retold_not_claimed():

@@ -86,7 +86,8 @@ class Answer:
     @cached_property
     def reading(self) -> Reading:
         keywords = tuple(term for fact in self.scenario.facts for term in (*fact.keywords, *fact.phrasings))
-        return Reading("\n".join([self.text, *self.fields.values()]), self.lexicon, keywords)
+        own = sum(1 for line in self.text.splitlines() if line.strip())
+        return Reading("\n".join([self.text, *self.fields.values()]), self.lexicon, keywords, lines=own)
 
     def find(self, terms: list[str]) -> list[str]:
         """Terms the text uses other than to deny them ("we did not test" has no test), as the rubric wrote them."""
@@ -202,8 +203,8 @@ def _absence(answer: Answer, findings: list[str], clean: str) -> Result:
 
 def unearned(kind: str, evidence: str, answer: Answer) -> bool:
     """Whether an absence check gave nothing only because the text says nothing of substance
-    (no finding: not a red flag, not a gate); so too `sentences` on a heap of keywords, which
-    every other check has already counted as nothing."""
+    (no finding: not a red flag, not a gate); so too `sentences` on a heap of keywords, in which
+    every check of what a text says has already found nothing."""
     if kind == "sentences" and evidence == answer.words("scoring.listed"):
         return True
     return kind in ABSENCE_KINDS and evidence == answer.words("scoring.substance.none-yet")

@@ -281,7 +281,7 @@ def _han(char: str) -> bool:
 class Reading:
     """A text read once for all of a rubric's checks."""
 
-    def __init__(self, text: str, lexicon: Lexicon, keywords: tuple[str, ...] = ()):
+    def __init__(self, text: str, lexicon: Lexicon, keywords: tuple[str, ...] = (), lines: int | None = None):
         self.lexicon = lexicon
         self.whole = whole_words(lexicon.language)
         self.keywords = keywords  # every fact keyword of the scenario: what a bare fragment is made of
@@ -289,11 +289,13 @@ class Reading:
         self._word_cache: dict[str, list[tuple[int, int, str, str]]] = {}
         self._unaided_cache: dict[str, list[tuple[int, int, str, str]]] = {}
         self._keywords_cache: dict[str, bool] = {}
+        text = text.replace("\r\n", "\n").replace("\r", "\n")  # a Windows line ending is one line break
         pieces = [(unicodedata.normalize("NFKC", piece), s, q, intro) for piece, s, q, intro in _split(text, lexicon.abbreviations)]
         self.clauses = [Clause(" ".join(piece.split()), lexicon.canon(fold(piece)), s, q, lexicon.canon(fold(intro)))
                         for piece, s, q, intro in pieces]
         self.whole_read = lexicon.canon(fold(text))
-        self._lines = sum(1 for line in text.splitlines() if line.strip())
+        # Lines of the team's own text (a form's fields, read after it, are no notes): `lines` when given.
+        self._lines = sum(1 for line in text.splitlines() if line.strip()) if lines is None else lines
 
     # -- finding terms ------------------------------------------------------------------
 
@@ -897,11 +899,11 @@ class Reading:
 
     @cached_property
     def notes(self) -> bool:
-        """Notes, not sentences: the text reads as a list and stands on _NOTES_LINES lines or more,
-        an item or two a line ("- ac money: stopped, refund", "SOURCE: FB group, 06:30"). Unlike a
-        heap of keywords on one line, notes say something, and experts rate them by what they say;
-        but no reader can act on them, so experts rate them low all the same (12 to 45 in the graded
-        sets, against 8 to 10 for a heap)."""
+        """Notes, not sentences: the text reads as a list and its own text (not a form's fields)
+        stands on _NOTES_LINES non-blank lines or more ("- ac money: stopped, refund", "SOURCE: FB
+        group, 06:30"). Unlike a heap of keywords on a line or three, notes say something, and
+        experts rate them by what they say; but no reader can act on them, so experts rate them low
+        all the same (12 to 45 in the graded sets, against 8 to 10 for a heap)."""
         return self._as_list and self._lines >= _NOTES_LINES
 
     @cached_property
