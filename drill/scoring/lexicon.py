@@ -54,7 +54,7 @@ class Lexicon:
     proposals: tuple[str, ...] = ()  # "propose", 建议, đề nghị: a plan's measure put to the leaders, not announced
     agents: tuple[str, ...] = ()  # "by", 被, bị: "not to be misled by bad actors" warns against them
     past_endings: tuple[str, ...] = ()  # "-ed": a word that ends so is a verb's past form ("questioned")
-    reasons: tuple[str, ...] = ()  # "because", 因为, vì: a negation after one gives a reason ("because they had not paid")
+    reasons: tuple[str, ...] = ()  # "because", 因为, "vì chưa": a negation after one gives a reason ("because they had not paid")
     lecturing: tuple[str, ...] = ()  # "read it carefully before commenting", 事实证明, tỉnh táo: a lecture, not an answer
     fillers: frozenset[str] = frozenset()
     auxiliaries: frozenset[str] = frozenset()  # the helper words a one-word term still drops: tense, not sense
