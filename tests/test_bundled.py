@@ -116,6 +116,18 @@ def _criterion(scenario_id: str, task_id: str, criterion_id: str, text: str, ope
     return check_text(check, text, {}, exercise.scenario, task, due - 60 if at is None else at, due)
 
 
+def _task_score(scenario_id: str, task_id: str, text: str, at: float, due: float):
+    """A bundled drill's task scored whole (gates and all) for one text from the first team it is
+    given to, handed in at `at` with the task due at `due`."""
+    from drill.scoring.scorer import Submission, score_exercise
+
+    exercise = Loader().load_exercise(scenario_path(scenario_id))
+    definition = next(t for t in exercise.scenario.tasks if t.id == task_id)
+    team = exercise.scenario.recipients(definition.teams)[0]
+    scores = score_exercise(exercise, [Submission(team, task_id, at, text, {})], [], {(team, task_id): due})
+    return next(k for m in scores.teams if m.team == team for k in m.tasks if k.task == task_id)
+
+
 @pytest.mark.parametrize(("scenario_id", "text", "silent"), [
     ("school-food-rumour-en", "Keep the hotline staffed until it dies down. Ask the platform to delete the posts carrying "
      "the spliced video. Say nothing publicly about the pupils' names. The sealed sacks will be tested today.", False),
@@ -472,15 +484,9 @@ EMPTY_REPLIES = {
 
 @pytest.mark.parametrize(("scenario", "task"), [(s, t) for s, (_, tasks) in sorted(EMPTY_REPLIES.items()) for t in tasks])
 def test_a_short_empty_phrased_reply_scores_under_40_whatever_its_kind_words(scenario, task):
-    from drill.scoring.scorer import Submission, score_exercise
-
-    exercise = Loader().load_exercise(scenario_path(scenario))
-    definition = next(t for t in exercise.scenario.tasks if t.id == task)
-    team = exercise.scenario.recipients(definition.teams)[0]
     text = EMPTY_REPLIES[scenario][0]
     assert scenario != "school-food-rumour" or len(text) == 33
-    scores = score_exercise(exercise, [Submission(team, task, 0.0, text, {})], [], {(team, task): 3600.0})
-    scored = next(k for m in scores.teams if m.team == team for k in m.tasks if k.task == task)
+    scored = _task_score(scenario, task, text, 0.0, 3600.0)
     assert scored.score < 40, (task, scored.score)
     empathy = next(c for c in scored.criteria if c.id == "empathy")
     assert empathy.pending and empathy.kind == "manual"  # an expert's call: the kind words earn nothing alone
@@ -496,19 +502,9 @@ def test_a_late_internal_text_keeps_three_quarters_as_a_public_one_does(scenario
     """The leader who asked for an assessment, a survey or a plan by a time needed it then: late,
     however good, it keeps 75% of its worth, as a late statement does (experts mark late internal
     texts down a band)."""
-    from drill.scoring.scorer import Submission, score_exercise
-
-    exercise = Loader().load_exercise(scenario_path(scenario))
-    definition = next(t for t in exercise.scenario.tasks if t.id == task)
-    team = exercise.scenario.recipients(definition.teams)[0]
     text = next(e.text for e in Loader().load_graded(ROOT / "graded" / f"{graded}.yaml")[1].examples if e.task == task)
     due = 3600.0
-
-    def scored(at: float):
-        scores = score_exercise(exercise, [Submission(team, task, at, text, {})], [], {(team, task): due})
-        return next(k for m in scores.teams if m.team == team for k in m.tasks if k.task == task)
-
-    on_time, late = scored(due - 60), scored(due + 3 * 3600)
+    on_time, late = _task_score(scenario, task, text, due - 60, due), _task_score(scenario, task, text, due + 3 * 3600, due)
     assert any(g.criterion == "on-time" and g.keep == 0.75 for g in late.gates), late.gates
     assert late.score == pytest.approx(0.75 * late.uncapped, abs=0.05) and late.score < on_time.score
 

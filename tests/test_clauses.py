@@ -207,7 +207,7 @@ def test_notes_are_written_in_no_sentences(language, text, written):
 def test_a_forms_fields_are_no_lines_of_notes():
     """A heap of keywords above three filled-in fields is still a heap, not notes."""
     heap = "Situation 08:10: sealed, never served, flu, spliced video, refund, parents angry"
-    assert Reading(heap + "\nmajor\nEducation Bureau\nmicroblog", lexicon("en"), lines=1).listed
+    assert Reading(heap, lexicon("en"), fields=("major", "Education Bureau", "microblog")).listed
 
 
 def test_what_people_believe_is_retold_not_claimed():

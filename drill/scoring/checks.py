@@ -86,8 +86,7 @@ class Answer:
     @cached_property
     def reading(self) -> Reading:
         keywords = tuple(term for fact in self.scenario.facts for term in (*fact.keywords, *fact.phrasings))
-        own = sum(1 for line in self.text.splitlines() if line.strip())
-        return Reading("\n".join([self.text, *self.fields.values()]), self.lexicon, keywords, lines=own)
+        return Reading(self.text, self.lexicon, keywords, fields=tuple(self.fields.values()))
 
     def find(self, terms: list[str]) -> list[str]:
         """Terms the text uses other than to deny them ("we did not test" has no test), as the rubric wrote them."""
@@ -202,12 +201,9 @@ def _absence(answer: Answer, findings: list[str], clean: str) -> Result:
 
 
 def unearned(kind: str, evidence: str, answer: Answer) -> bool:
-    """Whether an absence check gave nothing only because the text says nothing of substance
-    (no finding: not a red flag, not a gate); so too `sentences` on a heap of keywords, in which
-    every check of what a text says has already found nothing."""
-    if kind == "sentences" and evidence == answer.words("scoring.listed"):
-        return True
-    return kind in ABSENCE_KINDS and evidence == answer.words("scoring.substance.none-yet")
+    """Whether an absence check gave nothing only because the text says nothing of substance, or
+    is a heap of keywords in which nothing is said (no finding: not a red flag, not a gate)."""
+    return kind in ABSENCE_KINDS and evidence in (answer.words("scoring.substance.none-yet"), answer.words("scoring.listed"))
 
 
 def _on_time(rule: OnTime, answer: Answer) -> Result:

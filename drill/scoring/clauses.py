@@ -281,7 +281,7 @@ def _han(char: str) -> bool:
 class Reading:
     """A text read once for all of a rubric's checks."""
 
-    def __init__(self, text: str, lexicon: Lexicon, keywords: tuple[str, ...] = (), lines: int | None = None):
+    def __init__(self, text: str, lexicon: Lexicon, keywords: tuple[str, ...] = (), fields: tuple[str, ...] = ()):
         self.lexicon = lexicon
         self.whole = whole_words(lexicon.language)
         self.keywords = keywords  # every fact keyword of the scenario: what a bare fragment is made of
@@ -289,13 +289,13 @@ class Reading:
         self._word_cache: dict[str, list[tuple[int, int, str, str]]] = {}
         self._unaided_cache: dict[str, list[tuple[int, int, str, str]]] = {}
         self._keywords_cache: dict[str, bool] = {}
-        text = text.replace("\r\n", "\n").replace("\r", "\n")  # a Windows line ending is one line break
+        self._lines = sum(1 for line in text.splitlines() if line.strip())  # the team's own: a form's fields are no notes
+        # A form's fields are read after the text; a Windows line ending is one line break.
+        text = "\n".join([text, *fields]).replace("\r\n", "\n").replace("\r", "\n")
         pieces = [(unicodedata.normalize("NFKC", piece), s, q, intro) for piece, s, q, intro in _split(text, lexicon.abbreviations)]
         self.clauses = [Clause(" ".join(piece.split()), lexicon.canon(fold(piece)), s, q, lexicon.canon(fold(intro)))
                         for piece, s, q, intro in pieces]
         self.whole_read = lexicon.canon(fold(text))
-        # Lines of the team's own text (a form's fields, read after it, are no notes): `lines` when given.
-        self._lines = sum(1 for line in text.splitlines() if line.strip()) if lines is None else lines
 
     # -- finding terms ------------------------------------------------------------------
 
