@@ -194,6 +194,16 @@ def test_a_heading_above_a_paragraph_ends_its_sentence_but_a_list_stays_a_list()
     ("zh", "要点：\r\n一、大米 已封存\r\n二、学生 无异常\r\n三、视频 旧的\r\n四、下一步 待定", 0.0),  # Windows line ends
     ("vi", "Bảng kê: dự thảo, chưa duyệt, Ban đại diện lớp 3A\nĐiều hòa: dừng thu, hoàn trả, 35 triệu, 14 gia đình\n"
            "Chỗ ngồi: không đổi, đã kiểm tra\nHiệu trưởng: không bị bắt, vẫn làm việc", 0.0),
+    # short bullet lines, each ended as a sentence, are notes too
+    ("vi", "Nội dung trả lời:\n- Bảng kê 7,85tr: dự thảo của BĐD lớp 3A, trường chưa duyệt.\n- Thu chính thức: 1,65tr/HS.\n"
+           "- Điều hòa: sai QĐ, dừng, trả trước 20/9.\n- Ngồi cuối lớp: không có.\n- HT: không bị bắt.\n- Liên hệ: VP phường.", 0.0),
+    ("zh", "通稿要点：\n- 霉变大米2袋，验收发现，已封存\n- 快检：在用米合格\n- 无学生中毒住院\n- 视频：旧闻拼接\n- 全项检测4/19", 0.0),
+    # a plan's items written out in sentences are no notes
+    ("en", "Plan:\n- The school receives parents at the gate from 9:00; the deputy head leads and two teachers stay until home time.\n"
+           "- The market regulator samples the rice in use this morning and tells the working group the rapid results by noon.\n"
+           "- The Propaganda Department drafts the joint statement, which the deputy mayor signs off before 18:40.\n"
+           "- The police trace the video and report to the working group; they do not contact the parent who posted.\n"
+           "- Class teachers phone every family that kept a child home today and note their questions for the statement.", 1.0),
 ])
 def test_notes_are_written_in_no_sentences(language, text, written):
     """Notes, an item a line, say something but are no text a reader can act on: `sentences` fails
@@ -296,6 +306,7 @@ def test_a_threat_to_whoever_spreads_a_story_labels_the_public():
     ("en", "We will tell parents before sharing anything with the press. The rice was sealed on Monday.", False),
     ("zh", "家长有这样的担心无可厚非，我们完全理解。问题大米已封存。", False),
     ("zh", "事实证明，我们的仓储管理存在漏洞，对此深表歉意。问题大米已封存。", False),
+    ("zh", "供应商和学校各环节有没有责任，正在调查，尚无结论。问题大米已封存。", False),  # asked, not pleaded
     ("vi", "Các cháu vẫn tỉnh táo, sức khỏe bình thường. Bảng kê là bản dự thảo.", False),
 ])
 def test_lecturing_the_public_or_pleading_the_office_is_found(language, text, lectures):
@@ -597,6 +608,22 @@ def test_threats_to_the_public_are_labels_in_every_language():
     assert judge("en", {"no_blame": True}, "The rice was sealed on Monday. Anyone spreading false information will be dealt with.")[0] == 0.0
     assert judge("zh", {"no_blame": True}, "问题大米已经登记封存。对传谣者将依法处理。")[0] == 0.0
     assert judge("vi", {"no_blame": True}, "Bảng kê là bản dự thảo. Ai tung tin sai sự thật sẽ bị xử lý.")[0] == 0.0
+
+
+def test_a_sanction_aimed_at_a_member_of_the_public_threatens_without_a_label():
+    sealed = " The rice was sealed on Monday."
+    blame = {"no_blame": True}
+    assert judge("en", blame, "Anyone who posts or shares unverified content will be dealt with in the same way." + sealed)[0] == 0.0
+    assert judge("en", blame, "We request the police to summon the person who posted and deal with her strictly." + sealed)[0] == 0.0
+    assert judge("zh", blame, "个别家长借陪餐之机拍照发帖，断章取义，建议公安部门介入处理。问题大米已封存。")[0] == 0.0
+    assert judge("vi", blame, "Bảng kê là bản dự thảo. Cơ quan công an sẽ mời người đăng bài lên làm việc.")[0] == 0.0
+    assert judge("vi", blame, "Bảng kê là bản dự thảo. Những tài khoản tiếp tục chia sẻ sai sự thật sẽ bị xử lý nghiêm.")[0] == 0.0
+    # a sanction on the page that faked the video, with the poster spared after it, threatens nobody
+    assert judge("en", blame, "The police deal with the page that invented the arrest, and leave the parent who posted alone." + sealed)[0] == 1.0
+    assert judge("en", blame, "Anyone who breaks the rules on fees will be dealt with." + sealed)[0] == 1.0
+    # ruled out, or named as a false claim to correct, it is no threat
+    assert judge("vi", blame, "Bảng kê là bản dự thảo. Người đăng bài sẽ không bị xử lý.")[0] == 1.0
+    assert judge("en", blame, "New false claims (e.g. that the poster was fined): police confirm within 30 minutes." + sealed)[0] == 1.0
 
 
 def test_the_substance_check_weighs_facts_and_measures_against_padding():

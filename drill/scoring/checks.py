@@ -437,7 +437,10 @@ def _no_blame(_: bool, answer: Answer) -> Result:
     whose rubric does not check the facts) may name, in a condition, the case it plans for ("if
     troublemakers gather at the gate, ..."); said to the public, the same words are a threat, and
     what a plan then tells its staff to say or do is judged as said. Warning the public against
-    the labelled ("do not be misled by bad actors") labels them too (Reading.warned_against)."""
+    the labelled ("do not be misled by bad actors") labels them too (Reading.warned_against). A
+    sanction in a sentence that names a member of the public it falls on ("anyone who shares it
+    will be dealt with", "summon the person who posted") threatens the public without a label
+    (Reading.aimed); one the text rules out ("she will not be fined") does not."""
     w = answer.words
     reading = answer.reading
 
@@ -446,7 +449,9 @@ def _no_blame(_: bool, answer: Answer) -> Result:
                 or hit.stance == NEGATED and not reading.warned_against(hit))
 
     labels = reading.find(list(answer.lexicon.blame), (STATED, HEDGED, NEGATED), match=ORDERED, unless=excused)
-    found = [w("scoring.blame.found", quotes=_quotes(w, labels))] if labels else []
+    threats = [hit for hit in reading.find(list(answer.lexicon.sanctions), (STATED, HEDGED, REJECTED), match=ORDERED)
+               if reading.aimed(hit) and not (reading.named(hit) or reading.retold(hit))]
+    found = [w("scoring.blame.found", quotes=_quotes(w, labels + threats))] if labels or threats else []
     return _absence(answer, found, w("scoring.blame.none"))
 
 
@@ -455,12 +460,12 @@ def _no_lecturing(_: bool, answer: Answer) -> Result:
     worked exactly as designed", "had the photos been checked before being shared...", 事实证明验收
     是严格的, "đề nghị phụ huynh tỉnh táo". Experts mark a correct answer down a band for it: it
     defends the office instead of meeting the worry. Milder than a label (no_blame), so a rubric
-    keeps a share of the score rather than failing the text. Named in quotation marks, owned or
-    put in the past, it is not said (as for none_of)."""
+    keeps a share of the score rather than failing the text. Named in quotation marks, owned, put
+    in the past or asked about among its own words, it is not said (as for none_of)."""
     w = answer.words
     reading = answer.reading
     hits = [hit for hit in reading.find(list(answer.lexicon.lecturing), (STATED, HEDGED), match=ORDERED)
-            if not reading.named(hit) and not reading.owned(hit) and not reading.past(hit)]
+            if not (reading.named(hit) or reading.owned(hit) or reading.past(hit) or reading.asked_within(hit))]
     found = [w("scoring.lecturing.found", quotes=_quotes(w, hits))] if hits else []
     return _absence(answer, found, w("scoring.lecturing.none"))
 

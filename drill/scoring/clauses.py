@@ -82,6 +82,10 @@ _BARE_MIN = 1
 # A sentence of at least _LIST_MIN pieces, most no longer than this, is a list of keywords.
 _LIST_MIN = 5
 _NOTES_LINES = 4  # a text that reads as a list on this many lines is notes, not a heap of keywords
+# Bullet notes: at least this many items, this share of the text's lines, and this share of them
+# short (no more words, or Chinese characters, than these).
+_BULLETED_ITEMS, _BULLETED_SHARE, _BULLETED_SHORT = 5, 0.75, 0.85
+_BULLET_WORDS, _BULLET_CHARS = 12, 30
 _RUN_ON_WORDS = 8  # a clause of this many words nearly always holds a grammar word, unless it is a list
 _LIST_ITEM_WORDS = 3
 _LIST_ITEM_CHARS = 6  # characters (Chinese) or words besides keywords that make a clause more than a fragment
@@ -289,7 +293,8 @@ class Reading:
         self._word_cache: dict[str, list[tuple[int, int, str, str]]] = {}
         self._unaided_cache: dict[str, list[tuple[int, int, str, str]]] = {}
         self._keywords_cache: dict[str, bool] = {}
-        self._lines = sum(1 for line in text.splitlines() if line.strip())  # the team's own: a form's fields are no notes
+        self._own_lines = [line.strip() for line in text.splitlines() if line.strip()]  # a form's fields are no notes
+        self._lines = len(self._own_lines)
         # A form's fields are read after the text; a Windows line ending is one line break.
         text = "\n".join([text, *fields]).replace("\r\n", "\n").replace("\r", "\n")
         pieces = [(unicodedata.normalize("NFKC", piece), s, q, intro) for piece, s, q, intro in _split(text, lexicon.abbreviations)]
@@ -639,6 +644,25 @@ class Reading:
         hedged = hedges is not None and any(m.group(0) not in reports for m in hedges.finditer(read))
         return hit.stance == REJECTED and self._any("rejections", rest) and not hedged
 
+    def aimed(self, hit: Hit) -> bool:
+        """Whether the sentence of a sanction names a member of the public it may fall on (the
+        lexicon's `targets`: "anyone who posts ... will be dealt with", 个别家长……建议公安部门介入处理,
+        "mời người đăng bài lên làm việc"): a threat, not a measure against the page that faked
+        the video. The target stands in the sanction's clause or before it in its sentence (its
+        subject): "deal with the page, and leave the parent who posted alone" threatens nobody, nor
+        does a sanction the text calls a false claim ("new false claims, e.g. that the poster was
+        fined", "tin người đăng bị phạt là sai sự thật"; not "accounts that share falsehoods will be
+        dealt with", whose falsehood is what is shared)."""
+        earlier = self._sentence(hit.clause)[0]
+        rejected = self._any("rejections", hit.clause.read[hit.end:]) or any(self._any("rejections", c.read) for c in earlier)
+        return not rejected and any(self._any("targets", clause.read) for clause in (*earlier, hit.clause))
+
+    def asked_within(self, hit: Hit) -> bool:
+        """Whether a word that asks stands among the term's own parts ("学校各环节有没有责任" asks
+        what "学校没有责任" would plead): a question under investigation, not a claim."""
+        inside, wanted = hit.clause.read[hit.start:hit.end], _prepared(hit.term, self.lexicon)
+        return any(self._has(m, inside) and not self._has(m, wanted) for m in self.lexicon.hedges)
+
     def named(self, hit: Hit) -> bool:
         """Whether the hit is all there is between a pair of quotation marks: a word named, not
         used ('do not use the words "rumour", "bad elements"')."""
@@ -903,8 +927,21 @@ class Reading:
         stands on _NOTES_LINES non-blank lines or more ("- ac money: stopped, refund", "SOURCE: FB
         group, 06:30"). Unlike a heap of keywords on a line or three, notes say something, and
         experts rate them by what they say; but no reader can act on them, so experts rate them low
-        all the same (12 to 45 in the graded sets, against 8 to 10 for a heap)."""
-        return self._as_list and self._lines >= _NOTES_LINES
+        all the same (12 to 45 in the graded sets, against 8 to 10 for a heap). Short bullet lines
+        are notes too (_bulleted)."""
+        return self._as_list and self._lines >= _NOTES_LINES or self._bulleted
+
+    @cached_property
+    def _bulleted(self) -> bool:
+        """Bullet notes: nearly every line an item, nearly every item a few words ("- Điều hòa
+        2,5tr: sai QĐ, dừng, trả trước 20/9", "- 快检：在用米、留样合格"). Such lines may each
+        end in a full stop, so no sentence of them reads as a list; the lines do. Items of a
+        plan or a report written out in sentences are longer."""
+        items = [_ITEM.sub("", line, count=1).strip() for line in self._own_lines if _ITEM.match(line)]
+        if len(items) < _BULLETED_ITEMS or len(items) < _BULLETED_SHARE * self._lines:
+            return False
+        most = _BULLET_WORDS if self.lexicon.spaced else _BULLET_CHARS
+        return sum(1 for item in items if self._size(item) <= most) >= _BULLETED_SHORT * len(items)
 
     @cached_property
     def _as_list(self) -> bool:
