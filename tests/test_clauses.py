@@ -297,6 +297,7 @@ def test_a_threat_to_whoever_spreads_a_story_labels_the_public():
     ("zh", "这恰恰说明学校把关严格，希望网友不要过度解读。问题大米已封存。", True),  # a lecture, not a label
     ("en", "Please check with the school before posting things that damage the reputation of our teachers. The rice was sealed on Monday.", True),
     ("en", "This is not the school's doing. The rice was sealed on Monday.", True),
+    ("zh", "学校食材验收制度是健全的、执行是严格的。网友关心的问题正在调查，请耐心等待。问题大米已封存。", True),
     # owning a failing, or telling staff what not to say, is no lecture
     ("en", "The delivery check caught the rice, but keeping it in the storeroom was wrong and we are changing that. The rice was sealed on Monday.", False),
     ("zh", "对外回应不说“事实证明”“不要误解”之类的话。问题大米已封存。", False),
@@ -366,6 +367,8 @@ def test_a_denial_is_denied_by_a_negation_before_it_but_not_across_an_and():
     # a cause before the predicate does not cut the denial
     ("en", "No pupil who has eaten at the canteen since Monday was taken to hospital.", "taken to hospital", [NEGATED]),
     ("zh", "没有任何学生因为食用食堂饭菜而被送往医院。", "送往医院", [NEGATED]),
+    # what the text cannot promise yet is not promised
+    ("zh", "我们会和家长委员会一起研究，现阶段还不能承诺随时进入后厨。", "随时进入", [NEGATED]),
 ])
 def test_a_negation_that_opens_a_clause_or_denies_its_subject_governs_it(language, text, term, expected):
     assert stances(language, text, term) == expected
