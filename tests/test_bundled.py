@@ -538,3 +538,19 @@ def test_a_survey_infers_nothing_beyond_its_figures(scenario_id, text, overreach
     fact = " Bảng kê là bản dự thảo của Ban đại diện lớp 3A." if scenario_id == "district-hot-spot" else " The list is a draft by the class 3A committee."
     points, evidence = _criterion(scenario_id, "survey", "no-overreach", text + fact, opened=True)
     assert (points == 0.0) is overreaches, evidence
+
+
+@pytest.mark.parametrize(("scenario_id", "text", "undecided"), [
+    ("district-hot-spot", "Hướng giải quyết đã thống nhất: chiều nay nhà trường mời 14 gia đình lên trường nhận lại tiền điều hòa; "
+     "trưởng ban đại diện lớp 3A sẽ bị cho thôi nhiệm vụ.", True),
+    ("district-hot-spot", "Phòng GD&ĐT đã kiểm tra, các lớp khác của trường không có khoản thu nào sai.", True),
+    ("district-hot-spot", "63% muốn trả lại tiền; đề nghị xem xét trách nhiệm sau khi có kết luận.", False),
+    ("district-hot-spot-en", "The committee head has been disciplined and the money has been refunded in full.", True),
+    ("district-hot-spot-en", "63% want the money returned; we propose that responsibility be considered once the review ends.", False),
+])
+def test_a_survey_reports_no_decision_nobody_made(scenario_id, text, undecided):
+    """A survey that reports up as agreed a refund today, a dismissal or a finished review of the
+    other classes misleads the leaders (experts: M); the rubric caps it at 55."""
+    fact = " Bảng kê là bản dự thảo của Ban đại diện lớp 3A." if scenario_id == "district-hot-spot" else " The list is a draft by the class 3A committee."
+    points, evidence = _criterion(scenario_id, "survey", "no-undecided", text + fact, opened=True)
+    assert (points == 0.0) is undecided, evidence

@@ -333,6 +333,8 @@ def test_lecturing_the_public_or_pleading_the_office_is_found(language, text, le
     ("en", "The page was taking advantage of the situation to attract clicks; the video distorts the truth. The rice was sealed on Monday."),
     ("zh", "学校已对发帖人及时回复，并邀请其参观食堂。我们将拿出证据，公开全部检测报告。问题大米已封存。"),
     ("vi", "Trang Hóng Biến đã lợi dụng tình hình; video cắt ghép gây ảnh hưởng xấu đến hình ảnh nhà trường. Bảng kê là bản dự thảo."),
+    # what a survey reads as the most sensitive point is no charge of incitement
+    ("vi", "Nỗi lo cho con là điểm dễ bị kích động nhất. Bảng kê là bản dự thảo."),
 ])
 def test_ordinary_sentences_near_the_label_words_label_nobody(language, text):
     assert judge(language, {"no_blame": True}, text)[0] == 1.0
