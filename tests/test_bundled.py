@@ -554,3 +554,18 @@ def test_a_survey_reports_no_decision_nobody_made(scenario_id, text, undecided):
     fact = " Bảng kê là bản dự thảo của Ban đại diện lớp 3A." if scenario_id == "district-hot-spot" else " The list is a draft by the class 3A committee."
     points, evidence = _criterion(scenario_id, "survey", "no-undecided", text + fact, opened=True)
     assert (points == 0.0) is undecided, evidence
+
+
+
+@pytest.mark.parametrize(("text", "silent"), [
+    ("Recommendations: do not publish anything until the education office has finished reviewing all classes.", True),
+    ("Recommendations: publish the official information before 14:00 and answer the parents' questions.", False),
+])
+def test_a_survey_recommends_no_silence_and_no_warning_to_others(text, silent):
+    """A survey's recommendations are judged like an assessment's: advising silence fails it, and
+    having the police call in the poster "as a warning to others" threatens the public."""
+    fact = " The list is a draft by the class 3A committee."
+    points, evidence = _criterion("district-hot-spot-en", "survey", "no-silence", text + fact, opened=True)
+    assert (points == 0.0) is silent, evidence
+    warned = "Ask the police to invite the parent to work with them, as a warning to others."
+    assert _criterion("district-hot-spot-en", "survey", "no-blame", warned + fact, opened=True)[0] == 0.0
