@@ -631,6 +631,19 @@ def test_a_sanction_aimed_at_a_member_of_the_public_threatens_without_a_label():
     assert judge("en", blame, "New false claims (e.g. that the poster was fined): police confirm within 30 minutes." + sealed)[0] == 1.0
 
 
+@pytest.mark.parametrize(("language", "text", "answered"), [
+    ("en", "On the supplier, we will say more later. The rice was sealed on Monday.", 0.0),
+    ("en", "The supplier has been suspended from deliveries. The rice was sealed on Monday.", 1.0),
+    ("zh", "关于供应商的处理，另行通报。问题大米已封存。", 0.0),
+    ("zh", "供应商已被暂停供货。问题大米已封存。", 1.0),
+    ("vi", "Về nhà cung cấp, chúng tôi sẽ thông tin sau. Bảng kê là bản dự thảo.", 0.0),
+])
+def test_a_topic_named_only_to_put_it_off_answers_nothing(language, text, answered):
+    topic = {"en": [["supplier"], ["suspend", "said", "more"]], "zh": [["供应商"], ["暂停", "处理"]],
+             "vi": [["nhà cung cấp"], ["tạm dừng", "thông tin"]]}[language]
+    assert judge(language, {"all_of": topic}, text)[0] == answered
+
+
 def test_the_substance_check_weighs_facts_and_measures_against_padding():
     fraction, evidence = judge("en", {"substance": {"min": 2}}, "The rice was sealed on Monday. Inspectors are testing the retained samples.")
     assert fraction == 1.0 and evidence.startswith("2 clauses of substance")

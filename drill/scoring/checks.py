@@ -88,9 +88,9 @@ class Answer:
         keywords = tuple(term for fact in self.scenario.facts for term in (*fact.keywords, *fact.phrasings))
         return Reading(self.text, self.lexicon, keywords, fields=tuple(self.fields.values()))
 
-    def find(self, terms: list[str]) -> list[str]:
+    def find(self, terms: list[str], unless: Callable[[Hit], bool] | None = None) -> list[str]:
         """Terms the text uses other than to deny them ("we did not test" has no test), as the rubric wrote them."""
-        return [hit.term for hit in self.reading.find(terms, (STATED, HEDGED, REJECTED))]
+        return [hit.term for hit in self.reading.find(terms, (STATED, HEDGED, REJECTED), unless=unless)]
 
     def established(self, fact: Fact) -> bool:
         """A fact marked `pending` never is; one with `established_by` is once that inject has
@@ -229,7 +229,8 @@ def _all_of(groups: list[list[str]], answer: Answer) -> Result:
     w = answer.words
     if answer.reading.listed:
         return 0.0, w("scoring.listed")
-    hits = [answer.find(group) for group in groups]
+    # A topic named only to put it off ("on the supplier, we will say more later") answers nothing.
+    hits = [answer.find(group, unless=answer.reading.deferred) for group in groups]
     said = [term for group_hits in hits for term in group_hits]
     missing = [group for group, group_hits in zip(groups, hits) if not group_hits]
     parts = [w("scoring.found", terms=w.terms(said))] if said else []

@@ -657,6 +657,12 @@ class Reading:
         rejected = self._any("rejections", hit.clause.read[hit.end:]) or any(self._any("rejections", c.read) for c in earlier)
         return not rejected and any(self._any("targets", clause.read) for clause in (*earlier, hit.clause))
 
+    def deferred(self, hit: Hit) -> bool:
+        """Whether the hit's clause, or one after it in its sentence, puts its matter off (the
+        lexicon's `deferrals`: "on the supplier, we will say more later", 另行通报, "sẽ thông tin
+        sau"): the topic named, no answer given."""
+        return any(self._any("deferrals", clause.read) for clause in (hit.clause, *self._sentence(hit.clause)[1]))
+
     def asked_within(self, hit: Hit) -> bool:
         """Whether a word that asks stands among the term's own parts ("学校各环节有没有责任" asks
         what "学校没有责任" would plead): a question under investigation, not a claim."""

@@ -21,7 +21,7 @@ from drill.i18n import language_for
 from .matching import fold
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame", "owning", "alternatives", "bounded", "reports", "conditions", "directives", "coordinators", "quantified", "prohibitions", "consequents", "cases", "apart", "referrals", "lecturing", "agents", "proposals", "asked", "past_endings", "reasons", "sanctions", "targets")
+_LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame", "owning", "alternatives", "bounded", "reports", "conditions", "directives", "coordinators", "quantified", "prohibitions", "consequents", "cases", "apart", "referrals", "lecturing", "agents", "proposals", "asked", "past_endings", "reasons", "sanctions", "targets", "deferrals")
 _SETS = ("fillers", "auxiliaries", "ongoing", "underway", "done", "past", "abbreviations", "grammar")  # looked up one word at a time
 
 
@@ -58,6 +58,7 @@ class Lexicon:
     lecturing: tuple[str, ...] = ()  # "read it carefully before commenting", 事实证明, tỉnh táo: a lecture, not an answer
     sanctions: tuple[str, ...] = ()  # "dealt with", 依法处理, xử lý nghiêm: with a target in its sentence, a threat
     targets: tuple[str, ...] = ()  # "anyone who", 发帖人, người đăng: members of the public a sanction may fall on
+    deferrals: tuple[str, ...] = ()  # "we will say more later", 另行通报: a topic named and put off, not answered
     fillers: frozenset[str] = frozenset()
     auxiliaries: frozenset[str] = frozenset()  # the helper words a one-word term still drops: tense, not sense
     ongoing: frozenset[str] = frozenset()  # words that say an action is under way or to come (will, đang)
