@@ -644,6 +644,19 @@ def test_a_topic_named_only_to_put_it_off_answers_nothing(language, text, answer
     assert judge(language, {"all_of": topic}, text)[0] == answered
 
 
+def test_a_page_of_stock_phrases_around_a_fact_or_two_is_padded():
+    padded = ("We attach great importance to this. We will further strengthen supervision. "
+              "We take this very seriously. The rice was sealed on Monday.")
+    fraction, evidence = judge("en", {"padding": True}, padded)
+    assert fraction == 0.0 and "clauses of stock phrases only" in evidence
+    # one stock phrase beside the facts, or more facts than stock phrases, is no padding
+    assert judge("en", {"padding": True}, "We take this very seriously. The rice was sealed on Monday.")[0] == 1.0
+    facts = ("We take this very seriously. We attach great importance to this. The rice was sealed on Monday. "
+             "Inspectors are testing the retained samples. We will publish the full report on Friday.")
+    assert judge("en", {"padding": True}, facts)[0] == 1.0
+    assert judge("zh", {"padding": True}, "坚持人民至上、生命至上。建立健全长效机制。问题大米已封存。")[0] == 0.0
+
+
 def test_the_substance_check_weighs_facts_and_measures_against_padding():
     fraction, evidence = judge("en", {"substance": {"min": 2}}, "The rice was sealed on Monday. Inspectors are testing the retained samples.")
     assert fraction == 1.0 and evidence.startswith("2 clauses of substance")

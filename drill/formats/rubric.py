@@ -51,7 +51,7 @@ class Substance(Model):
 
 CHECK_KINDS = (
     "on_time", "all_of", "any_of", "none_of", "regex", "length", "facts", "no_false_claims", "field", "no_overclaims", "no_blame", "substance",
-    "contact", "no_lecturing", "no_undecided", "sentences",
+    "contact", "no_lecturing", "no_undecided", "sentences", "padding",
 )
 
 
@@ -85,6 +85,9 @@ class Check(Model):
     )
     sentences: Literal[True] | None = Field(
         None, description="Written in sentences, not as notes or a heap of keywords"
+    )
+    padding: Literal[True] | None = Field(
+        None, description="Not padded: fewer clauses of stock phrases alone than of substance (fails at two or more, and no fewer)"
     )
 
     @field_validator("regex")

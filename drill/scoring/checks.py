@@ -27,7 +27,8 @@ Result = tuple[float, str]
 # Checks that reward what a text does not say: they earn nothing until it says something.
 _ANALYSED = 2  # criteria of a rubric without facts whose words a text must state before it has said something
 _MEASURES_ALONE = 2  # clauses of measures that count as substance when no fact is stated
-ABSENCE_KINDS = ("on_time", "none_of", "no_false_claims", "no_overclaims", "no_blame", "no_lecturing", "no_undecided", "sentences")
+_PADDED = 2  # clauses of stock phrases alone (and no fewer than of substance) that pad a text
+ABSENCE_KINDS = ("on_time", "none_of", "no_false_claims", "no_overclaims", "no_blame", "no_lecturing", "no_undecided", "sentences", "padding")
 _SNIPPET = 60
 _PATTERN_SHOWN = 40  # characters of a pattern worth printing as evidence
 
@@ -483,6 +484,26 @@ def _sentences(_: bool, answer: Answer) -> Result:
     return _absence(answer, [w("scoring.sentences.notes")] if reading.notes else [], w("scoring.sentences.written"))
 
 
+def _stock_only(answer: Answer) -> list[Hit]:
+    """Stock phrases in clauses that state nothing of substance: padding."""
+    substantive = {id(hit.clause) for hit in answer.substance}
+    return [hit for hit in answer.reading.stock if id(hit.clause) not in substantive]
+
+
+def _padding(_: bool, answer: Answer) -> Result:
+    """Not padded: a text whose clauses of stock phrases alone are two or more, and no fewer than
+    its clauses of substance, is a page of slogans around a fact or two ("strengthen organisation
+    and leadership ... release authoritative information at the earliest moment"). Experts put
+    such internal texts at 41 to 55 in the graded sets, whatever headings they tick; the bundled
+    internal rubrics cap them (the substance check weighs the same padding, but only in proportion)."""
+    w = answer.words
+    stock = _stock_only(answer)
+    clauses = len({id(hit.clause) for hit in stock})
+    padded = clauses >= _PADDED and clauses >= len(answer.substance)
+    found = [w("scoring.substance.stock", count=clauses, quotes=_quotes(w, stock[:3]))] if padded else []
+    return _absence(answer, found, w("scoring.padding.none"))
+
+
 def _substance(rule: Substance, answer: Answer) -> Result:
     """Clauses of substance (a fact or a measure stated) against padding (clauses of stock
     phrases, clauses that only ask or hedge): full marks for `min` clauses of substance, times
@@ -490,7 +511,7 @@ def _substance(rule: Substance, answer: Answer) -> Result:
     w = answer.words
     substance = answer.substance
     substantive = {id(hit.clause) for hit in substance}
-    stock = [hit for hit in answer.reading.stock if id(hit.clause) not in substantive]
+    stock = _stock_only(answer)
     hedged = [clause for clause in answer.reading.hedged if id(clause) not in substantive]
     count, padding = len(substance), len({id(hit.clause) for hit in stock} | {id(clause) for clause in hedged})
     fraction = min(1.0, count / rule.min) * (count / (count + padding) if count + padding else 0.0)
@@ -539,6 +560,7 @@ _KINDS: dict[str, Callable[..., Result]] = {
     "no_blame": _no_blame,
     "no_lecturing": _no_lecturing,
     "sentences": _sentences,
+    "padding": _padding,
     "no_undecided": _no_undecided,
     "substance": _substance,
     "contact": _contact,
