@@ -198,6 +198,11 @@ def test_a_heading_above_a_paragraph_ends_its_sentence_but_a_list_stays_a_list()
     ("vi", "Nội dung trả lời:\n- Bảng kê 7,85tr: dự thảo của BĐD lớp 3A, trường chưa duyệt.\n- Thu chính thức: 1,65tr/HS.\n"
            "- Điều hòa: sai QĐ, dừng, trả trước 20/9.\n- Ngồi cuối lớp: không có.\n- HT: không bị bắt.\n- Liên hệ: VP phường.", 0.0),
     ("zh", "通稿要点：\n- 霉变大米2袋，验收发现，已封存\n- 快检：在用米合格\n- 无学生中毒住院\n- 视频：旧闻拼接\n- 全项检测4/19", 0.0),
+    # a numbered plan of short sentences, or a letter whose lines open with "Mr." or "No. 3", is no notes
+    ("en", "Plan:\n1. The joint statement goes out by 14:00.\n2. The school meets parents at 9:00.\n3. The police trace the video.\n"
+           "4. The regulator samples the rice today.\n5. The bureau reports to the mayor.\n6. Teachers call every family.", 1.0),
+    ("en", "Dear parents,\nMr. Li and I write to you about the rice.\nMs. Zhang posted the photos out of concern.\n"
+           "Dr. Wang checked the pupils who were absent.\nNo. 3 Primary sealed the rice at delivery.\nSt. Mary's school was not involved.", 1.0),
     # a plan's items written out in sentences are no notes
     ("en", "Plan:\n- The school receives parents at the gate from 9:00; the deputy head leads and two teachers stay until home time.\n"
            "- The market regulator samples the rice in use this morning and tells the working group the rapid results by noon.\n"
@@ -308,6 +313,7 @@ def test_a_threat_to_whoever_spreads_a_story_labels_the_public():
     ("zh", "家长有这样的担心无可厚非，我们完全理解。问题大米已封存。", False),
     ("zh", "事实证明，我们的仓储管理存在漏洞，对此深表歉意。问题大米已封存。", False),
     ("zh", "供应商和学校各环节有没有责任，正在调查，尚无结论。问题大米已封存。", False),  # asked, not pleaded
+    ("zh", "学校可能没有责任，这次是供应商的问题。问题大米已封存。", True),  # hedged, still pleaded
     ("vi", "Các cháu vẫn tỉnh táo, sức khỏe bình thường. Bảng kê là bản dự thảo.", False),
 ])
 def test_lecturing_the_public_or_pleading_the_office_is_found(language, text, lectures):
@@ -628,7 +634,17 @@ def test_a_sanction_aimed_at_a_member_of_the_public_threatens_without_a_label():
     assert judge("en", blame, "Anyone who breaks the rules on fees will be dealt with." + sealed)[0] == 1.0
     # ruled out, or named as a false claim to correct, it is no threat
     assert judge("vi", blame, "Bảng kê là bản dự thảo. Người đăng bài sẽ không bị xử lý.")[0] == 1.0
+    assert judge("zh", blame, "发帖家长不会受到任何处罚。问题大米已封存。")[0] == 1.0
     assert judge("en", blame, "New false claims (e.g. that the poster was fined): police confirm within 30 minutes." + sealed)[0] == 1.0
+    # a sanction on someone else, after thanking the poster, threatens nobody
+    assert judge("en", blame, "We thank the parent who posted, and the page that faked the video will be prosecuted." + sealed)[0] == 1.0
+    assert judge("zh", blame, "感谢发帖家长的提醒，市场监管局将对涉事供应商依法查处。问题大米已封存。")[0] == 1.0
+    assert judge("vi", blame, "Cảm ơn phụ huynh đã đăng bài phản ánh, nhà trường sẽ xử lý nghiêm sai phạm của ban đại diện. "
+                              "Bảng kê là bản dự thảo.")[0] == 1.0
+    assert judge("en", blame, "Accounts that faked the video will be dealt with." + sealed)[0] == 1.0
+    # calling the story false first does not excuse the threat after it
+    assert judge("en", blame, "This is misinformation, and anyone who shares it will be dealt with." + sealed)[0] == 0.0
+    assert judge("vi", blame, "Thông tin trên là sai sự thật, người đăng bài sẽ bị xử lý nghiêm. Bảng kê là bản dự thảo.")[0] == 0.0
 
 
 @pytest.mark.parametrize(("language", "text", "answered"), [
@@ -637,10 +653,13 @@ def test_a_sanction_aimed_at_a_member_of_the_public_threatens_without_a_label():
     ("zh", "关于供应商的处理，另行通报。问题大米已封存。", 0.0),
     ("zh", "供应商已被暂停供货。问题大米已封存。", 1.0),
     ("vi", "Về nhà cung cấp, chúng tôi sẽ thông tin sau. Bảng kê là bản dự thảo.", 0.0),
+    # a fact stated before something else is put off is still stated
+    ("en", "The rice was sealed and the supplier suspended, and the full lab results will follow in due course.", 1.0),
+    ("zh", "问题大米已封存，供应商已被暂停供货，全项检测结果届时另行通报。", 1.0),
+    ("vi", "Nhà trường xin cung cấp thông tin sau về nhà cung cấp: đã tạm dừng hợp đồng.", 1.0),
 ])
 def test_a_topic_named_only_to_put_it_off_answers_nothing(language, text, answered):
-    topic = {"en": [["supplier"], ["suspend", "said", "more"]], "zh": [["供应商"], ["暂停", "处理"]],
-             "vi": [["nhà cung cấp"], ["tạm dừng", "thông tin"]]}[language]
+    topic = {"en": [["supplier"]], "zh": [["供应商"]], "vi": [["nhà cung cấp"]]}[language]
     assert judge(language, {"all_of": topic}, text)[0] == answered
 
 
@@ -655,6 +674,8 @@ def test_a_page_of_stock_phrases_around_a_fact_or_two_is_padded():
              "Inspectors are testing the retained samples. We will publish the full report on Friday.")
     assert judge("en", {"padding": True}, facts)[0] == 1.0
     assert judge("zh", {"padding": True}, "坚持人民至上、生命至上。建立健全长效机制。问题大米已封存。")[0] == 0.0
+    # one slogan (of two parts) beside the facts is no padding
+    assert judge("zh", {"padding": True}, "坚持人民至上、生命至上。问题大米已于4月15日封存，市场监管局上午对在用大米抽样送检。")[0] == 1.0
 
 
 def test_the_substance_check_weighs_facts_and_measures_against_padding():

@@ -500,7 +500,7 @@ def _padding(_: bool, answer: Answer) -> Result:
     stock = _stock_only(answer)
     clauses = len({id(hit.clause) for hit in stock})
     padded = clauses >= _PADDED and clauses >= len(answer.substance)
-    found = [w("scoring.substance.stock", count=clauses, quotes=_quotes(w, stock[:3]))] if padded else []
+    found = [w("scoring.padding.found", count=clauses, quotes=_quotes(w, stock[:3]))] if padded else []
     return _absence(answer, found, w("scoring.padding.none"))
 
 

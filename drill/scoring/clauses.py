@@ -86,6 +86,10 @@ _NOTES_LINES = 4  # a text that reads as a list on this many lines is notes, not
 # short (no more words, or Chinese characters, than these).
 _BULLETED_ITEMS, _BULLETED_SHARE, _BULLETED_SHORT = 5, 0.75, 0.85
 _BULLET_WORDS, _BULLET_CHARS = 12, 30
+# An item of a list: a bullet, a number or a Chinese numeral (not "Mr." or "No. 3"); and the label an
+# item of notes opens with ("Điều hòa 2,5tr: sai QĐ", "快检：合格", "Verification - ongoing").
+_BULLET_ITEM = re.compile(r"(?:[-•*·–]|\(?\d{1,2}[.)）、]|[一二三四五六七八九十]+、)\s*")
+_LABEL = re.compile(r"^[^.。!?！？;；]{1,24}?(?:[:：]|\s[-–—]\s)")
 _RUN_ON_WORDS = 8  # a clause of this many words nearly always holds a grammar word, unless it is a list
 _LIST_ITEM_WORDS = 3
 _LIST_ITEM_CHARS = 6  # characters (Chinese) or words besides keywords that make a clause more than a fragment
@@ -645,29 +649,42 @@ class Reading:
         return hit.stance == REJECTED and self._any("rejections", rest) and not hedged
 
     def aimed(self, hit: Hit) -> bool:
-        """Whether the sentence of a sanction names a member of the public it may fall on (the
-        lexicon's `targets`: "anyone who posts ... will be dealt with", 个别家长……建议公安部门介入处理,
-        "mời người đăng bài lên làm việc"): a threat, not a measure against the page that faked
-        the video. The target stands in the sanction's clause or before it in its sentence (its
-        subject): "deal with the page, and leave the parent who posted alone" threatens nobody, nor
-        does a sanction the text calls a false claim ("new false claims, e.g. that the poster was
-        fined", "tin người đăng bị phạt là sai sự thật"; not "accounts that share falsehoods will be
-        dealt with", whose falsehood is what is shared)."""
-        earlier = self._sentence(hit.clause)[0]
-        rejected = self._any("rejections", hit.clause.read[hit.end:]) or any(self._any("rejections", c.read) for c in earlier)
-        return not rejected and any(self._any("targets", clause.read) for clause in (*earlier, hit.clause))
+        """Whether a sanction falls on a member of the public (the lexicon's `targets`: "anyone who
+        posts ... will be dealt with", "mời người đăng bài lên làm việc"): a threat, not a measure
+        against the page that faked the video. The target stands in the sanction's own clause; or,
+        when the sanction is passive and opens its clause, in the clauses before it, its subject
+        ("những tài khoản tiếp tục chia sẻ, bình luận sai sự thật, sẽ bị xử lý nghiêm"). So "we
+        thank the parent who posted; the page will be prosecuted" threatens nobody. Nor does a
+        sanction the text calls false after it ("tin người đăng bị phạt là sai sự thật") or gives
+        as an example ("new false claims (e.g. that the poster was fined)")."""
+        read = hit.clause.read
+        if self._any("rejections", read[hit.end:]) or self._opens("examples", read):
+            return False
+        if self._any("targets", read):
+            return True
+        lead = read[:hit.start]
+        passive = self._opens("agents", read[hit.start:]) or bool(self._ending("agents", lead.rstrip())) or (
+            self.lexicon.language == "en" and bool(lead.split()) and lead.split()[-1] in self.lexicon.auxiliaries)  # "be dealt with"
+        short = self._size(lead) <= (_LEAD_WORDS - 1 if self.lexicon.spaced else _LEAD_CHARS)
+        return passive and short and any(self._any("targets", clause.read) for clause in self._sentence(hit.clause)[0])
 
     def deferred(self, hit: Hit) -> bool:
-        """Whether the hit's clause, or one after it in its sentence, puts its matter off (the
-        lexicon's `deferrals`: "on the supplier, we will say more later", 另行通报, "sẽ thông tin
-        sau"): the topic named, no answer given."""
-        return any(self._any("deferrals", clause.read) for clause in (hit.clause, *self._sentence(hit.clause)[1]))
+        """Whether the hit names a topic only to put it off: its clause opens with a topic word (the
+        lexicon's `topics`: "on", 关于, "về") and it, or the clause after it in its sentence, defers
+        (`deferrals`: "on the supplier, we will say more later", 关于供应商的处理，另行通报, "về nhà
+        cung cấp, chúng tôi sẽ thông tin sau"). A fact stated before a deferral of something else
+        ("the rice was sealed, and the lab results will follow in due course") is still stated."""
+        if not self._opens("topics", hit.clause.read):
+            return False
+        later = self._sentence(hit.clause)[1]
+        return any(self._any("deferrals", clause.read) for clause in (hit.clause, *later[:1]))
 
     def asked_within(self, hit: Hit) -> bool:
-        """Whether a word that asks stands among the term's own parts ("学校各环节有没有责任" asks
-        what "学校没有责任" would plead): a question under investigation, not a claim."""
+        """Whether a word that asks (the lexicon's `asked`) stands among the term's own parts
+        ("学校各环节有没有责任" asks what "学校没有责任" would plead): a question under investigation,
+        not a claim. A hedge is no question: "学校可能没有责任" still pleads."""
         inside, wanted = hit.clause.read[hit.start:hit.end], _prepared(hit.term, self.lexicon)
-        return any(self._has(m, inside) and not self._has(m, wanted) for m in self.lexicon.hedges)
+        return any(self._has(m, inside) and not self._has(m, wanted) for m in self.lexicon.asked)
 
     def named(self, hit: Hit) -> bool:
         """Whether the hit is all there is between a pair of quotation marks: a word named, not
@@ -939,15 +956,17 @@ class Reading:
 
     @cached_property
     def _bulleted(self) -> bool:
-        """Bullet notes: nearly every line an item, nearly every item a few words ("- Điều hòa
-        2,5tr: sai QĐ, dừng, trả trước 20/9", "- 快检：在用米、留样合格"). Such lines may each
-        end in a full stop, so no sentence of them reads as a list; the lines do. Items of a
-        plan or a report written out in sentences are longer."""
-        items = [_ITEM.sub("", line, count=1).strip() for line in self._own_lines if _ITEM.match(line)]
+        """Bullet notes: nearly every line an item, nearly every item a few words jotted, a label
+        and its value or a fragment with no full stop ("- Điều hòa 2,5tr: sai QĐ, dừng, trả trước
+        20/9.", "- 无学生中毒住院；3人感冒"). Such lines may each end in a full stop, so no sentence
+        of them reads as a list; the lines do. A numbered plan of short sentences ("1. The joint
+        statement goes out by 14:00.") is no notes."""
+        items = [_BULLET_ITEM.sub("", line, count=1).strip() for line in self._own_lines if _BULLET_ITEM.match(line)]
         if len(items) < _BULLETED_ITEMS or len(items) < _BULLETED_SHARE * self._lines:
             return False
         most = _BULLET_WORDS if self.lexicon.spaced else _BULLET_CHARS
-        return sum(1 for item in items if self._size(item) <= most) >= _BULLETED_SHORT * len(items)
+        jotted = [item for item in items if self._size(item) <= most and (_LABEL.match(item) or not item.endswith(tuple(_SENTENCE_END + ".")))]
+        return len(jotted) >= _BULLETED_SHORT * len(items)
 
     @cached_property
     def _as_list(self) -> bool:

@@ -21,7 +21,7 @@ from drill.i18n import language_for
 from .matching import fold
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame", "owning", "alternatives", "bounded", "reports", "conditions", "directives", "coordinators", "quantified", "prohibitions", "consequents", "cases", "apart", "referrals", "lecturing", "agents", "proposals", "asked", "past_endings", "reasons", "sanctions", "targets", "deferrals")
+_LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame", "owning", "alternatives", "bounded", "reports", "conditions", "directives", "coordinators", "quantified", "prohibitions", "consequents", "cases", "apart", "referrals", "lecturing", "agents", "proposals", "asked", "past_endings", "reasons", "sanctions", "targets", "deferrals", "topics", "examples")
 _SETS = ("fillers", "auxiliaries", "ongoing", "underway", "done", "past", "abbreviations", "grammar")  # looked up one word at a time
 
 
@@ -59,6 +59,8 @@ class Lexicon:
     sanctions: tuple[str, ...] = ()  # "dealt with", 依法处理, xử lý nghiêm: with a target in its sentence, a threat
     targets: tuple[str, ...] = ()  # "anyone who", 发帖人, người đăng: members of the public a sanction may fall on
     deferrals: tuple[str, ...] = ()  # "we will say more later", 另行通报: a topic named and put off, not answered
+    topics: tuple[str, ...] = ()  # "on", 关于, "về" opening a clause: what follows is a topic named
+    examples: tuple[str, ...] = ()  # "e.g.", 例如, "ví dụ" opening a clause: what follows is an example given, not said
     fillers: frozenset[str] = frozenset()
     auxiliaries: frozenset[str] = frozenset()  # the helper words a one-word term still drops: tense, not sense
     ongoing: frozenset[str] = frozenset()  # words that say an action is under way or to come (will, đang)
