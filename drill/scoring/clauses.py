@@ -41,7 +41,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -316,23 +316,25 @@ class Reading:
         same about when (see _same_time: "we are checking all classes" does not claim "all classes
         have been checked"); EXACT, the term's words as written (an idiom: "nothing wrong at all"
         is not "nothing wrong")."""
+        return list(self._hits(term, match))
+
+    def _hits(self, term: str, match: str) -> Iterator[Hit]:
+        """The hits one at a time, each stance read only when asked for: `find` stops at the
+        first it keeps, and reading a stance is the costly part."""
         wanted = _prepared(term, self.lexicon)
         if not wanted:
-            return []
+            return
         if _spans_clauses(wanted):
             # A term that spans clauses is looked for in the whole text, as it always was.
             if occurs(wanted, self.whole_read, self.whole):
-                clause = Clause(term, wanted, -1, False)
-                return [Hit(term, clause, 0, len(wanted), STATED)]
-            return []
+                yield Hit(term, Clause(term, wanted, -1, False), 0, len(wanted), STATED)
+            return
         if not self._may_hold(wanted):
-            return []
-        found = []
+            return
         for clause in self.clauses:
             span = self._locate(wanted, clause.read, match)
             if span is not None:
-                found.append(Hit(term, clause, *span, self._stance(term, clause, *span)))
-        return found
+                yield Hit(term, clause, *span, self._stance(term, clause, *span))
 
     def find(self, terms: list[str], stances: tuple[str, ...] = (STATED, HEDGED), solid: bool = False, match: str = LOOSE,
              unless: Callable[[Hit], bool] | None = None) -> list[Hit]:
@@ -343,7 +345,7 @@ class Reading:
         if solid and self.listed:
             return out
         for term in terms:
-            for hit in self.hits(term, match):
+            for hit in self._hits(term, match):
                 if (hit.stance in stances and not (solid and hit.clause.sentence >= 0 and self._bare(hit.clause, hit.start, hit.end))
                         and not (unless and unless(hit))):
                     out.append(hit)
