@@ -440,9 +440,9 @@ def _no_blame(_: bool, answer: Answer) -> Result:
     troublemakers gather at the gate, ..."); said to the public, the same words are a threat, and
     what a plan then tells its staff to say or do is judged as said. Warning the public against
     the labelled ("do not be misled by bad actors") labels them too (Reading.warned_against). A
-    sanction in a sentence that names a member of the public it falls on ("anyone who shares it
-    will be dealt with", "summon the person who posted") threatens the public without a label
-    (Reading.aimed); one the text rules out ("she will not be fined") does not."""
+    sanction that falls on a member of the public ("anyone who shares it will be dealt with",
+    "summon the person who posted") threatens the public without a label (Reading.aimed); one
+    the text rules out ("she will not be fined") does not."""
     w = answer.words
     reading = answer.reading
 

@@ -56,7 +56,7 @@ class Lexicon:
     past_endings: tuple[str, ...] = ()  # "-ed": a word that ends so is a verb's past form ("questioned")
     reasons: tuple[str, ...] = ()  # "because", 因为, "vì chưa": a negation after one gives a reason ("because they had not paid")
     lecturing: tuple[str, ...] = ()  # "read it carefully before commenting", 事实证明, tỉnh táo: a lecture, not an answer
-    sanctions: tuple[str, ...] = ()  # "dealt with", 依法处理, xử lý nghiêm: with a target in its sentence, a threat
+    sanctions: tuple[str, ...] = ()  # "dealt with", 依法处理, xử lý nghiêm: falling on a target, a threat (Reading.aimed)
     targets: tuple[str, ...] = ()  # "anyone who", 发帖人, người đăng: members of the public a sanction may fall on
     deferrals: tuple[str, ...] = ()  # "we will say more later", 另行通报: a topic named and put off, not answered
     topics: tuple[str, ...] = ()  # "on", 关于, "về" opening a clause: what follows is a topic named
