@@ -330,7 +330,7 @@ def _agreement_lines(found: Agreement, t: Catalog) -> list[str]:
         for note in pair.note.splitlines():
             lines.append("      " + t("calibrate.expert-note", note=note))
         for c in pair.criteria:
-            lines.append("      " + t("calibrate.criterion", title=c.title, points=t.number(c.points, 1), max=t.number(c.max, 1), evidence=c.evidence))
+            lines.append("      " + t("calibrate.criterion", title=c.title, points=t.number(c.points, 2), max=t.number(c.max, 2), evidence=c.evidence))
     return lines
 
 
