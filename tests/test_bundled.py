@@ -116,6 +116,13 @@ def _criterion(scenario_id: str, task_id: str, criterion_id: str, text: str, ope
     return check_text(check, text, {}, exercise.scenario, task, due - 60 if at is None else at, due)
 
 
+def _survey(scenario_id: str, criterion_id: str, text: str) -> tuple[float, str]:
+    """One criterion of a district drill's survey rubric on a text that also states the draft list
+    (a fact, so that checks of what the text leaves out have something to stand on)."""
+    fact = " Bảng kê là bản dự thảo của Ban đại diện lớp 3A." if scenario_id == "district-hot-spot" else " The list is a draft by the class 3A committee."
+    return _criterion(scenario_id, "survey", criterion_id, text + fact, opened=True)
+
+
 def _task_score(scenario_id: str, task_id: str, text: str, at: float, due: float):
     """A bundled drill's task scored whole (gates and all) for one text from the first team it is
     given to, handed in at `at` with the task due at `due`."""
@@ -535,8 +542,7 @@ def test_a_first_report_gives_the_facts_already_confirmed(scenario_id, text, rep
 def test_a_survey_infers_nothing_beyond_its_figures(scenario_id, text, overreaches):
     """The task asks to infer nothing beyond the figures: a quick poll read as the whole ward's
     view, or as proof, misleads the leaders (experts: M at best)."""
-    fact = " Bảng kê là bản dự thảo của Ban đại diện lớp 3A." if scenario_id == "district-hot-spot" else " The list is a draft by the class 3A committee."
-    points, evidence = _criterion(scenario_id, "survey", "no-overreach", text + fact, opened=True)
+    points, evidence = _survey(scenario_id, "no-overreach", text)
     assert (points == 0.0) is overreaches, evidence
 
 
@@ -551,8 +557,7 @@ def test_a_survey_infers_nothing_beyond_its_figures(scenario_id, text, overreach
 def test_a_survey_reports_no_decision_nobody_made(scenario_id, text, undecided):
     """A survey that reports up as agreed a refund today, a dismissal or a finished review of the
     other classes misleads the leaders (experts: M); the rubric caps it at 55."""
-    fact = " Bảng kê là bản dự thảo của Ban đại diện lớp 3A." if scenario_id == "district-hot-spot" else " The list is a draft by the class 3A committee."
-    points, evidence = _criterion(scenario_id, "survey", "no-undecided", text + fact, opened=True)
+    points, evidence = _survey(scenario_id, "no-undecided", text)
     assert (points == 0.0) is undecided, evidence
 
 
@@ -564,8 +569,7 @@ def test_a_survey_reports_no_decision_nobody_made(scenario_id, text, undecided):
 def test_a_survey_recommends_no_silence_and_no_warning_to_others(text, silent):
     """A survey's recommendations are judged like an assessment's: advising silence fails it, and
     having the police call in the poster "as a warning to others" threatens the public."""
-    fact = " The list is a draft by the class 3A committee."
-    points, evidence = _criterion("district-hot-spot-en", "survey", "no-silence", text + fact, opened=True)
+    points, evidence = _survey("district-hot-spot-en", "no-silence", text)
     assert (points == 0.0) is silent, evidence
     warned = "Ask the police to invite the parent to work with them, as a warning to others."
-    assert _criterion("district-hot-spot-en", "survey", "no-blame", warned + fact, opened=True)[0] == 0.0
+    assert _survey("district-hot-spot-en", "no-blame", warned)[0] == 0.0

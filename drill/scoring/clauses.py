@@ -65,6 +65,7 @@ _WORD = re.compile(r"\w+(?:[.,']\w+)*")
 # How close before a term a negation must stand to deny it: characters for Chinese, else words.
 _STEM_MIN = 4  # letters of a rubric's English stem ("test", "sampl") that match the words it begins
 _LEAD_WORDS, _LEAD_CHARS = 4, 6  # how close before a claim a verb of saying stands to bear on it
+_SUBJECT_WORDS, _SUBJECT_CHARS = 3, 6  # at most this before a passive sanction that opens its clause
 # A request reaches past whom it asks ("yêu cầu Ban đại diện lớp 3A dừng thu", "asked the class 3A
 # parents' committee to stop collecting"): the action asked for may stand further off.
 _ASKED_WORDS, _ASKED_CHARS = 8, 12
@@ -667,7 +668,7 @@ class Reading:
         lead = read[:hit.start]
         passive = self._opens("agents", read[hit.start:]) or bool(self._ending("agents", lead.rstrip())) or (
             self.lexicon.language == "en" and bool(lead.split()) and lead.split()[-1] in self.lexicon.auxiliaries)  # "be dealt with"
-        short = self._size(lead) <= (_LEAD_WORDS - 1 if self.lexicon.spaced else _LEAD_CHARS)
+        short = self._size(lead) <= (_SUBJECT_WORDS if self.lexicon.spaced else _SUBJECT_CHARS)
         return passive and short and any(self._any("targets", clause.read) for clause in self._sentence(hit.clause)[0])
 
     def deferred(self, hit: Hit) -> bool:
