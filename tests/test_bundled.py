@@ -200,6 +200,7 @@ def test_a_request_or_a_rule_before_the_audit_claims_no_refund(text, claims):
     # announced, whatever word stands somewhere before it
     ("district-hot-spot-en", "Families who paid have been refunded in full. The list is a draft.", True),
     ("school-food-rumour", "经研究决定即日起暂停丰禾粮油供货。问题大米已登记封存。", True),
+    ("school-food-rumour", "我局已决定暂停丰禾粮油公司向全市学校供货，依法从重处罚。问题大米已登记封存。", True),
     # an order is a decision too
     ("school-food-rumour", "已责令丰禾粮油暂停供货。问题大米已登记封存。", True),
     ("district-hot-spot-en", "The school has been ordered to discipline the class teacher. The list is a draft.", True),
@@ -244,6 +245,37 @@ def test_a_survey_says_how_far_its_figures_reach(scenario_id, text, said):
 def test_a_plan_whose_agreed_lines_contradict_a_confirmed_fact_says_so(scenario_id, text, false):
     points, evidence = _criterion(scenario_id, "plan", "no-false-claims", text, opened=True)
     assert (points == 0.0) is false, evidence
+
+
+@pytest.mark.parametrize(("scenario_id", "task_id", "text", "false"), [
+    # the audit found 14 families had paid 35 million: "nobody paid" and "voluntary" deny it
+    ("district-hot-spot-en", "statement", "The air-conditioner idea never went ahead: not one household had handed over money "
+     "for it. The list is a draft by the class 3A committee.", True),
+    ("district-hot-spot-en", "statement", "Fourteen households had paid 35 million dong; every dong will be returned before "
+     "20 September. The list is a draft by the class 3A committee.", False),
+    ("district-hot-spot", "reply-parents", "Khoản hỗ trợ lắp điều hòa hoàn toàn theo tinh thần tự nguyện. Bảng kê đã được Ban đại "
+     "diện thống nhất với nhà trường từ cuộc họp phụ huynh đầu năm.", True),
+    # the rapid test failed only the sealed sacks; the rice in use passed
+    ("school-food-rumour", "plan", "快检结果已出，三小食堂大米霉变粒超标，判定不合格。问题大米已登记封存。", True),
+    ("school-food-rumour", "plan", "快检结果：封存的2袋霉变粒超标，不合格；在用大米和留样合格。问题大米已登记封存。", False),
+])
+def test_a_text_that_denies_what_the_audit_or_the_tests_found_is_false(scenario_id, task_id, text, false):
+    points, evidence = _criterion(scenario_id, task_id, "no-false-claims", text, opened=True)
+    assert (points == 0.0) is false, evidence
+
+
+@pytest.mark.parametrize(("task_id", "text", "claims"), [
+    # a video retold ("a video with footage of pupils vomiting, saying many went to hospital") claims nothing
+    ("flash-report", "8点左右短视频平台出现一个配有学生呕吐、救护车画面的视频，说多名学生送医。问题大米已登记封存。", False),
+    ("flash-report", "经核实，多名学生送医。问题大米已登记封存。", True),
+    # "the kitchen cannot be entered at any time" turns a promise down: no decision announced
+    ("follow-up", "后厨出于卫生要求不便随时进入，家长可以报名陪餐。问题大米已登记封存，从未供学生食用。", False),
+    ("follow-up", "从今天起家长可随时进入后厨查看。问题大米已登记封存，从未供学生食用。", True),
+])
+def test_a_rumour_retold_or_a_promise_turned_down_claims_nothing(task_id, text, claims):
+    points, evidence = _criterion("school-food-rumour", task_id, "no-overclaims", text, opened=task_id == "flash-report",
+                                  at=None if task_id == "flash-report" else 15 * 3600)
+    assert (points == 0.0) is claims, evidence
 
 
 def test_bundled_drill_scores_its_facts_with_its_own_rubrics():

@@ -629,6 +629,9 @@ def test_a_sanction_aimed_at_a_member_of_the_public_threatens_without_a_label():
     assert judge("zh", blame, "个别家长借陪餐之机拍照发帖，断章取义，建议公安部门介入处理。问题大米已封存。")[0] == 0.0
     assert judge("vi", blame, "Bảng kê là bản dự thảo. Cơ quan công an sẽ mời người đăng bài lên làm việc.")[0] == 0.0
     assert judge("vi", blame, "Bảng kê là bản dự thảo. Những tài khoản tiếp tục chia sẻ sai sự thật sẽ bị xử lý nghiêm.")[0] == 0.0
+    # the comma of "post, share or comment" parts the target from the sanction's clause
+    assert judge("en", blame, "We warn that any organisation or individual who continues to post, share or comment on false "
+                              "information about this matter will be dealt with in accordance with the law." + sealed)[0] == 0.0
     # a sanction on the page that faked the video, with the poster spared after it, threatens nobody
     assert judge("en", blame, "The police deal with the page that invented the arrest, and leave the parent who posted alone." + sealed)[0] == 1.0
     assert judge("en", blame, "Anyone who breaks the rules on fees will be dealt with." + sealed)[0] == 1.0
@@ -786,6 +789,23 @@ def test_a_case_named_before_then_is_a_condition_in_vietnamese():
     assert score(worse, internal, language="vi").gates == ()
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    ("The rice was sealed and the sacks were tested on Monday.", 1.0),
+    ("The rice was sealed. We will publish the latest figures.", 0.0),  # "test" in "latest"
+    ("The rice was sealed. Parents gathered in protest.", 0.0),
+    ("The rice was sealed. The head gave an interview.", 0.0),  # "review" in "interview"
+])
+def test_an_english_term_may_end_inside_a_word_but_never_starts_inside_one(text, found):
+    assert judge("en", {"any_of": ["test", "review"]}, text)[0] == found
+
+
+def test_an_english_label_or_credit_is_not_found_inside_a_longer_word():
+    sealed = " The rice was sealed on Monday."
+    assert judge("en", {"any_of": ["responsib"]}, "Some parents were irresponsible." + sealed)[0] == 0.0
+    assert judge("en", {"any_of": ["responsib"]}, "We take responsibility." + sealed)[0] == 1.0
+    assert judge("en", {"no_blame": True}, "Some individuals with bad motives spread distorted information." + sealed)[0] == 0.0
+
+
 def test_a_refusal_to_speak_alone_keeps_one_voice_and_is_not_silence():
     """Only with a word for "alone" and a word for where the questions go instead."""
     check = {"none_of": ["không trả lời báo chí", "do not talk to the press", "will not answer questions", "不接受采访", "造谣者", "冷处理", "miễn bình luận"]}
@@ -793,6 +813,7 @@ def test_a_refusal_to_speak_alone_keeps_one_voice_and_is_not_silence():
     assert judge("en", check, "Staff do not talk to the press separately; reporters are referred to the working group. The rice was sealed.")[0] == 1.0
     assert judge("zh", check, "学校不单独接受采访，统一由工作组回应。问题大米已封存。")[0] == 1.0
     assert judge("zh", check, "任何人不得擅自接受媒体采访。问题大米已封存。")[0] == 1.0  # 擅自: there is an authorised channel
+    assert judge("zh", check, "媒体采访由网信办统一安排，各单位不单独接受采访。问题大米已封存。")[0] == 1.0  # the channel named first
     for silent in ("学校不接受采访。问题大米已封存。", "学校不单独接受采访，也不会再发布任何说明。问题大米已封存。",
                    "此系个别造谣者私自编造。问题大米已封存。", "各自的家长群一律冷处理。问题大米已封存。"):
         assert judge("zh", check, silent)[0] == 0.0, silent

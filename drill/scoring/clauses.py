@@ -383,6 +383,8 @@ class Reading:
     def _locate(self, wanted: str, read: str, match: str = LOOSE) -> tuple[int, int] | None:
         if self.whole:
             at = _find_whole(wanted, read)
+        elif self.lexicon.language == "en":
+            at = _find_word_start(wanted, read)
         else:
             at = read.find(wanted)
         if at != -1:
@@ -612,14 +614,15 @@ class Reading:
         return self.conditional(hit) or bool(intro) and (self._opens("conditions", intro) or self._opens("cases", intro))
 
     def apart(self, hit: Hit) -> bool:
-        """Whether a refusal to speak is a refusal to speak alone: its clause says so, and it or the
-        next two clauses say where the questions go instead ("the school does not answer the press
-        separately; reporters are referred to the working group", 学校不单独接受采访，统一由工作组回应):
-        one voice, not silence. Without the referral ("不单独接受采访，也不再发布任何说明") it is silence."""
+        """Whether a refusal to speak is a refusal to speak alone: its clause says so, and it, the
+        clause before it or the next two say where the questions go instead ("the school does not
+        answer the press separately; reporters are referred to the working group", 学校不单独接受采访，
+        统一由工作组回应, 媒体采访由网信办统一安排，各单位不单独接受采访): one voice, not silence.
+        Without the referral ("不单独接受采访，也不再发布任何说明") it is silence."""
         if not self._any("apart", hit.clause.read):
             return False
         at = next((i for i, clause in enumerate(self.clauses) if clause is hit.clause), len(self.clauses))
-        return any(self._any("referrals", clause.read) for clause in (hit.clause, *self.clauses[at + 1:at + 3]))
+        return any(self._any("referrals", clause.read) for clause in self.clauses[max(at - 1, 0):at + 3])
 
     def retold(self, hit: Hit) -> bool:
         """Whether a claim is the rumour retold rather than the team's own: quoted, or reported
@@ -1059,6 +1062,17 @@ def _all(marker: str, text: str, spaced: bool) -> list[tuple[int, int]]:
 def _bounded(text: str, at: int, end: int, term: str) -> bool:
     starts_word, ends_word = wordlike(term[0]), wordlike(term[-1])
     return not (starts_word and at > 0 and wordlike(text[at - 1])) and not (ends_word and end < len(text) and wordlike(text[end]))
+
+
+def _find_word_start(term: str, text: str) -> int:
+    """Where a term starts a word of the text: English terms are stems that may end inside a
+    word ("hospitali", "investigat") but never start inside one: "test" is not in "latest" or
+    "protest", "review" not in "interview", "responsib" not in "irresponsible"."""
+    at = text.find(term)
+    if term and wordlike(term[0]):
+        while at > 0 and wordlike(text[at - 1]):
+            at = text.find(term, at + 1)
+    return at
 
 
 def _find_whole(term: str, text: str) -> int:
