@@ -143,6 +143,14 @@ def _task_score(scenario_id: str, task_id: str, text: str, at: float, due: float
     ("school-food-rumour", "暂不对外发布，冷处理。问题大米已登记封存，今天送检。", True),
     ("district-hot-spot", "Đề nghị nền tảng gỡ bài viết cắt ghép của trang Hóng Biến Hồng Hà. Bảng kê gần 8 triệu là bản dự thảo, nhà trường chưa duyệt.", False),
     ("district-hot-spot", "Không cần đưa thông tin ra ngoài, khóa bình luận. Bảng kê gần 8 triệu là bản dự thảo, nhà trường chưa duyệt.", True),
+    # a gag on every unit, or taking down the genuine first post with the fakes, blocks instead of guiding
+    ("district-hot-spot-en", "Until the inspection is concluded, no unit gives any information to the press or the public. "
+     "The list is a draft by the class 3A committee.", True),
+    ("district-hot-spot-en", "Ask the platforms to remove the posts and videos about the case, including the original post. "
+     "The list is a draft by the class 3A committee.", True),
+    ("district-hot-spot-en", "Ask the platforms to remove the spliced video; the original post stays up. "
+     "The list is a draft by the class 3A committee.", False),
+    ("school-food-rumour", "联系平台删除相关视频，连同原帖一并处理。问题大米已登记封存，今天送检。", True),
 ])
 def test_the_silence_gate_fails_advice_to_keep_quiet_not_plans_that_mention_restraint(scenario_id, text, silent):
     points, evidence = _criterion(scenario_id, "plan", "no-silence", text)

@@ -804,6 +804,7 @@ def test_an_english_label_or_credit_is_not_found_inside_a_longer_word():
     assert judge("en", {"any_of": ["responsib"]}, "Some parents were irresponsible." + sealed)[0] == 0.0
     assert judge("en", {"any_of": ["responsib"]}, "We take responsibility." + sealed)[0] == 1.0
     assert judge("en", {"no_blame": True}, "Some individuals with bad motives spread distorted information." + sealed)[0] == 0.0
+    assert judge("en", {"no_blame": True}, "A few relatives of the poster are deliberately stirring up opinion." + sealed)[0] == 0.0
 
 
 def test_a_refusal_to_speak_alone_keeps_one_voice_and_is_not_silence():
@@ -837,6 +838,12 @@ def test_what_people_thought_or_worry_about_is_retold():
         assert reading.retold(reading.hits("head teacher had been arrested")[0]), text
     reading = Reading("Nhiều phụ huynh lo ngại hiệu trưởng bị bắt.", lexicon("vi"))
     assert reading.retold(reading.hits("hiệu trưởng bị bắt")[0])
+    # a survey's "those asked believe", a video's "the line that", what people ask after a colon
+    for text in ("Many of those asked believe the head teacher has been arrested.",
+                 "A video, plus the line that the head teacher has been arrested, went round.",
+                 "Publish before 14:00, answering what people actually ask: has the head teacher been arrested, will the money come back."):
+        reading = Reading(text, lexicon("en"))
+        assert reading.retold(reading.hits("head teacher has been arrested")[0]), text
     # "là sai quy định" admits a wrong; it rejects nothing
     assert stances("vi", "Nhà trường đã duyệt bảng kê, việc này là sai quy định.", "nhà trường đã duyệt bảng kê") == [STATED]
 
