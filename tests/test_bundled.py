@@ -123,15 +123,15 @@ def _survey(scenario_id: str, criterion_id: str, text: str) -> tuple[float, str]
     return _criterion(scenario_id, "survey", criterion_id, text + fact, opened=True)
 
 
-def _task_score(scenario_id: str, task_id: str, text: str, at: float, due: float):
-    """A bundled drill's task scored whole (gates and all) for one text from the first team it is
-    given to, handed in at `at` with the task due at `due`."""
+def _task_score(scenario_id: str, task_id: str, text: str, at: float, due: float, fields: dict[str, str] | None = None):
+    """A bundled drill's task scored whole (gates and all) for one text (and its form's `fields`)
+    from the first team it is given to, handed in at `at` with the task due at `due`."""
     from drill.scoring.scorer import Submission, score_exercise
 
     exercise = Loader().load_exercise(scenario_path(scenario_id))
     definition = next(t for t in exercise.scenario.tasks if t.id == task_id)
     team = exercise.scenario.recipients(definition.teams)[0]
-    scores = score_exercise(exercise, [Submission(team, task_id, at, text, {})], [], {(team, task_id): due})
+    scores = score_exercise(exercise, [Submission(team, task_id, at, text, fields or {})], [], {(team, task_id): due})
     return next(k for m in scores.teams if m.team == team for k in m.tasks if k.task == task_id)
 
 
@@ -284,6 +284,29 @@ def test_a_rumour_retold_or_a_promise_turned_down_claims_nothing(task_id, text, 
     points, evidence = _criterion("school-food-rumour", task_id, "no-overclaims", text, opened=task_id == "flash-report",
                                   at=None if task_id == "flash-report" else 15 * 3600)
     assert (points == 0.0) is claims, evidence
+
+
+@pytest.mark.parametrize(("scenario_id", "right", "wrong"), [
+    ("school-food-rumour", "市教育局", "学校"),
+    ("school-food-rumour-en", "Education Bureau", "the school"),
+    ("district-hot-spot", "UBND phường Đông Giang", "Trường Tiểu học Đông Giang"),
+    ("district-hot-spot-en", "Dong Giang Ward People's Committee", "Dong Giang Primary School"),
+])
+def test_an_assessment_that_names_the_wrong_lead_unit_is_at_best_fair(scenario_id, right, wrong):
+    """The assessment's form asks for the lead unit, and the directive names it: experts gave none
+    of the 101 graded assessments with another lead more than 70, whatever else they got right."""
+    exercise = Loader().load_exercise(scenario_path(scenario_id))
+    task = next(t for t in exercise.scenario.tasks if t.id == "assess")
+    lead = next(f for f in task.fields if f.id == "lead")
+    right, wrong = next(c for c in lead.choices if right in c), next(c for c in lead.choices if wrong in c)
+    graded = {"school-food-rumour": "school-food-rumour-zh", "district-hot-spot": "district-hot-spot-vi"}.get(scenario_id, scenario_id)
+    examples = Loader().load_graded(ROOT / "graded" / f"{graded}-internal.yaml")[1].examples
+    text = next(e.text for e in examples if e.task == "assess" and e.score >= 90)
+    grade = {"grade": next(f.answer for f in task.fields if f.id == "grade")}
+    led_right = _task_score(scenario_id, "assess", text, task.due - 600, task.due, {**grade, "lead": right})
+    led_wrong = _task_score(scenario_id, "assess", text, task.due - 600, task.due, {**grade, "lead": wrong})
+    assert led_right.score >= 75 and led_wrong.score <= 70
+    assert any(g.criterion == "lead" for g in led_wrong.gates) and not any(g.criterion == "lead" for g in led_right.gates)
 
 
 def test_bundled_drill_scores_its_facts_with_its_own_rubrics():

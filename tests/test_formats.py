@@ -236,6 +236,24 @@ def test_field_check_needs_an_answer(tmp_path):
     assert any(p.startswith("27:13: rubric 'r' criterion 'c' checks field 'grade', but this task has no field 'grade' with an 'answer'") for p in found), found
 
 
+def test_an_optional_field_check_is_left_out_of_a_task_without_that_field(tmp_path):
+    """A library rubric can check a field that only some drills' tasks define (the bundled
+    assessments' lead unit): marked `optional`, it is no error where the task lacks the field,
+    and the task is judged without it."""
+    optional = RUBRIC.replace("check: {any_of: [rice]}", "check: {any_of: [rice]}\n  - id: lead\n    title: Lead\n    cap: 70\n"
+                              "    optional: true\n    check: {field: lead}")
+    (tmp_path / "o.yaml").write_text(optional, encoding="utf-8")
+    body = VALID.replace("rubric: r.yaml", "rubric: o.yaml")
+    assert problems_of(tmp_path, body) == []
+    exercise = Loader().load_exercise(tmp_path / "s.yaml")
+    task = exercise.scenario.tasks[0]
+    assert [c.id for c in exercise.rubric_for(task.id).criteria] == ["c"]
+    assert [c.id for c in exercise.rubrics["o.yaml"].fitted({"lead"}).criteria] == ["c", "lead"]
+    # only a field check can be left out
+    (tmp_path / "o.yaml").write_text(optional.replace("check: {field: lead}", "check: {any_of: [lead]}"), encoding="utf-8")
+    assert any("only a `field` check can be optional" in p for p in problems_of(tmp_path, body))
+
+
 def test_responses_cross_references(data_dir):
     path = data_dir / "bad-responses.yaml"
     path.write_text(

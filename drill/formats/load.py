@@ -84,8 +84,9 @@ class Exercise:
     path: str = ""
 
     def rubric_for(self, task_id: str) -> Rubric:
+        """The rubric a task is judged by, its optional criteria that the task cannot take left out."""
         task = next(t for t in self.scenario.tasks if t.id == task_id)
-        return self.rubrics[task.rubric]
+        return self.rubrics[task.rubric].fitted({f.id for f in task.fields if f.answer is not None})
 
 
 def _shown(value: object, limit: int = 60) -> str:

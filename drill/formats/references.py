@@ -177,7 +177,7 @@ def _check_rubric_fits(report: _Report, i: int, task: Task, rubric: Rubric, fact
         check = criterion.check
         if check is None:
             continue
-        if check.field is not None and (check.field not in fields or fields[check.field].answer is None):
+        if check.field is not None and not criterion.optional and (check.field not in fields or fields[check.field].answer is None):
             report.add("tasks", i, ("rubric",), f"rubric {rubric.id!r} criterion {criterion.id!r} checks field {check.field!r}, but this task has no field {check.field!r} with an 'answer'")
         for fact in check.facts or ():
             if fact not in facts:

@@ -156,6 +156,11 @@ class Criterion(Model):
         description="With `cap` or `keep`: the gate also holds when this criterion earns less than this share of its weight "
         "(0-1; e.g. 0.5 on a length check holds a text under half the minimum length); without it, only when it earns nothing",
     )
+    optional: bool = Field(
+        False,
+        description="Leave this criterion out of a task that cannot take it: a `field` check whose field the task does not "
+        "define with an `answer` (a library rubric's lead-unit check, in a drill whose task asks only for a grade)",
+    )
 
     @field_validator("cap")
     @classmethod
@@ -164,9 +169,15 @@ class Criterion(Model):
             raise ValueError("a cap is a band id or a score from 0 to 100")
         return value
 
+    def fits(self, answered: set[str]) -> bool:
+        """Whether the criterion applies to a task whose fields with an answer are `answered`."""
+        return not (self.optional and self.check is not None and self.check.field is not None and self.check.field not in answered)
+
     @model_validator(mode="after")
     def _one(self) -> "Criterion":
         exactly_one(self, ("check", "manual"), "a criterion")
+        if self.optional and (self.check is None or self.check.field is None):
+            raise ValueError("only a `field` check can be optional: it is left out of a task that does not define the field")
         if self.cap is not None and self.keep is not None:
             raise ValueError("a gate either caps or scales the score: give `cap` or `keep`, not both")
         if self.cap_below is not None and self.cap is None and self.keep is None:
@@ -192,6 +203,12 @@ class Rubric(Model):
         if mins[-1] != 0:
             raise ValueError("the lowest band needs 'min: 0' so that every score has a rating")
         return value
+
+    def fitted(self, answered: set[str]) -> "Rubric":
+        """The rubric as it applies to a task whose fields with an answer are `answered`: its
+        optional criteria that the task cannot take left out (the same rubric when all apply)."""
+        kept = [c for c in self.criteria if c.fits(answered)]
+        return self if len(kept) == len(self.criteria) else self.model_copy(update={"criteria": kept})
 
     @model_validator(mode="after")
     def _caps(self) -> "Rubric":
