@@ -146,11 +146,15 @@ def _task_score(scenario_id: str, task_id: str, text: str, at: float, due: float
     # a gag on every unit, or taking down the genuine first post with the fakes, blocks instead of guiding
     ("district-hot-spot-en", "Until the inspection is concluded, no unit gives any information to the press or the public. "
      "The list is a draft by the class 3A committee.", True),
-    ("district-hot-spot-en", "Ask the platforms to remove the posts and videos about the case, including the original post. "
+    ("district-hot-spot-en", "Ask the platforms to remove the original post and the videos about the case. "
      "The list is a draft by the class 3A committee.", True),
     ("district-hot-spot-en", "Ask the platforms to remove the spliced video; the original post stays up. "
      "The list is a draft by the class 3A committee.", False),
-    ("school-food-rumour", "联系平台删除相关视频，连同原帖一并处理。问题大米已登记封存，今天送检。", True),
+    ("school-food-rumour", "联系平台删除相关视频，连同原帖一并删除。问题大米已登记封存，今天送检。", True),
+    # watching every post, the original one included, or a single spokesperson, is no gag
+    ("district-hot-spot-en", "Keep watching every post, including the original post. The list is a draft by the class 3A "
+     "committee.", False),
+    ("school-food-rumour", "持续监测相关帖子（包括原帖）的转发，不删除原帖。问题大米已登记封存，今天送检。", False),
 ])
 def test_the_silence_gate_fails_advice_to_keep_quiet_not_plans_that_mention_restraint(scenario_id, text, silent):
     points, evidence = _criterion(scenario_id, "plan", "no-silence", text)
@@ -263,9 +267,12 @@ def test_a_plan_whose_agreed_lines_contradict_a_confirmed_fact_says_so(scenario_
      "20 September. The list is a draft by the class 3A committee.", False),
     ("district-hot-spot", "reply-parents", "Khoản hỗ trợ lắp điều hòa hoàn toàn theo tinh thần tự nguyện. Bảng kê đã được Ban đại "
      "diện thống nhất với nhà trường từ cuộc họp phụ huynh đầu năm.", True),
-    # the rapid test failed only the sealed sacks; the rice in use passed
-    ("school-food-rumour", "plan", "快检结果已出，三小食堂大米霉变粒超标，判定不合格。问题大米已登记封存。", True),
-    ("school-food-rumour", "plan", "快检结果：封存的2袋霉变粒超标，不合格；在用大米和留样合格。问题大米已登记封存。", False),
+    # ... and what is true of other things stays true
+    ("district-hot-spot-en", "statement", "Not one household has been charged more than 1,650,000 dong. The list is a draft by the "
+     "class 3A committee.", False),
+    ("district-hot-spot", "reply-parents", "Mọi khoản đóng góp phải theo tinh thần tự nguyện. Bảng kê là bản dự thảo của Ban đại "
+     "diện lớp 3A.", False),
+    ("school-food-rumour", "plan", "快检：食堂（仓库）封存的2袋大米霉变粒超标，不合格；在用大米和留样合格。问题大米已登记封存，今天送检。", False),
 ])
 def test_a_text_that_denies_what_the_audit_or_the_tests_found_is_false(scenario_id, task_id, text, false):
     points, evidence = _criterion(scenario_id, task_id, "no-false-claims", text, opened=True)
@@ -273,11 +280,13 @@ def test_a_text_that_denies_what_the_audit_or_the_tests_found_is_false(scenario_
 
 
 @pytest.mark.parametrize(("task_id", "text", "claims"), [
-    # a video retold ("a video with footage of pupils vomiting, saying many went to hospital") claims nothing
-    ("flash-report", "8点左右短视频平台出现一个配有学生呕吐、救护车画面的视频，说多名学生送医。问题大米已登记封存。", False),
+    # a video retold ("a video appeared, saying many pupils went to hospital") claims nothing
+    ("flash-report", "8点左右短视频平台出现一个视频，说多名学生送医。问题大米已登记封存。", False),
+    ("flash-report", "8点左右短视频平台出现一个配有学生呕吐、救护车画面的视频。问题大米已登记封存。", False),
     ("flash-report", "经核实，多名学生送医。问题大米已登记封存。", True),
     # "the kitchen cannot be entered at any time" turns a promise down: no decision announced
-    ("follow-up", "后厨出于卫生要求不便随时进入，家长可以报名陪餐。问题大米已登记封存，从未供学生食用。", False),
+    ("follow-up", "后厨出于卫生要求不能随时进入，家长可以报名陪餐。问题大米已登记封存，从未供学生食用。", False),
+    ("follow-up", "后厨有卫生防护要求，不便随时进入，家长可以报名陪餐。问题大米已登记封存，从未供学生食用。", False),
     ("follow-up", "从今天起家长可随时进入后厨查看。问题大米已登记封存，从未供学生食用。", True),
 ])
 def test_a_rumour_retold_or_a_promise_turned_down_claims_nothing(task_id, text, claims):
@@ -307,6 +316,9 @@ def test_an_assessment_that_names_the_wrong_lead_unit_is_at_best_fair(scenario_i
     led_wrong = _task_score(scenario_id, "assess", text, task.due - 600, task.due, {**grade, "lead": wrong})
     assert led_right.score >= 75 and led_wrong.score <= 70
     assert any(g.criterion == "lead" for g in led_wrong.gates) and not any(g.criterion == "lead" for g in led_right.gates)
+    # a form left blank names no lead: the criterion earns nothing, but nothing is found to cap
+    blank = _task_score(scenario_id, "assess", text, task.due - 600, task.due, grade)
+    assert not any(g.criterion == "lead" for g in blank.gates) and blank.score < led_right.score
 
 
 def test_bundled_drill_scores_its_facts_with_its_own_rubrics():

@@ -793,7 +793,7 @@ def test_a_case_named_before_then_is_a_condition_in_vietnamese():
     ("The rice was sealed and the sacks were tested on Monday.", 1.0),
     ("The rice was sealed. We will publish the latest figures.", 0.0),  # "test" in "latest"
     ("The rice was sealed. Parents gathered in protest.", 0.0),
-    ("The rice was sealed. The head gave an interview.", 0.0),  # "review" in "interview"
+    ("The rice was sealed. The head saw a preview.", 0.0),  # "review" in "preview"
 ])
 def test_an_english_term_may_end_inside_a_word_but_never_starts_inside_one(text, found):
     assert judge("en", {"any_of": ["test", "review"]}, text)[0] == found
@@ -805,6 +805,10 @@ def test_an_english_label_or_credit_is_not_found_inside_a_longer_word():
     assert judge("en", {"any_of": ["responsib"]}, "We take responsibility." + sealed)[0] == 1.0
     assert judge("en", {"no_blame": True}, "Some individuals with bad motives spread distorted information." + sealed)[0] == 0.0
     assert judge("en", {"no_blame": True}, "A few relatives of the poster are deliberately stirring up opinion." + sealed)[0] == 0.0
+    # a sanction on whoever faked the page threatens no member of the public
+    assert judge("en", {"no_blame": True}, "The individual who ran the fake page will be dealt with by the police." + sealed)[0] == 1.0
+    # 不便 in an apology is no negation of the apology
+    assert judge("zh", {"any_of": ["歉意"]}, "由此给家长带来的不便深表歉意。问题大米已封存。")[0] == 1.0
 
 
 def test_a_refusal_to_speak_alone_keeps_one_voice_and_is_not_silence():
@@ -815,6 +819,8 @@ def test_a_refusal_to_speak_alone_keeps_one_voice_and_is_not_silence():
     assert judge("zh", check, "学校不单独接受采访，统一由工作组回应。问题大米已封存。")[0] == 1.0
     assert judge("zh", check, "任何人不得擅自接受媒体采访。问题大米已封存。")[0] == 1.0  # 擅自: there is an authorised channel
     assert judge("zh", check, "媒体采访由网信办统一安排，各单位不单独接受采访。问题大米已封存。")[0] == 1.0  # the channel named first
+    # ... in the same sentence: a referral of something else before it keeps no voice
+    assert judge("zh", check, "问题大米已统一登记封存。学校不单独接受采访，也不再发布任何说明。")[0] == 0.0
     for silent in ("学校不接受采访。问题大米已封存。", "学校不单独接受采访，也不会再发布任何说明。问题大米已封存。",
                    "此系个别造谣者私自编造。问题大米已封存。", "各自的家长群一律冷处理。问题大米已封存。"):
         assert judge("zh", check, silent)[0] == 0.0, silent

@@ -201,10 +201,13 @@ def _absence(answer: Answer, findings: list[str], clean: str) -> Result:
     return 1.0, clean
 
 
-def unearned(kind: str, evidence: str, answer: Answer) -> bool:
+def unearned(check: Check, evidence: str, answer: Answer) -> bool:
     """Whether an absence check gave nothing only because the text says nothing of substance, or
-    is a heap of keywords in which nothing is said (no finding: not a red flag, not a gate)."""
-    return kind in ABSENCE_KINDS and evidence in (answer.words("scoring.substance.none-yet"), answer.words("scoring.listed"))
+    is a heap of keywords in which nothing is said; or a form field was left blank, or picked above
+    a heap of keywords (no finding: not a red flag, not a gate; the criterion still earns nothing)."""
+    if check.field is not None:
+        return not answer.fields.get(check.field, "").strip() or answer.reading.listed
+    return check.kind in ABSENCE_KINDS and evidence in (answer.words("scoring.substance.none-yet"), answer.words("scoring.listed"))
 
 
 def _on_time(rule: OnTime, answer: Answer) -> Result:

@@ -29,7 +29,8 @@ after a verb of saying: "a video claimed ..."), a promise (will, sẽ), an actio
 apologise that we did not answer) or puts it in the past. The words of each language are
 data (lexicon.py).
 
-Terms are found as before (folded substrings, whole syllables in Vietnamese), and
+Terms are found as before (folded substrings, whole syllables in Vietnamese, English from
+the start of a word), and
 also in the writer's own words: the language's variants made one (已经 = 已, 全部 = 均),
 English words compared by a light stem (sealed / seals / sealing), helper words
 ignored (was / has been), and a few words allowed between a term's parts
@@ -621,8 +622,11 @@ class Reading:
         Without the referral ("不单独接受采访，也不再发布任何说明") it is silence."""
         if not self._any("apart", hit.clause.read):
             return False
-        at = next((i for i, clause in enumerate(self.clauses) if clause is hit.clause), len(self.clauses))
-        return any(self._any("referrals", clause.read) for clause in self.clauses[max(at - 1, 0):at + 3])
+        at = next((i for i, clause in enumerate(self.clauses) if clause is hit.clause), None)
+        if at is None:  # a term that spans clauses: its own words are all there is to read
+            return self._any("referrals", hit.clause.read)
+        before = [c for c in self.clauses[max(at - 1, 0):at] if c.sentence == hit.clause.sentence]
+        return any(self._any("referrals", clause.read) for clause in (*before, *self.clauses[at:at + 3]))
 
     def retold(self, hit: Hit) -> bool:
         """Whether a claim is the rumour retold rather than the team's own: quoted, or reported
@@ -1067,7 +1071,7 @@ def _bounded(text: str, at: int, end: int, term: str) -> bool:
 def _find_word_start(term: str, text: str) -> int:
     """Where a term starts a word of the text: English terms are stems that may end inside a
     word ("hospitali", "investigat") but never start inside one: "test" is not in "latest" or
-    "protest", "review" not in "interview", "responsib" not in "irresponsible"."""
+    "protest", "review" not in "preview", "responsib" not in "irresponsible"."""
     at = text.find(term)
     if term and wordlike(term[0]):
         while at > 0 and wordlike(text[at - 1]):

@@ -12,8 +12,9 @@ syllables, so "tin" (news) is not found in "tinh thần" or "tính", nor "phí"
 (fee) in "phía" (side). Word boundaries are checked only at an end of the term
 that is a letter or digit of a script written with spaces (Latin, Cyrillic,
 Greek, ...); an end in Chinese or Japanese characters, or in punctuation, is
-matched as a substring, as before. English keeps plain substrings, so that
-stems work ("hospitali" finds "hospitalised"); Chinese has no spaces to find.
+matched as a substring, as before. English terms may end inside a word, so that
+stems work ("hospitali" finds "hospitalised"), but start one (clauses.py); Chinese has
+no spaces to find.
 """
 
 from __future__ import annotations

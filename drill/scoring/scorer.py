@@ -113,7 +113,7 @@ def _automatic(criterion: Criterion, answer: Answer, reviews: list[ExpertReview]
     auto = criterion.weight * fraction
     kind = criterion.check.kind
     w = answer.words
-    empty = unearned(kind, evidence, answer)
+    empty = unearned(criterion.check, evidence, answer)
     if not reviews:
         return CriterionScore(criterion.id, criterion.title, kind, criterion.weight, auto, "auto", evidence, language=w.language, empty=empty)
     panel = _Panel(reviews, w)
