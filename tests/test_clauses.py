@@ -511,6 +511,8 @@ def test_what_is_seen_so_far_is_no_claim_of_a_finding_still_to_come():
     assert judge("en", {"no_overclaims": True}, sealed + "So far the full laboratory report shows no aflatoxin.")[0] == 1.0
     # a finding said "so far" is still a finding
     assert judge("en", {"no_overclaims": True}, sealed + "So far the full laboratory report shows the rice was mouldy.")[0] == 0.0
+    # what the school saw on its own premises this week, denied, is what it knows so far
+    assert judge("en", {"no_overclaims": True}, sealed + "The full laboratory report shows no aflatoxin in rice served at school this week.")[0] == 1.0
 
 
 def test_a_failing_owned_is_no_stonewalling():
