@@ -355,7 +355,18 @@ class Reading:
         return out
 
     def _may_hold(self, wanted: str) -> bool:
-        """A quick look at the whole text: can the term be anywhere in it at all?"""
+        """A quick look at the whole text: can the term be anywhere in it at all? Asked once per
+        term: the checks of one rubric look for the same facts and lists again and again."""
+        held = self._held.get(wanted)
+        if held is None:
+            held = self._held[wanted] = self._looks_held(wanted)
+        return held
+
+    @cached_property
+    def _held(self) -> dict[str, bool]:
+        return {}
+
+    def _looks_held(self, wanted: str) -> bool:
         if wanted in self.whole_read:
             return True
         if self.lexicon.spaced:
@@ -882,7 +893,7 @@ class Reading:
     def _any(self, markers: str, text: str) -> bool:
         """Whether any word of one of the lexicon's lists (by name) is in the text: `_has` for
         each, in one search."""
-        pattern = _markers(self.lexicon, markers)
+        pattern = _presence(self.lexicon, markers)
         return pattern is not None and pattern.search(text) is not None
 
     def _bare(self, clause: Clause, start: int, end: int) -> bool:
@@ -1031,9 +1042,27 @@ def _markers(lexicon: Lexicon, name: str) -> re.Pattern[str] | None:
     # is not one before a full stop and a number: "No. 3 Primary sealed the rice" denies nothing
     # ("No 3A pupils were moved" still does).
     numbered = lexicon.abbreviations if name == "negations" else frozenset()
-    parts = [("(?<![^\\W_])" if wordlike(word[0]) and not word.startswith("n'") else "") + re.escape(word)
-             + ("(?![^\\W_])" if wordlike(word[-1]) else "") + (r"(?!\.\s*\d)" if word in numbered else "") for word in words]
-    return re.compile("|".join(parts))
+    return re.compile("|".join(_bounded_part(word, numbered) for word in words))
+
+
+def _bounded_part(word: str, numbered: frozenset[str]) -> str:
+    return (("(?<![^\\W_])" if wordlike(word[0]) and not word.startswith("n'") else "") + re.escape(word)
+            + ("(?![^\\W_])" if wordlike(word[-1]) else "") + (r"(?!\.\s*\d)" if word in numbered else ""))
+
+
+@lru_cache(maxsize=64)
+def _presence(lexicon: Lexicon, name: str) -> re.Pattern[str] | None:
+    """The words of `_markers`, for a yes-or-no search only: in a spaced language the words bounded
+    on both sides share one pair of lookarounds, which searches a long list (the blame words, the
+    reports) several times faster than a lookbehind tried for every word at every place."""
+    if not lexicon.spaced:
+        return _markers(lexicon, name)
+    numbered = lexicon.abbreviations if name == "negations" else frozenset()
+    words = sorted(getattr(lexicon, name), key=len, reverse=True)
+    plain = [w for w in words if wordlike(w[0]) and wordlike(w[-1]) and not w.startswith("n'") and w not in numbered]
+    parts = ["(?<![^\\W_])(?:" + "|".join(re.escape(w) for w in plain) + ")(?![^\\W_])"] if plain else []
+    parts += [_bounded_part(w, numbered) for w in words if w not in plain]
+    return re.compile("|".join(parts)) if parts else None
 
 
 @lru_cache(maxsize=64)
