@@ -299,6 +299,7 @@ class Reading:
         self._word_cache: dict[str, list[tuple[int, int, str, str]]] = {}
         self._unaided_cache: dict[str, list[tuple[int, int, str, str]]] = {}
         self._keywords_cache: dict[str, bool] = {}
+        self._held_cache: dict[str, bool] = {}
         self._own_lines = [line.strip() for line in text.splitlines() if line.strip()]  # a form's fields are no notes
         self._lines = len(self._own_lines)
         # A form's fields are read after the text; a Windows line ending is one line break.
@@ -357,14 +358,10 @@ class Reading:
     def _may_hold(self, wanted: str) -> bool:
         """A quick look at the whole text: can the term be anywhere in it at all? Asked once per
         term: the checks of one rubric look for the same facts and lists again and again."""
-        held = self._held.get(wanted)
+        held = self._held_cache.get(wanted)
         if held is None:
-            held = self._held[wanted] = self._looks_held(wanted)
+            held = self._held_cache[wanted] = self._looks_held(wanted)
         return held
-
-    @cached_property
-    def _held(self) -> dict[str, bool]:
-        return {}
 
     def _looks_held(self, wanted: str) -> bool:
         if wanted in self.whole_read:
@@ -893,7 +890,7 @@ class Reading:
     def _any(self, markers: str, text: str) -> bool:
         """Whether any word of one of the lexicon's lists (by name) is in the text: `_has` for
         each, in one search."""
-        pattern = _presence(self.lexicon, markers)
+        pattern = _markers(self.lexicon, markers)
         return pattern is not None and pattern.search(text) is not None
 
     def _bare(self, clause: Clause, start: int, end: int) -> bool:
@@ -1041,28 +1038,16 @@ def _markers(lexicon: Lexicon, name: str) -> re.Pattern[str] | None:
     # "n't" ends a word ("don't"): no boundary before it. A negation that is also an abbreviation
     # is not one before a full stop and a number: "No. 3 Primary sealed the rice" denies nothing
     # ("No 3A pupils were moved" still does).
+    # The words bounded on both sides share one pair of lookarounds: a long list (the blame words,
+    # the reports) is searched several times faster than with a lookbehind tried for every word at
+    # every place. Longest first within each group, so a match keeps the longest word there.
     numbered = lexicon.abbreviations if name == "negations" else frozenset()
-    return re.compile("|".join(_bounded_part(word, numbered) for word in words))
-
-
-def _bounded_part(word: str, numbered: frozenset[str]) -> str:
-    return (("(?<![^\\W_])" if wordlike(word[0]) and not word.startswith("n'") else "") + re.escape(word)
-            + ("(?![^\\W_])" if wordlike(word[-1]) else "") + (r"(?!\.\s*\d)" if word in numbered else ""))
-
-
-@lru_cache(maxsize=64)
-def _presence(lexicon: Lexicon, name: str) -> re.Pattern[str] | None:
-    """The words of `_markers`, for a yes-or-no search only: in a spaced language the words bounded
-    on both sides share one pair of lookarounds, which searches a long list (the blame words, the
-    reports) several times faster than a lookbehind tried for every word at every place."""
-    if not lexicon.spaced:
-        return _markers(lexicon, name)
-    numbered = lexicon.abbreviations if name == "negations" else frozenset()
-    words = sorted(getattr(lexicon, name), key=len, reverse=True)
     plain = [w for w in words if wordlike(w[0]) and wordlike(w[-1]) and not w.startswith("n'") and w not in numbered]
     parts = ["(?<![^\\W_])(?:" + "|".join(re.escape(w) for w in plain) + ")(?![^\\W_])"] if plain else []
-    parts += [_bounded_part(w, numbered) for w in words if w not in plain]
-    return re.compile("|".join(parts)) if parts else None
+    parts += [("(?<![^\\W_])" if wordlike(word[0]) and not word.startswith("n'") else "") + re.escape(word)
+              + ("(?![^\\W_])" if wordlike(word[-1]) else "") + (r"(?!\.\s*\d)" if word in numbered else "")
+              for word in words if word not in plain]
+    return re.compile("|".join(parts))
 
 
 @lru_cache(maxsize=64)
