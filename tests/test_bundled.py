@@ -123,14 +123,15 @@ def _survey(scenario_id: str, criterion_id: str, text: str) -> tuple[float, str]
     return _criterion(scenario_id, "survey", criterion_id, text + fact, opened=True)
 
 
-def _task_score(scenario_id: str, task_id: str, text: str, at: float, due: float, fields: dict[str, str] | None = None):
+def _task_score(scenario_id: str, task_id: str, text: str, at: float, due: float, fields: dict[str, str] | None = None,
+                team: str | None = None):
     """A bundled drill's task scored whole (gates and all) for one text (and its form's `fields`)
-    from the first team it is given to, handed in at `at` with the task due at `due`."""
+    from `team` (by default the first team it is given to), handed in at `at` with the task due at `due`."""
     from drill.scoring.scorer import Submission, score_exercise
 
     exercise = Loader().load_exercise(scenario_path(scenario_id))
     definition = next(t for t in exercise.scenario.tasks if t.id == task_id)
-    team = exercise.scenario.recipients(definition.teams)[0]
+    team = team or exercise.scenario.recipients(definition.teams)[0]
     scores = score_exercise(exercise, [Submission(team, task_id, at, text, fields or {})], [], {(team, task_id): due})
     return next(k for m in scores.teams if m.team == team for k in m.tasks if k.task == task_id)
 
@@ -635,6 +636,42 @@ def test_a_survey_reports_no_decision_nobody_made(scenario_id, text, undecided):
     points, evidence = _survey(scenario_id, "no-undecided", text)
     assert (points == 0.0) is undecided, evidence
 
+
+
+SURVEYS = {
+    "district-hot-spot-en": (
+        "Quick poll, 07:30-09:00: collaborators asked 86 people in person and by phone (61 parents, 25 residents). It is a quick "
+        "sample, not representative of the whole ward. 62 (72%) are upset about the almost 8 million list; 15 (17%) fear their "
+        "child will be treated differently; 9 (11%) find voluntary contributions normal. 54 (63%) want every payment published "
+        "and money collected against the rules returned; 31 (36%) want those responsible dealt with. 48 (56%) heard through Zalo, "
+        "30 (35%) through Facebook and TikTok, 8 through acquaintances. Many believe the head teacher has been arrested; nobody "
+        "has heard anything official. The anger stems from the silence of the school and the ward. Outlook: likely to grow at the "
+        "gate this morning unless we speak. We recommend one joint notice before 14:00 that answers the questions people ask: is "
+        "the list the school's, and is money already paid coming back. Next report at 13:00.",
+        " In fact the head teacher has been arrested by the police."),
+    "district-hot-spot": (
+        "Thăm dò nhanh 07:30-09:00: cộng tác viên hỏi 86 người (61 phụ huynh, 25 người dân), mẫu nhỏ, không đại diện cho toàn "
+        "phường. 62 người (72%) bức xúc về bảng kê gần 8 triệu; 15 người (17%) lo con bị đối xử khác; 9 người (11%) thấy đóng góp "
+        "tự nguyện là bình thường. 54 người (63%) muốn công khai các khoản thu và trả lại tiền thu sai; 31 người (36%) muốn xử lý "
+        "người chịu trách nhiệm. 56% biết qua Zalo, 35% qua Facebook, TikTok. Nhiều người tin hiệu trưởng đã bị bắt; chưa ai nhận "
+        "được thông tin chính thức. Nguyên nhân bức xúc là sự im lặng của nhà trường. Dự báo: có khả năng tụ tập đông hơn nếu không "
+        "lên tiếng. Đề nghị công an làm rõ tin hiệu trưởng bị bắt và ra thông tin chính thức trước 14:00. Báo cáo tiếp lúc 13:00.",
+        " Thực tế hiệu trưởng đã bị công an bắt."),
+}
+
+
+@pytest.mark.parametrize("scenario_id", sorted(SURVEYS))
+def test_a_survey_that_reports_a_confirmed_fact_falsely_fails_but_one_that_retells_the_rumour_does_not(scenario_id):
+    """Experts fail a survey that tells the standing board the head teacher was arrested (17 to 28 in
+    the graded sets; the scorer gave 55 to 67): `no-false-claims` caps it at 45. The rumour retold
+    ("many believe", the questions people ask, asking the police to clarify it) is no such claim."""
+    text, falsehood = SURVEYS[scenario_id]
+    exercise = Loader().load_exercise(scenario_path(scenario_id))
+    task = next(t for t in exercise.scenario.tasks if t.id == "survey")
+    due = task.due + 2 * 3600  # opened after the poll came in, at 2h15m
+    honest = _task_score(scenario_id, "survey", text, due - 600, due, team="ward")
+    false = _task_score(scenario_id, "survey", text + falsehood, due - 600, due, team="ward")
+    assert honest.score >= 65 and false.score <= 45, (honest.score, false.score)
 
 
 @pytest.mark.parametrize(("text", "silent"), [

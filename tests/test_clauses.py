@@ -854,6 +854,41 @@ def test_what_people_thought_or_worry_about_is_retold():
         assert reading.retold(reading.hits("head teacher has been arrested")[0]), text
     # "là sai quy định" admits a wrong; it rejects nothing
     assert stances("vi", "Nhà trường đã duyệt bảng kê, việc này là sai quy định.", "nhà trường đã duyệt bảng kê") == [STATED]
+    # claims of, the belief that; asking the police to clarify the rumour, refuting it
+    for text in ("A short video adds claims of pupils in hospital.", "The belief that pupils are in hospital is widespread."):
+        reading = Reading(text, lexicon("en"))
+        assert reading.retold(reading.hits("pupils are in hospital", TENSE)[0]), text
+    for text in ("Đề nghị công an quận làm rõ tin hiệu trưởng bị bắt.", "Nhà trường bác bỏ tin hiệu trưởng bị bắt."):
+        reading = Reading(text, lexicon("vi"))
+        assert reading.retold(reading.hits("hiệu trưởng bị bắt")[0]), text
+
+
+def test_a_rumour_called_false_is_rejected_but_a_wrong_admitted_is_not():
+    """"Tin hiệu trưởng bị bắt là sai" rejects the rumour; "là sai quy định" admits that the rules
+    were broken, and the fact before it stands."""
+    assert stances("vi", "Tin hiệu trưởng bị bắt là sai.", "hiệu trưởng bị bắt") == [REJECTED]
+    assert stances("vi", "Việc Ban đại diện tự đề ra khoản tài trợ điều hòa là sai quy định.", "tự đề ra") == [STATED]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The plan must answer the questions people ask: is the list the school's, and is money already paid coming back.", [HEDGED]),
+    ("Answer directly: whose list, was any child moved, is the list the school's.", [HEDGED]),
+    ("Is the list the school's.", [HEDGED]),
+    ("We checked, and the list is the school's.", [STATED]),
+])
+def test_a_question_without_its_question_mark_asks(text, expected):
+    """A list of what people ask, written without "?" ("is the list the school's, and is money
+    coming back") asks; a clause that opens with "is the" after a subject cut off by commas says."""
+    assert stances("en", text, "the list is the school's") == expected
+    assert stances("en", "The list, shared on Zalo, is the parents' draft.", "the parents' draft") == [STATED]
+
+
+def test_a_rumour_retold_does_not_excuse_the_same_claim_made_later():
+    """Each claim checks every place a term stands, not only its first: "many believe the head
+    teacher has been arrested" retells; "in fact she has been arrested" later claims it."""
+    retold = "The rice was sealed on Monday. Many believe several pupils were hospitalised."
+    assert judge("en", {"no_false_claims": True}, retold)[0] == 1.0
+    assert judge("en", {"no_false_claims": True}, retold + " In fact several pupils were hospitalised on Monday.")[0] == 0.0
 
 
 @pytest.mark.parametrize("number", ["024 3868 1515", "0912 345 678", "(+84) 24 3868 1515", "0871—6200000", "(0812)6601234", "0832-6123 4567",

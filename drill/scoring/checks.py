@@ -150,7 +150,7 @@ class Answer:
         rejected = self.reading.find(contradictions, (REJECTED,), solid=True)
         claimed = []
         if self.internal and not self.reading.listed:
-            claimed = [hit for hit in self.reading.find(contradictions, (STATED,), match=TENSE) if not self.reading.retold(hit)]
+            claimed = self.reading.find(contradictions, (STATED,), match=TENSE, unless=self.reading.retold)
         return hedged + rejected + claimed + self.reading.find(list(self.lexicon.absolutes), (STATED,), solid=True, match=EXACT)
 
     @cached_property
@@ -377,8 +377,8 @@ def _no_false_claims(_: bool, answer: Answer) -> Result:
             continue  # an unverified claim, not a false one: no_overclaims judges it
         # What happened is contradicted by a claim, not by a promise ("we will return them the same
         # day") nor by the rumour retold ('posts saying "pupils were taken to hospital"').
-        said = [hit for hit in reading.find(fact.contradicted_by, (STATED,), match=TENSE)
-                if not reading.promised(hit) and not reading.retold(hit) and not (answer.internal and reading.in_case(hit))]
+        said = reading.find(fact.contradicted_by, (STATED,), match=TENSE, unless=lambda hit: (
+            reading.promised(hit) or reading.retold(hit) or answer.internal and reading.in_case(hit)))
         if said:
             claims.append(w("scoring.claim.contradicts", fact=w.fact(fact.text), terms=_quotes(w, said)))
     return _absence(answer, claims, w("scoring.claim.none"))
@@ -390,7 +390,7 @@ def _no_overclaims(_: bool, answer: Answer) -> Result:
     w = answer.words
     claims = []
     reading = answer.reading
-    absolutes = [hit for hit in reading.find(list(answer.lexicon.absolutes), (STATED,), match=EXACT) if not reading.retold(hit)]
+    absolutes = reading.find(list(answer.lexicon.absolutes), (STATED,), match=EXACT, unless=reading.retold)
     if absolutes:
         claims.append(w("scoring.overclaim.absolute", quotes=_quotes(w, absolutes)))
     # Words that also state an established fact ("found damp at the delivery check" says what the
@@ -401,12 +401,12 @@ def _no_overclaims(_: bool, answer: Answer) -> Result:
             continue
         terms = [term for term in (*fact.keywords, *fact.phrasings) if term not in known]
         # An action asked for ("asked to return the money") is not claimed done; where nothing was
-        # decided (a pending fact), a request is itself a decision unless it names a thing done.
-        said = [hit for hit in reading.find([*terms, *fact.contradicted_by], (STATED,), match=TENSE)
-                if not reading.retold(hit) and not reading.required(hit, done_only=fact.pending)]
-        if not fact.pending:  # a finding still to come may be promised ("will be paid back"), not
-            # claimed, and what is seen so far may be said ("so far no pupil has shown symptoms")
-            said = [hit for hit in said if not reading.promised(hit) and not reading.bounded(hit)]
+        # decided (a pending fact), a request is itself a decision unless it names a thing done. A
+        # finding still to come may be promised ("will be paid back"), not claimed, and what is seen
+        # so far may be said ("so far no pupil has shown symptoms").
+        said = reading.find([*terms, *fact.contradicted_by], (STATED,), match=TENSE, unless=lambda hit: (
+            reading.retold(hit) or reading.required(hit, done_only=fact.pending)
+            or not fact.pending and (reading.promised(hit) or reading.bounded(hit))))
         if said:
             claims.append(w("scoring.overclaim.unverified", fact=w.fact(fact.text), quotes=_quotes(w, said)))
     return _absence(answer, claims, w("scoring.overclaim.none"))
@@ -427,8 +427,8 @@ def _no_undecided(_: bool, answer: Answer) -> Result:
     for fact in answer.scenario.facts:
         if not fact.pending:
             continue
-        said = [hit for hit in reading.find(list(fact.contradicted_by), (STATED,), match=TENSE)
-                if not (reading.retold(hit) or reading.required(hit, done_only=True) or reading.conditional(hit) or reading.proposed(hit))]
+        said = reading.find(list(fact.contradicted_by), (STATED,), match=TENSE, unless=lambda hit: (
+            reading.retold(hit) or reading.required(hit, done_only=True) or reading.conditional(hit) or reading.proposed(hit)))
         if said:
             claims.append(w("scoring.overclaim.unverified", fact=w.fact(fact.text), quotes=_quotes(w, said)))
     return _absence(answer, claims, w("scoring.overclaim.none"))
@@ -454,8 +454,8 @@ def _no_blame(_: bool, answer: Answer) -> Result:
                 or hit.stance == NEGATED and not reading.warned_against(hit))
 
     labels = reading.find(list(answer.lexicon.blame), (STATED, HEDGED, NEGATED), match=ORDERED, unless=excused)
-    threats = [hit for hit in reading.find(list(answer.lexicon.sanctions), (STATED, HEDGED, REJECTED), match=ORDERED)
-               if reading.aimed(hit) and not (reading.named(hit) or reading.retold(hit))]
+    threats = reading.find(list(answer.lexicon.sanctions), (STATED, HEDGED, REJECTED), match=ORDERED,
+                           unless=lambda hit: not reading.aimed(hit) or reading.named(hit) or reading.retold(hit))
     found = [w("scoring.blame.found", quotes=_quotes(w, labels + threats))] if labels or threats else []
     return _absence(answer, found, w("scoring.blame.none"))
 
