@@ -661,17 +661,20 @@ SURVEYS = {
 
 
 @pytest.mark.parametrize("scenario_id", sorted(SURVEYS))
-def test_a_survey_that_reports_a_confirmed_fact_falsely_fails_but_one_that_retells_the_rumour_does_not(scenario_id):
-    """Experts fail a survey that tells the standing board the head teacher was arrested (17 to 28 in
-    the graded sets; the scorer gave 55 to 67): `no-false-claims` caps it at 45. The rumour retold
-    ("many believe", the questions people ask, asking the police to clarify it) is no such claim."""
+def test_a_survey_that_retells_the_rumour_keeps_its_truth_but_one_that_states_it_does_not(scenario_id):
+    """A survey reports what people believe ("many believe", the questions people ask, asking the
+    police to clarify the rumour): that is no false claim. The same survey that then tells the
+    standing board the head teacher was arrested has said something false, though it retold the
+    same words first."""
     text, falsehood = SURVEYS[scenario_id]
     exercise = Loader().load_exercise(scenario_path(scenario_id))
     task = next(t for t in exercise.scenario.tasks if t.id == "survey")
     due = task.due + 2 * 3600  # opened after the poll came in, at 2h15m
     honest = _task_score(scenario_id, "survey", text, due - 600, due, team="ward")
     false = _task_score(scenario_id, "survey", text + falsehood, due - 600, due, team="ward")
-    assert honest.score >= 65 and false.score <= 45, (honest.score, false.score)
+    truthful = {score.id: score.points for score in honest.criteria}["no-false-claims"], {score.id: score.points for score in false.criteria}["no-false-claims"]
+    assert truthful == (2.0, 0.0), truthful
+    assert honest.score >= 65, honest.score
 
 
 @pytest.mark.parametrize(("text", "silent"), [

@@ -854,33 +854,38 @@ def test_what_people_thought_or_worry_about_is_retold():
         assert reading.retold(reading.hits("head teacher has been arrested")[0]), text
     # "là sai quy định" admits a wrong; it rejects nothing
     assert stances("vi", "Nhà trường đã duyệt bảng kê, việc này là sai quy định.", "nhà trường đã duyệt bảng kê") == [STATED]
-    # claims of, the belief that; asking the police to clarify the rumour, refuting it
-    for text in ("A short video adds claims of pupils in hospital.", "The belief that pupils are in hospital is widespread."):
+    # the belief that, what people still think, what groups say, according to many; asking the
+    # police to clarify the rumour, what people heard
+    for text in ("The belief that pupils are in hospital is widespread.", "31 (36%) still think pupils are in hospital.",
+                 "Zalo groups say pupils are in hospital.", "According to many parents, pupils are in hospital."):
         reading = Reading(text, lexicon("en"))
         assert reading.retold(reading.hits("pupils are in hospital", TENSE)[0]), text
-    for text in ("Đề nghị công an quận làm rõ tin hiệu trưởng bị bắt.", "Nhà trường bác bỏ tin hiệu trưởng bị bắt."):
+    for text in ("Đề nghị công an quận làm rõ tin hiệu trưởng bị bắt.", "Nhiều phụ huynh vẫn nghĩ hiệu trưởng bị bắt.",
+                 "Theo nhiều phụ huynh, hiệu trưởng bị bắt.", "Một số người cho biết nghe tin hiệu trưởng bị bắt."):
         reading = Reading(text, lexicon("vi"))
         assert reading.retold(reading.hits("hiệu trưởng bị bắt")[0]), text
-
-
-def test_a_rumour_called_false_is_rejected_but_a_wrong_admitted_is_not():
-    """"Tin hiệu trưởng bị bắt là sai" rejects the rumour; "là sai quy định" admits that the rules
-    were broken, and the fact before it stands."""
-    assert stances("vi", "Tin hiệu trưởng bị bắt là sai.", "hiệu trưởng bị bắt") == [REJECTED]
-    assert stances("vi", "Việc Ban đại diện tự đề ra khoản tài trợ điều hòa là sai quy định.", "tự đề ra") == [STATED]
+    # refuting the rumour rejects it
+    assert stances("vi", "Nhà trường bác bỏ tin hiệu trưởng bị bắt.", "hiệu trưởng bị bắt") == [REJECTED]
+    # a noun of reporting that is the public's own act retells nothing: "anyone sharing claims of
+    # discrimination will be dealt with" threatens
+    assert judge("en", {"no_blame": True}, "The rice was sealed. Anyone sharing claims of discrimination will be dealt with.")[0] == 0.0
 
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("The plan must answer the questions people ask: is the list the school's, and is money already paid coming back.", [HEDGED]),
-    ("Answer directly: whose list, was any child moved, is the list the school's.", [HEDGED]),
+    ("Parents want to know: was any child moved, or is the list the school's.", [HEDGED]),
     ("Is the list the school's.", [HEDGED]),
     ("We checked, and the list is the school's.", [STATED]),
+    ("Ms Trang, who posted first, is the list the school's.", [STATED]),
 ])
 def test_a_question_without_its_question_mark_asks(text, expected):
     """A list of what people ask, written without "?" ("is the list the school's, and is money
-    coming back") asks; a clause that opens with "is the" after a subject cut off by commas says."""
+    coming back") asks; a clause that opens with "is the" after a subject cut off by commas says,
+    and so does one after a relative clause. An order ("Have the school publish the list") asks
+    nothing."""
     assert stances("en", text, "the list is the school's") == expected
     assert stances("en", "The list, shared on Zalo, is the parents' draft.", "the parents' draft") == [STATED]
+    assert stances("en", "Have the school publish the official list today.", "publish the official list") == [STATED]
 
 
 def test_a_rumour_retold_does_not_excuse_the_same_claim_made_later():
@@ -889,6 +894,11 @@ def test_a_rumour_retold_does_not_excuse_the_same_claim_made_later():
     retold = "The rice was sealed on Monday. Many believe several pupils were hospitalised."
     assert judge("en", {"no_false_claims": True}, retold)[0] == 1.0
     assert judge("en", {"no_false_claims": True}, retold + " In fact several pupils were hospitalised on Monday.")[0] == 0.0
+    # a stonewall owned as this morning's failing, then made again
+    owned = "The rice was sealed. We apologise that we said we had no further comment this morning."
+    stonewall = {"none_of": ["no further comment"]}
+    assert judge("en", stonewall, owned)[0] == 1.0
+    assert judge("en", stonewall, owned + " On the other questions there is no further comment.")[0] == 0.0
 
 
 @pytest.mark.parametrize("number", ["024 3868 1515", "0912 345 678", "(+84) 24 3868 1515", "0871—6200000", "(0812)6601234", "0832-6123 4567",

@@ -261,7 +261,7 @@ def _none_of(terms: list[str], answer: Answer) -> Result:
     refusal to speak alone that says where the questions go instead (one voice: Reading.apart)."""
     w = answer.words
     reading = answer.reading
-    hits = [hit for hit in reading.find(terms, (STATED, HEDGED), match=ORDERED) if not reading.owned(hit) and not reading.past(hit) and not reading.apart(hit)]
+    hits = reading.find(terms, (STATED, HEDGED), match=ORDERED, unless=lambda hit: reading.owned(hit) or reading.past(hit) or reading.apart(hit))
     said = [w("scoring.says-in", terms=w.terms([hit.term for hit in hits]), quotes=_quotes(w, hits))] if hits else []
     return _absence(answer, said, w("scoring.avoids", terms=w.alternatives(terms)))
 
@@ -469,8 +469,8 @@ def _no_lecturing(_: bool, answer: Answer) -> Result:
     in the past or asked about among its own words, it is not said (as for none_of)."""
     w = answer.words
     reading = answer.reading
-    hits = [hit for hit in reading.find(list(answer.lexicon.lecturing), (STATED, HEDGED), match=ORDERED)
-            if not (reading.named(hit) or reading.owned(hit) or reading.past(hit) or reading.asked_within(hit))]
+    hits = reading.find(list(answer.lexicon.lecturing), (STATED, HEDGED), match=ORDERED, unless=lambda hit: (
+        reading.named(hit) or reading.owned(hit) or reading.past(hit) or reading.asked_within(hit)))
     found = [w("scoring.lecturing.found", quotes=_quotes(w, hits))] if hits else []
     return _absence(answer, found, w("scoring.lecturing.none"))
 

@@ -539,7 +539,7 @@ class Reading:
         _, later = self._sentence(clause)
         following = later[0].read if later else ""
         rest = f"{clause.read[:start]} | {clause.read[end:]} | {following}"
-        if self._rejects(rest):
+        if self._any("rejections", rest):
             return REJECTED
         if clause.intro and self._any("hedges", clause.intro):
             return HEDGED  # "Still being checked: the payments of all 32 classes; who is responsible"
@@ -570,29 +570,28 @@ class Reading:
 
     def _asks_unmarked(self, clause: Clause) -> bool:
         """Whether a clause is a question written without its question mark, as in a list of what
-        people ask ("the practical questions: is the list the school's, and is money already paid
+        people ask ("the questions people ask: is the list the school's, and is money already paid
         coming back"): it opens, after any joining word, with a verb before its subject (the
-        lexicon's `inversions`), and it opens its sentence or follows a clause that asks too (so, or
-        opening with who, whose, whether: `asked`) or names the questions (`askers`). "The list,
-        shared on Zalo, is the parents' draft" opens a clause with "is the" after none of these: it
-        says what the list is."""
-        read = clause.read.lstrip(_LEADERS)
-        joined = _markers(self.lexicon, "coordinators")
-        opening = joined.match(read) if joined is not None else None
-        if not self._opens("inversions", read[opening.end():].lstrip() if opening else read):
+        lexicon's `inversions`), and it opens its sentence or follows a clause that names the
+        questions (`askers`) or asks so too. "The list, shared on Zalo, is the parents' draft" opens
+        a clause with "is the" after none of these: it says what the list is."""
+        if not self._opens("inversions", self._unjoined(clause.read)):
             return False
         earlier, _ = self._sentence(clause)
         if not earlier:
             return True
         prior = earlier[-1]
-        return self._ending("askers", prior.read.rstrip()) is not None or self._opens("asked", prior.read) or self._asks_unmarked(prior)
+        return self._ending("askers", prior.read.rstrip()) is not None or self._asks_unmarked(prior)
 
-    def _rejects(self, read: str) -> bool:
-        """Whether the words hold a rejection (the lexicon's `rejections`: "is false", "là sai"),
-        other than one inside the words of a wrong admitted (`wrongs`: "là sai quy định" says the
-        rules were broken; it calls nothing untrue)."""
-        wrongs = _markers(self.lexicon, "wrongs")
-        return self._any("rejections", wrongs.sub(" ", read) if wrongs is not None else read)
+    def _unjoined(self, read: str) -> str:
+        """A clause's words after any bullet or number and any joining word that opens it ("and",
+        "or", 并且): where its own first word stands."""
+        head = read.lstrip(_LEADERS)
+        for name in ("coordinators", "alternatives"):
+            pattern = _markers(self.lexicon, name)
+            if pattern is not None and (opening := pattern.match(head)):
+                return head[opening.end():].lstrip()
+        return head
 
     def _opens(self, markers: str, read: str) -> bool:
         """Whether a clause begins (after any bullet or number) with a word of the list."""
@@ -690,7 +689,7 @@ class Reading:
         hedges = _markers(self.lexicon, "hedges")
         reports = set(self.lexicon.reports)  # "thông tin cho rằng ... là sai sự thật" retells, then rejects
         hedged = hedges is not None and any(m.group(0) not in reports for m in hedges.finditer(read))
-        return hit.stance == REJECTED and self._rejects(rest) and not hedged
+        return hit.stance == REJECTED and self._any("rejections", rest) and not hedged
 
     def aimed(self, hit: Hit) -> bool:
         """Whether a sanction falls on a member of the public (the lexicon's `targets`: "anyone who
@@ -702,7 +701,7 @@ class Reading:
         sanction the text calls false after it ("tin người đăng bị phạt là sai sự thật") or gives
         as an example ("new false claims (e.g. that the poster was fined)")."""
         read = hit.clause.read
-        if self._rejects(read[hit.end:]) or self._opens("examples", read):
+        if self._any("rejections", read[hit.end:]) or self._opens("examples", read):
             return False
         if self._any("targets", read):
             return True
@@ -775,7 +774,7 @@ class Reading:
         low, _ = self._scope(hit.clause.read, hit.start, hit.end)
         earlier = [c for c in self._sentence(hit.clause)[0] if c.intro == hit.clause.intro]
         return (low == 0 and any(self._any("reports", c.read) for c in earlier)
-                and not any(self._rejects(c.read) for c in earlier))
+                and not any(self._any("rejections", c.read) for c in earlier))
 
     def proposed(self, hit: Hit) -> bool:
         """Whether a word that puts the hit to someone to decide stands just before it (the
@@ -877,10 +876,8 @@ class Reading:
         lex = self.lexicon
         if self._any("hedges", before):
             return False
-        head = before.lstrip(_LEADERS)
-        coordinators = _markers(lex, "coordinators") if lex.coordinators else None
-        if coordinators is not None and (opening := coordinators.match(head)):
-            head = head[opening.end():].lstrip()
+        head = self._unjoined(before)
+        coordinators = _markers(lex, "coordinators")
         size = (lambda text: len(_WORD.findall(text))) if lex.spaced else len
         lead_max, reach = (_OPENING_LEAD_WORDS, _GOVERNED_WORDS) if lex.spaced else (_OPENING_LEAD_CHARS, _GOVERNED_CHARS)
         for name, opens in (("prohibitions", True), ("quantified", False)):
