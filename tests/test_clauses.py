@@ -864,16 +864,6 @@ def test_what_people_thought_or_worry_about_is_retold():
                  "Theo nhiều phụ huynh, hiệu trưởng bị bắt.", "Một số người cho biết nghe tin hiệu trưởng bị bắt."):
         reading = Reading(text, lexicon("vi"))
         assert reading.retold(reading.hits("hiệu trưởng bị bắt")[0]), text
-    # a clause, or its part after "and", that opens by naming the rumour retells it
-    for language, text, claim in (("vi", "- Tin hiệu trưởng bị công an mời làm việc.", "hiệu trưởng bị công an mời làm việc"),
-                                  ("vi", "Tin hiệu trưởng bị bắt là sai.", "hiệu trưởng bị bắt"),
-                                  ("vi", "Phụ huynh băn khoăn về tiền đã nộp và thông tin hiệu trưởng bị bắt.", "hiệu trưởng bị bắt"),
-                                  ("en", "- Claims of pupils in hospital (unverified).", "pupils in hospital")):
-        reading = Reading(text, lexicon(language))
-        assert reading.retold(reading.hits(claim, TENSE)[0]), text
-    # ... only at its opening: "về thông tin ..." names a topic, then the team speaks
-    topic = Reading("Về thông tin liên quan đến Hiệu trưởng: cô Hạnh có làm việc với công an quận.", lexicon("vi"))
-    assert not topic.retold(topic.hits("có làm việc với công an")[0])
     # refuting the rumour rejects it
     assert stances("vi", "Nhà trường bác bỏ tin hiệu trưởng bị bắt.", "hiệu trưởng bị bắt") == [REJECTED]
     # a noun of reporting that is the public's own act retells nothing: "anyone sharing claims of

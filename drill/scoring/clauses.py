@@ -768,18 +768,10 @@ class Reading:
         A verb of saying just before the claim in its own clause reports it too ("a short video
         claimed several pupils were hospitalised", "chat groups are saying children are in hospital").
         A list opened by a colon is the team's own account ("关于网传……一事，经核查，情况如下：……"): a
-        report before the colon does not reach into it. A clause, or the part of it after a joining
-        word, that opens by naming the rumour (the lexicon's `retellings`: "claims of", "the rumour
-        that", *tin*) retells what follows ("- Claims of pupils in hospital", "- Tin hiệu trưởng bị
-        công an mời làm việc", "băn khoăn về khoản tiền đã nộp và thông tin hiệu trưởng bị bắt");
-        only at its opening, since "anyone sharing claims of ... will be dealt with" is the public's act."""
-        read = hit.clause.read
-        low, _ = self._scope(read, hit.start, hit.end)
-        joined = _markers(self.lexicon, "coordinators")
-        parts = [low, *(m.end() for m in joined.finditer(read, low, hit.start))] if joined is not None else [low]
-        if (self._just_before("reports", hit) or hit.clause.intro and self._any("reports", hit.clause.intro)
-                or any(self._opens("retellings", self._unjoined(read[at:hit.start])) for at in parts)):
+        report before the colon does not reach into it."""
+        if self._just_before("reports", hit) or hit.clause.intro and self._any("reports", hit.clause.intro):
             return True
+        low, _ = self._scope(hit.clause.read, hit.start, hit.end)
         earlier = [c for c in self._sentence(hit.clause)[0] if c.intro == hit.clause.intro]
         return (low == 0 and any(self._any("reports", c.read) for c in earlier)
                 and not any(self._any("rejections", c.read) for c in earlier))
