@@ -669,7 +669,7 @@ def test_a_survey_that_retells_the_rumour_keeps_its_truth_but_one_that_states_it
     text, falsehood = SURVEYS[scenario_id]
     exercise = Loader().load_exercise(scenario_path(scenario_id))
     task = next(t for t in exercise.scenario.tasks if t.id == "survey")
-    due = task.due + 2 * 3600  # opened after the poll came in, at 2h15m
+    due = 2 * 3600 + 15 * 60 + task.due  # it opens when the poll comes in, at 2h15m
     honest = _task_score(scenario_id, "survey", text, due - 600, due, team="ward")
     false = _task_score(scenario_id, "survey", text + falsehood, due - 600, due, team="ward")
     truthful = {score.id: score.points for score in honest.criteria}["no-false-claims"], {score.id: score.points for score in false.criteria}["no-false-claims"]
