@@ -574,8 +574,9 @@ class Reading:
         coming back"): it opens, after any joining word, with a verb before its subject (the
         lexicon's `inversions`), and it opens its sentence or follows a clause that names the
         questions (`askers`) or asks so too. "The list, shared on Zalo, is the parents' draft" opens
-        a clause with "is the" after none of these: it says what the list is."""
-        if not self._opens("inversions", self._unjoined(clause.read)):
+        a clause with "is the" after none of these: it says what the list is. (A language whose
+        questions keep their order has no `inversions`: 吗, *không* end its questions instead.)"""
+        if not self.lexicon.inversions or not self._opens("inversions", self._unjoined(clause.read)):
             return False
         earlier, _ = self._sentence(clause)
         if not earlier:
