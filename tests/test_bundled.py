@@ -322,6 +322,24 @@ def test_an_assessment_that_names_the_wrong_lead_unit_is_at_best_fair(scenario_i
     assert not any(g.criterion == "lead" for g in blank.gates) and blank.score < led_right.score
 
 
+@pytest.mark.parametrize(("scenario_id", "text", "grade", "lead"), [
+    ("school-food-rumour", "五、舆情等级：我们认为属于重大或较大。处置牵头单位：建议市教育局牵头，学校全力配合。", 1.0, 1.0),
+    ("school-food-rumour", "二、舆情等级：特别重大。理由：已出现学生送医。\n四、牵头单位：市委宣传部，各单位配合。", 0.0, 0.0),
+    ("school-food-rumour-en", "Grade: major or relatively major.\nLead unit: the Education Bureau, with the school.", 1.0, 1.0),
+    ("district-hot-spot", "4. Mức độ: Nghiêm trọng, vì lan nhanh.\n5. Đơn vị chủ trì: UBND phường Đông Giang.", 1.0, 1.0),
+    ("district-hot-spot-en", "4. Severity: SERIOUS (not especially serious).\n5. Lead: Ward People's Committee, with the police.", 1.0, 1.0),
+    ("district-hot-spot-en", "SEVERITY: ESPECIALLY SERIOUS. Lead: Dong Giang.", 0.0, 0.0),
+])
+def test_an_assessment_that_writes_its_grade_and_lead_into_the_text_answers_the_form(scenario_id, text, grade, lead):
+    """A blank form whose text says "Severity: serious" and "Lead: Ward People's Committee" answers
+    both, in every language: by the choice in full, or by a tail of it no other choice holds
+    ("Dong Giang" ends two of the district's choices, so it names neither)."""
+    got = {field: _criterion(scenario_id, "assess", field, text) for field in ("grade", "lead")}
+    assert (got["grade"][0], got["lead"][0]) == (grade, lead), got
+    assert all(points or "not answered" in said or "written" in said or "写在正文" in said or "ghi trong bài" in said
+               for points, said in got.values())
+
+
 def test_bundled_drill_scores_its_facts_with_its_own_rubrics():
     for scenario_id, suffix in (("school-food-rumour", "-zh"), ("school-food-rumour-en", "")):
         exercise = Loader().load_exercise(scenario_path(scenario_id))

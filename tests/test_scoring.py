@@ -211,6 +211,19 @@ def test_field_equals_the_expected_answer_after_stripping():
     assert judge({"field": "count"}, fields={"count": "１２"})[0] == 1.0
 
 
+def test_a_field_left_blank_is_read_where_the_text_writes_it_after_the_fields_name():
+    """Teams type the form into their text ("Grade: major") and leave the form blank; an expert
+    reading the text takes the answer from there, and so does the scorer. The form, when filled
+    in, is what counts; prose that names a choice without the field's name is no answer."""
+    assert judge({"field": "grade"}, "1. Grade: major. Parents are sharing the post in three groups.") == (
+        1.0, "Grade (written in the text): 'major'")
+    assert judge({"field": "grade"}, "**Incident grade**: ordinary, since few share it.") == (
+        0.0, "Grade (written in the text): 'ordinary', expected 'major'")
+    assert judge({"field": "grade"}, "Grade: major.", {"grade": "ordinary"})[0] == 0.0
+    for text in ("We think this is a major incident.", "Upgrade: major if the press calls.", "Grade: to be decided."):
+        assert judge({"field": "grade"}, text) == (0.0, "Grade: not answered (expected 'major')"), text
+
+
 def test_a_right_grade_above_a_list_of_keywords_has_no_reasons_and_earns_nothing():
     keywords = "grade major, source microblog, trend rising, risks parents media, report bureau, first step verify"
     assert judge({"field": "grade"}, keywords, fields={"grade": "major"}) == (

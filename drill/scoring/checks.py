@@ -20,7 +20,7 @@ from drill.formats.scenario import Fact, Scenario, Task
 
 from .clauses import EXACT, HEDGED, NEGATED, ORDERED, REJECTED, STATED, TENSE, Hit, Reading
 from .lexicon import Lexicon, lexicon
-from .matching import fold, spaced
+from .matching import fold, occurs, spaced, wordlike
 from .wording import Words, words
 
 Result = tuple[float, str]
@@ -88,6 +88,21 @@ class Answer:
     def reading(self) -> Reading:
         keywords = tuple(term for fact in self.scenario.facts for term in (*fact.keywords, *fact.phrasings))
         return Reading(self.text, self.lexicon, keywords, fields=tuple(self.fields.values()))
+
+    def given(self, field_id: str) -> tuple[str, bool]:
+        """A form field's answer, and whether it was read from the text: the form's own when filled
+        in; else, for a field with choices, the choice the team wrote after the field's name in
+        the text ("Severity: serious"), as an expert reading the text would take it."""
+        given = self.fields.get(field_id, "").strip()
+        field = next((f for f in self.task.fields if f.id == field_id), None)
+        if given or field is None or not field.choices:
+            return given, False
+        for value in self.reading.written((field.label, field.id)):
+            named = [(at, -len(name), choice) for choice in field.choices for name in _names(choice, field.choices)
+                     if (at := _place(name, value)) >= 0]
+            if named:
+                return min(named)[2], True
+        return "", False
 
     def find(self, terms: list[str], unless: Callable[[Hit], bool] | None = None) -> list[str]:
         """Terms the text uses other than to deny them ("we did not test" has no test), as the rubric wrote them."""
@@ -206,7 +221,7 @@ def unearned(check: Check, evidence: str, answer: Answer) -> bool:
     is a heap of keywords in which nothing is said; or a form field was left blank, or picked above
     a heap of keywords (no finding: not a red flag, not a gate; the criterion still earns nothing)."""
     if check.field is not None:
-        return not answer.fields.get(check.field, "").strip() or answer.reading.listed
+        return not answer.given(check.field)[0] or answer.reading.listed
     return check.kind in ABSENCE_KINDS and evidence in (answer.words("scoring.substance.none-yet"), answer.words("scoring.listed"))
 
 
@@ -527,6 +542,36 @@ def _substance(rule: Substance, answer: Answer) -> Result:
     return fraction, w.parts(parts)
 
 
+def _names(choice: str, choices: list[str]) -> list[str]:
+    """How a text may name one of a field's choices, folded: in full, without a bracketed part
+    ("市委宣传部" for "市委宣传部（网信办）"), or by a tail that no other choice holds, of two words
+    or more, or three characters in a script without spaces ("Ward People's Committee" for "Dong
+    Giang Ward People's Committee", "教育局" for "市教育局"; not "Đông Giang", which two choices end in)."""
+    full = fold(choice)
+    names = {full, fold(re.sub(r"[(（].*?[)）]", " ", choice))}
+    others = [fold(other) for other in choices if other != choice]
+    for name in list(names):
+        words = name.split(" ")
+        if len(words) > 2:
+            tails = [" ".join(words[i:]) for i in range(1, len(words) - 1)]
+        elif not any(map(wordlike, name)):  # a script without spaces
+            tails = [name[i:] for i in range(1, len(name) - 2)]
+        else:
+            tails = []
+        names.update(tail for tail in tails if not any(tail in other for other in others))
+    return [name for name in names if name]
+
+
+def _place(name: str, text: str) -> int:
+    """Where `name` first stands in `text` as whole words (in a script written with spaces), or -1."""
+    at = text.find(name)
+    while at != -1:
+        if occurs(name, text[max(0, at - 1):at + len(name) + 1], True):
+            return at
+        at = text.find(name, at + 1)
+    return -1
+
+
 def _field(field_id: str, answer: Answer) -> Result:
     """Compared folded, like terms, so 'Major' or full-width digits still equal the expected answer.
 
@@ -536,17 +581,18 @@ def _field(field_id: str, answer: Answer) -> Result:
     field = next((f for f in answer.task.fields if f.id == field_id), None)
     if field is None or field.answer is None:
         return 0.0, w("scoring.field.unknown", task=w.quote(answer.task.id), field=w.quote(field_id))
-    given = answer.fields.get(field_id, "").strip()
+    given, written = answer.given(field_id)
     expected = w.quote(field.answer)
     if not given:
         return 0.0, w("scoring.field.blank", label=field.label, answer=expected)
+    label = w("scoring.field.written", label=field.label) if written else field.label
     if fold(given) == fold(field.answer):
         # A grade picked from the list above a list of keywords ("right grade with sound
         # reasons", the experts' top level) has no reasons: it earns nothing.
         if answer.reading.listed:
-            return 0.0, w("scoring.field.unbacked", label=field.label, given=w.quote(given), why=w("scoring.listed"))
-        return 1.0, w("scoring.field.right", label=field.label, given=w.quote(given))
-    return 0.0, w("scoring.field.wrong", label=field.label, given=w.quote(given), answer=expected)
+            return 0.0, w("scoring.field.unbacked", label=label, given=w.quote(given), why=w("scoring.listed"))
+        return 1.0, w("scoring.field.right", label=label, given=w.quote(given))
+    return 0.0, w("scoring.field.wrong", label=label, given=w.quote(given), answer=expected)
 
 
 _KINDS: dict[str, Callable[..., Result]] = {

@@ -92,6 +92,8 @@ _BULLET_WORDS, _BULLET_CHARS = 12, 30
 # item of notes opens with ("Điều hòa 2,5tr: sai QĐ", "快检：合格", "Verification - ongoing").
 _BULLET_ITEM = re.compile(r"(?:[-•*·–]|\(?\d{1,2}[.)）、]|[一二三四五六七八九十]+、)\s*")
 _LABEL = re.compile(r"^[^.。!?！？;；]{1,24}?(?:[:：]|\s[-–—]\s)")
+_WRITTEN_FIELD = re.compile(r"^(?P<head>[^:]{2,30}):\s*(?P<value>\S.*)$")  # "Severity: serious", folded
+_LINE_PIECE = re.compile(r"[。；;!?！？]|\.(?:\s|$)")  # where a "label: value" on a line ends
 _RUN_ON_WORDS = 8  # a clause of this many words nearly always holds a grammar word, unless it is a list
 _LIST_ITEM_WORDS = 3
 _LIST_ITEM_CHARS = 6  # characters (Chinese) or words besides keywords that make a clause more than a fragment
@@ -979,6 +981,22 @@ class Reading:
         return [prepared for keyword in self.keywords if (prepared := _prepared(keyword, self.lexicon))]
 
     # -- the text as a whole ----------------------------------------------------------------
+
+    def written(self, names: tuple[str, ...]) -> list[str]:
+        """What the team wrote after a form field's name in its own text, folded: teams type the
+        form into their text ("4. Severity: serious", "舆情等级：重大或较大。处置牵头单位：市教育局")
+        and leave the form blank. A line's head before the colon names the field when it holds one
+        of `names` or one of them holds it, as whole words in a script with spaces ("Lead" for "Lead unit", "二、舆情等级"
+        for "舆情等级"; not "Upgrade" for "grade")."""
+        wanted = [fold(name) for name in names if name.strip()]
+        values = []
+        for line in self._own_lines:
+            for piece in _LINE_PIECE.split(fold(line)):
+                found = _WRITTEN_FIELD.match(_BULLET_ITEM.sub("", piece.strip(), count=1))
+                head = found and found["head"].strip(" *#_")
+                if head and any(occurs(name, head, True) or occurs(head, name, True) for name in wanted):
+                    values.append(found["value"])
+        return values
 
     @cached_property
     def listed(self) -> bool:
