@@ -346,6 +346,21 @@ def test_ordinary_sentences_near_the_label_words_label_nobody(language, text):
     assert judge(language, {"no_blame": True}, text)[0] == 1.0
 
 
+@pytest.mark.parametrize(("language", "question", "threat"), [
+    ("vi", "Hỏi: Phụ huynh đăng bài đầu tiên có bị xử lý không?\nĐáp: Không. Đó là phản ánh chính đáng.",
+     "Phụ huynh đăng bài sai sự thật sẽ bị xử lý."),
+    ("en", "Q: Will the parent who posted first be punished?\nA: No. Her post was a fair complaint.",
+     "The parent who posted first will be punished."),
+    ("zh", "问：发帖的家长会被处理吗？答：不会，她的反映是正当的。", "发帖的家长将被依法处理。"),
+])
+def test_a_sanction_the_public_asks_about_threatens_nobody(language, question, threat):
+    """A Q&A heads an answer with the public's own question ("will the parent who posted be dealt
+    with?"): asked, a sanction threatens nobody; stated, it is a threat."""
+    fact = {"vi": " Bảng kê là bản dự thảo.", "en": " The rice was sealed on Monday.", "zh": "问题大米已封存。"}[language]
+    assert judge(language, {"no_blame": True}, question + fact)[0] == 1.0
+    assert judge(language, {"no_blame": True}, threat + fact)[0] == 0.0
+
+
 def test_a_denial_is_denied_by_a_negation_before_it_but_not_across_an_and():
     assert stances("en", "Staff must never reply to journalists with no comment.", "no comment") == [NEGATED]
     assert stances("vi", "Nhà trường sẽ không bao giờ nói không có ý kiến.", "không có ý kiến") == [NEGATED]

@@ -460,7 +460,8 @@ def _no_blame(_: bool, answer: Answer) -> Result:
     the labelled ("do not be misled by bad actors") labels them too (Reading.warned_against). A
     sanction that falls on a member of the public ("anyone who shares it will be dealt with",
     "summon the person who posted") threatens the public without a label (Reading.aimed); one
-    the text rules out ("she will not be fined") does not."""
+    the text rules out ("she will not be fined") or asks about ("will the parent who posted be dealt
+    with?", a Q&A's heading) does not."""
     w = answer.words
     reading = answer.reading
 
@@ -470,7 +471,7 @@ def _no_blame(_: bool, answer: Answer) -> Result:
 
     labels = reading.find(list(answer.lexicon.blame), (STATED, HEDGED, NEGATED), match=ORDERED, unless=excused)
     threats = reading.find(list(answer.lexicon.sanctions), (STATED, HEDGED, REJECTED), match=ORDERED,
-                           unless=lambda hit: not reading.aimed(hit) or reading.named(hit) or reading.retold(hit))
+                           unless=lambda hit: not reading.aimed(hit) or reading.named(hit) or reading.retold(hit) or reading.questioned(hit))
     found = [w("scoring.blame.found", quotes=_quotes(w, labels + threats))] if labels or threats else []
     return _absence(answer, found, w("scoring.blame.none"))
 

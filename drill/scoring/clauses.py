@@ -560,7 +560,7 @@ class Reading:
                 or any(self._has(m, inside) and not self._has(m, wanted) for m in lex.negations)
                 or not denial and self._listed_after_negation(clause, start)):
             return NEGATED
-        if clause.question or any(scope.rstrip().endswith(q) and self._has(q, scope) for q in lex.questions) or self._asks_unmarked(clause):
+        if self._asks(clause, scope):
             return HEDGED
         earlier, _ = self._sentence(clause)
         if any(self._opens("conditions", c.read) for c in earlier):
@@ -569,6 +569,18 @@ class Reading:
                 or self._any("hedges", inside) and any(self._has(m, inside) and not self._has(m, wanted) for m in lex.hedges)):
             return HEDGED  # "在用大米是否合格": a hedge among the term's own parts asks, too
         return STATED
+
+    def questioned(self, hit: Hit) -> bool:
+        """Whether the hit stands in a question: "Will the parent who posted first be dealt with?"
+        asks what the public asks (a Q&A's heading), and threatens nobody."""
+        low, high = self._scope(hit.clause.read, hit.start, hit.end)
+        return self._asks(hit.clause, hit.clause.read[low:high])
+
+    def _asks(self, clause: Clause, scope: str) -> bool:
+        """A question: marked, ended by a question word (吗, *không*) in the term's scope, or asked
+        without its mark (_asks_unmarked)."""
+        return (clause.question or any(scope.rstrip().endswith(q) and self._has(q, scope) for q in self.lexicon.questions)
+                or self._asks_unmarked(clause))
 
     def _asks_unmarked(self, clause: Clause) -> bool:
         """Whether a clause is a question written without its question mark, as in a list of what
