@@ -346,6 +346,25 @@ def test_ordinary_sentences_near_the_label_words_label_nobody(language, text):
     assert judge(language, {"no_blame": True}, text)[0] == 1.0
 
 
+@pytest.mark.parametrize(("language", "text", "open_term", "stated_term"), [
+    ("zh", "三、尚未核实的情况\n1. 是否有学生住院：已请校医核查；\n2. 供应商资质和问题批次去向：已请市场监管局检查。\n\n"
+           "四、已采取的措施\n1. 我局成立工作专班。", "供应商资质", "工作专班"),
+    ("en", "3. Still to be verified\n- whether any pupil went to hospital\n- the supplier's licence is valid\n\n"
+           "4. What we have done\n- The sacks were sealed on Monday.", "licence is valid", "sealed"),
+    ("vi", "III. NHỮNG ĐIỂM CHƯA XÁC MINH\nHiệu trưởng bị công an mời làm việc.\n\nIV. ĐÃ LÀM\nPhường đã họp với nhà trường.",
+     "bị công an mời", "đã họp"),
+    # a heading that names the rumours, or what may happen, heads facts and plans all the same
+    ("en", "Rumours and the facts\nThe two sacks were sealed on Monday and never cooked for the children.\n\n"
+           "Possible risks\nParents may gather at the gate after drop-off.", "", "sealed"),
+])
+def test_a_part_headed_as_not_yet_verified_reports_what_is_open(language, text, open_term, stated_term):
+    """A report's part headed "Still to be verified" (三、尚未核实的情况) lists what is open, item by
+    item, down to the next heading: its lines state nothing, though no line hedges on its own."""
+    if open_term:
+        assert stances(language, text, open_term) == [HEDGED]
+    assert stances(language, text, stated_term) == [STATED]
+
+
 @pytest.mark.parametrize(("language", "question", "threat"), [
     ("vi", "Hỏi: Phụ huynh đăng bài đầu tiên có bị xử lý không?\nĐáp: Không. Đó là phản ánh chính đáng.",
      "Phụ huynh đăng bài sai sự thật sẽ bị xử lý."),

@@ -128,6 +128,7 @@ class Clause:
     sentence: int
     question: bool  # its sentence ends with a question mark
     intro: str = ""  # read: the label of the list the clause is an item of ("Still unconfirmed: A; B")
+    section: str = ""  # read: the heading of the part of the text the clause stands in ("三、尚未核实的情况")
 
 
 @dataclass(frozen=True)
@@ -152,15 +153,17 @@ class Hit:
         return ("…" if low else "") + text[low:high].strip() + ("…" if high < len(text) else "")
 
 
-def _split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[str, int, bool, str]]:
-    """(clause text, sentence index, sentence is a question, intro) in order, punctuation dropped.
+def _split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[str, int, bool, str, str]]:
+    """(clause text, sentence index, sentence is a question, intro, section) in order, punctuation dropped.
     A full stop after an abbreviation ("No. 3 Primary", "Ms. Trang") ends no sentence. A clause's
     intro is the short label a colon opened its list with ("Still to be confirmed: (a) ...; (b)
     ..."); the list runs to the full stop, or to a line break not followed by another item, and
     an aside in brackets is no item. A long clause before a colon ("we can confirm the following:")
-    opens no list."""
-    out: list[tuple[str, int, bool, str]] = []
-    sentence: list[tuple[str, str]] = []
+    opens no list. A clause's section is the heading of the part of the text it stands in (_sections)."""
+    out: list[tuple[str, int, bool, str, str]] = []
+    sentence: list[tuple[str, str, str]] = []
+    sections = _sections(text)
+    starts = [start for start, _ in sections]
     current: list[str] = []
     index = 0
     quoted = False  # inside quotation marks, which a line break closes
@@ -171,17 +174,20 @@ def _split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple
     def close_clause() -> None:
         piece = "".join(current).strip()
         if piece:
-            sentence.append((piece, "" if bracketed else intro))
+            part = bisect_left(starts, here + 1) - 1
+            sentence.append((piece, "" if bracketed else intro, sections[part][1] if part >= 0 else ""))
         current.clear()
 
     def close_sentence(question: bool) -> None:
         nonlocal index
         close_clause()
-        out.extend((piece, index, question, label) for piece, label in sentence)
+        out.extend((piece, index, question, label, section) for piece, label, section in sentence)
         sentence.clear()
         index += 1
 
+    here = 0
     for at, char in enumerate(text):
+        here = at
         before = text[at - 1] if at else " "
         following = text[at + 1] if at + 1 < len(text) else " "
         closing = quoted and char in '"”'
@@ -220,6 +226,22 @@ def _split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple
             current.append(char)
     close_sentence(False)
     return out
+
+
+def _sections(text: str) -> list[tuple[int, str]]:
+    """Where each part of a text under a heading starts, and its heading: a heading (_heading, and
+    no sentence) over a line that is none ("三、尚未核实的情况" over "1. 是否有学生……"; "3. Still to be
+    verified" over bullets) heads everything down to the next such heading, blank lines and items
+    included."""
+    def titles(line: str) -> bool:
+        return _heading(line) and line[-1] not in _SENTENCE_END + "."
+
+    lines, at = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            lines.append((at, line.strip()))
+        at += len(line) + 1
+    return [(start, line) for (_, line), (start, below) in zip(lines, lines[1:]) if titles(line) and not titles(below)]
 
 
 def _lone_dashes(text: str) -> set[int]:
@@ -306,9 +328,10 @@ class Reading:
         self._lines = len(self._own_lines)
         # A form's fields are read after the text; a Windows line ending is one line break.
         text = "\n".join([text, *fields]).replace("\r\n", "\n").replace("\r", "\n")
-        pieces = [(unicodedata.normalize("NFKC", piece), s, q, intro) for piece, s, q, intro in _split(text, lexicon.abbreviations)]
-        self.clauses = [Clause(" ".join(piece.split()), lexicon.canon(fold(piece)), s, q, lexicon.canon(fold(intro)))
-                        for piece, s, q, intro in pieces]
+        pieces = [(unicodedata.normalize("NFKC", piece), s, q, intro, section)
+                  for piece, s, q, intro, section in _split(text, lexicon.abbreviations)]
+        self.clauses = [Clause(" ".join(piece.split()), lexicon.canon(fold(piece)), s, q, lexicon.canon(fold(intro)),
+                               lexicon.canon(fold(section))) for piece, s, q, intro, section in pieces]
         self.whole_read = lexicon.canon(fold(text))
 
     # -- finding terms ------------------------------------------------------------------
@@ -543,8 +566,8 @@ class Reading:
         rest = f"{clause.read[:start]} | {clause.read[end:]} | {following}"
         if self._any("rejections", rest):
             return REJECTED
-        if clause.intro and self._any("hedges", clause.intro):
-            return HEDGED  # "Still being checked: the payments of all 32 classes; who is responsible"
+        if clause.intro and self._any("hedges", clause.intro) or clause.section and self._any("unsettled", clause.section):
+            return HEDGED  # "Still being checked: the payments of all 32 classes; who is responsible", a part headed so
         low, high = self._scope(clause.read, start, end)
         scope = clause.read[low:high]
         before, after = clause.read[low:start], clause.read[end:high]
