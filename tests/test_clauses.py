@@ -809,6 +809,26 @@ def test_a_case_planned_for_in_an_internal_text_labels_nobody_but_said_to_the_pu
     assert [g.criterion for g in score(ordered, internal).gates] == ["blame"]
 
 
+@pytest.mark.parametrize(("language", "risk", "label"), [
+    ("en", "The ward lead and report by noon. The matter may be exploited by hostile forces to distort the facts.",
+     "The ward lead and report by noon. Bad elements are behind the posts."),
+    ("vi", "Phường chủ trì. Vụ việc có thể bị thế lực thù địch lợi dụng để xuyên tạc.",
+     "Phường chủ trì. Phần tử xấu đứng sau các bài đăng."),
+])
+def test_an_internal_text_may_weigh_hostile_forces_as_a_risk_but_not_call_the_public_so(language, risk, label):
+    """Official texts name enemies ("hostile forces", *thế lực thù địch*): an assessment that says the
+    matter may be exploited by them weighs a risk (experts put such texts in the middle band), but
+    one that says they are behind the posts, or a notice that warns parents against being misled by
+    "bad elements", labels the public."""
+    internal = [{"id": "roles", "title": "Roles", "weight": 2, "check": {"any_of": ["lead", "chủ trì"]}},
+                {"id": "blame", "title": "No labels", "weight": 1, "cap": 20, "check": {"no_blame": True}}]
+    assert score(risk, internal, language=language).gates == ()
+    assert [g.criterion for g in score(label, internal, language=language).gates] == ["blame"]
+    said = {"en": "The rice was sealed on Monday. Parents should not be misled by bad elements.",
+            "vi": "Bảng kê là bản dự thảo. Đề nghị phụ huynh không để bị kẻ xấu lợi dụng."}[language]
+    assert judge(language, {"no_blame": True}, said)[0] == 0.0
+
+
 def test_a_case_named_before_then_is_a_condition_in_vietnamese():
     """Vietnamese marks a case with "thì" after it as often as with "nếu" before it; "thì" that
     only marks the topic ("những kẻ xấu thì ...") names no case."""

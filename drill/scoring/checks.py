@@ -456,7 +456,9 @@ def _no_blame(_: bool, answer: Answer) -> Result:
     (a plan's "do not use the words 'rumour', 'bad elements' about parents"). An internal text (one
     whose rubric does not check the facts) may name, in a condition, the case it plans for ("if
     troublemakers gather at the gate, ..."); said to the public, the same words are a threat, and
-    what a plan then tells its staff to say or do is judged as said. Warning the public against
+    what a plan then tells its staff to say or do is judged as said; it may also weigh, as a risk,
+    the enemies official texts name (the lexicon's `forces`: "may be exploited by hostile forces").
+    Warning the public against
     the labelled ("do not be misled by bad actors") labels them too (Reading.warned_against). A
     sanction that falls on a member of the public ("anyone who shares it will be dealt with",
     "summon the person who posted") threatens the public without a label (Reading.aimed); one
@@ -465,11 +467,19 @@ def _no_blame(_: bool, answer: Answer) -> Result:
     w = answer.words
     reading = answer.reading
 
+    forces = set(answer.lexicon.forces)
+
+    def weighed(hit: Hit) -> bool:
+        """Enemies named as a risk ("may be exploited by hostile forces"), with no sanction called
+        down on them in the same clause ("những kẻ xấu thì phải xử lý nghiêm" threatens)."""
+        return hit.stance == HEDGED and hit.term in forces and not any(
+            other.clause is hit.clause for term in answer.lexicon.sanctions for other in reading.hits(term, ORDERED))
+
     def excused(hit: Hit) -> bool:
-        return (reading.named(hit) or (answer.internal and reading.conditional(hit))
+        return (reading.named(hit) or (answer.internal and (reading.conditional(hit) or weighed(hit)))
                 or hit.stance == NEGATED and not reading.warned_against(hit))
 
-    labels = reading.find(list(answer.lexicon.blame), (STATED, HEDGED, NEGATED), match=ORDERED, unless=excused)
+    labels = reading.find([*answer.lexicon.blame, *forces], (STATED, HEDGED, NEGATED), match=ORDERED, unless=excused)
     threats = reading.find(list(answer.lexicon.sanctions), (STATED, HEDGED, REJECTED), match=ORDERED,
                            unless=lambda hit: not reading.aimed(hit) or reading.named(hit) or reading.retold(hit) or reading.questioned(hit))
     found = [w("scoring.blame.found", quotes=_quotes(w, labels + threats))] if labels or threats else []
