@@ -391,6 +391,9 @@ def test_a_denial_is_denied_by_a_negation_before_it_but_not_across_an_and():
      "admitted to hospital", [NEGATED]),
     ("en", "And no pupil of the school is hospitalised.", "was hospitali", [NEGATED]),
     ("en", "Do not describe Ms Trang or the angry parents as spreading rumours.", "spreading rumours", [NEGATED]),
+    # a refusal to name the public so, among the clause's first words
+    ("en", "We will not describe her or other parents as spreading rumours.", "spreading rumours", [NEGATED]),
+    ("zh", "我们不会把张女士和其他家长说成造谣者。", "造谣者", [NEGATED]),
     ("zh", "没有任何一名学生因食用食堂饭菜而被送往医院。", "送往医院", [NEGATED]),
     ("vi", "Không có học sinh nào của trường bị ngộ độc hay phải nhập viện.", "nhập viện", [NEGATED]),
     # ... but not across an "and", nor where a hedge stands before the term
