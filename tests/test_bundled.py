@@ -221,12 +221,16 @@ def test_a_request_or_a_rule_before_the_audit_claims_no_refund(text, claims):
     ("school-food-rumour-en", "The regulator orders Fenghe to stop supplying all schools if the full report fails the batch. "
      "The sacks were sealed.", False),
     ("school-food-rumour-en", "The regulator orders Fenghe to stop supplying all schools today. The sacks were sealed.", True),
+    # a suspension announced is a sanction nobody decided, not a falsehood about where she was this morning
+    ("district-hot-spot-en", "Head teacher Nguyen Thi Hanh has been suspended from her duties. The list is a draft.", True),
+    ("district-hot-spot", "Hiệu trưởng bị đình chỉ công tác từ hôm nay. Bảng kê là bản dự thảo.", True),
 ])
 def test_a_plan_proposes_the_sanctions_nobody_has_decided(scenario_id, text, announces):
     """A plan is a proposal to the leaders: "propose that ... be removed" is its job; "will be
     removed", with nobody having decided it, promises the public a sanction (experts: M at best)."""
     points, evidence = _criterion(scenario_id, "plan", "no-undecided", text, opened=True)
     assert (points == 0.0) is announces, evidence
+    assert _criterion(scenario_id, "plan", "no-false-claims", text, opened=True)[0] == 1.0
 
 
 @pytest.mark.parametrize(("scenario_id", "text", "said"), [
