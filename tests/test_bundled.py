@@ -328,20 +328,26 @@ def test_an_assessment_that_names_the_wrong_lead_unit_is_at_best_fair(scenario_i
 
 @pytest.mark.parametrize(("scenario_id", "text", "grade", "lead"), [
     ("school-food-rumour", "五、舆情等级：我们认为属于重大或较大。处置牵头单位：建议市教育局牵头，学校全力配合。", 1.0, 1.0),
-    ("school-food-rumour", "二、舆情等级：特别重大。理由：已出现学生送医。\n四、牵头单位：市委宣传部，各单位配合。", 0.0, 0.0),
+    ("school-food-rumour", "二、舆情等级：特别重大。理由：已出现学生送医。\n四、处置牵头单位：市委宣传部，各单位配合。", 0.0, 0.0),
+    # a negation, an aside, two units, another body's name, a head that is only part of the field's name
+    ("school-food-rumour", "舆情等级：不属于特别重大，属于重大或较大。处置牵头单位：区教育局。", 1.0, None),
+    ("district-hot-spot-en", "Unit: Propaganda Section.\nSeverity: not serious, ordinary.\nLead: District Police and Dong Giang Ward "
+                             "People's Committee jointly.", 0.0, None),
+    ("district-hot-spot", "Mức độ lan truyền: nhanh hơn thông thường.\nĐơn vị: Ban Tuyên giáo Quận ủy.", None, None),
     ("school-food-rumour-en", "Grade: major or relatively major.\nLead unit: the Education Bureau, with the school.", 1.0, 1.0),
     ("district-hot-spot", "4. Mức độ: Nghiêm trọng, vì lan nhanh.\n5. Đơn vị chủ trì: UBND phường Đông Giang.", 1.0, 1.0),
     ("district-hot-spot-en", "4. Severity: SERIOUS (not especially serious).\n5. Lead: Ward People's Committee, with the police.", 1.0, 1.0),
-    ("district-hot-spot-en", "SEVERITY: ESPECIALLY SERIOUS. Lead: Dong Giang.", 0.0, 0.0),
+    ("district-hot-spot-en", "SEVERITY: ESPECIALLY SERIOUS. Lead: Dong Giang.", 0.0, None),
 ])
 def test_an_assessment_that_writes_its_grade_and_lead_into_the_text_answers_the_form(scenario_id, text, grade, lead):
     """A blank form whose text says "Severity: serious" and "Lead: Ward People's Committee" answers
     both, in every language: by the choice in full, or by a tail of it no other choice holds
-    ("Dong Giang" ends two of the district's choices, so it names neither)."""
+    ("Dong Giang" ends two of the district's choices, so it names neither). `None`: not answered."""
     got = {field: _criterion(scenario_id, "assess", field, text) for field in ("grade", "lead")}
-    assert (got["grade"][0], got["lead"][0]) == (grade, lead), got
-    assert all(points or "not answered" in said or "written" in said or "写在正文" in said or "ghi trong bài" in said
-               for points, said in got.values())
+    for field, expected in (("grade", grade), ("lead", lead)):
+        points, said = got[field]
+        written = any(mark in said for mark in ("written in the text", "写在正文", "ghi trong bài"))
+        assert (points, written) == ((0.0, False) if expected is None else (expected, True)), (field, said)
 
 
 def test_bundled_drill_scores_its_facts_with_its_own_rubrics():

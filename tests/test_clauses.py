@@ -347,22 +347,38 @@ def test_ordinary_sentences_near_the_label_words_label_nobody(language, text):
 
 
 @pytest.mark.parametrize(("language", "text", "open_term", "stated_term"), [
-    ("zh", "三、尚未核实的情况\n1. 是否有学生住院：已请校医核查；\n2. 供应商资质和问题批次去向：已请市场监管局检查。\n\n"
+    ("zh", "江川市教育局情况报告\n三、尚未核实的情况\n1. 是否有学生住院：已请校医核查；\n2. 供应商资质和问题批次去向：已请市场监管局检查。\n\n"
            "四、已采取的措施\n1. 我局成立工作专班。", "供应商资质", "工作专班"),
-    ("en", "3. Still to be verified\n- whether any pupil went to hospital\n- the supplier's licence is valid\n\n"
-           "4. What we have done\n- The sacks were sealed on Monday.", "licence is valid", "sealed"),
-    ("vi", "III. NHỮNG ĐIỂM CHƯA XÁC MINH\nHiệu trưởng bị công an mời làm việc.\n\nIV. ĐÃ LÀM\nPhường đã họp với nhà trường.",
+    ("en", "Situation report, 09:05\n3. Still to be verified\n- whether any pupil went to hospital\n- the supplier's licence is valid\n"
+           "4. What we have done\n- The sacks were sealed on Monday", "licence is valid", "sealed"),
+    ("vi", "BÁO CÁO NHANH\nIII. NHỮNG ĐIỂM CHƯA XÁC MINH\nHiệu trưởng bị công an mời làm việc.\n\nIV. ĐÃ LÀM\nPhường đã họp với nhà trường.",
      "bị công an mời", "đã họp"),
     # a heading that names the rumours, or what may happen, heads facts and plans all the same
-    ("en", "Rumours and the facts\nThe two sacks were sealed on Monday and never cooked for the children.\n\n"
-           "Possible risks\nParents may gather at the gate after drop-off.", "", "sealed"),
+    ("en", "Report\n1. Rumours and the facts\nThe two sacks were sealed on Monday and never cooked for the children.\n\n"
+           "2. Possible risks\nParents may gather at the gate after drop-off.", "", "sealed"),
+    ("en", "Report\n2. Unverified claims circulating online\nThe two sacks were sealed on Monday and never cooked.", "", "sealed"),
+    # a document's title, a status line and a blank line end nothing
+    ("en", "Posts still to be verified\nThe two sacks were sealed on Monday and never cooked for the children.", "", "sealed"),
+    ("en", "Report\n- Supplier licence: to be confirmed.\n- The two sacks were sealed on Monday and never cooked.", "", "sealed"),
+    ("en", "Report\n3. Still to be verified\n- whether any pupil went to hospital\n\nThe two sacks were sealed on Monday.", "", "sealed"),
 ])
 def test_a_part_headed_as_not_yet_verified_reports_what_is_open(language, text, open_term, stated_term):
     """A report's part headed "Still to be verified" (三、尚未核实的情况) lists what is open, item by
-    item, down to the next heading: its lines state nothing, though no line hedges on its own."""
+    item, down to the next heading of its rank or a blank line: its lines state nothing, though
+    no line hedges on its own. A title, a status line ("Supplier licence: to be confirmed") or a
+    heading that names the rumours its part answers heads no such part."""
     if open_term:
         assert stances(language, text, open_term) == [HEDGED]
     assert stances(language, text, stated_term) == [STATED]
+
+
+def test_a_denial_under_a_heading_of_open_points_is_still_a_denial():
+    """"The parent who posted first will not be punished", listed among the open points, rules the
+    sanction out: the heading does not turn it into a threat."""
+    text = "Report\n3. Still to be verified\nWho made the video. The parent who posted first will not be punished: her post was a fair complaint."
+    assert judge("en", {"no_blame": True}, text + " The rice was sealed on Monday.")[0] == 1.0
+    zh = "情况报告\n三、尚未核实的情况\n视频来源。发帖的家长不会被依法处理。\n\n四、已采取的措施\n问题大米已封存。"
+    assert judge("zh", {"no_blame": True}, zh)[0] == 1.0
 
 
 @pytest.mark.parametrize(("language", "question", "threat"), [
@@ -378,6 +394,18 @@ def test_a_sanction_the_public_asks_about_threatens_nobody(language, question, t
     fact = {"vi": " Bảng kê là bản dự thảo.", "en": " The rice was sealed on Monday.", "zh": "问题大米已封存。"}[language]
     assert judge(language, {"no_blame": True}, question + fact)[0] == 1.0
     assert judge(language, {"no_blame": True}, threat + fact)[0] == 0.0
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Anyone who shares the fake video will be dealt with, is that clear?"),
+    ("en", "Shouldn't the parent who posted this be punished?"),
+    ("vi", "Người đăng bài sai sự thật sẽ bị xử lý dù đã gỡ bài hay chưa."),
+    ("vi", "Người đăng bài sẽ bị xử lý nghiêm, phải không?"),
+])
+def test_a_threat_put_as_a_question_still_threatens(language, text):
+    """A tag, a rhetorical question or "whether or not" does not ask what the public asks."""
+    fact = {"vi": " Bảng kê là bản dự thảo.", "en": " The rice was sealed on Monday.", "zh": "问题大米已封存。"}[language]
+    assert judge(language, {"no_blame": True}, text + fact)[0] == 0.0
 
 
 def test_a_denial_is_denied_by_a_negation_before_it_but_not_across_an_and():

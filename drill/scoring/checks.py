@@ -98,10 +98,10 @@ class Answer:
         if given or field is None or not field.choices:
             return given, False
         for value in self.reading.written((field.label, field.id)):
-            named = [(at, -len(name), choice) for choice in field.choices for name in _names(choice, field.choices)
-                     if (at := _place(name, value)) >= 0]
-            if named:
-                return min(named)[2], True
+            for part in re.split(r"[,，]|\s[-–—]\s", value):
+                named = _named(part, field.choices, self.lexicon.negations)
+                if named is not None:
+                    return named, True
         return "", False
 
     def find(self, terms: list[str], unless: Callable[[Hit], bool] | None = None) -> list[str]:
@@ -553,24 +553,45 @@ def _substance(rule: Substance, answer: Answer) -> Result:
     return fraction, w.parts(parts)
 
 
-def _names(choice: str, choices: list[str]) -> list[str]:
-    """How a text may name one of a field's choices, folded: in full, without a bracketed part
-    ("市委宣传部" for "市委宣传部（网信办）"), or by a tail that no other choice holds, of two words
-    or more, or three characters in a script without spaces ("Ward People's Committee" for "Dong
-    Giang Ward People's Committee", "教育局" for "市教育局"; not "Đông Giang", which two choices end in)."""
-    full = fold(choice)
-    names = {full, fold(re.sub(r"[(（].*?[)）]", " ", choice))}
-    others = [fold(other) for other in choices if other != choice]
-    for name in list(names):
-        words = name.split(" ")
-        if len(words) > 2:
-            tails = [" ".join(words[i:]) for i in range(1, len(words) - 1)]
-        elif not any(map(wordlike, name)):  # a script without spaces
-            tails = [name[i:] for i in range(1, len(name) - 2)]
-        else:
-            tails = []
-        names.update(tail for tail in tails if not any(tail in other for other in others))
-    return [name for name in names if name]
+def _named(part: str, choices: list[str], negations: tuple[str, ...]) -> str | None:
+    """The one choice a part of a written field names ("serious" in "but serious"), or None: none
+    named, two named ("District Police and Dong Giang Ward People's Committee jointly") or a
+    negation before it ("not especially serious", 不属于特别重大). A choice is named in full, without
+    a bracketed part ("市委宣传部"), or, at the start of the part, by a tail of two words or more
+    (three characters without spaces) that no other choice holds ("Ward People's Committee", not
+    "Đông Giang", which two choices end in; "District People's Committee" names none)."""
+    part = re.sub(r"[(（][^)）]*[)）]", " ", part).strip()  # an aside: "serious (not especially serious)"
+    opening = part.removeprefix("the ")
+    spans = []
+    for choice in choices:
+        others = [fold(other) for other in choices if other != choice]
+        for name in {fold(choice), fold(re.sub(r"[(（].*?[)）]", " ", choice))}:
+            at = _place(name, part)
+            if at >= 0:
+                spans.append((at, at + len(name), choice))
+            elif any(_place(tail, opening) == 0 for tail in _tails(name, others)):
+                spans.append((len(part) - len(opening), len(part), choice))
+    # "serious" inside "especially serious" is not named on its own
+    named = {choice for at, end, choice in spans
+             if not any(o_at <= at and end <= o_end and o_end - o_at > end - at for o_at, o_end, _ in spans)}
+    if len(named) != 1:
+        return None
+    [choice] = named
+    at = min(at for at, _, named_choice in spans if named_choice == choice)
+    return None if any(occurs(fold(word), part[:at], True) for word in negations) else choice
+
+
+def _tails(name: str, others: list[str]) -> list[str]:
+    """A choice's tails that no other choice holds, of two words or more, or of three characters or
+    more in a script without spaces ("教育局" of "市教育局")."""
+    words = name.split(" ")
+    if len(words) > 2:
+        tails = [" ".join(words[i:]) for i in range(1, len(words) - 1)]
+    elif not any(map(wordlike, name)):
+        tails = [name[i:] for i in range(1, len(name) - 2)]
+    else:
+        tails = []
+    return [tail for tail in tails if not any(tail in other for other in others)]
 
 
 def _place(name: str, text: str) -> int:

@@ -91,6 +91,7 @@ _BULLET_WORDS, _BULLET_CHARS = 12, 30
 # An item of a list: a bullet, a number or a Chinese numeral (not "Mr." or "No. 3"); and the label an
 # item of notes opens with ("Điều hòa 2,5tr: sai QĐ", "快检：合格", "Verification - ongoing").
 _BULLET_ITEM = re.compile(r"(?:[-•*·–]|\(?\d{1,2}[.)）、]|[一二三四五六七八九十]+、)\s*")
+_RANK = re.compile(r"#{1,4}\s|\*\*|(?:\d{1,2}|[IVX]{1,4})[.)）、]\s*|[一二三四五六七八九十]+、")  # a heading's mark of rank
 _LABEL = re.compile(r"^[^.。!?！？;；]{1,24}?(?:[:：]|\s[-–—]\s)")
 _WRITTEN_FIELD = re.compile(r"^(?P<head>[^:]{2,30}):\s*(?P<value>\S.*)$")  # "Severity: serious", folded
 _LINE_PIECE = re.compile(r"[。；;!?！？]|\.(?:\s|$)")  # where a "label: value" on a line ends
@@ -163,7 +164,6 @@ def _split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple
     out: list[tuple[str, int, bool, str, str]] = []
     sentence: list[tuple[str, str, str]] = []
     sections = _sections(text)
-    starts = [start for start, _ in sections]
     current: list[str] = []
     index = 0
     quoted = False  # inside quotation marks, which a line break closes
@@ -171,23 +171,22 @@ def _split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple
     bracketed = False
     dashes = _lone_dashes(text)
 
-    def close_clause() -> None:
+    def close_clause(end: int) -> None:
+        """Ends the clause now open, at `end` in the text (which places it in its section)."""
         piece = "".join(current).strip()
         if piece:
-            part = bisect_left(starts, here + 1) - 1
-            sentence.append((piece, "" if bracketed else intro, sections[part][1] if part >= 0 else ""))
+            section = next((heading for start, stop, heading in sections if start <= end <= stop), "")
+            sentence.append((piece, "" if bracketed else intro, section))
         current.clear()
 
-    def close_sentence(question: bool) -> None:
+    def close_sentence(question: bool, end: int) -> None:
         nonlocal index
-        close_clause()
+        close_clause(end)
         out.extend((piece, index, question, label, section) for piece, label, section in sentence)
         sentence.clear()
         index += 1
 
-    here = 0
     for at, char in enumerate(text):
-        here = at
         before = text[at - 1] if at else " "
         following = text[at + 1] if at + 1 < len(text) else " "
         closing = quoted and char in '"”'
@@ -195,53 +194,72 @@ def _split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple
         ends = char in _SENTENCE_END or (char == "." and (following.isspace() or not wordlike(following) and not following.isdigit())
                                          and not _abbreviated(current, abbreviations))
         if quoted and ends and char != "\n":
-            close_clause()  # 'under "Haven't paid? Sit at the back!" and "..."': a quoted sentence ends none of the team's
+            close_clause(at)  # 'under "Haven't paid? Sit at the back!" and "..."': a quoted sentence ends none of the team's
         elif closing and before in ".?!。！？" and _starts_sentence(text, at + 1):
             current.append(char)  # 'A post claimed "the rice is mouldy." Several pupils ...': the quote and its sentence end
-            close_sentence(False)
+            close_sentence(False, at)
             intro = ""
         elif char.isspace() and _han(before) and _han(following):
-            close_clause()  # Chinese puts no spaces in a sentence: words spaced apart are a list
+            close_clause(at)  # Chinese puts no spaces in a sentence: words spaced apart are a list
         elif char == "\n" and following != "\n" and before != "\n":
             nxt = text.find("\n", at + 1)
             below = text[at + 1:nxt if nxt != -1 else len(text)].strip()
             if intro and not _ITEM.match(below):
-                close_clause()
+                close_clause(at)
                 intro = ""  # a line that is no further item ends the list
             if _heading(text[text.rfind("\n", 0, at) + 1:at]) and not _heading(below) and not below.startswith(_BULLETS):
-                close_sentence(False)  # "3. The children's health" above a paragraph is a heading
+                close_sentence(False, at)  # "3. The children's health" above a paragraph is a heading
             else:
                 current.append(" ")  # one line break wraps a line; a blank line ends a paragraph
         elif ends:
-            close_sentence(char in "？?")
+            close_sentence(char in "？?", at)
             if char not in ";；":  # a semicolon leaves the list open for its next item
                 intro = ""
         elif char in _CLAUSE_BREAK and not (char in _ASCII_NEEDS_SPACE and before.isdigit() and following.isdigit()) or at in dashes:
-            close_clause()
+            close_clause(at)
             if char in ":：" and not quoted and not bracketed:
                 label = sentence[-1][0] if sentence else ""
                 intro = label if label and _heading(label) else ""
             bracketed = char in "(（" or bracketed and char not in ")）"
         else:
             current.append(char)
-    close_sentence(False)
+    close_sentence(False, len(text))
     return out
 
 
-def _sections(text: str) -> list[tuple[int, str]]:
-    """Where each part of a text under a heading starts, and its heading: a heading (_heading, and
-    no sentence) over a line that is none ("三、尚未核实的情况" over "1. 是否有学生……"; "3. Still to be
-    verified" over bullets) heads everything down to the next such heading, blank lines and items
-    included."""
-    def titles(line: str) -> bool:
-        return _heading(line) and line[-1] not in _SENTENCE_END + "."
+def _sections(text: str) -> list[tuple[int, int, str]]:
+    """The parts of a report under its numbered headings: (start, end, heading). A heading here is
+    a short line with a mark of its rank ("3.", "三、", "III.", "## ", "**"), no colon and no full
+    stop, and not the text's first line (a title speaks of the whole text, "Statement on
+    unverified posts"). Its part runs over the lines below it to a blank line after them or to the
+    next heading of the same mark ("三、尚未核实的情况" over "1. 是否有学生……", up to "四、"), so
+    that what the heading says of its items is read with each of them (Reading._stance)."""
+    spans: list[tuple[int, int, str]] = []
+    heading, kind, start, filled = "", "", 0, False
+    at, first = 0, True
+    for raw in text.split("\n"):
+        line = raw.strip()
+        mark = _RANK.match(line)
+        rank = _rank(mark.group(0)) if mark else ""
+        if heading and (not line and filled or rank and rank == kind):
+            spans.append((start, at, heading))
+            heading = ""
+        if line and not first and rank and _heading(line) and not any(c in line for c in ":：") and line[-1] not in _SENTENCE_END + ".":
+            heading, kind, start, filled = line, rank, at + len(raw) + 1, False
+        elif line and heading:
+            filled = True
+        first = first and not line
+        at += len(raw) + 1
+    if heading:
+        spans.append((start, len(text), heading))
+    return spans
 
-    lines, at = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            lines.append((at, line.strip()))
-        at += len(line) + 1
-    return [(start, line) for (_, line), (start, below) in zip(lines, lines[1:]) if titles(line) and not titles(below)]
+
+def _rank(mark: str) -> str:
+    """The kind of a heading's mark: headings of one kind are of one rank ("3." ends "2."'s part;
+    "1." under "三、" does not)."""
+    head = mark.lstrip()[0]
+    return "1" if head.isdigit() else "I" if head in "IVX" else head if head in "#*" else "一"
 
 
 def _lone_dashes(text: str) -> set[int]:
@@ -566,8 +584,8 @@ class Reading:
         rest = f"{clause.read[:start]} | {clause.read[end:]} | {following}"
         if self._any("rejections", rest):
             return REJECTED
-        if clause.intro and self._any("hedges", clause.intro) or clause.section and self._any("unsettled", clause.section):
-            return HEDGED  # "Still being checked: the payments of all 32 classes; who is responsible", a part headed so
+        if clause.intro and self._any("hedges", clause.intro):
+            return HEDGED  # "Still being checked: the payments of all 32 classes; who is responsible"
         low, high = self._scope(clause.read, start, end)
         scope = clause.read[low:high]
         before, after = clause.read[low:start], clause.read[end:high]
@@ -588,16 +606,21 @@ class Reading:
         earlier, _ = self._sentence(clause)
         if any(self._opens("conditions", c.read) for c in earlier):
             return HEDGED  # "若有学生出现不适，立即联系家长，送医治疗": a case planned for
+        if clause.section in self._open_sections:
+            return HEDGED  # an item under "3. Still to be verified" that no negation or question already reads
         if (self._any("hedges", before) or self._any("hedges", after) or self._straddled("hedges", clause.read, start, end)
                 or self._any("hedges", inside) and any(self._has(m, inside) and not self._has(m, wanted) for m in lex.hedges)):
             return HEDGED  # "在用大米是否合格": a hedge among the term's own parts asks, too
         return STATED
 
     def questioned(self, hit: Hit) -> bool:
-        """Whether the hit stands in a question: "Will the parent who posted first be dealt with?"
-        asks what the public asks (a Q&A's heading), and threatens nobody."""
-        low, high = self._scope(hit.clause.read, hit.start, hit.end)
-        return self._asks(hit.clause, hit.clause.read[low:high])
+        """Whether the hit is what a question asks: "Will the parent who posted first be dealt
+        with?" asks what the public asks (a Q&A's heading), and threatens nobody. The question
+        mark ends the hit's own clause, and no negation stands before it: a tag ("..., is that
+        clear?", "..., phải không?") or a rhetorical question with a negation ("Shouldn't the poster
+        be punished?") still threatens. (难道……吗 has no negation of the lexicon: not caught.)"""
+        _, later = self._sentence(hit.clause)
+        return hit.clause.question and not later and not self._any("negations", hit.clause.read[:hit.start])
 
     def _asks(self, clause: Clause, scope: str) -> bool:
         """A question: marked, ended by a question word (吗, *không*) in the term's scope, or asked
@@ -1017,19 +1040,27 @@ class Reading:
 
     # -- the text as a whole ----------------------------------------------------------------
 
+    @cached_property
+    def _open_sections(self) -> set[str]:
+        """The headings over what is not yet settled (the lexicon's `unsettled`: "3. Still to be
+        verified"), unless they name the rumours their part answers ("2. Claims circulating online")."""
+        return {clause.section for clause in self.clauses
+                if clause.section and self._any("unsettled", clause.section) and not self._any("reports", clause.section)}
+
     def written(self, names: tuple[str, ...]) -> list[str]:
         """What the team wrote after a form field's name in its own text, folded: teams type the
         form into their text ("4. Severity: serious", "舆情等级：重大或较大。处置牵头单位：市教育局")
-        and leave the form blank. A line's head before the colon names the field when it holds one
-        of `names` or one of them holds it, as whole words in a script with spaces ("Lead" for "Lead unit", "二、舆情等级"
-        for "舆情等级"; not "Upgrade" for "grade")."""
+        and leave the form blank. The head before the colon names the field when it is one of
+        `names` or ends with one, in whole words ("Lead" for the id `lead`, "Incident grade" for
+        `grade`, "二、舆情等级" for "舆情等级"); a head that is only part of a name ("Unit:", "Mức độ
+        lan truyền:", "Grade 3 parents:") is some other line."""
         wanted = [fold(name) for name in names if name.strip()]
         values = []
         for line in self._own_lines:
             for piece in _LINE_PIECE.split(fold(line)):
                 found = _WRITTEN_FIELD.match(_BULLET_ITEM.sub("", piece.strip(), count=1))
-                head = found and found["head"].strip(" *#_")
-                if head and any(occurs(name, head, True) or occurs(head, name, True) for name in wanted):
+                head = found["head"].strip(" *#_") if found else ""
+                if any(head == name or head.endswith(name) and occurs(name, head[-len(name) - 1:], True) for name in wanted):
                     values.append(found["value"])
         return values
 
