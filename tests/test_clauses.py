@@ -381,6 +381,17 @@ def test_a_denial_under_a_heading_of_open_points_is_still_a_denial():
     assert judge("zh", {"no_blame": True}, zh)[0] == 1.0
 
 
+def test_a_claim_weighed_against_another_claims_neither():
+    """"Is the list the school's or the committee's own": a report that weighs two answers states
+    neither; the same words without the alternative still claim."""
+    draft = " Bảng kê chưa được nhà trường duyệt."
+    assert judge("vi", {"no_false_claims": True}, "Cần làm rõ bảng kê là của nhà trường hay của ban đại diện lớp." + draft)[0] == 1.0
+    assert judge("vi", {"no_false_claims": True}, "Bảng kê là của nhà trường, do cô hiệu phó soạn." + draft)[0] == 0.0
+    sealed = " The rice was sealed on Monday."
+    assert judge("en", {"no_false_claims": True}, "Several pupils were hospitalised or merely kept home, we do not know which." + sealed)[0] == 1.0
+    assert judge("en", {"no_false_claims": True}, "Several pupils were hospitalised on Monday." + sealed)[0] == 0.0
+
+
 @pytest.mark.parametrize(("language", "question", "threat"), [
     ("vi", "Hỏi: Phụ huynh đăng bài đầu tiên có bị xử lý không?\nĐáp: Không. Đó là phản ánh chính đáng.",
      "Phụ huynh đăng bài sai sự thật sẽ bị xử lý."),

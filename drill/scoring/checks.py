@@ -381,9 +381,9 @@ def _facts(fact_ids: list[str], answer: Answer) -> Result:
 
 
 def _no_false_claims(_: bool, answer: Answer) -> Result:
-    """A contradiction counts only when asserted: quoting a rumour to reject it, or asking
-    about it, contradicts nothing, nor the case an internal text plans for ("出现新的学生不适报告：
-    立即送医")."""
+    """A contradiction counts only when asserted: quoting a rumour to reject it, asking about it or
+    weighing it against another ("whether the list is the school's or the committee's")
+    contradicts nothing, nor the case an internal text plans for ("出现新的学生不适报告：立即送医")."""
     w = answer.words
     claims = []
     reading = answer.reading
@@ -393,7 +393,7 @@ def _no_false_claims(_: bool, answer: Answer) -> Result:
         # What happened is contradicted by a claim, not by a promise ("we will return them the same
         # day") nor by the rumour retold ('posts saying "pupils were taken to hospital"').
         said = reading.find(fact.contradicted_by, (STATED,), match=TENSE, unless=lambda hit: (
-            reading.promised(hit) or reading.retold(hit) or answer.internal and reading.in_case(hit)))
+            reading.promised(hit) or reading.retold(hit) or reading.alternative(hit) or answer.internal and reading.in_case(hit)))
         if said:
             claims.append(w("scoring.claim.contradicts", fact=w.fact(fact.text), terms=_quotes(w, said)))
     return _absence(answer, claims, w("scoring.claim.none"))

@@ -613,6 +613,15 @@ class Reading:
             return HEDGED  # "在用大米是否合格": a hedge among the term's own parts asks, too
         return STATED
 
+    def alternative(self, hit: Hit) -> bool:
+        """Whether the hit is one of alternatives the clause weighs ("bảng kê là của nhà trường hay
+        của ban đại diện lớp", "the list is the school's or the committee's"): an "or" right after
+        it. Weighing which is true claims neither."""
+        read, end = hit.clause.read, hit.end
+        while end < len(read) and wordlike(read[end]):
+            end += 1  # the rest of its word: "hospitali" in "hospitalised or ..."
+        return self._opens("alternatives", read[end:].lstrip())
+
     def questioned(self, hit: Hit) -> bool:
         """Whether the hit is what a question asks: "Will the parent who posted first be dealt
         with?" asks what the public asks (a Q&A's heading), and threatens nobody. The question
