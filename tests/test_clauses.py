@@ -381,6 +381,17 @@ def test_a_denial_under_a_heading_of_open_points_is_still_a_denial():
     assert judge("zh", {"no_blame": True}, zh)[0] == 1.0
 
 
+def test_a_piece_of_news_named_in_a_list_of_what_goes_round_is_not_claimed():
+    """"Nội dung chính: - tin bảng kê là của nhà trường": an assessment lists the news going round,
+    item by item; the same words as the team's own sentence claim them."""
+    draft = " Bảng kê chưa được nhà trường duyệt."
+    listed = "Nội dung chính:\n- tin bảng kê là của nhà trường;\n- tin học sinh bị xếp ngồi cuối lớp." + draft
+    assert judge("vi", {"no_false_claims": True}, listed)[0] == 1.0
+    assert judge("vi", {"no_false_claims": True}, "Bảng kê là của nhà trường." + draft)[0] == 0.0
+    sealed = " The rice was sealed on Monday."
+    assert judge("en", {"no_false_claims": True}, "The claim that several pupils were hospitalised has 2,000 shares." + sealed)[0] == 1.0
+
+
 def test_a_claim_weighed_against_another_claims_neither():
     """"Is the list the school's or the committee's own": a report that weighs two answers states
     neither; the same words without the alternative still claim."""

@@ -613,6 +613,14 @@ class Reading:
             return HEDGED  # "在用大米是否合格": a hedge among the term's own parts asks, too
         return STATED
 
+    def told(self, hit: Hit) -> bool:
+        """Whether the hit is a piece of news its clause names, opening with the lexicon's `news`
+        ("- tin hiệu trưởng bị công an mời làm việc", "the claim that the head teacher was
+        arrested"): an item in a list of what is going round, not the team's claim. Narrower in
+        use than `reports` (Reading.retold): "thông tin" also opens a team's own news, so only a
+        contradiction is excused so, not a threat or a promise."""
+        return self._opens("news", hit.clause.read[:hit.start])
+
     def alternative(self, hit: Hit) -> bool:
         """Whether the hit is one of alternatives the clause weighs ("bảng kê là của nhà trường hay
         của ban đại diện lớp", "the list is the school's or the committee's"): an "or" right after
