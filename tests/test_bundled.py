@@ -156,6 +156,12 @@ def _task_score(scenario_id: str, task_id: str, text: str, at: float, due: float
     ("district-hot-spot-en", "Keep watching every post, including the original post. The list is a draft by the class 3A "
      "committee.", False),
     ("school-food-rumour", "持续监测相关帖子（包括原帖）的转发，不删除原帖。问题大米已登记封存，今天送检。", False),
+    # burying the complaints: comments off, negative posts removed or pushed down, "no further comment"
+    ("district-hot-spot", "Các đơn vị trả lời báo chí: vụ việc đang được xem xét, không bình luận thêm; đề nghị quản trị nhóm tắt bình luận. "
+     "Bảng kê gần 8 triệu là bản dự thảo, nhà trường chưa duyệt.", True),
+    ("district-hot-spot-en", "Ask collaborators to post praise so as to push negative posts down. The list is a draft by the class 3A "
+     "committee.", True),
+    ("school-food-rumour", "请平台删除负面帖子。问题大米已登记封存，今天送检。", True),
 ])
 def test_the_silence_gate_fails_advice_to_keep_quiet_not_plans_that_mention_restraint(scenario_id, text, silent):
     points, evidence = _criterion(scenario_id, "plan", "no-silence", text)
