@@ -389,18 +389,11 @@ def test_a_piece_of_news_named_in_a_list_of_what_goes_round_is_not_claimed():
     assert judge("vi", {"no_false_claims": True}, listed)[0] == 1.0
     assert judge("vi", {"no_false_claims": True}, "Bảng kê là của nhà trường." + draft)[0] == 0.0
     sealed = " The rice was sealed on Monday."
-    assert judge("en", {"no_false_claims": True}, "The claim that several pupils were hospitalised has 2,000 shares." + sealed)[0] == 1.0
-
-
-def test_a_claim_weighed_against_another_claims_neither():
-    """"Is the list the school's or the committee's own": a report that weighs two answers states
-    neither; the same words without the alternative still claim."""
-    draft = " Bảng kê chưa được nhà trường duyệt."
-    assert judge("vi", {"no_false_claims": True}, "Cần làm rõ bảng kê là của nhà trường hay của ban đại diện lớp." + draft)[0] == 1.0
-    assert judge("vi", {"no_false_claims": True}, "Bảng kê là của nhà trường, do cô hiệu phó soạn." + draft)[0] == 0.0
-    sealed = " The rice was sealed on Monday."
-    assert judge("en", {"no_false_claims": True}, "Several pupils were hospitalised or merely kept home, we do not know which." + sealed)[0] == 1.0
-    assert judge("en", {"no_false_claims": True}, "Several pupils were hospitalised on Monday." + sealed)[0] == 0.0
+    assert judge("en", {"no_false_claims": True}, "The claim that several pupils were hospitalised, shared 2,000 times." + sealed)[0] == 1.0
+    # affirmed, or the team's own news, it is claimed
+    assert judge("vi", {"no_false_claims": True}, "Tin bảng kê là của nhà trường là chính xác." + draft)[0] == 0.0
+    assert judge("vi", {"no_false_claims": True}, "Thông tin từ phòng giáo dục cho biết bảng kê là của nhà trường." + draft)[0] == 0.0
+    assert judge("en", {"no_false_claims": True}, "News that several pupils were hospitalised is true." + sealed)[0] == 0.0
 
 
 @pytest.mark.parametrize(("language", "question", "threat"), [
@@ -430,6 +423,17 @@ def test_a_threat_put_as_a_question_still_threatens(language, text):
     assert judge(language, {"no_blame": True}, text + fact)[0] == 0.0
 
 
+def test_a_refusal_to_name_the_public_so_labels_nobody_and_denies_nothing_else():
+    """"We will not describe her or other parents as spreading rumours" (我们不会把家长说成造谣者)
+    refuses the label; it is no negation of anything else in its clause, and without a word of
+    naming, 不把 does not refuse the label after it."""
+    sealed, rice = " The rice was sealed on Monday.", "问题大米已封存。"
+    assert judge("en", {"no_blame": True}, "We will not describe her or other parents as spreading rumours." + sealed)[0] == 1.0
+    assert judge("zh", {"no_blame": True}, "我们不会把张女士和其他家长说成造谣者。" + rice)[0] == 1.0
+    assert judge("zh", {"no_blame": True}, "我们不把造谣者的名字公开。" + rice)[0] == 0.0
+    assert judge("en", {"no_false_claims": True}, "We will not call off the inspection after several pupils were hospitalised." + sealed)[0] == 0.0
+
+
 def test_a_denial_is_denied_by_a_negation_before_it_but_not_across_an_and():
     assert stances("en", "Staff must never reply to journalists with no comment.", "no comment") == [NEGATED]
     assert stances("vi", "Nhà trường sẽ không bao giờ nói không có ý kiến.", "không có ý kiến") == [NEGATED]
@@ -441,9 +445,6 @@ def test_a_denial_is_denied_by_a_negation_before_it_but_not_across_an_and():
      "admitted to hospital", [NEGATED]),
     ("en", "And no pupil of the school is hospitalised.", "was hospitali", [NEGATED]),
     ("en", "Do not describe Ms Trang or the angry parents as spreading rumours.", "spreading rumours", [NEGATED]),
-    # a refusal to name the public so, among the clause's first words
-    ("en", "We will not describe her or other parents as spreading rumours.", "spreading rumours", [NEGATED]),
-    ("zh", "我们不会把张女士和其他家长说成造谣者。", "造谣者", [NEGATED]),
     ("zh", "没有任何一名学生因食用食堂饭菜而被送往医院。", "送往医院", [NEGATED]),
     ("vi", "Không có học sinh nào của trường bị ngộ độc hay phải nhập viện.", "nhập viện", [NEGATED]),
     # ... but not across an "and", nor where a hedge stands before the term
@@ -877,6 +878,12 @@ def test_an_internal_text_may_weigh_hostile_forces_as_a_risk_but_not_call_the_pu
                 {"id": "blame", "title": "No labels", "weight": 1, "cap": 20, "check": {"no_blame": True}}]
     assert score(risk, internal, language=language).gates == ()
     assert [g.criterion for g in score(label, internal, language=language).gates] == ["blame"]
+    # a parent called one, hedged, or forces a sanction is called down on in the next breath, are labels
+    for said in {"en": ("The ward lead and report by noon. Ms Trang may be a bad element.",
+                        "The ward lead and report by noon. Bad elements may exploit it, and they must be dealt with."),
+                 "vi": ("Phường chủ trì. Chị Trang có thể là phần tử xấu.",
+                        "Phường chủ trì. Có thể có phần tử xấu lợi dụng, đề nghị công an xử lý nghiêm.")}[language]:
+        assert [g.criterion for g in score(said, internal, language=language).gates] == ["blame"], said
     said = {"en": "The rice was sealed on Monday. Parents should not be misled by bad elements.",
             "vi": "Bảng kê là bản dự thảo. Đề nghị phụ huynh không để bị kẻ xấu lợi dụng."}[language]
     assert judge(language, {"no_blame": True}, said)[0] == 0.0

@@ -613,22 +613,40 @@ class Reading:
             return HEDGED  # "在用大米是否合格": a hedge among the term's own parts asks, too
         return STATED
 
-    def told(self, hit: Hit) -> bool:
-        """Whether the hit is a piece of news its clause names, opening with the lexicon's `news`
-        ("- tin hiệu trưởng bị công an mời làm việc", "the claim that the head teacher was
-        arrested"): an item in a list of what is going round, not the team's claim. Narrower in
-        use than `reports` (Reading.retold): "thông tin" also opens a team's own news, so only a
-        contradiction is excused so, not a threat or a promise."""
-        return self._opens("news", hit.clause.read[:hit.start])
+    def refused(self, hit: Hit) -> bool:
+        """Whether a label follows a refusal to name the public so, among its clause's first words
+        ("we will not describe her or other parents as spreading rumours", 我们不会把家长说成造谣者:
+        the lexicon's `refusals`, then a word of `namings` where the language has them). Not a
+        general negation: "我们不把造谣者的名字公开" still calls people rumour-mongers."""
+        before = hit.clause.read[:hit.start]
+        pattern = _markers(self.lexicon, "refusals")
+        found = pattern.search(before) if pattern is not None else None
+        if found is None:
+            return False
+        size = (lambda text: len(_WORD.findall(text))) if self.lexicon.spaced else len
+        lead_max = _OPENING_LEAD_WORDS if self.lexicon.spaced else _OPENING_LEAD_CHARS
+        return size(before[:found.start()]) < lead_max and (not self.lexicon.namings or self._any("namings", before[found.end():]))
 
-    def alternative(self, hit: Hit) -> bool:
-        """Whether the hit is one of alternatives the clause weighs ("bảng kê là của nhà trường hay
-        của ban đại diện lớp", "the list is the school's or the committee's"): an "or" right after
-        it. Weighing which is true claims neither."""
+    def exploited(self, hit: Hit) -> bool:
+        """Whether the hit's clause says something is exploited (the lexicon's `exploits`: "may be
+        exploited by hostile forces", "bị thế lực thù địch lợi dụng"), the risk official texts weigh."""
+        return self._any("exploits", hit.clause.read)
+
+    def told(self, hit: Hit) -> bool:
+        """Whether the hit is a piece of news its clause names: the lexicon's `news` and nothing else
+        before it ("- tin hiệu trưởng bị công an mời làm việc", "the claim that the head teacher was
+        arrested"), and after it nothing that affirms it (the lexicon's `affirmations`, unless a
+        rejection: "... là sai", "... lan rất nhanh"): an item in a list of what is going round, not
+        the team's claim. "Tin ... là chính xác" affirms it, and "Thông tin từ Công an quận cho biết
+        ..." is the team's own news. Narrower in use than `reports` (Reading.retold): only a
+        contradiction is excused so, not a threat or a promise."""
         read, end = hit.clause.read, hit.end
         while end < len(read) and wordlike(read[end]):
-            end += 1  # the rest of its word: "hospitali" in "hospitalised or ..."
-        return self._opens("alternatives", read[end:].lstrip())
+            end += 1  # the rest of its word
+        before, after = read[:hit.start].lstrip(_LEADERS).strip(), read[end:].strip()
+        news = _markers(self.lexicon, "news")
+        return (news is not None and news.fullmatch(before) is not None
+                and (self._any("rejections", after) or not self._any("affirmations", after)))
 
     def questioned(self, hit: Hit) -> bool:
         """Whether the hit is what a question asks: "Will the parent who posted first be dealt
