@@ -458,7 +458,7 @@ def _no_blame(_: bool, answer: Answer) -> Result:
     troublemakers gather at the gate, ..."); said to the public, the same words are a threat, and
     what a plan then tells its staff to say or do is judged as said; it may also weigh, as a risk,
     the enemies official texts name (the lexicon's `forces`: "may be exploited by hostile forces").
-    Warning the public against
+    A refusal to name the public so denies the label (Reading.refused). Warning the public against
     the labelled ("do not be misled by bad actors") labels them too (Reading.warned_against). A
     sanction that falls on a member of the public ("anyone who shares it will be dealt with",
     "summon the person who posted") threatens the public without a label (Reading.aimed); one

@@ -1079,8 +1079,8 @@ class Reading:
     def _open_sections(self) -> set[str]:
         """The headings over what is not yet settled (the lexicon's `unsettled`: "3. Still to be
         verified"), unless they name the rumours their part answers ("2. Claims circulating online")."""
-        return {clause.section for clause in self.clauses
-                if clause.section and self._any("unsettled", clause.section) and not self._any("reports", clause.section)}
+        headings = {clause.section for clause in self.clauses if clause.section}
+        return {heading for heading in headings if self._any("unsettled", heading) and not self._any("reports", heading)}
 
     def written(self, names: tuple[str, ...]) -> list[str]:
         """What the team wrote after a form field's name in its own text, folded: teams type the
