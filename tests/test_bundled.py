@@ -168,6 +168,20 @@ def test_the_silence_gate_fails_advice_to_keep_quiet_not_plans_that_mention_rest
     assert (points == 0.0) is silent, evidence
 
 
+@pytest.mark.parametrize(("scenario_id", "text", "silent"), [
+    ("district-hot-spot", "Nhà trường đã chỉ đạo giáo viên không trả lời phụ huynh và báo chí; cô chủ nhiệm tạm khóa nhóm Zalo lớp. "
+     "Bảng kê là bản dự thảo của Ban đại diện lớp 3A.", True),
+    ("district-hot-spot-en", "Staff are told not to answer parents; the class teacher will lock the class group. "
+     "The list is a draft by the class 3A committee.", True),
+    ("school-food-rumour", "通知各班主任不回应家长询问，关闭家长群。问题大米已登记封存。", True),
+    ("district-hot-spot", "Giáo viên chủ nhiệm trả lời phụ huynh trong nhóm Zalo lớp theo nội dung đã thống nhất. "
+     "Bảng kê là bản dự thảo của Ban đại diện lớp 3A.", False),
+])
+def test_an_assessment_that_gags_staff_or_locks_the_parents_group_advises_silence(scenario_id, text, silent):
+    points, evidence = _criterion(scenario_id, "assess", "no-silence", text)
+    assert (points == 0.0) is silent, evidence
+
+
 @pytest.mark.parametrize(("scenario_id", "text"), [
     ("school-food-rumour", "实验室全项检测报告出具后，我们将第一时间通过“江川发布”公布。"),
     ("school-food-rumour", "4月19日检测报告出具后再作通报。"),
