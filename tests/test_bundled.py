@@ -136,49 +136,43 @@ def _task_score(scenario_id: str, task_id: str, text: str, at: float, due: float
     return next(k for m in scores.teams if m.team == team for k in m.tasks if k.task == task_id)
 
 
-@pytest.mark.parametrize(("scenario_id", "text", "silent"), [
-    ("school-food-rumour-en", "Keep the hotline staffed until it dies down. Ask the platform to delete the posts carrying "
+@pytest.mark.parametrize(("scenario_id", "task", "text", "silent"), [
+    ("school-food-rumour-en", "plan", "Keep the hotline staffed until it dies down. Ask the platform to delete the posts carrying "
      "the spliced video. Say nothing publicly about the pupils' names. The sealed sacks will be tested today.", False),
-    ("school-food-rumour-en", "Say nothing publicly until it dies down. The sealed sacks will be tested today.", True),
-    ("school-food-rumour", "切忌冷处理，要第一时间回应。在核实前不对外发布任何未经证实的数字。问题大米已登记封存，今天送检。", False),
-    ("school-food-rumour", "暂不对外发布，冷处理。问题大米已登记封存，今天送检。", True),
-    ("district-hot-spot", "Đề nghị nền tảng gỡ bài viết cắt ghép của trang Hóng Biến Hồng Hà. Bảng kê gần 8 triệu là bản dự thảo, nhà trường chưa duyệt.", False),
-    ("district-hot-spot", "Không cần đưa thông tin ra ngoài, khóa bình luận. Bảng kê gần 8 triệu là bản dự thảo, nhà trường chưa duyệt.", True),
+    ("school-food-rumour-en", "plan", "Say nothing publicly until it dies down. The sealed sacks will be tested today.", True),
+    ("school-food-rumour", "plan", "切忌冷处理，要第一时间回应。在核实前不对外发布任何未经证实的数字。问题大米已登记封存，今天送检。", False),
+    ("school-food-rumour", "plan", "暂不对外发布，冷处理。问题大米已登记封存，今天送检。", True),
+    ("district-hot-spot", "plan", "Đề nghị nền tảng gỡ bài viết cắt ghép của trang Hóng Biến Hồng Hà. Bảng kê gần 8 triệu là bản dự thảo, nhà trường chưa duyệt.", False),
+    ("district-hot-spot", "plan", "Không cần đưa thông tin ra ngoài, khóa bình luận. Bảng kê gần 8 triệu là bản dự thảo, nhà trường chưa duyệt.", True),
     # a gag on every unit, or taking down the genuine first post with the fakes, blocks instead of guiding
-    ("district-hot-spot-en", "Until the inspection is concluded, no unit gives any information to the press or the public. "
+    ("district-hot-spot-en", "plan", "Until the inspection is concluded, no unit gives any information to the press or the public. "
      "The list is a draft by the class 3A committee.", True),
-    ("district-hot-spot-en", "Ask the platforms to remove the original post and the videos about the case. "
+    ("district-hot-spot-en", "plan", "Ask the platforms to remove the original post and the videos about the case. "
      "The list is a draft by the class 3A committee.", True),
-    ("district-hot-spot-en", "Ask the platforms to remove the spliced video; the original post stays up. "
+    ("district-hot-spot-en", "plan", "Ask the platforms to remove the spliced video; the original post stays up. "
      "The list is a draft by the class 3A committee.", False),
-    ("school-food-rumour", "联系平台删除相关视频，连同原帖一并删除。问题大米已登记封存，今天送检。", True),
+    ("school-food-rumour", "plan", "联系平台删除相关视频，连同原帖一并删除。问题大米已登记封存，今天送检。", True),
     # watching every post, the original one included, or a single spokesperson, is no gag
-    ("district-hot-spot-en", "Keep watching every post, including the original post. The list is a draft by the class 3A "
+    ("district-hot-spot-en", "plan", "Keep watching every post, including the original post. The list is a draft by the class 3A "
      "committee.", False),
-    ("school-food-rumour", "持续监测相关帖子（包括原帖）的转发，不删除原帖。问题大米已登记封存，今天送检。", False),
+    ("school-food-rumour", "plan", "持续监测相关帖子（包括原帖）的转发，不删除原帖。问题大米已登记封存，今天送检。", False),
     # burying the complaints: comments off, negative posts removed or pushed down, "no further comment"
-    ("district-hot-spot", "Các đơn vị trả lời báo chí: vụ việc đang được xem xét, không bình luận thêm; đề nghị quản trị nhóm tắt bình luận. "
+    ("district-hot-spot", "plan", "Các đơn vị trả lời báo chí: vụ việc đang được xem xét, không bình luận thêm; đề nghị quản trị nhóm tắt bình luận. "
      "Bảng kê gần 8 triệu là bản dự thảo, nhà trường chưa duyệt.", True),
-    ("district-hot-spot-en", "Ask collaborators to post praise so as to push negative posts down. The list is a draft by the class 3A "
+    ("district-hot-spot-en", "plan", "Ask collaborators to post praise so as to push negative posts down. The list is a draft by the class 3A "
      "committee.", True),
-    ("school-food-rumour", "请平台删除负面帖子。问题大米已登记封存，今天送检。", True),
-])
-def test_the_silence_gate_fails_advice_to_keep_quiet_not_plans_that_mention_restraint(scenario_id, text, silent):
-    points, evidence = _criterion(scenario_id, "plan", "no-silence", text)
-    assert (points == 0.0) is silent, evidence
-
-
-@pytest.mark.parametrize(("scenario_id", "text", "silent"), [
-    ("district-hot-spot", "Nhà trường đã chỉ đạo giáo viên không trả lời phụ huynh và báo chí; cô chủ nhiệm tạm khóa nhóm Zalo lớp. "
-     "Bảng kê là bản dự thảo của Ban đại diện lớp 3A.", True),
-    ("district-hot-spot-en", "Staff are told not to answer parents; the class teacher will lock the class group. "
+    ("school-food-rumour", "plan", "请平台删除负面帖子。问题大米已登记封存，今天送检。", True),
+    # an assessment that gags staff or locks the parents' group advises silence too
+    ("district-hot-spot", "assess", "Nhà trường đã chỉ đạo giáo viên không trả lời phụ huynh và báo chí; cô chủ nhiệm tạm khóa nhóm "
+     "Zalo lớp. Bảng kê là bản dự thảo của Ban đại diện lớp 3A.", True),
+    ("district-hot-spot-en", "assess", "Staff are told not to answer parents; the class teacher will lock the class group. "
      "The list is a draft by the class 3A committee.", True),
-    ("school-food-rumour", "通知各班主任不回应家长询问，关闭家长群。问题大米已登记封存。", True),
-    ("district-hot-spot", "Giáo viên chủ nhiệm trả lời phụ huynh trong nhóm Zalo lớp theo nội dung đã thống nhất. "
+    ("school-food-rumour", "assess", "通知各班主任不回应家长询问，关闭家长群。问题大米已登记封存。", True),
+    ("district-hot-spot", "assess", "Giáo viên chủ nhiệm trả lời phụ huynh trong nhóm Zalo lớp theo nội dung đã thống nhất. "
      "Bảng kê là bản dự thảo của Ban đại diện lớp 3A.", False),
 ])
-def test_an_assessment_that_gags_staff_or_locks_the_parents_group_advises_silence(scenario_id, text, silent):
-    points, evidence = _criterion(scenario_id, "assess", "no-silence", text)
+def test_the_silence_gate_fails_advice_to_keep_quiet_not_plans_that_mention_restraint(scenario_id, task, text, silent):
+    points, evidence = _criterion(scenario_id, task, "no-silence", text)
     assert (points == 0.0) is silent, evidence
 
 
