@@ -20,7 +20,7 @@ from drill.formats.scenario import Fact, Scenario, Task
 
 from .clauses import EXACT, HEDGED, NEGATED, ORDERED, REJECTED, STATED, TENSE, Hit, Reading
 from .lexicon import Lexicon, lexicon
-from .matching import fold, occurs, spaced, wordlike
+from .matching import fold, occurs, place, spaced, wordlike
 from .wording import Words, words
 
 Result = tuple[float, str]
@@ -568,10 +568,10 @@ def _named(part: str, choices: list[str], negations: tuple[str, ...]) -> str | N
     for choice in choices:
         others = [fold(other) for other in choices if other != choice]
         for name in {fold(choice), fold(re.sub(r"[(（].*?[)）]", " ", choice))}:
-            at = _place(name, part)
+            at = place(name, part)
             if at >= 0:
                 spans.append((at, at + len(name), choice))
-            elif any(_place(tail, opening) == 0 for tail in _tails(name, others)):
+            elif any(place(tail, opening) == 0 for tail in _tails(name, others)):
                 spans.append((len(part) - len(opening), len(part), choice))
     # "serious" inside "especially serious" is not named on its own
     named = {choice for at, end, choice in spans
@@ -594,16 +594,6 @@ def _tails(name: str, others: list[str]) -> list[str]:
     else:
         tails = []
     return [tail for tail in tails if not any(tail in other for other in others)]
-
-
-def _place(name: str, text: str) -> int:
-    """Where `name` first stands in `text` as whole words (in a script written with spaces), or -1."""
-    at = text.find(name)
-    while at != -1:
-        if occurs(name, text[max(0, at - 1):at + len(name) + 1], True):
-            return at
-        at = text.find(name, at + 1)
-    return -1
 
 
 def _field(field_id: str, answer: Answer) -> Result:

@@ -326,6 +326,13 @@ def _near(read: str, start: int, end: int) -> list[str]:
     return _WORD.findall(read[:start])[-_NEGATION_REACH_WORDS:] + _WORD.findall(read[start:end])
 
 
+def _word_end(read: str, end: int) -> int:
+    """Where the word a hit ends in ends: the rest of its word in a script with spaces."""
+    while end < len(read) and wordlike(read[end]):
+        end += 1
+    return end
+
+
 def _han(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
 
@@ -496,7 +503,7 @@ class Reading:
             if match.start() >= hit.end:
                 break
             between = read[match.end():hit.start]
-            size = len(_WORD.findall(between) if self.lexicon.spaced else between)
+            size = self._extent(between)
             if size <= (_LEAD_WORDS if self.lexicon.spaced else _LEAD_CHARS):
                 return True
             if size <= (words if self.lexicon.spaced else chars) and not self._any("coordinators", between) and not self._any("asked", between):
@@ -623,9 +630,8 @@ class Reading:
         found = pattern.search(before) if pattern is not None else None
         if found is None:
             return False
-        size = (lambda text: len(_WORD.findall(text))) if self.lexicon.spaced else len
         lead_max = _OPENING_LEAD_WORDS if self.lexicon.spaced else _OPENING_LEAD_CHARS
-        return size(before[:found.start()]) < lead_max and (not self.lexicon.namings or self._any("namings", before[found.end():]))
+        return self._extent(before[:found.start()]) < lead_max and (not self.lexicon.namings or self._any("namings", before[found.end():]))
 
     def exploited(self, hit: Hit) -> bool:
         """Whether the hit's clause says something is exploited (the lexicon's `exploits`: "may be
@@ -640,9 +646,7 @@ class Reading:
         the team's claim. "Tin ... là chính xác" affirms it, and "Thông tin từ Công an quận cho biết
         ..." is the team's own news. Narrower in use than `reports` (Reading.retold): only a
         contradiction is excused so, not a threat or a promise."""
-        read, end = hit.clause.read, hit.end
-        while end < len(read) and wordlike(read[end]):
-            end += 1  # the rest of its word
+        read, end = hit.clause.read, _word_end(hit.clause.read, hit.end)
         before, after = read[:hit.start].lstrip(_LEADERS).strip(), read[end:].strip()
         news = _markers(self.lexicon, "news")
         return (news is not None and news.fullmatch(before) is not None
@@ -828,9 +832,7 @@ class Reading:
     def named(self, hit: Hit) -> bool:
         """Whether the hit is all there is between a pair of quotation marks: a word named, not
         used ('do not use the words "rumour", "bad elements"')."""
-        read, end = hit.clause.read, hit.end
-        while end < len(read) and wordlike(read[end]):
-            end += 1  # the rest of its word: '"troublemakers"' names "troublemaker"
+        read, end = hit.clause.read, _word_end(hit.clause.read, hit.end)  # '"troublemakers"' names "troublemaker"
         return read[:hit.start].rstrip().endswith(_OPENING) and read[end:].lstrip().startswith(_CLOSING)
 
     def _region(self, hit: Hit) -> str:
@@ -891,8 +893,7 @@ class Reading:
         agent, prohibitions = self._ending("agents", before), _markers(self.lexicon, "prohibitions")
         if agent is None or prohibitions is None:
             return False
-        size = (lambda text: len(_WORD.findall(text))) if self.lexicon.spaced else len
-        return any(size(before[m.end():agent.start()]) <= _WARNED_GAP for m in prohibitions.finditer(before, 0, agent.start()))
+        return any(self._extent(before[m.end():agent.start()]) <= _WARNED_GAP for m in prohibitions.finditer(before, 0, agent.start()))
 
     def _ending(self, markers: str, before: str) -> re.Match[str] | None:
         """The word of the list that the text before a hit ends with ("publish who | has been
@@ -974,14 +975,13 @@ class Reading:
             return False
         head = self._unjoined(before)
         coordinators = _markers(lex, "coordinators")
-        size = (lambda text: len(_WORD.findall(text))) if lex.spaced else len
         lead_max, reach = (_OPENING_LEAD_WORDS, _GOVERNED_WORDS) if lex.spaced else (_OPENING_LEAD_CHARS, _GOVERNED_CHARS)
         for name, opens in (("prohibitions", True), ("quantified", False)):
             pattern = _markers(lex, name)
             for found in pattern.finditer(head) if pattern is not None else ():
                 lead, governed = head[:found.start()], head[found.end():]
                 if (not (coordinators and coordinators.search(governed))
-                        and (not opens or size(lead) < lead_max) and size(governed) <= reach):
+                        and (not opens or self._extent(lead) < lead_max) and self._extent(governed) <= reach):
                     return True
         return False
 
@@ -1041,6 +1041,11 @@ class Reading:
     @cached_property
     def _intros(self) -> set[str]:
         return {clause.intro for clause in self.clauses if clause.intro}
+
+    def _extent(self, text: str) -> int:
+        """How far a stretch of text reaches: its words in a script with spaces, else its characters
+        (punctuation included, unlike _size)."""
+        return len(_WORD.findall(text)) if self.lexicon.spaced else len(text)
 
     def _size(self, read: str) -> int:
         if self.lexicon.spaced:

@@ -60,15 +60,21 @@ def wordlike(char: str) -> bool:
 
 
 def occurs(term: str, text: str, words: bool) -> bool:
+    return place(term, text, words) >= 0
+
+
+def place(term: str, text: str, words: bool = True) -> int:
+    """Where the term first stands in the text (as whole words when `words`, in a script written
+    with spaces), or -1."""
     if not term:
-        return False
+        return -1
     if not words:
-        return term in text
+        return text.find(term)
     start_needs, end_needs = wordlike(term[0]), wordlike(term[-1])
     at = text.find(term)
     while at != -1:
         end = at + len(term)
         if not (start_needs and at > 0 and wordlike(text[at - 1])) and not (end_needs and end < len(text) and wordlike(text[end])):
-            return True
+            return at
         at = text.find(term, at + 1)
-    return False
+    return -1
