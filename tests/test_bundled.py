@@ -298,6 +298,25 @@ def test_a_text_that_denies_what_the_audit_or_the_tests_found_is_false(scenario_
     assert (points == 0.0) is false, evidence
 
 
+@pytest.mark.parametrize(("scenario_id", "task_id", "text", "false"), [
+    # the story of the morning told in other words than the rumour's
+    ("district-hot-spot-en", "reply-parents", "About Ms Hanh: early this morning the police asked her to come and give some "
+     "information, but she was not arrested. The list is a draft by the class 3A committee.", True),
+    ("district-hot-spot-en", "reply-parents", "The police did not ask the head teacher to come in; she was at work as usual. "
+     "The list is a draft by the class 3A committee.", False),
+    ("school-food-rumour-en", "follow-up", "The rice was delivered some weeks ago and stored where the ventilation is poor. "
+     "Staff sealed the sacks on 15 April.", True),
+    ("school-food-rumour", "follow-up", "大米入库后因学校仓库通风不良受潮霉变。问题大米已登记封存。", True),
+    ("school-food-rumour-en", "statement", "One pupil complained of a stomach ache after lunch and was seen at the hospital. "
+     "The sacks were sealed and never served.", True),
+    ("school-food-rumour-en", "statement", "No pupil has had a stomach ache after lunch; the three pupils off sick have a cold. "
+     "The sacks were sealed and never served.", False),
+])
+def test_a_falsehood_told_in_other_words_is_still_false(scenario_id, task_id, text, false):
+    points, evidence = _criterion(scenario_id, task_id, "no-false-claims", text, opened=True)
+    assert (points == 0.0) is false, evidence
+
+
 @pytest.mark.parametrize(("task_id", "text", "claims"), [
     # a video retold ("a video appeared, saying many pupils went to hospital") claims nothing
     ("flash-report", "8点左右短视频平台出现一个视频，说多名学生送医。问题大米已登记封存。", False),

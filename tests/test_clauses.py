@@ -98,6 +98,11 @@ def stances(language: str, text: str, term: str) -> list[str]:
     ("zh", "这两袋米本应当场退回。", "当场退回", [HEDGED]),
     ("vi", "Lẽ ra nhà trường phải trả lại ngay.", "trả lại ngay", [HEDGED]),
     ("zh", "目前该公司未被暂停供货。", "暂停供货", [NEGATED]),
+    # what nobody has decided yet is no claim that it was
+    ("en", "Open visits at any time have not been decided.", "visits at any time", [HEDGED]),
+    ("en", "No decision has been made on a free health check.", "free health check", [HEDGED]),
+    ("en", "Parents may visit at any time from Monday.", "visit at any time", [HEDGED]),  # "may" hedges too
+    ("en", "Parents can visit at any time from Monday.", "visit at any time", [STATED]),
 ])
 def test_a_term_is_stated_only_when_its_clause_asserts_it(language, text, term, expected):
     assert stances(language, text, term) == expected
@@ -513,6 +518,10 @@ def test_a_verb_of_saying_just_before_a_claim_reports_it_in_its_own_clause():
     assert judge("zh", {"no_false_claims": True}, "不少家长认为已有学生住院。问题大米已封存。")[0] == 1.0
     assert judge("zh", {"no_false_claims": True}, "据核实，已有学生住院。问题大米已封存。")[0] == 0.0
     assert judge("vi", {"no_false_claims": True}, "Nhiều phụ huynh cho rằng bảng kê là của nhà trường. Bảng kê là bản dự thảo, chưa được nhà trường duyệt.")[0] == 1.0
+    # what a video or a photo shows is its content retold, not the team's claim
+    assert judge("en", {"no_false_claims": True}, "Parents were alarmed by a video of several pupils hospitalised." + sealed)[0] == 1.0
+    assert judge("en", {"no_false_claims": True}, "Many saw footage of pupils said to have been hospitalised." + sealed)[0] == 1.0
+    assert judge("en", {"no_false_claims": True}, "After the video was posted, several pupils were hospitalised." + sealed)[0] == 0.0
 
 
 def test_a_hedge_that_runs_into_a_term_still_asks():
@@ -935,6 +944,8 @@ def test_a_refusal_to_speak_alone_keeps_one_voice_and_is_not_silence():
     assert judge("zh", check, "学校不单独接受采访，统一由工作组回应。问题大米已封存。")[0] == 1.0
     assert judge("zh", check, "任何人不得擅自接受媒体采访。问题大米已封存。")[0] == 1.0  # 擅自: there is an authorised channel
     assert judge("zh", check, "媒体采访由网信办统一安排，各单位不单独接受采访。问题大米已封存。")[0] == 1.0  # the channel named first
+    assert judge("zh", check, "全校人员不得自行接受采访，媒体来电一律转校办。问题大米已封存。")[0] == 1.0
+    assert judge("vi", check, "Ngoài người phát ngôn của phường, các đơn vị không tự trả lời báo chí. Bảng kê là bản dự thảo.")[0] == 1.0
     # ... in the same sentence: a referral of something else before it keeps no voice
     assert judge("zh", check, "问题大米已统一登记封存。学校不单独接受采访，也不再发布任何说明。")[0] == 0.0
     for silent in ("学校不接受采访。问题大米已封存。", "学校不单独接受采访，也不会再发布任何说明。问题大米已封存。",
