@@ -366,6 +366,13 @@ def test_ordinary_sentences_near_the_label_words_label_nobody(language, text):
     ("en", "Posts still to be verified\nThe two sacks were sealed on Monday and never cooked for the children.", "", "sealed"),
     ("en", "Report\n- Supplier licence: to be confirmed.\n- The two sacks were sealed on Monday and never cooked.", "", "sealed"),
     ("en", "Report\n3. Still to be verified\n- whether any pupil went to hospital\n\nThe two sacks were sealed on Monday.", "", "sealed"),
+    # a heading with no number heads the list right below it, down to its last item
+    ("en", "Dear colleagues,\nWhat is not yet confirmed.\n- Whether any pupil is ill. No pupil has been taken to hospital.\n"
+           "What we have done. The two sacks were sealed on Monday.", "no pupil has been taken to hospital", "sealed"),
+    ("zh", "情况报告\n尚未核实的情况\n- 供应商资质\n- 是否有学生不适\n问题大米已封存。", "供应商资质", "已封存"),
+    # ... and not the prose below it, nor the items after an item
+    ("en", "Report\nThe lab results are not yet confirmed.\nThe two sacks were sealed on Monday.", "", "sealed"),
+    ("en", "Report\n- Lab results are to be confirmed.\n- The two sacks were sealed on Monday.", "", "sealed"),
 ])
 def test_a_part_headed_as_not_yet_verified_reports_what_is_open(language, text, open_term, stated_term):
     """A report's part headed "Still to be verified" (三、尚未核实的情况) lists what is open, item by
@@ -522,6 +529,8 @@ def test_a_verb_of_saying_just_before_a_claim_reports_it_in_its_own_clause():
     assert judge("en", {"no_false_claims": True}, "Parents were alarmed by a video of several pupils hospitalised." + sealed)[0] == 1.0
     assert judge("en", {"no_false_claims": True}, "Many saw footage of pupils said to have been hospitalised." + sealed)[0] == 1.0
     assert judge("en", {"no_false_claims": True}, "After the video was posted, several pupils were hospitalised." + sealed)[0] == 0.0
+    assert judge("en", {"no_false_claims": True}, "From 07:20 a short video added footage of vomiting pupils and an ambulance and claims several pupils were hospitalised." + sealed)[0] == 1.0
+    assert judge("en", {"no_blame": True}, "Those who spread such claims will be dealt with severely." + sealed)[0] == 0.0
 
 
 def test_a_hedge_that_runs_into_a_term_still_asks():

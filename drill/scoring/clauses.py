@@ -53,6 +53,7 @@ STATED, HEDGED, NEGATED, REJECTED = "stated", "hedged", "negated", "rejected"
 LOOSE, ORDERED, TENSE, EXACT = "loose", "ordered", "tense", "exact"  # how closely a term's words must be matched
 _CLAIM_GAP = 2  # words that may stand among a brush-off's or a label's (ORDERED): a false match costs a team its score
 _PAST_REACH = 2  # words before a brush-off that may put it in the past
+_LIST_HEAD = "list"  # the kind of an unnumbered heading over a list (_sections)
 _HEADING_WORDS, _HEADING_CHARS = 6, 12  # a line no longer than this, alone before a line break, is a heading
 _CONTINUES = ",;:，；：、-–—("  # a line ending in one of these runs on into the next
 _BULLETS = ("-", "•", "*", "·", "–")  # a line starting with one of these is an item of a list
@@ -228,24 +229,31 @@ def _split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple
 
 
 def _sections(text: str) -> list[tuple[int, int, str]]:
-    """The parts of a report under its numbered headings: (start, end, heading). A heading here is
-    a short line with a mark of its rank ("3.", "三、", "III.", "## ", "**"), no colon and no full
-    stop, and not the text's first line (a title speaks of the whole text, "Statement on
-    unverified posts"). Its part runs over the lines below it to a blank line after them or to the
-    next heading of the same mark ("三、尚未核实的情况" over "1. 是否有学生……", up to "四、"), so
-    that what the heading says of its items is read with each of them (Reading._stance)."""
+    """The parts of a report under its headings: (start, end, heading). A heading here is a short
+    line with no colon and not the text's first line (a title speaks of the whole text, "Statement
+    on unverified posts"): with a mark of its rank ("3.", "三、", "III.", "## ", "**") and no full
+    stop, its part runs over the lines below it to a blank line after them or to the next heading
+    of the same mark ("三、尚未核实的情况" over "1. 是否有学生……", up to "四、"); with no mark, above
+    a list ("What is not yet confirmed." over "- Whether any pupil ..."), its part is that list's
+    items, up to the first line that is no item. So what the heading says of its items is read
+    with each of them (Reading._stance)."""
     spans: list[tuple[int, int, str]] = []
     heading, kind, start, filled = "", "", 0, False
     at, first = 0, True
-    for raw in text.split("\n"):
+    lines = text.split("\n")
+    for index, raw in enumerate(lines):
         line = raw.strip()
         mark = _RANK.match(line)
         rank = _rank(mark.group(0)) if mark else ""
-        if heading and (not line and filled or rank and rank == kind):
+        if heading and (not line and filled or rank and rank == kind or kind == _LIST_HEAD and line and not _ITEM.match(line)):
             spans.append((start, at, heading))
             heading = ""
-        if line and not first and rank and _heading(line) and not any(c in line for c in ":：") and line[-1] not in _SENTENCE_END + ".":
+        titled = line and not first and _heading(line) and not any(c in line for c in ":：")
+        below = lines[index + 1].strip() if index + 1 < len(lines) else ""
+        if titled and rank and line[-1] not in _SENTENCE_END + ".":
             heading, kind, start, filled = line, rank, at + len(raw) + 1, False
+        elif titled and not rank and not _ITEM.match(line) and line[-1] not in _SENTENCE_END and _ITEM.match(below):
+            heading, kind, start, filled = line, _LIST_HEAD, at + len(raw) + 1, False
         elif line and heading:
             filled = True
         first = first and not line
