@@ -238,6 +238,10 @@ def test_a_request_or_a_rule_before_the_audit_claims_no_refund(text, claims):
     # a suspension announced is a sanction nobody decided, not a falsehood about where she was this morning
     ("district-hot-spot-en", "Head teacher Nguyen Thi Hanh has been suspended from her duties. The list is a draft.", True),
     ("district-hot-spot", "Hiệu trưởng bị đình chỉ công tác từ hôm nay. Bảng kê là bản dự thảo.", True),
+    # a measure said to be left open is not announced, up to an "and"
+    ("school-food-rumour-en", "Open visits to the canteen at any time have not been decided. The sacks were sealed.", False),
+    ("school-food-rumour-en", "No decision has been made on a free health check. The sacks were sealed.", False),
+    ("school-food-rumour-en", "The supplier has been suspended and further penalties are under consideration. The sacks were sealed.", True),
 ])
 def test_a_plan_proposes_the_sanctions_nobody_has_decided(scenario_id, text, announces):
     """A plan is a proposal to the leaders: "propose that ... be removed" is its job; "will be
@@ -311,6 +315,12 @@ def test_a_text_that_denies_what_the_audit_or_the_tests_found_is_false(scenario_
      "The sacks were sealed and never served.", True),
     ("school-food-rumour-en", "statement", "No pupil has had a stomach ache after lunch; the three pupils off sick have a cold. "
      "The sacks were sealed and never served.", False),
+    # ... and a rule or a check in the same words is none
+    ("school-food-rumour-en", "statement", "Any child who feels sick after lunch is seen by the school nurse. "
+     "The sacks were sealed and never served.", False),
+    ("school-food-rumour", "follow-up", "下一步将重点排查各校仓库通风不良、储存不当等问题。问题大米已登记封存。", False),
+    ("district-hot-spot-en", "reply-parents", "The ward police asked her to come to the gate at 10:00 to talk to you. "
+     "The list is a draft by the class 3A committee.", False),
 ])
 def test_a_falsehood_told_in_other_words_is_still_false(scenario_id, task_id, text, false):
     points, evidence = _criterion(scenario_id, task_id, "no-false-claims", text, opened=True)

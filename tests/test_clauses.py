@@ -98,11 +98,6 @@ def stances(language: str, text: str, term: str) -> list[str]:
     ("zh", "这两袋米本应当场退回。", "当场退回", [HEDGED]),
     ("vi", "Lẽ ra nhà trường phải trả lại ngay.", "trả lại ngay", [HEDGED]),
     ("zh", "目前该公司未被暂停供货。", "暂停供货", [NEGATED]),
-    # what nobody has decided yet is no claim that it was
-    ("en", "Open visits at any time have not been decided.", "visits at any time", [HEDGED]),
-    ("en", "No decision has been made on a free health check.", "free health check", [HEDGED]),
-    ("en", "Parents may visit at any time from Monday.", "visit at any time", [HEDGED]),  # "may" hedges too
-    ("en", "Parents can visit at any time from Monday.", "visit at any time", [STATED]),
 ])
 def test_a_term_is_stated_only_when_its_clause_asserts_it(language, text, term, expected):
     assert stances(language, text, term) == expected
@@ -373,6 +368,8 @@ def test_ordinary_sentences_near_the_label_words_label_nobody(language, text):
     # ... and not the prose below it, nor the items after an item
     ("en", "Report\nThe lab results are not yet confirmed.\nThe two sacks were sealed on Monday.", "", "sealed"),
     ("en", "Report\n- Lab results are to be confirmed.\n- The two sacks were sealed on Monday.", "", "sealed"),
+    # a heading that names what is settled too heads no open part
+    ("en", "Report\n3. Confirmed facts and open questions\nThe two sacks were sealed on Monday and never cooked.", "", "sealed"),
 ])
 def test_a_part_headed_as_not_yet_verified_reports_what_is_open(language, text, open_term, stated_term):
     """A report's part headed "Still to be verified" (三、尚未核实的情况) lists what is open, item by
@@ -482,6 +479,17 @@ def test_a_negation_that_opens_a_clause_or_denies_its_subject_governs_it(languag
     assert stances(language, text, term) == expected
 
 
+@pytest.mark.parametrize(("language", "text", "term"), [
+    ("vi", "4. Bác bỏ tin sai sự thật (hiệu trưởng bị bắt, học sinh bị xếp ngồi cuối lớp) bằng thông tin đã xác minh.", "xếp ngồi cuối lớp"),
+    ("en", "We will answer the false claims (pupils were moved to the back, the head was arrested) with the facts.", "moved to the back"),
+    ("en", "False claims: pupils were moved to the back; the head teacher was arrested.", "head teacher was arrested"),
+])
+def test_what_a_label_or_the_clause_before_an_aside_calls_false_is_rejected(language, text, term):
+    """"Tin sai sự thật (A, B)", "False claims: A; B": the items are what the team rejects. An aside
+    takes only a rejection from the clause before it, not its hedge (see the colon's list above)."""
+    assert stances(language, text, term) == [REJECTED]
+
+
 def test_rejecting_what_contradicts_a_fact_states_the_fact():
     # the vi fact "draft" is contradicted by "bảng kê là của nhà trường"
     assert judge("vi", {"facts": ["draft"]}, "Thông tin cho rằng bảng kê là của nhà trường là sai sự thật.")[0] == 1.0
@@ -525,10 +533,11 @@ def test_a_verb_of_saying_just_before_a_claim_reports_it_in_its_own_clause():
     assert judge("zh", {"no_false_claims": True}, "不少家长认为已有学生住院。问题大米已封存。")[0] == 1.0
     assert judge("zh", {"no_false_claims": True}, "据核实，已有学生住院。问题大米已封存。")[0] == 0.0
     assert judge("vi", {"no_false_claims": True}, "Nhiều phụ huynh cho rằng bảng kê là của nhà trường. Bảng kê là bản dự thảo, chưa được nhà trường duyệt.")[0] == 1.0
-    # what a video or a photo shows is its content retold, not the team's claim
+    # what the public was alarmed by, a video of it, is its content retold, not the team's claim
     assert judge("en", {"no_false_claims": True}, "Parents were alarmed by a video of several pupils hospitalised." + sealed)[0] == 1.0
-    assert judge("en", {"no_false_claims": True}, "Many saw footage of pupils said to have been hospitalised." + sealed)[0] == 1.0
     assert judge("en", {"no_false_claims": True}, "After the video was posted, several pupils were hospitalised." + sealed)[0] == 0.0
+    assert judge("en", {"no_false_claims": True}, "The video of the canteen shows that several pupils were hospitalised." + sealed)[0] == 0.0
+    assert judge("en", {"no_blame": True}, "Anyone who shares videos of pupils vomiting will be dealt with." + sealed)[0] == 0.0
     assert judge("en", {"no_false_claims": True}, "From 07:20 a short video added footage of vomiting pupils and an ambulance and claims several pupils were hospitalised." + sealed)[0] == 1.0
     assert judge("en", {"no_blame": True}, "Those who spread such claims will be dealt with severely." + sealed)[0] == 0.0
 

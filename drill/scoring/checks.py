@@ -421,7 +421,7 @@ def _no_overclaims(_: bool, answer: Answer) -> Result:
         # so far may be said ("so far no pupil has shown symptoms").
         said = reading.find([*terms, *fact.contradicted_by], (STATED,), match=TENSE, unless=lambda hit: (
             reading.retold(hit) or reading.required(hit, done_only=fact.pending)
-            or not fact.pending and (reading.promised(hit) or reading.bounded(hit))))
+            or not fact.pending and (reading.promised(hit) or reading.bounded(hit)) or fact.pending and reading.left_open(hit)))
         if said:
             claims.append(w("scoring.overclaim.unverified", fact=w.fact(fact.text), quotes=_quotes(w, said)))
     return _absence(answer, claims, w("scoring.overclaim.none"))
@@ -443,7 +443,8 @@ def _no_undecided(_: bool, answer: Answer) -> Result:
         if not fact.pending:
             continue
         said = reading.find(list(fact.contradicted_by), (STATED,), match=TENSE, unless=lambda hit: (
-            reading.retold(hit) or reading.required(hit, done_only=True) or reading.conditional(hit) or reading.proposed(hit)))
+            reading.retold(hit) or reading.required(hit, done_only=True) or reading.conditional(hit) or reading.proposed(hit)
+            or reading.left_open(hit)))
         if said:
             claims.append(w("scoring.overclaim.unverified", fact=w.fact(fact.text), quotes=_quotes(w, said)))
     return _absence(answer, claims, w("scoring.overclaim.none"))

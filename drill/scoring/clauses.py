@@ -131,6 +131,7 @@ class Clause:
     question: bool  # its sentence ends with a question mark
     intro: str = ""  # read: the label of the list the clause is an item of ("Still unconfirmed: A; B")
     section: str = ""  # read: the heading of the part of the text the clause stands in ("三、尚未核实的情况")
+    aside: str = ""  # read: what the clause, an aside in brackets, is said of ("tin sai sự thật (hiệu trưởng bị bắt, ...)")
 
 
 @dataclass(frozen=True)
@@ -155,21 +156,23 @@ class Hit:
         return ("…" if low else "") + text[low:high].strip() + ("…" if high < len(text) else "")
 
 
-def _split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[str, int, bool, str, str]]:
-    """(clause text, sentence index, sentence is a question, intro, section) in order, punctuation dropped.
+def _split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[str, int, bool, str, str, str]]:
+    """(clause text, sentence index, sentence is a question, intro, section, aside) in order, punctuation dropped.
     A full stop after an abbreviation ("No. 3 Primary", "Ms. Trang") ends no sentence. A clause's
     intro is the short label a colon opened its list with ("Still to be confirmed: (a) ...; (b)
     ..."); the list runs to the full stop, or to a line break not followed by another item, and
     an aside in brackets is no item. A long clause before a colon ("we can confirm the following:")
-    opens no list. A clause's section is the heading of the part of the text it stands in (_sections)."""
-    out: list[tuple[str, int, bool, str, str]] = []
-    sentence: list[tuple[str, str, str]] = []
+    opens no list. A clause's section is the heading of the part of the text it stands in (_sections);
+    a clause in brackets is an aside, said of the short clause just before them."""
+    out: list[tuple[str, int, bool, str, str, str]] = []
+    sentence: list[tuple[str, str, str, str]] = []
     sections = _sections(text)
     current: list[str] = []
     index = 0
     quoted = False  # inside quotation marks, which a line break closes
     intro = ""  # the label of the list now open
     bracketed = False
+    aside = ""  # what an aside in brackets is said of: the short clause just before it ("false news (...)")
     dashes = _lone_dashes(text)
 
     def close_clause(end: int) -> None:
@@ -177,13 +180,13 @@ def _split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple
         piece = "".join(current).strip()
         if piece:
             section = next((heading for start, stop, heading in sections if start <= end <= stop), "")
-            sentence.append((piece, "" if bracketed else intro, section))
+            sentence.append((piece, "" if bracketed else intro, section, aside if bracketed else ""))
         current.clear()
 
     def close_sentence(question: bool, end: int) -> None:
         nonlocal index
         close_clause(end)
-        out.extend((piece, index, question, label, section) for piece, label, section in sentence)
+        out.extend((piece, index, question, label, section, said_of) for piece, label, section, said_of in sentence)
         sentence.clear()
         index += 1
 
@@ -221,6 +224,9 @@ def _split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple
             if char in ":：" and not quoted and not bracketed:
                 label = sentence[-1][0] if sentence else ""
                 intro = label if label and _heading(label) else ""
+            if char in "(（" and not bracketed:
+                label = sentence[-1][0] if sentence else ""
+                aside = label if label and _heading(label) else ""
             bracketed = char in "(（" or bracketed and char not in ")）"
         else:
             current.append(char)
@@ -361,10 +367,10 @@ class Reading:
         self._lines = len(self._own_lines)
         # A form's fields are read after the text; a Windows line ending is one line break.
         text = "\n".join([text, *fields]).replace("\r\n", "\n").replace("\r", "\n")
-        pieces = [(unicodedata.normalize("NFKC", piece), s, q, intro, section)
-                  for piece, s, q, intro, section in _split(text, lexicon.abbreviations)]
+        pieces = [(unicodedata.normalize("NFKC", piece), s, q, intro, section, aside)
+                  for piece, s, q, intro, section, aside in _split(text, lexicon.abbreviations)]
         self.clauses = [Clause(" ".join(piece.split()), lexicon.canon(fold(piece)), s, q, lexicon.canon(fold(intro)),
-                               lexicon.canon(fold(section))) for piece, s, q, intro, section in pieces]
+                               lexicon.canon(fold(section)), lexicon.canon(fold(aside))) for piece, s, q, intro, section, aside in pieces]
         self.whole_read = lexicon.canon(fold(text))
 
     # -- finding terms ------------------------------------------------------------------
@@ -597,8 +603,8 @@ class Reading:
         _, later = self._sentence(clause)
         following = later[0].read if later else ""
         rest = f"{clause.read[:start]} | {clause.read[end:]} | {following}"
-        if self._any("rejections", rest):
-            return REJECTED
+        if self._any("rejections", rest) or self._any("rejections", f"{clause.intro} | {clause.aside}"):
+            return REJECTED  # also what a label rejects: "False claims: ...", "tin sai sự thật (hiệu trưởng bị bắt, ...)"
         if clause.intro and self._any("hedges", clause.intro):
             return HEDGED  # "Still being checked: the payments of all 32 classes; who is responsible"
         low, high = self._scope(clause.read, start, end)
@@ -645,6 +651,21 @@ class Reading:
         """Whether the hit's clause says something is exploited (the lexicon's `exploits`: "may be
         exploited by hostile forces", "bị thế lực thù địch lợi dụng"), the risk official texts weigh."""
         return self._any("exploits", hit.clause.read)
+
+    def left_open(self, hit: Hit) -> bool:
+        """Whether the words beside a measure leave it undecided (the lexicon's `open_decisions`:
+        "open visits at any time have not been decided", "no decision on a free health check"),
+        read only up to a joining word ("and", và, 并): "the supplier has been suspended and further
+        penalties are under consideration" still announces the suspension."""
+        read = hit.clause.read
+        joins = _markers(self.lexicon, "coordinators")
+        before, after = read[:hit.start], read[hit.end:]
+        if joins is not None:
+            cuts = [m.end() for m in joins.finditer(before)]
+            before = before[cuts[-1]:] if cuts else before
+            found = joins.search(after)
+            after = after[:found.start()] if found else after
+        return self._any("open_decisions", before) or self._any("open_decisions", after)
 
     def told(self, hit: Hit) -> bool:
         """Whether the hit is a piece of news its clause names: the lexicon's `news` and nothing else
@@ -1091,9 +1112,13 @@ class Reading:
     @cached_property
     def _open_sections(self) -> set[str]:
         """The headings over what is not yet settled (the lexicon's `unsettled`: "3. Still to be
-        verified"), unless they name the rumours their part answers ("2. Claims circulating online")."""
+        verified"), unless they name the rumours their part answers ("2. Claims circulating online")
+        or what is settled too ("Confirmed facts and open questions": the lexicon's `affirmations`
+        beside the unsettled words)."""
         headings = {clause.section for clause in self.clauses if clause.section}
-        return {heading for heading in headings if self._any("unsettled", heading) and not self._any("reports", heading)}
+        unsettled = _markers(self.lexicon, "unsettled")
+        return {heading for heading in headings if unsettled is not None and unsettled.search(heading) and not self._any("reports", heading)
+                and not self._any("affirmations", unsettled.sub(" ", heading))}
 
     def written(self, names: tuple[str, ...]) -> list[str]:
         """What the team wrote after a form field's name in its own text, folded: teams type the
