@@ -242,6 +242,7 @@ def test_a_request_or_a_rule_before_the_audit_claims_no_refund(text, claims):
     ("school-food-rumour-en", "Open visits to the canteen at any time have not been decided. The sacks were sealed.", False),
     ("school-food-rumour-en", "No decision has been made on a free health check. The sacks were sealed.", False),
     ("school-food-rumour-en", "The supplier has been suspended and further penalties are under consideration. The sacks were sealed.", True),
+    ("school-food-rumour-en", "The supplier has been suspended but fines are under consideration. The sacks were sealed.", True),
 ])
 def test_a_plan_proposes_the_sanctions_nobody_has_decided(scenario_id, text, announces):
     """A plan is a proposal to the leaders: "propose that ... be removed" is its job; "will be
@@ -325,6 +326,15 @@ def test_a_text_that_denies_what_the_audit_or_the_tests_found_is_false(scenario_
 def test_a_falsehood_told_in_other_words_is_still_false(scenario_id, task_id, text, false):
     points, evidence = _criterion(scenario_id, task_id, "no-false-claims", text, opened=True)
     assert (points == 0.0) is false, evidence
+
+
+@pytest.mark.parametrize(("text", "overclaims"), [
+    ("问题大米已封存。学校目前没有接到任何家长报告学生住院，校医正在核对。", False),  # what has reached the school so far
+    ("问题大米已封存。没有学生住院，视频与我校无关。", True),  # before the hospital's check: not yet known
+])
+def test_an_early_first_report_may_say_what_has_reached_it_so_far(text, overclaims):
+    points, evidence = _criterion("school-food-rumour", "flash-report", "no-overclaims", text, at=6000)
+    assert (points == 0.0) is overclaims, evidence
 
 
 @pytest.mark.parametrize(("task_id", "text", "claims"), [

@@ -365,11 +365,13 @@ def test_ordinary_sentences_near_the_label_words_label_nobody(language, text):
     ("en", "Dear colleagues,\nWhat is not yet confirmed.\n- Whether any pupil is ill. No pupil has been taken to hospital.\n"
            "What we have done. The two sacks were sealed on Monday.", "no pupil has been taken to hospital", "sealed"),
     ("zh", "情况报告\n尚未核实的情况\n- 供应商资质\n- 是否有学生不适\n问题大米已封存。", "供应商资质", "已封存"),
+    ("zh", "市教育局：\n三、还没有核实\n1. 供应商资质：请市场监管部门核查。\n\n四、已采取的措施\n问题大米已封存。", "供应商资质", "已封存"),
     # ... and not the prose below it, nor the items after an item
     ("en", "Report\nThe lab results are not yet confirmed.\nThe two sacks were sealed on Monday.", "", "sealed"),
     ("en", "Report\n- Lab results are to be confirmed.\n- The two sacks were sealed on Monday.", "", "sealed"),
     # a heading that names what is settled too heads no open part
     ("en", "Report\n3. Confirmed facts and open questions\nThe two sacks were sealed on Monday and never cooked.", "", "sealed"),
+    ("zh", "情况报告\n二、待核实确认的情况\n1. 对供应商暂停供货。\n\n三、已采取的措施\n问题大米已封存。", "暂停供货", "已封存"),
 ])
 def test_a_part_headed_as_not_yet_verified_reports_what_is_open(language, text, open_term, stated_term):
     """A report's part headed "Still to be verified" (三、尚未核实的情况) lists what is open, item by
@@ -485,9 +487,29 @@ def test_a_negation_that_opens_a_clause_or_denies_its_subject_governs_it(languag
     ("en", "False claims: pupils were moved to the back; the head teacher was arrested.", "head teacher was arrested"),
 ])
 def test_what_a_label_or_the_clause_before_an_aside_calls_false_is_rejected(language, text, term):
-    """"Tin sai sự thật (A, B)", "False claims: A; B": the items are what the team rejects. An aside
-    takes only a rejection from the clause before it, not its hedge (see the colon's list above)."""
+    """"Tin sai sự thật (A, B)", "False claims: A; B": false news named (the lexicon's `falsehoods`),
+    its items are what the team rejects. An aside takes nothing else from the clause before it, not
+    its hedge (see the colon's list above)."""
     assert stances(language, text, term) == [REJECTED]
+
+
+@pytest.mark.parametrize(("language", "text", "term"), [
+    ("en", "The mouldy-rice rumour is false (the two sacks were returned to the supplier the same day).", "returned to the supplier"),
+    ("en", "These claims are untrue: the two sacks were returned to the supplier the same day.", "returned to the supplier"),
+    ("zh", "网传内容不属实（问题大米当天下午就退回了供应商）。", "退回了供应商"),
+    ("vi", "Tin đồn là sai sự thật (hiệu trưởng vẫn làm việc bình thường).", "vẫn làm việc bình thường"),
+])
+def test_a_correction_after_a_rumour_called_false_is_the_teams_own(language, text, term):
+    """"X is false (correction)", 网传内容不属实（……）: a sentence that rejects the rumour, then the
+    team's own account, which states what it says (and may itself be false)."""
+    assert stances(language, text, term) == [STATED]
+
+
+def test_a_list_of_what_not_to_say_says_none_of_it():
+    text = "Do not say: that anyone has been disciplined, suspended or fined; that the other classes are all in order."
+    assert stances("en", text, "has been disciplined") == [NEGATED]
+    assert stances("zh", "口径禁区：已对任何人作出处分；其他班级都没有问题。", "已对任何人作出处分") == [NEGATED]
+    assert stances("en", "Do remember: the head teacher has been disciplined.", "has been disciplined") == [STATED]
 
 
 def test_rejecting_what_contradicts_a_fact_states_the_fact():

@@ -603,8 +603,10 @@ class Reading:
         _, later = self._sentence(clause)
         following = later[0].read if later else ""
         rest = f"{clause.read[:start]} | {clause.read[end:]} | {following}"
-        if self._any("rejections", rest) or self._any("rejections", f"{clause.intro} | {clause.aside}"):
-            return REJECTED  # also what a label rejects: "False claims: ...", "tin sai sự thật (hiệu trưởng bị bắt, ...)"
+        if self._any("rejections", rest) or self._any("falsehoods", f"{clause.intro} | {clause.aside}"):
+            return REJECTED  # also the items of false news named: "False claims: ...", "tin sai sự thật (hiệu trưởng bị bắt, ...)"
+        if clause.intro and self._opens("unsaid", clause.intro):
+            return NEGATED  # "Do not say: that anyone has been disciplined; that the first post was a rumour"
         if clause.intro and self._any("hedges", clause.intro):
             return HEDGED  # "Still being checked: the payments of all 32 classes; who is responsible"
         low, high = self._scope(clause.read, start, end)
@@ -655,16 +657,16 @@ class Reading:
     def left_open(self, hit: Hit) -> bool:
         """Whether the words beside a measure leave it undecided (the lexicon's `open_decisions`:
         "open visits at any time have not been decided", "no decision on a free health check"),
-        read only up to a joining word ("and", và, 并): "the supplier has been suspended and further
-        penalties are under consideration" still announces the suspension."""
+        read only up to a joining word ("and", "but", và, nhưng, 并且, 但): "the supplier has been
+        suspended and further penalties are under consideration" still announces the suspension."""
         read = hit.clause.read
-        joins = _markers(self.lexicon, "coordinators")
         before, after = read[:hit.start], read[hit.end:]
-        if joins is not None:
-            cuts = [m.end() for m in joins.finditer(before)]
-            before = before[cuts[-1]:] if cuts else before
-            found = joins.search(after)
-            after = after[:found.start()] if found else after
+        for joins in (_markers(self.lexicon, "coordinators"), _markers(self.lexicon, "joiners")):
+            if joins is not None:
+                cuts = [m.end() for m in joins.finditer(before)]
+                before = before[cuts[-1]:] if cuts else before
+                found = joins.search(after)
+                after = after[:found.start()] if found else after
         return self._any("open_decisions", before) or self._any("open_decisions", after)
 
     def told(self, hit: Hit) -> bool:
@@ -1113,12 +1115,12 @@ class Reading:
     def _open_sections(self) -> set[str]:
         """The headings over what is not yet settled (the lexicon's `unsettled`: "3. Still to be
         verified"), unless they name the rumours their part answers ("2. Claims circulating online")
-        or what is settled too ("Confirmed facts and open questions": the lexicon's `affirmations`
-        beside the unsettled words)."""
+        or what is settled before it ("Confirmed facts and open questions": a word of the lexicon's
+        `affirmations` before the unsettled words; "二、待核实确认的情况" is still open)."""
         headings = {clause.section for clause in self.clauses if clause.section}
         unsettled = _markers(self.lexicon, "unsettled")
         return {heading for heading in headings if unsettled is not None and unsettled.search(heading) and not self._any("reports", heading)
-                and not self._any("affirmations", unsettled.sub(" ", heading))}
+                and not self._any("affirmations", heading[:unsettled.search(heading).start()])}
 
     def written(self, names: tuple[str, ...]) -> list[str]:
         """What the team wrote after a form field's name in its own text, folded: teams type the

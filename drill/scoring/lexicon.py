@@ -21,7 +21,7 @@ from drill.i18n import language_for
 from .matching import fold
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame", "owning", "alternatives", "bounded", "reports", "conditions", "directives", "coordinators", "quantified", "prohibitions", "consequents", "cases", "apart", "referrals", "lecturing", "agents", "proposals", "asked", "past_endings", "reasons", "sanctions", "targets", "deferrals", "topics", "examples", "inversions", "askers", "unsettled", "forces", "news", "affirmations", "refusals", "namings", "exploits", "open_decisions")
+_LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame", "owning", "alternatives", "bounded", "reports", "conditions", "directives", "coordinators", "quantified", "prohibitions", "consequents", "cases", "apart", "referrals", "lecturing", "agents", "proposals", "asked", "past_endings", "reasons", "sanctions", "targets", "deferrals", "topics", "examples", "inversions", "askers", "unsettled", "forces", "news", "affirmations", "refusals", "namings", "exploits", "open_decisions", "unsaid", "falsehoods")
 _SETS = ("fillers", "auxiliaries", "ongoing", "underway", "done", "past", "abbreviations", "grammar")  # looked up one word at a time
 
 
@@ -66,6 +66,8 @@ class Lexicon:
     news: tuple[str, ...] = ()  # "tin", "the claim that" opening a clause: the news named, not claimed (Reading.told)
     exploits: tuple[str, ...] = ()  # "exploit", lợi dụng, 利用: what forces weighed as a risk may do
     open_decisions: tuple[str, ...] = ()  # "has not been decided", 尚未决定: the measure beside them is left open
+    unsaid: tuple[str, ...] = ()  # "do not say", 不要说, "không nói" opening a list: its items are what not to say
+    falsehoods: tuple[str, ...] = ()  # "false claims", tin sai sự thật: a label or an aside's head whose items are rejected
     forces: tuple[str, ...] = ()  # "hostile forces", thế lực thù địch: a label, unless an internal text weighs them as a risk
     unsettled: tuple[str, ...] = ()  # "still to be verified", 尚未核实: a heading over what is not yet settled (Clause.section)
     deferrals: tuple[str, ...] = ()  # "we will say more later", 另行通报: a topic named and put off, not answered
