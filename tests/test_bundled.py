@@ -297,13 +297,6 @@ def test_a_plan_whose_agreed_lines_contradict_a_confirmed_fact_says_so(scenario_
     ("district-hot-spot", "reply-parents", "Mọi khoản đóng góp phải theo tinh thần tự nguyện. Bảng kê là bản dự thảo của Ban đại "
      "diện lớp 3A.", False),
     ("school-food-rumour", "plan", "快检：食堂（仓库）封存的2袋大米霉变粒超标，不合格；在用大米和留样合格。问题大米已登记封存，今天送检。", False),
-])
-def test_a_text_that_denies_what_the_audit_or_the_tests_found_is_false(scenario_id, task_id, text, false):
-    points, evidence = _criterion(scenario_id, task_id, "no-false-claims", text, opened=True)
-    assert (points == 0.0) is false, evidence
-
-
-@pytest.mark.parametrize(("scenario_id", "task_id", "text", "false"), [
     # the story of the morning told in other words than the rumour's
     ("district-hot-spot-en", "reply-parents", "About Ms Hanh: early this morning the police asked her to come and give some "
      "information, but she was not arrested. The list is a draft by the class 3A committee.", True),
@@ -323,7 +316,7 @@ def test_a_text_that_denies_what_the_audit_or_the_tests_found_is_false(scenario_
     ("district-hot-spot-en", "reply-parents", "The ward police asked her to come to the gate at 10:00 to talk to you. "
      "The list is a draft by the class 3A committee.", False),
 ])
-def test_a_falsehood_told_in_other_words_is_still_false(scenario_id, task_id, text, false):
+def test_a_text_that_denies_what_was_found_or_tells_the_story_in_other_words_is_false(scenario_id, task_id, text, false):
     points, evidence = _criterion(scenario_id, task_id, "no-false-claims", text, opened=True)
     assert (points == 0.0) is false, evidence
 

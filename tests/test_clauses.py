@@ -481,28 +481,25 @@ def test_a_negation_that_opens_a_clause_or_denies_its_subject_governs_it(languag
     assert stances(language, text, term) == expected
 
 
-@pytest.mark.parametrize(("language", "text", "term"), [
-    ("vi", "4. Bác bỏ tin sai sự thật (hiệu trưởng bị bắt, học sinh bị xếp ngồi cuối lớp) bằng thông tin đã xác minh.", "xếp ngồi cuối lớp"),
-    ("en", "We will answer the false claims (pupils were moved to the back, the head was arrested) with the facts.", "moved to the back"),
-    ("en", "False claims: pupils were moved to the back; the head teacher was arrested.", "head teacher was arrested"),
+@pytest.mark.parametrize(("language", "text", "term", "expected"), [
+    ("vi", "4. Bác bỏ tin sai sự thật (hiệu trưởng bị bắt, học sinh bị xếp ngồi cuối lớp) bằng thông tin đã xác minh.", "xếp ngồi cuối lớp",
+     REJECTED),
+    ("en", "We will answer the false claims (pupils were moved to the back, the head was arrested) with the facts.", "moved to the back",
+     REJECTED),
+    ("en", "False claims: pupils were moved to the back; the head teacher was arrested.", "head teacher was arrested", REJECTED),
+    # a sentence that calls a rumour false, then the team's own correction, which states what it says (and may be false)
+    ("en", "The mouldy-rice rumour is false (the two sacks were returned to the supplier the same day).", "returned to the supplier",
+     STATED),
+    ("en", "These claims are untrue: the two sacks were returned to the supplier the same day.", "returned to the supplier", STATED),
+    ("zh", "网传内容不属实（问题大米当天下午就退回了供应商）。", "退回了供应商", STATED),
+    ("vi", "Tin đồn là sai sự thật (hiệu trưởng vẫn làm việc bình thường).", "vẫn làm việc bình thường", STATED),
 ])
-def test_what_a_label_or_the_clause_before_an_aside_calls_false_is_rejected(language, text, term):
+def test_false_news_named_rejects_its_items_but_a_rumour_called_false_is_followed_by_the_correction(language, text, term, expected):
     """"Tin sai sự thật (A, B)", "False claims: A; B": false news named (the lexicon's `falsehoods`),
-    its items are what the team rejects. An aside takes nothing else from the clause before it, not
-    its hedge (see the colon's list above)."""
-    assert stances(language, text, term) == [REJECTED]
-
-
-@pytest.mark.parametrize(("language", "text", "term"), [
-    ("en", "The mouldy-rice rumour is false (the two sacks were returned to the supplier the same day).", "returned to the supplier"),
-    ("en", "These claims are untrue: the two sacks were returned to the supplier the same day.", "returned to the supplier"),
-    ("zh", "网传内容不属实（问题大米当天下午就退回了供应商）。", "退回了供应商"),
-    ("vi", "Tin đồn là sai sự thật (hiệu trưởng vẫn làm việc bình thường).", "vẫn làm việc bình thường"),
-])
-def test_a_correction_after_a_rumour_called_false_is_the_teams_own(language, text, term):
-    """"X is false (correction)", 网传内容不属实（……）: a sentence that rejects the rumour, then the
-    team's own account, which states what it says (and may itself be false)."""
-    assert stances(language, text, term) == [STATED]
+    its items are what the team rejects. "X is false (correction)", 网传内容不属实（……）: the
+    correction is the team's own. An aside takes nothing else from the clause before it, not its
+    hedge (see the colon's list above)."""
+    assert stances(language, text, term) == [expected]
 
 
 def test_a_list_of_what_not_to_say_says_none_of_it():

@@ -1117,10 +1117,13 @@ class Reading:
         verified"), unless they name the rumours their part answers ("2. Claims circulating online")
         or what is settled before it ("Confirmed facts and open questions": a word of the lexicon's
         `affirmations` before the unsettled words; "二、待核实确认的情况" is still open)."""
-        headings = {clause.section for clause in self.clauses if clause.section}
         unsettled = _markers(self.lexicon, "unsettled")
-        return {heading for heading in headings if unsettled is not None and unsettled.search(heading) and not self._any("reports", heading)
-                and not self._any("affirmations", heading[:unsettled.search(heading).start()])}
+        headings = set()
+        for heading in {clause.section for clause in self.clauses if clause.section}:
+            found = unsettled.search(heading) if unsettled is not None else None
+            if found and not self._any("reports", heading) and not self._any("affirmations", heading[:found.start()]):
+                headings.add(heading)
+        return headings
 
     def written(self, names: tuple[str, ...]) -> list[str]:
         """What the team wrote after a form field's name in its own text, folded: teams type the
