@@ -371,6 +371,8 @@ def test_ordinary_sentences_near_the_label_words_label_nobody(language, text):
     ("en", "Report\n- Lab results are to be confirmed.\n- The two sacks were sealed on Monday.", "", "sealed"),
     # a heading that names what is settled too heads no open part
     ("en", "Report\n3. Confirmed facts and open questions\nThe two sacks were sealed on Monday and never cooked.", "", "sealed"),
+    ("en", "Report on the canteen.\nFacts and open questions\n- The two sacks were sealed on Monday.\n- Whether anyone is ill is being checked.",
+     "", "sealed"),
     ("zh", "情况报告\n二、待核实确认的情况\n1. 对供应商暂停供货。\n\n三、已采取的措施\n问题大米已封存。", "暂停供货", "已封存"),
 ])
 def test_a_part_headed_as_not_yet_verified_reports_what_is_open(language, text, open_term, stated_term):

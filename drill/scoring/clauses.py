@@ -1115,13 +1115,15 @@ class Reading:
     def _open_sections(self) -> set[str]:
         """The headings over what is not yet settled (the lexicon's `unsettled`: "3. Still to be
         verified"), unless they name the rumours their part answers ("2. Claims circulating online")
-        or what is settled before it ("Confirmed facts and open questions": a word of the lexicon's
-        `affirmations` before the unsettled words; "二、待核实确认的情况" is still open)."""
+        or what is settled before it ("Confirmed facts and open questions", "Facts and open questions":
+        a word of the lexicon's `affirmations`, or an "and", before the unsettled words;
+        "二、待核实确认的情况" is still open)."""
         unsettled = _markers(self.lexicon, "unsettled")
         headings = set()
         for heading in {clause.section for clause in self.clauses if clause.section}:
             found = unsettled.search(heading) if unsettled is not None else None
-            if found and not self._any("reports", heading) and not self._any("affirmations", heading[:found.start()]):
+            before = heading[:found.start()] if found else ""
+            if found and not self._any("reports", heading) and not self._any("affirmations", before) and not self._any("coordinators", before):
                 headings.add(heading)
         return headings
 
