@@ -221,12 +221,11 @@ def _split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple
                 intro = ""
         elif char in _CLAUSE_BREAK and not (char in _ASCII_NEEDS_SPACE and before.isdigit() and following.isdigit()) or at in dashes:
             close_clause(at)
+            label = sentence[-1][0] if sentence and _heading(sentence[-1][0]) else ""  # the short clause just closed
             if char in ":：" and not quoted and not bracketed:
-                label = sentence[-1][0] if sentence else ""
-                intro = label if label and _heading(label) else ""
+                intro = label
             if char in "(（" and not bracketed:
-                label = sentence[-1][0] if sentence else ""
-                aside = label if label and _heading(label) else ""
+                aside = label
             bracketed = char in "(（" or bracketed and char not in ")）"
         else:
             current.append(char)
@@ -618,8 +617,7 @@ class Reading:
         if denial:
             # A term that is itself a denial ("no family has paid") is not denied by a negation
             # across an "and": "never put into practice and no family has paid" says it.
-            joined = [m.end() for m in _markers(lex, "coordinators").finditer(before)] if lex.coordinators else []
-            denied_by = before[joined[-1]:] if joined else before
+            denied_by = self._since("coordinators", before)
         if (self._negation_near(denied_by) or not denial and self._negation_governs(before)
                 or any(self._has(m, inside) and not self._has(m, wanted) for m in lex.negations)
                 or not denial and self._listed_after_negation(clause, start)):
@@ -660,14 +658,18 @@ class Reading:
         read only up to a joining word ("and", "but", và, nhưng, 并且, 但): "the supplier has been
         suspended and further penalties are under consideration" still announces the suspension."""
         read = hit.clause.read
-        before, after = read[:hit.start], read[hit.end:]
-        for joins in (_markers(self.lexicon, "coordinators"), _markers(self.lexicon, "joiners")):
-            if joins is not None:
-                cuts = [m.end() for m in joins.finditer(before)]
-                before = before[cuts[-1]:] if cuts else before
-                found = joins.search(after)
-                after = after[:found.start()] if found else after
-        return self._any("open_decisions", before) or self._any("open_decisions", after)
+        low, high = self._scope(read, hit.start, hit.end)
+        before, after = self._since("coordinators", read[low:hit.start]), read[hit.end:high]
+        joined = _markers(self.lexicon, "coordinators")
+        found = joined.search(after) if joined is not None else None
+        return self._any("open_decisions", before) or self._any("open_decisions", after[:found.start()] if found else after)
+
+    def _since(self, markers: str, text: str) -> str:
+        """The text after the last word of the list in it (all of it if none): "never put into
+        practice and | no family has paid"."""
+        pattern = _markers(self.lexicon, markers)
+        found = [m.end() for m in pattern.finditer(text)] if pattern is not None else []
+        return text[found[-1]:] if found else text
 
     def told(self, hit: Hit) -> bool:
         """Whether the hit is a piece of news its clause names: the lexicon's `news` and nothing else
