@@ -243,6 +243,11 @@ def test_a_request_or_a_rule_before_the_audit_claims_no_refund(text, claims):
     ("school-food-rumour-en", "No decision has been made on a free health check. The sacks were sealed.", False),
     ("school-food-rumour-en", "The supplier has been suspended and further penalties are under consideration. The sacks were sealed.", True),
     ("school-food-rumour-en", "The supplier has been suspended but fines are under consideration. The sacks were sealed.", True),
+    ("school-food-rumour-en", "The bureau will impose a fine on the company. The sacks were sealed.", True),
+    ("district-hot-spot", "Phường cam kết xử lý kỷ luật nghiêm khắc trưởng ban đại diện lớp 3A. Bảng kê là bản dự thảo "
+     "của Ban đại diện lớp 3A, nhà trường chưa duyệt.", True),
+    ("district-hot-spot", "Đề nghị cấp có thẩm quyền xem xét xử lý kỷ luật sau khi có kết luận. Bảng kê là bản dự thảo "
+     "của Ban đại diện lớp 3A, nhà trường chưa duyệt.", False),
 ])
 def test_a_plan_proposes_the_sanctions_nobody_has_decided(scenario_id, text, announces):
     """A plan is a proposal to the leaders: "propose that ... be removed" is its job; "will be
@@ -315,6 +320,19 @@ def test_a_plan_whose_agreed_lines_contradict_a_confirmed_fact_says_so(scenario_
     ("school-food-rumour", "follow-up", "下一步将重点排查各校仓库通风不良、储存不当等问题。问题大米已登记封存。", False),
     ("district-hot-spot-en", "reply-parents", "The ward police asked her to come to the gate at 10:00 to talk to you. "
      "The list is a draft by the class 3A committee.", False),
+    # the list called a forgery, the licence denied, the head teacher "explaining herself" elsewhere
+    ("district-hot-spot-en", "reply-parents", "The photo of the list is not genuine; no such list exists at our school. "
+     "Official payments are 1,650,000 dong per pupil.", True),
+    ("district-hot-spot-en", "reply-parents", "The photo of the list is genuine: it is a draft by the class 3A committee, "
+     "never approved by the school.", False),
+    ("district-hot-spot", "reply-parents", "Hiện cô Hiệu trưởng đang làm việc với cơ quan chức năng để giải trình sự việc. "
+     "Bảng kê là bản dự thảo của Ban đại diện lớp 3A.", True),
+    ("district-hot-spot", "reply-parents", "UBND phường đang làm việc với cơ quan chức năng để làm rõ nguồn tin. "
+     "Bảng kê là bản dự thảo của Ban đại diện lớp 3A.", False),
+    ("school-food-rumour-en", "statement", "Our checks found that the supplier did not hold a valid food business licence. "
+     "The sacks were sealed and never served.", True),
+    ("school-food-rumour-en", "statement", "The supplier holds a valid food business licence and passed all six spot checks. "
+     "The sacks were sealed and never served.", False),
 ])
 def test_a_text_that_denies_what_was_found_or_tells_the_story_in_other_words_is_false(scenario_id, task_id, text, false):
     points, evidence = _criterion(scenario_id, task_id, "no-false-claims", text, opened=True)
@@ -708,6 +726,25 @@ def test_a_survey_reports_no_decision_nobody_made(scenario_id, text, undecided):
     """A survey that reports up as agreed a refund today, a dismissal or a finished review of the
     other classes misleads the leaders (experts: M); the rubric caps it at 55."""
     points, evidence = _survey(scenario_id, "no-undecided", text)
+    assert (points == 0.0) is undecided, evidence
+
+
+@pytest.mark.parametrize(("scenario_id", "text", "undecided"), [
+    ("school-food-rumour-en", "Lead: Education Bureau. Measures decided this morning, to be announced at once: Fenghe is "
+     "suspended from supplying any school, effective today.", True),
+    ("school-food-rumour-en", "Lead: Education Bureau. The sacks were sealed. We propose that the regulator decide on the "
+     "supplier once the tests are in.", False),
+    ("school-food-rumour", "牵头单位：市教育局。问题大米已登记封存。已决定即日起暂停丰禾粮油供货。", True),
+    ("district-hot-spot", "Đơn vị chủ trì: UBND phường. Bảng kê là bản dự thảo của Ban đại diện lớp 3A, nhà trường chưa duyệt. "
+     "Nhiều bình luận đòi cách chức hiệu trưởng.", False),  # what people demand
+    ("district-hot-spot", "Đơn vị chủ trì: UBND phường. Bảng kê là bản dự thảo của Ban đại diện lớp 3A, nhà trường chưa duyệt. "
+     "Phường đã quyết định kỷ luật hiệu trưởng.", True),
+])
+def test_an_assessment_reports_no_decision_nobody_made_as_made(scenario_id, text, undecided):
+    """An assessment that tells the leader measures nobody decided have been decided (a supplier
+    suspended, a free health check) misleads them: experts put such texts in the middle band, and
+    the rubric caps them at 60. What the public demands is retold, not decided."""
+    points, evidence = _criterion(scenario_id, "assess", "no-undecided", text)
     assert (points == 0.0) is undecided, evidence
 
 

@@ -951,6 +951,20 @@ def test_a_case_named_before_then_is_a_condition_in_vietnamese():
     # the case as the label of what to do then ("signs of X: do Y") is a condition too
     worse = "Phường chủ trì.\n5. Khi tình hình xấu đi\n- Tụ tập đông, có dấu hiệu quá khích: tăng lực lượng, ưu tiên vận động."
     assert score(worse, internal, language="vi").gates == ()
+    # ... and so is a case that goes on the condition before it, up to what to do then
+    worse = "Phường chủ trì. Phương án xấu đi: nếu tụ tập đông, có người quá khích — ưu tiên đối thoại, báo ngay UBND phường."
+    assert score(worse, internal, language="vi").gates == ()
+    told = "Phường chủ trì. Nếu phụ huynh tiếp tục hỏi, nói với họ là có người quá khích kích động."
+    assert [g.criterion for g in score(told, internal, language="vi").gates] == ["blame"]
+
+
+def test_no_and_one_word_says_it_of_that_word_not_of_one_further_on():
+    """"No child was" (a fact's words) is said by "no other child was moved", not by "no parent
+    wants their child treated differently", which says what parents want."""
+    text = "Almost 8 million dong is frightening, and no parent wants their child treated differently. No other child was moved."
+    found = [hit.quote for hit in Reading(text, lexicon("en")).find(["no child was"], (STATED,))]
+    assert found == ["No other child was moved"], found
+    assert not Reading("No parent wants their child treated differently.", lexicon("en")).find(["no child was"], (STATED,))
 
 
 @pytest.mark.parametrize(("text", "found"), [
