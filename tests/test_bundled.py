@@ -246,7 +246,7 @@ def test_a_request_or_a_rule_before_the_audit_claims_no_refund(text, claims):
     ("school-food-rumour-en", "The bureau will impose a fine on the company. The sacks were sealed.", True),
     ("district-hot-spot", "Phường cam kết xử lý kỷ luật nghiêm khắc trưởng ban đại diện lớp 3A. Bảng kê là bản dự thảo "
      "của Ban đại diện lớp 3A, nhà trường chưa duyệt.", True),
-    ("district-hot-spot", "Đề nghị cấp có thẩm quyền xem xét xử lý kỷ luật sau khi có kết luận. Bảng kê là bản dự thảo "
+    ("district-hot-spot", "Đề nghị xem xét xử lý kỷ luật sau khi có kết luận. Bảng kê là bản dự thảo "
      "của Ban đại diện lớp 3A, nhà trường chưa duyệt.", False),
 ])
 def test_a_plan_proposes_the_sanctions_nobody_has_decided(scenario_id, text, announces):
@@ -333,6 +333,15 @@ def test_a_plan_whose_agreed_lines_contradict_a_confirmed_fact_says_so(scenario_
      "The sacks were sealed and never served.", True),
     ("school-food-rumour-en", "statement", "The supplier holds a valid food business licence and passed all six spot checks. "
      "The sacks were sealed and never served.", False),
+    # ... and the same words in a true sentence (found by the review)
+    ("district-hot-spot-en", "reply-parents", "No such official list exists: the photo shows a draft written by the class 3A "
+     "parents' committee, never approved by the school.", False),
+    ("school-food-rumour-en", "statement", "A company without a valid licence cannot supply schools; Fenghe's licence is valid "
+     "and its rice passed all six spot checks. The sacks were sealed and never served.", False),
+    ("district-hot-spot-en", "reply-parents", "The school is working with the authorities to explain how the draft list came "
+     "about. The list is a draft by the class 3A committee.", False),
+    ("district-hot-spot", "reply-parents", "Sáng nay nhà trường đã giải trình với cơ quan chức năng về các khoản thu đầu năm. "
+     "Bảng kê là bản dự thảo của Ban đại diện lớp 3A.", False),
 ])
 def test_a_text_that_denies_what_was_found_or_tells_the_story_in_other_words_is_false(scenario_id, task_id, text, false):
     points, evidence = _criterion(scenario_id, task_id, "no-false-claims", text, opened=True)
@@ -402,6 +411,9 @@ def test_an_assessment_that_names_the_wrong_lead_unit_is_at_best_fair(scenario_i
     ("district-hot-spot", "4. Mức độ: Nghiêm trọng, vì lan nhanh.\n5. Đơn vị chủ trì: UBND phường Đông Giang.", 1.0, 1.0),
     ("district-hot-spot-en", "4. Severity: SERIOUS (not especially serious).\n5. Lead: Ward People's Committee, with the police.", 1.0, 1.0),
     ("district-hot-spot-en", "SEVERITY: ESPECIALLY SERIOUS. Lead: Dong Giang.", 0.0, None),
+    # a field's other names (`aliases`): 等级 for 舆情等级, 牵头单位 for 处置牵头单位
+    ("school-food-rumour", "四、等级：我们认为属于重大或较大。五、牵头单位：建议市教育局牵头，学校全力配合。", 1.0, 1.0),
+    ("district-hot-spot", "Cấp độ: Nghiêm trọng.\nChủ trì: UBND phường Đông Giang.", 1.0, 1.0),
 ])
 def test_an_assessment_that_writes_its_grade_and_lead_into_the_text_answers_the_form(scenario_id, text, grade, lead):
     """A blank form whose text says "Severity: serious" and "Lead: Ward People's Committee" answers
@@ -727,26 +739,6 @@ def test_a_survey_reports_no_decision_nobody_made(scenario_id, text, undecided):
     other classes misleads the leaders (experts: M); the rubric caps it at 55."""
     points, evidence = _survey(scenario_id, "no-undecided", text)
     assert (points == 0.0) is undecided, evidence
-
-
-@pytest.mark.parametrize(("scenario_id", "text", "undecided"), [
-    ("school-food-rumour-en", "Lead: Education Bureau. Measures decided this morning, to be announced at once: Fenghe is "
-     "suspended from supplying any school, effective today.", True),
-    ("school-food-rumour-en", "Lead: Education Bureau. The sacks were sealed. We propose that the regulator decide on the "
-     "supplier once the tests are in.", False),
-    ("school-food-rumour", "牵头单位：市教育局。问题大米已登记封存。已决定即日起暂停丰禾粮油供货。", True),
-    ("district-hot-spot", "Đơn vị chủ trì: UBND phường. Bảng kê là bản dự thảo của Ban đại diện lớp 3A, nhà trường chưa duyệt. "
-     "Nhiều bình luận đòi cách chức hiệu trưởng.", False),  # what people demand
-    ("district-hot-spot", "Đơn vị chủ trì: UBND phường. Bảng kê là bản dự thảo của Ban đại diện lớp 3A, nhà trường chưa duyệt. "
-     "Phường đã quyết định kỷ luật hiệu trưởng.", True),
-])
-def test_an_assessment_reports_no_decision_nobody_made_as_made(scenario_id, text, undecided):
-    """An assessment that tells the leader measures nobody decided have been decided (a supplier
-    suspended, a free health check) misleads them: experts put such texts in the middle band, and
-    the rubric caps them at 60. What the public demands is retold, not decided."""
-    points, evidence = _criterion(scenario_id, "assess", "no-undecided", text)
-    assert (points == 0.0) is undecided, evidence
-
 
 
 SURVEYS = {

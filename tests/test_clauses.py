@@ -65,6 +65,10 @@ def stances(language: str, text: str, term: str) -> list[str]:
 @pytest.mark.parametrize(("language", "text", "term", "expected"), [
     ("zh", "目前尚不能确认这批大米是否已封存。", "已封存", [HEDGED]),
     ("zh", "大米已封存吗？", "已封存", [HEDGED]),
+    # a wish among the term's own parts says nothing of the fact
+    ("en", "And no parent wants their child treated differently over money.", "no child was", [HEDGED]),
+    ("en", "No other child was moved.", "no child was", [STATED]),
+    ("zh", "没有家长希望孩子被区别对待。", "没有孩子被区别对待", [HEDGED]),
     ("zh", "这批大米并非已封存。", "已封存", [NEGATED]),
     ("zh", "网传已有学生住院，经核实不属实。", "已有学生住院", [REJECTED]),
     ("zh", "经核实，大米已封存，待退货。", "已封存", [STATED]),
@@ -786,6 +790,11 @@ def test_a_sanction_aimed_at_a_member_of_the_public_threatens_without_a_label():
     # calling the story false first does not excuse the threat after it
     assert judge("en", blame, "This is misinformation, and anyone who shares it will be dealt with." + sealed)[0] == 0.0
     assert judge("vi", blame, "Thông tin trên là sai sự thật, người đăng bài sẽ bị xử lý nghiêm. Bảng kê là bản dự thảo.")[0] == 0.0
+    # the doubters as accounts to be dealt with, the poster as a suspect, parents warned
+    assert judge("en", blame, "The police have identified several of the accounts making such claims and will deal with them "
+                              "severely according to law." + sealed)[0] == 0.0
+    assert judge("zh", blame, "网民“小雨妈妈”发布不实信息，涉嫌散布谣言。问题大米已封存。")[0] == 0.0
+    assert judge("zh", blame, "对转发消息的家长微信群群主逐一约谈、警示。问题大米已封存。")[0] == 0.0
 
 
 @pytest.mark.parametrize(("language", "text", "answered"), [
@@ -954,17 +963,10 @@ def test_a_case_named_before_then_is_a_condition_in_vietnamese():
     # ... and so is a case that goes on the condition before it, up to what to do then
     worse = "Phường chủ trì. Phương án xấu đi: nếu tụ tập đông, có người quá khích — ưu tiên đối thoại, báo ngay UBND phường."
     assert score(worse, internal, language="vi").gates == ()
-    told = "Phường chủ trì. Nếu phụ huynh tiếp tục hỏi, nói với họ là có người quá khích kích động."
-    assert [g.criterion for g in score(told, internal, language="vi").gates] == ["blame"]
-
-
-def test_no_and_one_word_says_it_of_that_word_not_of_one_further_on():
-    """"No child was" (a fact's words) is said by "no other child was moved", not by "no parent
-    wants their child treated differently", which says what parents want."""
-    text = "Almost 8 million dong is frightening, and no parent wants their child treated differently. No other child was moved."
-    found = [hit.quote for hit in Reading(text, lexicon("en")).find(["no child was"], (STATED,))]
-    assert found == ["No other child was moved"], found
-    assert not Reading("No parent wants their child treated differently.", lexicon("en")).find(["no child was"], (STATED,))
+    for told in ("Phường chủ trì. Nếu phụ huynh tiếp tục hỏi, nói với họ là có người quá khích kích động.",
+                 "Phường chủ trì. Nếu phụ huynh tiếp tục hỏi, khi đó nói rõ với họ đây là những kẻ xấu kích động.",
+                 "Phường chủ trì. Nếu tin đồn tiếp tục lan, ai cố tình chia sẻ sẽ bị xử lý nghiêm."):
+        assert [g.criterion for g in score(told, internal, language="vi").gates] == ["blame"], told
 
 
 @pytest.mark.parametrize(("text", "found"), [

@@ -129,6 +129,8 @@ class Inject(Model):
 class TaskField(Model):
     id: Slug
     label: str
+    aliases: list[str] = Field(default_factory=list, description="Other names a team may write the field under when it types the form "
+                               "into its text (等级 for 舆情等级, 'Lead agency' for 'Lead unit')")
     choices: list[str] | None = None
     answer: str | None = Field(None, description="The expected answer, for scoring")
 

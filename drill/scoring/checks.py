@@ -97,7 +97,7 @@ class Answer:
         field = next((f for f in self.task.fields if f.id == field_id), None)
         if given or field is None or not field.choices:
             return given, False
-        for value in self.reading.written((field.label, field.id)):
+        for value in self.reading.written((field.label, field.id, *field.aliases)):
             for part in re.split(r"[,，]|\s[-–—]\s", value):
                 named = _named(part, field.choices, self.lexicon.negations)
                 if named is not None:

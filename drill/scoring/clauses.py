@@ -630,8 +630,9 @@ class Reading:
         if clause.section in self._open_sections:
             return HEDGED  # an item under "3. Still to be verified" that no negation or question already reads
         if (self._any("hedges", before) or self._any("hedges", after) or self._straddled("hedges", clause.read, start, end)
-                or self._any("hedges", inside) and any(self._has(m, inside) and not self._has(m, wanted) for m in lex.hedges)):
-            return HEDGED  # "在用大米是否合格": a hedge among the term's own parts asks, too
+                or any(self._has(m, inside) and not self._has(m, wanted) for m in (*lex.hedges, *lex.wishes))):
+            return HEDGED  # "在用大米是否合格": a hedge among the term's own parts asks, too; a wish there ("no parent wants their child ...") says nothing
+
         return STATED
 
     def refused(self, hit: Hit) -> bool:
@@ -767,14 +768,15 @@ class Reading:
         trợ"; not "những kẻ xấu thì phải xử lý", where "thì" only marks the topic) or as the label
         of what to do then ("Tụ tập đông, có dấu hiệu quá khích: tăng lực lượng, ưu tiên vận động";
         "có dấu hiệu ... kích động phụ huynh." with no answer after it observes, and is said), or
-        as a case that goes on the condition just before it ("nếu tụ tập đông, có người quá khích —
-        ưu tiên đối thoại"). What the case then calls for is said ("if parents keep asking, tell them
-        those spreading it are troublemakers")."""
+        as a case that goes on the condition just before it, with what to do after it ("nếu tụ tập
+        đông, có người quá khích — ưu tiên đối thoại"). What the case then calls for is said ("if
+        parents keep asking, tell them those spreading it are troublemakers"; "nếu tin đồn tiếp tục
+        lan, ai cố tình chia sẻ sẽ bị xử lý nghiêm", where nothing follows the threat)."""
         read = hit.clause.read
-        before = self._sentence(hit.clause)[0]
+        before, after = self._sentence(hit.clause)
         return self._opens("conditions", read) or (
             self._any("cases", read[:hit.start]) and (self._any("consequents", read[hit.end:]) or read in self._intros)) or (
-            self._opens("cases", read) and bool(before) and self._opens("conditions", before[-1].read))
+            self._opens("cases", read) and bool(before) and bool(after) and self._opens("conditions", before[-1].read))
 
     def in_case(self, hit: Hit) -> bool:
         """Whether the hit is what to do in a case a text plans for, the case named as its label
@@ -913,11 +915,9 @@ class Reading:
     def proposed(self, hit: Hit) -> bool:
         """Whether a word that puts the hit to someone to decide stands just before it (the
         lexicon's `proposals`: "we propose that the committee head be removed", 建议暂停供货,
-        "đề nghị xem xét kỷ luật"; past whom it asks, as a request reaches: "đề nghị cấp có thẩm
-        quyền xem xét xử lý kỷ luật"), or one that asks who or whether right before it ("publish who
+        "đề nghị xem xét kỷ luật"), or one that asks who or whether right before it ("publish who
         has been repaid"; not "families who paid have been refunded"): no decision announced."""
-        return (self._just_before("proposals", hit, words=_ASKED_WORDS, chars=_ASKED_CHARS)
-                or self._ending("asked", hit.clause.read[:hit.start].rstrip()) is not None)
+        return self._just_before("proposals", hit) or self._ending("asked", hit.clause.read[:hit.start].rstrip()) is not None
 
     def warned_against(self, hit: Hit) -> bool:
         """Whether a denied hit is the one a prohibition warns against ("we ask parents not to be
@@ -1327,12 +1327,7 @@ def _words_apart(term: str, tokens: _Tokens, lexicon: Lexicon, ordered: bool = F
         if want not in tokens.present and not (begins and len(want) >= begins and any(f.startswith(want) for f in tokens.present)):
             return None
     forms, reach = tokens.forms, len(wanted) + lexicon.gap
-    # "No" and one word ("no child was") say it of that word, or of the one after a word put
-    # between ("no other child"): not "no parent wants their child treated differently".
-    determined = len(wanted) == 2 and wanted[0] in lexicon.determiners
     for first in range(len(forms)):
-        if determined and not (forms[first] == wanted[0] and any(_same(form, wanted[1], begins) for form in forms[first + 1:first + 3])):
-            continue
         if not any(_same(forms[first], want, begins) for want in wanted[:1 if ordered else None]):
             continue
         open_ = list(range(len(wanted)))
