@@ -333,6 +333,8 @@ def test_a_plan_whose_agreed_lines_contradict_a_confirmed_fact_says_so(scenario_
      "The sacks were sealed and never served.", True),
     ("school-food-rumour-en", "statement", "The supplier holds a valid food business licence and passed all six spot checks. "
      "The sacks were sealed and never served.", False),
+    ("school-food-rumour-en", "statement", "The photos of mouldy rice circulating online were not taken at No. 3 Primary; they "
+     "are old images from elsewhere. The rice in use passed the rapid tests.", True),
     # ... and the same words in a true sentence (found by the review)
     ("district-hot-spot-en", "reply-parents", "No such official list exists: the photo shows a draft written by the class 3A "
      "parents' committee, never approved by the school.", False),

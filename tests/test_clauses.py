@@ -965,8 +965,11 @@ def test_a_case_named_before_then_is_a_condition_in_vietnamese():
     assert score(worse, internal, language="vi").gates == ()
     for told in ("Phường chủ trì. Nếu phụ huynh tiếp tục hỏi, nói với họ là có người quá khích kích động.",
                  "Phường chủ trì. Nếu phụ huynh tiếp tục hỏi, khi đó nói rõ với họ đây là những kẻ xấu kích động.",
-                 "Phường chủ trì. Nếu tin đồn tiếp tục lan, ai cố tình chia sẻ sẽ bị xử lý nghiêm."):
+                 "Phường chủ trì. Nếu tin đồn tiếp tục lan, ai cố tình chia sẻ sẽ bị xử lý nghiêm.",
+                 "Phường chủ trì. Một số phụ huynh tụ tập gây rối trật tự trước cổng trường."):
         assert [g.criterion for g in score(told, internal, language="vi").gates] == ["blame"], told
+    # disorderly conduct named as the case the police act on labels nobody
+    assert score("Phường chủ trì. Công an phường chỉ can thiệp khi có hành vi gây rối cụ thể.", internal, language="vi").gates == ()
 
 
 @pytest.mark.parametrize(("text", "found"), [
