@@ -244,10 +244,10 @@ def test_a_request_or_a_rule_before_the_audit_claims_no_refund(text, claims):
     ("school-food-rumour-en", "The supplier has been suspended and further penalties are under consideration. The sacks were sealed.", True),
     ("school-food-rumour-en", "The supplier has been suspended but fines are under consideration. The sacks were sealed.", True),
     ("school-food-rumour-en", "The bureau will impose a fine on the company. The sacks were sealed.", True),
-    ("district-hot-spot", "Phường cam kết xử lý kỷ luật nghiêm khắc trưởng ban đại diện lớp 3A. Bảng kê là bản dự thảo "
-     "của Ban đại diện lớp 3A, nhà trường chưa duyệt.", True),
-    ("district-hot-spot", "Đề nghị xem xét xử lý kỷ luật sau khi có kết luận. Bảng kê là bản dự thảo "
+    # discipline named, not decided (found by the second review)
+    ("district-hot-spot", "Việc xử lý kỷ luật (nếu có) sẽ thực hiện sau khi có kết luận. Bảng kê là bản dự thảo "
      "của Ban đại diện lớp 3A, nhà trường chưa duyệt.", False),
+    ("district-hot-spot-en", "It is too early to talk about disciplinary action against anyone. The list is a draft.", False),
 ])
 def test_a_plan_proposes_the_sanctions_nobody_has_decided(scenario_id, text, announces):
     """A plan is a proposal to the leaders: "propose that ... be removed" is its job; "will be
@@ -325,6 +325,8 @@ def test_a_plan_whose_agreed_lines_contradict_a_confirmed_fact_says_so(scenario_
      "Official payments are 1,650,000 dong per pupil.", True),
     ("district-hot-spot-en", "reply-parents", "The photo of the list is genuine: it is a draft by the class 3A committee, "
      "never approved by the school.", False),
+    ("district-hot-spot", "reply-parents", "Phụ huynh muốn gặp cô Hiệu trưởng, nhưng hiện cô đang làm việc với cơ quan chức năng để giải "
+     "trình sự việc. Bảng kê là bản dự thảo của Ban đại diện lớp 3A.", True),
     ("district-hot-spot", "reply-parents", "Hiện cô Hiệu trưởng đang làm việc với cơ quan chức năng để giải trình sự việc. "
      "Bảng kê là bản dự thảo của Ban đại diện lớp 3A.", True),
     ("district-hot-spot", "reply-parents", "UBND phường đang làm việc với cơ quan chức năng để làm rõ nguồn tin. "
@@ -344,6 +346,10 @@ def test_a_plan_whose_agreed_lines_contradict_a_confirmed_fact_says_so(scenario_
      "about. The list is a draft by the class 3A committee.", False),
     ("district-hot-spot", "reply-parents", "Sáng nay nhà trường đã giải trình với cơ quan chức năng về các khoản thu đầu năm. "
      "Bảng kê là bản dự thảo của Ban đại diện lớp 3A.", False),
+    ("district-hot-spot", "reply-parents", "Cô giáo chủ nhiệm lớp 3A cho biết hiện cô đang làm việc với cơ quan chức năng để làm rõ "
+     "đoạn ghi âm. Bảng kê là bản dự thảo của Ban đại diện lớp 3A.", False),
+    ("district-hot-spot-en", "reply-parents", "The video that used the photo was edited by the Hong Ha Gossip page. "
+     "The list is a draft by the class 3A committee.", False),
 ])
 def test_a_text_that_denies_what_was_found_or_tells_the_story_in_other_words_is_false(scenario_id, task_id, text, false):
     points, evidence = _criterion(scenario_id, task_id, "no-false-claims", text, opened=True)
@@ -416,6 +422,9 @@ def test_an_assessment_that_names_the_wrong_lead_unit_is_at_best_fair(scenario_i
     # a field's other names (`aliases`): 等级 for 舆情等级, 牵头单位 for 处置牵头单位
     ("school-food-rumour", "四、等级：我们认为属于重大或较大。五、牵头单位：建议市教育局牵头，学校全力配合。", 1.0, 1.0),
     ("district-hot-spot", "Cấp độ: Nghiêm trọng.\nChủ trì: UBND phường Đông Giang.", 1.0, 1.0),
+    # ... only as the whole name, and after the field's own name: "风险等级" is another line
+    ("school-food-rumour", "风险等级：一般。\n舆情等级：重大或较大。\n信息发布牵头：市委宣传部（网信办）。\n处置牵头单位：市教育局。", 1.0, 1.0),
+    ("district-hot-spot-en", "Risk level: ordinary.\nSeverity: serious.\nLead unit: Ward People's Committee.", 1.0, 1.0),
 ])
 def test_an_assessment_that_writes_its_grade_and_lead_into_the_text_answers_the_form(scenario_id, text, grade, lead):
     """A blank form whose text says "Severity: serious" and "Lead: Ward People's Committee" answers

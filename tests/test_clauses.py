@@ -68,7 +68,6 @@ def stances(language: str, text: str, term: str) -> list[str]:
     # a wish among the term's own parts says nothing of the fact
     ("en", "And no parent wants their child treated differently over money.", "no child was", [HEDGED]),
     ("en", "No other child was moved.", "no child was", [STATED]),
-    ("zh", "没有家长希望孩子被区别对待。", "没有孩子被区别对待", [HEDGED]),
     ("zh", "这批大米并非已封存。", "已封存", [NEGATED]),
     ("zh", "网传已有学生住院，经核实不属实。", "已有学生住院", [REJECTED]),
     ("zh", "经核实，大米已封存，待退货。", "已封存", [STATED]),
@@ -790,11 +789,11 @@ def test_a_sanction_aimed_at_a_member_of_the_public_threatens_without_a_label():
     # calling the story false first does not excuse the threat after it
     assert judge("en", blame, "This is misinformation, and anyone who shares it will be dealt with." + sealed)[0] == 0.0
     assert judge("vi", blame, "Thông tin trên là sai sự thật, người đăng bài sẽ bị xử lý nghiêm. Bảng kê là bản dự thảo.")[0] == 0.0
-    # the doubters as accounts to be dealt with, the poster as a suspect, parents warned
+    # the doubters as accounts to be dealt with
     assert judge("en", blame, "The police have identified several of the accounts making such claims and will deal with them "
                               "severely according to law." + sealed)[0] == 0.0
-    assert judge("zh", blame, "网民“小雨妈妈”发布不实信息，涉嫌散布谣言。问题大米已封存。")[0] == 0.0
-    assert judge("zh", blame, "对转发消息的家长微信群群主逐一约谈、警示。问题大米已封存。")[0] == 0.0
+    # ... but not the fake-video account (found by the second review)
+    assert judge("zh", blame, "市网信办已约谈拼接视频的发布者（外地营销号）。问题大米已封存。")[0] == 1.0
 
 
 @pytest.mark.parametrize(("language", "text", "answered"), [
@@ -966,7 +965,8 @@ def test_a_case_named_before_then_is_a_condition_in_vietnamese():
     for told in ("Phường chủ trì. Nếu phụ huynh tiếp tục hỏi, nói với họ là có người quá khích kích động.",
                  "Phường chủ trì. Nếu phụ huynh tiếp tục hỏi, khi đó nói rõ với họ đây là những kẻ xấu kích động.",
                  "Phường chủ trì. Nếu tin đồn tiếp tục lan, ai cố tình chia sẻ sẽ bị xử lý nghiêm.",
-                 "Phường chủ trì. Một số phụ huynh tụ tập gây rối trật tự trước cổng trường."):
+                 "Phường chủ trì. Một số phụ huynh tụ tập gây rối trật tự trước cổng trường.",
+                 "Phường chủ trì. Nếu phụ huynh hỏi, khi trả lời cần nói rõ đây là do bị kẻ xấu kích động, không để phụ huynh bức xúc."):
         assert [g.criterion for g in score(told, internal, language="vi").gates] == ["blame"], told
     # disorderly conduct named as the case the police act on labels nobody
     assert score("Phường chủ trì. Công an phường chỉ can thiệp khi có hành vi gây rối cụ thể.", internal, language="vi").gates == ()

@@ -97,11 +97,14 @@ class Answer:
         field = next((f for f in self.task.fields if f.id == field_id), None)
         if given or field is None or not field.choices:
             return given, False
-        for value in self.reading.written((field.label, field.id, *field.aliases)):
-            for part in re.split(r"[,，]|\s[-–—]\s", value):
-                named = _named(part, field.choices, self.lexicon.negations)
-                if named is not None:
-                    return named, True
+        # Its other names (aliases) only as a whole label, and only where its own name answers nothing:
+        # "等级" is the grade, "风险等级" is not.
+        for names, whole in (((field.label, field.id), False), (tuple(field.aliases), True)):
+            for value in self.reading.written(names, whole):
+                for part in re.split(r"[,，]|\s[-–—]\s", value):
+                    named = _named(part, field.choices, self.lexicon.negations)
+                    if named is not None:
+                        return named, True
         return "", False
 
     def find(self, terms: list[str], unless: Callable[[Hit], bool] | None = None) -> list[str]:

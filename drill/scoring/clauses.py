@@ -95,6 +95,7 @@ _BULLET_ITEM = re.compile(r"(?:[-•*·–]|\(?\d{1,2}[.)）、]|[一二三四�
 _RANK = re.compile(r"#{1,4}\s|\*\*|(?:\d{1,2}|[IVX]{1,4})[.)）、]\s*|[一二三四五六七八九十]+、")  # a heading's mark of rank
 _LABEL = re.compile(r"^[^.。!?！？;；]{1,24}?(?:[:：]|\s[-–—]\s)")
 _WRITTEN_FIELD = re.compile(r"^(?P<head>[^:]{2,30}):\s*(?P<value>\S.*)$")  # "Severity: serious", folded
+_NUMBERING = re.compile(r"^(?:[\W\d_一二三四五六七八九十]|[IVXivx]+(?=[.)）、]))*")  # "（四）", "4.", "IV." before a heading's words
 _LINE_PIECE = re.compile(r"[。；;!?！？]|\.(?:\s|$)")  # where a "label: value" on a line ends
 _RUN_ON_WORDS = 8  # a clause of this many words nearly always holds a grammar word, unless it is a list
 _LIST_ITEM_WORDS = 3
@@ -632,7 +633,6 @@ class Reading:
         if (self._any("hedges", before) or self._any("hedges", after) or self._straddled("hedges", clause.read, start, end)
                 or any(self._has(m, inside) and not self._has(m, wanted) for m in (*lex.hedges, *lex.wishes))):
             return HEDGED  # "在用大米是否合格": a hedge among the term's own parts asks, too; a wish there ("no parent wants their child ...") says nothing
-
         return STATED
 
     def refused(self, hit: Hit) -> bool:
@@ -768,15 +768,17 @@ class Reading:
         trợ"; not "những kẻ xấu thì phải xử lý", where "thì" only marks the topic) or as the label
         of what to do then ("Tụ tập đông, có dấu hiệu quá khích: tăng lực lượng, ưu tiên vận động";
         "có dấu hiệu ... kích động phụ huynh." with no answer after it observes, and is said), or
-        as a case that goes on the condition just before it, with what to do after it ("nếu tụ tập
-        đông, có người quá khích — ưu tiên đối thoại"). What the case then calls for is said ("if
-        parents keep asking, tell them those spreading it are troublemakers"; "nếu tin đồn tiếp tục
-        lan, ai cố tình chia sẻ sẽ bị xử lý nghiêm", where nothing follows the threat)."""
+        as a short case that goes on the condition just before it, with what to do after it ("nếu
+        tụ tập đông, có người quá khích — ưu tiên đối thoại"). What the case then calls for is said
+        ("if parents keep asking, tell them those spreading it are troublemakers"; "nếu tin đồn tiếp
+        tục lan, ai cố tình chia sẻ sẽ bị xử lý nghiêm", where nothing follows the threat; "nếu phụ
+        huynh hỏi, khi trả lời cần nói rõ đây là do bị kẻ xấu kích động, ...", too long for a case)."""
         read = hit.clause.read
         before, after = self._sentence(hit.clause)
         return self._opens("conditions", read) or (
             self._any("cases", read[:hit.start]) and (self._any("consequents", read[hit.end:]) or read in self._intros)) or (
-            self._opens("cases", read) and bool(before) and bool(after) and self._opens("conditions", before[-1].read))
+            self._opens("cases", read) and self._size(read) <= (_LEAD_WORDS if self.lexicon.spaced else _LEAD_CHARS)
+            and bool(before) and bool(after) and self._opens("conditions", before[-1].read))
 
     def in_case(self, hit: Hit) -> bool:
         """Whether the hit is what to do in a case a text plans for, the case named as its label
@@ -1134,20 +1136,23 @@ class Reading:
                 headings.add(heading)
         return headings
 
-    def written(self, names: tuple[str, ...]) -> list[str]:
+    def written(self, names: tuple[str, ...], whole: bool = False) -> list[str]:
         """What the team wrote after a form field's name in its own text, folded: teams type the
         form into their text ("4. Severity: serious", "舆情等级：重大或较大。处置牵头单位：市教育局")
         and leave the form blank. The head before the colon names the field when it is one of
         `names` or ends with one, in whole words ("Lead" for the id `lead`, "Incident grade" for
         `grade`, "二、舆情等级" for "舆情等级"); a head that is only part of a name ("Unit:", "Mức độ
-        lan truyền:", "Grade 3 parents:") is some other line."""
+        lan truyền:", "Grade 3 parents:") is some other line. With `whole`, the head is one of `names`
+        after any numbering only ("（四）等级" for 等级; not "风险等级", "Risk level")."""
         wanted = [fold(name) for name in names if name.strip()]
         values = []
         for line in self._own_lines:
             for piece in _LINE_PIECE.split(fold(line)):
                 found = _WRITTEN_FIELD.match(_BULLET_ITEM.sub("", piece.strip(), count=1))
                 head = found["head"].strip(" *#_") if found else ""
-                if any(head == name or head.endswith(name) and occurs(name, head[-len(name) - 1:], True) for name in wanted):
+                if whole:
+                    head = _NUMBERING.sub("", head)
+                if any(head == name or not whole and head.endswith(name) and occurs(name, head[-len(name) - 1:], True) for name in wanted):
                     values.append(found["value"])
         return values
 

@@ -67,8 +67,8 @@ class Lexicon:
     exploits: tuple[str, ...] = ()  # "exploit", lợi dụng, 利用: what forces weighed as a risk may do
     open_decisions: tuple[str, ...] = ()  # "has not been decided", 尚未决定: the measure beside them is left open
     unsaid: tuple[str, ...] = ()  # "do not say", 不要说, "không nói" opening a list: its items are what not to say
-    wishes: tuple[str, ...] = ()  # "wants", 希望, muốn among a term's own parts: "no parent wants their child treated ..." wishes
     falsehoods: tuple[str, ...] = ()  # "false claims", tin sai sự thật: a label or an aside's head whose items are rejected
+    wishes: tuple[str, ...] = ()  # "wants" among a term's own parts: "no parent wants their child treated ..." wishes, says nothing
     forces: tuple[str, ...] = ()  # "hostile forces", thế lực thù địch: a label, unless an internal text weighs them as a risk
     unsettled: tuple[str, ...] = ()  # "still to be verified", 尚未核实: a heading over what is not yet settled (Clause.section)
     deferrals: tuple[str, ...] = ()  # "we will say more later", 另行通报: a topic named and put off, not answered
