@@ -68,6 +68,7 @@ def stances(language: str, text: str, term: str) -> list[str]:
     # a wish among the term's own parts says nothing of the fact
     ("en", "And no parent wants their child treated differently over money.", "no child was", [HEDGED]),
     ("en", "No other child was moved.", "no child was", [STATED]),
+    ("en", "Pupils who wanted lunch ate the mouldy rice.", "pupils ate the mouldy rice", [STATED]),  # a relative clause describes
     ("zh", "这批大米并非已封存。", "已封存", [NEGATED]),
     ("zh", "网传已有学生住院，经核实不属实。", "已有学生住院", [REJECTED]),
     ("zh", "经核实，大米已封存，待退货。", "已封存", [STATED]),
@@ -965,11 +966,9 @@ def test_a_case_named_before_then_is_a_condition_in_vietnamese():
     for told in ("Phường chủ trì. Nếu phụ huynh tiếp tục hỏi, nói với họ là có người quá khích kích động.",
                  "Phường chủ trì. Nếu phụ huynh tiếp tục hỏi, khi đó nói rõ với họ đây là những kẻ xấu kích động.",
                  "Phường chủ trì. Nếu tin đồn tiếp tục lan, ai cố tình chia sẻ sẽ bị xử lý nghiêm.",
-                 "Phường chủ trì. Một số phụ huynh tụ tập gây rối trật tự trước cổng trường.",
+                 "Phường chủ trì. Một số phụ huynh đến trường gây rối.",
                  "Phường chủ trì. Nếu phụ huynh hỏi, khi trả lời cần nói rõ đây là do bị kẻ xấu kích động, không để phụ huynh bức xúc."):
         assert [g.criterion for g in score(told, internal, language="vi").gates] == ["blame"], told
-    # disorderly conduct named as the case the police act on labels nobody
-    assert score("Phường chủ trì. Công an phường chỉ can thiệp khi có hành vi gây rối cụ thể.", internal, language="vi").gates == ()
 
 
 @pytest.mark.parametrize(("text", "found"), [
