@@ -631,8 +631,9 @@ class Reading:
         if clause.section in self._open_sections:
             return HEDGED  # an item under "3. Still to be verified" that no negation or question already reads
         if (self._any("hedges", before) or self._any("hedges", after) or self._straddled("hedges", clause.read, start, end)
-                or any(self._has(m, inside) and not self._has(m, wanted) for m in lex.hedges)
-                or any(self._has(m, inside) and not self._has(m, wanted) and not self._any("relatives", inside) for m in lex.wishes)):
+                or self._any("hedges", inside) and any(self._has(m, inside) and not self._has(m, wanted) for m in lex.hedges)
+                or self._any("wishes", inside) and not self._any("relatives", inside)
+                and any(self._has(m, inside) and not self._has(m, wanted) for m in lex.wishes)):
             return HEDGED  # "在用大米是否合格": a hedge among the term's own parts asks, too; a wish there ("no parent wants their child ...") says nothing, unless in a relative clause ("pupils who wanted lunch ate ...")
         return STATED
 
