@@ -634,7 +634,9 @@ class Reading:
                 or self._any("hedges", inside) and any(self._has(m, inside) and not self._has(m, wanted) for m in lex.hedges)
                 or self._any("wishes", inside) and not self._any("relatives", inside)
                 and any(self._has(m, inside) and not self._has(m, wanted) for m in lex.wishes)):
-            return HEDGED  # "在用大米是否合格": a hedge among the term's own parts asks, too; a wish there ("no parent wants their child ...") says nothing, unless in a relative clause ("pupils who wanted lunch ate ...")
+            # A hedge among the term's own parts asks, too ("在用大米是否合格"); a wish there says nothing
+            # ("no parent wants their child treated ..."), unless in a relative clause ("pupils who wanted lunch ate ...").
+            return HEDGED
         return STATED
 
     def refused(self, hit: Hit) -> bool:
