@@ -320,7 +320,7 @@ def test_a_plan_whose_agreed_lines_contradict_a_confirmed_fact_says_so(scenario_
     ("school-food-rumour", "follow-up", "下一步将重点排查各校仓库通风不良、储存不当等问题。问题大米已登记封存。", False),
     ("district-hot-spot-en", "reply-parents", "The ward police asked her to come to the gate at 10:00 to talk to you. "
      "The list is a draft by the class 3A committee.", False),
-    # the list called a forgery, the licence denied, the head teacher "explaining herself" elsewhere
+    # the list called a forgery, the head teacher "explaining" herself to the authorities, the licence denied
     ("district-hot-spot-en", "reply-parents", "The photo is fake; the list is fake. "
      "Official payments are 1,650,000 dong per pupil.", True),
     ("district-hot-spot-en", "reply-parents", "The photo of the list is genuine: it is a draft by the class 3A committee, "
@@ -335,13 +335,13 @@ def test_a_plan_whose_agreed_lines_contradict_a_confirmed_fact_says_so(scenario_
      "The sacks were sealed and never served.", True),
     ("school-food-rumour-en", "statement", "The supplier holds a valid food business licence and passed all six spot checks. "
      "The sacks were sealed and never served.", False),
+    # ... and the same words in a true sentence (found by the reviews)
     ("school-food-rumour-en", "statement", "The viral video uses old images from elsewhere, from a 2021 incident in another "
      "province. The sacks were sealed and never served.", False),
     ("school-food-rumour-en", "statement", "Apart from the two sealed sacks, no mouldy rice has ever been found at the school. "
      "The sacks were sealed and never served.", False),
     ("district-hot-spot-en", "reply-parents", "The list never existed as an official school document. "
      "The list is a draft by the class 3A committee.", False),
-    # ... and the same words in a true sentence (found by the review)
     ("district-hot-spot-en", "reply-parents", "No such official list exists: the photo shows a draft written by the class 3A "
      "parents' committee, never approved by the school.", False),
     ("school-food-rumour-en", "statement", "A company without a valid licence cannot supply schools; Fenghe's licence is valid "

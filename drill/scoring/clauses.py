@@ -631,9 +631,7 @@ class Reading:
         if clause.section in self._open_sections:
             return HEDGED  # an item under "3. Still to be verified" that no negation or question already reads
         if (self._any("hedges", before) or self._any("hedges", after) or self._straddled("hedges", clause.read, start, end)
-                or self._any("hedges", inside) and any(self._has(m, inside) and not self._has(m, wanted) for m in lex.hedges)
-                or self._any("wishes", inside) and not self._any("relatives", inside)
-                and any(self._has(m, inside) and not self._has(m, wanted) for m in lex.wishes)):
+                or self._among("hedges", inside, wanted) or self._among("wishes", inside, wanted) and not self._any("relatives", inside)):
             # A hedge among the term's own parts asks, too ("在用大米是否合格"); a wish there says nothing
             # ("no parent wants their child treated ..."), unless in a relative clause ("pupils who wanted lunch ate ...").
             return HEDGED
@@ -1049,6 +1047,11 @@ class Reading:
 
     def _has(self, marker: str, text: str) -> bool:
         return occurs(marker, text, self.lexicon.spaced)
+
+    def _among(self, markers: str, inside: str, wanted: str) -> bool:
+        """Whether a word of the list stands among a term's own parts (`inside`, the words matched)
+        without being one of the term's words (`wanted`)."""
+        return self._any(markers, inside) and any(self._has(m, inside) and not self._has(m, wanted) for m in getattr(self.lexicon, markers))
 
     def _any(self, markers: str, text: str) -> bool:
         """Whether any word of one of the lexicon's lists (by name) is in the text: `_has` for
