@@ -320,6 +320,10 @@ def test_a_plan_whose_agreed_lines_contradict_a_confirmed_fact_says_so(scenario_
     ("school-food-rumour", "follow-up", "下一步将重点排查各校仓库通风不良、储存不当等问题。问题大米已登记封存。", False),
     ("district-hot-spot-en", "reply-parents", "The ward police asked her to come to the gate at 10:00 to talk to you. "
      "The list is a draft by the class 3A committee.", False),
+    ("district-hot-spot-en", "statement", "Ms Hanh was asked by the district police this morning to give an account of the "
+     "payments, a routine step; she has not been arrested. The list is a draft by the class 3A committee.", True),
+    ("district-hot-spot-en", "statement", "We have asked the district police to confirm that nobody was called in, and the school "
+     "will give an account of the payments to parents. The list is a draft by the class 3A committee.", False),
     # the list called a forgery, the head teacher "explaining" herself to the authorities, the licence denied
     ("district-hot-spot-en", "reply-parents", "The photo is fake; the list is fake. "
      "Official payments are 1,650,000 dong per pupil.", True),
@@ -358,6 +362,18 @@ def test_a_plan_whose_agreed_lines_contradict_a_confirmed_fact_says_so(scenario_
 def test_a_text_that_denies_what_was_found_or_tells_the_story_in_other_words_is_false(scenario_id, task_id, text, false):
     points, evidence = _criterion(scenario_id, task_id, "no-false-claims", text, opened=True)
     assert (points == 0.0) is false, evidence
+
+
+@pytest.mark.parametrize(("text", "overclaims"), [
+    ("The education office has checked the payments of the other 31 classes and found them in line with the rules.", True),
+    ("The other 31 classes are completely clean. The list is a draft by the class 3A committee.", True),
+    ("Class 3A was an isolated case. The list is a draft by the class 3A committee.", True),
+    ("The education office is checking the other 31 classes; we cannot yet say whether 3A was an isolated case. "
+     "The list is a draft by the class 3A committee.", False),
+])
+def test_a_statement_may_not_give_the_result_of_a_review_still_going_on(text, overclaims):
+    points, evidence = _criterion("district-hot-spot-en", "statement", "no-overclaims", text, opened=True)
+    assert (points == 0.0) is overclaims, evidence
 
 
 @pytest.mark.parametrize(("text", "overclaims"), [

@@ -121,6 +121,9 @@ def test_a_fact_is_found_in_the_writers_own_words(language, text, term):
 
 def test_an_unrelated_text_does_not_match_by_accident():
     assert stances("zh", "学校已经开始调查，检测正在进行。", "已封存") == []
+    # "concerning" before a matter is "about" (officialese), no word of concern for the public
+    assert judge("en", {"any_of": ["concern", "worr"]}, "Notice concerning payments at the school: the list is a draft.")[0] == 0.0
+    assert judge("en", {"any_of": ["concern", "worr"]}, "We share the concerns of parents about the payments.")[0] == 1.0
     assert stances("en", "The school sealed off the playground; rice deliveries continue.", "rice was sealed") == []
     assert stem("hospitalized") == stem("hospitalised") and stem("sealing") == stem("sealed") == "seal"
 
