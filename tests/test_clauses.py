@@ -102,6 +102,9 @@ def stances(language: str, text: str, term: str) -> list[str]:
     ("zh", "这两袋米本应当场退回。", "当场退回", [HEDGED]),
     ("vi", "Lẽ ra nhà trường phải trả lại ngay.", "trả lại ngay", [HEDGED]),
     ("zh", "目前该公司未被暂停供货。", "暂停供货", [NEGATED]),
+    # a rule says what ought to be, not what was
+    ("en", "No child should ever be treated differently over money.", "no child was", [HEDGED]),
+    ("en", "The sacks were sealed and should be returned to the supplier.", "sacks were sealed", [STATED]),
 ])
 def test_a_term_is_stated_only_when_its_clause_asserts_it(language, text, term, expected):
     assert stances(language, text, term) == expected
@@ -298,6 +301,9 @@ def test_a_threat_to_whoever_spreads_a_story_labels_the_public():
     # forbidding staff to say it is no warning to the public
     assert judge("en", {"no_blame": True}, "Staff must not suggest that parents were stirred up by bad actors." + sealed)[0] == 1.0
     assert judge("zh", {"no_blame": True}, "不要把家长的担心说成是被别有用心的人利用。问题大米已封存。")[0] == 1.0
+    # "will have to take responsibility" said to whoever posts is a sanction; owning up is none
+    assert judge("en", {"no_blame": True}, "Those who post or share untrue content will have to take responsibility." + sealed)[0] == 0.0
+    assert judge("en", {"no_blame": True}, "We take responsibility for the lapse and apologise." + sealed)[0] == 1.0
 
 
 @pytest.mark.parametrize(("language", "text", "lectures"), [

@@ -631,9 +631,11 @@ class Reading:
         if clause.section in self._open_sections:
             return HEDGED  # an item under "3. Still to be verified" that no negation or question already reads
         if (self._any("hedges", before) or self._any("hedges", after) or self._straddled("hedges", clause.read, start, end)
-                or self._among("hedges", inside, wanted) or self._among("wishes", inside, wanted) and not self._any("relatives", inside)):
+                or self._among("hedges", inside, wanted) or self._among("wishes", inside, wanted) and not self._any("relatives", inside)
+                or self._among("norms", inside, wanted) or self._opens("norms", after.lstrip())):
             # A hedge among the term's own parts asks, too ("在用大米是否合格"); a wish there says nothing
-            # ("no parent wants their child treated ..."), unless in a relative clause ("pupils who wanted lunch ate ...").
+            # ("no parent wants their child treated ..."), unless in a relative clause ("pupils who wanted lunch ate ...");
+            # a rule there, or as the verb right after it, says what ought to be ("no child should ever be treated ...").
             return HEDGED
         return STATED
 

@@ -21,7 +21,7 @@ from drill.i18n import language_for
 from .matching import fold
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame", "owning", "alternatives", "bounded", "reports", "conditions", "directives", "coordinators", "quantified", "prohibitions", "consequents", "cases", "apart", "referrals", "lecturing", "agents", "proposals", "asked", "past_endings", "reasons", "sanctions", "targets", "deferrals", "topics", "examples", "inversions", "askers", "unsettled", "forces", "news", "affirmations", "refusals", "namings", "exploits", "open_decisions", "unsaid", "falsehoods", "wishes", "relatives")
+_LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame", "owning", "alternatives", "bounded", "reports", "conditions", "directives", "coordinators", "quantified", "prohibitions", "consequents", "cases", "apart", "referrals", "lecturing", "agents", "proposals", "asked", "past_endings", "reasons", "sanctions", "targets", "deferrals", "topics", "examples", "inversions", "askers", "unsettled", "forces", "news", "affirmations", "refusals", "namings", "exploits", "open_decisions", "unsaid", "falsehoods", "wishes", "relatives", "norms")
 _SETS = ("fillers", "auxiliaries", "ongoing", "underway", "done", "past", "abbreviations", "grammar")  # looked up one word at a time
 
 
@@ -70,6 +70,7 @@ class Lexicon:
     falsehoods: tuple[str, ...] = ()  # "false claims", tin sai sự thật: a label or an aside's head whose items are rejected
     wishes: tuple[str, ...] = ()  # "wants" among a term's own parts: "no parent wants their child treated ..." wishes, says nothing
     relatives: tuple[str, ...] = ()  # "who", "which": a wish among a term's parts after one describes ("pupils who wanted lunch ate ...")
+    norms: tuple[str, ...] = ()  # "should": a rule among a term's parts, or as the verb right after it, says what ought to be, not what was
     forces: tuple[str, ...] = ()  # "hostile forces", thế lực thù địch: a label, unless an internal text weighs them as a risk
     unsettled: tuple[str, ...] = ()  # "still to be verified", 尚未核实: a heading over what is not yet settled (Clause.section)
     deferrals: tuple[str, ...] = ()  # "we will say more later", 另行通报: a topic named and put off, not answered
