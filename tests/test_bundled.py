@@ -822,3 +822,26 @@ def test_a_survey_recommends_no_silence_and_no_warning_to_others(text, silent):
     assert (points == 0.0) is silent, evidence
     warned = "Ask the police to invite the parent to work with them, as a warning to others."
     assert _survey("district-hot-spot-en", "no-blame", warned)[0] == 0.0
+
+# ----- (f) a report up the chain: one clear falsehood fails it; retelling the rumours does not --------
+
+ASSESSMENT = ("Source: a class 3A parent's post at 06:30 in the 'Hong Ha Parents' group, a photo of a list of almost "
+              "8 million dong; shared in the Zalo groups. The deputy head reports the list is a draft by the class 3A "
+              "committee, never approved by the school; the official payments are 1,650,000 dong. {claim} Trend: rising "
+              "fast, parents may gather at the gate. Grade: serious. Lead: the ward People's Committee with the school. "
+              "Next steps: joint official information before 14:00; the police to trace the video; next report at 09:30.")
+
+
+@pytest.mark.parametrize(("claim", "fails"), [
+    ("The head teacher has been called in by the police.", True),
+    ("A video on TikTok says pupils who did not pay sit at the back and the head teacher was called in by the police.", False),
+    ("Not yet verified: the seating story; whether the head teacher was called in by the police.", False),
+])
+def test_an_assessment_that_states_a_falsehood_fails_and_one_that_retells_the_rumour_does_not(claim, fails):
+    from drill.scoring import Submission, automatic_score
+
+    exercise = Loader().load_exercise(scenario_path("district-hot-spot-en"))
+    text = ASSESSMENT.format(claim=claim)
+    fields = {"grade": "Serious", "lead": "Ward People's Committee"}
+    score = automatic_score(exercise, Submission("ward", "assess", 80 * 60, text, fields), 90 * 60)
+    assert (score < 40) is fails, score

@@ -1062,12 +1062,39 @@ def test_what_people_thought_or_worry_about_is_retold():
     assert judge("en", {"no_blame": True}, "The rice was sealed. Anyone sharing claims of discrimination will be dealt with.")[0] == 0.0
 
 
+@pytest.mark.parametrize(("language", "text", "recounted"), [
+    # a report up the chain retells the rumours at length: a word of saying anywhere before the claim ...
+    ("vi", "8 giờ có video trên TikTok nói học sinh chưa đóng tiền bị ngồi cuối lớp và hiệu trưởng bị bắt.", True),
+    ("en", "A video added two claims: that pupils sit at the back, and that the head teacher was arrested.", True),
+    ("en", "The video adds two new claims (pupils seated at the back; head teacher arrested) that push the anger up.", True),
+    # ... news named right before it, a short lead-in of news, or a part of what is not settled
+    ("vi", "Phụ huynh còn băn khoăn về khoản tiền đã nộp và thông tin hiệu trưởng bị bắt.", True),
+    ("vi", "Xuất hiện hai tin mới đi kèm, học sinh bị xếp ngồi cuối lớp, và hiệu trưởng bị bắt.", True),
+    ("vi", "Phần có thật bị trộn với phần chưa rõ hoặc sai (ngồi cuối lớp, hiệu trưởng bị bắt).", True),
+    # the team's own account, even after an accusation with "tin" in it, claims it
+    ("vi", "Công an đã làm việc với chị Trang, xác định phụ huynh đã tung tin giả gây hoang mang dư luận, "
+           "hiệu trưởng bị bắt.", False),
+    ("en", "We checked this morning, and the head teacher was arrested.", False),
+])
+def test_a_report_up_the_chain_recounts_the_rumours_it_names(language, text, recounted):
+    reading = Reading(text, lexicon(language))
+    term = "hiệu trưởng bị bắt" if language == "vi" else "the head teacher was arrested"
+    [hit] = reading.hits(term, TENSE)[:1]
+    assert reading.recounted(hit) is recounted
+
+
+def test_hay_after_a_claim_makes_it_one_side_of_a_question():
+    assert stances("vi", "Bảng kê là của nhà trường hay của Ban đại diện lớp tự lập.", "bảng kê là của nhà trường") == [HEDGED]
+    assert stances("vi", "Bảng kê là của nhà trường, không phải của Ban đại diện lớp.", "bảng kê là của nhà trường") == [STATED]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("The plan must answer the questions people ask: is the list the school's, and is money already paid coming back.", [HEDGED]),
     ("Parents want to know: was any child moved, or is the list the school's.", [HEDGED]),
     ("Is the list the school's.", [HEDGED]),
     ("We checked, and the list is the school's.", [STATED]),
     ("Ms Trang, who posted first, is the list the school's.", [STATED]),
+    ("Answer directly: whose list, was any child moved, is the list the school's.", [HEDGED]),
 ])
 def test_a_question_without_its_question_mark_asks(text, expected):
     """A list of what people ask, written without "?" ("is the list the school's, and is money

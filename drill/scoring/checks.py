@@ -396,7 +396,8 @@ def _no_false_claims(_: bool, answer: Answer) -> Result:
         # What happened is contradicted by a claim, not by a promise ("we will return them the same
         # day") nor by the rumour retold ('posts saying "pupils were taken to hospital"').
         said = reading.find(fact.contradicted_by, (STATED,), match=TENSE, unless=lambda hit: (
-            reading.promised(hit) or reading.retold(hit) or reading.told(hit) or answer.internal and reading.in_case(hit)))
+            reading.promised(hit) or (reading.recounted(hit) if answer.internal else reading.retold(hit)) or reading.told(hit)
+            or answer.internal and reading.in_case(hit)))
         if said:
             claims.append(w("scoring.claim.contradicts", fact=w.fact(fact.text), terms=_quotes(w, said)))
     return _absence(answer, claims, w("scoring.claim.none"))

@@ -67,6 +67,7 @@ _WORD = re.compile(r"\w+(?:[.,']\w+)*")
 # How close before a term a negation must stand to deny it: characters for Chinese, else words.
 _STEM_MIN = 4  # letters of a rubric's English stem ("test", "sampl") that match the words it begins
 _LEAD_WORDS, _LEAD_CHARS = 4, 6  # how close before a claim a verb of saying stands to bear on it
+_LEAD_IN_WORDS = 8  # words of a clause opening a sentence that leads into what follows, as a colon would
 _SUBJECT_WORDS, _SUBJECT_CHARS = 3, 6  # at most this before a passive sanction that opens its clause
 # A request reaches past whom it asks ("yêu cầu Ban đại diện lớp 3A dừng thu", "asked the class 3A
 # parents' committee to stop collecting"): the action asked for may stand further off.
@@ -632,10 +633,11 @@ class Reading:
             return HEDGED  # an item under "3. Still to be verified" that no negation or question already reads
         if (self._any("hedges", before) or self._any("hedges", after) or self._straddled("hedges", clause.read, start, end)
                 or self._among("hedges", inside, wanted) or self._among("wishes", inside, wanted) and not self._any("relatives", inside)
-                or self._among("norms", inside, wanted) or self._opens("norms", after.lstrip())):
+                or self._among("norms", inside, wanted) or self._opens("norms", after.lstrip()) or self._opens("either", after.lstrip())):
             # A hedge among the term's own parts asks, too ("在用大米是否合格"); a wish there says nothing
             # ("no parent wants their child treated ..."), unless in a relative clause ("pupils who wanted lunch ate ...");
-            # a rule there, or as the verb right after it, says what ought to be ("no child should ever be treated ...").
+            # a rule there, or as the verb right after it, says what ought to be ("no child should ever be treated ...");
+            # "hay" right after it makes it one side of a question ("bảng kê là của nhà trường hay của Ban đại diện").
             return HEDGED
         return STATED
 
@@ -710,7 +712,9 @@ class Reading:
         people ask ("the questions people ask: is the list the school's, and is money already paid
         coming back"): it opens, after any joining word, with a verb before its subject (the
         lexicon's `inversions`), and it opens its sentence or follows a clause that names the
-        questions (`askers`) or asks so too. "The list, shared on Zalo, is the parents' draft" opens
+        questions (`askers`) or asks so too, or opens its sentence or its items with a word that asks (`asked`:
+        "answering directly: whose list, was the head teacher arrested"; not "Ms Trang, who posted
+        first, is the list the school's"). "The list, shared on Zalo, is the parents' draft" opens
         a clause with "is the" after none of these: it says what the list is. (A language whose
         questions keep their order has no `inversions`: 吗, *không* end its questions instead.)"""
         if not self.lexicon.inversions or not self._opens("inversions", self._unjoined(clause.read)):
@@ -719,7 +723,13 @@ class Reading:
         if not earlier:
             return True
         prior = earlier[-1]
-        return self._ending("askers", prior.read.rstrip()) is not None or self._asks_unmarked(prior)
+        return (self._ending("askers", prior.read.rstrip()) is not None or self._asks_unmarked(prior)
+                or self._first_item(prior) and self._opens("asked", self._unjoined(prior.read)))
+
+    def _first_item(self, clause: Clause) -> bool:
+        """Whether a clause opens its sentence, or the items after its sentence's colon."""
+        earlier, _ = self._sentence(clause)
+        return not earlier or bool(clause.intro) and all(c.intro != clause.intro for c in earlier)
 
     def _unjoined(self, read: str) -> str:
         """A clause's words after any bullet or number and any joining word that opens it ("and",
@@ -810,6 +820,33 @@ class Reading:
         earlier in its sentence. Only the claim checks ask: a fact or a measure in quotation marks
         ("we have sealed the rice," said the head) is still stated."""
         return self._quoted(hit) or self._reported(hit)
+
+    def recounted(self, hit: Hit) -> bool:
+        """Whether a claim stands in a sentence that recounts what is going round: a word of saying
+        (the lexicon's `reports`, `recounts`) anywhere before it in its sentence or its lead-in,
+        however far ("8 giờ có video trên TikTok nói học sinh chưa đóng tiền bị ngồi cuối lớp và hiệu
+        trưởng bị công an mời làm việc"; "a video added two claims: that ..., and that the head teacher
+        was called in by the police"; "the video adds two new claims (children seated at the back; head
+        teacher called in by police)"), unless rejected first; or a word of news right before it
+        ("phụ huynh còn băn khoăn về khoản tiền đã nộp và thông tin hiệu trưởng bị bắt"), or of news or
+        of what is not settled earlier in its sentence, its lead-in or the head of an aside it stands
+        in ("xuất hiện hai tin mới đi kèm: ..."; "phần chưa rõ hoặc sai (ngồi cuối lớp, hiệu trưởng bị
+        bắt)"). Looser than
+        `retold`, for the texts that report the situation up the chain, whose sentences retell the
+        rumours at length; a statement to the public claims what it says after "and"."""
+        if self.retold(hit) or self._ending("news", hit.clause.read[:hit.start].rstrip()) is not None:
+            return True
+        clause = hit.clause
+        earlier, _ = self._sentence(clause)
+        # A short clause opening the sentence leads in as a colon would ("Xuất hiện hai tin mới đi kèm, ...");
+        # a long one is a statement of its own ("xác định phụ huynh đã tung tin giả ..., đã xử phạt chị Trang").
+        heads = [clause.intro, clause.aside] + [c.read for c in earlier[:1] if self._extent(c.read) <= _LEAD_IN_WORDS]
+        if (any(self._any("news", head) or self._any("unsettled", head) for head in heads if head)
+                or any(self._any("unsettled", c.read) for c in earlier)):
+            return True  # "Xuất hiện hai tin mới đi kèm: ..."; "phần chưa rõ hoặc sai (ngồi cuối lớp, hiệu trưởng bị bắt)"
+        before = [c.read for c in earlier] + [clause.intro, clause.aside, clause.read[:hit.start]]
+        return (any(self._any("reports", part) or self._any("recounts", part) for part in before)
+                and not any(self._any("rejections", part) for part in before))
 
     def _quoted(self, hit: Hit) -> bool:
         """Whether a claim stands between quotation marks opened before it in its sentence and
