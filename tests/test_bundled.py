@@ -74,9 +74,11 @@ def test_library_rubrics_are_generic_and_fit_a_scenario_without_facts(tmp_path):
         assert any("no_blame" in c.get("check", {}) and c.get("cap", 100) < 40 for c in data["criteria"]), path.name
         if path.stem.split("-")[0] in ("assessment", "plan"):  # advising silence fails them too
             assert any(c["id"] == "no-silence" and c.get("cap", 100) < 40 for c in data["criteria"]), path.name
-        elif path.stem.split("-")[0] != "opinion":  # a falsehood fails what is said or reported up; an
-            # assessment, a plan or an opinion survey weighs the rumours and beliefs it quotes
-            assert any("no_false_claims" in c.get("check", {}) and c.get("cap", 100) < 40 for c in data["criteria"]), path.name
+        # a falsehood fails any text, internal ones too; an assessment or an opinion survey weighs the
+        # rumours and beliefs it quotes, so it reads them as retold more loosely
+        assert any("no_false_claims" in c.get("check", {}) and c.get("cap", 100) < 40 for c in data["criteria"]), path.name
+        weighs = path.stem.split("-")[0] in ("assessment", "opinion")
+        assert any(c.get("check", {}).get("no_false_claims") == ("retold" if weighs else True) for c in data["criteria"]), path.name
     # A trainer's new scenario, with no facts at all, can use every library rubric by id.
     tasks = "".join(
         textwrap.dedent(f"""\
@@ -324,6 +326,17 @@ def test_a_plan_whose_agreed_lines_contradict_a_confirmed_fact_says_so(scenario_
      "payments, a routine step; she has not been arrested. The list is a draft by the class 3A committee.", True),
     ("district-hot-spot-en", "statement", "We have asked the district police to confirm that nobody was called in, and the school "
      "will give an account of the payments to parents. The list is a draft by the class 3A committee.", False),
+    ("district-hot-spot-en", "statement", "The ward has asked the district police to give an account of their trace at the 15:00 "
+     "meeting with parents. The list is a draft by the class 3A committee.", False),
+    # the storeroom blamed, the sealed rice passed, the other schools' batch used, the levy voluntary
+    ("school-food-rumour-en", "follow-up", "The rice was delivered in good condition, but rain came through a leak in the "
+     "storeroom roof. The sacks were sealed and never served.", True),
+    ("school-food-rumour", "statement", "经快检，这2袋大米同样合格，照片中的颜色是仓库光线原因所致，并非发霉。问题大米已登记封存。", True),
+    ("school-food-rumour", "statement", "封存的2袋大米霉变粒超标，判定不合格，已监督退货销毁。问题大米已登记封存。", False),
+    ("district-hot-spot", "statement", "Khoản “tài trợ lắp điều hòa” là khoản đóng góp tự nguyện, không phải khoản thu bắt buộc. "
+     "Bảng kê là bản dự thảo của Ban đại diện lớp 3A.", True),
+    ("district-hot-spot", "statement", "Chỉ 11% người được hỏi đồng tình với các khoản đóng góp tự nguyện. "
+     "Bảng kê là bản dự thảo của Ban đại diện lớp 3A.", False),
     # the list called a forgery, the head teacher "explaining" herself to the authorities, the licence denied
     ("district-hot-spot-en", "reply-parents", "The photo is fake; the list is fake. "
      "Official payments are 1,650,000 dong per pupil.", True),
@@ -362,6 +375,14 @@ def test_a_plan_whose_agreed_lines_contradict_a_confirmed_fact_says_so(scenario_
 def test_a_text_that_denies_what_was_found_or_tells_the_story_in_other_words_is_false(scenario_id, task_id, text, false):
     points, evidence = _criterion(scenario_id, task_id, "no-false-claims", text, opened=True)
     assert (points == 0.0) is false, evidence
+
+
+def test_a_follow_up_that_says_the_other_schools_used_the_batch_is_false():
+    """Once the supplier check is in (the follow-up's own time in the graded sets), the batch the other two
+    schools refused at their delivery checks was not "used normally"."""
+    text = "该批次大米同时配送了另外两所学校，两校已正常使用。问题大米已登记封存。"
+    assert _criterion("school-food-rumour", "follow-up", "no-false-claims", text, at=36900)[0] == 0.0
+    assert _criterion("school-food-rumour", "follow-up", "no-false-claims", text.replace("两校已正常使用", "两校均在验收时拒收"), at=36900)[0] == 1.0
 
 
 @pytest.mark.parametrize(("text", "overclaims"), [
@@ -834,6 +855,8 @@ ASSESSMENT = ("Source: a class 3A parent's post at 06:30 in the 'Hong Ha Parents
 
 @pytest.mark.parametrize(("claim", "fails"), [
     ("The head teacher has been called in by the police.", True),
+    ("We believe the head teacher was called in by the police this morning.", True),
+    ("31 (36%) of parents asked say the head teacher was called in by the police.", False),
     ("A video on TikTok says pupils who did not pay sit at the back and the head teacher was called in by the police.", False),
     ("Not yet verified: the seating story; whether the head teacher was called in by the police.", False),
 ])

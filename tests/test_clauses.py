@@ -1063,29 +1063,38 @@ def test_what_people_thought_or_worry_about_is_retold():
 
 
 @pytest.mark.parametrize(("language", "text", "recounted"), [
-    # a report up the chain retells the rumours at length: a word of saying anywhere before the claim ...
+    # a text that weighs the rumours retells them at length: a word of saying anywhere before the claim ...
     ("vi", "8 giờ có video trên TikTok nói học sinh chưa đóng tiền bị ngồi cuối lớp và hiệu trưởng bị bắt.", True),
     ("en", "A video added two claims: that pupils sit at the back, and that the head teacher was arrested.", True),
     ("en", "The video adds two new claims (pupils seated at the back; head teacher arrested) that push the anger up.", True),
-    # ... news named right before it, a short lead-in of news, or a part of what is not settled
+    ("en", "31 (36%) say the head teacher was arrested.", True),
+    ("en", "A small number of people, influenced by the video, believe the head teacher was arrested.", True),
+    # ... news named right before it, an item listed after what is not settled, one side of a question
     ("vi", "Phụ huynh còn băn khoăn về khoản tiền đã nộp và thông tin hiệu trưởng bị bắt.", True),
-    ("vi", "Xuất hiện hai tin mới đi kèm, học sinh bị xếp ngồi cuối lớp, và hiệu trưởng bị bắt.", True),
     ("vi", "Phần có thật bị trộn với phần chưa rõ hoặc sai (ngồi cuối lớp, hiệu trưởng bị bắt).", True),
-    # the team's own account, even after an accusation with "tin" in it, claims it
+    ("vi", "Chưa rõ: hiệu trưởng bị bắt hay chỉ được mời làm việc.", True),
+    # the team's own account claims it: after an accusation with "tin" in it, "we believe", "nói chung",
+    # or a long clause after what is still to be checked
     ("vi", "Công an đã làm việc với chị Trang, xác định phụ huynh đã tung tin giả gây hoang mang dư luận, "
            "hiệu trưởng bị bắt.", False),
+    ("vi", "Nói chung, hiệu trưởng bị bắt.", False),
+    ("en", "We believe the head teacher was arrested this morning.", False),
+    ("en", "The seating story is still to be verified, and the head teacher was arrested by the district police.", False),
     ("en", "We checked this morning, and the head teacher was arrested.", False),
 ])
-def test_a_report_up_the_chain_recounts_the_rumours_it_names(language, text, recounted):
+def test_a_text_that_weighs_the_rumours_recounts_them(language, text, recounted):
     reading = Reading(text, lexicon(language))
     term = "hiệu trưởng bị bắt" if language == "vi" else "the head teacher was arrested"
     [hit] = reading.hits(term, TENSE)[:1]
     assert reading.recounted(hit) is recounted
 
 
-def test_hay_after_a_claim_makes_it_one_side_of_a_question():
-    assert stances("vi", "Bảng kê là của nhà trường hay của Ban đại diện lớp tự lập.", "bảng kê là của nhà trường") == [HEDGED]
-    assert stances("vi", "Bảng kê là của nhà trường, không phải của Ban đại diện lớp.", "bảng kê là của nhà trường") == [STATED]
+def test_hay_after_a_claim_asks_only_in_a_text_that_weighs_the_rumours():
+    reading = Reading("Bảng kê là của nhà trường hay của Ban đại diện lớp tự lập.", lexicon("vi"))
+    [hit] = reading.hits("bảng kê là của nhà trường", TENSE)
+    assert reading.recounted(hit) and not reading.retold(hit)
+    # in a statement "hay" is "or": her denial is said
+    assert stances("vi", "Hiệu trưởng không bị bắt hay bị công an mời làm việc.", "hiệu trưởng không bị bắt") == [STATED]
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -65,7 +65,9 @@ class Check(Model):
     regex: str | None = None
     length: Length | None = None
     facts: list[Slug] | None = Field(None, min_length=1)
-    no_false_claims: Literal[True] | None = None
+    no_false_claims: Literal[True, "retold"] | None = Field(
+        None, description='Nothing the facts contradict is claimed; "retold" for a text that weighs the rumours it retells (an assessment, '
+        'an opinion survey): a claim after a word of saying anywhere earlier in its sentence, or news named right before it, is retold')
     field: Slug | None = None
     no_overclaims: Literal[True] | None = Field(
         None, description="No absolutes or guarantees, and no fact not yet established asserted either way"

@@ -383,7 +383,7 @@ def _facts(fact_ids: list[str], answer: Answer) -> Result:
     return len(stated) / len(fact_ids), w.parts(stated + missing)
 
 
-def _no_false_claims(_: bool, answer: Answer) -> Result:
+def _no_false_claims(how: bool | str, answer: Answer) -> Result:
     """A contradiction counts only when asserted: quoting a rumour to reject it, naming it as news
     going round or asking about it contradicts nothing, nor the case an internal text plans for
     ("出现新的学生不适报告：立即送医")."""
@@ -396,7 +396,7 @@ def _no_false_claims(_: bool, answer: Answer) -> Result:
         # What happened is contradicted by a claim, not by a promise ("we will return them the same
         # day") nor by the rumour retold ('posts saying "pupils were taken to hospital"').
         said = reading.find(fact.contradicted_by, (STATED,), match=TENSE, unless=lambda hit: (
-            reading.promised(hit) or (reading.recounted(hit) if answer.internal else reading.retold(hit)) or reading.told(hit)
+            reading.promised(hit) or (reading.recounted(hit) if how == "retold" else reading.retold(hit)) or reading.told(hit)
             or answer.internal and reading.in_case(hit)))
         if said:
             claims.append(w("scoring.claim.contradicts", fact=w.fact(fact.text), terms=_quotes(w, said)))

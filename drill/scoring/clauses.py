@@ -67,7 +67,7 @@ _WORD = re.compile(r"\w+(?:[.,']\w+)*")
 # How close before a term a negation must stand to deny it: characters for Chinese, else words.
 _STEM_MIN = 4  # letters of a rubric's English stem ("test", "sampl") that match the words it begins
 _LEAD_WORDS, _LEAD_CHARS = 4, 6  # how close before a claim a verb of saying stands to bear on it
-_LEAD_IN_WORDS = 8  # words of a clause opening a sentence that leads into what follows, as a colon would
+_ITEM_WORDS = 6  # a clause this short, after others in its sentence, is an item of a list
 _SUBJECT_WORDS, _SUBJECT_CHARS = 3, 6  # at most this before a passive sanction that opens its clause
 # A request reaches past whom it asks ("yêu cầu Ban đại diện lớp 3A dừng thu", "asked the class 3A
 # parents' committee to stop collecting"): the action asked for may stand further off.
@@ -633,11 +633,11 @@ class Reading:
             return HEDGED  # an item under "3. Still to be verified" that no negation or question already reads
         if (self._any("hedges", before) or self._any("hedges", after) or self._straddled("hedges", clause.read, start, end)
                 or self._among("hedges", inside, wanted) or self._among("wishes", inside, wanted) and not self._any("relatives", inside)
-                or self._among("norms", inside, wanted) or self._opens("norms", after.lstrip()) or self._opens("either", after.lstrip())):
+                or (self._among("norms", inside, wanted) or self._verb_after("norms", wanted, after)) and not self._any("relatives", inside)):
             # A hedge among the term's own parts asks, too ("在用大米是否合格"); a wish there says nothing
             # ("no parent wants their child treated ..."), unless in a relative clause ("pupils who wanted lunch ate ...");
-            # a rule there, or as the verb right after it, says what ought to be ("no child should ever be treated ...");
-            # "hay" right after it makes it one side of a question ("bảng kê là của nhà trường hay của Ban đại diện").
+            # so does a rule there, or one standing for the verb a term leaves to helper words ("no child was" in
+            # "no child should ever be treated ..."), unless in a relative clause ("pupils who ought to pay were moved ...").
             return HEDGED
         return STATED
 
@@ -725,6 +725,14 @@ class Reading:
         prior = earlier[-1]
         return (self._ending("askers", prior.read.rstrip()) is not None or self._asks_unmarked(prior)
                 or self._first_item(prior) and self._opens("asked", self._unjoined(prior.read)))
+
+    def _verb_after(self, markers: str, wanted: str, after: str) -> bool:
+        """Whether a word of the list opens what follows a term that ends in a helper word the
+        text did not give ("no child was" found as "no child" in "no child should ever be ..."):
+        the word stands where the term's verb would. A term ending in its own verb is whole: "the
+        pupils with a cold" in "the three pupils with a cold should be back on Monday"."""
+        words = _WORD.findall(wanted)
+        return bool(words) and words[-1] in self.lexicon.fillers and self._opens(markers, after.lstrip())
 
     def _first_item(self, clause: Clause) -> bool:
         """Whether a clause opens its sentence, or the items after its sentence's colon."""
@@ -826,25 +834,21 @@ class Reading:
         (the lexicon's `reports`, `recounts`) anywhere before it in its sentence or its lead-in,
         however far ("8 giờ có video trên TikTok nói học sinh chưa đóng tiền bị ngồi cuối lớp và hiệu
         trưởng bị công an mời làm việc"; "a video added two claims: that ..., and that the head teacher
-        was called in by the police"; "the video adds two new claims (children seated at the back; head
-        teacher called in by police)"), unless rejected first; or a word of news right before it
-        ("phụ huynh còn băn khoăn về khoản tiền đã nộp và thông tin hiệu trưởng bị bắt"), or of news or
-        of what is not settled earlier in its sentence, its lead-in or the head of an aside it stands
-        in ("xuất hiện hai tin mới đi kèm: ..."; "phần chưa rõ hoặc sai (ngồi cuối lớp, hiệu trưởng bị
-        bắt)"). Looser than
-        `retold`, for the texts that report the situation up the chain, whose sentences retell the
-        rumours at length; a statement to the public claims what it says after "and"."""
-        if self.retold(hit) or self._ending("news", hit.clause.read[:hit.start].rstrip()) is not None:
+        was called in by the police"; "31 (36%) say the head teacher was arrested"), unless rejected
+        first; a word of news right before it ("phụ huynh còn băn khoăn về khoản tiền đã nộp và thông
+        tin hiệu trưởng bị bắt"); a short item listed after what is not settled ("phần chưa rõ hoặc sai
+        (ngồi cuối lớp, hiệu trưởng bị bắt)"); or one side of a question (the lexicon's `either` right after it:
+        "bảng kê là của nhà trường hay của Ban đại diện lớp"). Looser than `retold`, for the texts that
+        weigh the rumours they retell (`no_false_claims: retold`: an assessment, an opinion survey); a
+        statement to the public claims what it says after "and"."""
+        read = hit.clause.read
+        if (self.retold(hit) or self._ending("news", read[:hit.start].rstrip()) is not None
+                or self._opens("either", read[_word_end(read, hit.end):].lstrip())):
             return True
-        clause = hit.clause
-        earlier, _ = self._sentence(clause)
-        # A short clause opening the sentence leads in as a colon would ("Xuất hiện hai tin mới đi kèm, ...");
-        # a long one is a statement of its own ("xác định phụ huynh đã tung tin giả ..., đã xử phạt chị Trang").
-        heads = [clause.intro, clause.aside] + [c.read for c in earlier[:1] if self._extent(c.read) <= _LEAD_IN_WORDS]
-        if (any(self._any("news", head) or self._any("unsettled", head) for head in heads if head)
-                or any(self._any("unsettled", c.read) for c in earlier)):
-            return True  # "Xuất hiện hai tin mới đi kèm: ..."; "phần chưa rõ hoặc sai (ngồi cuối lớp, hiệu trưởng bị bắt)"
-        before = [c.read for c in earlier] + [clause.intro, clause.aside, clause.read[:hit.start]]
+        earlier, _ = self._sentence(hit.clause)
+        if self._extent(read) <= _ITEM_WORDS and any(self._any("unsettled", c.read) for c in earlier):
+            return True  # an item listed after what is not settled: "phần chưa rõ hoặc sai (ngồi cuối lớp, hiệu trưởng bị bắt)"
+        before = [c.read for c in earlier] + [hit.clause.intro, hit.clause.aside, read[:hit.start]]
         return (any(self._any("reports", part) or self._any("recounts", part) for part in before)
                 and not any(self._any("rejections", part) for part in before))
 
