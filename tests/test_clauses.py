@@ -1081,6 +1081,12 @@ def test_what_people_thought_or_worry_about_is_retold():
     ("en", "We believe the head teacher was arrested this morning.", False),
     ("en", "The seating story is still to be verified, and the head teacher was arrested by the district police.", False),
     ("en", "We checked this morning, and the head teacher was arrested.", False),
+    ("en", "Posts claim she is at work, but actually the head teacher was arrested by the police.", False),
+    ("en", "As we said at 07:45, the head teacher was arrested.", False),
+    ("vi", "Chúng tôi xác nhận thông tin hiệu trưởng bị bắt.", False),
+    ("vi", "Chuyện ngồi cuối lớp chưa xác minh, còn hiệu trưởng bị bắt.", False),
+    ("en", "Parents told us the head teacher was arrested.", True),
+    ("vi", "Nhiều người vẫn lầm tưởng hiệu trưởng bị bắt.", True),
 ])
 def test_a_text_that_weighs_the_rumours_recounts_them(language, text, recounted):
     reading = Reading(text, lexicon(language))

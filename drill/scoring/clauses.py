@@ -836,21 +836,31 @@ class Reading:
         trưởng bị công an mời làm việc"; "a video added two claims: that ..., and that the head teacher
         was called in by the police"; "31 (36%) say the head teacher was arrested"), unless rejected
         first; a word of news right before it ("phụ huynh còn băn khoăn về khoản tiền đã nộp và thông
-        tin hiệu trưởng bị bắt"); a short item listed after what is not settled ("phần chưa rõ hoặc sai
-        (ngồi cuối lớp, hiệu trưởng bị bắt)"); or one side of a question (the lexicon's `either` right after it:
+        tin hiệu trưởng bị bắt", unless affirmed); a short item listed, after others, under what is not
+        settled ("phần chưa rõ hoặc sai (ngồi cuối lớp, hiệu trưởng bị bắt)"); or one side of a question (the lexicon's `either` right after it:
         "bảng kê là của nhà trường hay của Ban đại diện lớp"). Looser than `retold`, for the texts that
         weigh the rumours they retell (`no_false_claims: retold`: an assessment, an opinion survey); a
-        statement to the public claims what it says after "and"."""
+        statement to the public claims what it says after "and". What follows a joining word ("but") or a
+        correction (the lexicon's `corrections`: "actually", thực tế, 实际上) is the team's own."""
         read = hit.clause.read
-        if (self.retold(hit) or self._ending("news", read[:hit.start].rstrip()) is not None
+        if self.retold(hit):
+            return True
+        low, _ = self._scope(read, hit.start, hit.end)
+        own = read[low:hit.start]
+        if self._any("affirmations", own) or self._any("corrections", own):
+            return False  # "chúng tôi xác nhận thông tin ...", "posts claim she was arrested, but actually ..."
+        if (self._ending("news", own.rstrip()) is not None and not self._any("affirmations", read[hit.end:])
                 or self._opens("either", read[_word_end(read, hit.end):].lstrip())):
             return True
+        if low:  # "parents say the rice was served, but the school ...": what follows "but" is the team's own
+            return self._any("reports", own) or self._any("recounts", own)
         earlier, _ = self._sentence(hit.clause)
-        if self._extent(read) <= _ITEM_WORDS and any(self._any("unsettled", c.read) for c in earlier):
-            return True  # an item listed after what is not settled: "phần chưa rõ hoặc sai (ngồi cuối lớp, hiệu trưởng bị bắt)"
-        before = [c.read for c in earlier] + [hit.clause.intro, hit.clause.aside, read[:hit.start]]
+        if (len(earlier) >= 2 and self._extent(read) <= _ITEM_WORDS and self._extent(earlier[-1].read) <= _ITEM_WORDS
+                and any(self._any("unsettled", c.read) for c in earlier[:-1])):
+            return True  # an item of a list after what is not settled: "phần chưa rõ hoặc sai (ngồi cuối lớp, hiệu trưởng bị bắt)"
+        before = [c.read for c in earlier] + [hit.clause.intro, hit.clause.aside, own]
         return (any(self._any("reports", part) or self._any("recounts", part) for part in before)
-                and not any(self._any("rejections", part) for part in before))
+                and not any(self._any("rejections", part) or self._any("corrections", part) for part in before))
 
     def _quoted(self, hit: Hit) -> bool:
         """Whether a claim stands between quotation marks opened before it in its sentence and
