@@ -837,8 +837,9 @@ class Reading:
         was called in by the police"; "31 (36%) say the head teacher was arrested"), unless rejected
         first; a word of news right before it ("phụ huynh còn băn khoăn về khoản tiền đã nộp và thông
         tin hiệu trưởng bị bắt", unless affirmed); a short item listed, after others, under what is not
-        settled ("phần chưa rõ hoặc sai (ngồi cuối lớp, hiệu trưởng bị bắt)"); or one side of a question (the lexicon's `either` right after it:
-        "bảng kê là của nhà trường hay của Ban đại diện lớp"). Looser than `retold`, for the texts that
+        settled ("phần chưa rõ hoặc sai (ngồi cuối lớp, hiệu trưởng bị bắt)"); or one side of a question
+        (the lexicon's `either` right after it: "bảng kê là của nhà trường hay của Ban đại diện lớp").
+        Looser than `retold`, for the texts that
         weigh the rumours they retell (`no_false_claims: retold`: an assessment, an opinion survey); a
         statement to the public claims what it says after "and". What follows a joining word ("but") or a
         correction (the lexicon's `corrections`: "actually", thực tế, 实际上) is the team's own."""

@@ -71,7 +71,7 @@ class Lexicon:
     wishes: tuple[str, ...] = ()  # "wants" among a term's own parts: "no parent wants their child treated ..." wishes, says nothing
     relatives: tuple[str, ...] = ()  # "who", "which": a wish among a term's parts after one describes ("pupils who wanted lunch ate ...")
     norms: tuple[str, ...] = ()  # "should": a rule among a term's parts, or as the verb right after it, says what ought to be, not what was
-    recounts: tuple[str, ...] = ()  # "says", "nói": anywhere before a claim in a report up the chain, the rumour retold (Reading.recounted)
+    recounts: tuple[str, ...] = ()  # "says", "nói": anywhere before a claim in an assessment or survey, the rumour retold (Reading.recounted)
     either: tuple[str, ...] = ()  # "hay" right after a claim: one side of a question ("của nhà trường hay của Ban đại diện")
     corrections: tuple[str, ...] = ()  # "actually", thực tế, 实际上: what follows corrects the rumour retold before it, in the team's voice
     forces: tuple[str, ...] = ()  # "hostile forces", thế lực thù địch: a label, unless an internal text weighs them as a risk
