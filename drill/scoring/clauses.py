@@ -850,7 +850,7 @@ class Reading:
         own = read[low:hit.start]
         if self._any("affirmations", own) or self._any("corrections", own):
             return False  # "chúng tôi xác nhận thông tin ...", "posts claim she was arrested, but actually ..."
-        if (self._ending("news", own.rstrip()) is not None and not self._any("affirmations", read[hit.end:])
+        if (self._ending("news", self._unhelped(own)) is not None and not self._any("affirmations", read[hit.end:])
                 or self._opens("either", read[_word_end(read, hit.end):].lstrip())):
             return True
         if low:  # "parents say the rice was served, but the school ...": what follows "but" is the team's own
@@ -862,6 +862,14 @@ class Reading:
         before = [c.read for c in earlier] + [hit.clause.intro, hit.clause.aside, own]
         return (any(self._any("reports", part) or self._any("recounts", part) for part in before)
                 and not any(self._any("rejections", part) or self._any("corrections", part) for part in before))
+
+    def _unhelped(self, before: str) -> str:
+        """The words before a hit without the helper words it ends in ("the report that the | head
+        teacher ...": a term found from its first content word leaves its "the" behind)."""
+        words = before.split()
+        while words and words[-1] in self.lexicon.fillers:
+            words.pop()
+        return " ".join(words)
 
     def _quoted(self, hit: Hit) -> bool:
         """Whether a claim stands between quotation marks opened before it in its sentence and
