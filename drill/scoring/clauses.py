@@ -67,7 +67,7 @@ _WORD = re.compile(r"\w+(?:[.,']\w+)*")
 # How close before a term a negation must stand to deny it: characters for Chinese, else words.
 _STEM_MIN = 4  # letters of a rubric's English stem ("test", "sampl") that match the words it begins
 _LEAD_WORDS, _LEAD_CHARS = 4, 6  # how close before a claim a verb of saying stands to bear on it
-_ITEM_WORDS = 6  # a clause this short, after others in its sentence, is an item of a list
+_ITEM_WORDS = 6  # a clause this short (words; characters in Chinese), after others in its sentence, is an item of a list
 _SUBJECT_WORDS, _SUBJECT_CHARS = 3, 6  # at most this before a passive sanction that opens its clause
 # A request reaches past whom it asks ("yêu cầu Ban đại diện lớp 3A dừng thu", "asked the class 3A
 # parents' committee to stop collecting"): the action asked for may stand further off.
@@ -632,8 +632,9 @@ class Reading:
         if clause.section in self._open_sections:
             return HEDGED  # an item under "3. Still to be verified" that no negation or question already reads
         if (self._any("hedges", before) or self._any("hedges", after) or self._straddled("hedges", clause.read, start, end)
-                or self._among("hedges", inside, wanted) or self._among("wishes", inside, wanted) and not self._any("relatives", inside)
-                or (self._among("norms", inside, wanted) or self._verb_after("norms", wanted, after)) and not self._any("relatives", inside)):
+                or self._among("hedges", inside, wanted)
+                or (self._among("wishes", inside, wanted) or self._among("norms", inside, wanted) or self._verb_after("norms", wanted, after))
+                and not self._any("relatives", inside)):
             # A hedge among the term's own parts asks, too ("在用大米是否合格"); a wish there says nothing
             # ("no parent wants their child treated ..."), unless in a relative clause ("pupils who wanted lunch ate ...");
             # so does a rule there, or one standing for the verb a term leaves to helper words ("no child was" in
@@ -839,10 +840,10 @@ class Reading:
         tin hiệu trưởng bị bắt", unless affirmed); a short item listed, after others, under what is not
         settled ("phần chưa rõ hoặc sai (ngồi cuối lớp, hiệu trưởng bị bắt)"); or one side of a question
         (the lexicon's `either` right after it: "bảng kê là của nhà trường hay của Ban đại diện lớp").
-        Looser than `retold`, for the texts that
-        weigh the rumours they retell (`no_false_claims: retold`: an assessment, an opinion survey); a
-        statement to the public claims what it says after "and". What follows a joining word ("but") or a
-        correction (the lexicon's `corrections`: "actually", thực tế, 实际上) is the team's own."""
+        Looser than `retold`, for the texts that weigh the rumours they retell (`no_false_claims:
+        retold`: an assessment, an opinion survey); a statement to the public claims what it says after
+        "and". What follows a joining word ("but") or a correction (the lexicon's `corrections`:
+        "actually", thực tế, 实际上) is the team's own."""
         read = hit.clause.read
         if self.retold(hit):
             return True
