@@ -1087,6 +1087,7 @@ def test_what_people_thought_or_worry_about_is_retold():
     ("vi", "Chuyện ngồi cuối lớp chưa xác minh, còn hiệu trưởng bị bắt.", False),
     ("en", "Parents told us the head teacher was arrested.", True),
     ("en", "The report that the head teacher was arrested: to be checked.", True),
+    ("en", "At 08:00 a TikTok video that said the head teacher was arrested reached 180,000 views.", True),
     ("vi", "Nhiều người vẫn lầm tưởng hiệu trưởng bị bắt.", True),
 ])
 def test_a_text_that_weighs_the_rumours_recounts_them(language, text, recounted):
