@@ -1031,6 +1031,45 @@ def test_what_is_going_on_now_is_claimed_and_only_what_is_to_come_is_promised():
     assert not moved.promised(moved.hits("sắp xếp lại chỗ ngồi")[0])
 
 
+def test_a_table_is_read_cell_by_cell_each_cell_under_its_columns_heading():
+    """A Markdown table of what is circulating against what was found: the first column retells
+    (its heading says the cells are what goes round), a cell is no place for a term to run on into
+    the next, and a label whose value says it is unconfirmed claims nothing."""
+    rumours = ("| Thông tin lan truyền | Kết quả xác minh |\n|---|---|\n"
+               "| Hiệu trưởng bị công an bắt, mời làm việc | Sai. Hiệu trưởng vẫn làm việc bình thường. |\n")
+    reading = Reading(rumours, lexicon("vi"))
+    assert all(reading.retold(hit) for hit in reading.hits("hiệu trưởng bị bắt", TENSE))
+    assert judge("vi", {"no_false_claims": True}, rumours.replace("hiệu trưởng bị bắt", "bảng kê là của nhà trường").replace(
+        "Hiệu trưởng bị công an bắt, mời làm việc", "Bảng kê là của nhà trường") + "Bảng kê là bản dự thảo.")[0] == 1.0
+    # without its heading, the same row is the team's claim
+    assert judge("vi", {"no_false_claims": True}, "| Bảng kê là của nhà trường | Sai |\n")[0] == 0.0
+    # a term found across two cells is no term: '"Pupils hospitalised" | Several of them were asked ...'
+    cells = '| Claim | Finding |\n|---|---|\n| "Several pupils" | were hospitalised, the post says; no record of it |\n'
+    assert stances("en", cells, "several pupils were hospitali") == []
+    assert stances("en", cells.replace(" | were", " were"), "several pupils were hospitali") != []
+    # a row's label hedged by its value, as after a colon
+    assert stances("en", "| Item | Status |\n|---|---|\n| Several pupils hospitalised | NOT CONFIRMED, being checked |\n",
+                   "several pupils hospitalised") == [HEDGED]
+    assert stances("en", "Several pupils hospitalised: not confirmed, being checked.", "several pupils hospitalised") == [HEDGED]
+    assert stances("en", "Several pupils hospitalised: the school called their parents.", "several pupils hospitalised") == [STATED]
+    # a long clause before the colon is no label: what follows speaks of something else
+    assert stances("en", "Several pupils hospitalised after lunch in the canteen on Monday: unclear yet why.",
+                   "several pupils hospitalised") == [STATED]
+
+
+def test_a_table_of_short_cells_is_no_heap_of_keywords():
+    """A table's cells are terse by their form; an expert reads what they say (a cold table of
+    checked answers is rated by its content), so its rows do not make the text notes or a list."""
+    table = ("Market Regulation Bureau: technical answers\n\n| Question | Answer |\n|---|---|\n"
+             "| Origin of the mouldy rice | Batch delivered 15 Apr; packaging damaged, wetted by rain in transit |\n"
+             "| Detection | Canteen delivery check, 15 Apr: 2 sacks (50 kg) non-conforming; logged, sealed, held for return; not used |\n"
+             "| Rapid tests (7 samples) | Rice in use 2/2 pass; retained samples 3/3 pass; aflatoxin B1 not detected |\n"
+             "| Supplier licence | Valid food business licence; 6/6 spot checks passed (12 months) |\n"
+             "| Penalty | Under investigation; no decision |\n")
+    reading = Reading(table, lexicon("en"))
+    assert not reading.notes and not reading.listed
+
+
 def test_what_people_thought_or_worry_about_is_retold():
     for text in ("Many thought the head teacher had been arrested.", "Many parents worry that the head teacher had been arrested."):
         reading = Reading(text, lexicon("en"))

@@ -224,6 +224,14 @@ def test_a_field_left_blank_is_read_where_the_text_writes_it_after_the_fields_na
         assert judge({"field": "grade"}, text) == (0.0, "Grade: not answered (expected 'major')"), text
 
 
+def test_a_field_is_read_from_a_row_of_a_table_in_the_text():
+    """A two-column table ("| Grade | major |") is a form typed out: each row a label and its value."""
+    table = "| Item | Assessment |\n|---|---|\n| Source | A parent's post in the class group, 06:40 |\n| Grade | major |\n"
+    assert judge({"field": "grade"}, table) == (1.0, "Grade (written in the text): 'major'")
+    assert judge({"field": "grade"}, table.replace("| major |", "| ordinary |"))[0] == 0.0
+    assert judge({"field": "grade"}, "| Grade | Source | Trend |\n|---|---|---|\n| major | post | rising |\n")[0] == 0.0  # no row is the grade's
+
+
 def test_a_right_grade_above_a_list_of_keywords_has_no_reasons_and_earns_nothing():
     keywords = "grade major, source microblog, trend rising, risks parents media, report bureau, first step verify"
     assert judge({"field": "grade"}, keywords, fields={"grade": "major"}) == (

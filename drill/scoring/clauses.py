@@ -46,6 +46,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from . import tables
 from .lexicon import Lexicon
 from .matching import fold, occurs, whole_words, wordlike
 
@@ -60,7 +61,7 @@ _BULLETS = ("-", "•", "*", "·", "–")  # a line starting with one of these i
 _ITEM = re.compile(r"[-•*·–]|\(?[0-9a-zA-Z]{1,2}[.)）、]|[一二三四五六七八九十]+、")  # a line that starts an item
 _LEADERS = " " + "".join(_BULLETS) + "0123456789.)、"  # what may stand before a clause's first word: a bullet, a number
 _SENTENCE_END = "。！？!?；;\n"  # a semicolon parts statements that stand on their own
-_CLAUSE_BREAK = "，,：:、（）()「」《》—…"  # read before NFKC, which would make ， a ,
+_CLAUSE_BREAK = "，,：:、（）()「」《》—…|"  # read before NFKC, which would make ， a ,; | parts the cells of a table
 # ASCII marks between two digits belong to a number (1.650.000, 1,65, 10:30), not to the sentence.
 _ASCII_NEEDS_SPACE = ".,;:"
 _WORD = re.compile(r"\w+(?:[.,']\w+)*")
@@ -134,6 +135,7 @@ class Clause:
     intro: str = ""  # read: the label of the list the clause is an item of ("Still unconfirmed: A; B")
     section: str = ""  # read: the heading of the part of the text the clause stands in ("三、尚未核实的情况")
     aside: str = ""  # read: what the clause, an aside in brackets, is said of ("tin sai sự thật (hiệu trưởng bị bắt, ...)")
+    cell: bool = False  # a cell of a table's row ("| Severity | SERIOUS |"): terse by its form, not a list
 
 
 @dataclass(frozen=True)
@@ -158,17 +160,18 @@ class Hit:
         return ("…" if low else "") + text[low:high].strip() + ("…" if high < len(text) else "")
 
 
-def _split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[str, int, bool, str, str, str]]:
-    """(clause text, sentence index, sentence is a question, intro, section, aside) in order, punctuation dropped.
+def _split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[str, int, bool, str, str, str, bool]]:
+    """(clause text, sentence index, sentence is a question, intro, section, aside, cell of a table) in order, punctuation dropped.
     A full stop after an abbreviation ("No. 3 Primary", "Ms. Trang") ends no sentence. A clause's
     intro is the short label a colon opened its list with ("Still to be confirmed: (a) ...; (b)
     ..."); the list runs to the full stop, or to a line break not followed by another item, and
     an aside in brackets is no item. A long clause before a colon ("we can confirm the following:")
     opens no list. A clause's section is the heading of the part of the text it stands in (_sections);
     a clause in brackets is an aside, said of the short clause just before them."""
-    out: list[tuple[str, int, bool, str, str, str]] = []
-    sentence: list[tuple[str, str, str, str]] = []
+    out: list[tuple[str, int, bool, str, str, str, bool]] = []
+    sentence: list[tuple[str, str, str, str, bool]] = []
     sections = _sections(text)
+    columns = tables.headings(text)
     current: list[str] = []
     index = 0
     quoted = False  # inside quotation marks, which a line break closes
@@ -182,13 +185,18 @@ def _split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple
         piece = "".join(current).strip()
         if piece:
             section = next((heading for start, stop, heading in sections if start <= end <= stop), "")
-            sentence.append((piece, "" if bracketed else intro, section, aside if bracketed else ""))
+            row = text.rfind("\n", 0, end) + 1
+            cell = text[row:end].lstrip().startswith("|")
+            heads = columns.get(row, [])
+            at = tables.column(text, row, end) if heads else -1
+            label = heads[at] if 0 <= at < len(heads) and heads[at] else intro  # a cell is said under its column's heading
+            sentence.append((piece, "" if bracketed else label, section, aside if bracketed else "", cell))
         current.clear()
 
     def close_sentence(question: bool, end: int) -> None:
         nonlocal index
         close_clause(end)
-        out.extend((piece, index, question, label, section, said_of) for piece, label, section, said_of in sentence)
+        out.extend((piece, index, question, *parts) for piece, *parts in sentence)
         sentence.clear()
         index += 1
 
@@ -213,8 +221,9 @@ def _split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple
             if intro and not _ITEM.match(below):
                 close_clause(at)
                 intro = ""  # a line that is no further item ends the list
-            if _heading(text[text.rfind("\n", 0, at) + 1:at]) and not _heading(below) and not below.startswith(_BULLETS):
-                close_sentence(False, at)  # "3. The children's health" above a paragraph is a heading
+            line = text[text.rfind("\n", 0, at) + 1:at]
+            if _heading(line) and not _heading(below) and not below.startswith(_BULLETS) or line.lstrip().startswith("|"):
+                close_sentence(False, at)  # "3. The children's health" above a paragraph is a heading; a table's row ends
             else:
                 current.append(" ")  # one line break wraps a line; a blank line ends a paragraph
         elif ends:
@@ -368,10 +377,11 @@ class Reading:
         self._lines = len(self._own_lines)
         # A form's fields are read after the text; a Windows line ending is one line break.
         text = "\n".join([text, *fields]).replace("\r\n", "\n").replace("\r", "\n")
-        pieces = [(unicodedata.normalize("NFKC", piece), s, q, intro, section, aside)
-                  for piece, s, q, intro, section, aside in _split(text, lexicon.abbreviations)]
+        pieces = [(unicodedata.normalize("NFKC", piece), s, q, intro, section, aside, cell)
+                  for piece, s, q, intro, section, aside, cell in _split(text, lexicon.abbreviations)]
         self.clauses = [Clause(" ".join(piece.split()), lexicon.canon(fold(piece)), s, q, lexicon.canon(fold(intro)),
-                               lexicon.canon(fold(section)), lexicon.canon(fold(aside))) for piece, s, q, intro, section, aside in pieces]
+                               lexicon.canon(fold(section)), lexicon.canon(fold(aside)), cell)
+                        for piece, s, q, intro, section, aside, cell in pieces]
         self.whole_read = lexicon.canon(fold(text))
 
     # -- finding terms ------------------------------------------------------------------
@@ -610,6 +620,8 @@ class Reading:
             return NEGATED  # "Do not say: that anyone has been disciplined; that the first post was a rumour"
         if clause.intro and self._any("hedges", clause.intro):
             return HEDGED  # "Still being checked: the payments of all 32 classes; who is responsible"
+        if later and self._opens("hedges", following) and self._labels(clause, later[0]):
+            return HEDGED  # "Pupils in hospital: NOT CONFIRMED", "| Pupils in hospital | NOT CONFIRMED |"
         low, high = self._scope(clause.read, start, end)
         scope = clause.read[low:high]
         before, after = clause.read[low:start], clause.read[end:high]
@@ -641,6 +653,13 @@ class Reading:
             # "no child should ever be treated ..."), unless in a relative clause ("pupils who ought to pay were moved ...").
             return HEDGED
         return STATED
+
+    def _labels(self, clause: Clause, value: Clause) -> bool:
+        """Whether a clause is the label of the next one, its value: a short clause before a colon
+        that opens a list (the value's intro), or the first cell of a table's row."""
+        if clause.cell and value.cell:
+            return not self._sentence(clause)[0]
+        return value.intro == clause.read and self._extent(clause.read) <= _ITEM_WORDS
 
     def refused(self, hit: Hit) -> bool:
         """Whether a label follows a refusal to name the public so, among its clause's first words
@@ -1217,6 +1236,7 @@ class Reading:
         wanted = [fold(name) for name in names if name.strip()]
         values = []
         for line in self._own_lines:
+            line = tables.field(line) or line  # "| Severity | SERIOUS |", a row of a table
             for piece in _LINE_PIECE.split(fold(line)):
                 found = _WRITTEN_FIELD.match(_BULLET_ITEM.sub("", piece.strip(), count=1))
                 head = found["head"].strip(" *#_") if found else ""
@@ -1263,7 +1283,8 @@ class Reading:
         words ("first source microblog channels trend risks")."""
         sentences: dict[int, list[Clause]] = {}
         for clause in self.clauses:
-            sentences.setdefault(clause.sentence, []).append(clause)
+            if not clause.cell:  # a table's rows are terse by form; what they say is read all the same
+                sentences.setdefault(clause.sentence, []).append(clause)
         total = listed = 0
         for clauses in sentences.values():
             sizes = [self._size(c.read) for c in clauses]
