@@ -377,12 +377,38 @@ def test_a_text_that_denies_what_was_found_or_tells_the_story_in_other_words_is_
     assert (points == 0.0) is false, evidence
 
 
+def test_a_plan_that_says_every_sample_passed_denies_the_failed_sealed_rice():
+    for scenario_id, text in (("school-food-rumour-en", "Rapid tests: all seven samples passed, the sealed sacks too. The sacks were sealed."),
+                              ("school-food-rumour", "快检结果：7份样品全部合格。问题大米已登记封存。")):
+        assert _criterion(scenario_id, "plan", "no-false-claims", text, at=13 * 3600)[0] == 0.0, scenario_id
+    assert _criterion("school-food-rumour-en", "plan", "no-false-claims", "Rapid tests: five of seven samples passed; "
+                      "the two sealed sacks failed. The sacks were sealed.", at=13 * 3600)[0] == 1.0
+
+
+def test_a_follow_up_that_warns_netizens_off_commenting_threatens_them():
+    text = ("The mouldy rice was found at the delivery check and sealed. Netizens are warned not to comment or forward "
+            "irresponsibly; every post is traceable.")
+    assert _criterion("school-food-rumour-en", "follow-up", "no-blame", text, at=36900)[0] == 0.0
+    assert _criterion("school-food-rumour-en", "follow-up", "no-blame", text.split(" Netizens")[0], at=36900)[0] == 1.0
+
+
 def test_a_follow_up_that_says_the_other_schools_used_the_batch_is_false():
     """Once the supplier check is in (the follow-up's own time in the graded sets), the batch the other two
     schools refused at their delivery checks was not "used normally"."""
     text = "该批次大米同时配送了另外两所学校，两校已正常使用。问题大米已登记封存。"
     assert _criterion("school-food-rumour", "follow-up", "no-false-claims", text, at=36900)[0] == 0.0
     assert _criterion("school-food-rumour", "follow-up", "no-false-claims", text.replace("两校已正常使用", "两校均在验收时拒收"), at=36900)[0] == 1.0
+    # nor partly eaten there, in either twin; and the full laboratory report is not in yet
+    eaten = "同一批次的大米还配送到了另外两所学校，其中部分已在4月15日午餐中被食用。问题大米已登记封存。"
+    assert _criterion("school-food-rumour", "follow-up", "no-false-claims", eaten, at=36900)[0] == 0.0
+    assert _criterion("school-food-rumour", "follow-up", "no-false-claims", eaten.replace("其中部分已在4月15日午餐中被食用", "均未被食用"), at=36900)[0] == 1.0
+    eaten = "The same batch went to two other schools, and some of it had already been eaten at lunch. The sacks were sealed."
+    assert _criterion("school-food-rumour-en", "follow-up", "no-false-claims", eaten, at=36900)[0] == 0.0
+    assert _criterion("school-food-rumour-en", "follow-up", "no-false-claims", eaten.replace("some of it had already been eaten at lunch",
+                                                                                          "none of it was eaten"), at=36900)[0] == 1.0
+    for scenario_id, lab in (("school-food-rumour", "实验室全项检测已全部完成，各项指标全部合格。问题大米已登记封存。"),
+                             ("school-food-rumour-en", "The full laboratory tests have now been completed and every result is normal. The sacks were sealed.")):
+        assert _criterion(scenario_id, "follow-up", "no-overclaims", lab, at=36900)[0] == 0.0, scenario_id
 
 
 @pytest.mark.parametrize(("text", "overclaims"), [
@@ -397,12 +423,14 @@ def test_a_statement_may_not_give_the_result_of_a_review_still_going_on(text, ov
     assert (points == 0.0) is overclaims, evidence
 
 
-@pytest.mark.parametrize(("text", "overclaims"), [
-    ("问题大米已封存。学校目前没有接到任何家长报告学生住院，校医正在核对。", False),  # what has reached the school so far
-    ("问题大米已封存。没有学生住院，视频与我校无关。", True),  # before the hospital's check: not yet known
+@pytest.mark.parametrize(("scenario_id", "text", "overclaims"), [
+    ("school-food-rumour", "问题大米已封存。学校目前没有接到任何家长报告学生住院，校医正在核对。", False),  # what has reached the school so far
+    ("school-food-rumour", "问题大米已封存。没有学生住院，视频与我校无关。", True),  # before the hospital's check: not yet known
+    ("school-food-rumour-en", "The sacks were sealed. No class teacher has reported a child sent to hospital; the nurse is checking.", False),
+    ("school-food-rumour-en", "The sacks were sealed. A child was sent to hospital this morning.", True),
 ])
-def test_an_early_first_report_may_say_what_has_reached_it_so_far(text, overclaims):
-    points, evidence = _criterion("school-food-rumour", "flash-report", "no-overclaims", text, at=6000)
+def test_an_early_first_report_may_say_what_has_reached_it_so_far(scenario_id, text, overclaims):
+    points, evidence = _criterion(scenario_id, "flash-report", "no-overclaims", text, at=6000)
     assert (points == 0.0) is overclaims, evidence
 
 

@@ -1070,6 +1070,22 @@ def test_a_table_of_short_cells_is_no_heap_of_keywords():
     assert not reading.notes and not reading.listed
 
 
+def test_what_part_of_the_public_believes_is_recounted_and_what_the_team_believes_is_its_own():
+    reading = Reading("Một bộ phận tin rằng hiệu trưởng bị bắt; 11% cho rằng đóng góp là tự nguyện.", lexicon("vi"))
+    assert all(reading.recounted(hit) for term in ("hiệu trưởng bị bắt", "đóng góp là tự nguyện") for hit in reading.hits(term, TENSE))
+    reading = Reading("Chúng tôi tin rằng hiệu trưởng bị bắt.", lexicon("vi"))
+    assert not any(reading.recounted(hit) for hit in reading.hits("hiệu trưởng bị bắt", TENSE))
+
+
+def test_vietnamese_bullet_notes_are_notes_though_each_syllable_is_a_word():
+    """Vietnamese writes every syllable apart, so a jotted item runs to more words than an English one
+    ("ĐH 2,5 tr: sai TT55 / dừng / 14 hộ – 35 tr / hoàn trước 20/9" is fourteen)."""
+    notes = ("TRẢ LỜI PH – CỔNG TRƯỜNG\n- Bảng kê 7,85 tr: dự thảo BĐD 3A, chưa duyệt\n- Thu CT: 1,65 tr/HS, niêm yết 5/9\n"
+             "- ĐH 2,5 tr: sai TT55 / dừng / 14 hộ – 35 tr / hoàn trước 20/9\n- Ngồi cuối lớp: KHÔNG (đã KT sơ đồ lớp)\n"
+             "- HT: vẫn làm việc\n- LH: thầy Minh 0912 345 678")
+    assert Reading(notes, lexicon("vi")).notes
+
+
 def test_what_people_thought_or_worry_about_is_retold():
     for text in ("Many thought the head teacher had been arrested.", "Many parents worry that the head teacher had been arrested."):
         reading = Reading(text, lexicon("en"))

@@ -91,6 +91,7 @@ _NOTES_LINES = 4  # a text that reads as a list on this many lines is notes, not
 # short (no more words, or Chinese characters, than these).
 _BULLETED_ITEMS, _BULLETED_SHARE, _BULLETED_SHORT = 5, 0.75, 0.85
 _BULLET_WORDS, _BULLET_CHARS = 12, 30
+_BULLET_SYLLABLES = 18  # where every syllable is written apart (Vietnamese), a word is one to three of them
 # An item of a list: a bullet, a number or a Chinese numeral (not "Mr." or "No. 3"); and the label an
 # item of notes opens with ("Điều hòa 2,5tr: sai QĐ", "快检：合格", "Verification - ongoing").
 _BULLET_ITEM = re.compile(r"(?:[-•*·–]|\(?\d{1,2}[.)）、]|[一二三四五六七八九十]+、)\s*")
@@ -1272,7 +1273,7 @@ class Reading:
         items = [_BULLET_ITEM.sub("", line, count=1).strip() for line in self._own_lines if _BULLET_ITEM.match(line)]
         if len(items) < _BULLETED_ITEMS or len(items) < _BULLETED_SHARE * self._lines:
             return False
-        most = _BULLET_WORDS if self.lexicon.spaced else _BULLET_CHARS
+        most = (_BULLET_SYLLABLES if self.whole else _BULLET_WORDS) if self.lexicon.spaced else _BULLET_CHARS
         jotted = [item for item in items if self._size(item) <= most and (_LABEL.match(item) or not item.endswith(tuple(_SENTENCE_END + ".")))]
         return len(jotted) >= _BULLETED_SHORT * len(items)
 
