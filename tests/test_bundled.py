@@ -390,6 +390,22 @@ def test_a_follow_up_that_warns_netizens_off_commenting_threatens_them():
             "irresponsibly; every post is traceable.")
     assert _criterion("school-food-rumour-en", "follow-up", "no-blame", text, at=36900)[0] == 0.0
     assert _criterion("school-food-rumour-en", "follow-up", "no-blame", text.split(" Netizens")[0], at=36900)[0] == 1.0
+    # a rule for the office's own staff is no threat to the public
+    staff = "All school staff are warned not to comment to reporters; every question goes to the spokesperson. The sacks were sealed."
+    assert _criterion("school-food-rumour-en", "plan", "no-blame", staff, at=13 * 3600)[0] == 1.0
+
+
+def test_a_label_of_whoever_faked_the_video_is_no_label_of_the_public():
+    """The police's case against the page or marketing account that spliced the video names what it
+    did ("fabricating and spreading false information"); said of the parent's account, the same
+    words label a member of the public."""
+    page = "Cyber-security division: open a case against the account's operator for fabricating and spreading false information."
+    assert _criterion("school-food-rumour-en", "plan", "no-blame", page + " The sacks were sealed.", at=13 * 3600)[0] == 1.0
+    parent = "Open a case against the parent who posted, for fabricating and spreading false information."
+    assert _criterion("school-food-rumour-en", "plan", "no-blame", parent + " The sacks were sealed.", at=13 * 3600)[0] == 0.0
+    page = "短视频账号发布的视频为网上旧视频拼接，属编造、传播虚假信息。问题大米已登记封存。"
+    assert _criterion("school-food-rumour", "plan", "no-blame", page, at=13 * 3600)[0] == 1.0
+    assert _criterion("school-food-rumour", "plan", "no-blame", page.replace("短视频账号", "家长"), at=13 * 3600)[0] == 0.0
 
 
 def test_a_follow_up_that_says_the_other_schools_used_the_batch_is_false():
@@ -399,13 +415,21 @@ def test_a_follow_up_that_says_the_other_schools_used_the_batch_is_false():
     assert _criterion("school-food-rumour", "follow-up", "no-false-claims", text, at=36900)[0] == 0.0
     assert _criterion("school-food-rumour", "follow-up", "no-false-claims", text.replace("两校已正常使用", "两校均在验收时拒收"), at=36900)[0] == 1.0
     # nor partly eaten there, in either twin; and the full laboratory report is not in yet
-    eaten = "同一批次的大米还配送到了另外两所学校，其中部分已在4月15日午餐中被食用。问题大米已登记封存。"
+    eaten = "同一批次的大米还配送到了另外两所学校，两所学校已部分食用。问题大米已登记封存。"
     assert _criterion("school-food-rumour", "follow-up", "no-false-claims", eaten, at=36900)[0] == 0.0
-    assert _criterion("school-food-rumour", "follow-up", "no-false-claims", eaten.replace("其中部分已在4月15日午餐中被食用", "均未被食用"), at=36900)[0] == 1.0
-    eaten = "The same batch went to two other schools, and some of it had already been eaten at lunch. The sacks were sealed."
+    assert _criterion("school-food-rumour", "follow-up", "no-false-claims", eaten.replace("两所学校已部分食用", "两所学校均在验收时拒收"), at=36900)[0] == 1.0
+    eaten = "The same batch went to two other schools, and some of the batch had already been eaten at lunch. The sacks were sealed."
     assert _criterion("school-food-rumour-en", "follow-up", "no-false-claims", eaten, at=36900)[0] == 0.0
-    assert _criterion("school-food-rumour-en", "follow-up", "no-false-claims", eaten.replace("some of it had already been eaten at lunch",
+    assert _criterion("school-food-rumour-en", "follow-up", "no-false-claims", eaten.replace("some of the batch had already been eaten at lunch",
                                                                                           "none of it was eaten"), at=36900)[0] == 1.0
+    # the rice in use, which the pupils did eat, is another matter
+    in_use = "The rice in use passed the rapid tests; some of it was eaten at lunch on Monday without any problem. The sacks were sealed."
+    assert _criterion("school-food-rumour-en", "follow-up", "no-false-claims", in_use, at=36900)[0] == 1.0
+    assert _criterion("school-food-rumour", "follow-up", "no-false-claims", "食堂在用大米快检合格，其中部分已被食用，没有学生出现不适。问题大米已登记封存。",
+                      at=36900)[0] == 1.0
+    # a promise of what the full report will bring claims nothing yet
+    promise = "Once the full laboratory tests have been completed, on 19 April, we will publish every result. The sacks were sealed."
+    assert _criterion("school-food-rumour-en", "follow-up", "no-overclaims", promise, at=36900)[0] == 1.0
     for scenario_id, lab in (("school-food-rumour", "实验室全项检测已全部完成，各项指标全部合格。问题大米已登记封存。"),
                              ("school-food-rumour-en", "The full laboratory tests have now been completed and every result is normal. The sacks were sealed.")):
         assert _criterion(scenario_id, "follow-up", "no-overclaims", lab, at=36900)[0] == 0.0, scenario_id

@@ -1057,6 +1057,52 @@ def test_a_table_is_read_cell_by_cell_each_cell_under_its_columns_heading():
                    "several pupils hospitalised") == [STATED]
 
 
+def test_a_label_is_hedged_only_by_a_value_that_is_nothing_but_a_hedge():
+    """"X: NOT CONFIRMED" leaves X open; "X: unclear why" states X and leaves the reason open."""
+    assert stances("vi", "Hiệu trưởng bị bắt: chưa rõ lý do.", "hiệu trưởng bị bắt") == [STATED]
+    assert stances("vi", "Hiệu trưởng bị bắt: chưa xác minh.", "hiệu trưởng bị bắt") == [HEDGED]
+    assert stances("en", "Rice sealed: not yet returned to the supplier.", "rice sealed") == [STATED]
+    assert stances("en", "| Item | Status |\n|---|---|\n| Rice sealed, not yet returned | 15 April |\n", "rice sealed") == [STATED]
+    # a first column of its own ("Confirmed" over "Not yet confirmed") is no label of the second
+    assert stances("en", "| Confirmed | Not yet confirmed |\n|---|---|\n| The rice was sealed and never served | Whether the video "
+                   "was filmed here |\n", "rice was sealed") == [STATED]
+
+
+def test_a_verdict_anywhere_in_a_tables_row_rejects_the_rumour_in_its_first_cell():
+    assert stances("vi", "| Nội dung | Nguồn | Kết luận |\n|---|---|---|\n| Hiệu trưởng bị bắt | Trang Hóng Biến Hồng Hà | Sai sự thật |\n",
+                   "hiệu trưởng bị bắt") == [REJECTED]
+    assert stances("zh", "| 内容 | 来源 | 核查结果 |\n|---|---|---|\n| 已有学生住院 | 短视频 | 不实 |\n", "已有学生住院") == [REJECTED]
+
+
+def test_vietnamese_jotted_labels_run_longer_in_syllables_but_sentences_stay_sentences():
+    """Vietnamese writes every syllable apart: a label and its value jotted with no full stop ("ĐH 2,5 tr: sai
+    TT55 / dừng / 14 hộ – 35 tr / hoàn trước 20/9", fourteen syllables) is still a note; a plan's labelled
+    sentences with full stops, or whole sentences on bullets, are not."""
+    notes = ("TRẢ LỜI PH – CỔNG TRƯỜNG\n- Bảng kê 7,85 tr: dự thảo BĐD 3A, chưa duyệt\n- Thu CT: 1,65 tr/HS, niêm yết 5/9\n"
+             "- ĐH 2,5 tr: sai TT55 / dừng / 14 hộ – 35 tr / hoàn trước 20/9\n- Ngồi cuối lớp: KHÔNG (đã KT sơ đồ lớp)\n"
+             "- HT: vẫn làm việc\n- LH: thầy Minh 0912 345 678")
+    assert Reading(notes, lexicon("vi")).notes
+    plan = "\n".join(f"{n}. {line}" for n, line in enumerate([
+        "Xác minh: Công an phường truy nguồn gốc video cắt ghép trước 10 giờ sáng nay.",
+        "Thông tin: UBND phường và nhà trường ra thông báo chung trước 14 giờ hôm nay.",
+        "Hoàn trả: Ban đại diện lớp 3A trả đủ tiền cho 14 gia đình trước ngày 20/9.",
+        "Đối thoại: Ban giám hiệu gặp đại diện phụ huynh lớp 3A lúc 16 giờ chiều nay.",
+        "Theo dõi: cộng tác viên báo cáo diễn biến dư luận về phường hai giờ một lần.",
+        "Báo cáo: Văn phòng tổng hợp, báo cáo Thường trực Quận ủy trước 17 giờ hôm nay."], 1))
+    assert not Reading(plan, lexicon("vi")).notes
+
+
+def test_a_row_of_pipes_with_no_table_around_it_is_read_as_any_line():
+    heap = "| sealed | never served | seasonal cold | spliced 2021 video |\n| rice in use passed | not detected | meal committee | hotline |"
+    assert Reading(heap, lexicon("en")).listed
+
+
+def test_a_negation_of_all_stops_at_before_when_and_until():
+    assert stances("en", "No class teacher was told before three pupils were sent to hospital.", "sent to hospital") == [STATED]
+    assert stances("en", "No class teacher has reported a child sent to hospital.", "sent to hospital") == [NEGATED]
+    assert stances("en", "No school was told until the sacks were sealed.", "sacks were sealed") == [STATED]
+
+
 def test_a_table_of_short_cells_is_no_heap_of_keywords():
     """A table's cells are terse by their form; an expert reads what they say (a cold table of
     checked answers is rated by its content), so its rows do not make the text notes or a list."""
@@ -1071,19 +1117,11 @@ def test_a_table_of_short_cells_is_no_heap_of_keywords():
 
 
 def test_what_part_of_the_public_believes_is_recounted_and_what_the_team_believes_is_its_own():
-    reading = Reading("Một bộ phận tin rằng hiệu trưởng bị bắt; 11% cho rằng đóng góp là tự nguyện.", lexicon("vi"))
+    reading = Reading("Một bộ phận tin rằng hiệu trưởng bị bắt; 11% người được hỏi cho rằng đóng góp là tự nguyện.", lexicon("vi"))
     assert all(reading.recounted(hit) for term in ("hiệu trưởng bị bắt", "đóng góp là tự nguyện") for hit in reading.hits(term, TENSE))
-    reading = Reading("Chúng tôi tin rằng hiệu trưởng bị bắt.", lexicon("vi"))
-    assert not any(reading.recounted(hit) for hit in reading.hits("hiệu trưởng bị bắt", TENSE))
-
-
-def test_vietnamese_bullet_notes_are_notes_though_each_syllable_is_a_word():
-    """Vietnamese writes every syllable apart, so a jotted item runs to more words than an English one
-    ("ĐH 2,5 tr: sai TT55 / dừng / 14 hộ – 35 tr / hoàn trước 20/9" is fourteen)."""
-    notes = ("TRẢ LỜI PH – CỔNG TRƯỜNG\n- Bảng kê 7,85 tr: dự thảo BĐD 3A, chưa duyệt\n- Thu CT: 1,65 tr/HS, niêm yết 5/9\n"
-             "- ĐH 2,5 tr: sai TT55 / dừng / 14 hộ – 35 tr / hoàn trước 20/9\n- Ngồi cuối lớp: KHÔNG (đã KT sơ đồ lớp)\n"
-             "- HT: vẫn làm việc\n- LH: thầy Minh 0912 345 678")
-    assert Reading(notes, lexicon("vi")).notes
+    for own in ("Chúng tôi nghĩ hiệu trưởng bị bắt.", "Đơn vị tin rằng hiệu trưởng bị bắt.", "Tôi tin rằng hiệu trưởng bị bắt."):
+        reading = Reading(own, lexicon("vi"))
+        assert not any(reading.recounted(hit) for hit in reading.hits("hiệu trưởng bị bắt", TENSE)), own
 
 
 def test_what_people_thought_or_worry_about_is_retold():

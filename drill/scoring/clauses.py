@@ -91,7 +91,9 @@ _NOTES_LINES = 4  # a text that reads as a list on this many lines is notes, not
 # short (no more words, or Chinese characters, than these).
 _BULLETED_ITEMS, _BULLETED_SHARE, _BULLETED_SHORT = 5, 0.75, 0.85
 _BULLET_WORDS, _BULLET_CHARS = 12, 30
-_BULLET_SYLLABLES = 18  # where every syllable is written apart (Vietnamese), a word is one to three of them
+# A label and its value with no full stop, where every syllable is written apart (Vietnamese: a word is one
+# to three of them), may run longer and still be jotted: "ĐH 2,5 tr: sai TT55 / dừng / 14 hộ – 35 tr / hoàn trước 20/9".
+_JOTTED_SYLLABLES = 18
 # An item of a list: a bullet, a number or a Chinese numeral (not "Mr." or "No. 3"); and the label an
 # item of notes opens with ("Điều hòa 2,5tr: sai QĐ", "快检：合格", "Verification - ongoing").
 _BULLET_ITEM = re.compile(r"(?:[-•*·–]|\(?\d{1,2}[.)）、]|[一二三四五六七八九十]+、)\s*")
@@ -136,7 +138,7 @@ class Clause:
     intro: str = ""  # read: the label of the list the clause is an item of ("Still unconfirmed: A; B")
     section: str = ""  # read: the heading of the part of the text the clause stands in ("三、尚未核实的情况")
     aside: str = ""  # read: what the clause, an aside in brackets, is said of ("tin sai sự thật (hiệu trưởng bị bắt, ...)")
-    cell: bool = False  # a cell of a table's row ("| Severity | SERIOUS |"): terse by its form, not a list
+    column: int = 0  # in a table's row ("| Severity | SERIOUS |"), its column from 1; terse by its form, not a list
 
 
 @dataclass(frozen=True)
@@ -161,16 +163,16 @@ class Hit:
         return ("…" if low else "") + text[low:high].strip() + ("…" if high < len(text) else "")
 
 
-def _split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[str, int, bool, str, str, str, bool]]:
-    """(clause text, sentence index, sentence is a question, intro, section, aside, cell of a table) in order, punctuation dropped.
+def _split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[str, int, bool, str, str, str, int]]:
+    """(clause text, sentence index, sentence is a question, intro, section, aside, column of a table or 0) in order, punctuation dropped.
     A full stop after an abbreviation ("No. 3 Primary", "Ms. Trang") ends no sentence. A clause's
     intro is the short label a colon opened its list with ("Still to be confirmed: (a) ...; (b)
     ..."); the list runs to the full stop, or to a line break not followed by another item, and
     an aside in brackets is no item. A long clause before a colon ("we can confirm the following:")
     opens no list. A clause's section is the heading of the part of the text it stands in (_sections);
     a clause in brackets is an aside, said of the short clause just before them."""
-    out: list[tuple[str, int, bool, str, str, str, bool]] = []
-    sentence: list[tuple[str, str, str, str, bool]] = []
+    out: list[tuple[str, int, bool, str, str, str, int]] = []
+    sentence: list[tuple[str, str, str, str, int]] = []
     sections = _sections(text)
     columns = tables.headings(text)
     current: list[str] = []
@@ -187,11 +189,10 @@ def _split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple
         if piece:
             section = next((heading for start, stop, heading in sections if start <= end <= stop), "")
             row = text.rfind("\n", 0, end) + 1
-            cell = text[row:end].lstrip().startswith("|")
-            heads = columns.get(row, [])
-            at = tables.column(text, row, end) if heads else -1
-            label = heads[at] if 0 <= at < len(heads) and heads[at] else intro  # a cell is said under its column's heading
-            sentence.append((piece, "" if bracketed else label, section, aside if bracketed else "", cell))
+            heads = columns.get(row)
+            at = tables.column(text, row, end) if heads is not None else -1
+            label = heads[at] if heads and 0 <= at < len(heads) and heads[at] else intro  # a cell is said under its column's heading
+            sentence.append((piece, "" if bracketed else label, section, aside if bracketed else "", at + 1))
         current.clear()
 
     def close_sentence(question: bool, end: int) -> None:
@@ -223,7 +224,7 @@ def _split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple
                 close_clause(at)
                 intro = ""  # a line that is no further item ends the list
             line = text[text.rfind("\n", 0, at) + 1:at]
-            if _heading(line) and not _heading(below) and not below.startswith(_BULLETS) or line.lstrip().startswith("|"):
+            if _heading(line) and not _heading(below) and not below.startswith(_BULLETS) or at - len(line) in columns:
                 close_sentence(False, at)  # "3. The children's health" above a paragraph is a heading; a table's row ends
             else:
                 current.append(" ")  # one line break wraps a line; a blank line ends a paragraph
@@ -378,11 +379,11 @@ class Reading:
         self._lines = len(self._own_lines)
         # A form's fields are read after the text; a Windows line ending is one line break.
         text = "\n".join([text, *fields]).replace("\r\n", "\n").replace("\r", "\n")
-        pieces = [(unicodedata.normalize("NFKC", piece), s, q, intro, section, aside, cell)
-                  for piece, s, q, intro, section, aside, cell in _split(text, lexicon.abbreviations)]
+        pieces = [(unicodedata.normalize("NFKC", piece), s, q, intro, section, aside, column)
+                  for piece, s, q, intro, section, aside, column in _split(text, lexicon.abbreviations)]
         self.clauses = [Clause(" ".join(piece.split()), lexicon.canon(fold(piece)), s, q, lexicon.canon(fold(intro)),
-                               lexicon.canon(fold(section)), lexicon.canon(fold(aside)), cell)
-                        for piece, s, q, intro, section, aside, cell in pieces]
+                               lexicon.canon(fold(section)), lexicon.canon(fold(aside)), column)
+                        for piece, s, q, intro, section, aside, column in pieces]
         self.whole_read = lexicon.canon(fold(text))
 
     # -- finding terms ------------------------------------------------------------------
@@ -614,14 +615,16 @@ class Reading:
         # itself left out: "đây là tin giả" does not reject "tin".
         _, later = self._sentence(clause)
         following = later[0].read if later else ""
-        rest = f"{clause.read[:start]} | {clause.read[end:]} | {following}"
+        # A table's row is one sentence, its verdict in any later cell ("| Hiệu trưởng bị bắt | Trang Hóng Biến | Sai sự thật |").
+        verdict = " | ".join(c.read for c in later) if clause.column else following
+        rest = f"{clause.read[:start]} | {clause.read[end:]} | {verdict}"
         if self._any("rejections", rest) or self._any("falsehoods", f"{clause.intro} | {clause.aside}"):
             return REJECTED  # also the items of false news named: "False claims: ...", "tin sai sự thật (hiệu trưởng bị bắt, ...)"
         if clause.intro and self._opens("unsaid", clause.intro):
             return NEGATED  # "Do not say: that anyone has been disciplined; that the first post was a rumour"
         if clause.intro and self._any("hedges", clause.intro):
             return HEDGED  # "Still being checked: the payments of all 32 classes; who is responsible"
-        if later and self._opens("hedges", following) and self._labels(clause, later[0]):
+        if later and self._only("hedges", following) and self._labels(clause, later[0]):
             return HEDGED  # "Pupils in hospital: NOT CONFIRMED", "| Pupils in hospital | NOT CONFIRMED |"
         low, high = self._scope(clause.read, start, end)
         scope = clause.read[low:high]
@@ -657,10 +660,18 @@ class Reading:
 
     def _labels(self, clause: Clause, value: Clause) -> bool:
         """Whether a clause is the label of the next one, its value: a short clause before a colon
-        that opens a list (the value's intro), or the first cell of a table's row."""
-        if clause.cell and value.cell:
-            return not self._sentence(clause)[0]
+        that opens a list (the value's intro), or the first cell of a table's row and the second."""
+        if clause.column or value.column:
+            return clause.column == 1 and value.column == 2 and not self._sentence(clause)[0] and self._extent(clause.read) <= _ITEM_WORDS
         return value.intro == clause.read and self._extent(clause.read) <= _ITEM_WORDS
+
+    def _only(self, markers: str, read: str) -> bool:
+        """Whether a clause is a word of the list and next to nothing else ("NOT CONFIRMED", "待核实";
+        not "unclear for how long", "chưa rõ lý do", which leave something else open)."""
+        pattern = _markers(self.lexicon, markers)
+        start = len(read) - len(read.lstrip(_LEADERS))
+        found = pattern.match(read, start) if pattern is not None else None
+        return found is not None and self._size(read[found.end():]) <= (1 if self.lexicon.spaced else 2)
 
     def refused(self, hit: Hit) -> bool:
         """Whether a label follows a refusal to name the public so, among its clause's first words
@@ -935,6 +946,21 @@ class Reading:
             self.lexicon.language == "en" and bool(lead.split()) and lead.split()[-1] in self.lexicon.auxiliaries)  # "be dealt with"
         short = self._size(lead) <= (_SUBJECT_WORDS if self.lexicon.spaced else _SUBJECT_CHARS)
         return passive and short and any(self._any("targets", clause.read) for clause in self._sentence(hit.clause)[0])
+
+    def fabricated(self, hit: Hit) -> bool:
+        """Whether a label falls on whoever made the fake: its sentence names them (the lexicon's
+        `fabricators`: the page, the account, 营销号, fanpage) and no member of the public (`public`).
+        "A case against the account's operator for fabricating and spreading false information" is
+        the police's work against the spliced video, not a label of the parents who shared it."""
+        if hit.clause.sentence < 0:  # a term that spans clauses ("编造、传播"), found in the whole text: its sentence there
+            at = self.whole_read.find(hit.clause.read)
+            low = max(self.whole_read.rfind(mark, 0, at) for mark in _SENTENCE_END + ".")
+            highs = [found for mark in _SENTENCE_END + "." if (found := self.whole_read.find(mark, at + len(hit.clause.read))) != -1]
+            parts = [self.whole_read[low + 1:min(highs, default=len(self.whole_read))]]
+        else:
+            earlier, later = self._sentence(hit.clause)
+            parts = [clause.read for clause in (*earlier, hit.clause, *later)]
+        return any(self._any("fabricators", part) for part in parts) and not any(self._any("public", part) for part in parts)
 
     def deferred(self, hit: Hit) -> bool:
         """Whether the hit names a topic only to put it off: its clause opens with a topic word (the
@@ -1273,8 +1299,10 @@ class Reading:
         items = [_BULLET_ITEM.sub("", line, count=1).strip() for line in self._own_lines if _BULLET_ITEM.match(line)]
         if len(items) < _BULLETED_ITEMS or len(items) < _BULLETED_SHARE * self._lines:
             return False
-        most = (_BULLET_SYLLABLES if self.whole else _BULLET_WORDS) if self.lexicon.spaced else _BULLET_CHARS
-        jotted = [item for item in items if self._size(item) <= most and (_LABEL.match(item) or not item.endswith(tuple(_SENTENCE_END + ".")))]
+        most = _BULLET_WORDS if self.lexicon.spaced else _BULLET_CHARS
+        stops = tuple(_SENTENCE_END + ".")
+        jotted = [item for item in items if (_LABEL.match(item) or not item.endswith(stops)) and self._size(item) <= (
+            _JOTTED_SYLLABLES if self.whole and _LABEL.match(item) and not item.endswith(stops) else most)]
         return len(jotted) >= _BULLETED_SHORT * len(items)
 
     @cached_property
@@ -1284,7 +1312,7 @@ class Reading:
         words ("first source microblog channels trend risks")."""
         sentences: dict[int, list[Clause]] = {}
         for clause in self.clauses:
-            if not clause.cell:  # a table's rows are terse by form; what they say is read all the same
+            if not clause.column:  # a table's rows are terse by form; what they say is read all the same
                 sentences.setdefault(clause.sentence, []).append(clause)
         total = listed = 0
         for clauses in sentences.values():

@@ -17,8 +17,9 @@ _RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")  # th
 
 
 def headings(text: str) -> dict[int, list[str]]:
-    """Where each row of a Markdown table starts in the text, and the headings of its table's
-    columns. The heading row and the rule under it are no rows."""
+    """Where each line of a Markdown table starts in the text, and the headings of its table's
+    columns (none for the heading row and the rule under it). A line of pipes with no rule under
+    a heading row is no table ("| sealed | never served |" is a heap of keywords all the same)."""
     found: dict[int, list[str]] = {}
     if "|" not in text:
         return found
@@ -30,6 +31,7 @@ def headings(text: str) -> dict[int, list[str]]:
     while at + 1 < len(lines):
         if "|" in lines[at] and _RULE.match(lines[at + 1]):
             heading = _cells(lines[at])
+            found[starts[at]] = found[starts[at + 1]] = []
             at += 2
             while at < len(lines) and "|" in lines[at] and lines[at].strip():
                 found[starts[at]] = heading
