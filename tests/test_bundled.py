@@ -395,6 +395,21 @@ def test_a_follow_up_that_warns_netizens_off_commenting_threatens_them():
     assert _criterion("school-food-rumour-en", "plan", "no-blame", staff, at=13 * 3600)[0] == 1.0
 
 
+def test_a_label_the_false_news_is_pinned_on_is_a_label_and_one_called_untrue_is_not():
+    """The false news the labelled are said to spread ("đối tượng xấu … chia sẻ thông tin sai sự thật",
+    "fabricated by people with bad motives") rejects nothing of the label; a label the clause calls
+    untrue after it ("tin phụ huynh là kẻ xấu là sai sự thật") is rejected."""
+    pinned = ("Một số đối tượng xấu đã lợi dụng mạng xã hội đăng tải, chia sẻ thông tin sai sự thật về nhà trường. "
+              "Bảng kê là bản dự thảo của Ban đại diện lớp 3A.")
+    assert _criterion("district-hot-spot", "statement", "no-blame", pinned, opened=True)[0] == 0.0
+    untrue = "Tin phụ huynh là kẻ xấu là sai sự thật. Bảng kê là bản dự thảo của Ban đại diện lớp 3A."
+    assert _criterion("district-hot-spot", "statement", "no-blame", untrue, opened=True)[0] == 1.0
+    line = "Line: the post is distorted and fabricated by people with bad motives. The list is a draft by the class 3A committee."
+    assert _criterion("district-hot-spot-en", "statement", "no-blame", line, opened=True)[0] == 0.0
+    worse = "If opinion gets worse: ask the police to deal with the people who keep posting. The list is a draft."
+    assert _criterion("district-hot-spot-en", "plan", "no-blame", worse, opened=True)[0] == 0.0
+
+
 def test_a_label_of_whoever_faked_the_video_is_no_label_of_the_public():
     """The police's case against the page or marketing account that spliced the video names what it
     did ("fabricating and spreading false information"); said of the parent's account, the same

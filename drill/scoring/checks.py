@@ -486,7 +486,8 @@ def _no_blame(_: bool, answer: Answer) -> Result:
         return (reading.named(hit) or reading.refused(hit) or reading.fabricated(hit) or (answer.internal and (reading.conditional(hit) or weighed(hit)))
                 or hit.stance == NEGATED and not reading.warned_against(hit))
 
-    labels = reading.find([*answer.lexicon.blame, *forces], (STATED, HEDGED, NEGATED), match=ORDERED, unless=excused)
+    labels = reading.find([*answer.lexicon.blame, *forces], (STATED, HEDGED, NEGATED, REJECTED), match=ORDERED,
+                          unless=lambda hit: excused(hit) or hit.stance == REJECTED and reading.disowned(hit))
     threats = reading.find(list(answer.lexicon.sanctions), (STATED, HEDGED, REJECTED), match=ORDERED,
                            unless=lambda hit: not reading.aimed(hit) or reading.named(hit) or reading.retold(hit) or reading.questioned(hit))
     found = [w("scoring.blame.found", quotes=_quotes(w, labels + threats))] if labels or threats else []

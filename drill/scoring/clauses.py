@@ -20,7 +20,8 @@ place a term is found gets a stance:
 
 A hit is bare (asked only where a check wants a clause of its own) when its clause holds
 nothing but rubric keywords: a fragment in a list, not a sentence. The items of a list take
-the stance of the short label a colon opened it with ("Still to be confirmed: ...").
+the stance of the short label a colon opened it with ("Still to be confirmed: ..."), and the
+cells of a Markdown table that of their column's heading (tables.py).
 Beyond its stance, the claim checks ask whether a hit is the rumour quoted (between
 quotation marks) or retold (after "circulating", lan truyền, 网传 in its sentence, or right
 after a verb of saying: "a video claimed ..."), a promise (will, sẽ), an action asked for
@@ -946,6 +947,12 @@ class Reading:
             self.lexicon.language == "en" and bool(lead.split()) and lead.split()[-1] in self.lexicon.auxiliaries)  # "be dealt with"
         short = self._size(lead) <= (_SUBJECT_WORDS if self.lexicon.spaced else _SUBJECT_CHARS)
         return passive and short and any(self._any("targets", clause.read) for clause in self._sentence(hit.clause)[0])
+
+    def disowned(self, hit: Hit) -> bool:
+        """Whether its own clause calls a label untrue after it ("tin phụ huynh là kẻ xấu là sai sự
+        thật"): the label is rejected. One the false news is pinned on ("fabricated by people with bad
+        motives", "đối tượng xấu … chia sẻ thông tin sai sự thật") is a label all the same."""
+        return self._any("rejections", hit.clause.read[hit.end:])
 
     def fabricated(self, hit: Hit) -> bool:
         """Whether a label falls on whoever made the fake: its sentence names them (the lexicon's
