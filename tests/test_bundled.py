@@ -421,6 +421,16 @@ def test_a_label_of_whoever_faked_the_video_is_no_label_of_the_public():
     page = "短视频账号发布的视频为网上旧视频拼接，属编造、传播虚假信息。问题大米已登记封存。"
     assert _criterion("school-food-rumour", "plan", "no-blame", page, at=13 * 3600)[0] == 1.0
     assert _criterion("school-food-rumour", "plan", "no-blame", page.replace("短视频账号", "家长"), at=13 * 3600)[0] == 0.0
+    # the public named beside the page, a warning to all, an enemy, or the same label said of netizens later on
+    for scenario_id, task_id, text in (
+            ("school-food-rumour-en", "plan", "Those sharing the video from the gossip page are rumour-mongers. The sacks were sealed."),
+            ("school-food-rumour", "plan", "营销号和转发者都是造谣者。问题大米已登记封存。"),
+            ("school-food-rumour", "plan", "对营销号依法处理，以儆效尤。问题大米已登记封存。"),
+            ("school-food-rumour-en", "plan", "Bad elements are using the gossip page to stir things up. The sacks were sealed."),
+            ("school-food-rumour", "plan", "营销号编造、传播谣言。部分网友编造、传播不实信息。问题大米已登记封存。"),
+            ("district-hot-spot", "statement", "Chị Trang tin lời đồn nên đăng bài vô trách nhiệm. Bảng kê là bản dự thảo.")):
+        at = 13 * 3600 if task_id == "plan" else None
+        assert _criterion(scenario_id, task_id, "no-blame", text, opened=at is None, at=at)[0] == 0.0, text
 
 
 def test_a_follow_up_that_says_the_other_schools_used_the_batch_is_false():

@@ -1097,10 +1097,18 @@ def test_a_row_of_pipes_with_no_table_around_it_is_read_as_any_line():
     assert Reading(heap, lexicon("en")).listed
 
 
-def test_a_negation_of_all_stops_at_before_when_and_until():
+def test_a_negation_of_all_stops_at_before_and_until():
     assert stances("en", "No class teacher was told before three pupils were sent to hospital.", "sent to hospital") == [STATED]
     assert stances("en", "No class teacher has reported a child sent to hospital.", "sent to hospital") == [NEGATED]
     assert stances("en", "No school was told until the sacks were sealed.", "sacks were sealed") == [STATED]
+    # not at a relative clause's "after" or "when"
+    assert stances("en", "No pupil who ate lunch after the rice arrived was taken to hospital.", "taken to hospital") == [NEGATED]
+
+
+def test_a_clause_a_condition_opens_is_a_case_not_a_claim():
+    assert stances("en", "Once the full laboratory tests have been completed, we will publish every result.",
+                   "full laboratory tests have been completed") == [HEDGED]
+    assert stances("en", "The mouldy rice was cooked for lunch once the kitchen ran short.", "rice was cooked") == [STATED]
 
 
 def test_a_table_of_short_cells_is_no_heap_of_keywords():
@@ -1119,7 +1127,10 @@ def test_a_table_of_short_cells_is_no_heap_of_keywords():
 def test_what_part_of_the_public_believes_is_recounted_and_what_the_team_believes_is_its_own():
     reading = Reading("Một bộ phận tin rằng hiệu trưởng bị bắt; 11% người được hỏi cho rằng đóng góp là tự nguyện.", lexicon("vi"))
     assert all(reading.recounted(hit) for term in ("hiệu trưởng bị bắt", "đóng góp là tự nguyện") for hit in reading.hits(term, TENSE))
-    for own in ("Chúng tôi nghĩ hiệu trưởng bị bắt.", "Đơn vị tin rằng hiệu trưởng bị bắt.", "Tôi tin rằng hiệu trưởng bị bắt."):
+    reading = Reading("Dư luận tin rằng hiệu trưởng bị bắt.", lexicon("vi"))
+    assert all(reading.recounted(hit) for hit in reading.hits("hiệu trưởng bị bắt", TENSE))
+    for own in ("Chúng tôi nghĩ hiệu trưởng bị bắt.", "Đơn vị tin rằng hiệu trưởng bị bắt.", "Tôi tin rằng hiệu trưởng bị bắt.",
+                "Chúng tôi cho rằng hiệu trưởng bị bắt."):
         reading = Reading(own, lexicon("vi"))
         assert not any(reading.recounted(hit) for hit in reading.hits("hiệu trưởng bị bắt", TENSE)), own
 

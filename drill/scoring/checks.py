@@ -483,7 +483,8 @@ def _no_blame(_: bool, answer: Answer) -> Result:
             other.clause.sentence == hit.clause.sentence for term in answer.lexicon.sanctions for other in reading.hits(term, ORDERED)))
 
     def excused(hit: Hit) -> bool:
-        return (reading.named(hit) or reading.refused(hit) or reading.fabricated(hit) or (answer.internal and (reading.conditional(hit) or weighed(hit)))
+        return (reading.named(hit) or reading.refused(hit) or hit.term not in forces and reading.fabricated(hit)
+                or (answer.internal and (reading.conditional(hit) or weighed(hit)))
                 or hit.stance == NEGATED and not reading.warned_against(hit))
 
     labels = reading.find([*answer.lexicon.blame, *forces], (STATED, HEDGED, NEGATED, REJECTED), match=ORDERED,

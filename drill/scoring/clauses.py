@@ -102,6 +102,7 @@ _RANK = re.compile(r"#{1,4}\s|\*\*|(?:\d{1,2}|[IVX]{1,4})[.)）、]\s*|[一二�
 _LABEL = re.compile(r"^[^.。!?！？;；]{1,24}?(?:[:：]|\s[-–—]\s)")
 _WRITTEN_FIELD = re.compile(r"^(?P<head>[^:]{2,30}):\s*(?P<value>\S.*)$")  # "Severity: serious", folded
 _NUMBERING = re.compile(r"^(?:[\W\d_一二三四五六七八九十]|[IVXivx]+(?=[.)）、]))*")  # "（四）", "4.", "IV." before a heading's words
+_FOLDED_END = re.compile(r"[。！？!?；;]|\.(?=\s|$)")  # where a sentence ends in folded text (not in "6.200")
 _LINE_PIECE = re.compile(r"[。；;!?！？]|\.(?:\s|$)")  # where a "label: value" on a line ends
 _RUN_ON_WORDS = 8  # a clause of this many words nearly always holds a grammar word, unless it is a list
 _LIST_ITEM_WORDS = 3
@@ -644,7 +645,7 @@ class Reading:
         if self._asks(clause, scope):
             return HEDGED
         earlier, _ = self._sentence(clause)
-        if any(self._opens("conditions", c.read) for c in earlier):
+        if any(self._opens("conditions", c.read) for c in (*earlier, clause)):
             return HEDGED  # "若有学生出现不适，立即联系家长，送医治疗": a case planned for
         if clause.section in self._open_sections:
             return HEDGED  # an item under "3. Still to be verified" that no negation or question already reads
@@ -955,19 +956,25 @@ class Reading:
         return self._any("rejections", hit.clause.read[hit.end:])
 
     def fabricated(self, hit: Hit) -> bool:
-        """Whether a label falls on whoever made the fake: its sentence names them (the lexicon's
-        `fabricators`: the page, the account, 营销号, fanpage) and no member of the public (`public`).
-        "A case against the account's operator for fabricating and spreading false information" is
-        the police's work against the spliced video, not a label of the parents who shared it."""
-        if hit.clause.sentence < 0:  # a term that spans clauses ("编造、传播"), found in the whole text: its sentence there
-            at = self.whole_read.find(hit.clause.read)
-            low = max(self.whole_read.rfind(mark, 0, at) for mark in _SENTENCE_END + ".")
-            highs = [found for mark in _SENTENCE_END + "." if (found := self.whole_read.find(mark, at + len(hit.clause.read))) != -1]
-            parts = [self.whole_read[low + 1:min(highs, default=len(self.whole_read))]]
-        else:
+        """Whether a label falls on whoever made the fake: named in its own clause (the
+        lexicon's `fabricators`: the page, the marketing account, 营销号, fanpage), with no member of
+        the public (`public`, `targets`) named anywhere in its sentence. "A case against the account's
+        operator for fabricating and spreading false information" is the police's work against the
+        spliced video, not a label of the parents who shared it; "the page and those sharing it are
+        rumour-mongers" labels them, and so does "对营销号依法处理，以儆效尤" (a warning to all, in a
+        clause of its own). A term that spans clauses ("编造、传播") is read in its sentence of the
+        whole text, every time it stands there."""
+        if hit.clause.sentence >= 0:
             earlier, later = self._sentence(hit.clause)
-            parts = [clause.read for clause in (*earlier, hit.clause, *later)]
-        return any(self._any("fabricators", part) for part in parts) and not any(self._any("public", part) for part in parts)
+            spans = [(hit.clause.read, [clause.read for clause in (*earlier, hit.clause, *later)])]
+        else:
+            spans = []
+            for found in re.finditer(re.escape(hit.clause.read), self.whole_read):
+                low = max((m.end() for m in _FOLDED_END.finditer(self.whole_read, 0, found.start())), default=0)
+                high = next((m.start() for m in _FOLDED_END.finditer(self.whole_read, found.end())), len(self.whole_read))
+                spans.append((self.whole_read[low:high], [self.whole_read[low:high]]))
+        return all(self._any("fabricators", own) and not any(self._any("public", part) or self._any("targets", part) for part in parts)
+                   for own, parts in spans)
 
     def deferred(self, hit: Hit) -> bool:
         """Whether the hit names a topic only to put it off: its clause opens with a topic word (the
