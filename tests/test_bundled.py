@@ -395,6 +395,19 @@ def test_a_follow_up_that_warns_netizens_off_commenting_threatens_them():
     assert _criterion("school-food-rumour-en", "plan", "no-blame", staff, at=13 * 3600)[0] == 1.0
 
 
+def test_a_plan_may_name_the_disorder_it_would_step_in_for():
+    """"Chỉ can thiệp khi có hành vi gây rối" (step in only when there is disorder) plans for a case
+    after a condition in mid-clause; it calls no one a troublemaker."""
+    plan = ("Công an phường chủ trì: 4 cán bộ có mặt từ 9:30; không ngăn ghi hình, phát trực tiếp; chỉ can thiệp khi có hành vi "
+            "gây rối. Bảng kê là bản dự thảo của Ban đại diện lớp 3A.")
+    def blame(text: str) -> float:
+        scored = _task_score("district-hot-spot", "plan", text, 4 * 3600, 4 * 3600 + 1800, team="police")
+        return {criterion.id: criterion.points for criterion in scored.criteria}["no-blame"]
+
+    assert blame(plan) == 1.0
+    assert blame(plan.replace("chỉ can thiệp khi có hành vi gây rối", "phụ huynh có hành vi gây rối")) == 0.0
+
+
 def test_a_label_the_false_news_is_pinned_on_is_a_label_and_one_called_untrue_is_not():
     """The false news the labelled are said to spread ("đối tượng xấu … chia sẻ thông tin sai sự thật",
     "fabricated by people with bad motives") rejects nothing of the label; a label the clause calls

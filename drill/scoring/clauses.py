@@ -820,7 +820,8 @@ class Reading:
     def conditional(self, hit: Hit) -> bool:
         """Whether a hit stands in the condition of a case planned for: its clause opens with one
         ("nếu có người lợi dụng gây rối thì lập biên bản", "if troublemakers gather at the gate,
-        ..."), or names it as a case before a consequent ("có người quá khích thì nhờ Công an hỗ
+        ..."), or one stands among the few words before it ("chỉ can thiệp khi có hành vi gây rối":
+        step in only when there is disorder), or names it as a case before a consequent ("có người quá khích thì nhờ Công an hỗ
         trợ"; not "những kẻ xấu thì phải xử lý", where "thì" only marks the topic) or as the label
         of what to do then ("Tụ tập đông, có dấu hiệu quá khích: tăng lực lượng, ưu tiên vận động";
         "có dấu hiệu ... kích động phụ huynh." with no answer after it observes, and is said), or
@@ -831,7 +832,8 @@ class Reading:
         huynh hỏi, khi trả lời cần nói rõ đây là do bị kẻ xấu kích động, ...", too long for a case)."""
         read = hit.clause.read
         before, after = self._sentence(hit.clause)
-        return self._opens("conditions", read) or (
+        lead = _WORD.findall(read[:hit.start])[-_LEAD_WORDS:] if self.lexicon.spaced else [read[max(0, hit.start - _LEAD_CHARS):hit.start]]
+        return self._opens("conditions", read) or self._any("conditions", " ".join(lead)) or (
             self._any("cases", read[:hit.start]) and (self._any("consequents", read[hit.end:]) or read in self._intros)) or (
             self._opens("cases", read) and self._size(read) <= (_LEAD_WORDS if self.lexicon.spaced else _LEAD_CHARS)
             and bool(before) and bool(after) and self._opens("conditions", before[-1].read))
