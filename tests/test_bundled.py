@@ -395,6 +395,23 @@ def test_a_follow_up_that_warns_netizens_off_commenting_threatens_them():
     assert _criterion("school-food-rumour-en", "plan", "no-blame", staff, at=13 * 3600)[0] == 1.0
 
 
+def test_a_police_plan_may_ask_the_fake_page_to_take_its_post_down_as_the_english_twin_may():
+    """Asking the gossip page to take its spliced video down and publish a correction is the police's work;
+    deleting every post about the case, or the parent's own, silences the public (in both twins)."""
+    def silent(scenario_id: str, text: str) -> float:
+        scored = _task_score(scenario_id, "plan", text, 4 * 3600, 4 * 3600 + 1800, team="police")
+        return {criterion.id: criterion.points for criterion in scored.criteria}["no-silence"]
+
+    page = ("Trang “Hóng Biến Hồng Hà”: đề nghị Công an tỉnh nơi quản trị viên cư trú phối hợp làm việc, yêu cầu gỡ bài và đính chính. "
+            "Bảng kê là bản dự thảo của Ban đại diện lớp 3A.")
+    assert silent("district-hot-spot", page) == 1.0
+    assert silent("district-hot-spot", page.replace("yêu cầu gỡ bài", "yêu cầu gỡ toàn bộ bài liên quan")) == 0.0
+    assert silent("district-hot-spot", page.replace("yêu cầu gỡ bài", "yêu cầu gỡ cả bài gốc")) == 0.0
+    page = ("Hong Ha Gossip page: ask the provincial police where its administrator lives to have it take the post down and "
+            "publish a correction. The list is a draft by the class 3A committee.")
+    assert silent("district-hot-spot-en", page) == 1.0
+
+
 def test_a_plan_may_name_the_disorder_it_would_step_in_for():
     """"Chỉ can thiệp khi có hành vi gây rối" (step in only when there is disorder) plans for a case
     after a condition in mid-clause; it calls no one a troublemaker."""
