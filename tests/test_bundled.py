@@ -395,6 +395,14 @@ def test_a_follow_up_that_warns_netizens_off_commenting_threatens_them():
     assert _criterion("school-food-rumour-en", "plan", "no-blame", staff, at=13 * 3600)[0] == 1.0
 
 
+def test_a_vietnamese_assessment_may_propose_its_grade():
+    text = "Mức độ đề xuất: NGHIÊM TRỌNG. Đơn vị chủ trì: UBND phường Đông Giang. Bảng kê là bản dự thảo của Ban đại diện lớp 3A."
+    scored = _task_score("district-hot-spot", "assess", text, 3600, 3600 + 900, team="ward")
+    assert {criterion.id: criterion.points for criterion in scored.criteria}["grade"] == 3.0
+    scored = _task_score("district-hot-spot", "assess", text.replace("Mức độ đề xuất", "Mức độ lan truyền"), 3600, 3600 + 900, team="ward")
+    assert {criterion.id: criterion.points for criterion in scored.criteria}["grade"] == 0.0
+
+
 def test_a_police_plan_may_ask_the_fake_page_to_take_its_post_down_as_the_english_twin_may():
     """Asking the gossip page to take its spliced video down and publish a correction is the police's work;
     deleting every post about the case, or the parent's own, silences the public (in both twins)."""

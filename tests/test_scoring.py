@@ -224,6 +224,13 @@ def test_a_field_left_blank_is_read_where_the_text_writes_it_after_the_fields_na
         assert judge({"field": "grade"}, text) == (0.0, "Grade: not answered (expected 'major')"), text
 
 
+def test_a_field_whose_label_only_says_how_firm_the_answer_is_is_still_the_field():
+    """"Proposed grade" ends with the name; "Grade (provisional)" and Vietnamese "Mức độ đề xuất" put the
+    qualifier after it, and still answer the grade; "Grade 3 parents" does not."""
+    assert judge({"field": "grade"}, "Grade (provisional): major. Parents share the post.")[0] == 1.0
+    assert judge({"field": "grade"}, "Grade 3 parents: major worry about lunch.")[0] == 0.0
+
+
 def test_a_field_is_read_from_a_row_of_a_table_in_the_text():
     """A two-column table ("| Grade | major |") is a form typed out: each row a label and its value."""
     table = "| Item | Assessment |\n|---|---|\n| Source | A parent's post in the class group, 06:40 |\n| Grade | major |\n"

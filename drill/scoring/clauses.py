@@ -1273,7 +1273,8 @@ class Reading:
         form into their text ("4. Severity: serious", "舆情等级：重大或较大。处置牵头单位：市教育局")
         and leave the form blank. The head before the colon names the field when it is one of
         `names` or ends with one, in whole words ("Lead" for the id `lead`, "Incident grade" for
-        `grade`, "二、舆情等级" for "舆情等级"); a head that is only part of a name ("Unit:", "Mức độ
+        `grade`, "二、舆情等级" for "舆情等级"), or one that only adds how firm the answer is ("Mức độ đề
+        xuất", "Grade (provisional)"); a head that is only part of a name ("Unit:", "Mức độ
         lan truyền:", "Grade 3 parents:") is some other line. With `whole`, the head is one of `names`
         after any numbering only ("（四）等级" for 等级; not "风险等级", "Risk level")."""
         wanted = [fold(name) for name in names if name.strip()]
@@ -1285,9 +1286,18 @@ class Reading:
                 head = found["head"].strip(" *#_") if found else ""
                 if whole:
                     head = _NUMBERING.sub("", head)
-                if any(head == name or not whole and head.endswith(name) and occurs(name, head[-len(name) - 1:], True) for name in wanted):
+                if any(head == name or not whole and (head.endswith(name) and occurs(name, head[-len(name) - 1:], True)
+                                                      or head.startswith(name + " ") and self._qualified(head[len(name):]))
+                       for name in wanted):
                     values.append(found["value"])
         return values
+
+    def _qualified(self, rest: str) -> bool:
+        """Whether what follows a field's name in a label only says how firm the answer is ("Mức độ
+        đề xuất", "Grade (provisional)"; the lexicon's `provisional`), not what else it grades
+        ("Mức độ lan truyền")."""
+        rest = rest.strip(" ()[]")
+        return bool(rest) and rest in self.lexicon.provisional
 
     @cached_property
     def listed(self) -> bool:

@@ -21,7 +21,7 @@ from drill.i18n import language_for
 from .matching import fold
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame", "owning", "alternatives", "bounded", "reports", "conditions", "directives", "coordinators", "quantified", "prohibitions", "consequents", "cases", "apart", "referrals", "lecturing", "agents", "proposals", "asked", "past_endings", "reasons", "sanctions", "targets", "deferrals", "topics", "examples", "inversions", "askers", "unsettled", "forces", "news", "affirmations", "refusals", "namings", "exploits", "open_decisions", "unsaid", "falsehoods", "wishes", "relatives", "norms", "recounts", "either", "corrections", "fabricators", "public")
+_LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame", "owning", "alternatives", "bounded", "reports", "conditions", "directives", "coordinators", "quantified", "prohibitions", "consequents", "cases", "apart", "referrals", "lecturing", "agents", "proposals", "asked", "past_endings", "reasons", "sanctions", "targets", "deferrals", "topics", "examples", "inversions", "askers", "unsettled", "forces", "news", "affirmations", "refusals", "namings", "exploits", "open_decisions", "unsaid", "falsehoods", "wishes", "relatives", "norms", "recounts", "either", "corrections", "fabricators", "public", "provisional")
 _SETS = ("fillers", "auxiliaries", "ongoing", "underway", "done", "past", "abbreviations", "grammar")  # looked up one word at a time
 
 
@@ -76,6 +76,7 @@ class Lexicon:
     corrections: tuple[str, ...] = ()  # "actually", thực tế, 实际上: what follows corrects the rumour retold before it, in the team's voice
     forces: tuple[str, ...] = ()  # "hostile forces", thế lực thù địch: a label, unless an internal text weighs them as a risk
     fabricators: tuple[str, ...] = ()  # "the page", 营销号, fanpage: who made the fake; a label of them alone labels no one of the public
+    provisional: tuple[str, ...] = ()  # "proposed", đề xuất: after a form field's name in a label, how firm the answer is
     public: tuple[str, ...] = ()  # parents, 网友, phụ huynh: members of the public, whom a label in the same sentence may fall on
     unsettled: tuple[str, ...] = ()  # "still to be verified", 尚未核实: a heading over what is not yet settled (Clause.section)
     deferrals: tuple[str, ...] = ()  # "we will say more later", 另行通报: a topic named and put off, not answered
