@@ -821,8 +821,8 @@ class Reading:
         """Whether a hit stands in the condition of a case planned for: its clause opens with one
         ("nếu có người lợi dụng gây rối thì lập biên bản", "if troublemakers gather at the gate,
         ..."), or one stands among the few words before it ("chỉ can thiệp khi có hành vi gây rối":
-        step in only when there is disorder), or names it as a case before a consequent ("có người quá khích thì nhờ Công an hỗ
-        trợ"; not "những kẻ xấu thì phải xử lý", where "thì" only marks the topic) or as the label
+        step in only when there is disorder), or names it as a case before a consequent ("có người
+        quá khích thì nhờ Công an hỗ trợ"; not "những kẻ xấu thì phải xử lý", where "thì" only marks the topic) or as the label
         of what to do then ("Tụ tập đông, có dấu hiệu quá khích: tăng lực lượng, ưu tiên vận động";
         "có dấu hiệu ... kích động phụ huynh." with no answer after it observes, and is said), or
         as a short case that goes on the condition just before it, with what to do after it ("nếu
