@@ -431,6 +431,8 @@ def test_a_plan_may_name_the_disorder_it_would_step_in_for():
 
     assert blame(plan) == 1.0
     assert blame(plan.replace("chỉ can thiệp khi có hành vi gây rối", "phụ huynh có hành vi gây rối")) == 0.0
+    # a condition among the label's own words plans no case: dispersing parents is a threat
+    assert blame(plan.replace("chỉ can thiệp khi có hành vi gây rối", "chuẩn bị lực lượng giải tán nếu phụ huynh tụ tập")) == 0.0
 
 
 def test_a_label_the_false_news_is_pinned_on_is_a_label_and_one_called_untrue_is_not():

@@ -102,8 +102,7 @@ _RANK = re.compile(r"#{1,4}\s|\*\*|(?:\d{1,2}|[IVX]{1,4})[.)）、]\s*|[一二�
 _LABEL = re.compile(r"^[^.。!?！？;；]{1,24}?(?:[:：]|\s[-–—]\s)")
 _WRITTEN_FIELD = re.compile(r"^(?P<head>[^:]{2,30}):\s*(?P<value>\S.*)$")  # "Severity: serious", folded
 _NUMBERING = re.compile(r"^(?:[\W\d_一二三四五六七八九十]|[IVXivx]+(?=[.)）、]))*")  # "（四）", "4.", "IV." before a heading's words
-_FOLDED_END = re.compile(r"[。！？!?；;]|\.(?=\s|$)")  # where a sentence ends in folded text (not in "6.200")
-_LINE_PIECE = re.compile(r"[。；;!?！？]|\.(?:\s|$)")  # where a "label: value" on a line ends
+_LINE_PIECE = re.compile(r"[。；;!?！？]|\.(?:\s|$)")  # where a sentence ends in folded text (not in "6.200"), and a "label: value" on a line
 _RUN_ON_WORDS = 8  # a clause of this many words nearly always holds a grammar word, unless it is a list
 _LIST_ITEM_WORDS = 3
 _LIST_ITEM_CHARS = 6  # characters (Chinese) or words besides keywords that make a clause more than a fragment
@@ -670,9 +669,7 @@ class Reading:
     def _only(self, markers: str, read: str) -> bool:
         """Whether a clause is a word of the list and next to nothing else ("NOT CONFIRMED", "待核实";
         not "unclear for how long", "chưa rõ lý do", which leave something else open)."""
-        pattern = _markers(self.lexicon, markers)
-        start = len(read) - len(read.lstrip(_LEADERS))
-        found = pattern.match(read, start) if pattern is not None else None
+        found = self._opening(markers, read)
         return found is not None and self._size(read[found.end():]) <= (1 if self.lexicon.spaced else 2)
 
     def refused(self, hit: Hit) -> bool:
@@ -785,8 +782,12 @@ class Reading:
 
     def _opens(self, markers: str, read: str) -> bool:
         """Whether a clause begins (after any bullet or number) with a word of the list."""
+        return self._opening(markers, read) is not None
+
+    def _opening(self, markers: str, read: str) -> re.Match[str] | None:
+        """The word of the list a clause begins with (after any bullet or number), if any."""
         pattern = _markers(self.lexicon, markers)
-        return pattern is not None and pattern.match(read, len(read) - len(read.lstrip(_LEADERS))) is not None
+        return pattern.match(read, len(read) - len(read.lstrip(_LEADERS))) if pattern is not None else None
 
     def _straddled(self, markers: str, read: str, start: int, end: int) -> bool:
         """Whether a word of the list runs into the start of a hit, not over all of it:
@@ -832,6 +833,7 @@ class Reading:
         huynh hỏi, khi trả lời cần nói rõ đây là do bị kẻ xấu kích động, ...", too long for a case)."""
         read = hit.clause.read
         before, after = self._sentence(hit.clause)
+        # Before the hit only, not among its parts (_just_before would take "giải tán nếu phụ huynh": a threat).
         lead = _WORD.findall(read[:hit.start])[-_LEAD_WORDS:] if self.lexicon.spaced else [read[max(0, hit.start - _LEAD_CHARS):hit.start]]
         return self._opens("conditions", read) or self._any("conditions", " ".join(lead)) or (
             self._any("cases", read[:hit.start]) and (self._any("consequents", read[hit.end:]) or read in self._intros)) or (
@@ -972,8 +974,8 @@ class Reading:
         else:
             spans = []
             for found in re.finditer(re.escape(hit.clause.read), self.whole_read):
-                low = max((m.end() for m in _FOLDED_END.finditer(self.whole_read, 0, found.start())), default=0)
-                high = next((m.start() for m in _FOLDED_END.finditer(self.whole_read, found.end())), len(self.whole_read))
+                low = max((m.end() for m in _LINE_PIECE.finditer(self.whole_read, 0, found.start())), default=0)
+                high = next((m.start() for m in _LINE_PIECE.finditer(self.whole_read, found.end())), len(self.whole_read))
                 spans.append((self.whole_read[low:high], [self.whole_read[low:high]]))
         return all(self._any("fabricators", own) and not any(self._any("public", part) or self._any("targets", part) for part in parts)
                    for own, parts in spans)
