@@ -70,6 +70,10 @@ def stances(language: str, text: str, term: str) -> list[str]:
     ("en", "No other child was moved.", "no child was", [STATED]),
     ("en", "Pupils who wanted lunch ate the mouldy rice.", "pupils ate the mouldy rice", [STATED]),  # a relative clause describes
     ("zh", "这批大米并非已封存。", "已封存", [NEGATED]),
+    # a word's own negation put inside a term found with a gap denies it; 非常 before a part does not
+    ("zh", "封存的2袋大米均不合格。", "封存大米均合格", [NEGATED]),
+    ("zh", "学生未食用。", "学生食用", [NEGATED]),
+    ("zh", "家长们非常担心。", "家长担心", [STATED]),
     ("zh", "网传已有学生住院，经核实不属实。", "已有学生住院", [REJECTED]),
     ("zh", "经核实，大米已封存，待退货。", "已封存", [STATED]),
     ("en", "We cannot yet confirm whether the batch was sealed.", "batch was sealed", [HEDGED]),

@@ -639,6 +639,7 @@ class Reading:
             denied_by = self._since("coordinators", before)
         if (self._negation_near(denied_by) or not denial and self._negation_governs(before)
                 or any(self._has(m, inside) and not self._has(m, wanted) for m in lex.negations)
+                or _negated_inside(inside, wanted, lex.negators)
                 or not denial and self._listed_after_negation(clause, start)):
             return NEGATED
         if self._asks(clause, scope):
@@ -1537,6 +1538,23 @@ def _in_order(wanted: tuple[str, ...], words: list[tuple[int, int, str, str]], b
         if at == len(wanted):
             return start, stop
     return None
+
+
+def _negated_inside(inside: str, wanted: str, negators: tuple[str, ...]) -> bool:
+    """Whether a Chinese term found with characters inserted has a word's own negation put right
+    before one of its parts: 封存大米均不合格 is no 封存大米均合格, nor 学生未食用 学生食用. Only
+    right before a part, so that 非常 in 家长非常担心 or 不断 in 不断核实 denies nothing."""
+    if not negators or len(inside) == len(wanted):
+        return False
+    at = -1
+    for char in wanted:
+        found = inside.find(char, at + 1)
+        if found == -1:
+            return False
+        if found > at + 1 and at >= 0 and inside[found - 1] in negators:
+            return True
+        at = found
+    return False
 
 
 def _chars_apart(term: str, read: str, gap: int) -> tuple[int, int] | None:
