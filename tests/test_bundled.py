@@ -394,6 +394,20 @@ def test_a_statement_that_lists_the_sealed_rice_among_what_passed_is_false():
     assert _criterion("school-food-rumour", "statement", "no-false-claims", damp, opened=True)[0] == 0.0
 
 
+def test_a_plan_names_its_cases_and_the_suppliers_licence_as_they_are():
+    """A plan's case label (有学生出现身体不适：立即送医) names a case, it does not say a pupil was taken
+    to hospital; a supplier that "could not show a valid licence" contradicts the inspectors."""
+    def true(text: str) -> float:
+        scored = _task_score("school-food-rumour", "plan", text, 13 * 3600, 14 * 3600, team="education")
+        return {criterion.id: criterion.points for criterion in scored.criteria}["no-false-claims"]
+
+    case = "问题大米已登记封存。4. 有学生出现身体不适：立即送医，同步报告并如实发布。"
+    assert true(case) == 1.0
+    assert true(case.replace("4. 有学生出现身体不适：", "4. ")) == 0.0
+    licence = "问题大米已登记封存。经现场检查，丰禾粮油未能提供有效的食品经营许可证，涉嫌无证经营。"
+    assert _criterion("school-food-rumour", "plan", "no-false-claims", licence, at=13 * 3600)[0] == 0.0
+
+
 def test_a_follow_up_that_warns_netizens_off_commenting_threatens_them():
     text = ("The mouldy rice was found at the delivery check and sealed. Netizens are warned not to comment or forward "
             "irresponsibly; every post is traceable.")

@@ -74,6 +74,8 @@ def stances(language: str, text: str, term: str) -> list[str]:
     ("zh", "封存的2袋大米均不合格。", "封存大米均合格", [NEGATED]),
     ("zh", "学生未食用。", "学生食用", [NEGATED]),
     ("zh", "家长们非常担心。", "家长担心", [STATED]),
+    # "no indication that ..." denies what follows, as "no sign that ..." does
+    ("en", "We have no indication that she meant to spread a rumour.", "spread a rumour", [NEGATED]),
     ("zh", "网传已有学生住院，经核实不属实。", "已有学生住院", [REJECTED]),
     ("zh", "经核实，大米已封存，待退货。", "已封存", [STATED]),
     ("en", "We cannot yet confirm whether the batch was sealed.", "batch was sealed", [HEDGED]),
@@ -1220,6 +1222,8 @@ def test_hay_after_a_claim_asks_only_in_a_text_that_weighs_the_rumours():
     ("We checked, and the list is the school's.", [STATED]),
     ("Ms Trang, who posted first, is the list the school's.", [STATED]),
     ("Answer directly: whose list, was any child moved, is the list the school's.", [HEDGED]),
+    ("1. Establish the facts quickly: is the list the school's, was any child moved.", [HEDGED]),
+    ("Findings: the copy, shared on Zalo, is the list the school's.", [STATED]),
 ])
 def test_a_question_without_its_question_mark_asks(text, expected):
     """A list of what people ask, written without "?" ("is the list the school's, and is money
@@ -1265,6 +1269,19 @@ def test_what_nobody_has_heard_of_is_what_is_known_so_far():
     reading = Reading("We know of no pupil taken to hospital.", lexicon("en"))
     assert reading.bounded(reading.hits("no pupil")[0])
     assert stances("en", "No pupil is in hospital and the school is not aware of any other case.", "no pupil") == [STATED]
+    # "as far as our records show" bounds it too, in each language's words
+    for language, text, term in (("en", "No pupil has been sent to hospital, as far as our office records show.", "no pupil"),
+                                 ("zh", "据我们所知，没有学生住院。", "没有学生住院"),
+                                 ("vi", "Theo những gì chúng tôi biết, không có học sinh nào bị chuyển chỗ.", "không có học sinh")):
+        reading = Reading(text, lexicon(language))
+        assert reading.bounded(reading.hits(term)[0]), text
+    reading = Reading("No pupil has been sent to hospital.", lexicon("en"))
+    assert not reading.bounded(reading.hits("no pupil")[0])
+
+
+def test_a_video_that_now_says_something_is_retold():
+    reading = Reading("A short video now says pupils were taken to hospital.", lexicon("en"))
+    assert reading.retold(reading.hits("pupils were taken to hospital")[0])
 
 
 def test_an_internal_text_that_asserts_what_the_facts_contradict_has_said_something_wrong():

@@ -743,7 +743,8 @@ class Reading:
         """Whether a clause is a question written without its question mark, as in a list of what
         people ask ("the questions people ask: is the list the school's, and is money already paid
         coming back"): it opens, after any joining word, with a verb before its subject (the
-        lexicon's `inversions`), and it opens its sentence or follows a clause that names the
+        lexicon's `inversions`), and it opens its sentence or the items after a label ("establish
+        the facts quickly: was any mouldy rice served, is any child ill"), or follows a clause that names the
         questions (`askers`) or asks so too, or opens its sentence or its items with a word that asks (`asked`:
         "answering directly: whose list, was the head teacher arrested"; not "Ms Trang, who posted
         first, is the list the school's"). "The list, shared on Zalo, is the parents' draft" opens
@@ -755,7 +756,7 @@ class Reading:
         if not earlier:
             return True
         prior = earlier[-1]
-        return (self._ending("askers", prior.read.rstrip()) is not None or self._asks_unmarked(prior)
+        return (prior.read == clause.intro or self._ending("askers", prior.read.rstrip()) is not None or self._asks_unmarked(prior)
                 or self._first_item(prior) and self._opens("asked", self._unjoined(prior.read)))
 
     def _verb_after(self, markers: str, wanted: str, after: str) -> bool:
