@@ -278,6 +278,10 @@ def test_a_lone_spaced_dash_parts_a_case_from_what_to_do():
         "a pupil falls ill", "hospital", "report within 30 min"]
     assert stances("en", "No pupils - whether or not their family paid - were made to sit at the back.", "made to sit at the back") != [STATED]
     assert len(Reading("Collaborators asked 86 people, 7:30 - 9:00.", lexicon("en")).clauses) == 2
+    # an en dash, as Vietnamese is typed, parts a question from what follows it; a pair sets an aside apart
+    assert stances("vi", "(4) hiệu trưởng có bị bắt không – CTV ghi nhận nhiều người tin là có.", "hiệu trưởng bị bắt") == [HEDGED]
+    assert stances("en", "No pupils – whether or not their family paid – were made to sit at the back.", "made to sit at the back") != [STATED]
+    assert len(Reading("Collaborators asked 86 people, 7:30 – 9:00.", lexicon("en")).clauses) == 2
     assert judge("en", {"no_blame": True}, "Do not create, believe or spread rumours. The rice was sealed on Monday.")[0] == 0.0
     # a negation reaches the verbs of the list it opens, not a new subject after the comma
     arrested = "arrested the head teacher"

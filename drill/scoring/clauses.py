@@ -290,16 +290,18 @@ def _rank(mark: str) -> str:
 
 
 def _lone_dashes(text: str) -> set[int]:
-    """Where a spaced dash or plus parts a case from what to do ("A pupil falls ill - hospital +
-    report within 30 min"): the only one in its sentence, not between digits ("7:30 - 9:00"); a
-    pair sets an aside apart ("No pupils - whether or not their family paid - were moved")."""
-    found = [m.start() + 1 for m in re.finditer(r" [-+] ", text)]
+    """Where a spaced dash (a hyphen or an en dash, as Vietnamese and many keyboards type it) or
+    plus parts a case from what to do ("A pupil falls ill - hospital + report within 30 min"), or a
+    question from what follows it ("hiệu trưởng có bị bắt không – CTV ghi nhận ..."): the only one
+    in its sentence, not between digits ("7:30 - 9:00"); a pair sets an aside apart ("No pupils -
+    whether or not their family paid - were moved")."""
+    found = [m.start() + 1 for m in re.finditer(r" [-+–] ", text)]
     ends = [m.start() for m in re.finditer(r"[.!?。！？\n]", text)]
     out = set()
     for at in found:
         low = max((e for e in ends if e < at), default=-1)
         high = min((e for e in ends if e > at), default=len(text))
-        pair = [d for d in found if low < d < high and d != at and text[d] == "-" == text[at]]
+        pair = [d for d in found if low < d < high and d != at and text[d] == text[at] != "+"]
         if not pair and not (text[at - 2:at - 1].isdigit() and text[at + 2:at + 3].isdigit()):
             out.add(at)
     return out
