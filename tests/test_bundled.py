@@ -392,6 +392,9 @@ def test_a_statement_that_lists_the_sealed_rice_among_what_passed_is_false():
     assert _criterion("school-food-rumour", "statement", "no-false-claims", failed, opened=True)[0] == 1.0
     damp = "封存大米仅为包装受潮。问题大米已登记封存。"
     assert _criterion("school-food-rumour", "statement", "no-false-claims", damp, opened=True)[0] == 0.0
+    # all but the sealed rice passed, and the sealed rice was more than damp: both true
+    for true in ("快检结果：除封存的2袋大米外均合格。问题大米已登记封存。", "封存的2袋大米不只是包装受潮，米粒已经霉变。问题大米已登记封存。"):
+        assert _criterion("school-food-rumour", "statement", "no-false-claims", true, opened=True)[0] == 1.0, true
 
 
 def test_a_plan_names_its_cases_and_the_suppliers_licence_as_they_are():
@@ -404,6 +407,8 @@ def test_a_plan_names_its_cases_and_the_suppliers_licence_as_they_are():
     case = "问题大米已登记封存。4. 有学生出现身体不适：立即送医，同步报告并如实发布。"
     assert true(case) == 1.0
     assert true(case.replace("4. 有学生出现身体不适：", "4. ")) == 0.0
+    # a line of what to answer a parent who asks is said, not a case planned for
+    assert true("问题大米已登记封存。有家长询问供应商资质：回复供应商无资质，已停止合作。") == 0.0
     licence = "问题大米已登记封存。经现场检查，丰禾粮油未能提供有效的食品经营许可证，涉嫌无证经营。"
     assert _criterion("school-food-rumour", "plan", "no-false-claims", licence, at=13 * 3600)[0] == 0.0
 

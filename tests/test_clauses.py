@@ -73,6 +73,7 @@ def stances(language: str, text: str, term: str) -> list[str]:
     # a word's own negation put inside a term found with a gap denies it; 非常 before a part does not
     ("zh", "封存的2袋大米均不合格。", "封存大米均合格", [NEGATED]),
     ("zh", "学生未食用。", "学生食用", [NEGATED]),
+    ("zh", "验收时发现受潮霉变，未开封未供给学生食用。", "未供学生食用", [STATED]),  # the term's own 未 said again
     ("zh", "家长们非常担心。", "家长担心", [STATED]),
     # "no indication that ..." denies what follows, as "no sign that ..." does
     ("en", "We have no indication that she meant to spread a rumour.", "spread a rumour", [NEGATED]),
@@ -1237,6 +1238,8 @@ def test_a_question_without_its_question_mark_asks(text, expected):
     assert stances("en", text, "the list is the school's") == expected
     assert stances("en", "The list, shared on Zalo, is the parents' draft.", "the parents' draft") == [STATED]
     assert stances("en", "Have the school publish the official list today.", "publish the official list") == [STATED]
+    # a label that names no question is a note with its subject left out: "Police: did the trace ..."
+    assert stances("en", "Police: did the trace this afternoon and the video is old footage.", "old footage") == [STATED]
 
 
 def test_a_rumour_retold_does_not_excuse_the_same_claim_made_later():
@@ -1279,13 +1282,16 @@ def test_what_nobody_has_heard_of_is_what_is_known_so_far():
                                  ("vi", "Theo những gì chúng tôi biết, không có học sinh nào bị chuyển chỗ.", "không có học sinh")):
         reading = Reading(text, lexicon(language))
         assert reading.bounded(reading.hits(term)[0]), text
-    reading = Reading("No pupil has been sent to hospital.", lexicon("en"))
-    assert not reading.bounded(reading.hits("no pupil")[0])
+    for text in ("No pupil has been sent to hospital.", "As far as the canteen is concerned, no pupil has been made ill."):
+        reading = Reading(text, lexicon("en"))
+        assert not reading.bounded(reading.hits("no pupil")[0]), text
 
 
 def test_a_video_that_now_says_something_is_retold():
     reading = Reading("A short video now says pupils were taken to hospital.", lexicon("en"))
     assert reading.retold(reading.hits("pupils were taken to hospital")[0])
+    reading = Reading("We can now say that pupils were taken to hospital.", lexicon("en"))
+    assert not reading.retold(reading.hits("pupils were taken to hospital")[0])
 
 
 def test_an_internal_text_that_asserts_what_the_facts_contradict_has_said_something_wrong():

@@ -641,7 +641,7 @@ class Reading:
             denied_by = self._since("coordinators", before)
         if (self._negation_near(denied_by) or not denial and self._negation_governs(before)
                 or any(self._has(m, inside) and not self._has(m, wanted) for m in lex.negations)
-                or _negated_inside(inside, wanted, lex.negators)
+                or _negated_inside(inside, wanted, lex)
                 or not denial and self._listed_after_negation(clause, start)):
             return NEGATED
         if self._asks(clause, scope):
@@ -745,8 +745,9 @@ class Reading:
         """Whether a clause is a question written without its question mark, as in a list of what
         people ask ("the questions people ask: is the list the school's, and is money already paid
         coming back"): it opens, after any joining word, with a verb before its subject (the
-        lexicon's `inversions`), and it opens its sentence or the items after a label ("establish
-        the facts quickly: was any mouldy rice served, is any child ill"), or follows a clause that names the
+        lexicon's `inversions`), and it opens its sentence, or the items after a label that names
+        what is to be found out ("establish the facts quickly: was any mouldy rice served, is any
+        child ill"; not "Police: did the trace this afternoon"), or follows a clause that names the
         questions (`askers`) or asks so too, or opens its sentence or its items with a word that asks (`asked`:
         "answering directly: whose list, was the head teacher arrested"; not "Ms Trang, who posted
         first, is the list the school's"). "The list, shared on Zalo, is the parents' draft" opens
@@ -758,7 +759,8 @@ class Reading:
         if not earlier:
             return True
         prior = earlier[-1]
-        return (prior.read == clause.intro or self._ending("askers", prior.read.rstrip()) is not None or self._asks_unmarked(prior)
+        return (self._first_item(clause) and self._any("askers", clause.intro)
+                or self._ending("askers", prior.read.rstrip()) is not None or self._asks_unmarked(prior)
                 or self._first_item(prior) and self._opens("asked", self._unjoined(prior.read)))
 
     def _verb_after(self, markers: str, wanted: str, after: str) -> bool:
@@ -1543,21 +1545,36 @@ def _in_order(wanted: tuple[str, ...], words: list[tuple[int, int, str, str]], b
     return None
 
 
-def _negated_inside(inside: str, wanted: str, negators: tuple[str, ...]) -> bool:
-    """Whether a Chinese term found with characters inserted has a word's own negation put right
-    before one of its parts: 封存大米均不合格 is no 封存大米均合格, nor 学生未食用 学生食用. Only
-    right before a part, so that 非常 in 家长非常担心 or 不断 in 不断核实 denies nothing."""
-    if not negators or len(inside) == len(wanted):
+def _negated_inside(inside: str, wanted: str, lexicon: Lexicon) -> bool:
+    """Whether a Chinese term found with characters inserted (`inside`, the term's folded text
+    as long as the term when nothing was) has them deny it: a negation put right before one of its
+    parts (封存大米均不合格 is no 封存大米均合格, 学生未食用 no 学生食用), or an exclusion right after
+    one (除封存的2袋大米外均合格 is no 封存大米均合格). Only right before a part, so that 非常 in
+    家长非常担心 denies nothing; and not the term's own negation said again (未开封未供给学生食用
+    still says 未供学生食用)."""
+    if len(inside) == len(wanted) or not (lexicon.negators or lexicon.exclusions):
         return False
-    at = -1
-    for char in wanted:
-        found = inside.find(char, at + 1)
-        if found == -1:
-            return False
-        if found > at + 1 and at >= 0 and inside[found - 1] in negators:
+    parts = _parts(wanted, inside, 0)
+    if parts is None:
+        return False
+    for i in range(1, len(parts)):
+        inserted = inside[parts[i - 1] + 1:parts[i]]
+        if inserted and (inserted[-1] in lexicon.negators and inserted[-1] not in wanted[:i]
+                         or inserted.startswith(lexicon.exclusions)):
             return True
-        at = found
     return False
+
+
+def _parts(term: str, read: str, at: int) -> list[int] | None:
+    """Where each character of a term stands in the text, the first at `at` and each next one the
+    first after it (None when one is missing)."""
+    positions = [at]
+    for char in term[1:]:
+        found = read.find(char, positions[-1] + 1)
+        if found == -1:
+            return None
+        positions.append(found)
+    return positions
 
 
 def _chars_apart(term: str, read: str, gap: int) -> tuple[int, int] | None:
@@ -1565,6 +1582,14 @@ def _chars_apart(term: str, read: str, gap: int) -> tuple[int, int] | None:
     (已于4月15日封存 for 已封存): at most `gap` in all, and never more than three times the term's length."""
     if len(term) < 3 or gap <= 0:
         return None
+    allowed = min(gap, 3 * len(term))
+    at = read.find(term[0])
+    while at != -1:
+        parts = _parts(term, read, at)
+        if parts is not None and parts[-1] - at + 1 - len(term) <= allowed:
+            return at, parts[-1] + 1
+        at = read.find(term[0], at + 1)
+    return None
     allowed = min(gap, 3 * len(term))
     at = read.find(term[0])
     while at != -1:
