@@ -151,6 +151,12 @@ def _task_score(scenario_id: str, task_id: str, text: str, at: float, due: float
      "The list is a draft by the class 3A committee.", True),
     ("district-hot-spot-en", "plan", "Ask the platforms to remove the original post and the videos about the case. "
      "The list is a draft by the class 3A committee.", True),
+    ("district-hot-spot-en", "plan", "No official information to be released until the review of all 32 classes is finished. "
+     "The list is a draft by the class 3A committee.", True),
+    ("district-hot-spot-en", "plan", "Ask Zalo group administrators to remove posts and articles about the case. "
+     "The list is a draft by the class 3A committee.", True),
+    ("district-hot-spot-en", "plan", "No police comment on her in public; no deleting comments. "
+     "The list is a draft by the class 3A committee.", False),
     ("district-hot-spot-en", "plan", "Ask the platforms to remove the spliced video; the original post stays up. "
      "The list is a draft by the class 3A committee.", False),
     ("school-food-rumour", "plan", "联系平台删除相关视频，连同原帖一并删除。问题大米已登记封存，今天送检。", True),

@@ -1256,7 +1256,7 @@ def test_a_rumour_retold_does_not_excuse_the_same_claim_made_later():
 
 
 @pytest.mark.parametrize("number", ["024 3868 1515", "0912 345 678", "(+84) 24 3868 1515", "0871—6200000", "(0812)6601234", "0832-6123 4567",
-                                    "138-0000-2261", "1900 1234", "400-800-1234", "12345", "０８３１－２２６０１１７"])
+                                    "138-0000-2261", "1900 1234", "400-800-1234", "12345", "０８３１－２２６０１１７", "6218 3300", "6257-1102"])
 def test_a_phone_number_written_out_says_where_to_ask(number):
     points, evidence = judge("en", {"contact": ["hotline"]}, f"The rice was sealed. Questions: ward office, {number}.")
     assert points == 1.0, evidence
@@ -1265,7 +1265,8 @@ def test_a_phone_number_written_out_says_where_to_ask(number):
 @pytest.mark.parametrize("text", ["14 gia đình đã nộp 35.000.000 đồng, 10 000 000 đồng cả lớp, mỗi cháu 1.650.000 đồng.",
                                   "Tài khoản 1903 4567 8901 của trưởng ban; CCCD 001203012345; lô 15042024.",
                                   "Không chuyển tiền vào tài khoản 0601 2345 6789; mã giao dịch 012345678901.",
-                                  "Ngày 16/9/2024, lúc 10.30 - 11.45; 12000 lượt xem; năm học 2024-2025."])
+                                  "Ngày 16/9/2024, lúc 10.30 - 11.45; 12000 lượt xem; năm học 2024-2025.",
+                                  "Từ năm 2019 2020 đến nay; niên khóa 2023 – 2024."])
 def test_amounts_dates_and_account_numbers_are_no_phone_number(text):
     assert judge("vi", {"contact": ["đường dây nóng"]}, "Bảng kê là bản dự thảo. " + text)[0] == 0.0
 
@@ -1285,6 +1286,14 @@ def test_what_nobody_has_heard_of_is_what_is_known_so_far():
     for text in ("No pupil has been sent to hospital.", "As far as the canteen is concerned, no pupil has been made ill."):
         reading = Reading(text, lexicon("en"))
         assert not reading.bounded(reading.hits("no pupil")[0]), text
+
+
+def test_the_second_thing_a_post_says_is_retold_too():
+    """"posts saying that ... and that pupils were hospitalised": the same report goes on."""
+    reading = Reading("We note concern about posts saying that the canteen served mouldy rice and that pupils were hospitalised.", lexicon("en"))
+    assert reading.retold(reading.hits("were hospitali")[0])
+    reading = Reading("The canteen served mouldy rice and that pupils were hospitalised.", lexicon("en"))
+    assert not reading.retold(reading.hits("were hospitali")[0])
 
 
 def test_a_video_that_now_says_something_is_retold():

@@ -1044,6 +1044,11 @@ class Reading:
         report before the colon does not reach into it."""
         if self._just_before("reports", hit) or hit.clause.intro and self._any("reports", hit.clause.intro):
             return True
+        pattern = _markers(self.lexicon, "reported_too")
+        said_before = hit.clause.read[:hit.start]
+        more = [m for m in pattern.finditer(said_before)] if pattern is not None else []
+        if more and self._extent(said_before[more[-1].end():]) <= _LEAD_WORDS and self._any("reports", said_before[:more[-1].start()]):
+            return True  # the second thing said: "posts saying that the canteen served mouldy rice and that pupils were hospitalised"
         low, _ = self._scope(hit.clause.read, hit.start, hit.end)
         earlier = [c for c in self._sentence(hit.clause)[0] if c.intro == hit.clause.intro]
         return (low == 0 and any(self._any("reports", c.read) for c in earlier)
