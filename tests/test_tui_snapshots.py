@@ -17,6 +17,7 @@ from drill.formats import Loader  # noqa: E402
 from drill.formats.library import bundled  # noqa: E402
 from drill.sessions import create  # noqa: E402
 from drill.tui.app import DrillApp  # noqa: E402
+from textual.widgets import TextArea  # noqa: E402
 
 SCENARIOS = {"en": "school-food-rumour-en.yaml", "zh-CN": "school-food-rumour.yaml"}
 ANSWERS = {
@@ -109,6 +110,8 @@ def show(screen: str, language: str = "en", team: str = "education"):
             await pilot.pause()
             await pilot.press("f6", "enter")
             await pilot.pause()
+            for area in app.screen.query(TextArea):
+                area.cursor_blink = False  # on a loaded machine the picture must not catch the cursor mid-blink
             if screen == "submit":   # a short draft: the dialog warns, and submitting stays possible
                 await pilot.press("ctrl+g")
             elif screen == "kept":
