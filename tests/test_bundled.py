@@ -419,6 +419,13 @@ def test_a_plan_names_its_cases_and_the_suppliers_licence_as_they_are():
     assert _criterion("school-food-rumour", "plan", "no-false-claims", licence, at=13 * 3600)[0] == 0.0
 
 
+def test_a_reply_that_announces_what_other_units_will_do_promises_what_nobody_decided():
+    text = ("The list is a draft by the class 3A committee. The district police will prosecute the administrator of the page, "
+            "and the education office will punish the school for its lack of supervision.")
+    assert _criterion("district-hot-spot-en", "reply-parents", "no-overclaims", text, opened=True)[0] == 0.0
+    assert _criterion("district-hot-spot-en", "reply-parents", "no-overclaims", text.split(" The district")[0], opened=True)[0] == 1.0
+
+
 def test_a_follow_up_that_warns_netizens_off_commenting_threatens_them():
     text = ("The mouldy rice was found at the delivery check and sealed. Netizens are warned not to comment or forward "
             "irresponsibly; every post is traceable.")

@@ -148,6 +148,10 @@ def test_a_claim_keeps_its_words_in_order_and_a_promise_claims_nothing_done():
     happened = Reading("The school will hold a meeting and several pupils were hospitalised yesterday.", lexicon("en"))
     hits = happened.hits("several pupils were hospitali", TENSE)
     assert hits and not any(happened.promised(hit) for hit in hits)
+    # a rule for the future does not say what happened: "not a single dong will be collected"
+    rule = Reading("From today not a single dong will be collected without the school's knowledge.", lexicon("en"))
+    assert not rule.hits("not a single dong was collected", TENSE)
+    assert Reading("Not a single dong was collected.", lexicon("en")).hits("not a single dong was collected", TENSE)
 
 
 def test_a_claim_in_another_tense_or_an_irregular_form_is_still_the_claim():

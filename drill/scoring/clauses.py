@@ -543,8 +543,9 @@ class Reading:
     def _same_time(self, term: str, read: str, span: tuple[int, int]) -> bool:
         """Whether the words found say what the term says about when: a term that says a thing
         is done (has been, đã, xong: the lexicon's `done`) needs those words found with it, and
-        none of a thing under way or to come (will, đang, sẽ: `ongoing`); an English -ing is no
-        -ed. So "we are checking all 32 classes" and "the money will be refunded" claim neither
+        none of a thing under way or to come (will, đang, sẽ: `ongoing`); a term that says a thing
+        happened (was: `past`) is not said by words that put it to come ("will be collected"); an
+        English -ing is no -ed. So "we are checking all 32 classes" and "the money will be refunded" claim neither
         "all 32 classes have been checked" nor "has been refunded"; a promise still matches a
         promise ("will be fined", "sẽ tạm dừng đứng lớp")."""
         lex = self.lexicon
@@ -555,6 +556,9 @@ class Reading:
             return False
         if claims_done and any(word in lex.ongoing for word in near):
             return False  # a promise ("will be refunded") is judged as one, not as a thing done
+        if (any(word in lex.past for word in term_words) and not any(word in lex.past for word in near)
+                and any(word in lex.ongoing and word not in lex.underway for word in near)):
+            return False  # "not a single dong will be collected" promises; it does not say none was
         if lex.language != "en":
             return True
         if (any(word in lex.past for word in term_words) and not any(word in lex.past for word in near)
