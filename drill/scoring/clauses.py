@@ -1599,17 +1599,3 @@ def _chars_apart(term: str, read: str, gap: int) -> tuple[int, int] | None:
             return at, parts[-1] + 1
         at = read.find(term[0], at + 1)
     return None
-    allowed = min(gap, 3 * len(term))
-    at = read.find(term[0])
-    while at != -1:
-        position, end = at + 1, at + 1
-        for char in term[1:]:
-            found = read.find(char, position)
-            if found == -1 or found - at + 1 - len(term) > allowed:
-                end = -1
-                break
-            position = end = found + 1
-        if end != -1:
-            return at, end
-        at = read.find(term[0], at + 1)
-    return None
