@@ -32,7 +32,6 @@ class Lexicon:
     hedges: tuple[str, ...] = ()
     negations: tuple[str, ...] = ()
     negators: tuple[str, ...] = ()  # a word's own negation (不 of 不合格): put inside a term found with a gap, it denies it
-    reported_too: tuple[str, ...] = ()  # "and that": what follows is said by the same report as what went before
     exclusions: tuple[str, ...] = ()  # "except" put after a part of a term found with a gap (除封存大米外均合格) denies it too
     rejections: tuple[str, ...] = ()
     questions: tuple[str, ...] = ()
@@ -42,6 +41,7 @@ class Lexicon:
     blame: tuple[str, ...] = ()
     alternatives: tuple[str, ...] = ()  # "or": a negation before the first alternative denies the next too
     reports: tuple[str, ...] = ()  # "circulating", 网传, lan truyền: what follows in the sentence is the rumour retold
+    reported_too: tuple[str, ...] = ()  # "and that": what follows is said by the same report as what went before
     bounded: tuple[str, ...] = ()  # "so far", 截至目前: what follows is what is known now, not a finding
     owning: tuple[str, ...] = ()  # words that own a failing ("apologise that", 致歉): what follows is admitted, not done
     conditions: tuple[str, ...] = ()  # "if", 若, nếu opening a clause: the rest of its sentence is a case, not a claim
