@@ -157,6 +157,8 @@ def _task_score(scenario_id: str, task_id: str, text: str, at: float, due: float
      "The list is a draft by the class 3A committee.", True),
     ("district-hot-spot-en", "plan", "No police comment on her in public; no deleting comments. "
      "The list is a draft by the class 3A committee.", False),
+    ("district-hot-spot-en", "plan", "No information to be released until it has been checked by the spokesperson. Ask the "
+     "editors not to publish the pupils' names or photos. The list is a draft by the class 3A committee.", False),
     ("district-hot-spot-en", "plan", "Ask the platforms to remove the spliced video; the original post stays up. "
      "The list is a draft by the class 3A committee.", False),
     ("school-food-rumour", "plan", "联系平台删除相关视频，连同原帖一并删除。问题大米已登记封存，今天送检。", True),
@@ -424,6 +426,10 @@ def test_a_reply_that_announces_what_other_units_will_do_promises_what_nobody_de
             "and the education office will punish the school for its lack of supervision.")
     assert _criterion("district-hot-spot-en", "reply-parents", "no-overclaims", text, opened=True)[0] == 0.0
     assert _criterion("district-hot-spot-en", "reply-parents", "no-overclaims", text.split(" The district")[0], opened=True)[0] == 1.0
+    # what parents demand, or a team proposes, is no decision announced
+    asked = ("The list is a draft by the class 3A committee. Some parents demand that the district punish the school for the "
+             "collection. We propose that the district inspect every school in the district.")
+    assert _criterion("district-hot-spot-en", "reply-parents", "no-overclaims", asked, opened=True)[0] == 1.0
 
 
 def test_a_follow_up_that_warns_netizens_off_commenting_threatens_them():

@@ -152,6 +152,8 @@ def test_a_claim_keeps_its_words_in_order_and_a_promise_claims_nothing_done():
     rule = Reading("From today not a single dong will be collected without the school's knowledge.", lexicon("en"))
     assert not rule.hits("not a single dong was collected", TENSE)
     assert Reading("Not a single dong was collected.", lexicon("en")).hits("not a single dong was collected", TENSE)
+    stress = Reading("We will stress that not a single dong has been collected.", lexicon("en"))
+    assert stress.hits("not a single dong was collected", TENSE)  # the "will" is the stressing's, not the claim's
 
 
 def test_a_claim_in_another_tense_or_an_irregular_form_is_still_the_claim():
@@ -1270,7 +1272,8 @@ def test_a_phone_number_written_out_says_where_to_ask(number):
                                   "Tài khoản 1903 4567 8901 của trưởng ban; CCCD 001203012345; lô 15042024.",
                                   "Không chuyển tiền vào tài khoản 0601 2345 6789; mã giao dịch 012345678901.",
                                   "Ngày 16/9/2024, lúc 10.30 - 11.45; 12000 lượt xem; năm học 2024-2025.",
-                                  "Từ năm 2019 2020 đến nay; niên khóa 2023 – 2024."])
+                                  "Từ năm 2019 2020 đến nay; niên khóa 2023 – 2024.",
+                                  "Video có 5000-6000 lượt chia sẻ; biên lai 2401-2432."])
 def test_amounts_dates_and_account_numbers_are_no_phone_number(text):
     assert judge("vi", {"contact": ["đường dây nóng"]}, "Bảng kê là bản dự thảo. " + text)[0] == 0.0
 
@@ -1297,6 +1300,10 @@ def test_the_second_thing_a_post_says_is_retold_too():
     reading = Reading("We note concern about posts saying that the canteen served mouldy rice and that pupils were hospitalised.", lexicon("en"))
     assert reading.retold(reading.hits("were hospitali")[0])
     reading = Reading("The canteen served mouldy rice and that pupils were hospitalised.", lexicon("en"))
+    assert not reading.retold(reading.hits("were hospitali")[0])
+    # the team's own "confirm that ... and that ..." is no report, whatever posts it has seen
+    reading = Reading("We have seen the posts saying the rice was mouldy and we can confirm that the rice was sealed "
+                      "and that two pupils were hospitalised.", lexicon("en"))
     assert not reading.retold(reading.hits("were hospitali")[0])
 
 

@@ -295,9 +295,18 @@ _AREA_AND_EIGHT = re.compile(r"(\(0\d{3}\)|0\d{3}[\-–—])\s*\d{4}\s?\d{4}")
 
 
 # A city number without its area code, as a local release prints it: two groups of four digits
-# ("Education Bureau 6218 3300", "6257-1102"); a span of years (2024-2025) is none.
-_LOCAL = re.compile(r"[2-9]\d{3}[ \-–]\d{4}")
+# ("Education Bureau 6218 3300", "6257-1102"); a span of years (2024-2025) or a range counting up
+# with a dash ("shared 5000-6000 times", receipts 2401-2432) is none.
+_LOCAL = re.compile(r"([2-9]\d{3})([ \-–])(\d{4})")
 _YEARS = re.compile(r"(?:19|20)\d\d\D+(?:19|20)\d\d")
+
+
+def _city_number(written: str) -> bool:
+    local = _LOCAL.fullmatch(written)
+    if local is None or _YEARS.fullmatch(written):
+        return False
+    first, dash, second = local.groups()
+    return dash == " " or int(second) < int(first)
 
 
 def _phone(text: str) -> str | None:
@@ -306,14 +315,15 @@ def _phone(text: str) -> str | None:
     1515, 0831-2260117, 0912 345 678), or a four-digit area code and 8 digits (0832-6123 4567); a
     city number of two groups of four (6218 3300); a Chinese mobile (1[3-9] and 11 digits); a hotline 1800/1900
     and 8 digits, 400 and 10, or a five-digit public line 123xx (12345, 12315). Amounts (10 000 000,
-    1.650.000), dates (2024-2025), times and account or ID numbers are not shaped like one."""
+    1.650.000), dates (2024-2025), ranges (5000-6000), times and most account or ID numbers are not
+    shaped like one; an eight-digit number in two groups of four is read as a city number."""
     for match in _NUMBER.finditer(text):
         written = match.group(0).strip()
         digits = re.sub(r"\D", "", written)
         if (written.lstrip("(").startswith("+") and 8 <= len(digits) <= 13
                 or digits[0] == "0" and digits[1:2] != "0" and (9 <= len(digits) <= 11 or _AREA_AND_EIGHT.fullmatch(written))
                 or re.fullmatch(r"1[3-9]\d{9}|1[89]00\d{4}|400\d{7}|123\d\d", digits)
-                or _LOCAL.fullmatch(written) and not _YEARS.fullmatch(written)):
+                or _city_number(written)):
             return written
     return None
 

@@ -556,9 +556,10 @@ class Reading:
             return False
         if claims_done and any(word in lex.ongoing for word in near):
             return False  # a promise ("will be refunded") is judged as one, not as a thing done
-        if (any(word in lex.past for word in term_words) and not any(word in lex.past for word in near)
-                and any(word in lex.ongoing and word not in lex.underway for word in near)):
-            return False  # "not a single dong will be collected" promises; it does not say none was
+        found = _WORD.findall(read[span[0]:span[1]])
+        if (any(word in lex.past for word in term_words) and not any(word in lex.past or word in lex.done for word in near)
+                and any(word in lex.ongoing and word not in lex.underway for word in found)):
+            return False  # "not a single dong will be collected" promises; "we will stress that not a single dong has been collected" does not
         if lex.language != "en":
             return True
         if (any(word in lex.past for word in term_words) and not any(word in lex.past for word in near)
@@ -1043,20 +1044,36 @@ class Reading:
         the rumour retold, unless a joining word ("but") starts the claim as the team's own, or the
         report is rejected first ("网传说法完全不实，大米没有任何问题": what follows is the team's answer).
         A verb of saying just before the claim in its own clause reports it too ("a short video
-        claimed several pupils were hospitalised", "chat groups are saying children are in hospital").
-        A list opened by a colon is the team's own account ("关于网传……一事，经核查，情况如下：……"): a
+        claimed several pupils were hospitalised", "chat groups are saying children are in hospital"),
+        and so does one the report goes on to with "and that" (_reported_too). A list opened by a colon is the team's own account ("关于网传……一事，经核查，情况如下：……"): a
         report before the colon does not reach into it."""
         if self._just_before("reports", hit) or hit.clause.intro and self._any("reports", hit.clause.intro):
             return True
-        pattern = _markers(self.lexicon, "reported_too")
-        said_before = hit.clause.read[:hit.start]
-        more = [m for m in pattern.finditer(said_before)] if pattern is not None else []
-        if more and self._extent(said_before[more[-1].end():]) <= _LEAD_WORDS and self._any("reports", said_before[:more[-1].start()]):
-            return True  # the second thing said: "posts saying that the canteen served mouldy rice and that pupils were hospitalised"
+        if self._reported_too(hit):
+            return True
         low, _ = self._scope(hit.clause.read, hit.start, hit.end)
         earlier = [c for c in self._sentence(hit.clause)[0] if c.intro == hit.clause.intro]
         return (low == 0 and any(self._any("reports", c.read) for c in earlier)
                 and not any(self._any("rejections", c.read) for c in earlier))
+
+    def _reported_too(self, hit: Hit) -> bool:
+        """Whether a claim is the next thing a report says, a few words after "and that" (the
+        lexicon's `reported_too`) when the "that" before it follows a verb of saying: "posts saying
+        that the canteen served mouldy rice and that pupils were hospitalised", not "we have seen the
+        posts and can confirm that the rice was sealed and that two pupils were hospitalised"."""
+        pattern = _markers(self.lexicon, "reported_too")
+        said_before = hit.clause.read[:hit.start]
+        more = list(pattern.finditer(said_before)) if pattern is not None else []
+        if not more or self._extent(said_before[more[-1].end():]) > _LEAD_WORDS:
+            return False
+        head = said_before[:more[-1].start()]
+        link = more[-1].group(0).split()[-1]  # "that", "rằng"
+        opener = list(re.finditer(rf"(?<!\w){re.escape(link)}(?!\w)", head))
+        if not opener or self._any("rejections", head):
+            return False
+        before_link = head[:opener[-1].start()].rstrip()
+        return (self._ending("reports", before_link) is not None
+                or self._ending("reports", head[:opener[-1].end()]) is not None)
 
     def proposed(self, hit: Hit) -> bool:
         """Whether a word that puts the hit to someone to decide stands just before it (the
