@@ -556,14 +556,15 @@ class Reading:
             return False
         if claims_done and any(word in lex.ongoing for word in near):
             return False  # a promise ("will be refunded") is judged as one, not as a thing done
+        # A term that says a thing happened (was), found without any word of the past near it:
+        unsaid_past = any(word in lex.past for word in term_words) and not any(word in lex.past for word in near)
         found = _WORD.findall(read[span[0]:span[1]])
-        if (any(word in lex.past for word in term_words) and not any(word in lex.past or word in lex.done for word in near)
+        if (unsaid_past and not any(word in lex.done for word in near)
                 and any(word in lex.ongoing and word not in lex.underway for word in found)):
             return False  # "not a single dong will be collected" promises; "we will stress that not a single dong has been collected" does not
         if lex.language != "en":
             return True
-        if (any(word in lex.past for word in term_words) and not any(word in lex.past for word in near)
-                and any(word.endswith("ing") and word in lex.auxiliaries for word in near)):
+        if unsaid_past and any(word.endswith("ing") and word in lex.auxiliaries for word in near):
             return False  # "about children being moved to the back" tells of no move that happened
         done = {stem(word) for word in term_words if word.endswith("ed")}
         if any(word.endswith("ing") and stem(word) in done for word in near):
