@@ -379,6 +379,22 @@ def test_a_plan_whose_agreed_lines_contradict_a_confirmed_fact_says_so(scenario_
      "đoạn ghi âm. Bảng kê là bản dự thảo của Ban đại diện lớp 3A.", False),
     ("district-hot-spot-en", "reply-parents", "The video that used the photo was edited by the Hong Ha Gossip page. "
      "The list is a draft by the class 3A committee.", False),
+    # pupils "seen for a stomach upset" are the illness the hospital ruled out; the photo denied in other words
+    ("school-food-rumour-en", "statement", "Two Year 3 pupils who felt unwell earlier this week were seen at the District "
+     "People's Hospital for a mild stomach upset and have fully recovered. The sacks were sealed and never served.", True),
+    ("school-food-rumour-en", "statement", "No pupil has had a stomach upset or food poisoning. The sacks were sealed and never served.", False),
+    ("school-food-rumour", "statement", "有两名学生因肠胃不适到医院就诊，现已康复。问题大米已登记封存，未供学生食用。", True),
+    ("school-food-rumour", "statement", "没有学生出现肠胃不适。问题大米已登记封存，未供学生食用。", False),
+    ("school-food-rumour", "assess", "经向学校了解，食堂仓库从未存放过霉变大米，网传图片并非三小仓库所拍。", True),
+    ("school-food-rumour", "assess", "照片中的大米是不是三小仓库的、有没有用于学生餐，现在都不清楚。", False),
+    ("district-hot-spot-en", "statement", "Head teacher Nguyen Thi Hanh was asked by the district police to come in this morning "
+     "and give a statement; she has since returned to work. The list is a draft by the class 3A committee.", True),
+    ("district-hot-spot-en", "statement", "The head teacher was not asked by the police to come in; she is at work. "
+     "The list is a draft by the class 3A committee.", False),
+    # the false news named as such ("phần sai sự thật (…)") is not said
+    ("district-hot-spot", "plan", "Nói thẳng phần sai (khoản điều hòa), nói rõ phần sai sự thật (ngồi cuối lớp, hiệu trưởng bị bắt). "
+     "Bảng kê là bản dự thảo của Ban đại diện lớp 3A.", False),
+    ("district-hot-spot", "plan", "Hiệu trưởng bị bắt, nhà trường tạm dừng thu. Bảng kê là bản dự thảo của Ban đại diện lớp 3A.", True),
 ])
 def test_a_text_that_denies_what_was_found_or_tells_the_story_in_other_words_is_false(scenario_id, task_id, text, false):
     points, evidence = _criterion(scenario_id, task_id, "no-false-claims", text, opened=True)
@@ -630,6 +646,7 @@ def test_an_assessment_that_names_the_wrong_lead_unit_is_at_best_fair(scenario_i
     # ... only as the whole name, and after the field's own name: "风险等级" is another line
     ("school-food-rumour", "风险等级：一般。\n舆情等级：重大或较大。\n信息发布牵头：市委宣传部（网信办）。\n处置牵头单位：市教育局。", 1.0, 1.0),
     ("district-hot-spot-en", "Risk level: ordinary.\nSeverity: serious.\nLead unit: Ward People's Committee.", 1.0, 1.0),
+    ("school-food-rumour", "四、定级：我们认为属于重大或较大。五、处置牵头：建议市教育局牵头，学校全力配合。", 1.0, 1.0),
 ])
 def test_an_assessment_that_writes_its_grade_and_lead_into_the_text_answers_the_form(scenario_id, text, grade, lead):
     """A blank form whose text says "Severity: serious" and "Lead: Ward People's Committee" answers
@@ -1032,3 +1049,40 @@ def test_an_assessment_that_states_a_falsehood_fails_and_one_that_retells_the_ru
     fields = {"grade": "Serious", "lead": "Ward People's Committee"}
     score = automatic_score(exercise, Submission("ward", "assess", 80 * 60, text, fields), 90 * 60)
     assert (score < 40) is fails, score
+
+
+# ----- (g) labels that fall on words, threats after "and", silence in a Vietnamese survey --------------
+
+@pytest.mark.parametrize(("scenario_id", "task_id", "text", "labels"), [
+    # "quá khích" said of comments describes a risk; said of parents it labels them
+    ("district-hot-spot", "assess", "Nguy cơ: tụ tập ở cổng trường, phát trực tiếp, bình luận quá khích.", False),
+    ("district-hot-spot", "assess", "Nguy cơ: một số phụ huynh quá khích kéo đến cổng trường.", True),
+    ("district-hot-spot", "plan", "Nếu tình hình xấu đi: có người quá khích thì nhờ Công an phường hỗ trợ giữ trật tự.", False),
+    # a passive sanction after "and" falls on the accounts named before it
+    ("district-hot-spot-en", "statement", "All accounts that posted, shared or commented on false information about the school, "
+     "including the account that first posted the list, have been recorded and will be handled strictly under Decree 15.", True),
+    ("district-hot-spot-en", "statement", "The Hong Ha Gossip page's videos have been recorded and will be handled strictly "
+     "under Decree 15.", False),
+])
+def test_a_label_falls_on_people_and_a_sanction_on_whom_the_sentence_names(scenario_id, task_id, text, labels):
+    text += " Bảng kê là bản dự thảo của Ban đại diện lớp 3A." if scenario_id == "district-hot-spot" else " The list is a draft by the class 3A committee."
+    points, evidence = _criterion(scenario_id, task_id, "no-blame", text, opened=True)
+    assert (points == 0.0) is labels, evidence
+
+
+def test_posting_before_asking_the_school_is_a_lecture_not_a_label():
+    """"Phụ huynh đăng lên mạng khi chưa hỏi nhà trường" reproaches the parent: a lecture that costs
+    a band, not a label that fails the text."""
+    text = ("Việc phụ huynh đăng lên mạng khi chưa hỏi nhà trường đã gây hiểu lầm rất đáng tiếc. "
+            "Bảng kê là bản dự thảo của Ban đại diện lớp 3A, nhà trường chưa duyệt.")
+    assert _criterion("district-hot-spot", "statement", "no-blame", text, opened=True)[0] == 1.0
+    assert _criterion("district-hot-spot", "statement", "no-lecturing", text, opened=True)[0] == 0.0
+
+
+@pytest.mark.parametrize(("scenario_id", "text"), [
+    ("district-hot-spot", "Kiến nghị: không cần đưa thông tin chính thức rộng rãi, tránh làm vụ việc nóng thêm."),
+    ("district-hot-spot-en", "Recommendation: no need to publish official information; it will die down."),
+])
+def test_a_survey_that_advises_against_official_information_advises_silence(scenario_id, text):
+    points, evidence = _survey(scenario_id, "no-silence", text)
+    assert points == 0.0, evidence
