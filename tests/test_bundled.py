@@ -385,12 +385,18 @@ def test_a_plan_whose_agreed_lines_contradict_a_confirmed_fact_says_so(scenario_
     ("school-food-rumour-en", "statement", "No pupil has had a stomach upset or food poisoning. The sacks were sealed and never served.", False),
     ("school-food-rumour", "statement", "有两名学生因肠胃不适到医院就诊，现已康复。问题大米已登记封存，未供学生食用。", True),
     ("school-food-rumour", "statement", "没有学生出现肠胃不适。问题大米已登记封存，未供学生食用。", False),
+    ("school-food-rumour-en", "statement", "Parents should watch for any stomach upset and tell the school straight away. "
+     "The sacks were sealed and never served.", False),
+    ("school-food-rumour", "statement", "如孩子出现肠胃不适，请及时联系班主任。问题大米已登记封存，未供学生食用。", False),
+    ("school-food-rumour", "statement", "照片不是三小学生午餐，是仓库里已封存的两袋待退大米，未供学生食用。", False),
     ("school-food-rumour", "assess", "经向学校了解，食堂仓库从未存放过霉变大米，网传图片并非三小仓库所拍。", True),
     ("school-food-rumour", "assess", "照片中的大米是不是三小仓库的、有没有用于学生餐，现在都不清楚。", False),
     ("district-hot-spot-en", "statement", "Head teacher Nguyen Thi Hanh was asked by the district police to come in this morning "
      "and give a statement; she has since returned to work. The list is a draft by the class 3A committee.", True),
     ("district-hot-spot-en", "statement", "The head teacher was not asked by the police to come in; she is at work. "
      "The list is a draft by the class 3A committee.", False),
+    ("district-hot-spot-en", "statement", "The page's administrator was asked by the police to come in and explain; the head "
+     "teacher is at work. The list is a draft by the class 3A committee.", False),
     # the false news named as such ("phần sai sự thật (…)") is not said
     ("district-hot-spot", "plan", "Nói thẳng phần sai (khoản điều hòa), nói rõ phần sai sự thật (ngồi cuối lớp, hiệu trưởng bị bắt). "
      "Bảng kê là bản dự thảo của Ban đại diện lớp 3A.", False),
@@ -1057,15 +1063,23 @@ def test_an_assessment_that_states_a_falsehood_fails_and_one_that_retells_the_ru
     # "quá khích" said of comments describes a risk; said of parents it labels them
     ("district-hot-spot", "assess", "Nguy cơ: tụ tập ở cổng trường, phát trực tiếp, bình luận quá khích.", False),
     ("district-hot-spot", "assess", "Nguy cơ: một số phụ huynh quá khích kéo đến cổng trường.", True),
+    ("district-hot-spot", "assess", "Nguy cơ: bình luận có biểu hiện quá khích, lan sang nhóm Zalo.", False),
+    ("district-hot-spot", "statement", "Kẻ quá khích sẽ bị xử lý.", True),
+    ("district-hot-spot", "statement", "Chị Trang đăng bài khi chưa hỏi nhà trường là thiếu trách nhiệm.", True),
     ("district-hot-spot", "plan", "Nếu tình hình xấu đi: có người quá khích thì nhờ Công an phường hỗ trợ giữ trật tự.", False),
     # a passive sanction after "and" falls on the accounts named before it
     ("district-hot-spot-en", "statement", "All accounts that posted, shared or commented on false information about the school, "
      "including the account that first posted the list, have been recorded and will be handled strictly under Decree 15.", True),
     ("district-hot-spot-en", "statement", "The Hong Ha Gossip page's videos have been recorded and will be handled strictly "
      "under Decree 15.", False),
+    # ... but not one whose clause names its own subject, the maker of the fake
+    ("district-hot-spot-en", "statement", "We thank the parent who posted, and the page's administrator has been identified and "
+     "will be handled under the law.", False),
+    ("school-food-rumour", "statement", "我们理解发帖家长的担忧，营销号“江川同城热点”的运营者已被查明并且将被依法处理。", False),
 ])
 def test_a_label_falls_on_people_and_a_sanction_on_whom_the_sentence_names(scenario_id, task_id, text, labels):
-    text += " Bảng kê là bản dự thảo của Ban đại diện lớp 3A." if scenario_id == "district-hot-spot" else " The list is a draft by the class 3A committee."
+    text += {"district-hot-spot": " Bảng kê là bản dự thảo của Ban đại diện lớp 3A.",
+             "school-food-rumour": "问题大米已登记封存，未供学生食用。"}.get(scenario_id, " The list is a draft by the class 3A committee.")
     points, evidence = _criterion(scenario_id, task_id, "no-blame", text, opened=True)
     assert (points == 0.0) is labels, evidence
 

@@ -949,22 +949,27 @@ class Reading:
         """Whether a sanction falls on a member of the public (the lexicon's `targets`: "anyone who
         posts ... will be dealt with", "mời người đăng bài lên làm việc"): a threat, not a measure
         against the page that faked the video. The target stands in the sanction's own clause; or,
-        when the sanction is passive and opens its clause (or the part of it after an "and"), in the
-        clauses before it, its subject ("những tài khoản tiếp tục chia sẻ, bình luận sai sự thật, sẽ bị
-        xử lý nghiêm"; "accounts that posted, ..., have been recorded and will be handled"). So "we
-        thank the parent who posted; the page will be prosecuted" threatens nobody. Nor does a
-        sanction the text calls false after it ("tin người đăng bị phạt là sai sự thật") or gives
-        as an example ("new false claims (e.g. that the poster was fined)")."""
+        when the sanction is passive and opens its clause, in the clauses before it, its subject
+        ("những tài khoản tiếp tục chia sẻ, bình luận sai sự thật, sẽ bị xử lý nghiêm"); a clause
+        that itself opens on its verb ("have been recorded and will be handled") has its subject
+        there too. So "we thank the parent who posted; the page will be prosecuted" threatens
+        nobody, nor "..., and the page's operator has been identified and will be handled": a
+        sanction on whoever made the fake (the lexicon's `fabricators`) named in its own clause.
+        Nor does a sanction the text calls false after it ("tin người đăng bị phạt là sai sự thật")
+        or gives as an example ("new false claims (e.g. that the poster was fined)")."""
         read = hit.clause.read
         if self._any("rejections", read[hit.end:]) or self._opens("examples", read):
             return False
         if self._any("targets", read):
             return True
+        if self._any("fabricators", read):
+            return False
         lead = read[:hit.start]
         passive = self._opens("agents", read[hit.start:]) or bool(self._ending("agents", lead.rstrip())) or (
             self.lexicon.language == "en" and bool(lead.split()) and lead.split()[-1] in self.lexicon.auxiliaries)  # "be dealt with"
-        # "have been recorded and will be handled strictly": the sanction's own verb starts after the "and"
-        short = self._size(self._since("coordinators", lead)) <= (_SUBJECT_WORDS if self.lexicon.spaced else _SUBJECT_CHARS)
+        subjectless = self._opens("auxiliaries", lead) or self._opens("agents", lead)
+        own = self._since("coordinators", lead) if subjectless else lead
+        short = self._size(own) <= (_SUBJECT_WORDS if self.lexicon.spaced else _SUBJECT_CHARS)
         return passive and short and any(self._any("targets", clause.read) for clause in self._sentence(hit.clause)[0])
 
     def disowned(self, hit: Hit) -> bool:
