@@ -162,6 +162,10 @@ def _task_score(scenario_id: str, task_id: str, text: str, at: float, due: float
     ("district-hot-spot-en", "plan", "Ask the platforms to remove the spliced video; the original post stays up. "
      "The list is a draft by the class 3A committee.", False),
     ("school-food-rumour", "plan", "联系平台删除相关视频，连同原帖一并删除。问题大米已登记封存，今天送检。", True),
+    # the gate shut on parents and their questions left unanswered, under cover of the one voice
+    ("school-food-rumour-en", "plan", "The school will say nothing until the statement is published. The gatekeeper tells "
+     "parents to go home and wait for the official notice; questions are ignored. The sealed sacks will be tested today.", True),
+    ("school-food-rumour", "plan", "门卫让家长回家等通知，对家长提问一律不回复。问题大米已登记封存，今天送检。", True),
     # watching every post, the original one included, or a single spokesperson, is no gag
     ("district-hot-spot-en", "plan", "Keep watching every post, including the original post. The list is a draft by the class 3A "
      "committee.", False),
