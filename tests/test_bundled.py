@@ -405,6 +405,13 @@ def test_a_plan_whose_agreed_lines_contradict_a_confirmed_fact_says_so(scenario_
     ("district-hot-spot", "plan", "Nói thẳng phần sai (khoản điều hòa), nói rõ phần sai sự thật (ngồi cuối lớp, hiệu trưởng bị bắt). "
      "Bảng kê là bản dự thảo của Ban đại diện lớp 3A.", False),
     ("district-hot-spot", "plan", "Hiệu trưởng bị bắt, nhà trường tạm dừng thu. Bảng kê là bản dự thảo của Ban đại diện lớp 3A.", True),
+    # a rumour given as a heading and answered "none" after it is denied; "không phải chờ" answers nothing
+    ("district-hot-spot", "reply-parents", "4. Việc Hiệu trưởng bị cơ quan công an mời làm việc: không có. "
+     "Bảng kê là bản dự thảo của Ban đại diện lớp 3A.", False),
+    ("district-hot-spot-en", "reply-parents", "Head teacher called in by the police: none. "
+     "The list is a draft by the class 3A committee.", False),
+    ("district-hot-spot", "reply-parents", "Hiệu trưởng đã bị công an mời làm việc, không phải chờ. "
+     "Bảng kê là bản dự thảo của Ban đại diện lớp 3A.", True),
 ])
 def test_a_text_that_denies_what_was_found_or_tells_the_story_in_other_words_is_false(scenario_id, task_id, text, false):
     points, evidence = _criterion(scenario_id, task_id, "no-false-claims", text, opened=True)

@@ -635,6 +635,8 @@ class Reading:
             return HEDGED  # "Still being checked: the payments of all 32 classes; who is responsible"
         if later and self._only("hedges", following) and self._labels(clause, later[0]):
             return HEDGED  # "Pupils in hospital: NOT CONFIRMED", "| Pupils in hospital | NOT CONFIRMED |"
+        if len(later) == 1 and self._solely("negations", following) and (clause.column or not later[0].column):
+            return REJECTED  # "Việc Hiệu trưởng bị công an mời làm việc: không có", "| Pupils in hospital | None |"
         low, high = self._scope(clause.read, start, end)
         scope = clause.read[low:high]
         before, after = clause.read[low:start], clause.read[end:high]
@@ -674,6 +676,12 @@ class Reading:
         if clause.column or value.column:
             return clause.column == 1 and value.column == 2 and not self._sentence(clause)[0] and self._extent(clause.read) <= _ITEM_WORDS
         return value.intro == clause.read and self._extent(clause.read) <= _ITEM_WORDS
+
+    def _solely(self, markers: str, read: str) -> bool:
+        """Whether a clause is a word of the list and nothing else ("không có", "None"; not "không
+        phải chờ", which says something of its own)."""
+        found = self._opening(markers, read)
+        return found is not None and not read[found.end():].strip(_LEADERS)
 
     def _only(self, markers: str, read: str) -> bool:
         """Whether a clause is a word of the list and next to nothing else ("NOT CONFIRMED", "待核实";
