@@ -226,6 +226,12 @@ def test_a_heading_above_a_paragraph_ends_its_sentence_but_a_list_stays_a_list()
            "4. The regulator samples the rice today.\n5. The bureau reports to the mayor.\n6. Teachers call every family.", 1.0),
     ("en", "Dear parents,\nMr. Li and I write to you about the rice.\nMs. Zhang posted the photos out of concern.\n"
            "Dr. Wang checked the pupils who were absent.\nNo. 3 Primary sealed the rice at delivery.\nSt. Mary's school was not involved.", 1.0),
+    # a report set out as a table under a two-line heading is read as its table says, not as notes
+    ("zh", "市教育局 初步情况快报（9:40）\n报：市政府分管副市长、市委宣传部\n\n| 项目 | 情况 |\n| --- | --- |\n"
+           "| 已核实 | 照片中大米为4月15日到货、验收时发现受潮霉变的2袋，已登记封存待退，未加工、未供学生食用 |\n"
+           "| 待核实 | 学生就医、住院传言（已请区人民医院查询）；视频画面来源（公安网安溯源中） |\n"
+           "| 现场 | 9:00约40名家长在校门口聚集，有人直播；我局副局长9:20到场接待，暂无冲突 |\n"
+           "| 下一步 | 参加联合工作组会商；医院核查、抽检结果出来后续报 |", 1.0),
     # a plan's items written out in sentences are no notes
     ("en", "Plan:\n- The school receives parents at the gate from 9:00; the deputy head leads and two teachers stay until home time.\n"
            "- The market regulator samples the rice in use this morning and tells the working group the rapid results by noon.\n"

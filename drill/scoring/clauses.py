@@ -1387,10 +1387,12 @@ class Reading:
         flu, spliced, ...", "通报：三小 大米 已封存 ...") or in runs of words with next to no grammar
         words ("first source microblog channels trend risks")."""
         sentences: dict[int, list[Clause]] = {}
-        for clause in self.clauses:
-            if not clause.column:  # a table's rows are terse by form; what they say is read all the same
-                sentences.setdefault(clause.sentence, []).append(clause)
         total = listed = 0
+        for clause in self.clauses:
+            if clause.column:  # a table's rows are terse by form; what they say is read, as sentences are
+                total += self._size(clause.read)
+            else:
+                sentences.setdefault(clause.sentence, []).append(clause)
         for clauses in sentences.values():
             sizes = [self._size(c.read) for c in clauses]
             total += sum(sizes)
