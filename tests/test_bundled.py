@@ -412,6 +412,9 @@ def test_a_plan_whose_agreed_lines_contradict_a_confirmed_fact_says_so(scenario_
      "The list is a draft by the class 3A committee.", False),
     ("district-hot-spot", "reply-parents", "Hiệu trưởng đã bị công an mời làm việc, không phải chờ. "
      "Bảng kê là bản dự thảo của Ban đại diện lớp 3A.", True),
+    # ... but a table's "No" answers its own column's question
+    ("school-food-rumour-en", "statement", "| Event | Reported to the bureau |\n| --- | --- |\n"
+     "| Two pupils were taken to hospital | No |\n\nThe sacks were sealed and never served.", True),
 ])
 def test_a_text_that_denies_what_was_found_or_tells_the_story_in_other_words_is_false(scenario_id, task_id, text, false):
     points, evidence = _criterion(scenario_id, task_id, "no-false-claims", text, opened=True)
@@ -1083,6 +1086,10 @@ def test_an_assessment_that_states_a_falsehood_fails_and_one_that_retells_the_ru
      "including the account that first posted the list, have been recorded and will be handled strictly under Decree 15.", True),
     ("district-hot-spot-en", "statement", "The Hong Ha Gossip page's videos have been recorded and will be handled strictly "
      "under Decree 15.", False),
+    # warning parents off the "bad elements" who lead them, the livestreamer threatened, posting called deliberate
+    ("district-hot-spot-en", "reply-parents", "Do not let yourselves be incited by bad elements.", True),
+    ("district-hot-spot-en", "reply-parents", "The person who is livestreaming must stop immediately or will be dealt with.", True),
+    ("district-hot-spot-en", "reply-parents", "Some people have deliberately posted and shared false information about the school.", True),
     # ... but not one whose clause names its own subject, the maker of the fake
     ("district-hot-spot-en", "statement", "We thank the parent who posted, and the page's administrator has been identified and "
      "will be handled under the law.", False),

@@ -74,7 +74,7 @@ _SUBJECT_WORDS, _SUBJECT_CHARS = 3, 6  # at most this before a passive sanction 
 # A request reaches past whom it asks ("yêu cầu Ban đại diện lớp 3A dừng thu", "asked the class 3A
 # parents' committee to stop collecting"): the action asked for may stand further off.
 _ASKED_WORDS, _ASKED_CHARS = 8, 12
-_WARNED_GAP = 3  # words (characters in Chinese) between "not to" and "by": "not to be misled by bad actors"
+_WARNED_GAP = 4  # words (characters in Chinese) between "not to" and "by": "do not let yourselves be incited by bad elements"
 _NEGATION_REACH_CHARS = 6
 _NEGATION_REACH_WORDS = 4
 # A prohibition among a clause's first words ("please do not", 请不要, "tuyệt đối không"), or a negation
@@ -635,8 +635,8 @@ class Reading:
             return HEDGED  # "Still being checked: the payments of all 32 classes; who is responsible"
         if later and self._only("hedges", following) and self._labels(clause, later[0]):
             return HEDGED  # "Pupils in hospital: NOT CONFIRMED", "| Pupils in hospital | NOT CONFIRMED |"
-        if len(later) == 1 and self._solely("negations", following) and (clause.column or not later[0].column):
-            return REJECTED  # "Việc Hiệu trưởng bị công an mời làm việc: không có", "| Pupils in hospital | None |"
+        if len(later) == 1 and not (clause.column or clause.question) and self._solely("negations", following):
+            return REJECTED  # "Việc Hiệu trưởng bị công an mời làm việc: không có" (a table's "No" answers its column)
         low, high = self._scope(clause.read, start, end)
         scope = clause.read[low:high]
         before, after = clause.read[low:start], clause.read[end:high]
