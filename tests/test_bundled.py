@@ -1077,10 +1077,8 @@ def test_an_assessment_that_states_a_falsehood_fails_and_one_that_retells_the_ru
     # "quá khích" said of comments describes a risk; said of parents it labels them
     ("district-hot-spot", "assess", "Nguy cơ: tụ tập ở cổng trường, phát trực tiếp, bình luận quá khích.", False),
     ("district-hot-spot", "assess", "Nguy cơ: một số phụ huynh quá khích kéo đến cổng trường.", True),
-    ("district-hot-spot", "assess", "Nguy cơ: bình luận có biểu hiện quá khích, lan sang nhóm Zalo.", False),
     ("district-hot-spot", "statement", "Kẻ quá khích sẽ bị xử lý.", True),
     ("district-hot-spot", "statement", "Chị Trang đăng bài khi chưa hỏi nhà trường là thiếu trách nhiệm.", True),
-    ("district-hot-spot", "plan", "Nếu tình hình xấu đi: có người quá khích thì nhờ Công an phường hỗ trợ giữ trật tự.", False),
     # a passive sanction after "and" falls on the accounts named before it
     ("district-hot-spot-en", "statement", "All accounts that posted, shared or commented on false information about the school, "
      "including the account that first posted the list, have been recorded and will be handled strictly under Decree 15.", True),

@@ -101,6 +101,8 @@ _BULLET_ITEM = re.compile(r"(?:[-•*·–]|\(?\d{1,2}[.)）、]|[一二三四�
 _RANK = re.compile(r"#{1,4}\s|\*\*|(?:\d{1,2}|[IVX]{1,4})[.)）、]\s*|[一二三四五六七八九十]+、")  # a heading's mark of rank
 _LABEL = re.compile(r"^[^.。!?！？;；]{1,24}?(?:[:：]|\s[-–—]\s)")
 _WRITTEN_FIELD = re.compile(r"^(?P<head>[^:]{2,30}):\s*(?P<value>\S.*)$")  # "Severity: serious", folded
+_NAMED_AFTER = re.compile(r"(?P<value>[^:()（）]{2,120}?)\s*[(（](?P<head>[^()（）]{2,30})[)）]")  # "the ward People's Committee (lead unit)", folded
+_LAST_NAMED = re.compile(r",|，|;| and | to | và | với |、|和")  # what stands before the bracket names one thing: the last of a list
 _NUMBERING = re.compile(r"^(?:[\W\d_一二三四五六七八九十]|[IVXivx]+(?=[.)）、]))*")  # "（四）", "4.", "IV." before a heading's words
 _LINE_PIECE = re.compile(r"[。；;!?！？]|\.(?:\s|$)")  # where a sentence ends in folded text (not in "6.200"), and a "label: value" on a line
 _RUN_ON_WORDS = 8  # a clause of this many words nearly always holds a grammar word, unless it is a list
@@ -1326,7 +1328,9 @@ class Reading:
         `grade`, "二、舆情等级" for "舆情等级"), or one that only adds how firm the answer is ("Mức độ đề
         xuất", "Grade (provisional)"); a head that is only part of a name ("Unit:", "Mức độ
         lan truyền:", "Grade 3 parents:") is some other line. With `whole`, the head is one of `names`
-        after any numbering only ("（四）等级" for 等级; not "风险等级", "Risk level")."""
+        after any numbering only ("（四）等级" for 等级; not "风险等级", "Risk level"). A field's whole
+        name in brackets after an answer names it too ("report to the ward People's Committee (lead
+        unit)", "UBND phường (đơn vị chủ trì)")."""
         wanted = [fold(name) for name in names if name.strip()]
         values = []
         for line in self._own_lines:
@@ -1340,6 +1344,7 @@ class Reading:
                                                       or head.startswith(name + " ") and self._qualified(head[len(name):]))
                        for name in wanted):
                     values.append(found["value"])
+                values += [_LAST_NAMED.split(named["value"])[-1] for named in _NAMED_AFTER.finditer(piece) if named["head"].strip() in wanted]
         return values
 
     def _qualified(self, rest: str) -> bool:
