@@ -667,6 +667,9 @@ def test_an_assessment_that_names_the_wrong_lead_unit_is_at_best_fair(scenario_i
     ("school-food-rumour", "风险等级：一般。\n舆情等级：重大或较大。\n信息发布牵头：市委宣传部（网信办）。\n处置牵头单位：市教育局。", 1.0, 1.0),
     ("district-hot-spot-en", "Risk level: ordinary.\nSeverity: serious.\nLead unit: Ward People's Committee.", 1.0, 1.0),
     ("school-food-rumour", "四、定级：我们认为属于重大或较大。五、处置牵头：建议市教育局牵头，学校全力配合。", 1.0, 1.0),
+    # the field's name in brackets after its answer, the last of a list
+    ("district-hot-spot", "4. Mức độ: Nghiêm trọng, vì lan nhanh.\n5. Báo cáo Ban Tuyên giáo và UBND phường Đông Giang (đơn vị chủ trì).", 1.0, 1.0),
+    ("school-food-rumour-en", "Grade: major or relatively major.\nReport to the deputy mayor and the Education Bureau (lead unit).", 1.0, 1.0),
 ])
 def test_an_assessment_that_writes_its_grade_and_lead_into_the_text_answers_the_form(scenario_id, text, grade, lead):
     """A blank form whose text says "Severity: serious" and "Lead: Ward People's Committee" answers
@@ -1098,6 +1101,12 @@ def test_a_label_falls_on_people_and_a_sanction_on_whom_the_sentence_names(scena
              "school-food-rumour": "问题大米已登记封存，未供学生食用。"}.get(scenario_id, " The list is a draft by the class 3A committee.")
     points, evidence = _criterion(scenario_id, task_id, "no-blame", text, opened=True)
     assert (points == 0.0) is labels, evidence
+
+
+def test_sharing_before_reading_the_notice_board_is_a_lecture():
+    text = ("The school's payments have been on the notice board since 5 September, and if everyone had looked at the notice "
+            "board before sharing, a lot of this could have been avoided. The list is a draft by the class 3A committee.")
+    assert _criterion("district-hot-spot-en", "reply-parents", "no-lecturing", text, opened=True)[0] == 0.0
 
 
 def test_posting_before_asking_the_school_is_a_lecture_not_a_label():
