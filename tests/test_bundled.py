@@ -412,9 +412,13 @@ def test_a_plan_whose_agreed_lines_contradict_a_confirmed_fact_says_so(scenario_
      "The list is a draft by the class 3A committee.", False),
     ("district-hot-spot", "reply-parents", "Hiệu trưởng đã bị công an mời làm việc, không phải chờ. "
      "Bảng kê là bản dự thảo của Ban đại diện lớp 3A.", True),
-    # ... but a table's "No" answers its own column's question
+    # ... but a table's "No" answers its own column's question, unless the column says whether the row is so
     ("school-food-rumour-en", "statement", "| Event | Reported to the bureau |\n| --- | --- |\n"
      "| Two pupils were taken to hospital | No |\n\nThe sacks were sealed and never served.", True),
+    ("school-food-rumour-en", "statement", "| Item | True/False |\n| --- | --- |\n"
+     "| Pupils were taken to hospital | No |\n\nThe sacks were sealed and never served.", False),
+    ("district-hot-spot", "reply-parents", "| Nội dung | Đúng/Sai |\n| --- | --- |\n| Hiệu trưởng bị bắt | Không |\n\n"
+     "Bảng kê là bản dự thảo của Ban đại diện lớp 3A.", False),
 ])
 def test_a_text_that_denies_what_was_found_or_tells_the_story_in_other_words_is_false(scenario_id, task_id, text, false):
     points, evidence = _criterion(scenario_id, task_id, "no-false-claims", text, opened=True)
@@ -670,6 +674,9 @@ def test_an_assessment_that_names_the_wrong_lead_unit_is_at_best_fair(scenario_i
     # the field's name in brackets after its answer, the last of a list
     ("district-hot-spot", "4. Mức độ: Nghiêm trọng, vì lan nhanh.\n5. Báo cáo Ban Tuyên giáo và UBND phường Đông Giang (đơn vị chủ trì).", 1.0, 1.0),
     ("school-food-rumour-en", "Grade: major or relatively major.\nReport to the deputy mayor and the Education Bureau (lead unit).", 1.0, 1.0),
+    # ... not who leads a task, nor where a label answers
+    ("district-hot-spot-en", "Severity: serious.\nTracing the video: District Police (lead unit), with the Propaganda Section.", 1.0, None),
+    ("school-food-rumour", "舆情等级：重大或较大。\n牵头单位：市教育局。\n大米抽检：市市场监管局（处置牵头单位）负责。", 1.0, 1.0),
 ])
 def test_an_assessment_that_writes_its_grade_and_lead_into_the_text_answers_the_form(scenario_id, text, grade, lead):
     """A blank form whose text says "Severity: serious" and "Lead: Ward People's Committee" answers
@@ -1091,6 +1098,8 @@ def test_an_assessment_that_states_a_falsehood_fails_and_one_that_retells_the_ru
     ("district-hot-spot-en", "reply-parents", "Do not let yourselves be incited by bad elements.", True),
     ("district-hot-spot-en", "reply-parents", "The person who is livestreaming must stop immediately or will be dealt with.", True),
     ("district-hot-spot-en", "reply-parents", "Some people have deliberately posted and shared false information about the school.", True),
+    ("district-hot-spot-en", "statement", "The gossip page deliberately spread the spliced video.", False),
+    ("district-hot-spot-en", "statement", "Do not say parents were incited by bad elements; they are worried.", False),
     # ... but not one whose clause names its own subject, the maker of the fake
     ("district-hot-spot-en", "statement", "We thank the parent who posted, and the page's administrator has been identified and "
      "will be handled under the law.", False),
@@ -1103,10 +1112,12 @@ def test_a_label_falls_on_people_and_a_sanction_on_whom_the_sentence_names(scena
     assert (points == 0.0) is labels, evidence
 
 
-def test_sharing_before_reading_the_notice_board_is_a_lecture():
+def test_sharing_before_reading_the_notice_board_is_a_lecture_but_owning_the_gap_is_not():
     text = ("The school's payments have been on the notice board since 5 September, and if everyone had looked at the notice "
             "board before sharing, a lot of this could have been avoided. The list is a draft by the class 3A committee.")
     assert _criterion("district-hot-spot-en", "reply-parents", "no-lecturing", text, opened=True)[0] == 0.0
+    owned = "A lot of this could have been avoided if we had published the list ourselves. The list is a draft by the class 3A committee."
+    assert _criterion("district-hot-spot-en", "reply-parents", "no-lecturing", owned, opened=True)[0] == 1.0
 
 
 def test_posting_before_asking_the_school_is_a_lecture_not_a_label():

@@ -105,6 +105,10 @@ class Answer:
                     named = _named(part, field.choices, self.lexicon.negations)
                     if named is not None:
                         return named, True
+        for value in self.reading.bracketed((field.label,)):
+            named = _named(value, field.choices, self.lexicon.negations)
+            if named is not None:
+                return named, True
         return "", False
 
     def find(self, terms: list[str], unless: Callable[[Hit], bool] | None = None) -> list[str]:

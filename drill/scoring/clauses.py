@@ -74,7 +74,7 @@ _SUBJECT_WORDS, _SUBJECT_CHARS = 3, 6  # at most this before a passive sanction 
 # A request reaches past whom it asks ("yêu cầu Ban đại diện lớp 3A dừng thu", "asked the class 3A
 # parents' committee to stop collecting"): the action asked for may stand further off.
 _ASKED_WORDS, _ASKED_CHARS = 8, 12
-_WARNED_GAP = 4  # words (characters in Chinese) between "not to" and "by": "do not let yourselves be incited by bad elements"
+_WARNED_GAP = 3  # words (characters in Chinese) between "not to" and "by": "not to be misled by bad actors"
 _NEGATION_REACH_CHARS = 6
 _NEGATION_REACH_WORDS = 4
 # A prohibition among a clause's first words ("please do not", 请不要, "tuyệt đối không"), or a negation
@@ -637,8 +637,9 @@ class Reading:
             return HEDGED  # "Still being checked: the payments of all 32 classes; who is responsible"
         if later and self._only("hedges", following) and self._labels(clause, later[0]):
             return HEDGED  # "Pupils in hospital: NOT CONFIRMED", "| Pupils in hospital | NOT CONFIRMED |"
-        if len(later) == 1 and not (clause.column or clause.question) and self._solely("negations", following):
-            return REJECTED  # "Việc Hiệu trưởng bị công an mời làm việc: không có" (a table's "No" answers its column)
+        if len(later) == 1 and not clause.question and self._solely("negations", following) and (
+                not clause.column or not later[0].intro or self._any("verdicts", later[0].intro)):
+            return REJECTED  # "Việc Hiệu trưởng bị công an mời làm việc: không có", "| Claim | True? |…| No |"
         low, high = self._scope(clause.read, start, end)
         scope = clause.read[low:high]
         before, after = clause.read[low:start], clause.read[end:high]
@@ -1328,9 +1329,7 @@ class Reading:
         `grade`, "二、舆情等级" for "舆情等级"), or one that only adds how firm the answer is ("Mức độ đề
         xuất", "Grade (provisional)"); a head that is only part of a name ("Unit:", "Mức độ
         lan truyền:", "Grade 3 parents:") is some other line. With `whole`, the head is one of `names`
-        after any numbering only ("（四）等级" for 等级; not "风险等级", "Risk level"). A field's whole
-        name in brackets after an answer names it too ("report to the ward People's Committee (lead
-        unit)", "UBND phường (đơn vị chủ trì)")."""
+        after any numbering only ("（四）等级" for 等级; not "风险等级", "Risk level")."""
         wanted = [fold(name) for name in names if name.strip()]
         values = []
         for line in self._own_lines:
@@ -1344,7 +1343,22 @@ class Reading:
                                                       or head.startswith(name + " ") and self._qualified(head[len(name):]))
                        for name in wanted):
                     values.append(found["value"])
-                values += [_LAST_NAMED.split(named["value"])[-1] for named in _NAMED_AFTER.finditer(piece) if named["head"].strip() in wanted]
+        return values
+
+    def bracketed(self, names: tuple[str, ...]) -> list[str]:
+        """What the team named with a field's name in brackets after it, where no label answers the
+        field: "report to the deputy mayor and the Education Bureau (lead unit).", "UBND phường Đông
+        Giang (đơn vị chủ trì)." The bracket ends its sentence and follows no colon: "Tracing the
+        video: District Police (lead unit)" and "the police (lead unit) trace the video" name who
+        leads a task, not the response. Of a list before it, the last item."""
+        wanted = [fold(name) for name in names if name.strip()]
+        values = []
+        for line in self._own_lines:
+            for piece in _LINE_PIECE.split(fold(line)):
+                found = _NAMED_AFTER.search(piece)
+                if (found and found["head"].strip() in wanted and ":" not in piece[:found.start()]
+                        and not piece[found.end():].strip(" .,;，。；")):
+                    values.append(_LAST_NAMED.split(found["value"])[-1])
         return values
 
     def _qualified(self, rest: str) -> bool:

@@ -21,7 +21,7 @@ from drill.i18n import language_for
 from .matching import fold
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame", "owning", "alternatives", "bounded", "reports", "conditions", "directives", "coordinators", "quantified", "prohibitions", "consequents", "cases", "apart", "referrals", "lecturing", "agents", "proposals", "asked", "past_endings", "reasons", "sanctions", "targets", "deferrals", "topics", "examples", "inversions", "askers", "unsettled", "forces", "news", "affirmations", "refusals", "namings", "exploits", "open_decisions", "unsaid", "falsehoods", "wishes", "relatives", "norms", "recounts", "either", "corrections", "fabricators", "public", "provisional", "negators", "exclusions", "reported_too")
+_LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame", "owning", "alternatives", "bounded", "reports", "conditions", "directives", "coordinators", "quantified", "prohibitions", "consequents", "cases", "apart", "referrals", "lecturing", "agents", "proposals", "asked", "past_endings", "reasons", "sanctions", "targets", "deferrals", "topics", "examples", "inversions", "askers", "unsettled", "forces", "news", "affirmations", "refusals", "namings", "exploits", "open_decisions", "unsaid", "falsehoods", "wishes", "relatives", "norms", "recounts", "either", "corrections", "fabricators", "public", "provisional", "negators", "exclusions", "reported_too", "verdicts")
 _SETS = ("fillers", "auxiliaries", "ongoing", "underway", "done", "past", "abbreviations", "grammar")  # looked up one word at a time
 
 
@@ -42,6 +42,7 @@ class Lexicon:
     alternatives: tuple[str, ...] = ()  # "or": a negation before the first alternative denies the next too
     reports: tuple[str, ...] = ()  # "circulating", 网传, lan truyền: what follows in the sentence is the rumour retold
     reported_too: tuple[str, ...] = ()  # "and that": what follows is said by the same report as what went before
+    verdicts: tuple[str, ...] = ()  # a table column whose "No" denies its row ("True?", "Đúng/Sai", "是否属实")
     bounded: tuple[str, ...] = ()  # "so far", 截至目前: what follows is what is known now, not a finding
     owning: tuple[str, ...] = ()  # words that own a failing ("apologise that", 致歉): what follows is admitted, not done
     conditions: tuple[str, ...] = ()  # "if", 若, nếu opening a clause: the rest of its sentence is a case, not a claim
