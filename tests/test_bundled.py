@@ -1120,6 +1120,16 @@ def test_sharing_before_reading_the_notice_board_is_a_lecture_but_owning_the_gap
     assert _criterion("district-hot-spot-en", "reply-parents", "no-lecturing", owned, opened=True)[0] == 1.0
 
 
+@pytest.mark.parametrize(("scenario_id", "text"), [
+    ("district-hot-spot", "Phụ huynh có thắc mắc về khoản này đề nghị hỏi trực tiếp trưởng ban đại diện lớp. "
+     "Bảng kê là bản dự thảo của Ban đại diện lớp 3A."),
+    ("district-hot-spot-en", "Parents with questions about this money should ask the committee head directly. "
+     "The list is a draft by the class 3A committee."),
+])
+def test_sending_parents_to_the_committee_head_passes_the_buck(scenario_id, text):
+    assert _criterion(scenario_id, "reply-parents", "no-lecturing", text, opened=True)[0] == 0.0
+
+
 def test_posting_before_asking_the_school_is_a_lecture_not_a_label():
     """"Phụ huynh đăng lên mạng khi chưa hỏi nhà trường" reproaches the parent: a lecture that costs
     a band, not a label that fails the text."""
