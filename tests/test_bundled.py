@@ -419,6 +419,9 @@ def test_a_plan_whose_agreed_lines_contradict_a_confirmed_fact_says_so(scenario_
      "| Pupils were taken to hospital | No |\n\nThe sacks were sealed and never served.", False),
     ("district-hot-spot", "reply-parents", "| Nội dung | Đúng/Sai |\n| --- | --- |\n| Hiệu trưởng bị bắt | Không |\n\n"
      "Bảng kê là bản dự thảo của Ban đại diện lớp 3A.", False),
+    ("school-food-rumour", "statement", "| 网传说法 | 是否属实 |\n| --- | --- |\n| 多名学生已住院 | 否 |\n\n问题大米已登记封存，未供学生食用。", False),
+    ("district-hot-spot-en", "reply-parents", "| Development | Answer sent to parents |\n| --- | --- |\n"
+     "| The head teacher was arrested | No |\n\nThe list is a draft by the class 3A committee.", True),
 ])
 def test_a_text_that_denies_what_was_found_or_tells_the_story_in_other_words_is_false(scenario_id, task_id, text, false):
     points, evidence = _criterion(scenario_id, task_id, "no-false-claims", text, opened=True)
@@ -677,6 +680,7 @@ def test_an_assessment_that_names_the_wrong_lead_unit_is_at_best_fair(scenario_i
     # ... not who leads a task, nor where a label answers
     ("district-hot-spot-en", "Severity: serious.\nTracing the video: District Police (lead unit), with the Propaganda Section.", 1.0, None),
     ("school-food-rumour", "舆情等级：重大或较大。\n牵头单位：市教育局。\n大米抽检：市市场监管局（处置牵头单位）负责。", 1.0, 1.0),
+    ("district-hot-spot", "Mức độ: Nghiêm trọng, vì lan nhanh.\nTrước 10:00 giao UBND phường Đông Giang (chủ trì).", 1.0, 1.0),
 ])
 def test_an_assessment_that_writes_its_grade_and_lead_into_the_text_answers_the_form(scenario_id, text, grade, lead):
     """A blank form whose text says "Severity: serious" and "Lead: Ward People's Committee" answers
@@ -1096,6 +1100,7 @@ def test_an_assessment_that_states_a_falsehood_fails_and_one_that_retells_the_ru
      "under Decree 15.", False),
     # warning parents off the "bad elements" who lead them, the livestreamer threatened, posting called deliberate
     ("district-hot-spot-en", "reply-parents", "Do not let yourselves be incited by bad elements.", True),
+    ("district-hot-spot-en", "reply-parents", "We ask parents not to let themselves be incited by bad elements.", True),
     ("district-hot-spot-en", "reply-parents", "The person who is livestreaming must stop immediately or will be dealt with.", True),
     ("district-hot-spot-en", "reply-parents", "Some people have deliberately posted and shared false information about the school.", True),
     ("district-hot-spot-en", "statement", "The gossip page deliberately spread the spliced video.", False),
@@ -1128,6 +1133,9 @@ def test_sharing_before_reading_the_notice_board_is_a_lecture_but_owning_the_gap
 ])
 def test_sending_parents_to_the_committee_head_passes_the_buck(scenario_id, text):
     assert _criterion(scenario_id, "reply-parents", "no-lecturing", text, opened=True)[0] == 0.0
+    asking = ("This morning the ward will ask the committee head directly to return the money. "
+              "The list is a draft by the class 3A committee.")
+    assert _criterion("district-hot-spot-en", "reply-parents", "no-lecturing", asking, opened=True)[0] == 1.0
 
 
 def test_posting_before_asking_the_school_is_a_lecture_not_a_label():

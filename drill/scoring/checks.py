@@ -105,7 +105,7 @@ class Answer:
                     named = _named(part, field.choices, self.lexicon.negations)
                     if named is not None:
                         return named, True
-        for value in self.reading.bracketed((field.label,)):
+        for value in self.reading.bracketed((field.label, *field.aliases)):
             named = _named(value, field.choices, self.lexicon.negations)
             if named is not None:
                 return named, True

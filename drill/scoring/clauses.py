@@ -102,6 +102,7 @@ _RANK = re.compile(r"#{1,4}\s|\*\*|(?:\d{1,2}|[IVX]{1,4})[.)）、]\s*|[一二�
 _LABEL = re.compile(r"^[^.。!?！？;；]{1,24}?(?:[:：]|\s[-–—]\s)")
 _WRITTEN_FIELD = re.compile(r"^(?P<head>[^:]{2,30}):\s*(?P<value>\S.*)$")  # "Severity: serious", folded
 _NAMED_AFTER = re.compile(r"(?P<value>[^:()（）]{2,120}?)\s*[(（](?P<head>[^()（）]{2,30})[)）]")  # "the ward People's Committee (lead unit)", folded
+_LABEL_COLON = re.compile(r"[:：](?!\d)")  # a label's colon, not a clock's ("10:00")
 _LAST_NAMED = re.compile(r",|，|;| and | to | và | với |、|和")  # what stands before the bracket names one thing: the last of a list
 _NUMBERING = re.compile(r"^(?:[\W\d_一二三四五六七八九十]|[IVXivx]+(?=[.)）、]))*")  # "（四）", "4.", "IV." before a heading's words
 _LINE_PIECE = re.compile(r"[。；;!?！？]|\.(?:\s|$)")  # where a sentence ends in folded text (not in "6.200"), and a "label: value" on a line
@@ -638,7 +639,7 @@ class Reading:
         if later and self._only("hedges", following) and self._labels(clause, later[0]):
             return HEDGED  # "Pupils in hospital: NOT CONFIRMED", "| Pupils in hospital | NOT CONFIRMED |"
         if len(later) == 1 and not clause.question and self._solely("negations", following) and (
-                not clause.column or not later[0].intro or self._any("verdicts", later[0].intro)):
+                not clause.column or not later[0].intro or self._verdict(later[0].intro)):
             return REJECTED  # "Việc Hiệu trưởng bị công an mời làm việc: không có", "| Claim | True? |…| No |"
         low, high = self._scope(clause.read, start, end)
         scope = clause.read[low:high]
@@ -679,6 +680,13 @@ class Reading:
         if clause.column or value.column:
             return clause.column == 1 and value.column == 2 and not self._sentence(clause)[0] and self._extent(clause.read) <= _ITEM_WORDS
         return value.intro == clause.read and self._extent(clause.read) <= _ITEM_WORDS
+
+    def _verdict(self, heading: str) -> bool:
+        """Whether a table column's heading asks only whether its row is so: words of the lexicon's
+        `verdicts` and nothing else ("True/False", "Đúng hay sai?", "是否属实"); not "Answer sent to
+        parents" or "Đã có kết luận?", whose "No" answers the column."""
+        parts = [part for part in re.split(r"[/／?？|,，\s]+|\b(?:or|hay|hoặc)\b|或|是否", heading) if part]
+        return bool(parts) and all(part in self.lexicon.verdicts for part in parts)
 
     def _solely(self, markers: str, read: str) -> bool:
         """Whether a clause is a word of the list and nothing else ("không có", "None"; not "không
@@ -1355,10 +1363,11 @@ class Reading:
         values = []
         for line in self._own_lines:
             for piece in _LINE_PIECE.split(fold(line)):
-                found = _NAMED_AFTER.search(piece)
-                if (found and found["head"].strip() in wanted and ":" not in piece[:found.start()]
-                        and not piece[found.end():].strip(" .,;，。；")):
-                    values.append(_LAST_NAMED.split(found["value"])[-1])
+                for found in _NAMED_AFTER.finditer(piece):
+                    colon = _LABEL_COLON.search(piece)
+                    if (found["head"].strip() in wanted and not (colon and colon.start() < found.start())
+                            and not piece[found.end():].strip(" .,;，。；")):
+                        values.append(_LAST_NAMED.split(found["value"])[-1])
         return values
 
     def _qualified(self, rest: str) -> bool:
