@@ -405,6 +405,8 @@ def test_a_plan_whose_agreed_lines_contradict_a_confirmed_fact_says_so(scenario_
     ("district-hot-spot", "plan", "Nói thẳng phần sai (khoản điều hòa), nói rõ phần sai sự thật (ngồi cuối lớp, hiệu trưởng bị bắt). "
      "Bảng kê là bản dự thảo của Ban đại diện lớp 3A.", False),
     ("district-hot-spot", "plan", "Hiệu trưởng bị bắt, nhà trường tạm dừng thu. Bảng kê là bản dự thảo của Ban đại diện lớp 3A.", True),
+    ("district-hot-spot", "assess", "Thông tin học sinh bị xếp ngồi cuối lớp và hiệu trưởng bị công an mời làm việc là tin bịa đặt "
+     "do trang “Hóng Biến Hồng Hà” dựng lên. Bảng kê là bản dự thảo của Ban đại diện lớp 3A.", False),
     # a rumour given as a heading and answered "none" after it is denied; "không phải chờ" answers nothing
     ("district-hot-spot", "reply-parents", "4. Việc Hiệu trưởng bị cơ quan công an mời làm việc: không có. "
      "Bảng kê là bản dự thảo của Ban đại diện lớp 3A.", False),
