@@ -1363,8 +1363,8 @@ class Reading:
         values = []
         for line in self._own_lines:
             for piece in _LINE_PIECE.split(fold(line)):
+                colon = _LABEL_COLON.search(piece)
                 for found in _NAMED_AFTER.finditer(piece):
-                    colon = _LABEL_COLON.search(piece)
                     if (found["head"].strip() in wanted and not (colon and colon.start() < found.start())
                             and not piece[found.end():].strip(" .,;，。；")):
                         values.append(_LAST_NAMED.split(found["value"])[-1])
