@@ -103,6 +103,7 @@ _LABEL = re.compile(r"^[^.。!?！？;；]{1,24}?(?:[:：]|\s[-–—]\s)")
 _WRITTEN_FIELD = re.compile(r"^(?P<head>[^:]{2,30}):\s*(?P<value>\S.*)$")  # "Severity: serious", folded
 _NAMED_AFTER = re.compile(r"(?P<value>[^:()（）]{2,120}?)\s*[(（](?P<head>[^()（）]{2,30})[)）]")  # "the ward People's Committee (lead unit)", folded
 _LABEL_COLON = re.compile(r"[:：](?!\d)")  # a label's colon, not a clock's ("10:00")
+_VERDICT_PARTS = re.compile(r"[/／?？|,，\s]+|\b(?:or|hay|hoặc)\b|或|是否")  # "True/False", "Đúng hay sai?", "是否属实"
 _LAST_NAMED = re.compile(r",|，|;| and | to | và | với |、|和")  # what stands before the bracket names one thing: the last of a list
 _NUMBERING = re.compile(r"^(?:[\W\d_一二三四五六七八九十]|[IVXivx]+(?=[.)）、]))*")  # "（四）", "4.", "IV." before a heading's words
 _LINE_PIECE = re.compile(r"[。；;!?！？]|\.(?:\s|$)")  # where a sentence ends in folded text (not in "6.200"), and a "label: value" on a line
@@ -561,9 +562,8 @@ class Reading:
             return False  # a promise ("will be refunded") is judged as one, not as a thing done
         # A term that says a thing happened (was), found without any word of the past near it:
         unsaid_past = any(word in lex.past for word in term_words) and not any(word in lex.past for word in near)
-        found = _WORD.findall(read[span[0]:span[1]])
         if (unsaid_past and not any(word in lex.done for word in near)
-                and any(word in lex.ongoing and word not in lex.underway for word in found)):
+                and any(word in lex.ongoing and word not in lex.underway for word in _WORD.findall(read[span[0]:span[1]]))):
             return False  # "not a single dong will be collected" promises; "we will stress that not a single dong has been collected" does not
         if lex.language != "en":
             return True
@@ -638,7 +638,7 @@ class Reading:
             return HEDGED  # "Still being checked: the payments of all 32 classes; who is responsible"
         if later and self._only("hedges", following) and self._labels(clause, later[0]):
             return HEDGED  # "Pupils in hospital: NOT CONFIRMED", "| Pupils in hospital | NOT CONFIRMED |"
-        if len(later) == 1 and not clause.question and self._solely("negations", following) and (
+        if len(later) == 1 and not clause.question and self._only("negations", following, exactly=True) and (
                 not clause.column or not later[0].intro or self._verdict(later[0].intro)):
             return REJECTED  # "Việc Hiệu trưởng bị công an mời làm việc: không có", "| Claim | True? |…| No |"
         low, high = self._scope(clause.read, start, end)
@@ -685,20 +685,17 @@ class Reading:
         """Whether a table column's heading asks only whether its row is so: words of the lexicon's
         `verdicts` and nothing else ("True/False", "Đúng hay sai?", "是否属实"); not "Answer sent to
         parents" or "Đã có kết luận?", whose "No" answers the column."""
-        parts = [part for part in re.split(r"[/／?？|,，\s]+|\b(?:or|hay|hoặc)\b|或|是否", heading) if part]
+        parts = [part for part in _VERDICT_PARTS.split(heading) if part]
         return bool(parts) and all(part in self.lexicon.verdicts for part in parts)
 
-    def _solely(self, markers: str, read: str) -> bool:
-        """Whether a clause is a word of the list and nothing else ("không có", "None"; not "không
-        phải chờ", which says something of its own)."""
-        found = self._opening(markers, read)
-        return found is not None and not read[found.end():].strip(_LEADERS)
-
-    def _only(self, markers: str, read: str) -> bool:
+    def _only(self, markers: str, read: str, exactly: bool = False) -> bool:
         """Whether a clause is a word of the list and next to nothing else ("NOT CONFIRMED", "待核实";
-        not "unclear for how long", "chưa rõ lý do", which leave something else open)."""
+        not "unclear for how long", "chưa rõ lý do", which leave something else open); `exactly`,
+        nothing else at all ("không có", "None"; not "không phải chờ", which says something of its own)."""
         found = self._opening(markers, read)
-        return found is not None and self._size(read[found.end():]) <= (1 if self.lexicon.spaced else 2)
+        if found is None:
+            return False
+        return not read[found.end():].strip(_LEADERS) if exactly else self._size(read[found.end():]) <= (1 if self.lexicon.spaced else 2)
 
     def refused(self, hit: Hit) -> bool:
         """Whether a label follows a refusal to name the public so, among its clause's first words
