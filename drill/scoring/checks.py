@@ -92,7 +92,8 @@ class Answer:
     def given(self, field_id: str) -> tuple[str, bool]:
         """A form field's answer, and whether it was read from the text: the form's own when filled
         in; else, for a field with choices, the choice the team wrote after the field's name in
-        the text ("Severity: serious"), as an expert reading the text would take it."""
+        the text ("Severity: serious"), or in brackets after the choice, or after a verb of grading
+        ("We consider it major or relatively major"), as an expert reading the text would take it."""
         given = self.fields.get(field_id, "").strip()
         field = next((f for f in self.task.fields if f.id == field_id), None)
         if given or field is None or not field.choices:
@@ -105,7 +106,7 @@ class Answer:
                     named = _named(part, field.choices, self.lexicon.negations)
                     if named is not None:
                         return named, True
-        for value in self.reading.bracketed((field.label, *field.aliases)):
+        for value in (*self.reading.bracketed((field.label, *field.aliases)), *self.reading.judged()):
             named = _named(value, field.choices, self.lexicon.negations)
             if named is not None:
                 return named, True
@@ -407,18 +408,21 @@ def _facts(fact_ids: list[str], answer: Answer) -> Result:
 def _no_false_claims(how: bool | str, answer: Answer) -> Result:
     """A contradiction counts only when asserted: quoting a rumour to reject it, naming it as news
     going round or asking about it contradicts nothing, nor the case an internal text plans for
-    ("出现新的学生不适报告：立即送医")."""
+    ("出现新的学生不适报告：立即送医"). Where online claims are judged (`retold`: an assessment), a
+    rumour written down as fact fails before the fact that disproves it is in, too: "已造成多名学生
+    住院" at 08:10 takes the web's word for what nobody has checked."""
     w = answer.words
     claims = []
     reading = answer.reading
     for fact in answer.scenario.facts:
-        if not answer.established(fact):
-            continue  # an unverified claim, not a false one: no_overclaims judges it
+        if not answer.established(fact) and (how != "retold" or fact.pending):
+            continue  # an unverified claim, not a false one: no_overclaims judges it (no_undecided, a decision)
         # What happened is contradicted by a claim, not by a promise ("we will return them the same
         # day") nor by the rumour retold ('posts saying "pupils were taken to hospital"').
+        unknown = not answer.established(fact)  # then only the team's own word counts: no rumour retold in any way, no case planned for
         said = reading.find(fact.contradicted_by, (STATED,), match=TENSE, unless=lambda hit: (
             reading.promised(hit) or (reading.recounted(hit) if how == "retold" else reading.retold(hit)) or reading.told(hit)
-            or answer.internal and reading.in_case(hit)))
+            or answer.internal and reading.in_case(hit) or unknown and (reading.retold(hit) or reading.conditional(hit))))
         if said:
             claims.append(w("scoring.claim.contradicts", fact=w.fact(fact.text), terms=_quotes(w, said)))
     return _absence(answer, claims, w("scoring.claim.none"))

@@ -411,7 +411,7 @@ class Reading:
         wanted = _prepared(term, self.lexicon)
         if not wanted:
             return
-        if _spans_clauses(wanted):
+        if _spans_clauses(wanted, self.lexicon.abbreviations):
             # A term that spans clauses is looked for in the whole text, as it always was.
             if occurs(wanted, self.whole_read, self.whole):
                 yield Hit(term, Clause(term, wanted, -1, False), 0, len(wanted), STATED)
@@ -636,8 +636,8 @@ class Reading:
             return NEGATED  # "Do not say: that anyone has been disciplined; that the first post was a rumour"
         if clause.intro and self._any("hedges", clause.intro):
             return HEDGED  # "Still being checked: the payments of all 32 classes; who is responsible"
-        if later and self._only("hedges", following) and self._labels(clause, later[0]):
-            return HEDGED  # "Pupils in hospital: NOT CONFIRMED", "| Pupils in hospital | NOT CONFIRMED |"
+        if later and self._only("hedges", following, exactly=not self._labels(clause, later[0])):
+            return HEDGED  # "Pupils in hospital: NOT CONFIRMED", "| Pupils in hospital | NOT CONFIRMED |"; a long one: "...: chưa xác minh, ..."
         if len(later) == 1 and not clause.question and self._only("negations", following, exactly=True) and (
                 not clause.column or not later[0].intro or self._verdict(later[0].intro)):
             return REJECTED  # "Việc Hiệu trưởng bị công an mời làm việc: không có", "| Claim | True? |…| No |"
@@ -663,7 +663,7 @@ class Reading:
             return HEDGED  # "若有学生出现不适，立即联系家长，送医治疗": a case planned for
         if clause.section in self._open_sections:
             return HEDGED  # an item under "3. Still to be verified" that no negation or question already reads
-        if (self._any("hedges", before) or self._any("hedges", after) or self._straddled("hedges", clause.read, start, end)
+        if (self._any("hedges", before) or self._any("hedges", self._until("subordinators", after)) or self._straddled("hedges", clause.read, start, end)
                 or self._among("hedges", inside, wanted)
                 or (self._among("wishes", inside, wanted) or self._among("norms", inside, wanted) or self._verb_after("norms", wanted, after))
                 and not self._any("relatives", inside)):
@@ -719,13 +719,29 @@ class Reading:
         """Whether the words beside a measure leave it undecided (the lexicon's `open_decisions`:
         "open visits at any time have not been decided", "no decision on a free health check"),
         read only up to a joining word ("and", "but", và, nhưng, 并且, 但): "the supplier has been
-        suspended and further penalties are under consideration" still announces the suspension."""
+        suspended and further penalties are under consideration" still announces the suspension.
+        A measure that is its clause's subject may find its verb in a later clause, past short
+        asides: "Visits at any time, without arrangement, | are not possible"."""
         read = hit.clause.read
         low, high = self._scope(read, hit.start, hit.end)
         before, after = self._since("coordinators", read[low:hit.start]), read[hit.end:high]
-        joined = _markers(self.lexicon, "coordinators")
-        found = joined.search(after) if joined is not None else None
-        return self._any("open_decisions", before) or self._any("open_decisions", after[:found.start()] if found else after)
+        if self._any("open_decisions", before) or self._any("open_decisions", self._until("coordinators", after)):
+            return True
+        if after.strip(_LEADERS):
+            return False
+        for later in self._sentence(hit.clause)[1]:
+            if self._opens("auxiliaries", later.read) or self._opens("open_decisions", later.read):
+                return self._any("open_decisions", self._until("coordinators", later.read))
+            if self._extent(later.read) > _ITEM_WORDS:
+                return False
+        return False
+
+    def _until(self, markers: str, text: str) -> str:
+        """The text before the first word of the list in it (all of it if none): "has been
+        suspended | and further penalties are under consideration"."""
+        pattern = _markers(self.lexicon, markers)
+        found = pattern.search(text) if pattern is not None else None
+        return text[:found.start()] if found else text
 
     def _since(self, markers: str, text: str) -> str:
         """The text after the last word of the list in it (all of it if none): "never put into
@@ -1367,6 +1383,21 @@ class Reading:
                         values.append(_LAST_NAMED.split(found["value"])[-1])
         return values
 
+    def judged(self) -> list[str]:
+        """What the team grades something as in a sentence of its own rather than after a label:
+        the words after a verb of grading (the lexicon's `gradings`: "We consider it major or
+        relatively major", 研判为重大或较大舆情, "đánh giá là nghiêm trọng"), in a clause that
+        neither asks, nor hedges or denies before the verb ("we do not consider it especially
+        major", "if it is graded as ...")."""
+        pattern = _markers(self.lexicon, "gradings")
+        values = []
+        for clause in self.clauses if pattern is not None else ():
+            found = pattern.search(clause.read)
+            lead = clause.read[:found.start()] if found else ""
+            if found and not clause.question and not any(self._any(name, lead) for name in ("negations", "hedges", "conditions")):
+                values.append(clause.read[found.end():])
+        return values
+
     def _qualified(self, rest: str) -> bool:
         """Whether what follows a field's name in a label only says how firm the answer is ("Mức độ
         đề xuất", "Grade (provisional)"; the lexicon's `provisional`), not what else it grades
@@ -1480,9 +1511,13 @@ def _longest(lexicon: Lexicon, name: str) -> int:
 
 
 @lru_cache(maxsize=8192)
-def _spans_clauses(wanted: str) -> bool:
-    """Whether a term holds a clause break, so that it can only be looked for in the whole text."""
-    return any(c in wanted for c in _SENTENCE_END + "，；、") or any(f"{c} " in wanted for c in _ASCII_NEEDS_SPACE)
+def _spans_clauses(wanted: str, abbreviations: frozenset[str] = frozenset()) -> bool:
+    """Whether a term holds a clause break, so that it can only be looked for in the whole text.
+    A full stop after an abbreviation breaks nothing, as in the text (_split): "video was filmed
+    at no. 3" is looked for clause by clause, where "whether" before it still asks."""
+    if any(c in wanted for c in _SENTENCE_END + "，；、") or any(f"{c} " in wanted for c in _ASCII_NEEDS_SPACE if c != "."):
+        return True
+    return any(not _abbreviated([wanted[:at]], abbreviations) for at in range(len(wanted) - 1) if wanted.startswith(". ", at))
 
 
 @lru_cache(maxsize=8192)
