@@ -514,8 +514,11 @@ def _no_blame(_: bool, answer: Answer) -> Result:
 
     labels = reading.find([*answer.lexicon.blame, *forces], (STATED, HEDGED, NEGATED, REJECTED), match=ORDERED,
                           unless=lambda hit: excused(hit) or hit.stance == REJECTED and reading.disowned(hit))
-    threats = reading.find(list(answer.lexicon.sanctions), (STATED, HEDGED, REJECTED), match=ORDERED,
-                           unless=lambda hit: not reading.aimed(hit) or reading.named(hit) or reading.retold(hit) or reading.questioned(hit))
+    # An internal text's quotation marks hold the line it plans to post ('Post a warning: "Anyone
+    # sharing ... will be dealt with"'): its own threat, unless it reports what others said.
+    threats = reading.find(list(answer.lexicon.sanctions), (STATED, HEDGED, REJECTED), match=ORDERED, unless=lambda hit: (
+        not reading.aimed(hit) or reading.named(hit) or (reading.reported(hit) if answer.internal else reading.retold(hit))
+        or reading.questioned(hit)))
     found = [w("scoring.blame.found", quotes=_quotes(w, labels + threats))] if labels or threats else []
     return _absence(answer, found, w("scoring.blame.none"))
 

@@ -909,7 +909,7 @@ class Reading:
         """Whether a claim is the rumour retold rather than the team's own: quoted, or reported
         earlier in its sentence. Only the claim checks ask: a fact or a measure in quotation marks
         ("we have sealed the rice," said the head) is still stated."""
-        return self._quoted(hit) or self._reported(hit)
+        return self._quoted(hit) or self.reported(hit)
 
     def recounted(self, hit: Hit) -> bool:
         """Whether a claim stands in a sentence that recounts what is going round: a word of saying
@@ -1077,7 +1077,7 @@ class Reading:
         region = self._region(hit)
         return self._any("bounded", region) and self._any("negations", region)
 
-    def _reported(self, hit: Hit) -> bool:
+    def reported(self, hit: Hit) -> bool:
         """Whether an earlier clause of the claim's sentence reports what is said online ("trên
         mạng xã hội lan truyền ảnh chụp ..., kèm theo thông tin ... hiệu trưởng bị công an mời làm
         việc"; "posts circulating since this morning say ..., and that pupils were hospitalised"):
