@@ -760,6 +760,8 @@ class Reading:
         contradiction is excused so, not a threat or a promise."""
         read, end = hit.clause.read, _word_end(hit.clause.read, hit.end)
         before, after = read[:hit.start].lstrip(_LEADERS).strip(), read[end:].strip()
+        if topic := self._opening("topics", before):
+            before = before[topic.end():].strip()  # "Về tin Hiệu trưởng bị bắt: ...", "As for the claim that ..."
         news = _markers(self.lexicon, "news")
         return (news is not None and news.fullmatch(before) is not None
                 and (self._any("rejections", after) or not self._any("affirmations", after)))
