@@ -652,6 +652,7 @@ class Reading:
             # across an "and": "never put into practice and no family has paid" says it.
             denied_by = self._since("coordinators", before)
         if (self._negation_near(denied_by) or not denial and self._negation_governs(before)
+                or not lex.spaced and before.endswith(lex.negators)  # 对发帖家长不传唤: 不, 未 right before a verb deny it
                 or any(self._has(m, inside) and not self._has(m, wanted) for m in lex.negations)
                 or _negated_inside(inside, wanted, lex)
                 or not denial and self._listed_after_negation(clause, start)):

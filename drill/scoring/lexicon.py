@@ -31,7 +31,7 @@ class Lexicon:
     joiners: tuple[str, ...] = ()
     hedges: tuple[str, ...] = ()
     negations: tuple[str, ...] = ()
-    negators: tuple[str, ...] = ()  # a word's own negation (不 of 不合格): put inside a term found with a gap, it denies it
+    negators: tuple[str, ...] = ()  # a word's own negation (不 of 不合格): inside a term found with a gap, or right before a term in a language without spaces (不传唤), it denies it
     exclusions: tuple[str, ...] = ()  # "except" put after a part of a term found with a gap (除封存大米外均合格) denies it too
     rejections: tuple[str, ...] = ()
     questions: tuple[str, ...] = ()
