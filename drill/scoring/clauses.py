@@ -920,8 +920,9 @@ class Reading:
         however far ("8 giờ có video trên TikTok nói học sinh chưa đóng tiền bị ngồi cuối lớp và hiệu
         trưởng bị công an mời làm việc"; "a video added two claims: that ..., and that the head teacher
         was called in by the police"; "31 (36%) say the head teacher was arrested"), unless rejected
-        first; a word of news a few words before it ("the talk in the chat groups about children in
-        hospital", "phụ huynh còn băn khoăn về khoản tiền đã nộp và thông tin hiệu trưởng bị bắt", unless affirmed); a short item listed, after others, under what is not
+        first; a word of news right before it, or a topic word before the one word it leaves out ("the talk
+        in the chat groups about children | in hospital", a claim found from "in hospital"; "phụ huynh còn băn khoăn
+        về khoản tiền đã nộp và thông tin hiệu trưởng bị bắt", unless affirmed); a short item listed, after others, under what is not
         settled ("phần chưa rõ hoặc sai (ngồi cuối lớp, hiệu trưởng bị bắt)"); or one side of a question
         (the lexicon's `either` right after it: "bảng kê là của nhà trường hay của Ban đại diện lớp").
         Looser than `retold`, for the texts that weigh the rumours they retell (`no_false_claims:
@@ -935,7 +936,9 @@ class Reading:
         own = read[low:hit.start]
         if self._any("affirmations", own) or self._any("corrections", own):
             return False  # "chúng tôi xác nhận thông tin ...", "posts claim she was arrested, but actually ..."
-        if (self._just_before("news", hit) and not self._any("affirmations", read[hit.end:])
+        lead = self._unhelped(own)
+        if ((self._ending("news", lead) is not None or self._ending("topics", lead.rpartition(" ")[0]) is not None)
+                and not self._any("affirmations", read[hit.end:])
                 or self._opens("either", read[_word_end(read, hit.end):].lstrip())):
             return True
         if low:  # "parents say the rice was served, but the school ...": what follows "but" is the team's own
