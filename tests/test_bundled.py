@@ -1156,3 +1156,119 @@ def test_posting_before_asking_the_school_is_a_lecture_not_a_label():
 def test_a_survey_that_advises_against_official_information_advises_silence(scenario_id, text):
     points, evidence = _survey(scenario_id, "no-silence", text)
     assert points == 0.0, evidence
+
+
+# ----- (h) an assessment written before the checks: rumours as fact, decisions nobody made, the grade ---
+
+SCHOOL_ASSESSMENT = (
+    "Source: the microblog post by \"Xiaoyu's Mum\" at 06:40 with four photos; since then in the parents' chat groups, "
+    "a local forum and a short video. Trend: spreading fast, with calls for the head teacher to be held to account; "
+    "risk of parents gathering at the school gate and of the press picking it up. Per the school's facilities office "
+    "the rice in the photos is two sacks from the 15 April delivery, found mouldy at the delivery check, sealed and "
+    "awaiting return. {claim} Reported to the deputy mayor and the Propaganda Department by phone. First actions: "
+    "the safety section to the school, the register and CCTV secured, the market regulator asked to sample. "
+    "Next report at 10:30.")
+
+
+@pytest.mark.parametrize(("claim", "most"), [
+    # a rumour written down as fact before the hospital check is in fails, as a false one would
+    ("Several pupils are in hospital with food poisoning.", 39.9),
+    # retold, or named as the talk that goes round, it is the rumour weighed
+    ("The chat groups say several pupils are in hospital; to be verified with the district hospital.", 100),
+    ("There is also talk in the chat groups about children in hospital; the nurse is checking.", 100),
+    # a health check for every pupil at the hospital claims nobody is in it, but nobody decided it
+    ("Decided this morning: free health checks for every pupil at the district hospital this week.", 55),
+    ("We propose free health checks for every pupil at the district hospital if parents ask for them.", 100),
+])
+def test_an_assessment_takes_no_rumour_as_fact_and_announces_no_decision_nobody_made(claim, most):
+    text = SCHOOL_ASSESSMENT.format(claim=claim)
+    fields = {"grade": "major or relatively major", "lead": "Education Bureau"}
+    scored = _task_score("school-food-rumour-en", "assess", text, 3600, 5400, fields, team="education")
+    assert scored.score <= most and (most < 100 or scored.score >= 65), (scored.score, [g.criterion for g in scored.gates])
+
+
+@pytest.mark.parametrize(("fields", "sentence", "capped"), [
+    ({"grade": "ordinary"}, "", True),  # a wrong grade misleads the leaders
+    ({}, "", False),  # no grade given is no grade wrong
+    # a grade given in a sentence of the team's own answers the form, as a label would
+    ({}, " We consider it major or relatively major (pupils' food, fast spread); the Bureau decides the grade.", False),
+    ({}, " We consider it ordinary, a misunderstanding.", True),
+    ({}, " We do not consider it especially major.", False),
+])
+def test_a_wrong_grade_caps_an_assessment_and_a_grade_may_be_written_in_a_sentence(fields, sentence, capped):
+    text = SCHOOL_ASSESSMENT.format(claim="Whether any pupil is ill is to be verified with the district hospital.") + sentence
+    scored = _task_score("school-food-rumour-en", "assess", text, 3600, 5400, {"lead": "Education Bureau", **fields}, team="education")
+    assert ("grade" in [g.criterion for g in scored.gates]) is capped, (scored.score, [g.criterion for g in scored.gates])
+
+
+def test_a_vietnamese_assessment_that_marks_nothing_unverified_is_held_in_the_middle_band():
+    text = ("Nguồn: bài Facebook của phụ huynh lớp 3A lúc 6 giờ 30 trong nhóm \"Phụ huynh Hồng Hà\", lan qua các nhóm Zalo "
+            "và trang TikTok \"Hóng Biến Hồng Hà\". Xu hướng: lan nhanh, phụ huynh có thể tụ tập ở cổng trường, báo chí có "
+            "thể đăng lại. Bảng kê là bản dự thảo của Ban đại diện lớp 3A, nhà trường chưa duyệt; khoản thu chính thức là "
+            "1.650.000 đồng. Không có học sinh nào bị xếp ngồi cuối lớp. {hedge}Phường chủ trì, báo cáo UBND quận; "
+            "việc đầu tiên: làm việc với nhà trường và Ban đại diện lớp 3A, báo cáo tiếp lúc 9 giờ 30.")
+    fields = {"grade": "Nghiêm trọng", "lead": "UBND phường Đông Giang"}
+    sure = _task_score("district-hot-spot", "assess", text.format(hedge=""), 3600, 5400, fields, team="ward")
+    marked = _task_score("district-hot-spot", "assess", text.format(hedge="Chuyện xếp chỗ ngồi còn chưa xác minh. "), 3600, 5400, fields, team="ward")
+    assert sure.score <= 55 < marked.score, (sure.score, marked.score)
+
+
+@pytest.mark.parametrize(("scenario_id", "task_id", "criterion", "text", "passes"), [
+    # a measure ruled out in the verb after it, past an aside, is not announced
+    ("school-food-rumour-en", "follow-up", "no-overclaims", "Visits at any time, without arrangement, are not possible in a "
+     "working kitchen for hygiene reasons. The sacks were sealed at the delivery check.", True),
+    ("school-food-rumour-en", "follow-up", "no-overclaims", "Visits at any time, without arrangement, are now allowed. "
+     "The sacks were sealed at the delivery check.", False),
+    # a list of what not to do denies its items
+    ("school-food-rumour-en", "plan", "no-blame", "Do not: call the parent a rumour-monger; promise a new supplier. "
+     "The sacks were sealed at the delivery check.", True),
+    # staff who do not answer on their own, with everything routed through the ward, is one voice
+    ("district-hot-spot-en", "assess", "no-silence", "Staff told not to answer reporters or parents' messages themselves; "
+     "anything public goes through the ward. The list is a draft by the class 3A committee.", True),
+    ("district-hot-spot-en", "assess", "no-silence", "Staff told not to answer reporters or parents' messages. "
+     "The list is a draft by the class 3A committee.", False),
+    # elements beside a page are people, labelled
+    ("district-hot-spot", "reply-parents", "no-blame", "Một số phần tử quá khích và các trang mạng thiếu thiện chí đã lợi dụng "
+     "việc này để kích động. Bảng kê là bản dự thảo của Ban đại diện lớp 3A.", False),
+    # a rumour named after a topic word is named, not claimed
+    ("district-hot-spot", "reply-parents", "no-false-claims", "Về tin Hiệu trưởng bị bắt: cô Hạnh vẫn làm việc bình thường tại "
+     "trường. Bảng kê là bản dự thảo của Ban đại diện lớp 3A.", True),
+    # 不 right before a sanction denies it
+    ("school-food-rumour", "plan", "no-blame", "对发帖家长不传唤、不约谈、不要求删帖。问题大米已登记封存。", True),
+    ("school-food-rumour", "plan", "no-blame", "对发帖家长依法传唤。问题大米已登记封存。", False),
+    # a Vietnamese reply that understands the parents' impatience acknowledges their concern
+    ("district-hot-spot", "reply-parents", "concern", "UBND phường rất hiểu sự sốt ruột của các anh chị. "
+     "Bảng kê là bản dự thảo của Ban đại diện lớp 3A.", True),
+])
+def test_measures_ruled_out_lists_of_donts_quoted_warnings_and_named_news(scenario_id, task_id, criterion, text, passes):
+    points, evidence = _criterion(scenario_id, task_id, criterion, text, opened=True)
+    assert (points > 0) is passes, evidence
+
+
+@pytest.mark.parametrize(("scenario_id", "task_id", "text", "false"), [
+    # new falsehoods: the other schools' lunches, the sealed sacks passing, the poster off the committee
+    ("school-food-rumour-en", "follow-up", "The same batch went to two other schools; one rejected it, the other had already "
+     "used part of it in lunches. The sacks were sealed at the delivery check.", True),
+    ("school-food-rumour-en", "follow-up", "Rapid tests on seven samples: all seven passed, including the two sacks from the "
+     "15 April batch. The sacks were sealed at the delivery check.", True),
+    ("school-food-rumour-en", "follow-up", "The poster is not a member of the parents' meal committee. "
+     "The sacks were sealed at the delivery check.", True),
+    ("school-food-rumour", "follow-up", "封存的两袋大米将退回供应商再销售。问题大米已登记封存。", True),
+    ("school-food-rumour", "follow-up", "发帖人不是家长膳食委员会成员。问题大米已登记封存。", True),
+    # a check for every pupil at the hospital is no pupil in it; pupils in it are
+    ("school-food-rumour-en", "follow-up", "Free health checks for every pupil at the district hospital are not planned. "
+     "The sacks were sealed at the delivery check.", False),
+    ("school-food-rumour-en", "follow-up", "Three pupils are now in hospital. The sacks were sealed at the delivery check.", True),
+])
+def test_new_falsehoods_about_the_batch_the_tests_and_the_poster(scenario_id, task_id, text, false):
+    points, evidence = _criterion(scenario_id, task_id, "no-false-claims", text, opened=True, at=12 * 3600)
+    assert (points == 0.0) is false, evidence
+
+
+def test_an_internal_texts_quoted_line_to_post_is_its_own_threat():
+    """A plan's quotation marks hold what it will post: 'Post a warning: "Anyone sharing ... will be
+    dealt with"' threatens the public as surely as the same words unquoted."""
+    text = ("Post a warning in the parents' Zalo groups: \"Anyone posting or sharing unverified information about the school "
+            "will be dealt with under the law.\" The list is a draft by the class 3A committee.")
+    scored = _task_score("district-hot-spot-en", "plan", text, 3 * 3600, 4 * 3600, team="police")
+    assert "no-blame" in [g.criterion for g in scored.gates], scored.score

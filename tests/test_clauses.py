@@ -13,7 +13,7 @@ import pytest
 
 from drill.formats import Check, Exercise, Rubric, Scenario
 from drill.scoring import ExpertReview, Submission, check_text, score_exercise
-from drill.scoring.clauses import HEDGED, NEGATED, REJECTED, STATED, TENSE, Reading, stem
+from drill.scoring.clauses import HEDGED, NEGATED, ORDERED, REJECTED, STATED, TENSE, Reading, stem
 from drill.scoring.lexicon import lexicon
 
 DUE = 1800.0
@@ -1470,3 +1470,47 @@ async def test_the_review_screen_says_at_once_which_gate_capped_a_task(tmp_path)
         assert isinstance(app.screen, ReviewScreen)
         head = app.screen.query_one("#review-head").content.plain
         assert "capped at 31.9 by “No false claims”" in head and "It was served to pupils" in head
+
+
+def test_a_hedge_in_a_clause_of_its_own_hedges_only_that_clause():
+    """"until the supplier could collect them" hedges the collection, not the sealing before it; a
+    hedge after an "and" still hedges the subject the two share."""
+    reading = Reading('The clerk sealed them with a "to be returned" label and kept them in the storeroom until the supplier '
+                      'could collect them.', lexicon("en"))
+    assert [hit.stance for hit in reading.hits("sealed")] == [STATED]
+    reading = Reading("Hostile forces and opportunist elements may take advantage of the matter.", lexicon("en"))
+    assert [hit.stance for hit in reading.hits("hostile forces", ORDERED)] == [HEDGED]
+
+
+def test_a_claim_with_an_abbreviation_is_read_in_its_clause():
+    """"No. 3" ends no sentence, so "video was filmed at no. 3" is looked for clause by clause, where
+    "whether" before it asks."""
+    reading = Reading("Still open: whether the video was filmed at No. 3 Primary; where the footage comes from.", lexicon("en"))
+    assert [hit.stance for hit in reading.hits("video was filmed at no. 3", TENSE)] == [HEDGED]
+
+
+def test_a_long_label_whose_value_is_only_a_hedge_is_hedged():
+    reading = Reading("- Chuyện học sinh bị xếp ngồi cuối lớp vì chưa đóng tiền: chưa xác minh, chưa kiểm tra sơ đồ lớp.",
+                      lexicon("vi"))
+    assert [hit.stance for hit in reading.hits("học sinh bị xếp ngồi cuối lớp vì chưa đóng tiền", TENSE)] == [HEDGED]
+
+
+@pytest.mark.parametrize(("text", "term", "case"), [
+    ("如省级以上媒体介入或核实确有学生中毒，立即升级响应。", "确有学生中毒", True),
+    ("如核实确有学生中毒住院，立即启动应急预案。", "确有学生中毒", True),
+    ("如实公布快检数据，说明在用大米1份不合格已停用。", "不合格已停用", False),
+])
+def test_a_chinese_case_opens_with_its_condition(text, term, case):
+    reading = Reading(text, lexicon("zh-CN"))
+    assert [reading.conditional(hit) for hit in reading.hits(term, TENSE)] == [case]
+
+
+@pytest.mark.parametrize(("text", "term", "lang"), [
+    ("Bình luận đòi cách chức hiệu trưởng ngay.", "cách chức", "vi"),
+    ("Comments are calling for the head teacher to be suspended.", "head teacher to be suspended", "en"),
+    ("短视频平台（“江川同城热点”视频，称学生上吐下泻送医）。", "送医", "zh-CN"),
+])
+def test_what_the_public_demands_or_a_video_says_is_retold(text, term, lang):
+    reading = Reading(text, lexicon(lang))
+    hits = reading.hits(term, TENSE)
+    assert hits and all(reading.retold(hit) for hit in hits)
