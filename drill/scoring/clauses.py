@@ -1087,8 +1087,8 @@ class Reading:
         """Whether an earlier clause of the claim's sentence reports what is said online ("trên
         mạng xã hội lan truyền ảnh chụp ..., kèm theo thông tin ... hiệu trưởng bị công an mời làm
         việc"; "posts circulating since this morning say ..., and that pupils were hospitalised"):
-        the rumour retold, unless a joining word ("but") starts the claim as the team's own, or the
-        report is rejected first ("网传说法完全不实，大米没有任何问题": what follows is the team's answer).
+        the rumour retold, unless a joining word ("but") or a correction (实为, "actually") starts the
+        claim as the team's own, or the report is rejected first ("网传说法完全不实，大米没有任何问题": what follows is the team's answer).
         A verb of saying just before the claim in its own clause reports it too ("a short video
         claimed several pupils were hospitalised", "chat groups are saying children are in hospital"),
         and so does one the report goes on to with "and that" (_reported_too). A list opened by a colon is the team's own account ("关于网传……一事，经核查，情况如下：……"): a
@@ -1100,7 +1100,8 @@ class Reading:
         low, _ = self._scope(hit.clause.read, hit.start, hit.end)
         earlier = [c for c in self._sentence(hit.clause)[0] if c.intro == hit.clause.intro]
         return (low == 0 and any(self._any("reports", c.read) for c in earlier)
-                and not any(self._any("rejections", c.read) for c in earlier))
+                and not any(self._any("rejections", c.read) for c in earlier)
+                and not self._opens("corrections", hit.clause.read))  # "网传所谓“发霉”，实为受潮结块": the team's own account
 
     def _reported_too(self, hit: Hit) -> bool:
         """Whether a claim is the next thing a report says, a few words after "and that" (the
