@@ -1171,16 +1171,15 @@ SCHOOL_ASSESSMENT = (
 
 
 @pytest.mark.parametrize(("claim", "most"), [
-    # a rumour written down as fact before the hospital check is in fails, as a false one would
-    ("Several pupils are in hospital with food poisoning.", 39.9),
-    # retold, or named as the talk that goes round, it is the rumour weighed
-    ("The chat groups say several pupils are in hospital; to be verified with the district hospital.", 100),
-    ("There is also talk in the chat groups about children in hospital; the nurse is checking.", 100),
-    # a health check for every pupil at the hospital claims nobody is in it, but nobody decided it
-    ("Decided this morning: free health checks for every pupil at the district hospital this week.", 55),
+    # an assessment that reports a decision nobody made is held in the middle band
+    ("Decided this morning: free health checks for every pupil at the district hospital this week.", 50),
+    # ... but may propose it, or report what the parents at the gate demand
     ("We propose free health checks for every pupil at the district hospital if parents ask for them.", 100),
+    ("Parents at the gate want free health checks for every pupil and the supplier banned.", 100),
+    # what the team will tell the parents is its own announcement
+    ("We will tell parents today that every pupil gets a free health check at the district hospital this week.", 50),
 ])
-def test_an_assessment_takes_no_rumour_as_fact_and_announces_no_decision_nobody_made(claim, most):
+def test_an_assessment_announces_no_decision_nobody_made_but_reports_what_parents_demand(claim, most):
     text = SCHOOL_ASSESSMENT.format(claim=claim)
     fields = {"grade": "major or relatively major", "lead": "Education Bureau"}
     scored = _task_score("school-food-rumour-en", "assess", text, 3600, 5400, fields, team="education")
@@ -1194,6 +1193,10 @@ def test_an_assessment_takes_no_rumour_as_fact_and_announces_no_decision_nobody_
     ({}, " We consider it major or relatively major (pupils' food, fast spread); the Bureau decides the grade.", False),
     ({}, " We consider it ordinary, a misunderstanding.", True),
     ({}, " We do not consider it especially major.", False),
+    # two grades named, a grade in a case planned for, a choice's word in another phrase: no answer, no cap
+    ({}, " The school first called it ordinary; we now consider it major or relatively major.", False),
+    ({}, " If it reaches provincial media, we consider it especially major.", False),
+    ({}, " We consider it ordinary procedure to seal rejected sacks.", False),
 ])
 def test_a_wrong_grade_caps_an_assessment_and_a_grade_may_be_written_in_a_sentence(fields, sentence, capped):
     text = SCHOOL_ASSESSMENT.format(claim="Whether any pupil is ill is to be verified with the district hospital.") + sentence
@@ -1263,12 +1266,3 @@ def test_measures_ruled_out_lists_of_donts_quoted_warnings_and_named_news(scenar
 def test_new_falsehoods_about_the_batch_the_tests_and_the_poster(scenario_id, task_id, text, false):
     points, evidence = _criterion(scenario_id, task_id, "no-false-claims", text, opened=True, at=12 * 3600)
     assert (points == 0.0) is false, evidence
-
-
-def test_an_internal_texts_quoted_line_to_post_is_its_own_threat():
-    """A plan's quotation marks hold what it will post: 'Post a warning: "Anyone sharing ... will be
-    dealt with"' threatens the public as surely as the same words unquoted."""
-    text = ("Post a warning in the parents' Zalo groups: \"Anyone posting or sharing unverified information about the school "
-            "will be dealt with under the law.\" The list is a draft by the class 3A committee.")
-    scored = _task_score("district-hot-spot-en", "plan", text, 3 * 3600, 4 * 3600, team="police")
-    assert "no-blame" in [g.criterion for g in scored.gates], scored.score

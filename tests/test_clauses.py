@@ -1489,10 +1489,17 @@ def test_a_claim_with_an_abbreviation_is_read_in_its_clause():
     assert [hit.stance for hit in reading.hits("video was filmed at no. 3", TENSE)] == [HEDGED]
 
 
-def test_a_long_label_whose_value_is_only_a_hedge_is_hedged():
-    reading = Reading("- Chuyện học sinh bị xếp ngồi cuối lớp vì chưa đóng tiền: chưa xác minh, chưa kiểm tra sơ đồ lớp.",
-                      lexicon("vi"))
-    assert [hit.stance for hit in reading.hits("học sinh bị xếp ngồi cuối lớp vì chưa đóng tiền", TENSE)] == [HEDGED]
+@pytest.mark.parametrize(("text", "lang", "term", "stance"), [
+    # a list under "Do not:" denies its items; one under "Do not worry:" goes on to say them
+    ("Do not: call the parent a rumour-monger; promise a new supplier.", "en", "rumour-monger", NEGATED),
+    ("Do not worry: the mouldy rice was cooked for lunch on one day only.", "en", "rice was cooked", STATED),
+    ("不要回避：确有学生食用了发霉大米。", "zh-CN", "学生食用了发霉大米", STATED),
+    # a hedge after a claim in a clause of its own hedges a short label only
+    ("丰禾粮油已被暂停供货，正在核查。", "zh-CN", "暂停供货", STATED),
+])
+def test_a_prohibition_alone_heads_a_list_of_what_not_to_say(text, lang, term, stance):
+    reading = Reading(text, lexicon(lang))
+    assert [hit.stance for hit in reading.hits(term, TENSE)] == [stance]
 
 
 @pytest.mark.parametrize(("text", "term", "case"), [
@@ -1507,10 +1514,9 @@ def test_a_chinese_case_opens_with_its_condition(text, term, case):
 
 @pytest.mark.parametrize(("text", "term", "lang"), [
     ("Bình luận đòi cách chức hiệu trưởng ngay.", "cách chức", "vi"),
-    ("Comments are calling for the head teacher to be suspended.", "head teacher to be suspended", "en"),
-    ("短视频平台（“江川同城热点”视频，称学生上吐下泻送医）。", "送医", "zh-CN"),
+    ("部分评论要求对校长停职检查、更换供应商。", "停职检查", "zh-CN"),
 ])
-def test_what_the_public_demands_or_a_video_says_is_retold(text, term, lang):
+def test_what_the_public_demands_is_retold(text, term, lang):
     reading = Reading(text, lexicon(lang))
     hits = reading.hits(term, TENSE)
     assert hits and all(reading.retold(hit) for hit in hits)

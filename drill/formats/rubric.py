@@ -79,8 +79,10 @@ class Check(Model):
     contact: list[str] | None = Field(
         None, min_length=1, description="Where to ask: any of these channels named, or a phone number written out"
     )
-    no_undecided: Literal[True] | None = Field(
-        None, description="No decision nobody made announced as made or to come (a pending fact's contradicted_by); a proposal is none"
+    no_undecided: Literal[True, "retold"] | None = Field(
+        None, description="No decision nobody made announced as made or to come (a pending fact's contradicted_by); a proposal is none; "
+        '"retold" for a text that weighs what the public says and wants (an assessment): what a member of the public demands, or a '
+        "word of saying reports, is none"
     )
     no_lecturing: Literal[True] | None = Field(
         None, description="No lecturing of the public or pleading the sender's own case (the language's word list)"

@@ -106,10 +106,17 @@ class Answer:
                     named = _named(part, field.choices, self.lexicon.negations)
                     if named is not None:
                         return named, True
-        for value in (*self.reading.bracketed((field.label, *field.aliases)), *self.reading.judged()):
+        for value in self.reading.bracketed((field.label, *field.aliases)):
             named = _named(value, field.choices, self.lexicon.negations)
             if named is not None:
                 return named, True
+        # A grade in a sentence: the choice right after the verb and next to nothing else, and the
+        # same choice wherever the text grades ("initially classified as ordinary; we now consider it
+        # major" names two: no answer).
+        judged = {_named(value, field.choices, self.lexicon.negations) for value in self.reading.judged()
+                  if _opens_with_choice(value, field.choices)}
+        if len(judged) == 1 and None not in judged:
+            return judged.pop(), True
         return "", False
 
     def find(self, terms: list[str], unless: Callable[[Hit], bool] | None = None) -> list[str]:
@@ -408,21 +415,18 @@ def _facts(fact_ids: list[str], answer: Answer) -> Result:
 def _no_false_claims(how: bool | str, answer: Answer) -> Result:
     """A contradiction counts only when asserted: quoting a rumour to reject it, naming it as news
     going round or asking about it contradicts nothing, nor the case an internal text plans for
-    ("出现新的学生不适报告：立即送医"). Where online claims are judged (`retold`: an assessment), a
-    rumour written down as fact fails before the fact that disproves it is in, too: "已造成多名学生
-    住院" at 08:10 takes the web's word for what nobody has checked."""
+    ("出现新的学生不适报告：立即送医")."""
     w = answer.words
     claims = []
     reading = answer.reading
     for fact in answer.scenario.facts:
-        if not answer.established(fact) and (how != "retold" or fact.pending):
-            continue  # an unverified claim, not a false one: no_overclaims judges it (no_undecided, a decision)
+        if not answer.established(fact):
+            continue  # an unverified claim, not a false one: no_overclaims judges it
         # What happened is contradicted by a claim, not by a promise ("we will return them the same
         # day") nor by the rumour retold ('posts saying "pupils were taken to hospital"').
-        unknown = not answer.established(fact)  # then only the team's own word counts: no rumour retold in any way, no case planned for
         said = reading.find(fact.contradicted_by, (STATED,), match=TENSE, unless=lambda hit: (
             reading.promised(hit) or (reading.recounted(hit) if how == "retold" else reading.retold(hit)) or reading.told(hit)
-            or answer.internal and reading.in_case(hit) or unknown and (reading.retold(hit) or reading.conditional(hit))))
+            or answer.internal and reading.in_case(hit)))
         if said:
             claims.append(w("scoring.claim.contradicts", fact=w.fact(fact.text), terms=_quotes(w, said)))
     return _absence(answer, claims, w("scoring.claim.none"))
@@ -456,7 +460,7 @@ def _no_overclaims(_: bool, answer: Answer) -> Result:
     return _absence(answer, claims, w("scoring.overclaim.none"))
 
 
-def _no_undecided(_: bool, answer: Answer) -> Result:
+def _no_undecided(how: bool | str, answer: Answer) -> Result:
     """Decisions nobody made (a pending fact's `contradicted_by`: the supplier suspended, staff
     disciplined, refunds in cash today, free health checks) announced as made or to come. A plan
     is a proposal to the leaders, so what it proposes ("propose that the supplier be suspended
@@ -464,7 +468,10 @@ def _no_undecided(_: bool, answer: Answer) -> Result:
     lab confirms ..."), asks about or retells is none; an order is a decision (已责令暂停供货, "the
     supplier has been ordered to stop", as in no_overclaims), and a plan that tells the public a
     sanction nobody decided has promised it. (no_overclaims also asks about findings not yet
-    in, which a plan written early must name as what it waits for.)"""
+    in, which a plan written early must name as what it waits for.) With `retold` (an
+    assessment, which weighs what the public says and wants), what a member of the public
+    demands ("Parents at the gate want free health checks", 部分评论要求对校长停职检查) or a word
+    of saying reports is none either."""
     w = answer.words
     reading = answer.reading
     claims = []
@@ -473,7 +480,7 @@ def _no_undecided(_: bool, answer: Answer) -> Result:
             continue
         said = reading.find(list(fact.contradicted_by), (STATED,), match=TENSE, unless=lambda hit: (
             reading.retold(hit) or reading.required(hit, done_only=True) or reading.conditional(hit) or reading.proposed(hit)
-            or reading.left_open(hit)))
+            or reading.left_open(hit) or how == "retold" and (reading.recounted(hit) or reading.voiced(hit))))
         if said:
             claims.append(w("scoring.overclaim.unverified", fact=w.fact(fact.text), quotes=_quotes(w, said)))
     return _absence(answer, claims, w("scoring.overclaim.none"))
@@ -514,11 +521,8 @@ def _no_blame(_: bool, answer: Answer) -> Result:
 
     labels = reading.find([*answer.lexicon.blame, *forces], (STATED, HEDGED, NEGATED, REJECTED), match=ORDERED,
                           unless=lambda hit: excused(hit) or hit.stance == REJECTED and reading.disowned(hit))
-    # An internal text's quotation marks hold the line it plans to post ('Post a warning: "Anyone
-    # sharing ... will be dealt with"'): its own threat, unless it reports what others said.
-    threats = reading.find(list(answer.lexicon.sanctions), (STATED, HEDGED, REJECTED), match=ORDERED, unless=lambda hit: (
-        not reading.aimed(hit) or reading.named(hit) or (reading.reported(hit) if answer.internal else reading.retold(hit))
-        or reading.questioned(hit)))
+    threats = reading.find(list(answer.lexicon.sanctions), (STATED, HEDGED, REJECTED), match=ORDERED,
+                           unless=lambda hit: not reading.aimed(hit) or reading.named(hit) or reading.retold(hit) or reading.questioned(hit))
     found = [w("scoring.blame.found", quotes=_quotes(w, labels + threats))] if labels or threats else []
     return _absence(answer, found, w("scoring.blame.none"))
 
@@ -616,6 +620,19 @@ def _named(part: str, choices: list[str], negations: tuple[str, ...]) -> str | N
     [choice] = named
     at = min(at for at, _, named_choice in spans if named_choice == choice)
     return None if any(occurs(fold(word), part[:at], True) for word in negations) else choice
+
+
+def _opens_with_choice(value: str, choices: list[str]) -> bool:
+    """Whether a value written after a verb of grading is a choice and next to nothing else: "major
+    or relatively major", 重大或较大舆情, "nghiêm trọng"; not "ordinary procedure to seal rejected
+    sacks" or "more than ordinary"."""
+    folded = fold(value).removeprefix("the ").strip()
+    for choice in choices:
+        name = fold(choice)
+        if folded.startswith(name):
+            rest = folded[len(name):].strip()
+            return len(rest.split()) <= 1 if " " in folded or wordlike(name[0]) else len(rest) <= 3
+    return False
 
 
 def _tails(name: str, others: list[str]) -> list[str]:

@@ -70,7 +70,7 @@ _WORD = re.compile(r"\w+(?:[.,']\w+)*")
 _STEM_MIN = 4  # letters of a rubric's English stem ("test", "sampl") that match the words it begins
 _LEAD_WORDS, _LEAD_CHARS = 4, 6  # how close before a claim a verb of saying stands to bear on it
 _ITEM_WORDS = 6  # a clause this short (words; characters in Chinese), after others in its sentence, is an item of a list
-_SUBJECT_WORDS, _SUBJECT_CHARS = 3, 6  # at most this before a passive sanction that opens its clause
+_SUBJECT_WORDS, _SUBJECT_CHARS = 3, 6  # at most this before a passive sanction that opens its clause, or a subject that opens one
 # A request reaches past whom it asks ("yêu cầu Ban đại diện lớp 3A dừng thu", "asked the class 3A
 # parents' committee to stop collecting"): the action asked for may stand further off.
 _ASKED_WORDS, _ASKED_CHARS = 8, 12
@@ -632,12 +632,12 @@ class Reading:
         rest = f"{clause.read[:start]} | {clause.read[end:]} | {verdict}"
         if self._any("rejections", rest) or self._any("falsehoods", f"{clause.intro} | {clause.aside}"):
             return REJECTED  # also the items of false news named: "False claims: ...", "tin sai sự thật (hiệu trưởng bị bắt, ...)"
-        if clause.intro and self._opens("unsaid", clause.intro):
+        if clause.intro and self._unsaid(clause.intro):
             return NEGATED  # "Do not say: that anyone has been disciplined; that the first post was a rumour"
         if clause.intro and self._any("hedges", clause.intro):
             return HEDGED  # "Still being checked: the payments of all 32 classes; who is responsible"
-        if later and self._only("hedges", following, exactly=not self._labels(clause, later[0])):
-            return HEDGED  # "Pupils in hospital: NOT CONFIRMED", "| Pupils in hospital | NOT CONFIRMED |"; a long one: "...: chưa xác minh, ..."
+        if later and self._only("hedges", following) and self._labels(clause, later[0]):
+            return HEDGED  # "Pupils in hospital: NOT CONFIRMED", "| Pupils in hospital | NOT CONFIRMED |"
         if len(later) == 1 and not clause.question and self._only("negations", following, exactly=True) and (
                 not clause.column or not later[0].intro or self._verdict(later[0].intro)):
             return REJECTED  # "Việc Hiệu trưởng bị công an mời làm việc: không có", "| Claim | True? |…| No |"
@@ -674,6 +674,13 @@ class Reading:
             # "no child should ever be treated ..."), unless in a relative clause ("pupils who ought to pay were moved ...").
             return HEDGED
         return STATED
+
+    def _unsaid(self, intro: str) -> bool:
+        """Whether a list's label says its items are not to be said: "Do not say: ...", 不要说：, or a
+        bare prohibition and nothing else ("Do not: call the parent a rumour-monger; ..."); "Do not
+        worry: ..." or "不要回避：确有学生……" goes on to say its items."""
+        found = self._opening("unsaid", intro)
+        return found is not None and (found.group(0) not in self.lexicon.prohibitions or not intro[found.end():].strip(_LEADERS))
 
     def _labels(self, clause: Clause, value: Clause) -> bool:
         """Whether a clause is the label of the next one, its value: a short clause before a colon
@@ -731,6 +738,8 @@ class Reading:
         if after.strip(_LEADERS):
             return False
         for later in self._sentence(hit.clause)[1]:
+            if self._opens("coordinators", later.read) or self._opens("joiners", later.read):
+                return False  # "..., and reinstatement, at this stage, is ruled out": another measure
             if self._opens("auxiliaries", later.read) or self._opens("open_decisions", later.read):
                 return self._any("open_decisions", self._until("coordinators", later.read))
             if self._extent(later.read) > _ITEM_WORDS:
@@ -912,7 +921,7 @@ class Reading:
         """Whether a claim is the rumour retold rather than the team's own: quoted, or reported
         earlier in its sentence. Only the claim checks ask: a fact or a measure in quotation marks
         ("we have sealed the rice," said the head) is still stated."""
-        return self._quoted(hit) or self.reported(hit)
+        return self._quoted(hit) or self._reported(hit)
 
     def recounted(self, hit: Hit) -> bool:
         """Whether a claim stands in a sentence that recounts what is going round: a word of saying
@@ -920,9 +929,8 @@ class Reading:
         however far ("8 giờ có video trên TikTok nói học sinh chưa đóng tiền bị ngồi cuối lớp và hiệu
         trưởng bị công an mời làm việc"; "a video added two claims: that ..., and that the head teacher
         was called in by the police"; "31 (36%) say the head teacher was arrested"), unless rejected
-        first; a word of news right before it, or a topic word before the one word it leaves out ("the talk
-        in the chat groups about children | in hospital", a claim found from "in hospital"; "phụ huynh còn băn khoăn
-        về khoản tiền đã nộp và thông tin hiệu trưởng bị bắt", unless affirmed); a short item listed, after others, under what is not
+        first; a word of news right before it ("phụ huynh còn băn khoăn về khoản tiền đã nộp và thông
+        tin hiệu trưởng bị bắt", unless affirmed); a short item listed, after others, under what is not
         settled ("phần chưa rõ hoặc sai (ngồi cuối lớp, hiệu trưởng bị bắt)"); or one side of a question
         (the lexicon's `either` right after it: "bảng kê là của nhà trường hay của Ban đại diện lớp").
         Looser than `retold`, for the texts that weigh the rumours they retell (`no_false_claims:
@@ -936,9 +944,7 @@ class Reading:
         own = read[low:hit.start]
         if self._any("affirmations", own) or self._any("corrections", own):
             return False  # "chúng tôi xác nhận thông tin ...", "posts claim she was arrested, but actually ..."
-        lead = self._unhelped(own)
-        if ((self._ending("news", lead) is not None or self._ending("topics", lead.rpartition(" ")[0]) is not None)
-                and not self._any("affirmations", read[hit.end:])
+        if (self._ending("news", self._unhelped(own)) is not None and not self._any("affirmations", read[hit.end:])
                 or self._opens("either", read[_word_end(read, hit.end):].lstrip())):
             return True
         if low:  # "parents say the rice was served, but the school ...": what follows "but" is the team's own
@@ -950,6 +956,16 @@ class Reading:
         before = [c.read for c in earlier] + [hit.clause.intro, hit.clause.aside, own]
         return (any(self._any("reports", part) or self._any("recounts", part) for part in before)
                 and not any(self._any("rejections", part) or self._any("corrections", part) for part in before))
+
+    def voiced(self, hit: Hit) -> bool:
+        """Whether a member of the public (the lexicon's `public`) opens the hit's clause, its
+        subject: what parents want or demand ("Parents at the gate want free health checks", "Many
+        parents call for ...", 家长的主要诉求是……), not what the team decided or will tell them ("the
+        ward will tell parents today that the committee head will be removed")."""
+        pattern = _markers(self.lexicon, "public")
+        found = pattern.search(hit.clause.read, 0, hit.start) if pattern is not None else None
+        lead_max = _SUBJECT_WORDS if self.lexicon.spaced else _SUBJECT_CHARS
+        return found is not None and self._extent(hit.clause.read[:found.start()].strip(_LEADERS)) < lead_max
 
     def _unhelped(self, before: str) -> str:
         """The words before a hit without the helper words it ends in ("the report that the | head
@@ -1083,7 +1099,7 @@ class Reading:
         region = self._region(hit)
         return self._any("bounded", region) and self._any("negations", region)
 
-    def reported(self, hit: Hit) -> bool:
+    def _reported(self, hit: Hit) -> bool:
         """Whether an earlier clause of the claim's sentence reports what is said online ("trên
         mạng xã hội lan truyền ảnh chụp ..., kèm theo thông tin ... hiệu trưởng bị công an mời làm
         việc"; "posts circulating since this morning say ..., and that pupils were hospitalised"):
@@ -1401,8 +1417,10 @@ class Reading:
         for clause in self.clauses if pattern is not None else ():
             found = pattern.search(clause.read)
             lead = clause.read[:found.start()] if found else ""
-            if found and not clause.question and not any(self._any(name, lead) for name in ("negations", "hedges", "conditions")):
-                values.append(clause.read[found.end():])
+            earlier, _ = self._sentence(clause)
+            if (found and not clause.question and not any(self._any(name, lead) for name in ("negations", "hedges", "conditions"))
+                    and not any(self._opens("conditions", c.read) for c in earlier)):
+                values.append(clause.read[found.end():].strip())
         return values
 
     def _qualified(self, rest: str) -> bool:
