@@ -1176,8 +1176,10 @@ SCHOOL_ASSESSMENT = (
     # ... but may propose it, or report what the parents at the gate demand
     ("We propose free health checks for every pupil at the district hospital if parents ask for them.", 100),
     ("Parents at the gate want free health checks for every pupil and the supplier banned.", 100),
-    # what the team will tell the parents is its own announcement
+    # what the team will tell the parents, or what parents will get, is its own announcement
     ("We will tell parents today that every pupil gets a free health check at the district hospital this week.", 50),
+    ("Parents will get free health checks for every pupil this week.", 50),
+    ("What parents want most: free health checks for every pupil.", 100),
 ])
 def test_an_assessment_announces_no_decision_nobody_made_but_reports_what_parents_demand(claim, most):
     text = SCHOOL_ASSESSMENT.format(claim=claim)
@@ -1188,17 +1190,12 @@ def test_an_assessment_announces_no_decision_nobody_made_but_reports_what_parent
 
 @pytest.mark.parametrize(("fields", "sentence", "capped"), [
     ({"grade": "ordinary"}, "", True),  # a wrong grade misleads the leaders
+    ({}, " Grade: ordinary.", True),  # in the form or in the text
     ({}, "", False),  # no grade given is no grade wrong
-    # a grade given in a sentence of the team's own answers the form, as a label would
-    ({}, " We consider it major or relatively major (pupils' food, fast spread); the Bureau decides the grade.", False),
-    ({}, " We consider it ordinary, a misunderstanding.", True),
-    ({}, " We do not consider it especially major.", False),
-    # two grades named, a grade in a case planned for, a choice's word in another phrase: no answer, no cap
+    # a grade in a sentence of the team's own is not read: it could be the school's, or a case's
     ({}, " The school first called it ordinary; we now consider it major or relatively major.", False),
-    ({}, " If it reaches provincial media, we consider it especially major.", False),
-    ({}, " We consider it ordinary procedure to seal rejected sacks.", False),
 ])
-def test_a_wrong_grade_caps_an_assessment_and_a_grade_may_be_written_in_a_sentence(fields, sentence, capped):
+def test_a_wrong_grade_caps_an_assessment(fields, sentence, capped):
     text = SCHOOL_ASSESSMENT.format(claim="Whether any pupil is ill is to be verified with the district hospital.") + sentence
     scored = _task_score("school-food-rumour-en", "assess", text, 3600, 5400, {"lead": "Education Bureau", **fields}, team="education")
     assert ("grade" in [g.criterion for g in scored.gates]) is capped, (scored.score, [g.criterion for g in scored.gates])
@@ -1222,8 +1219,10 @@ def test_a_vietnamese_assessment_that_marks_nothing_unverified_is_held_in_the_mi
      "working kitchen for hygiene reasons. The sacks were sealed at the delivery check.", True),
     ("school-food-rumour-en", "follow-up", "no-overclaims", "Visits at any time, without arrangement, are now allowed. "
      "The sacks were sealed at the delivery check.", False),
-    # a list of what not to do denies its items
+    # a list of what not to do, or not to promise, denies its items
     ("school-food-rumour-en", "plan", "no-blame", "Do not: call the parent a rumour-monger; promise a new supplier. "
+     "The sacks were sealed at the delivery check.", True),
+    ("school-food-rumour-en", "plan", "no-undecided", "Do not promise: free health checks; visits to the canteen at any time. "
      "The sacks were sealed at the delivery check.", True),
     # staff who do not answer on their own, with everything routed through the ward, is one voice
     ("district-hot-spot-en", "assess", "no-silence", "Staff told not to answer reporters or parents' messages themselves; "
@@ -1256,7 +1255,7 @@ def test_measures_ruled_out_lists_of_donts_quoted_warnings_and_named_news(scenar
      "15 April batch. The sacks were sealed at the delivery check.", True),
     ("school-food-rumour-en", "follow-up", "The poster is not a member of the parents' meal committee. "
      "The sacks were sealed at the delivery check.", True),
-    ("school-food-rumour", "follow-up", "封存的两袋大米将退回供应商再销售。问题大米已登记封存。", True),
+    ("school-food-rumour", "follow-up", "网传所谓“发霉”，实为大米受潮结块。问题大米已登记封存。", True),
     ("school-food-rumour", "follow-up", "发帖人不是家长膳食委员会成员。问题大米已登记封存。", True),
     # a check for every pupil at the hospital is no pupil in it; pupils in it are
     ("school-food-rumour-en", "follow-up", "Free health checks for every pupil at the district hospital are not planned. "

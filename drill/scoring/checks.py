@@ -92,8 +92,7 @@ class Answer:
     def given(self, field_id: str) -> tuple[str, bool]:
         """A form field's answer, and whether it was read from the text: the form's own when filled
         in; else, for a field with choices, the choice the team wrote after the field's name in
-        the text ("Severity: serious"), or in brackets after the choice, or after a verb of grading
-        ("We consider it major or relatively major"), as an expert reading the text would take it."""
+        the text ("Severity: serious"), as an expert reading the text would take it."""
         given = self.fields.get(field_id, "").strip()
         field = next((f for f in self.task.fields if f.id == field_id), None)
         if given or field is None or not field.choices:
@@ -110,13 +109,6 @@ class Answer:
             named = _named(value, field.choices, self.lexicon.negations)
             if named is not None:
                 return named, True
-        # A grade in a sentence: the choice right after the verb and next to nothing else, and the
-        # same choice wherever the text grades ("initially classified as ordinary; we now consider it
-        # major" names two: no answer).
-        judged = {_named(value, field.choices, self.lexicon.negations) for value in self.reading.judged()
-                  if _opens_with_choice(value, field.choices)}
-        if len(judged) == 1 and None not in judged:
-            return judged.pop(), True
         return "", False
 
     def find(self, terms: list[str], unless: Callable[[Hit], bool] | None = None) -> list[str]:
@@ -470,8 +462,8 @@ def _no_undecided(how: bool | str, answer: Answer) -> Result:
     sanction nobody decided has promised it. (no_overclaims also asks about findings not yet
     in, which a plan written early must name as what it waits for.) With `retold` (an
     assessment, which weighs what the public says and wants), what a member of the public
-    demands ("Parents at the gate want free health checks", 部分评论要求对校长停职检查) or a word
-    of saying reports is none either."""
+    demands ("Parents at the gate want free health checks", 家长的主要诉求是免费体检) is none
+    either."""
     w = answer.words
     reading = answer.reading
     claims = []
@@ -480,7 +472,7 @@ def _no_undecided(how: bool | str, answer: Answer) -> Result:
             continue
         said = reading.find(list(fact.contradicted_by), (STATED,), match=TENSE, unless=lambda hit: (
             reading.retold(hit) or reading.required(hit, done_only=True) or reading.conditional(hit) or reading.proposed(hit)
-            or reading.left_open(hit) or how == "retold" and (reading.recounted(hit) or reading.voiced(hit))))
+            or reading.left_open(hit) or how == "retold" and reading.voiced(hit)))
         if said:
             claims.append(w("scoring.overclaim.unverified", fact=w.fact(fact.text), quotes=_quotes(w, said)))
     return _absence(answer, claims, w("scoring.overclaim.none"))
@@ -620,19 +612,6 @@ def _named(part: str, choices: list[str], negations: tuple[str, ...]) -> str | N
     [choice] = named
     at = min(at for at, _, named_choice in spans if named_choice == choice)
     return None if any(occurs(fold(word), part[:at], True) for word in negations) else choice
-
-
-def _opens_with_choice(value: str, choices: list[str]) -> bool:
-    """Whether a value written after a verb of grading is a choice and next to nothing else: "major
-    or relatively major", 重大或较大舆情, "nghiêm trọng"; not "ordinary procedure to seal rejected
-    sacks" or "more than ordinary"."""
-    folded = fold(value).removeprefix("the ").strip()
-    for choice in choices:
-        name = fold(choice)
-        if folded.startswith(name):
-            rest = folded[len(name):].strip()
-            return len(rest.split()) <= 1 if " " in folded or wordlike(name[0]) else len(rest) <= 3
-    return False
 
 
 def _tails(name: str, others: list[str]) -> list[str]:

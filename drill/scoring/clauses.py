@@ -740,7 +740,7 @@ class Reading:
         for later in self._sentence(hit.clause)[1]:
             if self._opens("coordinators", later.read) or self._opens("joiners", later.read):
                 return False  # "..., and reinstatement, at this stage, is ruled out": another measure
-            if self._opens("auxiliaries", later.read) or self._opens("open_decisions", later.read):
+            if self._opens("auxiliaries", later.read):
                 return self._any("open_decisions", self._until("coordinators", later.read))
             if self._extent(later.read) > _ITEM_WORDS:
                 return False
@@ -958,14 +958,13 @@ class Reading:
                 and not any(self._any("rejections", part) or self._any("corrections", part) for part in before))
 
     def voiced(self, hit: Hit) -> bool:
-        """Whether a member of the public (the lexicon's `public`) opens the hit's clause, its
-        subject: what parents want or demand ("Parents at the gate want free health checks", "Many
-        parents call for ...", 家长的主要诉求是……), not what the team decided or will tell them ("the
-        ward will tell parents today that the committee head will be removed")."""
-        pattern = _markers(self.lexicon, "public")
-        found = pattern.search(hit.clause.read, 0, hit.start) if pattern is not None else None
-        lead_max = _SUBJECT_WORDS if self.lexicon.spaced else _SUBJECT_CHARS
-        return found is not None and self._extent(hit.clause.read[:found.start()].strip(_LEADERS)) < lead_max
+        """Whether the words before the hit in its clause, or the label over it, name a member of
+        the public (the lexicon's `public`) and what they want (`demands`): "Parents at the gate want
+        free health checks", "What parents want most: ...", 家长的主要诉求是……, "Phụ huynh yêu cầu kỷ
+        luật ...": a demand, not what the team decided ("Parents will get free health checks this
+        week", "the ward will tell parents today that the committee head will be removed")."""
+        lead = f"{hit.clause.intro} | {hit.clause.read[:hit.start]}"
+        return self._any("public", lead) and self._any("demands", lead)
 
     def _unhelped(self, before: str) -> str:
         """The words before a hit without the helper words it ends in ("the report that the | head
@@ -1404,23 +1403,6 @@ class Reading:
                     if (found["head"].strip() in wanted and not (colon and colon.start() < found.start())
                             and not piece[found.end():].strip(" .,;，。；")):
                         values.append(_LAST_NAMED.split(found["value"])[-1])
-        return values
-
-    def judged(self) -> list[str]:
-        """What the team grades something as in a sentence of its own rather than after a label:
-        the words after a verb of grading (the lexicon's `gradings`: "We consider it major or
-        relatively major", 研判为重大或较大舆情, "đánh giá là nghiêm trọng"), in a clause that
-        neither asks, nor hedges or denies before the verb ("we do not consider it especially
-        major", "if it is graded as ...")."""
-        pattern = _markers(self.lexicon, "gradings")
-        values = []
-        for clause in self.clauses if pattern is not None else ():
-            found = pattern.search(clause.read)
-            lead = clause.read[:found.start()] if found else ""
-            earlier, _ = self._sentence(clause)
-            if (found and not clause.question and not any(self._any(name, lead) for name in ("negations", "hedges", "conditions"))
-                    and not any(self._opens("conditions", c.read) for c in earlier)):
-                values.append(clause.read[found.end():].strip())
         return values
 
     def _qualified(self, rest: str) -> bool:

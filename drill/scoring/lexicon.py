@@ -21,7 +21,7 @@ from drill.i18n import language_for
 from .matching import fold
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame", "owning", "alternatives", "bounded", "reports", "conditions", "directives", "coordinators", "quantified", "prohibitions", "consequents", "cases", "apart", "referrals", "lecturing", "agents", "proposals", "asked", "past_endings", "reasons", "sanctions", "targets", "deferrals", "topics", "examples", "inversions", "askers", "unsettled", "forces", "news", "affirmations", "refusals", "namings", "exploits", "open_decisions", "unsaid", "falsehoods", "wishes", "relatives", "norms", "recounts", "either", "corrections", "fabricators", "public", "provisional", "negators", "exclusions", "reported_too", "verdicts", "subordinators", "gradings")
+_LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame", "owning", "alternatives", "bounded", "reports", "conditions", "directives", "coordinators", "quantified", "prohibitions", "consequents", "cases", "apart", "referrals", "lecturing", "agents", "proposals", "asked", "past_endings", "reasons", "sanctions", "targets", "deferrals", "topics", "examples", "inversions", "askers", "unsettled", "forces", "news", "affirmations", "refusals", "namings", "exploits", "open_decisions", "unsaid", "falsehoods", "wishes", "relatives", "norms", "recounts", "either", "corrections", "fabricators", "public", "provisional", "negators", "exclusions", "reported_too", "verdicts", "subordinators", "demands")
 _SETS = ("fillers", "auxiliaries", "ongoing", "underway", "done", "past", "abbreviations", "grammar")  # looked up one word at a time
 
 
@@ -60,6 +60,7 @@ class Lexicon:
     past_endings: tuple[str, ...] = ()  # "-ed": a word that ends so is a verb's past form ("questioned")
     reasons: tuple[str, ...] = ()  # "because", 因为, "vì chưa": a negation after one gives a reason ("because they had not paid")
     subordinators: tuple[str, ...] = ()  # "until", 直到, "cho đến khi": a hedge after one is its own clause's ("sealed ... until the supplier could collect them")
+    demands: tuple[str, ...] = ()  # "want", 要求, "yêu cầu": with a member of the public before a decision, what they demand (Reading.voiced)
     lecturing: tuple[str, ...] = ()  # "read it carefully before commenting", 事实证明, tỉnh táo: a lecture, not an answer
     sanctions: tuple[str, ...] = ()  # "dealt with", 依法处理, xử lý nghiêm: falling on a target, a threat (Reading.aimed)
     targets: tuple[str, ...] = ()  # "anyone who", 发帖人, người đăng: members of the public a sanction may fall on
@@ -82,7 +83,6 @@ class Lexicon:
     forces: tuple[str, ...] = ()  # "hostile forces", thế lực thù địch: a label, unless an internal text weighs them as a risk
     fabricators: tuple[str, ...] = ()  # "the page", 营销号, fanpage: who made the fake; a label of them alone labels no one of the public
     provisional: tuple[str, ...] = ()  # "proposed", đề xuất: after a form field's name in a label, how firm the answer is
-    gradings: tuple[str, ...] = ()  # "we consider it", 研判为, "đánh giá là": a form field's choice given in a sentence, not a label
     public: tuple[str, ...] = ()  # parents, 网友, phụ huynh: members of the public, whom a label in the same sentence may fall on
     unsettled: tuple[str, ...] = ()  # "still to be verified", 尚未核实: a heading over what is not yet settled (Clause.section)
     deferrals: tuple[str, ...] = ()  # "we will say more later", 另行通报: a topic named and put off, not answered
