@@ -81,8 +81,8 @@ class Check(Model):
     )
     no_undecided: Literal[True, "retold"] | None = Field(
         None, description="No decision nobody made announced as made or to come (a pending fact's contradicted_by); a proposal is none; "
-        '"retold" for a text that weighs what the public says and wants (an assessment): what a member of the public demands, or a '
-        "word of saying reports, is none"
+        '"retold" for a text that weighs what the public says and wants (an assessment): what a member of the public is said to want '
+        "is none"
     )
     no_lecturing: Literal[True] | None = Field(
         None, description="No lecturing of the public or pleading the sender's own case (the language's word list)"

@@ -70,7 +70,7 @@ _WORD = re.compile(r"\w+(?:[.,']\w+)*")
 _STEM_MIN = 4  # letters of a rubric's English stem ("test", "sampl") that match the words it begins
 _LEAD_WORDS, _LEAD_CHARS = 4, 6  # how close before a claim a verb of saying stands to bear on it
 _ITEM_WORDS = 6  # a clause this short (words; characters in Chinese), after others in its sentence, is an item of a list
-_SUBJECT_WORDS, _SUBJECT_CHARS = 3, 6  # at most this before a passive sanction that opens its clause, or a subject that opens one
+_SUBJECT_WORDS, _SUBJECT_CHARS = 3, 6  # at most this before a passive sanction that opens its clause
 # A request reaches past whom it asks ("yêu cầu Ban đại diện lớp 3A dừng thu", "asked the class 3A
 # parents' committee to stop collecting"): the action asked for may stand further off.
 _ASKED_WORDS, _ASKED_CHARS = 8, 12
