@@ -646,7 +646,9 @@ class Reading:
         before, after = clause.read[low:start], clause.read[end:high]
         inside = clause.read[start:end]
         wanted = _prepared(term, lex)
-        denied_by, denial = before, self._any("negations", self._before_reason(wanted))
+        # A term up to its reason word: "seated at the back because they had not paid" claims the seating,
+        # and its "not" is the reason's, so the term is no denial that a negation before it leaves standing.
+        denied_by, denial = before, self._any("negations", self._until("reasons", wanted))
         if denial:
             # A term that is itself a denial ("no family has paid") is not denied by a negation
             # across an "and": "never put into practice and no family has paid" says it.
@@ -1175,14 +1177,6 @@ class Reading:
         did not answer in time", "nhà trường xin lỗi vì đã không trả lời kịp thời"): an admission, not
         the act. An apology cut off by "but" ("we are sorry, but this is purely a rumour") owns nothing."""
         return self._any("owning", self._region(hit))
-
-    def _before_reason(self, wanted: str) -> str:
-        """A term up to its reason word: "seated at the back because they had not paid" claims the
-        seating, and its "not" is the reason's, so the term is no denial that a negation before it
-        leaves standing ("no pupil was seated at the back because they had not paid")."""
-        reason = _markers(self.lexicon, "reasons")
-        found = reason.search(wanted) if reason is not None else None
-        return wanted[:found.start()] if found else wanted
 
     def _negation_near(self, before: str) -> bool:
         """A negation denies a term only close before it ("not sealed"), not across a long clause;
