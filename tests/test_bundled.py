@@ -1265,3 +1265,66 @@ def test_measures_ruled_out_lists_of_donts_quoted_warnings_and_named_news(scenar
 def test_new_falsehoods_about_the_batch_the_tests_and_the_poster(scenario_id, task_id, text, false):
     points, evidence = _criterion(scenario_id, task_id, "no-false-claims", text, opened=True, at=12 * 3600)
     assert (points == 0.0) is false, evidence
+
+
+# ----- (i) lists that leave a measure open or withhold it; falsehoods and reports in new words -----------
+
+SEALED_EN, SEALED_ZH, DRAFT_VI = " The sacks were sealed at the delivery check.", "问题大米已登记封存。", " Bảng kê là bản dự thảo của Ban đại diện lớp 3A."
+
+
+@pytest.mark.parametrize(("scenario_id", "text", "passes"), [
+    # a measure that labels a list whose value says only that nothing was decided is left open ...
+    ("school-food-rumour-en", "Suspensions or free health checks: none has been decided." + SEALED_EN, True),
+    ("school-food-rumour-en", "Free medical checks: nothing has been decided." + SEALED_EN, True),
+    ("school-food-rumour", "免费体检、停职：均未决定。" + SEALED_ZH, True),
+    # ... not one whose value leaves only a detail open
+    ("school-food-rumour-en", "The supplier is suspended: no decision yet on a fine." + SEALED_EN, False),
+    ("school-food-rumour", "免费体检：时间尚未决定。" + SEALED_ZH, False),
+    # the items after "do not announce" are not announced; a claim after "do not mention ..." is
+    ("school-food-rumour-en", "Do not announce penalties, suspensions of staff or free health checks." + SEALED_EN, True),
+    ("school-food-rumour-en", "Do not mention the parent by name, the supplier has been suspended, fined or banned." + SEALED_EN, False),
+    ("school-food-rumour", "不要宣布处罚、停职或免费体检。" + SEALED_ZH, True),
+    ("district-hot-spot", "Không công bố kỷ luật, cách chức hoặc xử phạt." + DRAFT_VI, True),
+    # a list's label that says its items are still open hedges them
+    ("school-food-rumour-en", "Still open: the rapid tests; how the supplier and staff will be dealt with." + SEALED_EN, True),
+])
+def test_a_plan_leaves_open_or_withholds_what_nobody_decided(scenario_id, text, passes):
+    points, evidence = _criterion(scenario_id, "plan", "no-undecided", text, opened=True)
+    assert (points > 0) is passes, evidence
+
+
+@pytest.mark.parametrize(("scenario_id", "task_id", "criterion", "text", "passes"), [
+    # a rumour said to be inconsistent with the facts is rejected, not asserted early
+    ("school-food-rumour-en", "flash-report", "no-overclaims", "Some information online about pupils being in hospital is "
+     "inconsistent with the facts as we understand them." + SEALED_EN, True),
+    # a video of unknown origin says nothing of the supplier; a rumour people asked about is not claimed
+    ("school-food-rumour-en", "flash-report", "no-overclaims", "The video's vomiting and ambulance scenes are of unknown origin."
+     + SEALED_EN, True),
+    ("school-food-rumour-en", "statement", "no-false-claims", "Many of you have asked about the photos of mouldy rice and the "
+     "video of pupils in hospital. Here are the facts." + SEALED_EN, True),
+    # a video that appeared with pictures of vomiting is no symptom; children who vomited are
+    ("school-food-rumour", "flash-report", "no-overclaims", "8:00以后短视频平台出现一段配有学生呕吐、救护车画面的视频。" + SEALED_ZH, True),
+    ("school-food-rumour", "follow-up", "no-false-claims", "目前已有孩子出现腹泻，正在治疗。" + SEALED_ZH, False),
+    # new falsehoods: the sealed rice only damp or passing its test, the sacks taken back at once, the head teacher called in
+    ("school-food-rumour-en", "plan", "no-false-claims", "The sealed rice was only damp and presents no food safety problem."
+     + SEALED_EN, False),
+    ("school-food-rumour", "follow-up", "no-false-claims", "学校封存的2袋大米霉变粒等指标符合标准，判定合格。" + SEALED_ZH, False),
+    ("school-food-rumour", "flash-report", "no-false-claims", "照片中的霉变大米为验收时发现的2袋，当天即由供应商取回。发帖人张女士是家长膳食委员会成员，系陪餐时拍摄。", False),
+    ("district-hot-spot", "survey", "no-false-claims", "Hiệu trưởng đã được mời làm việc sáng nay để làm rõ các khoản thu."
+     + DRAFT_VI, False),
+    ("district-hot-spot-en", "statement", "no-false-claims", "The head teacher was invited to work with the district police "
+     "this morning. The list is a draft by the class 3A committee.", False),
+    # a committee that drafted a list on its own is no parent who posted it on her own
+    ("district-hot-spot", "assess", "no-blame", "Nguyên nhân chủ yếu do Ban đại diện lớp tự ý soạn và đưa vào nhóm một bảng kê "
+     "chưa được nhà trường xem xét." + DRAFT_VI, True),
+    ("district-hot-spot", "assess", "no-blame", "Việc một phụ huynh tự ý đưa bản dự thảo nội bộ lên mạng là thiếu suy nghĩ."
+     + DRAFT_VI, False),
+    # the page's administrator is the one who made the fake, not the public
+    ("district-hot-spot-en", "statement", "no-blame", "The claim came from the page \"Hong Ha Gossip\"; its administrator will "
+     "answer for spreading false information. The list is a draft by the class 3A committee.", True),
+])
+def test_rumours_rejected_or_asked_about_and_falsehoods_in_new_words(scenario_id, task_id, criterion, text, passes):
+    # a follow-up opens when the statement is out: handed in at the end of the day, once the tests are in
+    at = 12 * 3600 if task_id == "follow-up" else None
+    points, evidence = _criterion(scenario_id, task_id, criterion, text, opened=True, at=at)
+    assert (points > 0) is passes, evidence

@@ -1520,3 +1520,39 @@ def test_what_the_public_demands_is_retold(text, term, lang):
     reading = Reading(text, lexicon(lang))
     hits = reading.hits(term, TENSE)
     assert hits and all(reading.retold(hit) for hit in hits)
+
+
+@pytest.mark.parametrize(("text", "lang", "term", "stance"), [
+    # the items after "do not announce" are withheld too, up to the "or" ...
+    ("Do not announce penalties, suspensions of staff or free health checks.", "en", "free health check", NEGATED),
+    ("不要宣布处罚、停职或免费体检。", "zh-CN", "免费体检", NEGATED),
+    ("Không công bố kỷ luật, cách chức hoặc xử phạt.", "vi", "cách chức", NEGATED),
+    # ... not a clause with a verb of its own, nor what follows "avoid" or "do not worry"
+    ("Do not mention names, the two sacks were sealed, not cooked or served.", "en", "sealed", STATED),
+    ("Avoid delays, publish the statement today, hold a briefing or Q&A.", "en", "hold a briefing", STATED),
+    ("不用担心，霉米已封存，未下锅或食用。", "zh-CN", "已封存", STATED),
+    # a list's label that says its items are still open hedges them; "remains open" of a place does not
+    ("Still open: the full lab tests; how staff will be dealt with.", "en", "staff will be dealt with", HEDGED),
+    ("Canteen remains open: the two sacks were sealed and never served.", "en", "sealed", STATED),
+    ("家长接待定于东门：问题大米已封存、未供学生食用。", "zh-CN", "已封存", STATED),
+    # "is inconsistent with the facts" rejects; a modifier of other words rejects nothing
+    ("The video of pupils being taken to hospital is inconsistent with the facts.", "en", "taken to hospital", REJECTED),
+    ("Free health checks will be offered to all pupils, and any reports that do not match the facts will be corrected.",
+     "en", "free health check", STATED),
+])
+def test_lists_withheld_or_left_open_and_rejections_in_new_words(text, lang, term, stance):
+    reading = Reading(text, lexicon(lang))
+    hits = reading.hits(term, TENSE)
+    assert [hit.stance for hit in hits] == [stance]
+
+
+@pytest.mark.parametrize(("text", "lang", "term", "left_open"), [
+    ("Suspensions or free health checks: none has been decided.", "en", "free health check", True),
+    ("免费体检、停职：均未决定。", "zh-CN", "免费体检", True),
+    ("Đình chỉ công tác, kỷ luật: đều chưa quyết định.", "vi", "đình chỉ công tác", True),
+    ("Free health check: date not yet decided.", "en", "free health check", False),
+    ("Supplier is suspended: no decision yet on a fine.", "en", "supplier is suspended", False),
+])
+def test_a_measure_labelling_a_list_that_says_nothing_was_decided_is_left_open(text, lang, term, left_open):
+    reading = Reading(text, lexicon(lang))
+    assert [reading.left_open(hit) for hit in reading.hits(term, TENSE)] == [left_open]

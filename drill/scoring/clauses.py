@@ -634,8 +634,8 @@ class Reading:
             return REJECTED  # also the items of false news named: "False claims: ...", "tin sai sự thật (hiệu trưởng bị bắt, ...)"
         if clause.intro and self._unsaid(clause.intro):
             return NEGATED  # "Do not say: that anyone has been disciplined; that the first post was a rumour"
-        if clause.intro and self._any("hedges", clause.intro):
-            return HEDGED  # "Still being checked: the payments of all 32 classes; who is responsible"
+        if clause.intro and (self._any("hedges", clause.intro) or self._unsettling(clause.intro)):
+            return HEDGED  # "Still being checked: the payments of all 32 classes; who is responsible", "Still open: ..."
         if later and self._only("hedges", following) and self._labels(clause, later[0]):
             return HEDGED  # "Pupils in hospital: NOT CONFIRMED", "| Pupils in hospital | NOT CONFIRMED |"
         if len(later) == 1 and not clause.question and self._only("negations", following, exactly=True) and (
@@ -657,7 +657,8 @@ class Reading:
                 or not lex.spaced and before.endswith(lex.negators)  # 对发帖家长不传唤: 不, 未 right before a verb deny it
                 or any(self._has(m, inside) and not self._has(m, wanted) for m in lex.negations)
                 or _negated_inside(inside, wanted, lex)
-                or not denial and self._listed_after_negation(clause, start)):
+                or not denial and self._listed_after_negation(clause, start)
+                or self._listed_after_unsaid(clause)):
             return NEGATED
         if self._asks(clause, scope):
             return HEDGED
@@ -731,15 +732,23 @@ class Reading:
         read only up to a joining word ("and", "but", và, nhưng, 并且, 但): "the supplier has been
         suspended and further penalties are under consideration" still announces the suspension.
         A measure that is its clause's subject may find its verb in a later clause, past short
-        asides: "Visits at any time, without arrangement, | are not possible"."""
+        asides: "Visits at any time, without arrangement, | are not possible"; a measure that labels
+        a list (or is one item of its label), in the list, when that says nothing else:
+        "Suspensions or free health checks: | none has been decided"."""
         read = hit.clause.read
         low, high = self._scope(read, hit.start, hit.end)
         before, after = self._since("coordinators", read[low:hit.start]), read[hit.end:high]
         if self._any("open_decisions", before) or self._any("open_decisions", self._until("coordinators", after)):
             return True
-        if after.strip(_LEADERS):
+        if read[_word_end(read, hit.end):high].strip(_LEADERS):
             return False
+        label = hit.clause
         for later in self._sentence(hit.clause)[1]:
+            if later.intro and later.intro == label.read:
+                # The list's value says only that nothing was decided ("Free health checks: none has been
+                # decided", "免费体检、停职：均未决定"); "Supplier suspended: no decision yet on a fine" decided it.
+                return self._only("open_decisions", later.read)
+            label = later
             if self._opens("coordinators", later.read) or self._opens("joiners", later.read):
                 return False  # "..., and reinstatement, at this stage, is ruled out": another measure
             if self._opens("auxiliaries", later.read):
@@ -1217,6 +1226,30 @@ class Reading:
         tail = earlier[-1].read.split()[-_LIST_ITEM_WORDS:]
         return self._any("negations", " ".join(tail)) and not self._any("prohibitions", earlier[-1].read)
 
+    def _listed_after_unsaid(self, clause: Clause) -> bool:
+        """Whether the clause is a later item of a list of things not to be announced or promised
+        that a clause before it opened ("Do not announce penalties, | suspensions or free health
+        checks"; the lexicon's `withheld`: not "Avoid panic, | all pupils are well" nor "Do not worry,
+        ..."): items, short and with no verb of their own (an auxiliary: "Do not mention names, |
+        the sacks were sealed" says it), up to an "or" in this clause or the next."""
+        earlier, later = self._sentence(clause)
+        for before in reversed(earlier):
+            if self._opens("withheld", before.read):
+                break
+            if not self._item(before.read):
+                return False
+        else:
+            return False
+        alternatives = _markers(self.lexicon, "alternatives")
+        return (alternatives is not None and self._item(clause.read)
+                and any(self._item(item.read) and alternatives.search(item.read) for item in [clause, *later[:1]]))
+
+    def _item(self, read: str) -> bool:
+        """Whether a clause reads as a bare item of a list: short, and no auxiliary or word of a
+        thing done in it ("suspensions of staff", not "the sacks were sealed")."""
+        return (self._size(read) <= 2 * _ITEM_WORDS
+                and not any(word in self.lexicon.auxiliaries or word in self.lexicon.done for word in _WORD.findall(read)))
+
     def _negation_governs(self, before: str) -> bool:
         """Whether a negation denies the whole of the hit's clause up to the hit, further than one in
         mid-clause reaches: a prohibition among the clause's first words ("do not describe Ms Trang
@@ -1349,14 +1382,16 @@ class Reading:
         or what is settled before it ("Confirmed facts and open questions", "Facts and open questions":
         a word of the lexicon's `affirmations`, or an "and", before the unsettled words;
         "二、待核实确认的情况" is still open)."""
+        return {heading for heading in {clause.section for clause in self.clauses if clause.section} if self._unsettling(heading)}
+
+    def _unsettling(self, label: str) -> bool:
+        """Whether a heading or a list's label says that what it stands over is not yet settled
+        (see _open_sections; "Still open: the tests; how staff will be dealt with")."""
         unsettled = _markers(self.lexicon, "unsettled")
-        headings = set()
-        for heading in {clause.section for clause in self.clauses if clause.section}:
-            found = unsettled.search(heading) if unsettled is not None else None
-            before = heading[:found.start()] if found else ""
-            if found and not self._any("reports", heading) and not self._any("affirmations", before) and not self._any("coordinators", before):
-                headings.add(heading)
-        return headings
+        found = unsettled.search(label) if unsettled is not None else None
+        before = label[:found.start()] if found else ""
+        return (found is not None and not self._any("reports", label) and not self._any("affirmations", before)
+                and not self._any("coordinators", before))
 
     def written(self, names: tuple[str, ...], whole: bool = False) -> list[str]:
         """What the team wrote after a form field's name in its own text, folded: teams type the
