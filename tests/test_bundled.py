@@ -1319,6 +1319,8 @@ def test_a_plan_leaves_open_or_withholds_what_nobody_decided(scenario_id, text, 
      "chưa được nhà trường xem xét." + DRAFT_VI, True),
     ("district-hot-spot", "assess", "no-blame", "Việc một phụ huynh tự ý đưa bản dự thảo nội bộ lên mạng là thiếu suy nghĩ."
      + DRAFT_VI, False),
+    # a plan that answers no reporter at all stonewalls
+    ("school-food-rumour", "plan", "no-silence", "对媒体采访一律不予回应，统一由宣传部门答复。" + SEALED_ZH, False),
     # the page's administrator is the one who made the fake, not the public
     ("district-hot-spot-en", "statement", "no-blame", "The claim came from the page \"Hong Ha Gossip\"; its administrator will "
      "answer for spreading false information. The list is a draft by the class 3A committee.", True),
@@ -1327,4 +1329,21 @@ def test_rumours_rejected_or_asked_about_and_falsehoods_in_new_words(scenario_id
     # a follow-up opens when the statement is out: handed in at the end of the day, once the tests are in
     at = 12 * 3600 if task_id == "follow-up" else None
     points, evidence = _criterion(scenario_id, task_id, criterion, text, opened=True, at=at)
+    assert (points > 0) is passes, evidence
+
+
+@pytest.mark.parametrize(("scenario_id", "task_id", "text", "hours", "passes"), [
+    # the platform's takedown before it happened, and the full laboratory tests before they exist, are asserted early
+    ("school-food-rumour", "statement", "在网信部门指导下，相关平台已下架该视频。" + SEALED_ZH, 5.5, False),
+    ("school-food-rumour", "statement", "已要求平台尽快下架该视频。" + SEALED_ZH, 5.5, True),
+    ("school-food-rumour", "statement", "对食堂在用大米进行了快检和实验室全项检测，全部指标均合格。" + SEALED_ZH, 7.0, False),
+    # a rumour rejected in the next clause, named as news of its own, leaves the claim before it asserted
+    ("school-food-rumour", "flash-report", "经与区人民医院核实，没有三小学生因饮食问题就诊或住院，网传“多名学生送医”不实。"
+     + SEALED_ZH, 1.8, False),
+    # "whether" after "according to" hedges nothing: no child seated by payment is asserted before the class check
+    ("district-hot-spot-en", "reply-parents", "No child has been seated according to whether the family paid. "
+     "The list is a draft by the class 3A committee.", 2.3, False),
+])
+def test_what_is_not_yet_known_asserted_in_new_words(scenario_id, task_id, text, hours, passes):
+    points, evidence = _criterion(scenario_id, task_id, "no-overclaims", text, at=hours * 3600)
     assert (points > 0) is passes, evidence

@@ -627,8 +627,9 @@ class Reading:
         # itself left out: "đây là tin giả" does not reject "tin".
         _, later = self._sentence(clause)
         following = later[0].read if later else ""
-        # A table's row is one sentence, its verdict in any later cell ("| Hiệu trưởng bị bắt | Trang Hóng Biến | Sai sự thật |").
-        verdict = " | ".join(c.read for c in later) if clause.column else following
+        # A table's row is one sentence, its verdict in any later cell ("| Hiệu trưởng bị bắt | Trang Hóng Biến | Sai sự thật |");
+        # a next clause that opens with news of its own rejects that ("没有学生住院，网传“多名学生送医”不实").
+        verdict = " | ".join(c.read for c in later) if clause.column else "" if self._opens("reports", following) else following
         rest = f"{clause.read[:start]} | {clause.read[end:]} | {verdict}"
         if self._any("rejections", rest) or self._any("falsehoods", f"{clause.intro} | {clause.aside}"):
             return REJECTED  # also the items of false news named: "False claims: ...", "tin sai sự thật (hiệu trưởng bị bắt, ...)"
