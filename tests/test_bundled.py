@@ -1321,6 +1321,14 @@ def test_a_plan_leaves_open_or_withholds_what_nobody_decided(scenario_id, text, 
      + DRAFT_VI, False),
     # a plan that answers no reporter at all stonewalls
     ("school-food-rumour", "plan", "no-silence", "对媒体采访一律不予回应，统一由宣传部门答复。" + SEALED_ZH, False),
+    # summoning the parent who posted to the police station threatens her; the page's administrator made the fake
+    ("district-hot-spot-en", "assess", "no-blame", "Invite the owner of the account \"Thu Trang\" to the ward police station "
+     "to work and require her to delete the post. The list is a draft by the class 3A committee.", False),
+    ("district-hot-spot-en", "assess", "no-blame", "Trace the page \"Hong Ha Gossip\" and invite its administrator to the "
+     "police station to work. The list is a draft by the class 3A committee.", True),
+    # a poll read as a promise that opinion will settle overreaches
+    ("district-hot-spot-en", "survey", "no-overreach", "Once the ward publishes this information, public opinion will calm "
+     "down completely by this afternoon. The list is a draft by the class 3A committee.", False),
     # the page's administrator is the one who made the fake, not the public
     ("district-hot-spot-en", "statement", "no-blame", "The claim came from the page \"Hong Ha Gossip\"; its administrator will "
      "answer for spreading false information. The list is a draft by the class 3A committee.", True),
