@@ -1287,6 +1287,10 @@ SEALED_EN, SEALED_ZH, DRAFT_VI = " The sacks were sealed at the delivery check."
     ("district-hot-spot", "Không công bố kỷ luật, cách chức hoặc xử phạt." + DRAFT_VI, True),
     # a list's label that says its items are still open hedges them
     ("school-food-rumour-en", "Still open: the rapid tests; how the supplier and staff will be dealt with." + SEALED_EN, True),
+    # a measure to come that depends on a finding is a condition; a reason after it does not reject it
+    ("school-food-rumour-en", "The supplier will be suspended depending on whether the lab confirms the mould." + SEALED_EN, True),
+    ("school-food-rumour-en", "The supplier has been suspended, because its delivery records are inconsistent with the facts."
+     + SEALED_EN, False),
 ])
 def test_a_plan_leaves_open_or_withholds_what_nobody_decided(scenario_id, text, passes):
     points, evidence = _criterion(scenario_id, "plan", "no-undecided", text, opened=True)
@@ -1310,7 +1314,7 @@ def test_a_plan_leaves_open_or_withholds_what_nobody_decided(scenario_id, text, 
      + SEALED_EN, False),
     ("school-food-rumour", "follow-up", "no-false-claims", "学校封存的2袋大米霉变粒等指标符合标准，判定合格。" + SEALED_ZH, False),
     ("school-food-rumour", "flash-report", "no-false-claims", "照片中的霉变大米为验收时发现的2袋，当天即由供应商取回。发帖人张女士是家长膳食委员会成员，系陪餐时拍摄。", False),
-    ("district-hot-spot", "survey", "no-false-claims", "Hiệu trưởng đã được mời làm việc sáng nay để làm rõ các khoản thu."
+    ("district-hot-spot", "survey", "no-false-claims", "Hiệu trưởng đã được công an mời làm việc sáng nay để làm rõ các khoản thu."
      + DRAFT_VI, False),
     ("district-hot-spot-en", "statement", "no-false-claims", "The head teacher was invited to work with the district police "
      "this morning. The list is a draft by the class 3A committee.", False),
@@ -1329,9 +1333,8 @@ def test_a_plan_leaves_open_or_withholds_what_nobody_decided(scenario_id, text, 
     # a poll read as a promise that opinion will settle overreaches
     ("district-hot-spot-en", "survey", "no-overreach", "Once the ward publishes this information, public opinion will calm "
      "down completely by this afternoon. The list is a draft by the class 3A committee.", False),
-    # the page's administrator is the one who made the fake, not the public
-    ("district-hot-spot-en", "statement", "no-blame", "The claim came from the page \"Hong Ha Gossip\"; its administrator will "
-     "answer for spreading false information. The list is a draft by the class 3A committee.", True),
+    # a rumour rejected after a claim of the team's own is rejected, named as news or not
+    ("school-food-rumour", "statement", "no-false-claims", "学校长期使用发霉大米，网传这一说法与事实不符。" + SEALED_ZH, True),
 ])
 def test_rumours_rejected_or_asked_about_and_falsehoods_in_new_words(scenario_id, task_id, criterion, text, passes):
     # a follow-up opens when the statement is out: handed in at the end of the day, once the tests are in
@@ -1344,6 +1347,7 @@ def test_rumours_rejected_or_asked_about_and_falsehoods_in_new_words(scenario_id
     # the platform's takedown before it happened, and the full laboratory tests before they exist, are asserted early
     ("school-food-rumour", "statement", "在网信部门指导下，相关平台已下架该视频。" + SEALED_ZH, 5.5, False),
     ("school-food-rumour", "statement", "已要求平台尽快下架该视频。" + SEALED_ZH, 5.5, True),
+    ("school-food-rumour", "flash-report", "封存大米合格与否以市场监管局检测结果为准。" + SEALED_ZH, 1.8, True),
     ("school-food-rumour", "statement", "对食堂在用大米进行了快检和实验室全项检测，全部指标均合格。" + SEALED_ZH, 7.0, False),
     # a rumour rejected in the next clause, named as news of its own, leaves the claim before it asserted
     ("school-food-rumour", "flash-report", "经与区人民医院核实，没有三小学生因饮食问题就诊或住院，网传“多名学生送医”不实。"

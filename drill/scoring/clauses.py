@@ -628,8 +628,10 @@ class Reading:
         _, later = self._sentence(clause)
         following = later[0].read if later else ""
         # A table's row is one sentence, its verdict in any later cell ("| Hiệu trưởng bị bắt | Trang Hóng Biến | Sai sự thật |");
-        # a next clause that opens with news of its own rejects that ("没有学生住院，网传“多名学生送医”不实").
-        verdict = " | ".join(c.read for c in later) if clause.column else "" if self._opens("reports", following) else following
+        # a denial followed by a clause that opens with news of its own rejects that news, not the denial
+        # ("没有学生住院，网传“多名学生送医”不实"); one that opens with a reason or an "and" gives a reason.
+        own = self._opens("reports", following) and self._any("negations", clause.read) or self._opens("coordinators", following)
+        verdict = " | ".join(c.read for c in later) if clause.column else "" if own else following
         rest = f"{clause.read[:start]} | {clause.read[end:]} | {verdict}"
         if self._any("rejections", rest) or self._any("falsehoods", f"{clause.intro} | {clause.aside}"):
             return REJECTED  # also the items of false news named: "False claims: ...", "tin sai sự thật (hiệu trưởng bị bắt, ...)"
@@ -668,7 +670,10 @@ class Reading:
             return HEDGED  # "若有学生出现不适，立即联系家长，送医治疗": a case planned for
         if clause.section in self._open_sections:
             return HEDGED  # an item under "3. Still to be verified" that no negation or question already reads
-        if (self._any("hedges", before) or self._any("hedges", self._until("subordinators", after)) or self._straddled("hedges", clause.read, start, end)
+        own_after = self._until("subordinators", after)
+        if not any(word in lex.ongoing for word in _WORD.findall(clause.read)):
+            own_after = self._until("criteria", own_after)  # "seated according to whether the family paid"
+        if (self._any("hedges", before) or self._any("hedges", own_after) or self._straddled("hedges", clause.read, start, end)
                 or self._among("hedges", inside, wanted)
                 or (self._among("wishes", inside, wanted) or self._among("norms", inside, wanted) or self._verb_after("norms", wanted, after))
                 and not self._any("relatives", inside)):
