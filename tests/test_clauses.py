@@ -1539,6 +1539,10 @@ def test_what_the_public_demands_is_retold(text, term, lang):
     ("The video of pupils being taken to hospital is inconsistent with the facts.", "en", "taken to hospital", REJECTED),
     ("Free health checks will be offered to all pupils, and any reports that do not match the facts will be corrected.",
      "en", "free health check", STATED),
+    # a "not" in a relative clause among the term's words is that clause's: the move is claimed
+    ("We must admit that a couple of children who had not paid were moved to the back rows.", "en",
+     "children were moved to the back", STATED),
+    ("No child who had not paid was moved to the back.", "en", "a child was moved to the back", NEGATED),
 ])
 def test_lists_withheld_or_left_open_and_rejections_in_new_words(text, lang, term, stance):
     reading = Reading(text, lexicon(lang))

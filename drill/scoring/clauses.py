@@ -658,7 +658,7 @@ class Reading:
             denied_by = self._since("coordinators", before)
         if (self._negation_near(denied_by) or not denial and self._negation_governs(before)
                 or not lex.spaced and before.endswith(lex.negators)  # 对发帖家长不传唤: 不, 未 right before a verb deny it
-                or any(self._has(m, inside) and not self._has(m, wanted) for m in lex.negations)
+                or any(self._has(m, self._outside_relatives(inside)) and not self._has(m, wanted) for m in lex.negations)
                 or _negated_inside(inside, wanted, lex)
                 or not denial and self._listed_after_negation(clause, start)
                 or self._listed_after_unsaid(clause)):
@@ -683,6 +683,17 @@ class Reading:
             # "no child should ever be treated ..."), unless in a relative clause ("pupils who ought to pay were moved ...").
             return HEDGED
         return STATED
+
+    def _outside_relatives(self, inside: str) -> str:
+        """The words among a term's parts without a relative clause there (the lexicon's
+        `relatives`, up to the last auxiliary after it, the main verb's): "children | who had not paid |
+        were moved to the back" claims the move, and its "not" is the relative clause's."""
+        pattern = _markers(self.lexicon, "relatives")
+        found = pattern.search(inside) if pattern is not None else None
+        if found is None:
+            return inside
+        verbs = [word for word in _WORD.finditer(inside, found.end()) if word.group(0) in self.lexicon.auxiliaries]
+        return inside[:found.start()] + inside[verbs[-1].start():] if verbs else inside
 
     def _unsaid(self, intro: str) -> bool:
         """Whether a list's label says its items are not to be said: "Do not say: ...", 不要说：, or a
