@@ -1543,6 +1543,18 @@ def test_what_the_public_demands_is_retold(text, term, lang):
     ("We must admit that a couple of children who had not paid were moved to the back rows.", "en",
      "children were moved to the back", STATED),
     ("No child who had not paid was moved to the back.", "en", "a child was moved to the back", NEGATED),
+    ("Pupils who were unwell have never been admitted to hospital.", "en", "admitted to hospital", NEGATED),
+    # a next clause that points back at the clause is its verdict; news of its own after a denial is not
+    ("Pupils were taken to hospital after lunch, and this is completely untrue.", "en", "taken to hospital", REJECTED),
+    ("学生吃了发霉大米后无法上课，网传这一说法与事实不符。", "zh-CN", "学生吃了发霉", REJECTED),
+    ("Học sinh bị xếp ngồi cuối lớp vì chưa đóng tiền, tin đồn này không đúng sự thật.", "vi", "xếp ngồi cuối lớp", REJECTED),
+    ("No pupil has been hospitalised, claims that several were admitted are untrue.", "en", "no pupil has been", STATED),
+    ("经与区人民医院核实，没有三小学生因饮食问题就诊或住院，网传“多名学生送医”不实。", "zh-CN", "没有学生住院", STATED),
+    # "whether" after "according to" asks nothing of what was done; of what is to be done it is a condition
+    ("No child has been seated according to whether the family paid.", "en", "no child has been", STATED),
+    ("The supplier is suspended depending on whether the lab confirms the mould.", "en", "supplier is suspended", HEDGED),
+    # "regardless of whether" (不论) leaves the clause before it said
+    ("学校已决定更换供应商而不论检测合格与否。", "zh-CN", "更换供应商", STATED),
 ])
 def test_lists_withheld_or_left_open_and_rejections_in_new_words(text, lang, term, stance):
     reading = Reading(text, lexicon(lang))

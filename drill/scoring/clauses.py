@@ -629,8 +629,8 @@ class Reading:
         following = later[0].read if later else ""
         # A table's row is one sentence, its verdict in any later cell ("| Hiệu trưởng bị bắt | Trang Hóng Biến | Sai sự thật |");
         # a denial followed by a clause that opens with news of its own rejects that news, not the denial
-        # ("没有学生住院，网传“多名学生送医”不实"); one that opens with a reason or an "and" gives a reason.
-        own = self._opens("reports", following) and self._any("negations", clause.read) or self._opens("coordinators", following)
+        # ("没有学生住院，网传“多名学生送医”不实"); a reason gives a reason.
+        own = self._opens("reports", following) and self._any("negations", clause.read) and self._own_news(following) or self._opens("reasons", following)
         verdict = " | ".join(c.read for c in later) if clause.column else "" if own else following
         rest = f"{clause.read[:start]} | {clause.read[end:]} | {verdict}"
         if self._any("rejections", rest) or self._any("falsehoods", f"{clause.intro} | {clause.aside}"):
@@ -671,8 +671,9 @@ class Reading:
         if clause.section in self._open_sections:
             return HEDGED  # an item under "3. Still to be verified" that no negation or question already reads
         own_after = self._until("subordinators", after)
-        if not any(word in lex.ongoing for word in _WORD.findall(clause.read)):
-            own_after = self._until("criteria", own_after)  # "seated according to whether the family paid"
+        words = _WORD.findall(clause.read)
+        if any(word in lex.past or word in lex.done for word in words) and not any(word in lex.ongoing for word in words):
+            own_after = self._until("criteria", own_after)  # "has been seated according to whether the family paid"
         if (self._any("hedges", before) or self._any("hedges", own_after) or self._straddled("hedges", clause.read, start, end)
                 or self._among("hedges", inside, wanted)
                 or (self._among("wishes", inside, wanted) or self._among("norms", inside, wanted) or self._verb_after("norms", wanted, after))
@@ -684,16 +685,31 @@ class Reading:
             return HEDGED
         return STATED
 
+    def _own_news(self, read: str) -> bool:
+        """Whether a clause that opens with news names news of its own: quoted ("网传“多名学生送医”不实"), or
+        more than a few words of it and no word that points back (the lexicon's `pointers`: "网传这一说法
+        与事实不符", "tin đồn này là sai", "claims that are untrue", 传言不实 point at the clause before)."""
+        found = self._opening("reports", read)
+        rest = read[found.end():] if found is not None else read
+        return not self._any("pointers", rest) and (
+            any(mark in read for mark in _OPENING) or self._size(rest) > (_ITEM_WORDS // 2 if self.lexicon.spaced else _ITEM_WORDS))
+
     def _outside_relatives(self, inside: str) -> str:
         """The words among a term's parts without a relative clause there (the lexicon's
-        `relatives`, up to the last auxiliary after it, the main verb's): "children | who had not paid |
-        were moved to the back" claims the move, and its "not" is the relative clause's."""
+        `relatives`, up to the auxiliary that follows its own verb, the main verb's): "children | who had
+        not paid | were moved to the back" claims the move, and its "not" is the relative clause's;
+        "pupils | who were unwell | have never been admitted" keeps its "never"."""
         pattern = _markers(self.lexicon, "relatives")
         found = pattern.search(inside) if pattern is not None else None
         if found is None:
             return inside
-        verbs = [word for word in _WORD.finditer(inside, found.end()) if word.group(0) in self.lexicon.auxiliaries]
-        return inside[:found.start()] + inside[verbs[-1].start():] if verbs else inside
+        own_verb = False
+        for word in _WORD.finditer(inside, found.end()):
+            text = word.group(0)
+            if own_verb and text in self.lexicon.auxiliaries:
+                return inside[:found.start()] + inside[word.start():]
+            own_verb = own_verb or (text not in self.lexicon.auxiliaries and text not in self.lexicon.negations)
+        return inside
 
     def _unsaid(self, intro: str) -> bool:
         """Whether a list's label says its items are not to be said: "Do not say: ...", 不要说：, or a
