@@ -648,6 +648,7 @@ class Reading:
         scope = clause.read[low:high]
         before, after = clause.read[low:start], clause.read[end:high]
         inside = clause.read[start:end]
+        own_inside = self._outside_relatives(inside)
         wanted = _prepared(term, lex)
         # A term up to its reason word: "seated at the back because they had not paid" claims the seating,
         # and its "not" is the reason's, so the term is no denial that a negation before it leaves standing.
@@ -658,7 +659,7 @@ class Reading:
             denied_by = self._since("coordinators", before)
         if (self._negation_near(denied_by) or not denial and self._negation_governs(before)
                 or not lex.spaced and before.endswith(lex.negators)  # 对发帖家长不传唤: 不, 未 right before a verb deny it
-                or any(self._has(m, self._outside_relatives(inside)) and not self._has(m, wanted) for m in lex.negations)
+                or any(self._has(m, own_inside) and not self._has(m, wanted) for m in lex.negations)
                 or _negated_inside(inside, wanted, lex)
                 or not denial and self._listed_after_negation(clause, start)
                 or self._listed_after_unsaid(clause)):
@@ -671,9 +672,10 @@ class Reading:
         if clause.section in self._open_sections:
             return HEDGED  # an item under "3. Still to be verified" that no negation or question already reads
         own_after = self._until("subordinators", after)
-        words = _WORD.findall(clause.read)
-        if any(word in lex.past or word in lex.done for word in words) and not any(word in lex.ongoing for word in words):
-            own_after = self._until("criteria", own_after)  # "has been seated according to whether the family paid"
+        if self._any("criteria", own_after):
+            words = _WORD.findall(clause.read)
+            if any(word in lex.past or word in lex.done for word in words) and not any(word in lex.ongoing for word in words):
+                own_after = self._until("criteria", own_after)  # "has been seated according to whether the family paid"
         if (self._any("hedges", before) or self._any("hedges", own_after) or self._straddled("hedges", clause.read, start, end)
                 or self._among("hedges", inside, wanted)
                 or (self._among("wishes", inside, wanted) or self._among("norms", inside, wanted) or self._verb_after("norms", wanted, after))
@@ -1265,6 +1267,8 @@ class Reading:
         checks"; the lexicon's `withheld`: not "Avoid panic, | all pupils are well" nor "Do not worry,
         ..."): items, short and with no verb of their own (an auxiliary: "Do not mention names, |
         the sacks were sealed" says it), up to an "or" in this clause or the next."""
+        if not self._withholds:
+            return False  # asked of nearly every hit, and most texts withhold nothing
         earlier, later = self._sentence(clause)
         for before in reversed(earlier):
             if self._opens("withheld", before.read):
@@ -1407,6 +1411,10 @@ class Reading:
         return [prepared for keyword in self.keywords if (prepared := _prepared(keyword, self.lexicon))]
 
     # -- the text as a whole ----------------------------------------------------------------
+
+    @cached_property
+    def _withholds(self) -> bool:
+        return self._any("withheld", self.whole_read)
 
     @cached_property
     def _open_sections(self) -> set[str]:
