@@ -1336,7 +1336,7 @@ def test_a_plan_leaves_open_or_withholds_what_nobody_decided(scenario_id, text, 
     # a rumour rejected after a claim of the team's own is rejected, named as news or not
     ("school-food-rumour", "statement", "no-false-claims", "学校长期使用发霉大米，网传这一说法与事实不符。" + SEALED_ZH, True),
 ])
-def test_rumours_rejected_or_asked_about_and_falsehoods_in_new_words(scenario_id, task_id, criterion, text, passes):
+def test_rumours_rejected_and_falsehoods_in_new_words(scenario_id, task_id, criterion, text, passes):
     # a follow-up opens when the statement is out: handed in at the end of the day, once the tests are in
     at = 12 * 3600 if task_id == "follow-up" else None
     points, evidence = _criterion(scenario_id, task_id, criterion, text, opened=True, at=at)

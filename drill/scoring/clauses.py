@@ -1414,6 +1414,8 @@ class Reading:
 
     @cached_property
     def _withholds(self) -> bool:
+        """Whether the text opens any list of what is not to be announced (the lexicon's `withheld`):
+        asked once, so that the items of such lists are looked for only where there can be some."""
         return self._any("withheld", self.whole_read)
 
     @cached_property
