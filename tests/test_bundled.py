@@ -1287,6 +1287,9 @@ SEALED_EN, SEALED_ZH, DRAFT_VI = " The sacks were sealed at the delivery check."
     ("district-hot-spot", "Không công bố kỷ luật, cách chức hoặc xử phạt." + DRAFT_VI, True),
     # a list's label that says its items are still open hedges them
     ("school-food-rumour-en", "Still open: the rapid tests; how the supplier and staff will be dealt with." + SEALED_EN, True),
+    # a school that stops buying from the supplier on its own has decided what nobody decided
+    ("school-food-rumour-en", "From today we will stop buying from Fenghe Grain & Oil and change to a new supplier." + SEALED_EN, False),
+    ("school-food-rumour-en", "We do not plan to change to a new supplier." + SEALED_EN, True),
     # a measure to come that depends on a finding is a condition; a reason after it does not reject it
     ("school-food-rumour-en", "The supplier will be suspended depending on whether the lab confirms the mould." + SEALED_EN, True),
     ("school-food-rumour-en", "The supplier has been suspended, because its delivery records are inconsistent with the facts."
