@@ -511,7 +511,7 @@ def _no_blame(_: bool, answer: Answer) -> Result:
                 or (answer.internal and (reading.conditional(hit) or weighed(hit)))
                 or hit.stance == NEGATED and not reading.warned_against(hit))
 
-    labels = reading.find([*answer.lexicon.blame, *forces], (STATED, HEDGED, NEGATED, REJECTED), match=ORDERED,
+    labels = reading.find([*answer.lexicon.blame, *answer.lexicon.forces], (STATED, HEDGED, NEGATED, REJECTED), match=ORDERED,
                           unless=lambda hit: excused(hit) or hit.stance == REJECTED and reading.disowned(hit))
     threats = reading.find(list(answer.lexicon.sanctions), (STATED, HEDGED, REJECTED), match=ORDERED,
                            unless=lambda hit: not reading.aimed(hit) or reading.named(hit) or reading.retold(hit) or reading.questioned(hit))

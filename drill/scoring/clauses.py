@@ -627,11 +627,8 @@ class Reading:
         # itself left out: "đây là tin giả" does not reject "tin".
         _, later = self._sentence(clause)
         following = later[0].read if later else ""
-        # A table's row is one sentence, its verdict in any later cell ("| Hiệu trưởng bị bắt | Trang Hóng Biến | Sai sự thật |");
-        # a denial followed by a clause that opens with news of its own rejects that news, not the denial
-        # ("没有学生住院，网传“多名学生送医”不实"); a reason gives a reason.
-        own = self._opens("reports", following) and self._any("negations", clause.read) and self._own_news(following) or self._opens("reasons", following)
-        verdict = " | ".join(c.read for c in later) if clause.column else "" if own else following
+        # A table's row is one sentence, its verdict in any later cell ("| Hiệu trưởng bị bắt | Trang Hóng Biến | Sai sự thật |").
+        verdict = " | ".join(c.read for c in later) if clause.column else following if self._judges(clause, following) else ""
         rest = f"{clause.read[:start]} | {clause.read[end:]} | {verdict}"
         if self._any("rejections", rest) or self._any("falsehoods", f"{clause.intro} | {clause.aside}"):
             return REJECTED  # also the items of false news named: "False claims: ...", "tin sai sự thật (hiệu trưởng bị bắt, ...)"
@@ -687,10 +684,18 @@ class Reading:
             return HEDGED
         return STATED
 
+    def _judges(self, clause: Clause, following: str) -> bool:
+        """Whether the next clause of a sentence is a verdict on this one ("网传已有学生住院，经核实不属实",
+        "..., and this is untrue"): not a reason ("because its records are inconsistent with the facts"),
+        nor, after a denial, news of its own that it rejects ("没有学生住院，网传“多名学生送医”不实")."""
+        if self._opens("reasons", following):
+            return False
+        return not (self._opens("reports", following) and self._any("negations", clause.read) and self._own_news(following))
+
     def _own_news(self, read: str) -> bool:
         """Whether a clause that opens with news names news of its own: quoted ("网传“多名学生送医”不实"), or
         more than a few words of it and no word that points back (the lexicon's `pointers`: "网传这一说法
-        与事实不符", "tin đồn này là sai", "claims that are untrue", 传言不实 point at the clause before)."""
+        与事实不符", "tin đồn này là sai"); "claims that are untrue" and 传言不实 are too short to name any."""
         found = self._opening("reports", read)
         rest = read[found.end():] if found is not None else read
         return not self._any("pointers", rest) and (
