@@ -443,10 +443,12 @@ def _no_overclaims(_: bool, answer: Answer) -> Result:
         # An action asked for ("asked to return the money") is not claimed done; where nothing was
         # decided (a pending fact), a request is itself a decision unless it names a thing done. A
         # finding still to come may be promised ("will be paid back"), not claimed, and what is seen
-        # so far may be said ("so far no pupil has shown symptoms").
+        # so far may be said ("so far no pupil has shown symptoms"), and news of it promised ("will write
+        # again to confirm that every family has been repaid").
         said = reading.find([*terms, *fact.contradicted_by], (STATED,), match=TENSE, unless=lambda hit: (
             reading.retold(hit) or reading.required(hit, done_only=fact.pending)
-            or not fact.pending and (reading.promised(hit) or reading.bounded(hit)) or fact.pending and reading.left_open(hit)))
+            or not fact.pending and (reading.promised(hit) or reading.bounded(hit)) or fact.pending and reading.left_open(hit)
+            or reading.to_confirm(hit)))
         if said:
             claims.append(w("scoring.overclaim.unverified", fact=w.fact(fact.text), quotes=_quotes(w, said)))
     return _absence(answer, claims, w("scoring.overclaim.none"))

@@ -496,6 +496,21 @@ class Reading:
             return None
         return span
 
+    def to_confirm(self, hit: Hit) -> bool:
+        """Whether the words before a hit promise to confirm or announce it later: a word of the
+        lexicon's `confirmations` after one of the future (`ongoing`, not `underway`). "I will write
+        again by 20 September to confirm that every family has been repaid" promises news of what
+        is not settled yet; it does not assert it. "We regret to confirm that mouldy rice was
+        served" does, and so does "we will publish the report and can confirm that ...": the future
+        must stand after the last coordinator. A result foretold is still claimed ("the report will
+        confirm that the rice is completely safe"), so only what is not established yet is excused
+        (no_overclaims). Chinese has no such list: its future, 将, is no word of its own to look for."""
+        before = hit.clause.read[:hit.start]
+        pattern = _markers(self.lexicon, "confirmations")
+        found = pattern.search(before) if pattern is not None else None
+        return found is not None and any(word in self.lexicon.ongoing and word not in self.lexicon.underway
+                                         for word in _WORD.findall(self._since("coordinators", before[:found.start()])))
+
     def promised(self, hit: Hit) -> bool:
         """Whether the clause puts the hit in the future ("will be paid back", "sẽ hoàn trả"): a
         commitment, not a claim that it has happened. What is going on now is claimed: "cô Hạnh
