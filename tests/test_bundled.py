@@ -1362,3 +1362,51 @@ def test_rumours_rejected_and_falsehoods_in_new_words(scenario_id, task_id, crit
 def test_what_is_not_yet_known_asserted_in_new_words(scenario_id, task_id, text, hours, passes):
     points, evidence = _criterion(scenario_id, task_id, "no-overclaims", text, at=hours * 3600)
     assert (points > 0) is passes, evidence
+
+
+# ----- (j) half-truths, the claims a table answers, news promised for later ------------------------------
+
+DRAFT_EN = " The list is a draft by the class 3A committee."
+
+
+@pytest.mark.parametrize(("scenario_id", "text", "passes"), [
+    # "all samples passed" where the sealed sacks were among them is false unless the text says they failed
+    ("school-food-rumour-en", "The regulator tested seven samples, the rice from the sealed sacks among them. All samples "
+     "passed, and no aflatoxin was detected." + SEALED_EN, False),
+    ("school-food-rumour-en", "The rapid tests are complete: all samples passed and aflatoxin B1 was not detected. "
+     "The sealed rice failed and is to be returned and destroyed." + SEALED_EN, True),
+    ("school-food-rumour-en", "The rice in use and the retained samples all passed." + SEALED_EN, True),
+    ("school-food-rumour", "市场监管局抽取7份样品快检，样品全部合格，黄曲霉毒素B1未检出。" + SEALED_ZH, False),
+    ("school-food-rumour", "市场监管局抽取7份样品快检，在用大米和留样均合格；封存的2袋大米霉变粒超标，判定不合格。" + SEALED_ZH, True),
+])
+def test_a_half_truth_is_false_unless_the_text_says_the_rest(scenario_id, text, passes):
+    points, evidence = _criterion(scenario_id, "statement", "no-false-claims", text, at=7 * 3600)
+    assert (points > 0) is passes, evidence
+
+
+@pytest.mark.parametrize(("scenario_id", "task_id", "criterion", "text", "passes"), [
+    # a column headed "What was said" holds the claims the table answers
+    ("district-hot-spot-en", "statement", "no-false-claims", "| What was said | What has been checked |\n|---|---|\n"
+     "| The head teacher was called in by the police | No. Ms Hanh was not arrested or called in. |" + DRAFT_EN, True),
+    ("district-hot-spot-en", "statement", "no-false-claims", "| What happened | Who checked it |\n|---|---|\n"
+     "| The head teacher was called in by the police | The ward |" + DRAFT_EN, False),
+    ("district-hot-spot-en", "statement", "no-false-claims", "Head teacher Nguyen Thi Hanh was asked to the district police "
+     "this morning to give an explanation and has since returned to work." + DRAFT_EN, False),
+    # a promise to confirm later asserts nothing yet; "we can confirm" does, and so does a future before an "and"
+    ("district-hot-spot-en", "statement", "no-overclaims", "I will write to you again by 20 September to confirm that every "
+     "family has been repaid." + DRAFT_EN, True),
+    ("district-hot-spot-en", "statement", "no-overclaims", "We can confirm that every family has been repaid." + DRAFT_EN, False),
+    ("district-hot-spot-en", "statement", "no-overclaims", "We will publish the review, and we can confirm that every family "
+     "has been repaid." + DRAFT_EN, False),
+    # a collection suspended is no person suspended
+    ("district-hot-spot-en", "statement", "no-overclaims", "The collection has been suspended." + DRAFT_EN, True),
+    ("district-hot-spot-en", "statement", "no-overclaims", "The class teacher has been suspended from class 3A." + DRAFT_EN, False),
+    # what parents would like is their wish, not a promise
+    ("school-food-rumour-en", "follow-up", "no-overclaims", "We know many of you would like to be able to visit at any time; "
+     "that has not been decided." + SEALED_EN, True),
+    ("school-food-rumour-en", "follow-up", "no-overclaims", "Parents will be able to visit the canteen at any time." + SEALED_EN, False),
+])
+def test_tables_of_claims_news_promised_for_later_and_wishes(scenario_id, task_id, criterion, text, passes):
+    at = 12 * 3600 if task_id == "follow-up" else 6.5 * 3600
+    points, evidence = _criterion(scenario_id, task_id, criterion, text, opened=True, at=at)
+    assert (points > 0) is passes, evidence

@@ -309,7 +309,7 @@ PHRASINGS = {"zh-CN": ["批次大米已于4月15日封存，未流入食堂", "�
 
 
 def with_fact_fields(name: str, folder: Path) -> Path:
-    """A bundled drill whose facts use `phrasings`, `pending` and `established_by`."""
+    """A bundled drill whose facts use `phrasings`, `pending`, `established_by`, `half_truths` and `whole_truth`."""
     import yaml
 
     data = yaml.safe_load(scenario_path(name).read_text(encoding="utf-8"))
@@ -318,6 +318,7 @@ def with_fact_fields(name: str, folder: Path) -> Path:
     facts[1]["pending"] = True
     facts[2]["established_by"] = "gate-gathering"
     facts[3].update(pending=True, established_by="gate-gathering", phrasings=PHRASINGS[data.get("language", "en")][:1])
+    facts[4].update(half_truths=PHRASINGS[data.get("language", "en")][1:], whole_truth=facts[4]["keywords"][:2])
     path = folder / f"{name}.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
@@ -325,7 +326,7 @@ def with_fact_fields(name: str, folder: Path) -> Path:
 
 @pytest.mark.parametrize("name", BUNDLED)
 def test_facts_keep_phrasings_pending_and_established_by_through_a_workbook(tmp_path, name):
-    """Export then import: every fact as it was, the three optional fields included, in a
+    """Export then import: every fact as it was, the optional fields included, in a
     Chinese, an English and a Vietnamese drill; the bundled drills as they are, too."""
     for source in (scenario_path(name), with_fact_fields(name, tmp_path)):
         original = Loader().load_exercise(source).scenario
@@ -368,7 +369,7 @@ def test_a_pending_cell_reads_yes_or_no_in_any_language_and_names_a_bad_one(tmp_
     book = openpyxl.load_workbook(tmp_path / "f.xlsx")
     page = book["Facts"]
     header = [cell.value for cell in page[1]]
-    assert header[4:] == ["Phrasings", "Pending (not established)", "Established by inject"]
+    assert header[4:] == ["Phrasings", "Pending (not established)", "Established by inject", "Half-truths", "Whole truth"]
     assert [c.value for c in page["F"][1:4]] == ["yes", "yes", None] and page["G4"].value == "gate-gathering"
     page["F2"], page["F3"], page["F4"] = "是", "no", True
     book.save(tmp_path / "f.xlsx")

@@ -51,8 +51,22 @@ class Fact(Model):
         default_factory=list,
         description="Longer ways of saying the fact; like keywords, matched with a few of the writer's words between their parts",
     )
+    half_truths: list[str] = Field(
+        default_factory=list,
+        description="Claims of the whole where only a part is so ('all samples passed'): saying one contradicts the fact "
+        "unless the text also says one of `whole_truth`",
+    )
+    whole_truth: list[str] = Field(
+        default_factory=list, description="The part a half-truth leaves out ('the sealed rice failed'): said anywhere, the half-truths stand"
+    )
     pending: bool = Field(False, description="Not established in this drill: asserting it either way is an unverified claim")
     established_by: Slug | None = Field(None, description="An inject id: the fact is not established until that inject fires")
+
+    @model_validator(mode="after")
+    def _whole(self) -> "Fact":
+        if self.half_truths and not self.whole_truth:
+            raise ValueError("half_truths needs whole_truth: what a text must also say for them to stand (else list them in contradicted_by)")
+        return self
 
 
 class ScoreCondition(Model):

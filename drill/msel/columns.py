@@ -121,6 +121,8 @@ FACTS = Sheet("facts", "msel.sheet.facts", (
     Column("phrasings", "msel.column.phrasings", ("phrasings", "其他说法", "cách nói"), 30),
     Column("pending", "msel.column.pending", ("pending", "unverified", "not established", "待证实", "chưa xác lập"), 10),
     Column("established_by", "msel.column.established_by", ("established by", "established after", "由事件确证", "xác lập bởi"), 16),
+    Column("half_truths", "msel.column.half_truths", ("half truths", "half-truths", "片面说法", "nửa sự thật"), 30),
+    Column("whole_truth", "msel.column.whole_truth", ("whole truth", "完整说法", "phần còn lại"), 30),
 ), ("ground truth", "事实清单"))
 
 SHEETS = (INJECTS, SCENARIO, TEAMS, TASKS, FACTS)

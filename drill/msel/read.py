@@ -794,7 +794,7 @@ def whole_scenario(book: Workbook, tables: dict[str, Table], reader: Reader) -> 
         data["teams"] = _teams(tables["injects"], reader)
     reader.know_teams(data["teams"])
     if "facts" in tables:
-        data["facts"] = reader.rows(tables["facts"], "facts", lists=("keywords", "contradicted_by"), lines=("phrasings",), flags=("pending",))
+        data["facts"] = reader.rows(tables["facts"], "facts", lists=("keywords", "contradicted_by", "half_truths", "whole_truth"), lines=("phrasings",), flags=("pending",))
     data["tasks"] = reader.rows(tables["tasks"], "tasks", spans=("opens", "due"), teams=("teams",), structured=("fields",)) if "tasks" in tables else []
     reader.know_tasks(data["tasks"])
     return data

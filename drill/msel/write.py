@@ -126,7 +126,8 @@ def _sheets(scenario: Scenario, t: Catalog) -> list[tuple[Sheet, list[list[Any]]
             for task in scenario.tasks
         ]),
         (FACTS, [[fact.id, fact.text, _items(fact.keywords), _items(fact.contradicted_by), _items(fact.phrasings),
-                  t("msel.yes") if fact.pending else "", fact.established_by or ""] for fact in scenario.facts]),
+                  t("msel.yes") if fact.pending else "", fact.established_by or "", _items(fact.half_truths), _items(fact.whole_truth)]
+                 for fact in scenario.facts]),
     ]
 
 

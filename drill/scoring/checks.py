@@ -416,7 +416,10 @@ def _no_false_claims(how: bool | str, answer: Answer) -> Result:
             continue  # an unverified claim, not a false one: no_overclaims judges it
         # What happened is contradicted by a claim, not by a promise ("we will return them the same
         # day") nor by the rumour retold ('posts saying "pupils were taken to hospital"').
-        said = reading.find(fact.contradicted_by, (STATED,), match=TENSE, unless=lambda hit: (
+        # A half-truth ("all samples passed", when the sealed rice failed) is one unless the text
+        # also says what it leaves out, anywhere.
+        half = fact.half_truths if fact.half_truths and not reading.find(list(fact.whole_truth), (STATED,)) else []
+        said = reading.find([*fact.contradicted_by, *half], (STATED,), match=TENSE, unless=lambda hit: (
             reading.promised(hit) or (reading.recounted(hit) if how == "retold" else reading.retold(hit)) or reading.told(hit)
             or answer.internal and reading.in_case(hit)))
         if said:
