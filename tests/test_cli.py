@@ -164,6 +164,22 @@ def test_validate_reports_a_clock_error_and_every_cross_reference_error_in_one_p
     assert all(line.startswith(f"{scenario}:") for line in lines)
 
 
+def test_validate_names_the_fact_whose_half_truths_have_no_whole_truth(tmp_path):
+    """A half-truth stands only beside what it leaves out: without `whole_truth` it is an error at the fact."""
+    text = (Path(__file__).parent / "data" / "mini.yaml").read_text(encoding="utf-8")
+    scenario = tmp_path / "half.yaml"
+    scenario.write_text(text.replace("    contradicted_by: [was served to pupils]\n",
+                                     "    contradicted_by: [was served to pupils]\n    half_truths: [all of it was sealed]\n", 1), encoding="utf-8")
+    for name in ("rubric.yaml", "statement-rubric.yaml"):
+        (tmp_path / name).write_text((Path(__file__).parent / "data" / name).read_text(encoding="utf-8"), encoding="utf-8")
+    result = drill("validate", str(scenario), cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert result.stdout.startswith(f"{scenario}:17:") and "half_truths needs whole_truth" in result.stdout, result.stdout
+    scenario.write_text(scenario.read_text(encoding="utf-8").replace(
+        "    half_truths: [all of it was sealed]\n", "    half_truths: [all of it was sealed]\n    whole_truth: [one sack was opened]\n"), encoding="utf-8")
+    assert drill("validate", str(scenario), cwd=tmp_path).returncode == 0
+
+
 def test_simulate_says_which_scenario_a_responses_file_is_for(tmp_path):
     """The Chinese drill's example answers given to the English drill: one clear line naming both,
     not a page of choices that do not fit; given to their own drill, the line names it."""
