@@ -420,8 +420,23 @@ class Reading:
             return
         for clause in self.clauses:
             span = self._locate(wanted, clause.read, match)
-            if span is not None:
+            if span is not None and not (match == TENSE and self._subject_elsewhere(wanted, clause.read, span[0])):
                 yield Hit(term, clause, *span, self._stance(term, clause, *span))
+
+    def _subject_elsewhere(self, wanted: str, read: str, start: int) -> bool:
+        """Whether a claim that opens on its subject ("supplier is suspended") is found where that
+        noun is the object of a preposition (the lexicon's `prepositions`, helper words between):
+        "collection by the supplier is suspended" says the collection is, not the supplier."""
+        lex = self.lexicon
+        words = _WORD.findall(wanted)
+        content = [word for word in words if word not in lex.fillers]
+        if not lex.prepositions or not content or content[0] in lex.auxiliaries or not any(
+                word in lex.auxiliaries for word in words[words.index(content[0]) + 1:]):
+            return False
+        before = _WORD.findall(read[:start])
+        while before and before[-1] in lex.fillers and before[-1] not in lex.prepositions:
+            before.pop()
+        return bool(before) and before[-1] in lex.prepositions
 
     def find(self, terms: list[str], stances: tuple[str, ...] = (STATED, HEDGED), solid: bool = False, match: str = LOOSE,
              unless: Callable[[Hit], bool] | None = None) -> list[Hit]:
@@ -495,21 +510,6 @@ class Reading:
         if span is not None and match == TENSE and self.lexicon.spaced and not self._same_time(wanted, read, span):
             return None
         return span
-
-    def to_confirm(self, hit: Hit) -> bool:
-        """Whether the words before a hit promise to confirm or announce it later: a word of the
-        lexicon's `confirmations` after one of the future (`ongoing`, not `underway`). "I will write
-        again by 20 September to confirm that every family has been repaid" promises news of what
-        is not settled yet; it does not assert it. "We regret to confirm that mouldy rice was
-        served" does, and so does "we will publish the report and can confirm that ...": the future
-        must stand after the last coordinator. A result foretold is still claimed ("the report will
-        confirm that the rice is completely safe"), so only what is not established yet is excused
-        (no_overclaims). Chinese has no such list: its future, 将, is no word of its own to look for."""
-        before = hit.clause.read[:hit.start]
-        pattern = _markers(self.lexicon, "confirmations")
-        found = pattern.search(before) if pattern is not None else None
-        return found is not None and any(word in self.lexicon.ongoing and word not in self.lexicon.underway
-                                         for word in _WORD.findall(self._since("coordinators", before[:found.start()])))
 
     def promised(self, hit: Hit) -> bool:
         """Whether the clause puts the hit in the future ("will be paid back", "sẽ hoàn trả"): a
@@ -656,6 +656,8 @@ class Reading:
         if len(later) == 1 and not clause.question and self._only("negations", following, exactly=True) and (
                 not clause.column or not later[0].intro or self._verdict(later[0].intro)):
             return REJECTED  # "Việc Hiệu trưởng bị công an mời làm việc: không có", "| Claim | True? |…| No |"
+        if clause.column and later and later[0].column == clause.column + 1 and self._flat_no(later[0].read):
+            return REJECTED  # "| The head teacher was called in by the police | No. Ms Hanh was not arrested or called in. |"
         low, high = self._scope(clause.read, start, end)
         scope = clause.read[low:high]
         before, after = clause.read[low:start], clause.read[end:high]
@@ -689,6 +691,7 @@ class Reading:
             if any(word in lex.past or word in lex.done for word in words) and not any(word in lex.ongoing for word in words):
                 own_after = self._until("criteria", own_after)  # "has been seated according to whether the family paid"
         if (self._any("hedges", before) or self._any("hedges", own_after) or self._straddled("hedges", clause.read, start, end)
+                or self._wished(before)
                 or self._among("hedges", inside, wanted)
                 or (self._among("wishes", inside, wanted) or self._among("norms", inside, wanted) or self._verb_after("norms", wanted, after))
                 and not self._any("relatives", inside)):
@@ -698,6 +701,20 @@ class Reading:
             # "no child should ever be treated ..."), unless in a relative clause ("pupils who ought to pay were moved ...").
             return HEDGED
         return STATED
+
+    def _flat_no(self, read: str) -> bool:
+        """Whether a table's cell opens on a bare "No." (a negation that ends its own sentence) before
+        it says more: the answer to the claim in the cell before."""
+        found = self._opening("negations", read)
+        return found is not None and read[found.end():found.end() + 1] in (".", "。", "!", "！")
+
+    def _wished(self, before: str) -> bool:
+        """Whether the words just before a term end in a wish (the lexicon's `wishes`, helper words
+        after it at most): "many of you would like to be able to visit at any time" wishes for the
+        visits; "the teacher who wanted the money moved the children" claims the move."""
+        pattern = _markers(self.lexicon, "wishes")
+        found = [m.end() for m in pattern.finditer(before)] if pattern is not None else []
+        return bool(found) and all(word in self.lexicon.fillers for word in _WORD.findall(before[found[-1]:]))
 
     def _judges(self, clause: Clause, following: str) -> bool:
         """Whether the next clause of a sentence is a verdict on this one ("网传已有学生住院，经核实不属实",

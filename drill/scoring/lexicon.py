@@ -21,8 +21,8 @@ from drill.i18n import language_for
 from .matching import fold
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame", "owning", "alternatives", "bounded", "reports", "conditions", "directives", "coordinators", "quantified", "prohibitions", "consequents", "cases", "apart", "referrals", "lecturing", "agents", "proposals", "asked", "past_endings", "reasons", "sanctions", "targets", "deferrals", "topics", "examples", "inversions", "askers", "unsettled", "forces", "news", "affirmations", "refusals", "namings", "exploits", "open_decisions", "unsaid", "withheld", "falsehoods", "wishes", "relatives", "norms", "recounts", "either", "corrections", "fabricators", "public", "provisional", "negators", "exclusions", "reported_too", "verdicts", "subordinators", "criteria", "pointers", "demands", "confirmations")
-_SETS = ("fillers", "auxiliaries", "ongoing", "underway", "done", "past", "abbreviations", "grammar")  # looked up one word at a time
+_LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame", "owning", "alternatives", "bounded", "reports", "conditions", "directives", "coordinators", "quantified", "prohibitions", "consequents", "cases", "apart", "referrals", "lecturing", "agents", "proposals", "asked", "past_endings", "reasons", "sanctions", "targets", "deferrals", "topics", "examples", "inversions", "askers", "unsettled", "forces", "news", "affirmations", "refusals", "namings", "exploits", "open_decisions", "unsaid", "withheld", "falsehoods", "wishes", "relatives", "norms", "recounts", "either", "corrections", "fabricators", "public", "provisional", "negators", "exclusions", "reported_too", "verdicts", "subordinators", "criteria", "pointers", "demands")
+_SETS = ("fillers", "auxiliaries", "ongoing", "underway", "done", "past", "abbreviations", "grammar", "prepositions")  # looked up one word at a time
 
 
 @dataclass(frozen=True, eq=False)  # one per language, cached: compared and hashed by identity, cheaply
@@ -75,7 +75,6 @@ class Lexicon:
     exploits: tuple[str, ...] = ()  # "exploit", lợi dụng, 利用: what forces weighed as a risk may do
     open_decisions: tuple[str, ...] = ()  # "has not been decided", 尚未决定: the measure beside them is left open
     unsaid: tuple[str, ...] = ()  # "do not say", 不要说, "không nói" opening a list: its items are what not to say
-    confirmations: tuple[str, ...] = ()  # "confirm that", "xác nhận rằng": after a word of the future, what follows is promised news, not asserted (Reading.to_confirm)
     withheld: tuple[str, ...] = ()  # "do not announce", 不要宣布, "không công bố" before items after a comma: not announced either
     falsehoods: tuple[str, ...] = ()  # "false claims", tin sai sự thật: a label or an aside's head whose items are rejected
     wishes: tuple[str, ...] = ()  # "wants" among a term's own parts: "no parent wants their child treated ..." wishes, says nothing
@@ -93,6 +92,7 @@ class Lexicon:
     topics: tuple[str, ...] = ()  # "on", 关于, "về" opening a clause: what follows is a topic named
     examples: tuple[str, ...] = ()  # "e.g.", 例如, "ví dụ" opening a clause: what follows is an example given, not said
     fillers: frozenset[str] = frozenset()
+    prepositions: frozenset[str] = frozenset()  # "by", "of": a claim whose subject follows one is not about it ("collection by the supplier is suspended")
     auxiliaries: frozenset[str] = frozenset()  # the helper words a one-word term still drops: tense, not sense
     ongoing: frozenset[str] = frozenset()  # words that say an action is under way or to come (will, đang)
     underway: frozenset[str] = frozenset()  # those of them that say what is going on now (đang): no promise
