@@ -1433,6 +1433,10 @@ def test_tables_of_claims_wishes_and_new_words(scenario_id, task_id, criterion, 
     ("district-hot-spot", "survey", "no-embellishment", "Trong 86 người được hỏi, 72% bức xúc. Không ai tin tin đồn hiệu trưởng bị bắt." + DRAFT_VI, False),
     ("district-hot-spot", "survey", "no-embellishment", "Trong 86 người được hỏi, 72% bức xúc; dư luận đã lắng bớt về tin hiệu trưởng "
      "bị bắt nhưng vẫn gay gắt về khoản thu." + DRAFT_VI, True),
+    # a refund "this week" is a date nobody set; results sent to the groups this week are not
+    ("district-hot-spot", "survey", "no-undecided", "Qua kiểm tra, nhà trường sẽ hoàn trả toàn bộ cho phụ huynh trong tuần này."
+     + DRAFT_VI, False),
+    ("district-hot-spot", "survey", "no-undecided", "Kết quả rà soát sẽ được gửi vào nhóm Zalo các lớp trong tuần này." + DRAFT_VI, True),
     # parents put out of the class groups, or the poster off the meal committee, are punished
     ("school-food-rumour-en", "assess", "no-blame", "Class teachers are to remove from the groups any parent who keeps "
      "forwarding it." + SEALED_EN, False),
