@@ -1364,7 +1364,7 @@ def test_what_is_not_yet_known_asserted_in_new_words(scenario_id, task_id, text,
     assert (points > 0) is passes, evidence
 
 
-# ----- (j) half-truths, the claims a table answers, wishes ----------------------------------------------
+# ----- (j) half-truths, the claims a table answers, wishes, rosy reports, punished parents, silence -------
 
 DRAFT_EN = " The list is a draft by the class 3A committee."
 
@@ -1417,15 +1417,7 @@ def test_a_half_truth_is_false_unless_the_text_says_the_rest(scenario_id, text, 
     ("school-food-rumour-en", "follow-up", "no-overclaims", "Many parents would like to visit the canteen, so from Monday "
      "parents will be able to visit the canteen at any time." + SEALED_EN, False),
     ("school-food-rumour-en", "follow-up", "no-overclaims", "Parents will be able to visit the canteen at any time." + SEALED_EN, False),
-])
-def test_tables_of_claims_wishes_and_new_words(scenario_id, task_id, criterion, text, passes):
-    at = 12 * 3600 if task_id == "follow-up" else 6.5 * 3600
-    points, evidence = _criterion(scenario_id, task_id, criterion, text, opened=True, at=at)
-    assert (points > 0) is passes, evidence
-
-
-@pytest.mark.parametrize(("scenario_id", "task_id", "criterion", "text", "passes"), [
-    # an opinion report that calls opinion calm, against a poll where most are upset, paints it rosy
+    # an opinion report that calls the rest calm, against a poll where most are upset, paints it rosy
     ("district-hot-spot-en", "survey", "no-embellishment", "Of the 86 people asked, only 17% are unhappy; the rest see the "
      "matter calmly, and nobody we asked believes the story that the head teacher was arrested." + DRAFT_EN, False),
     ("district-hot-spot-en", "survey", "no-embellishment", "Of the 86 people asked, 72% are upset and many believe the head "
@@ -1450,6 +1442,7 @@ def test_tables_of_claims_wishes_and_new_words(scenario_id, task_id, criterion, 
     ("school-food-rumour-en", "plan", "no-silence", "1. No public statement until the content is agreed by the working "
      "group; the joint statement goes out by 14:00." + SEALED_EN, True),
 ])
-def test_rosy_reports_punished_parents_and_plans_for_silence(scenario_id, task_id, criterion, text, passes):
-    points, evidence = _criterion(scenario_id, task_id, criterion, text, opened=True)
+def test_tables_of_claims_wishes_rosy_reports_and_new_words(scenario_id, task_id, criterion, text, passes):
+    at = 12 * 3600 if task_id == "follow-up" else 6.5 * 3600
+    points, evidence = _criterion(scenario_id, task_id, criterion, text, opened=True, at=at)
     assert (points > 0) is passes, evidence
