@@ -92,7 +92,7 @@ class Lexicon:
     topics: tuple[str, ...] = ()  # "on", 关于, "về" opening a clause: what follows is a topic named
     examples: tuple[str, ...] = ()  # "e.g.", 例如, "ví dụ" opening a clause: what follows is an example given, not said
     fillers: frozenset[str] = frozenset()
-    prepositions: frozenset[str] = frozenset()  # "by", "of": a claim whose subject follows one is not about it ("collection by the supplier is suspended")
+    prepositions: frozenset[str] = frozenset()  # "by", "from": a claim whose subject follows one is not about it ("collection by the supplier is suspended")
     auxiliaries: frozenset[str] = frozenset()  # the helper words a one-word term still drops: tense, not sense
     ongoing: frozenset[str] = frozenset()  # words that say an action is under way or to come (will, đang)
     underway: frozenset[str] = frozenset()  # those of them that say what is going on now (đang): no promise
