@@ -1355,6 +1355,9 @@ def test_rumours_rejected_and_falsehoods_in_new_words(scenario_id, task_id, crit
     # a rumour rejected in the next clause, named as news of its own, leaves the claim before it asserted
     ("school-food-rumour", "flash-report", "经与区人民医院核实，没有三小学生因饮食问题就诊或住院，网传“多名学生送医”不实。"
      + SEALED_ZH, 1.8, False),
+    # all pupils well, before the hospital's answer, is asserted early; no report so far is not
+    ("school-food-rumour", "flash-report", "全校学生身体健康，没有一名学生因饮食问题请假或就医。" + SEALED_ZH, 1.8, False),
+    ("school-food-rumour", "flash-report", "目前尚未接到学生因饮食问题就医的报告，正在向区人民医院核实。" + SEALED_ZH, 1.8, True),
     # "whether" after "according to" hedges nothing: no child seated by payment is asserted before the class check
     ("district-hot-spot-en", "reply-parents", "No child has been seated according to whether the family paid. "
      "The list is a draft by the class 3A committee.", 2.3, False),
