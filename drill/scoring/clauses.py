@@ -712,9 +712,7 @@ class Reading:
         """Whether the words just before a term end in a wish (the lexicon's `wishes`, helper words
         after it at most): "many of you would like to be able to visit at any time" wishes for the
         visits; "the teacher who wanted the money moved the children" claims the move."""
-        pattern = _markers(self.lexicon, "wishes")
-        found = [m.end() for m in pattern.finditer(before)] if pattern is not None else []
-        return bool(found) and all(word in self.lexicon.fillers for word in _WORD.findall(before[found[-1]:]))
+        return self._ending("wishes", self._unhelped(before)) is not None
 
     def _judges(self, clause: Clause, following: str) -> bool:
         """Whether the next clause of a sentence is a verdict on this one ("网传已有学生住院，经核实不属实",
