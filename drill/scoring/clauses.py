@@ -690,7 +690,8 @@ class Reading:
             words = _WORD.findall(clause.read)
             if any(word in lex.past or word in lex.done for word in words) and not any(word in lex.ongoing for word in words):
                 own_after = self._until("criteria", own_after)  # "has been seated according to whether the family paid"
-        if (self._any("hedges", before) or self._any("hedges", own_after) or self._straddled("hedges", clause.read, start, end)
+        # A report word names what the team then rules on: "网传视频系拼接旧视频" says the video was spliced.
+        if (self._any("hedges", self._since("corrections", before)) or self._any("hedges", own_after) or self._straddled("hedges", clause.read, start, end)
                 or self._wished(before)
                 or self._among("hedges", inside, wanted)
                 or (self._among("wishes", inside, wanted) or self._among("norms", inside, wanted) or self._verb_after("norms", wanted, after))
@@ -1113,8 +1114,9 @@ class Reading:
         return self._any("rejections", hit.clause.read[hit.end:])
 
     def fabricated(self, hit: Hit) -> bool:
-        """Whether a label falls on whoever made the fake: named in its own clause (the
-        lexicon's `fabricators`: the page, the marketing account, 营销号, fanpage), with no member of
+        """Whether a label falls on whoever made the fake: named in its own clause or in the label
+        its list item opens with ("Marketing account: open a case ... on fabricating and spreading
+        false information"; the lexicon's `fabricators`: the page, the marketing account, 营销号, fanpage), with no member of
         the public (`public`, `targets`) named anywhere in its sentence. "A case against the account's
         operator for fabricating and spreading false information" is the police's work against the
         spliced video, not a label of the parents who shared it; "the page and those sharing it are
@@ -1123,7 +1125,8 @@ class Reading:
         whole text, every time it stands there."""
         if hit.clause.sentence >= 0:
             earlier, later = self._sentence(hit.clause)
-            spans = [(hit.clause.read, [clause.read for clause in (*earlier, hit.clause, *later)])]
+            own = f"{hit.clause.intro} {hit.clause.read}" if hit.clause.intro else hit.clause.read
+            spans = [(own, [clause.read for clause in (*earlier, hit.clause, *later)])]
         else:
             spans = []
             for found in re.finditer(re.escape(hit.clause.read), self.whole_read):
