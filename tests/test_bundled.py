@@ -1449,3 +1449,66 @@ def test_tables_of_claims_wishes_rosy_reports_and_new_words(scenario_id, task_id
     at = 12 * 3600 if task_id == "follow-up" else 6.5 * 3600
     points, evidence = _criterion(scenario_id, task_id, criterion, text, opened=True, at=at)
     assert (points > 0) is passes, evidence
+
+
+# ----- (k) what was heard or reported, rulings on a rumour, labels on the faker, short internal texts ------
+
+@pytest.mark.parametrize(("scenario_id", "task_id", "criterion", "text", "passes"), [
+    # what a parent heard or read is retold, not claimed
+    ("school-food-rumour-en", "statement", "no-false-claims", "Any parent who read that children had been taken to hospital "
+     "would want answers at once. No pupil has been admitted to hospital." + SEALED_EN, True),
+    ("school-food-rumour-en", "statement", "no-false-claims", "We have read the posts. Children were taken to hospital." + SEALED_EN, False),
+    # "not aware of" denies what follows it in its clause
+    ("school-food-rumour-en", "statement", "no-false-claims", "We are not currently aware of pupils having been hospitalised, "
+     "and checks continue." + SEALED_EN, True),
+    ("school-food-rumour-en", "statement", "no-false-claims", "We are now aware that pupils were hospitalised." + SEALED_EN, False),
+    # a word of news right before a claim names the news in any text, unless the text affirms it
+    ("district-hot-spot", "plan", "no-false-claims", "Tình hình: đến giờ này Ban chưa nhận được kết quả xác minh nào về bảng kê, "
+     "về việc xếp chỗ ngồi hay tin hiệu trưởng bị bắt." + DRAFT_VI, True),
+    ("district-hot-spot", "plan", "no-false-claims", "Chúng tôi xác nhận tin hiệu trưởng bị bắt là chính xác." + DRAFT_VI, False),
+    # a ruling on what is going round (网传……系……) is the team's own; the rumour alone is not
+    ("school-food-rumour", "statement", "facts", "网传“学生呕吐送医”视频系外地营销号利用2021年外省旧视频拼接。", True),
+    ("school-food-rumour", "statement", "no-false-claims", "网传多名学生食物中毒住院，正在核实。" + SEALED_ZH, True),
+    # a label on the page that faked the video, named in the item's label, labels no parent
+    ("school-food-rumour-en", "plan", "no-blame", "- Marketing account: open a case under the law for fabricating and "
+     "spreading false information." + SEALED_EN, True),
+    ("school-food-rumour-en", "plan", "no-blame", "- Parents in the class groups: open a case under the law for fabricating "
+     "and spreading false information." + SEALED_EN, False),
+    # handling "those who posted", or "anyone who persists", threatens the parents; handling the page does not
+    ("district-hot-spot", "reply-parents", "no-blame", "Công an quận đang xác minh, xử lý những người đăng tải, chia sẻ thông "
+     "tin sai sự thật." + DRAFT_VI, False),
+    ("district-hot-spot", "reply-parents", "no-blame", "Đề nghị phụ huynh giải tán. Trường hợp cố tình vi phạm sẽ bị xử lý "
+     "theo quy định." + DRAFT_VI, False),
+    ("district-hot-spot", "reply-parents", "no-blame", "Công an quận đang xử lý trang Hóng Biến đã cắt ghép đoạn ghi âm." + DRAFT_VI, True),
+    # no next update is promised by one that says there will be none
+    ("school-food-rumour", "statement", "next-update", "本次调查工作已经结束，后续不再另行通报。" + SEALED_ZH, False),
+    ("school-food-rumour", "statement", "next-update", "全项检测结果出具后，将通过“江川发布”及时通报。" + SEALED_ZH, True),
+    # the supplier's qualifications being checked is no claim that they are in doubt
+    ("school-food-rumour", "follow-up", "no-false-claims", "供应商的资质核查和问题批次调查由市市场监管局负责。" + SEALED_ZH, True),
+    ("school-food-rumour", "follow-up", "no-false-claims", "经查，该供应商存在资质问题。" + SEALED_ZH, False),
+])
+def test_what_was_heard_rulings_on_rumours_and_labels_on_the_faker(scenario_id, task_id, criterion, text, passes):
+    at = 12 * 3600 if task_id == "follow-up" else 6.5 * 3600
+    points, evidence = _criterion(scenario_id, task_id, criterion, text, opened=True, at=at)
+    assert (points > 0) is passes, evidence
+
+
+@pytest.mark.parametrize(("text", "passes"), [
+    # "to pass media calls" is no "all passed": a bare verb ending in -ss is not its past
+    ("At 08:30 a member of staff told a reporter 'I don't know'. We have since told all staff to pass media calls to the "
+     "Bureau." + SEALED_EN, True),
+    ("The rice samples all passed the rapid tests." + SEALED_EN, False),
+])
+def test_a_flash_report_asserts_only_what_it_says(text, passes):
+    points, evidence = _criterion("school-food-rumour-en", "flash-report", "no-overclaims", text, opened=True)
+    assert (points > 0) is passes, evidence
+
+
+def test_an_internal_text_under_a_fifth_of_its_length_is_held_below_the_s_band():
+    """Five true lines make no first report a leader can act on: experts put internal texts under a
+    fifth of the minimum length at S or above once in 199 (the rubrics' `cap_below: 0.2`)."""
+    text = ("First report, 08:50. At 06:40 a parent posted photos of mouldy rice. The two sacks were sealed at the "
+            "delivery check and never served. Ms Zhang of the meal committee took them. Still to be verified: illness. "
+            "Next report at 10:00.")
+    scored = _task_score("school-food-rumour-en", "flash-report", text, 2 * 3600, 2 * 3600 + 600, team="education")
+    assert scored.score == 60 and [gate.criterion for gate in scored.gates] == ["length"]
