@@ -1451,38 +1451,42 @@ def test_tables_of_claims_wishes_rosy_reports_and_new_words(scenario_id, task_id
     assert (points > 0) is passes, evidence
 
 
-# ----- (k) what was heard or reported, rulings on a rumour, labels on the faker, short internal texts ------
+# ----- (k) what was heard or read, rulings on a rumour, labels on the faker, short internal texts -----------
 
 @pytest.mark.parametrize(("scenario_id", "task_id", "criterion", "text", "passes"), [
     # what a parent heard or read is retold, not claimed
     ("school-food-rumour-en", "statement", "no-false-claims", "Any parent who read that children had been taken to hospital "
      "would want answers at once. No pupil has been admitted to hospital." + SEALED_EN, True),
     ("school-food-rumour-en", "statement", "no-false-claims", "We have read the posts. Children were taken to hospital." + SEALED_EN, False),
+    ("school-food-rumour-en", "statement", "no-false-claims", "At this morning's meeting, parents were told that the sacks were "
+     "returned on the spot." + SEALED_EN, False),
     # "not aware of" denies what follows it in its clause
     ("school-food-rumour-en", "statement", "no-false-claims", "We are not currently aware of pupils having been hospitalised, "
      "and checks continue." + SEALED_EN, True),
     ("school-food-rumour-en", "statement", "no-false-claims", "We are now aware that pupils were hospitalised." + SEALED_EN, False),
-    # a word of news right before a claim names the news in any text, unless the text affirms it
-    ("district-hot-spot", "plan", "no-false-claims", "Tình hình: đến giờ này Ban chưa nhận được kết quả xác minh nào về bảng kê, "
-     "về việc xếp chỗ ngồi hay tin hiệu trưởng bị bắt." + DRAFT_VI, True),
-    ("district-hot-spot", "plan", "no-false-claims", "Chúng tôi xác nhận tin hiệu trưởng bị bắt là chính xác." + DRAFT_VI, False),
     # a ruling on what is going round (网传……系……) is the team's own; the rumour alone is not
     ("school-food-rumour", "statement", "facts", "网传“学生呕吐送医”视频系外地营销号利用2021年外省旧视频拼接。", True),
     ("school-food-rumour", "statement", "no-false-claims", "网传多名学生食物中毒住院，正在核实。" + SEALED_ZH, True),
+    ("school-food-rumour", "statement", "no-false-claims", "网传家长群内一张学校信息系统截图显示已有学生住院。" + SEALED_ZH, True),
     # a label on the page that faked the video, named in the item's label, labels no parent
     ("school-food-rumour-en", "plan", "no-blame", "- Marketing account: open a case under the law for fabricating and "
      "spreading false information." + SEALED_EN, True),
     ("school-food-rumour-en", "plan", "no-blame", "- Parents in the class groups: open a case under the law for fabricating "
      "and spreading false information." + SEALED_EN, False),
+    ("school-food-rumour-en", "plan", "no-blame", "- Marketing account: ask the police to open a case against it for fabricating "
+     "and spreading false information, to deter others." + SEALED_EN, False),
     # handling "those who posted", or "anyone who persists", threatens the parents; handling the page does not
     ("district-hot-spot", "reply-parents", "no-blame", "Công an quận đang xác minh, xử lý những người đăng tải, chia sẻ thông "
      "tin sai sự thật." + DRAFT_VI, False),
-    ("district-hot-spot", "reply-parents", "no-blame", "Đề nghị phụ huynh giải tán. Trường hợp cố tình vi phạm sẽ bị xử lý "
+    ("district-hot-spot", "reply-parents", "no-blame", "Đề nghị phụ huynh giải tán. Trường hợp cố tình tụ tập sẽ bị xử lý "
      "theo quy định." + DRAFT_VI, False),
+    ("district-hot-spot", "statement", "no-blame", "Trường hợp nào cố tình phân biệt đối xử với học sinh sẽ bị xử lý nghiêm "
+     "theo quy định." + DRAFT_VI, True),
     ("district-hot-spot", "reply-parents", "no-blame", "Công an quận đang xử lý trang Hóng Biến đã cắt ghép đoạn ghi âm." + DRAFT_VI, True),
     # no next update is promised by one that says there will be none
     ("school-food-rumour", "statement", "next-update", "本次调查工作已经结束，后续不再另行通报。" + SEALED_ZH, False),
     ("school-food-rumour", "statement", "next-update", "全项检测结果出具后，将通过“江川发布”及时通报。" + SEALED_ZH, True),
+    ("school-food-rumour", "statement", "next-update", "检测报告出来后，学校不再逐一电话通知，统一通过“江川发布”公布。" + SEALED_ZH, True),
     # the supplier's qualifications being checked is no claim that they are in doubt
     ("school-food-rumour", "follow-up", "no-false-claims", "供应商的资质核查和问题批次调查由市市场监管局负责。" + SEALED_ZH, True),
     ("school-food-rumour", "follow-up", "no-false-claims", "经查，该供应商存在资质问题。" + SEALED_ZH, False),

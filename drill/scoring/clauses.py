@@ -1011,7 +1011,8 @@ class Reading:
         however far ("8 giờ có video trên TikTok nói học sinh chưa đóng tiền bị ngồi cuối lớp và hiệu
         trưởng bị công an mời làm việc"; "a video added two claims: that ..., and that the head teacher
         was called in by the police"; "31 (36%) say the head teacher was arrested"), unless rejected
-        first; a short item listed, after others, under what is not
+        first; a word of news right before it ("phụ huynh còn băn khoăn về khoản tiền đã nộp và thông
+        tin hiệu trưởng bị bắt", unless affirmed); a short item listed, after others, under what is not
         settled ("phần chưa rõ hoặc sai (ngồi cuối lớp, hiệu trưởng bị bắt)"); or one side of a question
         (the lexicon's `either` right after it: "bảng kê là của nhà trường hay của Ban đại diện lớp").
         Looser than `retold`, for the texts that weigh the rumours they retell (`no_false_claims:
@@ -1025,7 +1026,8 @@ class Reading:
         own = read[low:hit.start]
         if self._any("affirmations", own) or self._any("corrections", own):
             return False  # "chúng tôi xác nhận thông tin ...", "posts claim she was arrested, but actually ..."
-        if self._opens("either", read[_word_end(read, hit.end):].lstrip()):
+        if (self._ending("news", self._unhelped(own)) is not None and not self._any("affirmations", read[hit.end:])
+                or self._opens("either", read[_word_end(read, hit.end):].lstrip())):
             return True
         if low:  # "parents say the rice was served, but the school ...": what follows "but" is the team's own
             return self._any("reports", own) or self._any("recounts", own)
@@ -1112,9 +1114,10 @@ class Reading:
         return self._any("rejections", hit.clause.read[hit.end:])
 
     def fabricated(self, hit: Hit) -> bool:
-        """Whether a label falls on whoever made the fake: named in its own clause or in the label
-        its list item opens with ("Marketing account: open a case ... on fabricating and spreading
-        false information"; the lexicon's `fabricators`: the page, the marketing account, 营销号, fanpage), with no member of
+        """Whether a label falls on whoever made the fake: named in its own clause, or in the label
+        its list item opens with when the label's clause is the item's first ("Marketing account: open
+        a case ... on fabricating and spreading false information", not the "..., to deter others"
+        after it; the lexicon's `fabricators`: the page, the marketing account, 营销号, fanpage), with no member of
         the public (`public`, `targets`) named anywhere in its sentence. "A case against the account's
         operator for fabricating and spreading false information" is the police's work against the
         spliced video, not a label of the parents who shared it; "the page and those sharing it are
@@ -1123,7 +1126,7 @@ class Reading:
         whole text, every time it stands there."""
         if hit.clause.sentence >= 0:
             earlier, later = self._sentence(hit.clause)
-            own = f"{hit.clause.intro} {hit.clause.read}" if hit.clause.intro else hit.clause.read
+            own = f"{hit.clause.intro} {hit.clause.read}" if hit.clause.intro and self._first_item(hit.clause) else hit.clause.read
             spans = [(own, [clause.read for clause in (*earlier, hit.clause, *later)])]
         else:
             spans = []
@@ -1188,31 +1191,17 @@ class Reading:
         claim as the team's own, or the report is rejected first ("网传说法完全不实，大米没有任何问题": what follows is the team's answer).
         A verb of saying just before the claim in its own clause reports it too ("a short video
         claimed several pupils were hospitalised", "chat groups are saying children are in hospital"),
-        and so does one the report goes on to with "and that" (_reported_too), and a word of news right
-        before it ("phụ huynh còn băn khoăn về khoản tiền đã nộp và thông tin hiệu trưởng bị bắt", unless
-        affirmed: _news). A list opened by a colon is the team's own account ("关于网传……一事，经核查，情况如下：……"): a
+        and so does one the report goes on to with "and that" (_reported_too). A list opened by a colon is the team's own account ("关于网传……一事，经核查，情况如下：……"): a
         report before the colon does not reach into it."""
         if self._just_before("reports", hit) or hit.clause.intro and self._any("reports", hit.clause.intro):
             return True
-        if self._reported_too(hit) or self._news(hit):
+        if self._reported_too(hit):
             return True
         low, _ = self._scope(hit.clause.read, hit.start, hit.end)
         earlier = [c for c in self._sentence(hit.clause)[0] if c.intro == hit.clause.intro]
         return (low == 0 and any(self._any("reports", c.read) for c in earlier)
                 and not any(self._any("rejections", c.read) for c in earlier)
                 and not self._opens("corrections", hit.clause.read))  # "网传所谓“发霉”，实为受潮结块": the team's own account
-
-    def _news(self, hit: Hit) -> bool:
-        """Whether a word of news stands right before the claim in its own stretch of the clause
-        and nothing after it affirms it: "Ban chưa nhận được kết quả xác minh nào về ... hay tin
-        hiệu trưởng bị bắt", "the rumour that the head teacher was arrested", unless "... là chính
-        xác", "属实"."""
-        read = hit.clause.read
-        low, _ = self._scope(read, hit.start, hit.end)
-        own = read[low:hit.start]
-        if self._any("affirmations", own) or self._any("corrections", own):
-            return False
-        return self._ending("news", self._unhelped(own)) is not None and not self._any("affirmations", read[hit.end:])
 
     def _reported_too(self, hit: Hit) -> bool:
         """Whether a claim is the next thing a report says, a few words after "and that" (the
