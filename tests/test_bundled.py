@@ -1487,6 +1487,9 @@ def test_tables_of_claims_wishes_rosy_reports_and_new_words(scenario_id, task_id
     ("school-food-rumour", "statement", "next-update", "本次调查工作已经结束，后续不再另行通报。" + SEALED_ZH, False),
     ("school-food-rumour", "statement", "next-update", "全项检测结果出具后，将通过“江川发布”及时通报。" + SEALED_ZH, True),
     ("school-food-rumour", "statement", "next-update", "检测报告出来后，学校不再逐一电话通知，统一通过“江川发布”公布。" + SEALED_ZH, True),
+    # a grade proposed in the text ("定级建议：") answers the form's grade
+    ("school-food-rumour", "assess", "grade", "4.定级建议：重大或较大。牵头建议：市教育局，我局配合。", True),
+    ("school-food-rumour", "assess", "grade", "4.定级建议：一般。牵头建议：市教育局。", False),
     # the supplier's qualifications being checked is no claim that they are in doubt
     ("school-food-rumour", "follow-up", "no-false-claims", "供应商的资质核查和问题批次调查由市市场监管局负责。" + SEALED_ZH, True),
     ("school-food-rumour", "follow-up", "no-false-claims", "经查，该供应商存在资质问题。" + SEALED_ZH, False),
