@@ -1519,3 +1519,24 @@ def test_an_internal_text_under_a_fifth_of_its_length_is_held_below_the_s_band()
             "Next report at 10:00.")
     scored = _task_score("school-food-rumour-en", "flash-report", text, 2 * 3600, 2 * 3600 + 600, team="education")
     assert scored.score == 60 and [gate.criterion for gate in scored.gates] == ["length"]
+
+
+@pytest.mark.parametrize(("text", "capped"), [
+    # everything a parent needs but whom to call: a minor shortcoming, S at best
+    ("Dear parents, we understand your worry and we are sorry you learned of this from a photo. The list of 7,850,000 dong "
+     "is a draft by the class 3A parents' committee; the school never approved it. The school's payments are 1,650,000 dong "
+     "per pupil, posted since 5 September. The air-conditioner money breaks the rules and has been stopped; the 14 families "
+     "who paid will get it all back before 20 September. No child was seated at the back for not paying, and Ms Hanh was "
+     "not arrested. Still being checked: the payments of every class. We will post the next update at 11:00 in the class "
+     "Zalo groups.", True),
+    # ... while a person to ask at the gate is a contact
+    ("Dear parents, we understand your worry and we are sorry you learned of this from a photo. The list of 7,850,000 dong "
+     "is a draft by the class 3A parents' committee; the school never approved it. The school's payments are 1,650,000 dong "
+     "per pupil, posted since 5 September. The air-conditioner money breaks the rules and has been stopped; the 14 families "
+     "who paid will get it all back before 20 September. No child was seated at the back for not paying, and Ms Hanh was "
+     "not arrested. Still being checked: the payments of every class. We will post the next update at 11:00 in the class "
+     "Zalo groups. For any question, ask the deputy head or the ward officer on duty at the gate.", False),
+])
+def test_a_reply_without_a_contact_is_held_below_p(text, capped):
+    scored = _task_score("district-hot-spot-en", "reply-parents", text, 3 * 3600, 3 * 3600 + 600, team="school")
+    assert ("contact" in [gate.criterion for gate in scored.gates]) is capped and (scored.score <= 84) is capped, (scored.score, scored.gates)
