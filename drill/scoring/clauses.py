@@ -603,7 +603,8 @@ class Reading:
         for at, (start, end, word, form) in enumerate(words):
             if start < span[0] or end > span[1] or form not in past:
                 continue
-            bare = word == lex.forms.get(word, word) and not word.endswith("ed") and not (word.endswith("s") and not word.endswith("ss"))  # "pass" is bare, "passes" not
+            # "pass" is bare; "passes" and "passed" are not
+            bare = word == lex.forms.get(word, word) and not word.endswith("ed") and (not word.endswith("s") or word.endswith("ss"))
             if bare and not any(w[2] in lex.past for w in words[max(0, at - 2):at]):
                 return False
         return True
