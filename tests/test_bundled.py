@@ -1540,3 +1540,52 @@ def test_an_internal_text_under_a_fifth_of_its_length_is_held_below_the_s_band()
 def test_a_reply_without_a_contact_is_held_below_p(text, capped):
     scored = _task_score("district-hot-spot-en", "reply-parents", text, 3 * 3600, 3 * 3600 + 600, team="school")
     assert ("contact" in [gate.criterion for gate in scored.gates]) is capped and (scored.score <= 84) is capped, (scored.score, scored.gates)
+
+
+# ----- (l) who did what, a "may" that grants, a bare "No.", what was never bought ----------------------------
+
+@pytest.mark.parametrize(("scenario_id", "task_id", "criterion", "text", "passes"), [
+    # the other schools turning the batch away at the door is no claim about No. 3 Primary's sacks
+    ("school-food-rumour-en", "follow-up", "no-false-claims", "Two other schools got the same batch and both sent it back "
+     "at the door." + SEALED_EN, True),
+    ("school-food-rumour-en", "follow-up", "no-false-claims", "The two sacks were sent back at the door. No pupil has been admitted "
+     "to hospital.", False),
+    # a bare "No." answers the question before it; what follows is the team's own claim
+    ("school-food-rumour-en", "follow-up", "no-false-claims", "Does it supply other schools? No. Fenghe supplies No. 3 "
+     "Primary only." + SEALED_EN, False),
+    ("school-food-rumour-en", "follow-up", "no-false-claims", "Does it supply other schools? Yes. Two other schools got the "
+     "same batch and rejected it." + SEALED_EN, True),
+    # a "may" that grants visits promises them; a "may" that guesses does not
+    ("school-food-rumour-en", "follow-up", "no-overclaims", "From next week parents may visit the canteen on any school day "
+     "without an appointment." + SEALED_EN, False),
+    ("school-food-rumour-en", "follow-up", "no-overclaims", "Some parents may have read that visits without an appointment "
+     "are coming; nothing has been decided." + SEALED_EN, True),
+    # dealing "seriously" with the supplier announces a penalty nobody decided
+    ("school-food-rumour-en", "follow-up", "no-overclaims", "The relevant departments will seriously deal with the supplier "
+     "according to law." + SEALED_EN, False),
+    ("school-food-rumour-en", "follow-up", "no-overclaims", "Whether the supplier will be penalised depends on the "
+     "investigation." + SEALED_EN, True),
+    # all the rice passing, or none ever bought mouldy, is false: the sealed sacks failed
+    ("school-food-rumour", "statement", "no-false-claims", "经市场监管部门抽样检测，三小食堂所有大米检测结果全部合格。" + SEALED_ZH, False),
+    ("school-food-rumour", "statement", "no-false-claims", "经市场监管部门抽样检测，食堂在用大米检测结果全部合格。" + SEALED_ZH, True),
+    ("school-food-rumour", "statement", "no-false-claims", "学校食堂从未采购过霉变大米。没有学生因食堂饭菜住院。", False),
+    # the supplier delivering as normal is a decision nobody made
+    ("school-food-rumour", "follow-up", "no-overclaims", "供应商目前仍在正常为其他学校供货，质量是有保障的。" + SEALED_ZH, False),
+    ("school-food-rumour", "follow-up", "no-overclaims", "供应商是否继续供货，市场监管局正在调查。" + SEALED_ZH, True),
+    # a parent who posted "to stir up public anger" is labelled; the page that spliced the video is not
+    ("district-hot-spot-en", "statement", "no-blame", "It was started by a class 3A parent who posted the draft to stir up "
+     "public anger against the school." + DRAFT_EN, False),
+    ("district-hot-spot-en", "statement", "no-blame", "The page \"Hong Ha Gossip\" spliced the video to stir up public "
+     "anger." + DRAFT_EN, True),
+    # blaming the post for "unnecessary confusion" lectures the parents
+    ("district-hot-spot-en", "statement", "no-lecturing", "The committee's draft was posted online without first being "
+     "checked with the school, which has caused unnecessary confusion." + DRAFT_EN, False),
+    ("district-hot-spot-en", "statement", "no-lecturing", "We are sorry for the confusion this morning." + DRAFT_EN, True),
+    # "I will write to you again by Friday" says when the next word comes
+    ("district-hot-spot-en", "statement", "next-update", "I will write to you again by Friday 20 September." + DRAFT_EN, True),
+    ("district-hot-spot-en", "statement", "next-update", "Thank you for writing to us again." + DRAFT_EN, False),
+])
+def test_who_did_what_a_may_that_grants_and_a_bare_no(scenario_id, task_id, criterion, text, passes):
+    at = 12 * 3600 if task_id == "follow-up" else 6.5 * 3600
+    points, evidence = _criterion(scenario_id, task_id, criterion, text, opened=True, at=at)
+    assert (points > 0) is passes, evidence

@@ -503,6 +503,10 @@ def test_a_denial_is_denied_by_a_negation_before_it_but_not_across_an_and():
     ("en", "No. 3 Primary sealed the rice on Monday.", "sealed", [STATED]),
     ("en", "Every pupil at No. 3 Primary will be offered a free health check.", "free health check", [STATED]),
     ("en", "No 3A pupils were moved to the back of the class.", "pupils were moved to the back", [NEGATED]),
+    # ... and a bare "No." answers a question and ends there: what follows is said (in a table's
+    # cell the row stays one sentence, "| Claim | No. Ms Hanh is at work |", read as its verdict)
+    ("en", "Does it deliver to other schools? No. Fenghe supplies No. 3 Primary only.", "supplies no. 3 primary only", [STATED]),
+    ("en", "Was the head teacher arrested? No. She is at work as usual.", "at work", [STATED]),
     # a denial governed by an earlier negation is still said; "to avoid" forbids nothing
     ("en", "The rice never left the storeroom so it was never served to pupils.", "never served", [STATED]),
     ("en", "To avoid any confusion the school confirms the head teacher is at work as usual.", "at work", [STATED]),
@@ -780,6 +784,20 @@ def test_a_claim_says_when_and_an_idiom_is_matched_as_written():
         ["đã rà soát các khoản thu của tất cả 32 lớp"], (STATED,), match=TENSE)
     found = Reading("Six spot checks in twelve months found nothing wrong.", en)
     assert found.find(["nothing was wrong"], (STATED,)) and not found.find(["nothing was wrong"], (STATED,), match=EXACT)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a "may" that grants promises what it grants ...
+    ("From next week, parents may visit the canteen on any school day without an appointment.", [STATED]),
+    ("Any parent may drop in to the canteen without an appointment during the school day.", [STATED]),
+    # ... one that guesses, or stands in a question, promises nothing
+    ("The rice may be visited by inspectors without an appointment.", [HEDGED]),
+    ("Parents may have heard they can come without an appointment.", [HEDGED]),
+    ("Whether parents may visit without an appointment is under discussion.", [HEDGED]),
+    ("Parents may not visit without an appointment.", [NEGATED]),
+])
+def test_a_may_that_grants_something_to_the_public_promises_it(text, expected):
+    assert stances("en", text, "without an appointment") == expected
 
 
 def test_a_full_stop_after_an_abbreviation_ends_no_sentence():

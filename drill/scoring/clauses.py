@@ -168,9 +168,13 @@ class Hit:
         return ("…" if low else "") + text[low:high].strip() + ("…" if high < len(text) else "")
 
 
-def _split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[str, int, bool, str, str, str, int]]:
+def _split(text: str, abbreviations: frozenset[str] = frozenset(), numbered: frozenset[str] = frozenset()
+           ) -> list[tuple[str, int, bool, str, str, str, int]]:
     """(clause text, sentence index, sentence is a question, intro, section, aside, column of a table or 0) in order, punctuation dropped.
-    A full stop after an abbreviation ("No. 3 Primary", "Ms. Trang") ends no sentence. A clause's
+    A full stop after an abbreviation ("No. 3 Primary", "Ms. Trang") ends no sentence, nor after
+    one of the `numbered` (abbreviations that are also negations) when a number follows: "A: No.
+    Fenghe supplies ..." answers no, then says something else (in a table's cell, "| No. Ms Hanh
+    is at work |", the row stays one sentence, its verdict read as such). A clause's
     intro is the short label a colon opened its list with ("Still to be confirmed: (a) ...; (b)
     ..."); the list runs to the full stop, or to a line break not followed by another item, and
     an aside in brackets is no item. A long clause before a colon ("we can confirm the following:")
@@ -213,7 +217,8 @@ def _split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple
         closing = quoted and char in '"”'
         quoted = _quote_state(quoted, text, at)
         ends = char in _SENTENCE_END or (char == "." and (following.isspace() or not wordlike(following) and not following.isdigit())
-                                         and not _abbreviated(current, abbreviations))
+                                         and not _abbreviated(current, abbreviations, frozenset() if text.rfind("\n", 0, at) + 1 in columns else numbered,
+                                                              text[at + 1:at + 8]))
         if quoted and ends and char != "\n":
             close_clause(at)  # 'under "Haven't paid? Sit at the back!" and "..."': a quoted sentence ends none of the team's
         elif closing and before in ".?!。！？" and _starts_sentence(text, at + 1):
@@ -323,11 +328,12 @@ def _heading(line: str) -> bool:
     return len(line.split()) <= _HEADING_WORDS
 
 
-def _abbreviated(current: list[str], abbreviations: frozenset[str]) -> bool:
+def _abbreviated(current: list[str], abbreviations: frozenset[str], numbered: frozenset[str] = frozenset(), after: str = "") -> bool:
     """Whether the word just before a full stop is an abbreviation of the language ("No", "Mr",
-    '"No. 3 Primary"')."""
+    '"No. 3 Primary"'); one of the `numbered` only when a number comes `after` it."""
     words = "".join(current).split() if abbreviations else []
-    return bool(words) and words[-1].lstrip('"“(').casefold() in abbreviations
+    word = words[-1].lstrip('"“(').casefold() if words else ""
+    return word in abbreviations and (word not in numbered or after.lstrip()[:1].isdigit())
 
 
 def _quote_state(quoted: bool, text: str, at: int) -> bool:
@@ -387,7 +393,7 @@ class Reading:
         # A form's fields are read after the text; a Windows line ending is one line break.
         text = "\n".join([text, *fields]).replace("\r\n", "\n").replace("\r", "\n")
         pieces = [(unicodedata.normalize("NFKC", piece), s, q, intro, section, aside, column)
-                  for piece, s, q, intro, section, aside, column in _split(text, lexicon.abbreviations)]
+                  for piece, s, q, intro, section, aside, column in _split(text, lexicon.abbreviations, lexicon.abbreviations & frozenset(lexicon.negations))]
         self.clauses = [Clause(" ".join(piece.split()), lexicon.canon(fold(piece)), s, q, lexicon.canon(fold(intro)),
                                lexicon.canon(fold(section)), lexicon.canon(fold(aside)), column)
                         for piece, s, q, intro, section, aside, column in pieces]
@@ -692,7 +698,7 @@ class Reading:
             if any(word in lex.past or word in lex.done for word in words) and not any(word in lex.ongoing for word in words):
                 own_after = self._until("criteria", own_after)  # "has been seated according to whether the family paid"
         # A report word names what the team then rules on: "网传视频系拼接旧视频" says the video was spliced.
-        if (self._any("hedges", self._since("corrections", before)) or self._any("hedges", own_after) or self._straddled("hedges", clause.read, start, end)
+        if (self._any("hedges", self._granted(self._since("corrections", before))) or self._any("hedges", own_after) or self._straddled("hedges", clause.read, start, end)
                 or self._wished(before)
                 or self._among("hedges", inside, wanted)
                 or (self._among("wishes", inside, wanted) or self._among("norms", inside, wanted) or self._verb_after("norms", wanted, after))
@@ -703,6 +709,21 @@ class Reading:
             # "no child should ever be treated ..."), unless in a relative clause ("pupils who ought to pay were moved ...").
             return HEDGED
         return STATED
+
+    def _granted(self, text: str) -> str:
+        """The text with each "may" that grants blanked out (the lexicon's `permissions`: "parents
+        may visit the canteen at any time" promises the visits); one before a helper word still
+        guesses ("parents may have heard", "you may be worried")."""
+        pattern = _markers(self.lexicon, "permissions")
+        if pattern is None:
+            return text
+
+        def blank(found: re.Match[str]) -> str:
+            following = text[found.end():].split()[:1]
+            guessing = following and (following[0] in self.lexicon.auxiliaries or following[0] in self.lexicon.negations)
+            return found.group(0) if guessing else " " * len(found.group(0))
+
+        return pattern.sub(blank, text)
 
     def _flat_no(self, read: str) -> bool:
         """Whether a table's cell opens on a bare "No." (a negation that ends its own sentence) before
