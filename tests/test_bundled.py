@@ -1581,6 +1581,13 @@ def test_a_reply_without_a_contact_is_held_below_p(text, capped):
     ("district-hot-spot-en", "statement", "no-lecturing", "The committee's draft was posted online without first being "
      "checked with the school, which has caused unnecessary confusion." + DRAFT_EN, False),
     ("district-hot-spot-en", "statement", "no-lecturing", "We are sorry for the confusion this morning." + DRAFT_EN, True),
+    # 未经 is "without": a parent who entered the storeroom without leave says the rice was there
+    ("school-food-rumour", "flash-report", "no-false-claims", "张女士陪餐时未经学校同意进入仓库拍照。" + SEALED_ZH, True),
+    ("school-food-rumour", "flash-report", "no-false-claims", "这2袋大米未进入仓库。", False),
+    # keeping quiet until the line is agreed is one voice, not silence
+    ("district-hot-spot", "assess", "no-silence", "Nhà trường chưa đưa thông tin ra ngoài cho đến khi thống nhất với phường."
+     + DRAFT_VI, True),
+    ("district-hot-spot", "assess", "no-silence", "Nhà trường chưa đưa thông tin ra ngoài cho đến khi có kết luận." + DRAFT_VI, False),
     # "I will write to you again by Friday" says when the next word comes
     ("district-hot-spot-en", "statement", "next-update", "I will write to you again by Friday 20 September." + DRAFT_EN, True),
     ("district-hot-spot-en", "statement", "next-update", "Thank you for writing to us again." + DRAFT_EN, False),

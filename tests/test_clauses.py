@@ -800,6 +800,16 @@ def test_a_may_that_grants_something_to_the_public_promises_it(text, expected):
     assert stances("en", text, "without an appointment") == expected
 
 
+@pytest.mark.parametrize(("language", "text", "term", "expected"), [
+    # what the rumour shows, retold after a clause that says the team checked, is its ruling
+    ("zh", "经核实，网传三小照片中的大米是4月15日到货时发现霉变的2袋。", "4月15日", [STATED]),
+    ("zh", "网传三小照片中的大米是4月15日到货时发现霉变的2袋。", "4月15日", [HEDGED]),
+    ("zh", "经核实，网传是否有学生住院尚不清楚。", "有学生住院", [HEDGED]),
+])
+def test_a_rumour_retold_after_the_team_checked_it_is_its_ruling(language, text, term, expected):
+    assert stances(language, text, term) == expected
+
+
 def test_a_full_stop_after_an_abbreviation_ends_no_sentence():
     reading = Reading("Posts have claimed that No. 3 Primary serves mouldy rice and that pupils were taken to hospital.", lexicon("en"))
     assert len({clause.sentence for clause in reading.clauses}) == 1

@@ -512,7 +512,7 @@ class Reading:
         elif self.lexicon.spaced:
             span = _words_apart(wanted, self._tokens(read), self.lexicon, ordered=match == TENSE)
         else:
-            span = _chars_apart(wanted, read, self.lexicon.gap)
+            span = _chars_apart(wanted, read, self.lexicon.gap, self.lexicon.unnegated)
         if span is not None and match == TENSE and self.lexicon.spaced and not self._same_time(wanted, read, span):
             return None
         return span
@@ -698,7 +698,10 @@ class Reading:
             if any(word in lex.past or word in lex.done for word in words) and not any(word in lex.ongoing for word in words):
                 own_after = self._until("criteria", own_after)  # "has been seated according to whether the family paid"
         # A report word names what the team then rules on: "网传视频系拼接旧视频" says the video was spliced.
-        if (self._any("hedges", self._granted(self._since("corrections", before))) or self._any("hedges", own_after) or self._straddled("hedges", clause.read, start, end)
+        lead = self._since("corrections", before)
+        if self._verified(clause):
+            lead = self._since("reports", lead)
+        if (self._any("hedges", self._granted(lead)) or self._any("hedges", own_after) or self._straddled("hedges", clause.read, start, end)
                 or self._wished(before)
                 or self._among("hedges", inside, wanted)
                 or (self._among("wishes", inside, wanted) or self._among("norms", inside, wanted) or self._verb_after("norms", wanted, after))
@@ -709,6 +712,13 @@ class Reading:
             # "no child should ever be treated ..."), unless in a relative clause ("pupils who ought to pay were moved ...").
             return HEDGED
         return STATED
+
+    def _verified(self, clause: Clause) -> bool:
+        """Whether the clause before it in its sentence says only that the team checked (the
+        lexicon's `verifications`: "经核实，网传照片中的大米是4月15日到货的2袋"): what it then retells
+        from the rumour it rules on, as "视频系" does after it (`corrections`)."""
+        earlier, _ = self._sentence(clause)
+        return bool(earlier) and self._only("verifications", earlier[-1].read, exactly=True)
 
     def _granted(self, text: str) -> str:
         """The text with each "may" that grants blanked out (the lexicon's `permissions`: "parents
@@ -1821,16 +1831,19 @@ def _parts(term: str, read: str, at: int) -> list[int] | None:
     return positions
 
 
-def _chars_apart(term: str, read: str, gap: int) -> tuple[int, int] | None:
+def _chars_apart(term: str, read: str, gap: int, unnegated: tuple[str, ...] = ()) -> tuple[int, int] | None:
     """A Chinese term of three or more characters found with a few characters inserted
-    (已于4月15日封存 for 已封存): at most `gap` in all, and never more than three times the term's length."""
+    (已于4月15日封存 for 已封存): at most `gap` in all, and never more than three times the term's length.
+    Its first character does not stand where the text opens another word with it (`unnegated`:
+    未进入仓库 is not in 未经学校同意进入仓库, "entered without leave"; 非恶意 is not in 非常恶意)."""
     if len(term) < 3 or gap <= 0:
         return None
     allowed = min(gap, 3 * len(term))
     at = read.find(term[0])
     while at != -1:
         parts = _parts(term, read, at)
-        if parts is not None and parts[-1] - at + 1 - len(term) <= allowed:
+        other_word = any(read.startswith(word, at) and not term.startswith(word) for word in unnegated)
+        if parts is not None and not other_word and parts[-1] - at + 1 - len(term) <= allowed:
             return at, parts[-1] + 1
         at = read.find(term[0], at + 1)
     return None

@@ -21,7 +21,7 @@ from drill.i18n import language_for
 from .matching import fold
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame", "owning", "alternatives", "bounded", "reports", "conditions", "directives", "coordinators", "quantified", "prohibitions", "consequents", "cases", "apart", "referrals", "lecturing", "agents", "proposals", "asked", "past_endings", "reasons", "sanctions", "targets", "deferrals", "topics", "examples", "inversions", "askers", "unsettled", "forces", "news", "affirmations", "refusals", "namings", "exploits", "open_decisions", "unsaid", "withheld", "falsehoods", "wishes", "relatives", "norms", "recounts", "either", "corrections", "fabricators", "public", "provisional", "negators", "exclusions", "reported_too", "verdicts", "subordinators", "criteria", "pointers", "demands", "permissions")
+_LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame", "owning", "alternatives", "bounded", "reports", "conditions", "directives", "coordinators", "quantified", "prohibitions", "consequents", "cases", "apart", "referrals", "lecturing", "agents", "proposals", "asked", "past_endings", "reasons", "sanctions", "targets", "deferrals", "topics", "examples", "inversions", "askers", "unsettled", "forces", "news", "affirmations", "refusals", "namings", "exploits", "open_decisions", "unsaid", "withheld", "falsehoods", "wishes", "relatives", "norms", "recounts", "either", "corrections", "fabricators", "public", "provisional", "negators", "exclusions", "reported_too", "verdicts", "subordinators", "criteria", "pointers", "demands", "permissions", "verifications", "unnegated")
 _SETS = ("fillers", "auxiliaries", "ongoing", "underway", "done", "past", "abbreviations", "grammar", "prepositions")  # looked up one word at a time
 
 
@@ -64,6 +64,8 @@ class Lexicon:
     pointers: tuple[str, ...] = ()  # "this", 这, "này": news that points back at the clause before is that clause's verdict
     demands: tuple[str, ...] = ()  # "want", 要求, "yêu cầu": with a member of the public before a decision, what they demand (Reading.voiced)
     permissions: tuple[str, ...] = ()  # "parents may": a "may" that grants ("parents may visit at any time"), no guess
+    verifications: tuple[str, ...] = ()  # 经核实: a clause of its own before the rumour retold rules on it (where a report word hedges)
+    unnegated: tuple[str, ...] = ()  # 未经 "without", 非常 "very": a negator character that opens another word denies nothing
     lecturing: tuple[str, ...] = ()  # "read it carefully before commenting", 事实证明, tỉnh táo: a lecture, not an answer
     sanctions: tuple[str, ...] = ()  # "dealt with", 依法处理, xử lý nghiêm: falling on a target, a threat (Reading.aimed)
     targets: tuple[str, ...] = ()  # "anyone who", 发帖人, người đăng: members of the public a sanction may fall on
