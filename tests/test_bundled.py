@@ -1588,6 +1588,20 @@ def test_a_reply_without_a_contact_is_held_below_p(text, capped):
     ("district-hot-spot", "assess", "no-silence", "Nhà trường chưa đưa thông tin ra ngoài cho đến khi thống nhất với phường."
      + DRAFT_VI, True),
     ("district-hot-spot", "assess", "no-silence", "Nhà trường chưa đưa thông tin ra ngoài cho đến khi có kết luận." + DRAFT_VI, False),
+    # a gathering "stirred up" by people out to "blacken the school's name" labels the parents at the gate
+    ("district-hot-spot-en", "reply-parents", "no-blame", "This gathering has been stirred up by a few people who want to "
+     "blacken the school's name." + DRAFT_EN, False),
+    ("district-hot-spot-en", "reply-parents", "no-blame", "Thank you for coming to the gate; you were right to ask." + DRAFT_EN, True),
+    # money paid to the committee as "a matter between those parents and the committee" pleads the school's case
+    ("district-hot-spot-en", "reply-parents", "no-lecturing", "Any money parents chose to give to the committee is a matter "
+     "between those parents and the committee." + DRAFT_EN, False),
+    ("district-hot-spot-en", "reply-parents", "no-lecturing", "The school is checking what money parents gave the committee."
+     + DRAFT_EN, True),
+    # moving the class teacher or dissolving the committee is a decision nobody made
+    ("district-hot-spot-en", "plan", "no-undecided", "The class 3A teacher will be moved to another class from tomorrow, and the "
+     "class 3A parents' committee will be dissolved." + DRAFT_EN, False),
+    ("district-hot-spot-en", "plan", "no-undecided", "Whether the class teacher bears any responsibility is under review."
+     + DRAFT_EN, True),
     # "I will write to you again by Friday" says when the next word comes
     ("district-hot-spot-en", "statement", "next-update", "I will write to you again by Friday 20 September." + DRAFT_EN, True),
     ("district-hot-spot-en", "statement", "next-update", "Thank you for writing to us again." + DRAFT_EN, False),
