@@ -1602,6 +1602,10 @@ def test_a_reply_without_a_contact_is_held_below_p(text, capped):
      "class 3A parents' committee will be dissolved." + DRAFT_EN, False),
     ("district-hot-spot-en", "plan", "no-undecided", "Whether the class teacher bears any responsibility is under review."
      + DRAFT_EN, True),
+    # not answering parents "one by one", questions going to the deputy head, is one voice
+    ("district-hot-spot-en", "assess", "no-silence", "The class teacher not to answer parents one by one; all questions to go "
+     "to the deputy head." + DRAFT_EN, True),
+    ("district-hot-spot-en", "assess", "no-silence", "The class teacher not to answer parents." + DRAFT_EN, False),
     # "I will write to you again by Friday" says when the next word comes
     ("district-hot-spot-en", "statement", "next-update", "I will write to you again by Friday 20 September." + DRAFT_EN, True),
     ("district-hot-spot-en", "statement", "next-update", "Thank you for writing to us again." + DRAFT_EN, False),
