@@ -1553,6 +1553,8 @@ def test_a_reply_without_a_contact_is_held_below_p(text, capped):
     # a bare "No." answers the question before it; what follows is the team's own claim
     ("school-food-rumour-en", "follow-up", "no-false-claims", "Does it supply other schools? No. Fenghe supplies No. 3 "
      "Primary only." + SEALED_EN, False),
+    ("school-food-rumour-en", "follow-up", "no-false-claims", "Fenghe does not supply any other school with rice from this "
+     "batch: the two other schools rejected it." + SEALED_EN, True),
     ("school-food-rumour-en", "follow-up", "no-false-claims", "Does it supply other schools? Yes. Two other schools got the "
      "same batch and rejected it." + SEALED_EN, True),
     # a "may" that grants visits promises them; a "may" that guesses does not
@@ -1565,10 +1567,10 @@ def test_a_reply_without_a_contact_is_held_below_p(text, capped):
      "according to law." + SEALED_EN, False),
     ("school-food-rumour-en", "follow-up", "no-overclaims", "Whether the supplier will be penalised depends on the "
      "investigation." + SEALED_EN, True),
-    # all the rice passing, or none ever bought mouldy, is false: the sealed sacks failed
-    ("school-food-rumour", "statement", "no-false-claims", "经市场监管部门抽样检测，三小食堂所有大米检测结果全部合格。" + SEALED_ZH, False),
+    # rice never bought mouldy is false, said after the team's check of what went round; the rice in use passing is true
     ("school-food-rumour", "statement", "no-false-claims", "经市场监管部门抽样检测，食堂在用大米检测结果全部合格。" + SEALED_ZH, True),
-    ("school-food-rumour", "statement", "no-false-claims", "学校食堂从未采购过霉变大米。没有学生因食堂饭菜住院。", False),
+    ("school-food-rumour", "statement", "no-false-claims", "网上流传的发霉大米照片，经核实并非学生食用的大米，学校食堂从未采购过霉变"
+     "大米。" + SEALED_ZH, False),
     # the supplier delivering as normal is a decision nobody made
     ("school-food-rumour", "follow-up", "no-overclaims", "供应商目前仍在正常为其他学校供货，质量是有保障的。" + SEALED_ZH, False),
     ("school-food-rumour", "follow-up", "no-overclaims", "供应商是否继续供货，市场监管局正在调查。" + SEALED_ZH, True),
@@ -1577,10 +1579,14 @@ def test_a_reply_without_a_contact_is_held_below_p(text, capped):
      "public anger against the school." + DRAFT_EN, False),
     ("district-hot-spot-en", "statement", "no-blame", "The page \"Hong Ha Gossip\" spliced the video to stir up public "
      "anger." + DRAFT_EN, True),
+    ("district-hot-spot-en", "assess", "no-blame", "Risk: the spliced video could stir up public anger against the school."
+     + DRAFT_EN, True),
     # blaming the post for "unnecessary confusion" lectures the parents
     ("district-hot-spot-en", "statement", "no-lecturing", "The committee's draft was posted online without first being "
      "checked with the school, which has caused unnecessary confusion." + DRAFT_EN, False),
     ("district-hot-spot-en", "statement", "no-lecturing", "We are sorry for the confusion this morning." + DRAFT_EN, True),
+    ("district-hot-spot-en", "statement", "no-lecturing", "The school sent the list to parents without first checking with the "
+     "district. That was our mistake." + DRAFT_EN, True),
     # 未经 is "without": a parent who entered the storeroom without leave says the rice was there
     ("school-food-rumour", "flash-report", "no-false-claims", "张女士陪餐时未经学校同意进入仓库拍照。" + SEALED_ZH, True),
     ("school-food-rumour", "flash-report", "no-false-claims", "这2袋大米未进入仓库。", False),
@@ -1588,6 +1594,8 @@ def test_a_reply_without_a_contact_is_held_below_p(text, capped):
     ("district-hot-spot", "assess", "no-silence", "Nhà trường chưa đưa thông tin ra ngoài cho đến khi thống nhất với phường."
      + DRAFT_VI, True),
     ("district-hot-spot", "assess", "no-silence", "Nhà trường chưa đưa thông tin ra ngoài cho đến khi có kết luận." + DRAFT_VI, False),
+    ("district-hot-spot", "assess", "no-silence", "Nhà trường không trả lời phụ huynh cho đến khi thống nhất phương án hoàn tiền."
+     + DRAFT_VI, False),
     # a gathering "stirred up" by people out to "blacken the school's name" labels the parents at the gate
     ("district-hot-spot-en", "reply-parents", "no-blame", "This gathering has been stirred up by a few people who want to "
      "blacken the school's name." + DRAFT_EN, False),
@@ -1608,7 +1616,7 @@ def test_a_reply_without_a_contact_is_held_below_p(text, capped):
     ("district-hot-spot-en", "assess", "no-silence", "The class teacher not to answer parents." + DRAFT_EN, False),
     # "I will write to you again by Friday" says when the next word comes
     ("district-hot-spot-en", "statement", "next-update", "I will write to you again by Friday 20 September." + DRAFT_EN, True),
-    ("district-hot-spot-en", "statement", "next-update", "Thank you for writing to us again." + DRAFT_EN, False),
+    ("district-hot-spot-en", "statement", "next-update", "Please feel free to write again to the school office." + DRAFT_EN, False),
 ])
 def test_who_did_what_a_may_that_grants_and_a_bare_no(scenario_id, task_id, criterion, text, passes):
     at = 12 * 3600 if task_id == "follow-up" else 6.5 * 3600

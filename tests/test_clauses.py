@@ -507,6 +507,7 @@ def test_a_denial_is_denied_by_a_negation_before_it_but_not_across_an_and():
     # cell the row stays one sentence, "| Claim | No. Ms Hanh is at work |", read as its verdict)
     ("en", "Does it deliver to other schools? No. Fenghe supplies No. 3 Primary only.", "supplies no. 3 primary only", [STATED]),
     ("en", "Was the head teacher arrested? No. She is at work as usual.", "at work", [STATED]),
+    ("en", "No. of pupils sent to hospital after eating school lunch so far is zero.", "sent to hospital", [NEGATED]),
     # a denial governed by an earlier negation is still said; "to avoid" forbids nothing
     ("en", "The rice never left the storeroom so it was never served to pupils.", "never served", [STATED]),
     ("en", "To avoid any confusion the school confirms the head teacher is at work as usual.", "at work", [STATED]),
@@ -793,6 +794,7 @@ def test_a_claim_says_when_and_an_idiom_is_matched_as_written():
     # ... one that guesses, or stands in a question, promises nothing
     ("The rice may be visited by inspectors without an appointment.", [HEDGED]),
     ("Parents may have heard they can come without an appointment.", [HEDGED]),
+    ("Some parents may think visits without an appointment are coming.", [HEDGED]),
     ("Whether parents may visit without an appointment is under discussion.", [HEDGED]),
     ("Parents may not visit without an appointment.", [NEGATED]),
 ])

@@ -172,7 +172,7 @@ def _split(text: str, abbreviations: frozenset[str] = frozenset(), numbered: fro
            ) -> list[tuple[str, int, bool, str, str, str, int]]:
     """(clause text, sentence index, sentence is a question, intro, section, aside, column of a table or 0) in order, punctuation dropped.
     A full stop after an abbreviation ("No. 3 Primary", "Ms. Trang") ends no sentence, nor after
-    one of the `numbered` (abbreviations that are also negations) when a number follows: "A: No.
+    one of the `numbered` (abbreviations that are also negations) before a capital letter: "A: No.
     Fenghe supplies ..." answers no, then says something else (in a table's cell, "| No. Ms Hanh
     is at work |", the row stays one sentence, its verdict read as such). A clause's
     intro is the short label a colon opened its list with ("Still to be confirmed: (a) ...; (b)
@@ -330,10 +330,11 @@ def _heading(line: str) -> bool:
 
 def _abbreviated(current: list[str], abbreviations: frozenset[str], numbered: frozenset[str] = frozenset(), after: str = "") -> bool:
     """Whether the word just before a full stop is an abbreviation of the language ("No", "Mr",
-    '"No. 3 Primary"'); one of the `numbered` only when a number comes `after` it."""
+    '"No. 3 Primary"'); one of the `numbered` not when a capital letter comes `after` it ("A: No.
+    Fenghe supplies ...", not "No. 3", "No. of pupils")."""
     words = "".join(current).split() if abbreviations else []
     word = words[-1].lstrip('"“(').casefold() if words else ""
-    return word in abbreviations and (word not in numbered or after.lstrip()[:1].isdigit())
+    return word in abbreviations and (word not in numbered or not after.lstrip(' "“(')[:1].isupper())
 
 
 def _quote_state(quoted: bool, text: str, at: int) -> bool:
@@ -698,7 +699,7 @@ class Reading:
             if any(word in lex.past or word in lex.done for word in words) and not any(word in lex.ongoing for word in words):
                 own_after = self._until("criteria", own_after)  # "has been seated according to whether the family paid"
         # A report word names what the team then rules on: "网传视频系拼接旧视频" says the video was spliced.
-        lead = self._since("corrections", before)
+        lead = self._ruled(before, inside)
         if self._verified(clause):
             lead = self._since("reports", lead)
         if (self._any("hedges", self._granted(lead)) or self._any("hedges", own_after) or self._straddled("hedges", clause.read, start, end)
@@ -713,6 +714,15 @@ class Reading:
             return HEDGED
         return STATED
 
+    def _ruled(self, before: str, inside: str) -> str:
+        """The words before a term after the last ruling on what is going round (the lexicon's
+        `corrections`: "网传视频系拼接", "in fact"), where a report word no longer hedges; a ruling
+        the term opens with, or that runs into it, leaves none ("网传……视频系造谣"). One in the
+        middle of the term is the term's own word: "whether the list is actually the school's" asks."""
+        pattern = _markers(self.lexicon, "corrections")
+        ends = [m.end() for m in pattern.finditer(before + inside) if m.start() <= len(before)] if pattern is not None else []
+        return before[ends[-1]:] if ends else before
+
     def _verified(self, clause: Clause) -> bool:
         """Whether the clause before it in its sentence says only that the team checked (the
         lexicon's `verifications`: "经核实，网传照片中的大米是4月15日到货的2袋"): what it then retells
@@ -721,19 +731,11 @@ class Reading:
         return bool(earlier) and self._only("verifications", earlier[-1].read, exactly=True)
 
     def _granted(self, text: str) -> str:
-        """The text with each "may" that grants blanked out (the lexicon's `permissions`: "parents
-        may visit the canteen at any time" promises the visits); one before a helper word still
-        guesses ("parents may have heard", "you may be worried")."""
+        """The text with each "may" that grants blanked out (the lexicon's `permissions`, a "may"
+        and a verb of what a person may do: "parents may visit the canteen at any time" promises the
+        visits); any other still guesses ("parents may think", "you may hear that ...")."""
         pattern = _markers(self.lexicon, "permissions")
-        if pattern is None:
-            return text
-
-        def blank(found: re.Match[str]) -> str:
-            following = text[found.end():].split()[:1]
-            guessing = following and (following[0] in self.lexicon.auxiliaries or following[0] in self.lexicon.negations)
-            return found.group(0) if guessing else " " * len(found.group(0))
-
-        return pattern.sub(blank, text)
+        return pattern.sub(lambda found: " " * len(found.group(0)), text) if pattern is not None else text
 
     def _flat_no(self, read: str) -> bool:
         """Whether a table's cell opens on a bare "No." (a negation that ends its own sentence) before
@@ -1049,8 +1051,9 @@ class Reading:
         (the lexicon's `either` right after it: "bảng kê là của nhà trường hay của Ban đại diện lớp").
         Looser than `retold`, for the texts that weigh the rumours they retell (`no_false_claims:
         retold`: an assessment, an opinion survey); a statement to the public claims what it says after
-        "and". What follows a joining word ("but") or a correction (the lexicon's `corrections`:
-        "actually", thực tế, 实际上) is the team's own."""
+        "and". What follows a joining word ("but"), a correction (the lexicon's `corrections`:
+        "actually", thực tế, 实际上) or a clause opening on the team's check (`verifications`:
+        "网上流传的照片，经核实并非……，学校从未……") is the team's own."""
         read = hit.clause.read
         if self.retold(hit):
             return True
@@ -1069,7 +1072,8 @@ class Reading:
             return True  # an item of a list after what is not settled: "phần chưa rõ hoặc sai (ngồi cuối lớp, hiệu trưởng bị bắt)"
         before = [c.read for c in earlier] + [hit.clause.intro, hit.clause.aside, own]
         return (any(self._any("reports", part) or self._any("recounts", part) for part in before)
-                and not any(self._any("rejections", part) or self._any("corrections", part) for part in before))
+                and not any(self._any("rejections", part) or self._any("corrections", part) or self._opens("verifications", part)
+                            for part in before))
 
     def voiced(self, hit: Hit) -> bool:
         """Whether the words before the hit in its clause, or the label over it, name a member of
@@ -1220,7 +1224,8 @@ class Reading:
         mạng xã hội lan truyền ảnh chụp ..., kèm theo thông tin ... hiệu trưởng bị công an mời làm
         việc"; "posts circulating since this morning say ..., and that pupils were hospitalised"):
         the rumour retold, unless a joining word ("but") or a correction (实为, "actually") starts the
-        claim as the team's own, or the report is rejected first ("网传说法完全不实，大米没有任何问题": what follows is the team's answer).
+        claim as the team's own, a clause opening on the team's check stands between (经核实, the
+        lexicon's `verifications`: "网上流传的照片，经核实并非……，学校从未……"), or the report is rejected first ("网传说法完全不实，大米没有任何问题": what follows is the team's answer).
         A verb of saying just before the claim in its own clause reports it too ("a short video
         claimed several pupils were hospitalised", "chat groups are saying children are in hospital"),
         and so does one the report goes on to with "and that" (_reported_too). A list opened by a colon is the team's own account ("关于网传……一事，经核查，情况如下：……"): a
@@ -1232,7 +1237,7 @@ class Reading:
         low, _ = self._scope(hit.clause.read, hit.start, hit.end)
         earlier = [c for c in self._sentence(hit.clause)[0] if c.intro == hit.clause.intro]
         return (low == 0 and any(self._any("reports", c.read) for c in earlier)
-                and not any(self._any("rejections", c.read) for c in earlier)
+                and not any(self._any("rejections", c.read) or self._opens("verifications", c.read) for c in earlier)
                 and not self._opens("corrections", hit.clause.read))  # "网传所谓“发霉”，实为受潮结块": the team's own account
 
     def _reported_too(self, hit: Hit) -> bool:

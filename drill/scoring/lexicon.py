@@ -63,7 +63,7 @@ class Lexicon:
     criteria: tuple[str, ...] = ()  # "according to whether": in a clause of what was done, the "whether" after it is what a thing went by
     pointers: tuple[str, ...] = ()  # "this", 这, "này": news that points back at the clause before is that clause's verdict
     demands: tuple[str, ...] = ()  # "want", 要求, "yêu cầu": with a member of the public before a decision, what they demand (Reading.voiced)
-    permissions: tuple[str, ...] = ()  # "parents may": a "may" that grants ("parents may visit at any time"), no guess
+    permissions: tuple[str, ...] = ()  # "may visit": a "may" that grants ("parents may visit at any time"), no guess
     verifications: tuple[str, ...] = ()  # 经核实: a clause of its own before the rumour retold rules on it (where a report word hedges)
     unnegated: tuple[str, ...] = ()  # 未经 "without", 非常 "very": a negator character that opens another word denies nothing
     lecturing: tuple[str, ...] = ()  # "read it carefully before commenting", 事实证明, tỉnh táo: a lecture, not an answer
