@@ -727,6 +727,8 @@ class Reading:
         """Whether the clause before it in its sentence says only that the team checked (the
         lexicon's `verifications`: "经核实，网传照片中的大米是4月15日到货的2袋"): what it then retells
         from the rumour it rules on, as "视频系" does after it (`corrections`)."""
+        if not self.lexicon.verifications:
+            return False
         earlier, _ = self._sentence(clause)
         return bool(earlier) and self._only("verifications", earlier[-1].read, exactly=True)
 
