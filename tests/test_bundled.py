@@ -118,6 +118,15 @@ def _criterion(scenario_id: str, task_id: str, criterion_id: str, text: str, ope
     return check_text(check, text, {}, exercise.scenario, task, due - 60 if at is None else at, due)
 
 
+def _assert_passes(scenario_id: str, task_id: str, criterion_id: str, text: str, passes: bool) -> None:
+    """A row of the tables of single criteria: the text, handed in once the day's facts are in (a
+    follow-up 12 hours after the drill starts, any other task 6h30m after), earns something of the
+    criterion or not."""
+    at = 12 * 3600 if task_id == "follow-up" else 6.5 * 3600
+    points, evidence = _criterion(scenario_id, task_id, criterion_id, text, opened=True, at=at)
+    assert (points > 0) is passes, evidence
+
+
 def _survey(scenario_id: str, criterion_id: str, text: str) -> tuple[float, str]:
     """One criterion of a district drill's survey rubric on a text that also states the draft list
     (a fact, so that checks of what the text leaves out have something to stand on)."""
@@ -1446,9 +1455,7 @@ def test_a_half_truth_is_false_unless_the_text_says_the_rest(scenario_id, text, 
      "group; the joint statement goes out by 14:00." + SEALED_EN, True),
 ])
 def test_tables_of_claims_wishes_rosy_reports_and_new_words(scenario_id, task_id, criterion, text, passes):
-    at = 12 * 3600 if task_id == "follow-up" else 6.5 * 3600
-    points, evidence = _criterion(scenario_id, task_id, criterion, text, opened=True, at=at)
-    assert (points > 0) is passes, evidence
+    _assert_passes(scenario_id, task_id, criterion, text, passes)
 
 
 # ----- (k) what was heard or read, rulings on a rumour, labels on the faker, short internal texts -----------
@@ -1495,9 +1502,7 @@ def test_tables_of_claims_wishes_rosy_reports_and_new_words(scenario_id, task_id
     ("school-food-rumour", "follow-up", "no-false-claims", "经查，该供应商存在资质问题。" + SEALED_ZH, False),
 ])
 def test_what_was_heard_rulings_on_rumours_and_labels_on_the_faker(scenario_id, task_id, criterion, text, passes):
-    at = 12 * 3600 if task_id == "follow-up" else 6.5 * 3600
-    points, evidence = _criterion(scenario_id, task_id, criterion, text, opened=True, at=at)
-    assert (points > 0) is passes, evidence
+    _assert_passes(scenario_id, task_id, criterion, text, passes)
 
 
 @pytest.mark.parametrize(("text", "passes"), [
@@ -1619,6 +1624,4 @@ def test_a_reply_without_a_contact_is_held_below_p(text, capped):
     ("district-hot-spot-en", "statement", "next-update", "Please feel free to write again to the school office." + DRAFT_EN, False),
 ])
 def test_who_did_what_a_may_that_grants_and_a_bare_no(scenario_id, task_id, criterion, text, passes):
-    at = 12 * 3600 if task_id == "follow-up" else 6.5 * 3600
-    points, evidence = _criterion(scenario_id, task_id, criterion, text, opened=True, at=at)
-    assert (points > 0) is passes, evidence
+    _assert_passes(scenario_id, task_id, criterion, text, passes)
