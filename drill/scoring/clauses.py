@@ -171,7 +171,7 @@ class Hit:
 def _split(text: str, abbreviations: frozenset[str] = frozenset(), numbered: frozenset[str] = frozenset()
            ) -> list[tuple[str, int, bool, str, str, str, int]]:
     """(clause text, sentence index, sentence is a question, intro, section, aside, column of a table or 0) in order, punctuation dropped.
-    A full stop after an abbreviation ("No. 3 Primary", "Ms. Trang") ends no sentence, nor after
+    A full stop after an abbreviation ("No. 3 Primary", "Ms. Trang") ends no sentence, except after
     one of the `numbered` (abbreviations that are also negations) before a capital letter: "A: No.
     Fenghe supplies ..." answers no, then says something else (in a table's cell, "| No. Ms Hanh
     is at work |", the row stays one sentence, its verdict read as such). A clause's
