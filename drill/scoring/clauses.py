@@ -394,7 +394,7 @@ class Reading:
         # A form's fields are read after the text; a Windows line ending is one line break.
         text = "\n".join([text, *fields]).replace("\r\n", "\n").replace("\r", "\n")
         pieces = [(unicodedata.normalize("NFKC", piece), s, q, intro, section, aside, column)
-                  for piece, s, q, intro, section, aside, column in _split(text, lexicon.abbreviations, lexicon.abbreviations & frozenset(lexicon.negations))]
+                  for piece, s, q, intro, section, aside, column in _split(text, lexicon.abbreviations, lexicon.numbered)]
         self.clauses = [Clause(" ".join(piece.split()), lexicon.canon(fold(piece)), s, q, lexicon.canon(fold(intro)),
                                lexicon.canon(fold(section)), lexicon.canon(fold(aside)), column)
                         for piece, s, q, intro, section, aside, column in pieces]
@@ -1652,7 +1652,7 @@ def _markers(lexicon: Lexicon, name: str) -> re.Pattern[str] | None:
     # The words bounded on both sides share one pair of lookarounds: a long list (the blame words,
     # the reports) is searched several times faster than with a lookbehind tried for every word at
     # every place. Longest first within each group, so a match keeps the longest word there.
-    numbered = lexicon.abbreviations if name == "negations" else frozenset()
+    numbered = lexicon.numbered if name == "negations" else frozenset()
     plain = [w for w in words if wordlike(w[0]) and wordlike(w[-1]) and not w.startswith("n'") and w not in numbered]
     parts = ["(?<![^\\W_])(?:" + "|".join(re.escape(w) for w in plain) + ")(?![^\\W_])"] if plain else []
     parts += [("(?<![^\\W_])" if wordlike(word[0]) and not word.startswith("n'") else "") + re.escape(word)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib.resources import files
 
 import yaml
@@ -109,6 +109,12 @@ class Lexicon:
     gap: int = 0  # how much may stand between a term's parts: characters (Chinese) or words
     known: bool = False  # False for a language without a lexicon file
     spaced: bool = True  # words written apart (English, Vietnamese) or not (Chinese)
+
+    @cached_property
+    def numbered(self) -> frozenset[str]:
+        """Abbreviations that are also negations ("No."): a name before a number ("No. 3 Primary"),
+        a bare answer that ends its sentence before a capital ("No. Fenghe supplies ...")."""
+        return self.abbreviations & frozenset(self.negations)
 
     def canon(self, folded: str) -> str:
         """Folded text with each language variant written its canonical way (已经 -> 已)."""
