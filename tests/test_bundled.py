@@ -1625,3 +1625,40 @@ def test_a_reply_without_a_contact_is_held_below_p(text, capped):
 ])
 def test_who_did_what_a_may_that_grants_and_a_bare_no(scenario_id, task_id, criterion, text, passes):
     _assert_passes(scenario_id, task_id, criterion, text, passes)
+
+
+# (m) Session 49: a label completing a refusal across an aside, a half-truth written across a
+# comma, a pointer to the official release after real answers, and new words.
+@pytest.mark.parametrize(("scenario_id", "task_id", "criterion", "text", "passes"), [
+    # "Nobody calls her, or any parent, a rumour-monger" refuses the label; the aside does not free it
+    ("district-hot-spot-en", "plan", "no-blame", "Ms Trang raised a real problem. Nobody calls her, or any parent, a "
+     "rumour-monger." + DRAFT_EN, True),
+    ("district-hot-spot-en", "plan", "no-blame", "Ms Trang is, like the other parents, a rumour-monger." + DRAFT_EN, False),
+    # what nothing may suggest is denied, "may" and all
+    ("school-food-rumour-en", "plan", "no-blame", "Nothing we say may suggest she spread a rumour." + SEALED_EN, True),
+    # "7份样品，快检全部合格" leaves out the sealed sacks that failed, across its comma
+    ("school-food-rumour", "statement", "no-false-claims", "市场监管部门抽取的7份样品，快检全部合格。" + SEALED_ZH, False),
+    ("school-food-rumour", "statement", "no-false-claims", "市场监管部门抽取的7份样品，快检全部合格；其中封存的2袋大米霉变粒超标，"
+     "判定不合格。" + SEALED_ZH, True),
+    # the sealed rice was no danger, set aside only as a precaution: it failed the test
+    ("school-food-rumour-en", "follow-up", "no-false-claims", "Even the rejected rice was no danger to health, and it was set "
+     "aside only as a precaution." + SEALED_EN, False),
+    # the page made up the arrest story; the first post was a parent's genuine grievance
+    ("district-hot-spot-en", "statement", "no-false-claims", "The page \"Hong Ha Gossip\" made up the first post about "
+     "\"almost 8 million\"." + DRAFT_EN, False),
+    ("district-hot-spot-en", "statement", "no-false-claims", "The page \"Hong Ha Gossip\" made up the arrest story." + DRAFT_EN, True),
+    ("district-hot-spot", "survey", "no-false-claims", "Bảng kê là bản dự thảo, chưa thu của phụ huynh đồng nào; khoản điều hòa "
+     "không có việc phải trả lại tiền.", False),
+    # "以上情况以通报为准" after real answers defers, and is marked down; it is no stonewall
+    ("school-food-rumour", "follow-up", "no-stonewalling", "验收时已发现霉变并封存，学生没有食用。以上情况以联合工作组通报为准。", True),
+    ("school-food-rumour", "follow-up", "no-deferral", "验收时已发现霉变并封存，学生没有食用。以上情况以联合工作组通报为准。", False),
+    ("school-food-rumour", "follow-up", "no-deferral", "验收时已发现霉变并封存，学生没有食用。", True),
+    ("school-food-rumour", "follow-up", "no-blame", "个别网民散布恶意言论，请广大网民理性发言，切勿以身试法。" + SEALED_ZH, False),
+    # not answering reporters and deleting the parents' posts is silence; answering them with the agreed text is not
+    ("district-hot-spot", "plan", "no-silence", "Không trả lời phóng viên; đề nghị quản trị viên xóa các bài liên quan." + DRAFT_VI, False),
+    ("district-hot-spot", "plan", "no-silence", "Trả lời phóng viên bằng nội dung thông tin chính thức." + DRAFT_VI, True),
+    ("district-hot-spot-en", "assess", "no-silence", "Ask the admins to remove the post and the reshares." + DRAFT_EN, False),
+    ("district-hot-spot-en", "assess", "no-silence", "We will not ask anyone to delete the parent's post." + DRAFT_EN, True),
+])
+def test_a_label_across_an_aside_a_comma_in_a_half_truth_and_a_deferral(scenario_id, task_id, criterion, text, passes):
+    _assert_passes(scenario_id, task_id, criterion, text, passes)

@@ -1602,3 +1602,28 @@ def test_lists_withheld_or_left_open_and_rejections_in_new_words(text, lang, ter
 def test_a_measure_labelling_a_list_that_says_nothing_was_decided_is_left_open(text, lang, term, left_open):
     reading = Reading(text, lexicon(lang))
     assert [reading.left_open(hit) for hit in reading.hits(term, TENSE)] == [left_open]
+
+
+@pytest.mark.parametrize(("text", "lang", "term", "stance"), [
+    # a denial of all there is reaches past a modal after it: "may" is what it denies, not a hedge
+    ("Nothing we say may suggest she spread a rumour.", "en", "spread a rumour", NEGATED),
+    ("Nobody at the school may say that she spread a rumour.", "en", "spread a rumour", NEGATED),
+    # a hedge before the denial still makes it a hedge, and one that opens on the same word too
+    ("Chưa rõ khoản điều hòa có được hoàn trả hay không.", "vi", "hoàn trả", HEDGED),
+    ("We may find that she spread a rumour.", "en", "spread a rumour", HEDGED),
+])
+def test_a_denial_of_all_governs_a_modal_after_it(text, lang, term, stance):
+    reading = Reading(text, lexicon(lang))
+    assert [hit.stance for hit in reading.hits(term, TENSE)] == [stance]
+
+
+@pytest.mark.parametrize(("text", "term", "found"), [
+    # a term with a full-width comma is looked for across the comma, as the text has it
+    ("市场监管部门抽取的7份样品，快检全部合格。", "样品，快检全部合格", True),
+    ("市场监管部门抽取的7份样品快检全部合格。", "样品，快检全部合格", False),
+    # a comma inside a number is no break: 1,650,000 is one clause's word
+    ("Các khoản thu chính thức là 1,650,000 đồng.", "1,650,000 đồng", True),
+])
+def test_a_term_holding_a_comma_is_looked_for_across_clauses(text, term, found):
+    lang = "zh-CN" if any("\u4e00" <= ch <= "\u9fff" for ch in text) else "vi"
+    assert bool(Reading(text, lexicon(lang)).hits(term)) is found

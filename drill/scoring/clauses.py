@@ -65,6 +65,7 @@ _SENTENCE_END = "。！？!?；;\n"  # a semicolon parts statements that stand o
 _CLAUSE_BREAK = "，,：:、（）()「」《》—…|"  # read before NFKC, which would make ， a ,; | parts the cells of a table
 # ASCII marks between two digits belong to a number (1.650.000, 1,65, 10:30), not to the sentence.
 _ASCII_NEEDS_SPACE = ".,;:"
+_FOLDED_COMMA = re.compile(r"(?<!\d),|,(?!\d)")  # a comma as a term holds it once folded, not one in "1,650,000"
 _WORD = re.compile(r"\w+(?:[.,']\w+)*")
 # How close before a term a negation must stand to deny it: characters for Chinese, else words.
 _STEM_MIN = 4  # letters of a rubric's English stem ("test", "sampl") that match the words it begins
@@ -819,8 +820,16 @@ class Reading:
         """Whether a label follows a refusal to name the public so, among its clause's first words
         ("we will not describe her or other parents as spreading rumours", 我们不会把家长说成造谣者:
         the lexicon's `refusals`, then a word of `namings` where the language has them). Not a
-        general negation: "我们不把造谣者的名字公开" still calls people rumour-mongers."""
+        general negation: "我们不把造谣者的名字公开" still calls people rumour-mongers. A label
+        that stands alone after an aside completes its sentence's first clause, and is denied when
+        that clause refuses or opens on a denial: "Nobody calls her, or any parent, a rumour-monger";
+        "Do not call her, or any parent, a troublemaker"."""
         before = hit.clause.read[:hit.start]
+        earlier, _ = self._sentence(hit.clause)
+        if earlier and all(word in self.lexicon.fillers for word in _WORD.findall(before)):
+            before = earlier[0].read
+            if self._opens("quantified", before) or self._opens("prohibitions", before):
+                return True
         pattern = _markers(self.lexicon, "refusals")
         found = pattern.search(before) if pattern is not None else None
         if found is None:
@@ -1372,20 +1381,21 @@ class Reading:
         is wherever it stands (no pupil, nobody, never, no evidence; 没有任何; "không có ... nào": "the
         hospital confirms that no pupil from the school has been admitted to hospital"). An "and"
         ends its reach ("no pupil was hospitalised and the three absent had a seasonal cold"), and a
-        hedge before the hit makes it a hedge ("we cannot confirm that no pupil ..."). A term that is
+        hedge before the negation makes it a hedge ("we cannot confirm that no pupil ..."); one after
+        it is what it denies ("nothing we say may suggest she spread a rumour"). A term that is
         itself a denial is not asked about (see _stance: "the rice never left the storeroom so it
         was never served" says it was never served)."""
         lex = self.lexicon
-        if self._any("hedges", before):
-            return False
         head = self._unjoined(before)
+        hedges = _markers(lex, "hedges")
+        hedge = hedges.search(head) if hedges is not None else None
         coordinators = _markers(lex, "coordinators")
         lead_max, reach = (_OPENING_LEAD_WORDS, _GOVERNED_WORDS) if lex.spaced else (_OPENING_LEAD_CHARS, _GOVERNED_CHARS)
         for name, opens in (("prohibitions", True), ("quantified", False)):
             pattern = _markers(lex, name)
             for found in pattern.finditer(head) if pattern is not None else ():
                 lead, governed = head[:found.start()], head[found.end():]
-                if (not (coordinators and coordinators.search(governed))
+                if (not (coordinators and coordinators.search(governed)) and not (hedge and hedge.start() <= found.start())
                         and (not opens or self._extent(lead) < lead_max) and self._extent(governed) <= reach):
                     return True
         return False
@@ -1671,8 +1681,10 @@ def _longest(lexicon: Lexicon, name: str) -> int:
 def _spans_clauses(wanted: str, abbreviations: frozenset[str] = frozenset()) -> bool:
     """Whether a term holds a clause break, so that it can only be looked for in the whole text.
     A full stop after an abbreviation breaks nothing, as in the text (_split): "video was filmed
-    at no. 3" is looked for clause by clause, where "whether" before it still asks."""
-    if any(c in wanted for c in _SENTENCE_END + "，；、") or any(f"{c} " in wanted for c in _ASCII_NEEDS_SPACE if c != "."):
+    at no. 3" is looked for clause by clause, where "whether" before it still asks. A comma
+    not between digits breaks one too: folding made "样品，全部合格" "样品,全部合格"."""
+    if (any(c in wanted for c in _SENTENCE_END + "，；、") or any(f"{c} " in wanted for c in _ASCII_NEEDS_SPACE if c != ".")
+            or _FOLDED_COMMA.search(wanted)):
         return True
     return any(not _abbreviated([wanted[:at]], abbreviations) for at in range(len(wanted) - 1) if wanted.startswith(". ", at))
 
