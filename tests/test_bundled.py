@@ -1659,6 +1659,16 @@ def test_who_did_what_a_may_that_grants_and_a_bare_no(scenario_id, task_id, crit
     ("district-hot-spot", "plan", "no-silence", "Trả lời phóng viên bằng nội dung thông tin chính thức." + DRAFT_VI, True),
     ("district-hot-spot-en", "assess", "no-silence", "Ask the admins to remove the post and the reshares." + DRAFT_EN, False),
     ("district-hot-spot-en", "assess", "no-silence", "We will not ask anyone to delete the parent's post." + DRAFT_EN, True),
+    # asking the public to "be alert" and "rely only on official information" lectures them
+    ("district-hot-spot-en", "statement", "no-lecturing", "The school asks parents to be alert and to rely only on official "
+     "information." + DRAFT_EN, False),
+    ("district-hot-spot-en", "statement", "no-lecturing", "The school will stay alert to new questions and answer them."
+     + DRAFT_EN, True),
+    ("district-hot-spot", "assess", "no-blame", "Đây là hành vi cố tình bôi nhọ nhà trường." + DRAFT_VI, False),
+    # a report addressed "To: Standing board" says whom it reports to
+    ("district-hot-spot-en", "assess", "report-up", "Quick assessment. To: Standing board of the District Party Committee."
+     + DRAFT_EN, True),
+    ("district-hot-spot-en", "assess", "report-up", "Quick assessment. To be read by the monitoring desk." + DRAFT_EN, False),
 ])
 def test_a_label_across_an_aside_a_comma_in_a_half_truth_and_a_deferral(scenario_id, task_id, criterion, text, passes):
     _assert_passes(scenario_id, task_id, criterion, text, passes)
