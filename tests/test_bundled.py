@@ -1653,6 +1653,9 @@ def test_who_did_what_a_may_that_grants_and_a_bare_no(scenario_id, task_id, crit
     ("school-food-rumour", "follow-up", "no-stonewalling", "验收时已发现霉变并封存，学生没有食用。以上情况以联合工作组通报为准。", True),
     ("school-food-rumour", "follow-up", "no-deferral", "验收时已发现霉变并封存，学生没有食用。以上情况以联合工作组通报为准。", False),
     ("school-food-rumour", "follow-up", "no-deferral", "验收时已发现霉变并封存，学生没有食用。", True),
+    ("school-food-rumour", "follow-up", "no-deferral", "大米已在验收时封存，未供学生食用，检测结果已在通报中公布。", False),
+    ("school-food-rumour-en", "follow-up", "no-deferral", "The sacks were sealed at the delivery check; for the test results, "
+     "see the statement.", False),
     ("school-food-rumour", "follow-up", "no-blame", "个别网民散布恶意言论，请广大网民理性发言，切勿以身试法。" + SEALED_ZH, False),
     # not answering reporters and deleting the parents' posts is silence; answering them with the agreed text is not
     ("district-hot-spot", "plan", "no-silence", "Không trả lời phóng viên; đề nghị quản trị viên xóa các bài liên quan." + DRAFT_VI, False),
