@@ -1634,11 +1634,15 @@ def test_who_did_what_a_may_that_grants_and_a_bare_no(scenario_id, task_id, crit
     ("district-hot-spot-en", "plan", "no-blame", "Ms Trang raised a real problem. Nobody calls her, or any parent, a "
      "rumour-monger." + DRAFT_EN, True),
     ("district-hot-spot-en", "plan", "no-blame", "Ms Trang is, like the other parents, a rumour-monger." + DRAFT_EN, False),
-    # what nothing may suggest is denied, "may" and all
+    ("district-hot-spot-en", "plan", "no-blame", "Nobody doubts it, she is, like the others, a rumour-monger." + DRAFT_EN, False),
+    ("district-hot-spot", "plan", "no-blame", "Không ai gọi chị Trang, hay bất kỳ phụ huynh nào, là phần tử xấu." + DRAFT_VI, True),
+    # "nothing we say may suggest" refuses the label; a "could be" after "nobody doubts" does not
     ("school-food-rumour-en", "plan", "no-blame", "Nothing we say may suggest she spread a rumour." + SEALED_EN, True),
-    # "7份样品，快检全部合格" leaves out the sealed sacks that failed, across its comma
+    ("school-food-rumour-en", "plan", "no-blame", "Nobody doubts that some of these parents could be rumour-mongers."
+     + SEALED_EN, False),
+    # all seven samples passing, written across a comma, is false: the two from the sealed sacks failed
     ("school-food-rumour", "statement", "no-false-claims", "市场监管部门抽取的7份样品，快检全部合格。" + SEALED_ZH, False),
-    ("school-food-rumour", "statement", "no-false-claims", "市场监管部门抽取的7份样品，快检全部合格；其中封存的2袋大米霉变粒超标，"
+    ("school-food-rumour", "statement", "no-false-claims", "在用大米和留样共5份样品，快检全部合格；封存的2袋大米霉变粒超标，"
      "判定不合格。" + SEALED_ZH, True),
     # the sealed rice was no danger, set aside only as a precaution: it failed the test
     ("school-food-rumour-en", "follow-up", "no-false-claims", "Even the rejected rice was no danger to health, and it was set "
@@ -1649,24 +1653,33 @@ def test_who_did_what_a_may_that_grants_and_a_bare_no(scenario_id, task_id, crit
     ("district-hot-spot-en", "statement", "no-false-claims", "The page \"Hong Ha Gossip\" made up the arrest story." + DRAFT_EN, True),
     ("district-hot-spot", "survey", "no-false-claims", "Bảng kê là bản dự thảo, chưa thu của phụ huynh đồng nào; khoản điều hòa "
      "không có việc phải trả lại tiền.", False),
+    ("district-hot-spot", "survey", "no-false-claims", "Khoản điều hòa chưa triển khai nên không có việc phải trả lại tiền."
+     + DRAFT_VI, False),
+    ("district-hot-spot", "survey", "no-false-claims", "Nhà trường chưa thu của phụ huynh đồng nào cho khoản điều hòa; 14 gia "
+     "đình đã chuyển 35 triệu đồng vào tài khoản cá nhân của trưởng ban." + DRAFT_VI, True),
     # "以上情况以通报为准" after real answers defers, and is marked down; it is no stonewall
     ("school-food-rumour", "follow-up", "no-stonewalling", "验收时已发现霉变并封存，学生没有食用。以上情况以联合工作组通报为准。", True),
     ("school-food-rumour", "follow-up", "no-deferral", "验收时已发现霉变并封存，学生没有食用。以上情况以联合工作组通报为准。", False),
     ("school-food-rumour", "follow-up", "no-deferral", "验收时已发现霉变并封存，学生没有食用。", True),
     ("school-food-rumour", "follow-up", "no-deferral", "大米已在验收时封存，未供学生食用，检测结果已在通报中公布。", False),
-    ("school-food-rumour-en", "follow-up", "no-deferral", "The sacks were sealed at the delivery check; for the test results, "
-     "see the statement.", False),
+    ("school-food-rumour-en", "follow-up", "no-deferral", "The sacks were sealed at the delivery check; the test results are "
+     "as set out in the statement.", False),
+    ("school-food-rumour-en", "follow-up", "no-deferral", "The sacks were sealed at the delivery check. We will see the "
+     "statement from the supplier tomorrow.", True),
     ("school-food-rumour", "follow-up", "no-blame", "个别网民散布恶意言论，请广大网民理性发言，切勿以身试法。" + SEALED_ZH, False),
-    # not answering reporters and deleting the parents' posts is silence; answering them with the agreed text is not
-    ("district-hot-spot", "plan", "no-silence", "Không trả lời phóng viên; đề nghị quản trị viên xóa các bài liên quan." + DRAFT_VI, False),
-    ("district-hot-spot", "plan", "no-silence", "Trả lời phóng viên bằng nội dung thông tin chính thức." + DRAFT_VI, True),
-    ("district-hot-spot-en", "assess", "no-silence", "Ask the admins to remove the post and the reshares." + DRAFT_EN, False),
+    # putting off the official word until the review ends, or deleting the parent's post, is silence
+    ("district-hot-spot", "plan", "no-silence", "Chưa đưa thông tin chính thức trước 14 giờ; đề nghị cho lùi đến khi có kết quả "
+     "rà soát." + DRAFT_VI, False),
+    ("district-hot-spot", "plan", "no-silence", "Đưa thông tin chính thức trước 14 giờ, nói rõ việc đang rà soát." + DRAFT_VI, True),
+    ("district-hot-spot-en", "assess", "no-silence", "Ask the admins to remove the parent's post." + DRAFT_EN, False),
     ("district-hot-spot-en", "assess", "no-silence", "We will not ask anyone to delete the parent's post." + DRAFT_EN, True),
     # asking the public to "be alert" and "rely only on official information" lectures them
     ("district-hot-spot-en", "statement", "no-lecturing", "The school asks parents to be alert and to rely only on official "
      "information." + DRAFT_EN, False),
     ("district-hot-spot-en", "statement", "no-lecturing", "The school will stay alert to new questions and answer them."
      + DRAFT_EN, True),
+    ("district-hot-spot-en", "statement", "no-lecturing", "We have asked our staff to be vigilant and to rely only on official "
+     "information when they answer parents." + DRAFT_EN, True),
     ("district-hot-spot", "assess", "no-blame", "Đây là hành vi cố tình bôi nhọ nhà trường." + DRAFT_VI, False),
     # a report addressed "To: Standing board" says whom it reports to
     ("district-hot-spot-en", "assess", "report-up", "Quick assessment. To: Standing board of the District Party Committee."

@@ -821,15 +821,12 @@ class Reading:
         ("we will not describe her or other parents as spreading rumours", 我们不会把家长说成造谣者:
         the lexicon's `refusals`, then a word of `namings` where the language has them). Not a
         general negation: "我们不把造谣者的名字公开" still calls people rumour-mongers. A label
-        that stands alone after an aside completes its sentence's first clause, and is denied when
-        that clause refuses or opens on a denial: "Nobody calls her, or any parent, a rumour-monger";
-        "Do not call her, or any parent, a troublemaker"."""
+        that stands alone after an aside completes its sentence's first clause, which is then the
+        one that must refuse: "Nobody calls her, or any parent, a rumour-monger"."""
         before = hit.clause.read[:hit.start]
         earlier, _ = self._sentence(hit.clause)
         if earlier and all(word in self.lexicon.fillers for word in _WORD.findall(before)):
             before = earlier[0].read
-            if self._opens("quantified", before) or self._opens("prohibitions", before):
-                return True
         pattern = _markers(self.lexicon, "refusals")
         found = pattern.search(before) if pattern is not None else None
         if found is None:
@@ -1381,21 +1378,20 @@ class Reading:
         is wherever it stands (no pupil, nobody, never, no evidence; 没有任何; "không có ... nào": "the
         hospital confirms that no pupil from the school has been admitted to hospital"). An "and"
         ends its reach ("no pupil was hospitalised and the three absent had a seasonal cold"), and a
-        hedge before the negation makes it a hedge ("we cannot confirm that no pupil ..."); one after
-        it is what it denies ("nothing we say may suggest she spread a rumour"). A term that is
+        hedge before the hit makes it a hedge ("we cannot confirm that no pupil ..."). A term that is
         itself a denial is not asked about (see _stance: "the rice never left the storeroom so it
         was never served" says it was never served)."""
         lex = self.lexicon
+        if self._any("hedges", before):
+            return False
         head = self._unjoined(before)
-        hedges = _markers(lex, "hedges")
-        hedge = hedges.search(head) if hedges is not None else None
         coordinators = _markers(lex, "coordinators")
         lead_max, reach = (_OPENING_LEAD_WORDS, _GOVERNED_WORDS) if lex.spaced else (_OPENING_LEAD_CHARS, _GOVERNED_CHARS)
         for name, opens in (("prohibitions", True), ("quantified", False)):
             pattern = _markers(lex, name)
             for found in pattern.finditer(head) if pattern is not None else ():
                 lead, governed = head[:found.start()], head[found.end():]
-                if (not (coordinators and coordinators.search(governed)) and not (hedge and hedge.start() <= found.start())
+                if (not (coordinators and coordinators.search(governed))
                         and (not opens or self._extent(lead) < lead_max) and self._extent(governed) <= reach):
                     return True
         return False
