@@ -1666,7 +1666,10 @@ def test_who_did_what_a_may_that_grants_and_a_bare_no(scenario_id, task_id, crit
      "as set out in the statement.", False),
     ("school-food-rumour-en", "follow-up", "no-deferral", "The sacks were sealed at the delivery check. We will see the "
      "statement from the supplier tomorrow.", True),
-    ("school-food-rumour", "follow-up", "no-blame", "个别网民散布恶意言论，请广大网民理性发言，切勿以身试法。" + SEALED_ZH, False),
+    # "do not test the law" threatens the public: the warning is the label
+    ("school-food-rumour", "follow-up", "no-blame", "请广大网民理性发言，切勿以身试法。" + SEALED_ZH, False),
+    ("school-food-rumour", "follow-up", "no-blame", "公安机关提醒广大网民不要以身试法。" + SEALED_ZH, False),
+    ("school-food-rumour", "follow-up", "no-blame", "请广大网民理性发言，欢迎继续监督。" + SEALED_ZH, True),
     # putting off the official word until the review ends, or deleting the parent's post, is silence
     ("district-hot-spot", "plan", "no-silence", "Chưa đưa thông tin chính thức trước 14 giờ; đề nghị cho lùi đến khi có kết quả "
      "rà soát." + DRAFT_VI, False),
