@@ -1666,6 +1666,11 @@ def test_who_did_what_a_may_that_grants_and_a_bare_no(scenario_id, task_id, crit
      "as set out in the statement.", False),
     ("school-food-rumour-en", "follow-up", "no-deferral", "The sacks were sealed at the delivery check. We will see the "
      "statement from the supplier tomorrow.", True),
+    # the meal committee is a way to watch the canteen, not a way to reach the office; signing up with a class teacher is
+    ("school-food-rumour-en", "follow-up", "contact", "Parents on the meal committee eat with the pupils every week." + SEALED_EN, False),
+    ("school-food-rumour-en", "follow-up", "contact", "To visit the canteen, sign up with your class teacher." + SEALED_EN, True),
+    ("school-food-rumour", "follow-up", "contact", "学校有家长膳食委员会，每周陪餐。" + SEALED_ZH, False),
+    ("school-food-rumour", "follow-up", "contact", "想参加陪餐的家长跟班主任说一声就行。" + SEALED_ZH, True),
     # "do not test the law" threatens the public: the warning is the label
     ("school-food-rumour", "follow-up", "no-blame", "请广大网民理性发言，切勿以身试法。" + SEALED_ZH, False),
     ("school-food-rumour", "follow-up", "no-blame", "公安机关提醒广大网民不要以身试法。" + SEALED_ZH, False),
