@@ -1696,3 +1696,18 @@ def test_who_did_what_a_may_that_grants_and_a_bare_no(scenario_id, task_id, crit
 ])
 def test_a_label_across_an_aside_a_comma_in_a_half_truth_and_a_deferral(scenario_id, task_id, criterion, text, passes):
     _assert_passes(scenario_id, task_id, criterion, text, passes)
+
+
+
+def test_a_plan_with_no_fallback_is_held_under_p():
+    """A plan that says what to do and who does it but not what to do if things get worse has a
+    minor shortcoming: experts rate such plans S (the escalation criterion's cap of 84)."""
+    from drill.scoring import Submission, automatic_score
+
+    graded = yaml.safe_load((Path(__file__).parents[1] / "graded" / "district-hot-spot-en-drafts26.yaml").read_text(encoding="utf-8"))
+    text = next(e["text"] for e in graded["examples"] if e["id"] == "i-plan-01")
+    fallback = text[text.index("5. IF THINGS GET WORSE"):text.index("Contact:")]
+    exercise = Loader().load_exercise(scenario_path("district-hot-spot-en"))
+    whole, held = (automatic_score(exercise, Submission("ward", "plan", 4 * 3600, plan, {}), 4.5 * 3600)
+                   for plan in (text, text.replace(fallback, "")))
+    assert whole > 85 and held <= 84, (whole, held)
