@@ -1711,3 +1711,17 @@ def test_a_plan_with_no_fallback_is_held_under_p():
     whole, held = (automatic_score(exercise, Submission("ward", "plan", 4 * 3600, plan, {}), 4.5 * 3600)
                    for plan in (text, text.replace(fallback, "")))
     assert whole > 85 and held <= 84, (whole, held)
+
+
+def test_a_reply_that_never_meets_the_parents_worry_is_held_under_p():
+    """A reply to parents at the gate that says everything right but never acknowledges their worry
+    is cold: experts rate it S at best (the concern criterion's cap of 84)."""
+    from drill.scoring import Submission, automatic_score
+
+    graded = yaml.safe_load((Path(__file__).parents[1] / "graded" / "district-hot-spot-en.yaml").read_text(encoding="utf-8"))
+    text = next(e["text"] for e in graded["examples"] if e["id"] == "rp-excellent")
+    exercise = Loader().load_exercise(scenario_path("district-hot-spot-en"))
+    cold = text.replace("We understand why you are here and why you are upset. ", "")
+    whole, held = (automatic_score(exercise, Submission("school", "reply-parents", 3 * 3600 + 20 * 60, reply, {}), 3.5 * 3600)
+                   for reply in (text, cold))
+    assert whole > 85 and held <= 84, (whole, held)
