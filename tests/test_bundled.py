@@ -963,15 +963,15 @@ def test_a_short_empty_phrased_reply_scores_under_40_whatever_its_kind_words(sce
     ("district-hot-spot", "district-hot-spot-vi-internal", "survey"),
     ("school-food-rumour", "school-food-rumour-zh-internal", "plan"),
 ])
-def test_a_late_internal_text_keeps_three_quarters_as_a_public_one_does(scenario, graded, task):
+def test_a_late_internal_text_keeps_about_three_quarters_of_its_worth(scenario, graded, task):
     """The leader who asked for an assessment, a survey or a plan by a time needed it then: late,
-    however good, it keeps 75% of its worth, as a late statement does (experts mark late internal
-    texts down a band)."""
+    however good, it keeps 77% of its worth, about what a late statement keeps (75%: experts mark
+    late internal texts down a little less, and one held at 50 for an over-claim still falls to U)."""
     text = next(e.text for e in Loader().load_graded(ROOT / "graded" / f"{graded}.yaml")[1].examples if e.task == task)
     due = 3600.0
     on_time, late = _task_score(scenario, task, text, due - 60, due), _task_score(scenario, task, text, due + 3 * 3600, due)
-    assert any(g.criterion == "on-time" and g.keep == 0.75 for g in late.gates), late.gates
-    assert late.score == pytest.approx(0.75 * late.uncapped, abs=0.05) and late.score < on_time.score
+    assert any(g.criterion == "on-time" and g.keep == 0.77 for g in late.gates), late.gates
+    assert late.score == pytest.approx(0.77 * late.uncapped, abs=0.05) and late.score < on_time.score
 
 
 @pytest.mark.parametrize(("scenario_id", "text", "reports"), [
