@@ -1627,8 +1627,9 @@ def test_who_did_what_a_may_that_grants_and_a_bare_no(scenario_id, task_id, crit
     _assert_passes(scenario_id, task_id, criterion, text, passes)
 
 
-# (m) Session 49: a label completing a refusal across an aside, a half-truth written across a
-# comma, a pointer to the official release after real answers, and new words.
+# (m) Session 49: a label completing a refusal across an aside, a claim written across a comma,
+# a pointer to the official release after real answers, what counts as a way to reach the office,
+# and new words.
 @pytest.mark.parametrize(("scenario_id", "task_id", "criterion", "text", "passes"), [
     # "Nobody calls her, or any parent, a rumour-monger" refuses the label; the aside does not free it
     ("district-hot-spot-en", "plan", "no-blame", "Ms Trang raised a real problem. Nobody calls her, or any parent, a "
