@@ -1700,29 +1700,21 @@ def test_a_label_across_an_aside_a_comma_in_a_half_truth_and_a_deferral(scenario
 
 
 
-def test_a_plan_with_no_fallback_is_held_under_p():
-    """A plan that says what to do and who does it but not what to do if things get worse has a
-    minor shortcoming: experts rate such plans S (the escalation criterion's cap of 84)."""
+@pytest.mark.parametrize(("graded", "example", "due", "gap_from", "gap_to"), [
+    # a plan with no fallback for things getting worse (the escalation criterion's cap)
+    ("district-hot-spot-en-drafts26", "i-plan-01", 4.5 * 3600, "5. IF THINGS GET WORSE", "Contact:"),
+    # a reply to parents at the gate that never acknowledges their worry is cold (the concern criterion's cap)
+    ("district-hot-spot-en", "rp-excellent", 3.5 * 3600, "We understand why", "Here is what"),
+])
+def test_a_text_with_a_minor_gap_is_held_under_p(graded, example, due, gap_from, gap_to):
+    """A text that is right in all else but leaves out one thing the experts count a minor
+    shortcoming is held at 84: experts rate such texts S, not P."""
+    from drill.formats.graded import team_of
     from drill.scoring import Submission, automatic_score
 
-    graded = yaml.safe_load((Path(__file__).parents[1] / "graded" / "district-hot-spot-en-drafts26.yaml").read_text(encoding="utf-8"))
-    text = next(e["text"] for e in graded["examples"] if e["id"] == "i-plan-01")
-    fallback = text[text.index("5. IF THINGS GET WORSE"):text.index("Contact:")]
-    exercise = Loader().load_exercise(scenario_path("district-hot-spot-en"))
-    whole, held = (automatic_score(exercise, Submission("ward", "plan", 4 * 3600, plan, {}), 4.5 * 3600)
-                   for plan in (text, text.replace(fallback, "")))
-    assert whole > 85 and held <= 84, (whole, held)
-
-
-def test_a_reply_that_never_meets_the_parents_worry_is_held_under_p():
-    """A reply to parents at the gate that says everything right but never acknowledges their worry
-    is cold: experts rate it S at best (the concern criterion's cap of 84)."""
-    from drill.scoring import Submission, automatic_score
-
-    graded = yaml.safe_load((Path(__file__).parents[1] / "graded" / "district-hot-spot-en.yaml").read_text(encoding="utf-8"))
-    text = next(e["text"] for e in graded["examples"] if e["id"] == "rp-excellent")
-    exercise = Loader().load_exercise(scenario_path("district-hot-spot-en"))
-    cold = text.replace("We understand why you are here and why you are upset. ", "")
-    whole, held = (automatic_score(exercise, Submission("school", "reply-parents", 3 * 3600 + 20 * 60, reply, {}), 3.5 * 3600)
-                   for reply in (text, cold))
+    _, examples, exercise = Loader().load_graded(ROOT / "graded" / f"{graded}.yaml")
+    found = next(e for e in examples.examples if e.id == example)
+    gap = found.text[found.text.index(gap_from):found.text.index(gap_to)]
+    whole, held = (automatic_score(exercise, Submission(team_of(found, exercise), found.task, found.at, text, {}), due)
+                   for text in (found.text, found.text.replace(gap, "")))
     assert whole > 85 and held <= 84, (whole, held)

@@ -1679,7 +1679,7 @@ def _spans_clauses(wanted: str, abbreviations: frozenset[str] = frozenset()) -> 
     A full stop after an abbreviation breaks nothing, as in the text (_split): "video was filmed
     at no. 3" is looked for clause by clause, where "whether" before it still asks. A comma
     not between digits breaks one too: folding made "样品，全部合格" "样品,全部合格"."""
-    if (any(c in wanted for c in _SENTENCE_END + "，；、") or any(f"{c} " in wanted for c in _ASCII_NEEDS_SPACE if c != ".")
+    if (any(c in wanted for c in _SENTENCE_END + "，；、") or any(f"{c} " in wanted for c in _ASCII_NEEDS_SPACE if c not in ".,")
             or _FOLDED_COMMA.search(wanted)):
         return True
     return any(not _abbreviated([wanted[:at]], abbreviations) for at in range(len(wanted) - 1) if wanted.startswith(". ", at))
