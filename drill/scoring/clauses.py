@@ -1061,7 +1061,8 @@ class Reading:
         retold`: an assessment, an opinion survey); a statement to the public claims what it says after
         "and". What follows a joining word ("but"), a correction (the lexicon's `corrections`:
         "actually", thực tế, 实际上) or a clause opening on the team's check (`verifications`:
-        "网上流传的照片，经核实并非……，学校从未……") is the team's own."""
+        "网上流传的照片，经核实并非……，学校从未……") is the team's own. A table's cell is read with its
+        row's first cell before it ("| Claims | ...; head teacher called in by police |")."""
         read = hit.clause.read
         if self.retold(hit):
             return True
@@ -1078,10 +1079,25 @@ class Reading:
         if (len(earlier) >= 2 and self._extent(read) <= _ITEM_WORDS and self._extent(earlier[-1].read) <= _ITEM_WORDS
                 and any(self._any("unsettled", c.read) for c in earlier[:-1])):
             return True  # an item of a list after what is not settled: "phần chưa rõ hoặc sai (ngồi cuối lớp, hiệu trưởng bị bắt)"
-        before = [c.read for c in earlier] + [hit.clause.intro, hit.clause.aside, own]
+        before = [c.read for c in earlier] + [hit.clause.intro, hit.clause.aside, own, self._row_labels.get(id(hit.clause), "")]
         return (any(self._any("reports", part) or self._any("recounts", part) for part in before)
                 and not any(self._any("rejections", part) or self._any("corrections", part) or self._opens("verifications", part)
                             for part in before))
+
+    @cached_property
+    def _row_labels(self) -> dict[int, str]:
+        """The first cell of the table row each later cell of it stands in: what the row is about,
+        over every statement of its cells ("| Claims | the list is the school's; the head teacher
+        was called in by police |" retells both)."""
+        labels: dict[int, str] = {}
+        label, previous = "", 0
+        for clause in self.clauses:
+            if clause.column == 1:
+                label = f"{label} | {clause.read}" if previous == 1 else clause.read
+            elif clause.column > 1:
+                labels[id(clause)] = label
+            previous = clause.column
+        return labels
 
     def voiced(self, hit: Hit) -> bool:
         """Whether the words before the hit in its clause, or the label over it, name a member of
@@ -1350,7 +1366,8 @@ class Reading:
         that a clause before it opened ("Do not announce penalties, | suspensions or free health
         checks"; the lexicon's `withheld`: not "Avoid panic, | all pupils are well" nor "Do not worry,
         ..."): items, short and with no verb of their own (an auxiliary: "Do not mention names, |
-        the sacks were sealed" says it), up to an "or" in this clause or the next."""
+        the sacks were sealed" says it), up to an "or" or a list's closing "etc.", 等 in this clause
+        or the next ("不承诺体检、| 停供、| 停职等未经研究的措施")."""
         if not self._withholds:
             return False  # asked of nearly every hit, and most texts withhold nothing
         earlier, later = self._sentence(clause)
@@ -1361,9 +1378,9 @@ class Reading:
                 return False
         else:
             return False
-        alternatives = _markers(self.lexicon, "alternatives")
-        return (alternatives is not None and self._item(clause.read)
-                and any(self._item(item.read) and alternatives.search(item.read) for item in [clause, *later[:1]]))
+        ends = [m for m in (_markers(self.lexicon, "alternatives"), _markers(self.lexicon, "closers")) if m is not None]
+        return (bool(ends) and self._item(clause.read)
+                and any(self._item(item.read) and any(end.search(item.read) for end in ends) for item in [clause, *later[:1]]))
 
     def _item(self, read: str) -> bool:
         """Whether a clause reads as a bare item of a list: short, and no auxiliary or word of a

@@ -21,7 +21,7 @@ from drill.i18n import language_for
 from .matching import fold
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame", "owning", "alternatives", "bounded", "reports", "conditions", "directives", "coordinators", "quantified", "prohibitions", "consequents", "cases", "apart", "referrals", "lecturing", "agents", "proposals", "asked", "past_endings", "reasons", "sanctions", "targets", "deferrals", "topics", "examples", "inversions", "askers", "unsettled", "forces", "news", "affirmations", "refusals", "namings", "exploits", "open_decisions", "unsaid", "withheld", "falsehoods", "wishes", "relatives", "norms", "recounts", "either", "corrections", "fabricators", "public", "provisional", "negators", "exclusions", "reported_too", "verdicts", "subordinators", "criteria", "pointers", "demands", "permissions", "verifications", "unnegated")
+_LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame", "owning", "alternatives", "closers", "bounded", "reports", "conditions", "directives", "coordinators", "quantified", "prohibitions", "consequents", "cases", "apart", "referrals", "lecturing", "agents", "proposals", "asked", "past_endings", "reasons", "sanctions", "targets", "deferrals", "topics", "examples", "inversions", "askers", "unsettled", "forces", "news", "affirmations", "refusals", "namings", "exploits", "open_decisions", "unsaid", "withheld", "falsehoods", "wishes", "relatives", "norms", "recounts", "either", "corrections", "fabricators", "public", "provisional", "negators", "exclusions", "reported_too", "verdicts", "subordinators", "criteria", "pointers", "demands", "permissions", "verifications", "unnegated")
 _SETS = ("fillers", "auxiliaries", "ongoing", "underway", "done", "past", "abbreviations", "grammar", "prepositions")  # looked up one word at a time
 
 
@@ -40,6 +40,7 @@ class Lexicon:
     measures: tuple[str, ...] = ()
     blame: tuple[str, ...] = ()
     alternatives: tuple[str, ...] = ()  # "or": a negation before the first alternative denies the next too
+    closers: tuple[str, ...] = ()  # "etc.", 等: a list's last item, as an "or" before it marks one
     reports: tuple[str, ...] = ()  # "circulating", 网传, lan truyền: what follows in the sentence is the rumour retold
     reported_too: tuple[str, ...] = ()  # "and that": what follows is said by the same report as what went before
     verdicts: tuple[str, ...] = ()  # a table column whose "No" denies its row ("True?", "Đúng/Sai", "是否属实")
