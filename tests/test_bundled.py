@@ -1718,3 +1718,80 @@ def test_a_text_with_a_minor_gap_is_held_under_p(graded, example, due, gap_from,
     whole, held = (automatic_score(exercise, Submission(team_of(found, exercise), found.task, found.at, text, {}), due)
                    for text in (found.text, found.text.replace(gap, "")))
     assert whole > 85 and held <= 84, (whole, held)
+
+
+# ----- (n) Session 50: a table row's label, a list closed by 等 or "etc.", questions people asked, a risk
+# weighed, another office's business, "no comment" in a plan, a sample stretched to the school, new words
+ROW_EN = "| Item | Assessment |\n|---|---|\n| First source | a parent's post in \"Hong Ha Parents\", 06:30 |\n"
+
+
+@pytest.mark.parametrize(("scenario_id", "task_id", "criterion", "text", "passes"), [
+    # a row labelled as the claims retells every claim of its cell, however many sentences it holds
+    ("district-hot-spot-en", "assess", "no-false-claims", ROW_EN + "| Claims | a list of 7,850,000 dong incl. 2,500,000 dong "
+     "for air-con; pupils who have not paid sit at the back; head teacher called in by police |\n| Checked | the list is a "
+     "draft by the class 3A committee |", True),
+    ("district-hot-spot-en", "assess", "no-false-claims", ROW_EN + "| Checked | the list is a draft; head teacher called in "
+     "by police |", False),
+    # 不承诺 withholds each item of its list up to the closing 等, as "do not promise" does up to an "or"
+    ("school-food-rumour", "plan", "no-undecided", "对外口径：不承诺体检、停供、停职等未经研究的措施。" + SEALED_ZH, True),
+    ("school-food-rumour", "plan", "no-undecided", "对外口径：承诺免费体检，对供应商停供、相关人员停职等。" + SEALED_ZH, False),
+    # an audience new to the story is no label; people "who know nothing about" food safety are
+    ("district-hot-spot-en", "assess", "no-blame", "TikTok brings in a general audience that knows nothing about the school."
+     + DRAFT_EN, True),
+    ("school-food-rumour-en", "follow-up", "no-blame", "These comments come from people who know nothing about food safety."
+     + SEALED_EN, False),
+    # the questions people asked, listed without question marks, are asked, not claimed
+    ("district-hot-spot-en", "survey", "no-false-claims", "The statement should answer exactly the three things people asked "
+     "(is it the school's list, will the money come back, was the head teacher arrested)." + DRAFT_EN, True),
+    ("district-hot-spot-en", "survey", "no-false-claims", "The statement should answer the three things people asked. The "
+     "head teacher was arrested this morning." + DRAFT_EN, False),
+    # another office's business, after real answers, defers (marked down), it does not stonewall
+    ("school-food-rumour", "follow-up", "no-stonewalling", "验收时已发现霉变并封存，未供学生食用。家长监督：不属我局职责，请咨询教育部门。", True),
+    ("school-food-rumour", "follow-up", "no-deferral", "验收时已发现霉变并封存，未供学生食用。家长监督：不属我局职责，请咨询教育部门。", False),
+    ("school-food-rumour-en", "follow-up", "no-deferral", "The sacks were sealed at the delivery check. Parents' oversight "
+     "is not our responsibility; please ask the Education Bureau.", False),
+    ("school-food-rumour", "follow-up", "no-stonewalling", "对此无可奉告。" + SEALED_ZH, False),
+    # a plan that has the press told "no comment", or releases nothing until later, advises silence
+    ("school-food-rumour-en", "plan", "no-silence", "Media enquiries are to be told \"under investigation, no comment\"."
+     + SEALED_EN, False),
+    ("school-food-rumour-en", "plan", "no-silence", "The Bureau will release nothing until the full laboratory report is "
+     "signed." + SEALED_EN, False),
+    ("district-hot-spot-en", "plan", "no-silence", "The Section gives no separate comment; all questions go to the ward."
+     + DRAFT_EN, True),
+    ("school-food-rumour", "plan", "no-silence", "媒体采访一律答复“以官方通报为准，无可奉告”。" + SEALED_ZH, False),
+    # a quick poll stretched to the whole school overreaches; forecasting that people will say "the whole district" does not
+    ("district-hot-spot", "survey", "no-overreach", "72% phụ huynh của trường, tương đương khoảng 900 gia đình, bức xúc."
+     + DRAFT_VI, False),
+    ("district-hot-spot", "survey", "no-overreach", "Nếu chậm, nguy cơ ý kiến “cả quận đều thế” lan rộng." + DRAFT_VI, True),
+    ("district-hot-spot-en", "survey", "no-overreach", "72% of those asked, equivalent to about 900 families, are upset."
+     + DRAFT_EN, False),
+    # falsehoods in new words, and a request to keep to the rules that states none
+    ("school-food-rumour", "statement", "no-false-claims", "封存的2袋大米经快检，霉变粒等指标在国家标准允许范围内，不影响食用。"
+     + SEALED_ZH, False),
+    ("school-food-rumour", "plan", "no-false-claims", "口径：检测全部合格，食堂不存在霉变大米。", False),
+    ("school-food-rumour", "follow-up", "no-false-claims", "同批次配送另外两所学校的大米，经检测合格，已正常使用。" + SEALED_ZH, False),
+    ("school-food-rumour", "follow-up", "no-false-claims", "这2袋米到货时，验收员未能及时发现霉变，米袋随其他大米一起入库。"
+     + SEALED_ZH, False),
+    ("school-food-rumour-en", "statement", "no-false-claims", "The photos were pieced together by a marketing account from a "
+     "2021 news story." + SEALED_EN, False),
+    ("school-food-rumour-en", "statement", "no-false-claims", "The video was pieced together by a marketing account from a "
+     "2021 news story." + SEALED_EN, True),
+    ("school-food-rumour-en", "follow-up", "no-false-claims", "The two damp sacks were held back at Fenghe's warehouse and "
+     "never delivered to the school." + SEALED_EN, False),
+    ("school-food-rumour-en", "plan", "no-false-claims", "Fenghe's licence expired in March; it has been operating without "
+     "a valid licence." + SEALED_EN, False),
+    ("district-hot-spot-en", "reply-parents", "no-false-claims", "The photo has been edited; no such list exists at our "
+     "school. The official payments are 1,650,000 dong per pupil.", False),
+    ("district-hot-spot", "survey", "no-false-claims", "Theo Công an quận, Hiệu trưởng đã được mời làm việc sáng nay." + DRAFT_VI, False),
+    ("district-hot-spot", "statement", "no-false-claims", "Nhà trường đề nghị các Ban đại diện cha mẹ học sinh thực hiện đúng "
+     "Thông tư 55/2011/TT-BGDĐT." + DRAFT_VI, True),
+    ("district-hot-spot", "statement", "no-false-claims", "Khoản điều hòa do Ban đại diện vận động theo đúng Thông tư 55."
+     + DRAFT_VI, False),
+    # what nobody decided, promised
+    ("district-hot-spot", "plan", "no-undecided", "Phường chủ trì; 35 triệu đồng của 14 gia đình sẽ được hoàn trả trước "
+     "20/9. Phường cam kết xử lý kỷ luật nghiêm khắc trưởng ban đại diện lớp 3A.", False),
+    ("district-hot-spot-en", "statement", "no-overclaims", "The 14 families will get their money back in full this "
+     "afternoon." + DRAFT_EN, False),
+])
+def test_a_row_label_a_closed_list_questions_asked_and_new_words(scenario_id, task_id, criterion, text, passes):
+    _assert_passes(scenario_id, task_id, criterion, text, passes)

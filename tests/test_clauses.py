@@ -985,6 +985,9 @@ def test_a_case_planned_for_in_an_internal_text_labels_nobody_but_said_to_the_pu
 @pytest.mark.parametrize(("language", "risk", "label"), [
     ("en", "The ward lead and report by noon. The matter may be exploited by hostile forces to distort the facts.",
      "The ward lead and report by noon. Bad elements are behind the posts."),
+    # "a risk that" weighs a risk as "may" does; "bad actors" are enemies of the same kind
+    ("en", "The ward lead and report by noon. The situation is serious, with a risk that bad actors exploit it to "
+     "distort the image of the school.", "The ward lead and report by noon. Bad actors are behind the posts."),
     ("vi", "Phường chủ trì. Vụ việc có thể bị thế lực thù địch lợi dụng để xuyên tạc.",
      "Phường chủ trì. Phần tử xấu đứng sau các bài đăng."),
 ])
