@@ -1781,7 +1781,7 @@ ROW_EN = "| Item | Assessment |\n|---|---|\n| First source | a parent's post in 
     ("school-food-rumour-en", "plan", "no-false-claims", "Fenghe's licence expired in March; it has been operating without "
      "a valid licence." + SEALED_EN, False),
     ("district-hot-spot-en", "reply-parents", "no-false-claims", "The photo has been edited; no such list exists at our "
-     "school. The official payments are 1,650,000 dong per pupil.", False),
+     "school or in class 3A. The official payments are 1,650,000 dong per pupil.", False),
     ("district-hot-spot", "survey", "no-false-claims", "Theo Công an quận, Hiệu trưởng đã được mời làm việc sáng nay." + DRAFT_VI, False),
     ("district-hot-spot", "statement", "no-false-claims", "Nhà trường đề nghị các Ban đại diện cha mẹ học sinh thực hiện đúng "
      "Thông tư 55/2011/TT-BGDĐT." + DRAFT_VI, True),
