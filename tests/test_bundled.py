@@ -1732,33 +1732,53 @@ ROW_EN = "| Item | Assessment |\n|---|---|\n| First source | a parent's post in 
      "draft by the class 3A committee |", True),
     ("district-hot-spot-en", "assess", "no-false-claims", ROW_EN + "| Checked | the list is a draft; head teacher called in "
      "by police |", False),
+    # a label row with an empty cell labels nothing after it; a row labelled as false claims rejects them
+    ("district-hot-spot-en", "assess", "no-false-claims", ROW_EN + "| What people are saying | |\n| Our conclusion | the "
+     "list was approved by the school office |", False),
+    ("district-hot-spot-en", "assess", "no-false-claims", ROW_EN + "| False claims | the list was approved by the school "
+     "office; head teacher called in by police |\n| Checked | the list is a draft by the class 3A committee |", True),
     # 不承诺 withholds each item of its list up to the closing 等, as "do not promise" does up to an "or"
     ("school-food-rumour", "plan", "no-undecided", "对外口径：不承诺体检、停供、停职等未经研究的措施。" + SEALED_ZH, True),
     ("school-food-rumour", "plan", "no-undecided", "对外口径：承诺免费体检，对供应商停供、相关人员停职等。" + SEALED_ZH, False),
+    ("district-hot-spot", "plan", "no-undecided", "Phường chủ trì; 35 triệu đồng của 14 gia đình sẽ được hoàn trả trước 20/9. Không "
+     "hứa trả tiền mặt, khám sức khỏe miễn phí, cách chức trưởng ban v.v.", True),
+    ("district-hot-spot", "plan", "no-undecided", "Phường chủ trì; 35 triệu đồng của 14 gia đình sẽ được hoàn trả trước 20/9. Hứa "
+     "trả tiền mặt, khám sức khỏe miễn phí, cách chức trưởng ban v.v.", False),
     # an audience new to the story is no label; people "who know nothing about" food safety are
     ("district-hot-spot-en", "assess", "no-blame", "TikTok brings in a general audience that knows nothing about the school."
      + DRAFT_EN, True),
     ("school-food-rumour-en", "follow-up", "no-blame", "These comments come from people who know nothing about food safety."
      + SEALED_EN, False),
+    ("school-food-rumour-en", "follow-up", "no-blame", "Some online commentators clearly know nothing about how school "
+     "canteens work." + SEALED_EN, False),
+    # bad actors named as those who made the fake are the case against the fake; a risk is no hedge of a claim
+    ("school-food-rumour-en", "statement", "no-blame", "The video was spliced by bad actors running an out-of-town "
+     "marketing account." + SEALED_EN, True),
+    ("district-hot-spot-en", "assess", "no-false-claims", "The biggest risk that we see is that the school office signed off "
+     "the list.", False),
     # the questions people asked, listed without question marks, are asked, not claimed
     ("district-hot-spot-en", "survey", "no-false-claims", "The statement should answer exactly the three things people asked "
      "(is it the school's list, will the money come back, was the head teacher arrested)." + DRAFT_EN, True),
     ("district-hot-spot-en", "survey", "no-false-claims", "The statement should answer the three things people asked. The "
      "head teacher was arrested this morning." + DRAFT_EN, False),
-    # another office's business, after real answers, defers (marked down), it does not stonewall
+    # another office's business, said with whom to ask, stays in the office's lane; said alone, it stonewalls
     ("school-food-rumour", "follow-up", "no-stonewalling", "验收时已发现霉变并封存，未供学生食用。家长监督：不属我局职责，请咨询教育部门。", True),
-    ("school-food-rumour", "follow-up", "no-deferral", "验收时已发现霉变并封存，未供学生食用。家长监督：不属我局职责，请咨询教育部门。", False),
-    ("school-food-rumour-en", "follow-up", "no-deferral", "The sacks were sealed at the delivery check. Parents' oversight "
-     "is not our responsibility; please ask the Education Bureau.", False),
+    ("school-food-rumour", "follow-up", "no-stonewalling", "验收时已发现霉变并封存，未供学生食用。是否处罚供应商，不属我局职责。", False),
+    ("school-food-rumour-en", "follow-up", "no-stonewalling", "The sacks were sealed at the delivery check. Parents' oversight "
+     "is not our responsibility; please ask the Education Bureau.", True),
+    ("school-food-rumour-en", "follow-up", "no-stonewalling", "The sacks were sealed at the delivery check. Whether Fenghe is "
+     "penalised is not our responsibility.", False),
     ("school-food-rumour", "follow-up", "no-stonewalling", "对此无可奉告。" + SEALED_ZH, False),
-    # a plan that has the press told "no comment", or releases nothing until later, advises silence
-    ("school-food-rumour-en", "plan", "no-silence", "Media enquiries are to be told \"under investigation, no comment\"."
-     + SEALED_EN, False),
+    # a plan that releases nothing until the full report, or has the press told 无可奉告, advises silence; one
+    # that forbids the phrase, or holds its word for the joint statement and says where calls go, does not
     ("school-food-rumour-en", "plan", "no-silence", "The Bureau will release nothing until the full laboratory report is "
      "signed." + SEALED_EN, False),
+    ("school-food-rumour-en", "plan", "no-silence", "The school will release nothing until the joint statement is approved; "
+     "all media calls are referred to the spokesperson." + SEALED_EN, True),
     ("district-hot-spot-en", "plan", "no-silence", "The Section gives no separate comment; all questions go to the ward."
      + DRAFT_EN, True),
     ("school-food-rumour", "plan", "no-silence", "媒体采访一律答复“以官方通报为准，无可奉告”。" + SEALED_ZH, False),
+    ("school-food-rumour", "plan", "no-silence", "严禁对记者说“无可奉告”，坚决杜绝“不予置评”等消极回应。" + SEALED_ZH, True),
     # a quick poll stretched to the whole school overreaches; forecasting that people will say "the whole district" does not
     ("district-hot-spot", "survey", "no-overreach", "72% phụ huynh của trường, tương đương khoảng 900 gia đình, bức xúc."
      + DRAFT_VI, False),
@@ -1768,7 +1788,8 @@ ROW_EN = "| Item | Assessment |\n|---|---|\n| First source | a parent's post in 
     # falsehoods in new words, and a request to keep to the rules that states none
     ("school-food-rumour", "statement", "no-false-claims", "封存的2袋大米经快检，霉变粒等指标在国家标准允许范围内，不影响食用。"
      + SEALED_ZH, False),
-    ("school-food-rumour", "plan", "no-false-claims", "口径：检测全部合格，食堂不存在霉变大米。", False),
+    ("school-food-rumour", "plan", "no-false-claims", "口径：检测全部合格，根本不存在霉变大米。", False),
+    ("school-food-rumour", "plan", "no-false-claims", "口径：三小食堂不存在霉变大米供学生食用的情况。" + SEALED_ZH, True),
     ("school-food-rumour", "follow-up", "no-false-claims", "同批次配送另外两所学校的大米，经检测合格，已正常使用。" + SEALED_ZH, False),
     ("school-food-rumour", "follow-up", "no-false-claims", "这2袋米到货时，验收员未能及时发现霉变，米袋随其他大米一起入库。"
      + SEALED_ZH, False),

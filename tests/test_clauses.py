@@ -1002,6 +1002,7 @@ def test_an_internal_text_may_weigh_hostile_forces_as_a_risk_but_not_call_the_pu
     assert [g.criterion for g in score(label, internal, language=language).gates] == ["blame"]
     # a parent called one, hedged, or forces a sanction is called down on in the next breath, are labels
     for said in {"en": ("The ward lead and report by noon. Ms Trang may be a bad element.",
+                        "The ward lead and report by noon. The parent who posted may be one of the bad elements exploiting it.",
                         "The ward lead and report by noon. Bad elements may exploit it, and they must be dealt with."),
                  "vi": ("Phường chủ trì. Chị Trang có thể là phần tử xấu.",
                         "Phường chủ trì. Có thể có phần tử xấu lợi dụng, đề nghị công an xử lý nghiêm.")}[language]:

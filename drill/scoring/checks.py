@@ -278,12 +278,14 @@ def _any_of(terms: list[str], answer: Answer) -> Result:
 
 
 def _none_of(terms: list[str], answer: Answer) -> Result:
-    """A term the text denies ("we will never say 'no comment'") is not said, nor one it owns up
-    to as a failing ("we apologise that we did not answer in time") or puts in the past, nor a
-    refusal to speak alone that says where the questions go instead (one voice: Reading.apart)."""
+    """A term the text denies ("we will never say 'no comment'") is not said, nor one it quotes
+    after a prohibition (严禁对记者说“无可奉告”: Reading.forbidden), owns up to as a failing ("we
+    apologise that we did not answer in time") or puts in the past, nor a refusal to speak alone
+    that says where the questions go instead (one voice: Reading.apart)."""
     w = answer.words
     reading = answer.reading
-    hits = reading.find(terms, (STATED, HEDGED), match=ORDERED, unless=lambda hit: reading.owned(hit) or reading.past(hit) or reading.apart(hit))
+    hits = reading.find(terms, (STATED, HEDGED), match=ORDERED, unless=lambda hit: (
+        reading.owned(hit) or reading.past(hit) or reading.apart(hit) or reading.forbidden(hit)))
     said = [w("scoring.says-in", terms=w.terms([hit.term for hit in hits]), quotes=_quotes(w, hits))] if hits else []
     return _absence(answer, said, w("scoring.avoids", terms=w.alternatives(terms)))
 
@@ -507,15 +509,17 @@ def _no_blame(_: bool, answer: Answer) -> Result:
     forces = set(answer.lexicon.forces)
 
     def weighed(hit: Hit) -> bool:
-        """Enemies named as a risk, hedged, as the ones who may exploit the matter ("may be
-        exploited by hostile forces": the lexicon's `exploits` in the clause), with no sanction
-        called down in the sentence ("những kẻ xấu thì phải xử lý nghiêm", "... Đề nghị công an xử
-        lý nghiêm" threaten). "Chị Trang có thể là phần tử xấu" calls a parent so: a label."""
-        return (hit.stance == HEDGED and hit.term in forces and reading.exploited(hit) and not any(
+        """Enemies named as a risk, hedged or said to be one (the lexicon's `risks`: "a risk that
+        bad actors exploit it"), as the ones who may exploit the matter ("may be exploited by
+        hostile forces": the lexicon's `exploits` in the clause), with no sanction called down and
+        no member of the public singled out in the sentence ("những kẻ xấu thì phải xử lý nghiêm",
+        "... Đề nghị công an xử lý nghiêm" threaten; "the parent who posted may be one of the bad
+        actors exploiting it" labels her). "Chị Trang có thể là phần tử xấu" calls a parent so: a label."""
+        return ((hit.stance == HEDGED or reading.risked(hit)) and reading.exploited(hit) and not reading.singled_out(hit) and not any(
             other.clause.sentence == hit.clause.sentence for term in answer.lexicon.sanctions for other in reading.hits(term, ORDERED)))
 
     def excused(hit: Hit) -> bool:
-        return (reading.named(hit) or reading.refused(hit) or hit.term not in forces and reading.fabricated(hit)
+        return (reading.named(hit) or reading.refused(hit) or reading.described(hit) or hit.term not in forces and reading.fabricated(hit)
                 or (answer.internal and (reading.conditional(hit) or weighed(hit)))
                 or hit.stance == NEGATED and not reading.warned_against(hit))
 

@@ -654,7 +654,7 @@ class Reading:
         # A table's row is one sentence, its verdict in any later cell ("| Hiệu trưởng bị bắt | Trang Hóng Biến | Sai sự thật |").
         verdict = " | ".join(c.read for c in later) if clause.column else following if self._judges(clause, following) else ""
         rest = f"{clause.read[:start]} | {clause.read[end:]} | {verdict}"
-        if self._any("rejections", rest) or self._any("falsehoods", f"{clause.intro} | {clause.aside}"):
+        if self._any("rejections", rest) or self._any("falsehoods", f"{clause.intro} | {clause.aside} | {self._row_labels.get(id(clause), '')}"):
             return REJECTED  # also the items of false news named: "False claims: ...", "tin sai sự thật (hiệu trưởng bị bắt, ...)"
         if clause.intro and self._unsaid(clause.intro):
             return NEGATED  # "Do not say: that anyone has been disciplined; that the first post was a rumour"
@@ -838,6 +838,23 @@ class Reading:
         """Whether the hit's clause says something is exploited (the lexicon's `exploits`: "may be
         exploited by hostile forces", "bị thế lực thù địch lợi dụng"), the risk official texts weigh."""
         return self._any("exploits", hit.clause.read)
+
+    def risked(self, hit: Hit) -> bool:
+        """Whether the hit's clause names what it says as a risk (the lexicon's `risks`: "a risk
+        that bad actors exploit it", *nguy cơ*, 风险): weighed, not said to have happened."""
+        return self._any("risks", hit.clause.read)
+
+    def described(self, hit: Hit) -> bool:
+        """Whether a label stands a few words after an audience new to the story (the lexicon's
+        `audiences`): "a general audience that knows nothing about the school" says how far the
+        story reaches, while "commentators who know nothing about food safety" belittles them."""
+        return self._just_before("audiences", hit, _LEAD_WORDS, _LEAD_CHARS)
+
+    def singled_out(self, hit: Hit) -> bool:
+        """Whether the hit's sentence names one member of the public (the lexicon's `targets`:
+        "the parent who posted", 发帖人, *người đăng*): what it says there falls on her."""
+        earlier, later = self._sentence(hit.clause)
+        return any(self._any("targets", clause.read) for clause in (*earlier, hit.clause, *later))
 
     def left_open(self, hit: Hit) -> bool:
         """Whether the words beside a measure leave it undecided (the lexicon's `open_decisions`:
@@ -1090,13 +1107,13 @@ class Reading:
         over every statement of its cells ("| Claims | the list is the school's; the head teacher
         was called in by police |" retells both)."""
         labels: dict[int, str] = {}
-        label, previous = "", 0
+        label, row = "", None
         for clause in self.clauses:
             if clause.column == 1:
-                label = f"{label} | {clause.read}" if previous == 1 else clause.read
+                label = f"{label} | {clause.read}" if clause.sentence == row else clause.read
+                row = clause.sentence
             elif clause.column > 1:
                 labels[id(clause)] = label
-            previous = clause.column
         return labels
 
     def voiced(self, hit: Hit) -> bool:
@@ -1115,6 +1132,12 @@ class Reading:
         while words and words[-1] in self.lexicon.fillers:
             words.pop()
         return " ".join(words)
+
+    def forbidden(self, hit: Hit) -> bool:
+        """Whether the hit is quoted after a prohibition in its clause (the lexicon's `prohibitions`:
+        严禁对记者说“无可奉告”, 杜绝“不予置评”等消极回应, 'never answer "no comment"'): the phrase is
+        named to be avoided, not used."""
+        return self._quoted(hit) and self._any("prohibitions", hit.clause.read[:hit.start])
 
     def _quoted(self, hit: Hit) -> bool:
         """Whether a claim stands between quotation marks opened before it in its sentence and
