@@ -496,8 +496,10 @@ def _no_blame(_: bool, answer: Answer) -> Result:
     whose rubric does not check the facts) may name, in a condition, the case it plans for ("if
     troublemakers gather at the gate, ..."); said to the public, the same words are a threat, and
     what a plan then tells its staff to say or do is judged as said; it may also weigh, as a risk,
-    the enemies official texts name (the lexicon's `forces`: "may be exploited by hostile forces").
-    A refusal to name the public so denies the label (Reading.refused). Warning the public against
+    those who may exploit the matter (the enemies official texts name, the lexicon's `forces`: "may
+    be exploited by hostile forces"; "a risk that bad actors exploit it"). A label said of an
+    audience new to the story describes its reach ("an audience that knows nothing about the
+    school": Reading.described). A refusal to name the public so denies the label (Reading.refused). Warning the public against
     the labelled ("do not be misled by bad actors") labels them too (Reading.warned_against). A
     sanction that falls on a member of the public ("anyone who shares it will be dealt with",
     "summon the person who posted") threatens the public without a label (Reading.aimed); one

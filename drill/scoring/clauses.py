@@ -654,8 +654,9 @@ class Reading:
         # A table's row is one sentence, its verdict in any later cell ("| Hiệu trưởng bị bắt | Trang Hóng Biến | Sai sự thật |").
         verdict = " | ".join(c.read for c in later) if clause.column else following if self._judges(clause, following) else ""
         rest = f"{clause.read[:start]} | {clause.read[end:]} | {verdict}"
-        if self._any("rejections", rest) or self._any("falsehoods", f"{clause.intro} | {clause.aside} | {self._row_labels.get(id(clause), '')}"):
-            return REJECTED  # also the items of false news named: "False claims: ...", "tin sai sự thật (hiệu trưởng bị bắt, ...)"
+        labels = f"{clause.intro} | {clause.aside} | {self._row_labels.get(id(clause), '')}"
+        if self._any("rejections", rest) or self._any("falsehoods", labels):
+            return REJECTED  # also the items of false news named: "False claims: ...", "| False claims | ... |", "tin sai sự thật (hiệu trưởng bị bắt, ...)"
         if clause.intro and self._unsaid(clause.intro):
             return NEGATED  # "Do not say: that anyone has been disciplined; that the first post was a rumour"
         if clause.intro and (self._any("hedges", clause.intro) or self._unsettling(clause.intro)):
