@@ -499,8 +499,9 @@ def _no_blame(_: bool, answer: Answer) -> Result:
     those who may exploit the matter (the enemies official texts name, the lexicon's `forces`: "may
     be exploited by hostile forces"; "a risk that bad actors exploit it"). A label said of an
     audience new to the story describes its reach ("an audience that knows nothing about the
-    school": Reading.described). A refusal to name the public so denies the label (Reading.refused). Warning the public against
-    the labelled ("do not be misled by bad actors") labels them too (Reading.warned_against). A
+    school": Reading.described). A refusal to name the public so denies the label
+    (Reading.refused). Warning the public against the labelled ("do not be misled by bad actors")
+    labels them too (Reading.warned_against). A
     sanction that falls on a member of the public ("anyone who shares it will be dealt with",
     "summon the person who posted") threatens the public without a label (Reading.aimed); one
     the text rules out ("she will not be fined") or asks about ("will the parent who posted be dealt
@@ -517,8 +518,9 @@ def _no_blame(_: bool, answer: Answer) -> Result:
         no member of the public singled out in the sentence ("những kẻ xấu thì phải xử lý nghiêm",
         "... Đề nghị công an xử lý nghiêm" threaten; "the parent who posted may be one of the bad
         actors exploiting it" labels her). "Chị Trang có thể là phần tử xấu" calls a parent so: a label."""
-        return ((hit.stance == HEDGED or reading.risked(hit)) and reading.exploited(hit) and not reading.singled_out(hit) and not any(
-            other.clause.sentence == hit.clause.sentence for term in answer.lexicon.sanctions for other in reading.hits(term, ORDERED)))
+        return ((hit.stance == HEDGED or reading.risked(hit)) and reading.exploited(hit) and not reading.singled_out(hit)
+                and not any(other.clause.sentence == hit.clause.sentence
+                            for term in answer.lexicon.sanctions for other in reading.hits(term, ORDERED)))
 
     def excused(hit: Hit) -> bool:
         return (reading.named(hit) or reading.refused(hit) or reading.described(hit) or hit.term not in forces and reading.fabricated(hit)

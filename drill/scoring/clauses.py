@@ -1402,9 +1402,9 @@ class Reading:
                 return False
         else:
             return False
-        ends = [m for m in (_markers(self.lexicon, "alternatives"), _markers(self.lexicon, "closers")) if m is not None]
-        return (bool(ends) and self._item(clause.read)
-                and any(self._item(item.read) and any(end.search(item.read) for end in ends) for item in [clause, *later[:1]]))
+        return self._item(clause.read) and any(
+            self._item(item.read) and (self._any("alternatives", item.read) or self._any("closers", item.read))
+            for item in [clause, *later[:1]])
 
     def _item(self, read: str) -> bool:
         """Whether a clause reads as a bare item of a list: short, and no auxiliary or word of a
