@@ -841,9 +841,10 @@ class Reading:
         return self._any("exploits", hit.clause.read)
 
     def risked(self, hit: Hit) -> bool:
-        """Whether the hit's clause names what it says as a risk (the lexicon's `risks`: "a risk
-        that bad actors exploit it", *nguy cơ*, 风险): weighed, not said to have happened."""
-        return self._any("risks", hit.clause.read)
+        """Whether the hit's clause, or the label of the list it is an item of, names what it says
+        as a risk (the lexicon's `risks`: "a risk that bad actors exploit it", *nguy cơ*; "风险点：
+        ……；外地账号借机炒作"): weighed, not said to have happened."""
+        return self._any("risks", hit.clause.read) or self._any("risks", hit.clause.intro)
 
     def described(self, hit: Hit) -> bool:
         """Whether a label stands a few words after an audience new to the story (the lexicon's
@@ -1047,7 +1048,8 @@ class Reading:
 
     def apart(self, hit: Hit) -> bool:
         """Whether a refusal to speak is a refusal to speak alone: its clause says so, and it, the
-        clause before it or the next two say where the questions go instead ("the school does not
+        clause before it (in its sentence or its list) or the next two say where the questions go
+        instead ("媒体：记者来电统一转宣传部；我局和学校不单独接受采访", "the school does not
         answer the press separately; reporters are referred to the working group", 学校不单独接受采访，
         统一由工作组回应, 媒体采访由网信办统一安排，各单位不单独接受采访): one voice, not silence.
         Without the referral ("不单独接受采访，也不再发布任何说明") it is silence."""
@@ -1056,7 +1058,8 @@ class Reading:
         at = next((i for i, clause in enumerate(self.clauses) if clause is hit.clause), None)
         if at is None:  # a term that spans clauses: its own words are all there is to read
             return self._any("referrals", hit.clause.read)
-        before = [c for c in self.clauses[max(at - 1, 0):at] if c.sentence == hit.clause.sentence]
+        before = [c for c in self.clauses[max(at - 1, 0):at]
+                  if c.sentence == hit.clause.sentence or c.intro and c.intro == hit.clause.intro]
         return any(self._any("referrals", clause.read) for clause in (*before, *self.clauses[at:at + 3]))
 
     def retold(self, hit: Hit) -> bool:
