@@ -1012,6 +1012,17 @@ def test_an_internal_text_may_weigh_hostile_forces_as_a_risk_but_not_call_the_pu
     assert judge(language, {"no_blame": True}, said)[0] == 0.0
 
 
+def test_a_risk_named_by_the_label_of_its_list_is_weighed():
+    """An assessment's list of risks ("风险点：A；B；外地账号借机炒作") weighs each item as a risk, as
+    "a risk that bad actors exploit it" does in one clause; the same item under a finding's label
+    ("研判：") says it has happened, and labels."""
+    internal = [{"id": "roles", "title": "Roles", "weight": 2, "check": {"any_of": ["牵头"]}},
+                {"id": "blame", "title": "No labels", "weight": 1, "cap": 20, "check": {"no_blame": True}}]
+    risk = "市教育局牵头。风险点：午餐前后家长到校聚集；部门答复不一引发质疑；外地账号借机炒作。"
+    assert score(risk, internal, language="zh").gates == ()
+    assert [g.criterion for g in score(risk.replace("风险点", "研判"), internal, language="zh").gates] == ["blame"]
+
+
 def test_a_case_named_before_then_is_a_condition_in_vietnamese():
     """Vietnamese marks a case with "thì" after it as often as with "nếu" before it; "thì" that
     only marks the topic ("những kẻ xấu thì ...") names no case."""
