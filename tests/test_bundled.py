@@ -1824,6 +1824,10 @@ def test_a_row_label_a_closed_list_questions_asked_and_new_words(scenario_id, ta
     # the press sent to one office in the item's clause before "we do not take interviews alone": one voice
     ("school-food-rumour", "plan", "no-silence", SEALED_ZH + "7. 媒体：记者来电统一转宣传部；我局和学校不单独接受采访。", True),
     ("school-food-rumour", "plan", "no-silence", SEALED_ZH + "7. 媒体：我局和学校不单独接受采访。", False),
+    ("school-food-rumour", "plan", "no-silence", SEALED_ZH + "工作安排：家长来电统一转至12345热线；学校不单独接受采访，也不再发布"
+     "任何说明。", False),
+    ("district-hot-spot", "plan", "no-silence", DRAFT_VI + " Báo chí: mọi câu hỏi chuyển cho Ban Tuyên giáo Quận ủy; nhà trường "
+     "không trả lời báo chí riêng lẻ.", True),
     # falsehoods: the sealed rice among samples that all passed, the sacks already taken back
     ("school-food-rumour", "statement", "no-false-claims", "市场监管部门抽取的7份样品，包括在用大米、米饭留样和封存大米，快检全部合格。"
      + SEALED_ZH, False),
@@ -1831,18 +1835,27 @@ def test_a_row_label_a_closed_list_questions_asked_and_new_words(scenario_id, ta
     ("school-food-rumour", "follow-up", "no-false-claims", "当天下午，这2袋米已由供应商取回，目前学校仓库内已没有问题大米。" + SEALED_ZH, False),
     ("school-food-rumour", "follow-up", "no-lecturing", "对于毫无根据的说法，我们不予认同，也希望网友理性发言。" + SEALED_ZH, False),
     ("school-food-rumour", "follow-up", "no-lecturing", "欢迎网友继续监督，我们会及时公布检测结果。" + SEALED_ZH, True),
+    ("school-food-rumour", "follow-up", "no-lecturing", "座谈会上，家长代表理性发言，提出了三条建议。" + SEALED_ZH, True),
+    ("school-food-rumour", "follow-up", "no-false-claims", "同批次配送另外两所学校的大米均在验收时被拒收，已由供应商拉回。"
+     + SEALED_ZH, True),
     # the air-con money called voluntary, or not yet collected; the head teacher suspended
     ("district-hot-spot", "reply-parents", "no-false-claims", "Khoản đóng góp lắp điều hòa là khoản tài trợ tự nguyện do phụ "
      "huynh lớp 3A thống nhất." + DRAFT_VI, False),
     ("district-hot-spot", "reply-parents", "no-false-claims", "Khoản “tài trợ lắp điều hòa” trái quy định và đã dừng." + DRAFT_VI, True),
     ("district-hot-spot", "statement", "no-false-claims", "Khoản “tài trợ lắp điều hòa” mới chỉ là đề xuất, chưa thu của gia "
      "đình nào." + DRAFT_VI, False),
+    ("district-hot-spot", "statement", "no-false-claims", "Tiền học phẩm học kỳ II nhà trường chưa thu của gia đình nào."
+     + DRAFT_VI, True),
+    ("district-hot-spot", "statement", "no-false-claims", "Toàn bộ 35 triệu đồng tiền do ban đại diện quản lý sẽ được hoàn trả "
+     "đủ cho 14 gia đình trước ngày 20/9." + DRAFT_VI, True),
     ("district-hot-spot", "statement", "no-false-claims", "Hiệu trưởng Nguyễn Thị Hạnh đã được tạm đình chỉ công tác." + DRAFT_VI, False),
     ("district-hot-spot", "statement", "no-false-claims", "Hiệu trưởng Nguyễn Thị Hạnh vẫn làm việc bình thường." + DRAFT_VI, True),
     ("district-hot-spot", "reply-parents", "no-overclaims", "Nhà trường đã cho trưởng ban đại diện lớp 3A thôi nhiệm vụ." + DRAFT_VI, False),
     ("district-hot-spot-en", "statement", "no-overclaims", "The page that made the video will be fined under Decree 15." + DRAFT_EN, False),
     # a parent's worry called legitimate acknowledges it; a next update may come after its time
     ("district-hot-spot", "reply-parents", "concern", "Phụ huynh lo về các khoản thu là hoàn toàn chính đáng." + DRAFT_VI, True),
+    ("district-hot-spot", "reply-parents", "concern", "Nhà trường cam kết bảo vệ quyền lợi chính đáng của học sinh." + DRAFT_VI, False),
+    ("district-hot-spot", "reply-parents", "whats-next", "Cuộc họp 8 giờ sáng nay thống nhất: trường sẽ thông báo kết quả.", False),
     ("district-hot-spot", "reply-parents", "whats-next", "4. 10 giờ 30, phường sẽ thông báo kết quả kiểm tra tại cổng trường.", True),
     ("district-hot-spot", "reply-parents", "whats-next", "Phường sẽ thông báo kết quả kiểm tra tại cổng trường.", False),
     # what children say is retold, not claimed

@@ -1021,6 +1021,9 @@ def test_a_risk_named_by_the_label_of_its_list_is_weighed():
     risk = "市教育局牵头。风险点：午餐前后家长到校聚集；部门答复不一引发质疑；外地账号借机炒作。"
     assert score(risk, internal, language="zh").gates == ()
     assert [g.criterion for g in score(risk.replace("风险点", "研判"), internal, language="zh").gates] == ["blame"]
+    # a list of risks that names parents labels them; a label that rates the risks lists findings
+    for said in ("市教育局牵头。风险点：部分家长借机起哄，扩大事态。", "市教育局牵头。风险等级：较高；外地账号借机炒作，转发量破万。"):
+        assert [g.criterion for g in score(said, internal, language="zh").gates] == ["blame"], said
 
 
 def test_a_case_named_before_then_is_a_condition_in_vietnamese():

@@ -841,10 +841,13 @@ class Reading:
         return self._any("exploits", hit.clause.read)
 
     def risked(self, hit: Hit) -> bool:
-        """Whether the hit's clause, or the label of the list it is an item of, names what it says
-        as a risk (the lexicon's `risks`: "a risk that bad actors exploit it", *nguy cơ*; "风险点：
-        ……；外地账号借机炒作"): weighed, not said to have happened."""
-        return self._any("risks", hit.clause.read) or self._any("risks", hit.clause.intro)
+        """Whether the hit's clause names what it says as a risk (the lexicon's `risks`: "a risk
+        that bad actors exploit it", *nguy cơ*, 风险), or it is an item of a list of risks (the whole
+        label is one of the lexicon's `risk_lists`: "风险点：……；外地账号借机炒作") that names no member of
+        the public (the lexicon's `public`: "风险点：部分家长借机起哄" labels parents): weighed, not said
+        to have happened. A label that rates the risks ("风险等级：", "Risk of escalation:") lists findings."""
+        return self._any("risks", hit.clause.read) or (
+            hit.clause.intro in self.lexicon.risk_lists and not self._any("public", hit.clause.read))
 
     def described(self, hit: Hit) -> bool:
         """Whether a label stands a few words after an audience new to the story (the lexicon's
@@ -1048,8 +1051,9 @@ class Reading:
 
     def apart(self, hit: Hit) -> bool:
         """Whether a refusal to speak is a refusal to speak alone: its clause says so, and it, the
-        clause before it (in its sentence or its list) or the next two say where the questions go
-        instead ("媒体：记者来电统一转宣传部；我局和学校不单独接受采访", "the school does not
+        clause before it (in its sentence, or the list item before it when it or the list's label
+        speaks of the press: the lexicon's `press`) or the next two say where the questions go instead ("媒体：
+        记者来电统一转宣传部；我局和学校不单独接受采访", "the school does not
         answer the press separately; reporters are referred to the working group", 学校不单独接受采访，
         统一由工作组回应, 媒体采访由网信办统一安排，各单位不单独接受采访): one voice, not silence.
         Without the referral ("不单独接受采访，也不再发布任何说明") it is silence."""
@@ -1058,8 +1062,8 @@ class Reading:
         at = next((i for i, clause in enumerate(self.clauses) if clause is hit.clause), None)
         if at is None:  # a term that spans clauses: its own words are all there is to read
             return self._any("referrals", hit.clause.read)
-        before = [c for c in self.clauses[max(at - 1, 0):at]
-                  if c.sentence == hit.clause.sentence or c.intro and c.intro == hit.clause.intro]
+        before = [c for c in self.clauses[max(at - 1, 0):at] if c.sentence == hit.clause.sentence
+                  or (c.intro and c.intro == hit.clause.intro and self._any("press", f"{c.intro} {c.read}"))]
         return any(self._any("referrals", clause.read) for clause in (*before, *self.clauses[at:at + 3]))
 
     def retold(self, hit: Hit) -> bool:

@@ -21,7 +21,7 @@ from drill.i18n import language_for
 from .matching import fold
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame", "owning", "alternatives", "closers", "bounded", "reports", "conditions", "directives", "coordinators", "quantified", "prohibitions", "consequents", "cases", "apart", "referrals", "lecturing", "agents", "proposals", "asked", "past_endings", "reasons", "sanctions", "targets", "deferrals", "topics", "examples", "inversions", "askers", "unsettled", "forces", "news", "affirmations", "refusals", "namings", "exploits", "risks", "audiences", "open_decisions", "unsaid", "withheld", "falsehoods", "wishes", "relatives", "norms", "recounts", "either", "corrections", "fabricators", "public", "provisional", "negators", "exclusions", "reported_too", "verdicts", "subordinators", "criteria", "pointers", "demands", "permissions", "verifications", "unnegated")
+_LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame", "owning", "alternatives", "closers", "bounded", "reports", "conditions", "directives", "coordinators", "quantified", "prohibitions", "consequents", "cases", "apart", "referrals", "press", "lecturing", "agents", "proposals", "asked", "past_endings", "reasons", "sanctions", "targets", "deferrals", "topics", "examples", "inversions", "askers", "unsettled", "forces", "news", "affirmations", "refusals", "namings", "exploits", "risks", "risk_lists", "audiences", "open_decisions", "unsaid", "withheld", "falsehoods", "wishes", "relatives", "norms", "recounts", "either", "corrections", "fabricators", "public", "provisional", "negators", "exclusions", "reported_too", "verdicts", "subordinators", "criteria", "pointers", "demands", "permissions", "verifications", "unnegated")
 _SETS = ("fillers", "auxiliaries", "ongoing", "underway", "done", "past", "abbreviations", "grammar", "prepositions")  # looked up one word at a time
 
 
@@ -55,6 +55,7 @@ class Lexicon:
     cases: tuple[str, ...] = ()  # "có người", "ai", "khi" before the case that a consequent closes
     apart: tuple[str, ...] = ()  # "separately", 单独, riêng lẻ: with a referral, a refusal to speak alone
     referrals: tuple[str, ...] = ()  # "refer ... to", 统一由, chuyển: where the questions go instead
+    press: tuple[str, ...] = ()  # "reporters", 记者, báo chí: a referral for them may come in the item before
     asked: tuple[str, ...] = ()  # who, whether, 是否: what follows is asked about, and a request stops there
     proposals: tuple[str, ...] = ()  # "propose", 建议, đề nghị: a plan's measure put to the leaders, not announced
     agents: tuple[str, ...] = ()  # "by", 被, bị: "not to be misled by bad actors" warns against them
@@ -78,6 +79,7 @@ class Lexicon:
     news: tuple[str, ...] = ()  # "tin", "the claim that" opening a clause: the news named, not claimed (Reading.told)
     exploits: tuple[str, ...] = ()  # "exploit", lợi dụng, 利用: what forces weighed as a risk may do
     risks: tuple[str, ...] = ()  # "a risk that", nguy cơ, 风险: what follows is weighed as a risk
+    risk_lists: tuple[str, ...] = ()  # "Risks:", 风险点: the whole label of a list whose items are risks
     audiences: tuple[str, ...] = ()  # "audience", 受众: a label right after one describes the story's reach
     open_decisions: tuple[str, ...] = ()  # "has not been decided", 尚未决定: the measure beside them is left open
     unsaid: tuple[str, ...] = ()  # "do not say", 不要说, "không nói" opening a list: its items are what not to say
