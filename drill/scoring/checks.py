@@ -512,12 +512,13 @@ def _no_blame(_: bool, answer: Answer) -> Result:
     forces = set(answer.lexicon.forces)
 
     def weighed(hit: Hit) -> bool:
-        """Enemies named as a risk, hedged or said to be one (the lexicon's `risks`: "a risk that
-        bad actors exploit it"), as the ones who may exploit the matter ("may be exploited by
-        hostile forces": the lexicon's `exploits` in the clause), with no sanction called down and
-        no member of the public singled out in the sentence ("những kẻ xấu thì phải xử lý nghiêm",
-        "... Đề nghị công an xử lý nghiêm" threaten; "the parent who posted may be one of the bad
-        actors exploiting it" labels her). "Chị Trang có thể là phần tử xấu" calls a parent so: a label."""
+        """A label weighed as a risk, hedged or said to be one (the lexicon's `risks`: "a risk that
+        bad actors exploit it"; an item of a list of risks: Reading.risked), of the ones who may
+        exploit the matter ("may be exploited by hostile forces": the lexicon's `exploits` in the
+        clause), with no sanction called down and no member of the public singled out in the
+        sentence ("những kẻ xấu thì phải xử lý nghiêm", "... Đề nghị công an xử lý nghiêm" threaten;
+        "the parent who posted may be one of the bad actors exploiting it" labels her). "Chị Trang có
+        thể là phần tử xấu" calls a parent so: a label."""
         return ((hit.stance == HEDGED or reading.risked(hit)) and reading.exploited(hit) and not reading.singled_out(hit)
                 and not any(other.clause.sentence == hit.clause.sentence
                             for term in answer.lexicon.sanctions for other in reading.hits(term, ORDERED)))

@@ -1051,12 +1051,13 @@ class Reading:
 
     def apart(self, hit: Hit) -> bool:
         """Whether a refusal to speak is a refusal to speak alone: its clause says so, and it, the
-        clause before it (in its sentence, or the list item before it when it or the list's label
-        speaks of the press: the lexicon's `press`) or the next two say where the questions go instead ("媒体：
-        记者来电统一转宣传部；我局和学校不单独接受采访", "the school does not
+        clause before it or the next two say where the questions go instead ("the school does not
         answer the press separately; reporters are referred to the working group", 学校不单独接受采访，
         统一由工作组回应, 媒体采访由网信办统一安排，各单位不单独接受采访): one voice, not silence.
-        Without the referral ("不单独接受采访，也不再发布任何说明") it is silence."""
+        The clause before may be the list item before, when it or the list's label speaks of the
+        press (the lexicon's `press`: "媒体：记者来电统一转宣传部；我局不单独接受采访"), not when it is
+        about something else ("工作安排：家长来电统一转至12345热线；学校不单独接受采访"). Without the
+        referral ("不单独接受采访，也不再发布任何说明") it is silence."""
         if not self._any("apart", hit.clause.read):
             return False
         at = next((i for i, clause in enumerate(self.clauses) if clause is hit.clause), None)
