@@ -1865,3 +1865,30 @@ def test_a_row_label_a_closed_list_questions_asked_and_new_words(scenario_id, ta
 ])
 def test_a_risk_list_a_referral_in_the_item_and_new_words(scenario_id, task_id, criterion, text, passes):
     _assert_passes(scenario_id, task_id, criterion, text, passes)
+
+
+STOCK_EN = ["We attach great importance to this.", "Children's safety is our top priority.", "The relevant departments acted swiftly.",
+            "We will spare no effort."]
+STOCK_ZH = ["人民至上。", "食品安全是重中之重。", "我们将严把入口关。", "决不护短。"]
+STOCK_VI = ["Nhà trường sẽ tăng cường công tác quản lý.", "Nâng cao chất lượng giáo dục.", "Phát huy truyền thống nhà trường.",
+            "Góp phần xây dựng môi trường giáo dục lành mạnh."]
+
+
+@pytest.mark.parametrize(("scenario_id", "task_id", "stock", "fact"), [
+    ("school-food-rumour-en", "statement", STOCK_EN, SEALED_EN),
+    ("school-food-rumour-en", "follow-up", STOCK_EN, SEALED_EN),
+    ("district-hot-spot-en", "statement", STOCK_EN, DRAFT_EN),
+    ("district-hot-spot-en", "reply-parents", STOCK_EN, DRAFT_EN),
+    ("school-food-rumour", "statement", STOCK_ZH, SEALED_ZH),
+    ("school-food-rumour", "follow-up", STOCK_ZH, SEALED_ZH),
+    ("district-hot-spot", "statement", STOCK_VI, DRAFT_VI),
+    ("district-hot-spot", "reply-parents", STOCK_VI, DRAFT_VI),
+])
+def test_four_clauses_of_stock_phrases_hold_a_public_text_under_p(scenario_id, task_id, stock, fact):
+    """Every bundled public rubric gates boilerplate: three clauses of stock phrases alone beside
+    the facts pass, a fourth fails (and caps the text at 84, as the experts rated such texts S)."""
+    _assert_passes(scenario_id, task_id, "stock-phrases", fact + " " + " ".join(stock[:3]), True)
+    _assert_passes(scenario_id, task_id, "stock-phrases", fact + " " + " ".join(stock), False)
+    exercise = Loader().load_exercise(scenario_path(scenario_id))
+    criterion = next(c for c in exercise.rubric_for(task_id).criteria if c.id == "stock-phrases")
+    assert criterion.cap == 84

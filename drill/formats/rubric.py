@@ -49,9 +49,13 @@ class Substance(Model):
     min: int = Field(3, ge=1, description="Clauses stating a fact or a measure needed for full marks")
 
 
+class StockPhrases(Model):
+    max: int = Field(3, ge=0, description="Most clauses of stock phrases alone the text may hold")
+
+
 CHECK_KINDS = (
     "on_time", "all_of", "any_of", "none_of", "regex", "length", "facts", "no_false_claims", "field", "no_overclaims", "no_blame", "substance",
-    "contact", "no_lecturing", "no_undecided", "sentences", "padding",
+    "contact", "no_lecturing", "no_undecided", "sentences", "padding", "stock_phrases",
 )
 
 
@@ -92,6 +96,9 @@ class Check(Model):
     )
     padding: Literal[True] | None = Field(
         None, description="Not padded: fewer clauses of stock phrases alone than of substance (fails at two or more, and no fewer)"
+    )
+    stock_phrases: StockPhrases | None = Field(
+        None, description="Few stock phrases: fails when the clauses of stock phrases alone are more than `max`, whatever else the text says"
     )
 
     @field_validator("regex")

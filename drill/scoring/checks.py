@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Callable
 
-from drill.formats.rubric import Check, Length, OnTime, Rubric, Substance
+from drill.formats.rubric import Check, Length, OnTime, Rubric, StockPhrases, Substance
 from drill.formats.scenario import Fact, Scenario, Task
 
 from .clauses import EXACT, HEDGED, NEGATED, ORDERED, REJECTED, STATED, TENSE, Hit, Reading
@@ -583,6 +583,18 @@ def _padding(_: bool, answer: Answer) -> Result:
     return _absence(answer, found, w("scoring.padding.none"))
 
 
+def _stock_phrases(rule: StockPhrases, answer: Answer) -> Result:
+    """Few stock phrases: a public text with more than `max` clauses of stock phrases alone reads
+    as boilerplate, however much it also says. Experts rate such statements and replies S at best:
+    in the graded sets, all 20 that the scorer put in P with four or more were an expert's S, and no
+    expert P held four. `padding` weighs stock phrases against substance instead (internal texts)."""
+    w = answer.words
+    stock = _stock_only(answer)
+    clauses = len({id(hit.clause) for hit in stock})
+    found = [w("scoring.stock.found", count=clauses, max=rule.max, quotes=_quotes(w, stock[:3]))] if clauses > rule.max else []
+    return _absence(answer, found, w("scoring.stock.none", max=rule.max))
+
+
 def _substance(rule: Substance, answer: Answer) -> Result:
     """Clauses of substance (a fact or a measure stated) against padding (clauses of stock
     phrases, clauses that only ask or hedge): full marks for `min` clauses of substance, times
@@ -682,6 +694,7 @@ _KINDS: dict[str, Callable[..., Result]] = {
     "no_lecturing": _no_lecturing,
     "sentences": _sentences,
     "padding": _padding,
+    "stock_phrases": _stock_phrases,
     "no_undecided": _no_undecided,
     "substance": _substance,
     "contact": _contact,
