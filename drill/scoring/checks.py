@@ -158,6 +158,18 @@ class Answer:
         return out if facts or len(out) >= _MEASURES_ALONE else []
 
     @cached_property
+    def stock(self) -> list[Hit]:
+        """Stock phrases in clauses that state nothing of substance: padding, which the checks
+        for substance, padding and stock phrases each weigh."""
+        substantive = {id(hit.clause) for hit in self.substance}
+        return [hit for hit in self.reading.stock if id(hit.clause) not in substantive]
+
+    @cached_property
+    def stock_clauses(self) -> frozenset[int]:
+        """The clauses (by identity) that hold nothing but stock phrases."""
+        return frozenset(id(hit.clause) for hit in self.stock)
+
+    @cached_property
     def positions(self) -> list[Hit]:
         """Clauses that answer the incident without stating a confirmed fact: a fact asked about
         or hedged, a rumour rejected, an absolute ("there is no problem at all"), each in a
@@ -563,12 +575,6 @@ def _sentences(_: bool, answer: Answer) -> Result:
     return _absence(answer, [w("scoring.sentences.notes")] if reading.notes else [], w("scoring.sentences.written"))
 
 
-def _stock_only(answer: Answer) -> list[Hit]:
-    """Stock phrases in clauses that state nothing of substance: padding."""
-    substantive = {id(hit.clause) for hit in answer.substance}
-    return [hit for hit in answer.reading.stock if id(hit.clause) not in substantive]
-
-
 def _padding(_: bool, answer: Answer) -> Result:
     """Not padded: a text whose clauses of stock phrases alone are two or more, and no fewer than
     its clauses of substance, is a page of slogans around a fact or two ("strengthen organisation
@@ -576,10 +582,9 @@ def _padding(_: bool, answer: Answer) -> Result:
     such internal texts at 41 to 55 in the graded sets, whatever headings they tick; the bundled
     internal rubrics cap them (the substance check weighs the same padding, but only in proportion)."""
     w = answer.words
-    stock = _stock_only(answer)
-    clauses = len({id(hit.clause) for hit in stock})
+    clauses = len(answer.stock_clauses)
     padded = clauses >= _PADDED and clauses >= len(answer.substance)
-    found = [w("scoring.padding.found", count=clauses, quotes=_quotes(w, stock[:3]))] if padded else []
+    found = [w("scoring.padding.found", count=clauses, quotes=_quotes(w, answer.stock[:3]))] if padded else []
     return _absence(answer, found, w("scoring.padding.none"))
 
 
@@ -589,9 +594,8 @@ def _stock_phrases(rule: StockPhrases, answer: Answer) -> Result:
     in the graded sets, all 20 that the scorer put in P with four or more were an expert's S, and no
     expert P held four. `padding` weighs stock phrases against substance instead (internal texts)."""
     w = answer.words
-    stock = _stock_only(answer)
-    clauses = len({id(hit.clause) for hit in stock})
-    found = [w("scoring.stock.found", count=clauses, max=rule.max, quotes=_quotes(w, stock[:3]))] if clauses > rule.max else []
+    clauses = len(answer.stock_clauses)
+    found = [w("scoring.stock.found", count=clauses, max=rule.max, quotes=_quotes(w, answer.stock[:3]))] if clauses > rule.max else []
     return _absence(answer, found, w("scoring.stock.none", max=rule.max))
 
 
@@ -602,14 +606,14 @@ def _substance(rule: Substance, answer: Answer) -> Result:
     w = answer.words
     substance = answer.substance
     substantive = {id(hit.clause) for hit in substance}
-    stock = _stock_only(answer)
+    stock = answer.stock
     hedged = [clause for clause in answer.reading.hedged if id(clause) not in substantive]
-    count, padding = len(substance), len({id(hit.clause) for hit in stock} | {id(clause) for clause in hedged})
+    count, padding = len(substance), len(answer.stock_clauses | {id(clause) for clause in hedged})
     fraction = min(1.0, count / rule.min) * (count / (count + padding) if count + padding else 0.0)
     parts = [w("scoring.substance.count", count=count, min=rule.min, quotes=_quotes(w, substance[:3])) if count
              else w("scoring.substance.none", min=rule.min)]
     if stock:
-        parts.append(w("scoring.substance.stock", count=len({id(hit.clause) for hit in stock}), quotes=_quotes(w, stock[:3])))
+        parts.append(w("scoring.substance.stock", count=len(answer.stock_clauses), quotes=_quotes(w, stock[:3])))
     if hedged:
         parts.append(w("scoring.substance.hedged", count=len(hedged), quotes=w.terms([clause.text for clause in hedged[:3]])))
     return fraction, w.parts(parts)
