@@ -511,7 +511,8 @@ def _no_blame(_: bool, answer: Answer) -> Result:
     those who may exploit the matter (the enemies official texts name, the lexicon's `forces`: "may
     be exploited by hostile forces"; "a risk that bad actors exploit it"). A label said of an
     audience new to the story describes its reach ("an audience that knows nothing about the
-    school": Reading.described). A refusal to name the public so denies the label
+    school": Reading.described), and one given as an example names a false claim to watch for ("tin
+    mới sai sự thật (ví dụ về xử phạt phụ huynh)": Reading.exemplified). A refusal to name the public so denies the label
     (Reading.refused). Warning the public against the labelled ("do not be misled by bad actors")
     labels them too (Reading.warned_against). A
     sanction that falls on a member of the public ("anyone who shares it will be dealt with",
@@ -536,7 +537,8 @@ def _no_blame(_: bool, answer: Answer) -> Result:
                             for term in answer.lexicon.sanctions for other in reading.hits(term, ORDERED)))
 
     def excused(hit: Hit) -> bool:
-        return (reading.named(hit) or reading.refused(hit) or reading.described(hit) or hit.term not in forces and reading.fabricated(hit)
+        return (reading.named(hit) or reading.refused(hit) or reading.described(hit) or reading.exemplified(hit)
+                or hit.term not in forces and reading.fabricated(hit)
                 or (answer.internal and (reading.conditional(hit) or weighed(hit)))
                 or hit.stance == NEGATED and not reading.warned_against(hit))
 

@@ -524,12 +524,18 @@ class Reading:
         commitment, not a claim that it has happened. What is going on now is claimed: "cô Hạnh
         đang làm việc với công an quận" says where she is (the lexicon's `underway`). Only the
         words before the hit say so: a term's own words are what it claims ("sẽ xử phạt phụ huynh"
-        is a claim about a decision; "sắp xếp lại chỗ ngồi" is no "sắp", about to)."""
+        is a claim about a decision; "sắp xếp lại chỗ ngồi" is no "sắp", about to). Where the term's
+        tense is missing from the words found, the word after them is the text's: "no child will be
+        treated differently" commits to what the term "no child was" would claim."""
         read, lex = hit.clause.read, self.lexicon
         low, _ = self._scope(read, hit.start, hit.end)  # "will now set it apart and return it": one "will" for both
         said = _WORD.findall(read[hit.start:hit.end])
         if any(word in lex.done or word in lex.past for word in said):
             return False  # "will hold a meeting and two pupils were hospitalised": the hit says it happened
+        if any(word in lex.auxiliaries and word not in said for word in _WORD.findall(_prepared(hit.term, lex))):
+            following = _WORD.findall(read[hit.end:])[:1]  # the verb the text wrote in place of the term's "was"
+            if any(word in lex.ongoing and word not in lex.underway for word in following):
+                return True
         before = _WORD.findall(read[low:hit.start]) + _near(read, hit.start, hit.start)  # the few words before, none of the hit's
         return any(word in lex.ongoing and word not in lex.underway for word in before)
 
@@ -550,7 +556,8 @@ class Reading:
         """Whether a word of the list stands in the hit or at most a few words before it (by
         default _LEAD_WORDS, _LEAD_CHARS), in its scope: "a video claimed several pupils ..."
         reports the claim; "we asked to meet the parents and the head teacher has been
-        suspended" asks for nothing that was claimed."""
+        suspended" asks for nothing that was claimed. A word the term itself is written with is the
+        term's, not a report of it: "网传图片与三小无关" is the team's own denial of the photos."""
         pattern = _markers(self.lexicon, markers)
         if pattern is None:
             return False
@@ -559,6 +566,8 @@ class Reading:
         for match in pattern.finditer(read, low):
             if match.start() >= hit.end:
                 break
+            if match.start() >= hit.start and self._has(match.group(0).strip(), _prepared(hit.term, self.lexicon)):
+                continue
             between = read[match.end():hit.start]
             size = self._extent(between)
             if size <= (_LEAD_WORDS if self.lexicon.spaced else _LEAD_CHARS):
@@ -1056,16 +1065,28 @@ class Reading:
         统一由工作组回应, 媒体采访由网信办统一安排，各单位不单独接受采访): one voice, not silence.
         The clause before may be the list item before, when it or the list's label speaks of the
         press (the lexicon's `press`: "媒体：记者来电统一转宣传部；我局不单独接受采访"), not when it is
-        about something else ("工作安排：家长来电统一转至12345热线；学校不单独接受采访"). Without the
-        referral ("不单独接受采访，也不再发布任何说明") it is silence."""
-        if not self._any("apart", hit.clause.read):
-            return False
+        about something else ("工作安排：家长来电统一转至12345热线；学校不单独接受采访"). A refusal of
+        the press with no word for "alone" is one voice too when its next clause opens on the referral
+        (Reading._redirected). Without the referral ("不单独接受采访，也不再发布任何说明") it is silence."""
         at = next((i for i, clause in enumerate(self.clauses) if clause is hit.clause), None)
+        if not self._any("apart", hit.clause.read):
+            return at is not None and self._redirected(hit, at)
         if at is None:  # a term that spans clauses: its own words are all there is to read
             return self._any("referrals", hit.clause.read)
         before = [c for c in self.clauses[max(at - 1, 0):at] if c.sentence == hit.clause.sentence
                   or (c.intro and c.intro == hit.clause.intro and self._any("press", f"{c.intro} {c.read}"))]
         return any(self._any("referrals", clause.read) for clause in (*before, *self.clauses[at:at + 3]))
+
+    def _redirected(self, hit: Hit, at: int) -> bool:
+        """Whether a unit's refusal to answer the press goes straight on, in its sentence, to where
+        the questions go ("Văn phòng không trả lời báo chí, chuyển về đầu mối thống nhất"): one voice,
+        though it says no "separately". The unit is named before the refusal; a refusal that names
+        only the press it turns away ("对媒体采访一律不予回应，统一由宣传部门答复") speaks for every
+        unit, and is silence."""
+        clause, following = hit.clause, self.clauses[at + 1:at + 2]
+        lead = clause.read[:hit.start].strip(_LEADERS).strip()
+        return (bool(lead) and not self._any("press", lead) and self._any("press", clause.read)
+                and bool(following) and following[0].sentence == clause.sentence and self._opens("referrals", following[0].read))
 
     def retold(self, hit: Hit) -> bool:
         """Whether a claim is the rumour retold rather than the team's own: quoted, or reported
@@ -1185,7 +1206,7 @@ class Reading:
         Nor does a sanction the text calls false after it ("tin người đăng bị phạt là sai sự thật")
         or gives as an example ("new false claims (e.g. that the poster was fined)")."""
         read = hit.clause.read
-        if self._any("rejections", read[hit.end:]) or self._opens("examples", read):
+        if self._any("rejections", read[hit.end:]) or self.exemplified(hit):
             return False
         if self._any("targets", read):
             return True
@@ -1198,6 +1219,12 @@ class Reading:
         own = self._since("coordinators", lead) if subjectless else lead
         short = self._size(own) <= (_SUBJECT_WORDS if self.lexicon.spaced else _SUBJECT_CHARS)
         return passive and short and any(self._any("targets", clause.read) for clause in self._sentence(hit.clause)[0])
+
+    def exemplified(self, hit: Hit) -> bool:
+        """Whether the hit's clause opens by giving it as an example ("e.g.", "ví dụ", 例如) of what
+        the clause before names: "Tin mới sai sự thật (ví dụ về xử phạt phụ huynh)" names a false
+        claim to watch for, and neither threatens nor labels anyone."""
+        return self._opens("examples", hit.clause.read)
 
     def disowned(self, hit: Hit) -> bool:
         """Whether its own clause calls a label untrue after it ("tin phụ huynh là kẻ xấu là sai sự
