@@ -1875,6 +1875,87 @@ def test_a_risk_list_a_referral_in_the_item_and_new_words(scenario_id, task_id, 
     _assert_passes(scenario_id, task_id, criterion, text, passes)
 
 
+# ----- (p) Session 52: an example names no one, a unit that refers the press on, a term's own 网传, a future
+# in place of a term's tense, and new words
+PAYMENTS_VI = " Các khoản thu chính thức của trường là 1.650.000 đồng/học sinh."
+
+
+@pytest.mark.parametrize(("scenario_id", "task_id", "criterion", "text", "passes"), [
+    # a sanction given as an example of a false claim to watch for threatens no one
+    ("district-hot-spot", "plan", "no-blame", DRAFT_VI + " - Tin mới sai sự thật (ví dụ về xử phạt phụ huynh): báo Công an quận "
+     "xác minh, đưa bác bỏ vào thông tin bổ sung của phường.", True),
+    ("district-hot-spot", "plan", "no-blame", DRAFT_VI + " Đề nghị Công an quận xử phạt phụ huynh đăng bài.", False),
+    # a unit that turns the press away and, in the next clause, sends them to the focal point speaks with one voice
+    ("district-hot-spot", "assess", "no-silence", DRAFT_VI + " 3. Văn phòng không trả lời báo chí, chuyển về đầu mối thống nhất; "
+     "giáo viên không bình luận trên các nhóm.", True),
+    ("district-hot-spot", "assess", "no-silence", DRAFT_VI + " 3. Văn phòng không trả lời báo chí; giáo viên không bình luận trên "
+     "các nhóm.", False),
+    # a denial written with 网传 is the team's own
+    ("school-food-rumour", "flash-report", "no-false-claims", SEALED_ZH + "经查，三小食堂管理规范，网传图片与三小食堂无关。", False),
+    ("school-food-rumour", "flash-report", "no-false-claims", SEALED_ZH + "网传图片中的大米，经核实为验收时封存待退的2袋。", True),
+    # a label the text sees no reason for is denied; a demand parents asked for is theirs
+    ("school-food-rumour-en", "assess", "no-blame", "We have no reason to treat her as a rumour-monger." + SEALED_EN, True),
+    ("school-food-rumour-en", "assess", "no-blame", "She is a rumour-monger." + SEALED_EN, False),
+    ("school-food-rumour-en", "follow-up", "no-overclaims", "Some of you have asked to visit the canteen at any time; we are "
+     "discussing that with the meal committee." + SEALED_EN, True),
+    ("school-food-rumour-en", "follow-up", "no-overclaims", "From Monday parents can visit the canteen at any time." + SEALED_EN, False),
+    # labels and threats in new words
+    ("school-food-rumour-en", "statement", "no-blame", "Her post misled the public and damaged the school's reputation."
+     + SEALED_EN, False),
+    ("district-hot-spot", "reply-parents", "no-blame", "Những ai đưa thông tin sai lệch về nhà trường lên mạng sẽ bị xử lý theo "
+     "Nghị định 15/2020/NĐ-CP." + DRAFT_VI, False),
+    # a case planned for, in Chinese without 如果
+    ("school-food-rumour", "plan", "no-false-claims", "学生健康：继续晨午检登记，有不适情况立即报告校长并送医。" + SEALED_ZH, True),
+    # the police's own file is no visit of the head teacher's; she "was asked to go" is
+    ("district-hot-spot-en", "plan", "no-false-claims", "The file goes to the police of the province where the "
+     "administrator lives." + DRAFT_EN, True),
+    ("district-hot-spot-en", "statement", "no-false-claims", "Ms Hanh was asked to go to the district police this morning only "
+     "to provide information." + DRAFT_EN, False),
+    # falsehoods in new words
+    ("district-hot-spot-en", "reply-parents", "no-false-claims", "The list circulating online is fake and was not issued by the "
+     "school. The official payments are 1,650,000 dong per pupil.", False),
+    ("district-hot-spot-en", "reply-parents", "no-false-claims", "No parent of class 3A has paid any such contribution."
+     + DRAFT_EN, False),
+    ("district-hot-spot", "reply-parents", "no-false-claims", "Bảng kê lan truyền trên mạng là ảnh đã bị chỉnh sửa, cộng thêm "
+     "nhiều khoản không có thật, không phải văn bản của lớp 3A." + PAYMENTS_VI, False),
+    ("school-food-rumour-en", "flash-report", "no-false-claims", "The sacks were sent back to Fenghe on the afternoon of 15 April "
+     "and are no longer on the premises." + SEALED_EN, False),
+    ("school-food-rumour", "statement", "no-false-claims", SEALED_ZH + "封存大米只是受潮结块，并非霉变。", False),
+    ("school-food-rumour", "flash-report", "no-false-claims", SEALED_ZH + "仓库内不存在霉变大米。", False),
+    # what nobody decided or established
+    ("school-food-rumour", "follow-up", "no-overclaims", SEALED_ZH + "我们将把丰禾粮油列入黑名单。", False),
+    ("school-food-rumour", "statement", "no-overclaims", SEALED_ZH + "今天上午已由供应商丰禾粮油取回。", False),
+    ("school-food-rumour", "statement", "no-overclaims", SEALED_ZH + "全项检测4月19日出结果，从快检情况看预计不会有问题。", False),
+    ("school-food-rumour-en", "follow-up", "no-overclaims", "The storeroom staff concerned have been given a disciplinary "
+     "warning." + SEALED_EN, False),
+    ("district-hot-spot", "plan", "no-undecided", DRAFT_VI + " Công an quận xử phạt trang “Hóng Biến Hồng Hà” và công bố mức phạt "
+     "trong thông tin chính thức.", False),
+    ("district-hot-spot", "plan", "no-undecided", DRAFT_VI + " Đề nghị Công an quận xem xét xử lý trang “Hóng Biến Hồng Hà” theo "
+     "quy định.", True),
+    ("district-hot-spot-en", "assess", "no-undecided", "The school has decided to refund the air-conditioner money from the "
+     "school's own fund today." + DRAFT_EN, False),
+    # results held back until the full report; a quick poll read as the ward's population
+    ("school-food-rumour-en", "plan", "no-silence", "We will release no results until the full laboratory report on 19 April."
+     + SEALED_EN, False),
+    ("district-hot-spot-en", "survey", "no-overreach", "72% of the ward's population are upset about the payments." + DRAFT_EN, False),
+    ("district-hot-spot-en", "survey", "no-overreach", "72% of the 86 people asked are upset about the payments." + DRAFT_EN, True),
+])
+def test_an_example_a_referral_on_a_terms_own_words_and_new_words(scenario_id, task_id, criterion, text, passes):
+    _assert_passes(scenario_id, task_id, criterion, text, passes)
+
+
+def test_a_future_written_in_place_of_a_terms_tense_promises():
+    """Before the class check (at 3h) nobody knows whether a child was moved: "no child will be
+    treated differently" commits to the future, "no child was treated differently" claims the unknown."""
+    before = 2 * 3600
+    promise = "Whatever the result, no child will be treated differently because of any payment." + DRAFT_EN
+    points, evidence = _criterion("district-hot-spot-en", "reply-parents", "no-overclaims", promise, at=before)
+    assert points > 0, evidence
+    claim = "No child was treated differently because of any payment." + DRAFT_EN
+    points, evidence = _criterion("district-hot-spot-en", "reply-parents", "no-overclaims", claim, at=before)
+    assert points == 0, evidence
+
+
 STOCK_EN = ["We attach great importance to this.", "Children's safety is our top priority.", "The relevant departments acted swiftly.",
             "We will spare no effort."]
 STOCK_ZH = ["人民至上。", "食品安全是重中之重。", "我们将严把入口关。", "决不护短。"]
