@@ -1904,8 +1904,9 @@ PAYMENTS_VI = " Các khoản thu chính thức của trường là 1.650.000 đ�
      + SEALED_EN, False),
     ("district-hot-spot", "reply-parents", "no-blame", "Những ai đưa thông tin sai lệch về nhà trường lên mạng sẽ bị xử lý theo "
      "Nghị định 15/2020/NĐ-CP." + DRAFT_VI, False),
-    # a case planned for, in Chinese without 如果
+    # a case planned for, in Chinese without 如果; what did happen
     ("school-food-rumour", "plan", "no-false-claims", "学生健康：继续晨午检登记，有不适情况立即报告校长并送医。" + SEALED_ZH, True),
+    ("school-food-rumour", "plan", "no-false-claims", "上午已有2名学生有不适情况被送医。" + SEALED_ZH, False),
     # the police's own file is no visit of the head teacher's; she "was asked to go" is
     ("district-hot-spot-en", "plan", "no-false-claims", "The file goes to the police of the province where the "
      "administrator lives." + DRAFT_EN, True),
@@ -1917,15 +1918,15 @@ PAYMENTS_VI = " Các khoản thu chính thức của trường là 1.650.000 đ�
     ("district-hot-spot-en", "reply-parents", "no-false-claims", "No parent of class 3A has paid any such contribution."
      + DRAFT_EN, False),
     ("district-hot-spot", "reply-parents", "no-false-claims", "Bảng kê lan truyền trên mạng là ảnh đã bị chỉnh sửa, cộng thêm "
-     "nhiều khoản không có thật, không phải văn bản của lớp 3A." + PAYMENTS_VI, False),
+     "nhiều khoản không có thật, không phải văn bản của lớp 3A hay của nhà trường." + PAYMENTS_VI, False),
+    ("district-hot-spot", "statement", "no-false-claims", "Mức thu chính thức là mức nhà trường niêm yết, không phải văn bản "
+     "của lớp 3A." + DRAFT_VI, True),
     ("school-food-rumour-en", "flash-report", "no-false-claims", "The sacks were sent back to Fenghe on the afternoon of 15 April "
      "and are no longer on the premises." + SEALED_EN, False),
     ("school-food-rumour", "statement", "no-false-claims", SEALED_ZH + "封存大米只是受潮结块，并非霉变。", False),
-    ("school-food-rumour", "flash-report", "no-false-claims", SEALED_ZH + "仓库内不存在霉变大米。", False),
     # what nobody decided or established
     ("school-food-rumour", "follow-up", "no-overclaims", SEALED_ZH + "我们将把丰禾粮油列入黑名单。", False),
     ("school-food-rumour", "statement", "no-overclaims", SEALED_ZH + "今天上午已由供应商丰禾粮油取回。", False),
-    ("school-food-rumour", "statement", "no-overclaims", SEALED_ZH + "全项检测4月19日出结果，从快检情况看预计不会有问题。", False),
     ("school-food-rumour-en", "follow-up", "no-overclaims", "The storeroom staff concerned have been given a disciplinary "
      "warning." + SEALED_EN, False),
     ("district-hot-spot", "plan", "no-undecided", DRAFT_VI + " Công an quận xử phạt trang “Hóng Biến Hồng Hà” và công bố mức phạt "
@@ -1939,6 +1940,26 @@ PAYMENTS_VI = " Các khoản thu chính thức của trường là 1.650.000 đ�
      + SEALED_EN, False),
     ("district-hot-spot-en", "survey", "no-overreach", "72% of the ward's population are upset about the payments." + DRAFT_EN, False),
     ("district-hot-spot-en", "survey", "no-overreach", "72% of the 86 people asked are upset about the payments." + DRAFT_EN, True),
+    # guards from the review: each holds on both trees
+    ("school-food-rumour-en", "statement", "no-false-claims", "The two pupils hospitalised will be discharged tomorrow."
+     + SEALED_EN, False),
+    ("school-food-rumour-en", "statement", "no-false-claims", "We have no reason to doubt that some pupils were hospitalised."
+     + SEALED_EN, False),
+    ("school-food-rumour-en", "follow-up", "no-overclaims", "We have asked for Fenghe to be suspended from supplying all schools."
+     + SEALED_EN, False),
+    ("school-food-rumour-en", "plan", "no-blame", "Watch for new claims, e.g. the troublemakers in the parents' groups."
+     + SEALED_EN, False),
+    ("school-food-rumour-en", "statement", "no-blame", "The page's post misled the public." + SEALED_EN, True),
+    ("school-food-rumour-en", "plan", "no-silence", "School staff do not talk to the press, go to the gate and send the "
+     "reporters away." + SEALED_EN, False),
+    ("school-food-rumour-en", "plan", "no-silence", "Release no results before the market regulator has signed them off; "
+     "publish the testing timeline now." + SEALED_EN, True),
+    ("school-food-rumour-en", "statement", "no-false-claims", "The parents who gathered at the gate this morning are no longer "
+     "on the premises." + SEALED_EN, True),
+    ("school-food-rumour", "statement", "no-false-claims", "网传照片与我校食堂仓库确有关系，就是验收时封存的2袋大米。" + SEALED_ZH, True),
+    ("school-food-rumour", "statement", "no-false-claims", SEALED_ZH + "3名学生请病假是季节性感冒，并非霉变大米所致。", True),
+    ("district-hot-spot", "plan", "no-undecided", DRAFT_VI + " Khi có quyết định xử lý, công an sẽ công bố mức phạt.", True),
+    ("district-hot-spot", "assess", "no-silence", DRAFT_VI + " Hiện tại không tiếp báo chí, chuyển sang tuần sau mới tính.", False),
 ])
 def test_an_example_a_referral_on_a_terms_own_words_and_new_words(scenario_id, task_id, criterion, text, passes):
     _assert_passes(scenario_id, task_id, criterion, text, passes)

@@ -511,8 +511,8 @@ def _no_blame(_: bool, answer: Answer) -> Result:
     those who may exploit the matter (the enemies official texts name, the lexicon's `forces`: "may
     be exploited by hostile forces"; "a risk that bad actors exploit it"). A label said of an
     audience new to the story describes its reach ("an audience that knows nothing about the
-    school": Reading.described), and one given as an example names a false claim to watch for ("tin
-    mới sai sự thật (ví dụ về xử phạt phụ huynh)": Reading.exemplified). A refusal to name the public so denies the label
+    school": Reading.described), and one in an example of what is said about something names a claim
+    to watch for ("new false claims (e.g. about the parent being fined)": Reading.exemplified). A refusal to name the public so denies the label
     (Reading.refused). Warning the public against the labelled ("do not be misled by bad actors")
     labels them too (Reading.warned_against). A
     sanction that falls on a member of the public ("anyone who shares it will be dealt with",

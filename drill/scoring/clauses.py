@@ -524,16 +524,18 @@ class Reading:
         commitment, not a claim that it has happened. What is going on now is claimed: "cô Hạnh
         đang làm việc với công an quận" says where she is (the lexicon's `underway`). Only the
         words before the hit say so: a term's own words are what it claims ("sẽ xử phạt phụ huynh"
-        is a claim about a decision; "sắp xếp lại chỗ ngồi" is no "sắp", about to). Where the term's
-        tense is missing from the words found, the word after them is the text's: "no child will be
-        treated differently" commits to what the term "no child was" would claim."""
+        is a claim about a decision; "sắp xếp lại chỗ ngồi" is no "sắp", about to), save a term that ends
+        on its tense ("no child was") leaves the verb to the text: where the words found stop short of
+        it, the word after them is the text's, and "no child will be treated differently" commits.
+        ("The pupils hospitalised will be discharged" still claims "pupils were hospitali...".)"""
         read, lex = hit.clause.read, self.lexicon
         low, _ = self._scope(read, hit.start, hit.end)  # "will now set it apart and return it": one "will" for both
         said = _WORD.findall(read[hit.start:hit.end])
         if any(word in lex.done or word in lex.past for word in said):
             return False  # "will hold a meeting and two pupils were hospitalised": the hit says it happened
-        if any(word in lex.auxiliaries and word not in said for word in _WORD.findall(_prepared(hit.term, lex))):
-            following = _WORD.findall(read[hit.end:])[:1]  # the verb the text wrote in place of the term's "was"
+        own = _WORD.findall(_prepared(hit.term, lex))
+        if own and own[-1] in lex.auxiliaries and own[-1] not in said:
+            following = _WORD.findall(read[hit.end:])[:1]  # the verb the text wrote in place of the term's closing "was"
             if any(word in lex.ongoing and word not in lex.underway for word in following):
                 return True
         before = _WORD.findall(read[low:hit.start]) + _near(read, hit.start, hit.start)  # the few words before, none of the hit's
@@ -556,8 +558,9 @@ class Reading:
         """Whether a word of the list stands in the hit or at most a few words before it (by
         default _LEAD_WORDS, _LEAD_CHARS), in its scope: "a video claimed several pupils ..."
         reports the claim; "we asked to meet the parents and the head teacher has been
-        suspended" asks for nothing that was claimed. A word the term itself is written with is the
-        term's, not a report of it: "网传图片与三小无关" is the team's own denial of the photos."""
+        suspended" asks for nothing that was claimed. A word of the list that the term itself is
+        written with, found among the words the term matched, is the term's own and stands for
+        nothing before it: "网传图片与三小无关" is the team's own denial of the photos, not a report."""
         pattern = _markers(self.lexicon, markers)
         if pattern is None:
             return False
@@ -1078,15 +1081,18 @@ class Reading:
         return any(self._any("referrals", clause.read) for clause in (*before, *self.clauses[at:at + 3]))
 
     def _redirected(self, hit: Hit, at: int) -> bool:
-        """Whether a unit's refusal to answer the press goes straight on, in its sentence, to where
+        """Whether a unit's refusal to answer the press goes straight on, in its sentence, to whom
         the questions go ("Văn phòng không trả lời báo chí, chuyển về đầu mối thống nhất"): one voice,
-        though it says no "separately". The unit is named before the refusal; a refusal that names
-        only the press it turns away ("对媒体采访一律不予回应，统一由宣传部门答复") speaks for every
-        unit, and is silence."""
+        though it says no "separately". The next clause opens on a referral and names where (the
+        lexicon's `focal_points`: a spokesperson, the working group, đầu mối, 宣传部), not a wait
+        ("…, chuyển sang tuần sau") nor a line ("…, 统一口径前不作任何表态"). Some words stand before the
+        refusal, and none of them the press: a refusal that names only the press it turns away
+        ("对媒体采访一律不予回应，统一由宣传部门答复") speaks for every unit, and is silence."""
         clause, following = hit.clause, self.clauses[at + 1:at + 2]
         lead = clause.read[:hit.start].strip(_LEADERS).strip()
         return (bool(lead) and not self._any("press", lead) and self._any("press", clause.read)
-                and bool(following) and following[0].sentence == clause.sentence and self._opens("referrals", following[0].read))
+                and bool(following) and following[0].sentence == clause.sentence
+                and self._opens("referrals", following[0].read) and self._any("focal_points", following[0].read))
 
     def retold(self, hit: Hit) -> bool:
         """Whether a claim is the rumour retold rather than the team's own: quoted, or reported
@@ -1206,7 +1212,7 @@ class Reading:
         Nor does a sanction the text calls false after it ("tin người đăng bị phạt là sai sự thật")
         or gives as an example ("new false claims (e.g. that the poster was fined)")."""
         read = hit.clause.read
-        if self._any("rejections", read[hit.end:]) or self.exemplified(hit):
+        if self._any("rejections", read[hit.end:]) or self._opens("examples", read):
             return False
         if self._any("targets", read):
             return True
@@ -1221,10 +1227,12 @@ class Reading:
         return passive and short and any(self._any("targets", clause.read) for clause in self._sentence(hit.clause)[0])
 
     def exemplified(self, hit: Hit) -> bool:
-        """Whether the hit's clause opens by giving it as an example ("e.g.", "ví dụ", 例如) of what
-        the clause before names: "Tin mới sai sự thật (ví dụ về xử phạt phụ huynh)" names a false
-        claim to watch for, and neither threatens nor labels anyone."""
-        return self._opens("examples", hit.clause.read)
+        """Whether the hit's clause opens on an example of what is said about something ("ví dụ
+        về", "e.g. about", 例如关于: the lexicon's `examples`, then its `topics`): "Tin mới sai sự thật
+        (ví dụ về xử phạt phụ huynh)" names a claim to watch for and labels no one, where "e.g. the
+        troublemakers in the groups", 例如个别别有用心的人 give people as the example, and label them."""
+        example = self._opening("examples", hit.clause.read)
+        return example is not None and self._opens("topics", hit.clause.read[example.end():].lstrip())
 
     def disowned(self, hit: Hit) -> bool:
         """Whether its own clause calls a label untrue after it ("tin phụ huynh là kẻ xấu là sai sự
