@@ -524,10 +524,10 @@ class Reading:
         commitment, not a claim that it has happened. What is going on now is claimed: "cô Hạnh
         đang làm việc với công an quận" says where she is (the lexicon's `underway`). Only the
         words before the hit say so: a term's own words are what it claims ("sẽ xử phạt phụ huynh"
-        is a claim about a decision; "sắp xếp lại chỗ ngồi" is no "sắp", about to), save a term that ends
-        on its tense ("no child was") leaves the verb to the text: where the words found stop short of
-        it, the word after them is the text's, and "no child will be treated differently" commits.
-        ("The pupils hospitalised will be discharged" still claims "pupils were hospitali...".)"""
+        is a claim about a decision; "sắp xếp lại chỗ ngồi" is no "sắp", about to). A term that ends on
+        its tense ("no child was") leaves the verb to the text: where the words found stop short of it,
+        the word after them is the text's, and "no child will be treated differently" commits. ("The
+        pupils hospitalised will be discharged" still claims the term "pupils were hospitali".)"""
         read, lex = hit.clause.read, self.lexicon
         low, _ = self._scope(read, hit.start, hit.end)  # "will now set it apart and return it": one "will" for both
         said = _WORD.findall(read[hit.start:hit.end])
