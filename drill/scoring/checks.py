@@ -513,8 +513,8 @@ def _no_blame(_: bool, answer: Answer) -> Result:
     audience new to the story describes its reach ("an audience that knows nothing about the
     school": Reading.described), and one in an example of what is said about something names a claim
     to watch for ("new false claims (e.g. about the parent being fined)": Reading.exemplified). A
-    refusal to name the public so denies the label (Reading.refused). Warning the public against the labelled ("do not be misled by bad actors")
-    labels them too (Reading.warned_against). A
+    refusal to name the public so denies the label (Reading.refused). Warning the public against
+    the labelled ("do not be misled by bad actors") labels them too (Reading.warned_against). A
     sanction that falls on a member of the public ("anyone who shares it will be dealt with",
     "summon the person who posted") threatens the public without a label (Reading.aimed); one
     the text rules out ("she will not be fined") or asks about ("will the parent who posted be dealt

@@ -564,12 +564,12 @@ class Reading:
         pattern = _markers(self.lexicon, markers)
         if pattern is None:
             return False
-        read = hit.clause.read
+        read, term = hit.clause.read, _prepared(hit.term, self.lexicon)
         low, _ = self._scope(read, hit.start, hit.end)
         for match in pattern.finditer(read, low):
             if match.start() >= hit.end:
                 break
-            if match.start() >= hit.start and self._has(match.group(0).strip(), _prepared(hit.term, self.lexicon)):
+            if match.start() >= hit.start and self._has(match.group(0).strip(), term):
                 continue
             between = read[match.end():hit.start]
             size = self._extent(between)
