@@ -1965,6 +1965,57 @@ def test_an_example_a_referral_on_a_terms_own_words_and_new_words(scenario_id, t
     _assert_passes(scenario_id, task_id, criterion, text, passes)
 
 
+# (q) Session 53: questions listed without their mark after "answering" or in Vietnamese "có phải",
+# "có bị"; a word of saying that describes the subject ("the photos circulating online were not
+# taken ..."); removing the public's comments; a lead with an aside of other units; new words.
+@pytest.mark.parametrize(("scenario_id", "task_id", "criterion", "text", "passes"), [
+    # questions a recommended text is to answer, listed without a question mark
+    ("district-hot-spot-en", "survey", "no-false-claims", "One official text before 14:00 answering: is the list the school's; "
+     "is any money being returned; was the head teacher arrested." + DRAFT_EN, True),
+    ("district-hot-spot-en", "survey", "no-false-claims", "The official text answers the parents: the list is the school's."
+     + DRAFT_EN, False),
+    ("district-hot-spot", "survey", "no-false-claims", "Băn khoăn chính: khoản gần 8 triệu có phải của trường; Hiệu trưởng có "
+     "bị bắt." + DRAFT_VI, True),
+    ("district-hot-spot", "survey", "no-false-claims", "Hiệu trưởng đã bị bắt." + DRAFT_VI, False),
+    # a word of saying that describes the subject, or reports what is said
+    ("school-food-rumour-en", "statement", "no-false-claims", "The photos of mouldy rice circulating online were not taken in the "
+     "school's storeroom." + SEALED_EN, False),
+    ("school-food-rumour-en", "statement", "no-false-claims", "Posts circulating online claim that the photos were not taken in "
+     "the school's storeroom; they were." + SEALED_EN, True),
+    ("school-food-rumour-en", "statement", "no-false-claims", "Posts circulating online say that the photos were not taken in the "
+     "school's storeroom." + SEALED_EN, True),
+    # removing the public's posts and comments is silencing them; removing the fake video is not
+    ("district-hot-spot-en", "plan", "no-silence", "Ask the platforms to remove posts and comments that criticise the school."
+     + DRAFT_EN, False),
+    ("district-hot-spot-en", "plan", "no-silence", "Ask the platform to take down the spliced video; do not delete comments."
+     + DRAFT_EN, True),
+    ("school-food-rumour", "plan", "no-silence", "请平台删除相关评论。" + SEALED_ZH, False),
+    # a threat to those who pass a rumour on; decisions nobody made, in new words
+    ("school-food-rumour", "statement", "no-blame", SEALED_ZH + "对相关造谣传谣人员将依法严肃处理。", False),
+    ("school-food-rumour", "statement", "no-blame", SEALED_ZH + "对拼接视频的营销号，公安机关将依法处理。", True),
+    ("district-hot-spot", "statement", "no-overclaims", "Trưởng ban đại diện cha mẹ học sinh lớp 3A đã bị đình chỉ nhiệm vụ."
+     + DRAFT_VI, False),
+    ("district-hot-spot", "statement", "no-overclaims", "Đến nay chưa ai bị đình chỉ hay kỷ luật." + DRAFT_VI, True),
+    ("district-hot-spot-en", "statement", "no-overclaims", "The ward will pay for the air-conditioners in all 32 classrooms."
+     + DRAFT_EN, False),
+])
+def test_unmarked_questions_a_describing_report_word_removals_and_new_words(scenario_id, task_id, criterion, text, passes):
+    _assert_passes(scenario_id, task_id, criterion, text, passes)
+
+
+def test_a_lead_written_with_an_aside_of_other_units_is_the_lead():
+    """"处置牵头单位：市教育局（市委宣传部统筹，市场监管局、公安局配合）" names the Education Bureau: the
+    aside's commas do not part it, and the units in it support."""
+    text = ("舆情等级：重大或较大\n处置牵头单位：市教育局（市委宣传部〔网信办〕统筹舆论引导，市场监管局、公安局、涉事学校配合）\n"
+            "\n4月16日6时40分，一位家长在微博发帖称三小食堂给学生吃发霉大米，并配有照片；帖子随后被转入多个家长微信群，"
+            "8时前阅读量已超过十万，并登上同城热搜。目前学校已说明，照片中的大米是验收时发现受潮霉变的2袋，已经登记封存，"
+            "没有进入加工环节。我们判断这起舆情涉及未成年人食品安全，社会关注度高，建议按重大舆情启动响应，"
+            "由市教育局牵头核查，并在12小时内发布情况通报。")
+    points, evidence = _criterion("school-food-rumour", "assess", "lead", text, opened=True)
+    assert points == 1.0, evidence
+
+
+
 def test_a_future_written_in_place_of_a_terms_tense_promises():
     """Before the class check (at 3h) nobody knows whether a child was moved: "no child will be
     treated differently" commits to the future, "no child was treated differently" claims the unknown."""

@@ -101,7 +101,8 @@ class Answer:
         # "等级" is the grade, "风险等级" is not.
         for names, whole in (((field.label, field.id), False), (tuple(field.aliases), True)):
             for value in self.reading.written(names, whole):
-                for part in re.split(r"[,，]|\s[-–—]\s", value):
+                # An aside first, whole: its commas would part it ("市教育局（宣传部统筹，市场监管局配合）").
+                for part in re.split(r"[,，]|\s[-–—]\s", _ASIDE.sub(" ", value)):
                     named = _named(part, field.choices, self.lexicon.negations)
                     if named is not None:
                         return named, True
@@ -621,6 +622,9 @@ def _substance(rule: Substance, answer: Answer) -> Result:
     return fraction, w.parts(parts)
 
 
+_ASIDE = re.compile(r"[(（][^)）]*[)）]")  # a bracketed aside in a written field
+
+
 def _named(part: str, choices: list[str], negations: tuple[str, ...]) -> str | None:
     """The one choice a part of a written field names ("serious" in "but serious"), or None: none
     named, two named ("District Police and Dong Giang Ward People's Committee jointly") or a
@@ -628,7 +632,7 @@ def _named(part: str, choices: list[str], negations: tuple[str, ...]) -> str | N
     a bracketed part ("市委宣传部"), or, at the start of the part, by a tail of two words or more
     (three characters without spaces) that no other choice holds ("Ward People's Committee", not
     "Đông Giang", which two choices end in; "District People's Committee" names none)."""
-    part = re.sub(r"[(（][^)）]*[)）]", " ", part).strip()  # an aside: "serious (not especially serious)"
+    part = _ASIDE.sub(" ", part).strip()  # an aside: "serious (not especially serious)"
     opening = part.removeprefix("the ")
     spans = []
     for choice in choices:

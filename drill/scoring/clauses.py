@@ -554,13 +554,16 @@ class Reading:
             return False
         return self._just_before("directives", hit, _ASKED_WORDS, _ASKED_CHARS) and not self._any("directives", term)
 
-    def _just_before(self, markers: str, hit: Hit, words: int = 0, chars: int = 0) -> bool:
+    def _just_before(self, markers: str, hit: Hit, words: int = 0, chars: int = 0,
+                     skip: Callable[[str, str], bool] | None = None) -> bool:
         """Whether a word of the list stands in the hit or at most a few words before it (by
         default _LEAD_WORDS, _LEAD_CHARS), in its scope: "a video claimed several pupils ..."
         reports the claim; "we asked to meet the parents and the head teacher has been
         suspended" asks for nothing that was claimed. A word of the list that the term itself is
         written with, found among the words the term matched, is the term's own and stands for
-        nothing before it: "网传图片与三小无关" is the team's own denial of the photos, not a report."""
+        nothing before it: "网传图片与三小无关" is the team's own denial of the photos, not a report.
+        A word that `skip` (given the word and the words between it and the hit) passes over stands
+        for nothing either."""
         pattern = _markers(self.lexicon, markers)
         if pattern is None:
             return False
@@ -572,6 +575,8 @@ class Reading:
             if match.start() >= hit.start and self._has(match.group(0).strip(), term):
                 continue
             between = read[match.end():hit.start]
+            if skip is not None and skip(match.group(0).strip(), between):
+                continue
             size = self._extent(between)
             if size <= (_LEAD_WORDS if self.lexicon.spaced else _LEAD_CHARS):
                 return True
@@ -1321,7 +1326,7 @@ class Reading:
         claimed several pupils were hospitalised", "chat groups are saying children are in hospital"),
         and so does one the report goes on to with "and that" (_reported_too). A list opened by a colon is the team's own account ("关于网传……一事，经核查，情况如下：……"): a
         report before the colon does not reach into it."""
-        if self._just_before("reports", hit) or hit.clause.intro and self._any("reports", hit.clause.intro):
+        if self._just_before("reports", hit, skip=self._attributive) or hit.clause.intro and self._any("reports", hit.clause.intro):
             return True
         if self._reported_too(hit):
             return True
@@ -1330,6 +1335,17 @@ class Reading:
         return (low == 0 and any(self._any("reports", c.read) for c in earlier)
                 and not any(self._any("rejections", c.read) or self._opens("verifications", c.read) for c in earlier)
                 and not self._opens("corrections", hit.clause.read))  # "网传所谓“发霉”，实为受潮结块": the team's own account
+
+    def _attributive(self, word: str, between: str) -> bool:
+        """Whether a word of saying describes the subject rather than reports the claim: one that may
+        stand after a noun (the lexicon's `attributive`: "circulating") with a helper verb between it
+        and the claim, the subject's own ("the photos circulating online **were** not taken in the
+        school's storeroom", "the list circulating online **is** the school's"), and no "that" that
+        would open what is said ("posts circulating say that pupils were hospitalised")."""
+        if word not in self.lexicon.attributive:
+            return False
+        words = _WORD.findall(between)
+        return any(w in self.lexicon.auxiliaries for w in words) and "that" not in words
 
     def _reported_too(self, hit: Hit) -> bool:
         """Whether a claim is the next thing a report says, a few words after "and that" (the
