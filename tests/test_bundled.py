@@ -1990,6 +1990,10 @@ def test_an_example_a_referral_on_a_terms_own_words_and_new_words(scenario_id, t
     ("district-hot-spot-en", "plan", "no-silence", "Ask the platform to take down the spliced video; do not delete comments."
      + DRAFT_EN, True),
     ("school-food-rumour", "plan", "no-silence", "请平台删除相关评论。" + SEALED_ZH, False),
+    ("school-food-rumour-en", "assess", "no-silence", "No department responds to the media until the investigation is "
+     "complete; all media enquiries are answered \"no comment\"." + SEALED_EN, False),
+    ("school-food-rumour-en", "assess", "no-silence", "Every department answers the media with the facts it has; nobody "
+     "says \"no comment\"." + SEALED_EN, True),
     # a threat to those who pass a rumour on; decisions nobody made, in new words
     ("school-food-rumour", "statement", "no-blame", SEALED_ZH + "对相关造谣传谣人员将依法严肃处理。", False),
     ("school-food-rumour", "statement", "no-blame", SEALED_ZH + "对拼接视频的营销号，公安机关将依法处理。", True),
