@@ -2002,6 +2002,30 @@ def test_an_example_a_referral_on_a_terms_own_words_and_new_words(scenario_id, t
     ("district-hot-spot", "statement", "no-overclaims", "Đến nay chưa ai bị đình chỉ hay kỷ luật." + DRAFT_VI, True),
     ("district-hot-spot-en", "statement", "no-overclaims", "The ward will pay for the air-conditioners in all 32 classrooms."
      + DRAFT_EN, False),
+    # guards from the review: each holds on both trees
+    ("school-food-rumour-en", "statement", "no-false-claims", "The clip circulating shows pupils being taken to hospital "
+     "after lunch." + SEALED_EN, True),
+    ("district-hot-spot-en", "reply-parents", "no-false-claims", "A video circulating has told parents the head teacher was "
+     "called in by the police." + DRAFT_EN, True),
+    ("district-hot-spot-en", "statement", "no-false-claims", "The version circulating on TikTok is the head teacher was "
+     "arrested this morning. That is false." + DRAFT_EN, True),
+    ("district-hot-spot-en", "plan", "no-undecided", "Key lines for the 14:00 text, answering: is the list the school's (no, a "
+     "draft); has the money already been returned (yes, in full this morning)." + DRAFT_EN, False),
+    ("district-hot-spot-en", "plan", "no-undecided", "Key lines for the 14:00 text, answering: is the list the school's; has "
+     "the money already been returned; was the head teacher arrested." + DRAFT_EN, True),
+    ("school-food-rumour-en", "statement", "no-false-claims", "They were not taken in the canteen kitchen but in the storeroom, "
+     "where the sacks were sealed." + SEALED_EN, True),
+    ("school-food-rumour-en", "plan", "no-silence", "Ask the platform to remove the comments in which the marketing account "
+     "reposts the spliced footage." + SEALED_EN, True),
+    ("district-hot-spot-en", "assess", "no-silence", "If the committee tries to delete comments, parents will read it as a "
+     "cover-up." + DRAFT_EN, True),
+    ("district-hot-spot-en", "statement", "no-overclaims", "The class 3A committee asked families to fund air-conditioners "
+     "for the classroom." + DRAFT_EN, True),
+    ("district-hot-spot", "statement", "no-overclaims", "Việc vận động tài trợ lắp điều hòa đã bị đình chỉ." + DRAFT_VI, True),
+    ("district-hot-spot", "reply-parents", "no-overclaims", "Sau khi Ban đại diện đã trả xong tiền cho các gia đình, nhà "
+     "trường sẽ công bố." + DRAFT_VI, True),
+    ("district-hot-spot", "statement", "no-overclaims", "Trưởng ban đại diện lớp 3A đã thôi nhiệm vụ dù có bị một số phụ "
+     "huynh phản đối." + DRAFT_VI, False),
 ])
 def test_unmarked_questions_a_describing_report_word_removals_and_new_words(scenario_id, task_id, criterion, text, passes):
     _assert_passes(scenario_id, task_id, criterion, text, passes)
@@ -2009,13 +2033,16 @@ def test_unmarked_questions_a_describing_report_word_removals_and_new_words(scen
 
 def test_a_lead_written_with_an_aside_of_other_units_is_the_lead():
     """"处置牵头单位：市教育局（市委宣传部统筹，市场监管局、公安局配合）" names the Education Bureau: the
-    aside's commas do not part it, and the units in it support."""
+    aside's commas do not part it, and the units in it support; "联合工作组（市教育局牵头）" names it in the aside."""
     text = ("舆情等级：重大或较大\n处置牵头单位：市教育局（市委宣传部〔网信办〕统筹舆论引导，市场监管局、公安局、涉事学校配合）\n"
             "\n4月16日6时40分，一位家长在微博发帖称三小食堂给学生吃发霉大米，并配有照片；帖子随后被转入多个家长微信群，"
             "8时前阅读量已超过十万，并登上同城热搜。目前学校已说明，照片中的大米是验收时发现受潮霉变的2袋，已经登记封存，"
             "没有进入加工环节。我们判断这起舆情涉及未成年人食品安全，社会关注度高，建议按重大舆情启动响应，"
             "由市教育局牵头核查，并在12小时内发布情况通报。")
     points, evidence = _criterion("school-food-rumour", "assess", "lead", text, opened=True)
+    assert points == 1.0, evidence
+    named_inside = text.replace("市教育局（市委宣传部〔网信办〕统筹舆论引导，市场监管局、公安局、涉事学校配合）", "联合工作组（市教育局牵头）")
+    points, evidence = _criterion("school-food-rumour", "assess", "lead", named_inside, opened=True)
     assert points == 1.0, evidence
 
 

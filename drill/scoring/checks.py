@@ -101,11 +101,13 @@ class Answer:
         # "等级" is the grade, "风险等级" is not.
         for names, whole in (((field.label, field.id), False), (tuple(field.aliases), True)):
             for value in self.reading.written(names, whole):
-                # An aside first, whole: its commas would part it ("市教育局（宣传部统筹，市场监管局配合）").
-                for part in re.split(r"[,，]|\s[-–—]\s", _ASIDE.sub(" ", value)):
-                    named = _named(part, field.choices, self.lexicon.negations)
-                    if named is not None:
-                        return named, True
+                # Without its asides first, whose commas would part them ("市教育局（宣传部统筹，市场监管局
+                # 配合）"); then each aside, for a choice named only in one ("联合工作组（市教育局牵头）").
+                for read in (_ASIDE.sub(" ", value), *(aside[1:-1] for aside in _ASIDE.findall(value))):
+                    for part in re.split(r"[,，]|\s[-–—]\s", read):
+                        named = _named(part, field.choices, self.lexicon.negations)
+                        if named is not None:
+                            return named, True
         for value in self.reading.bracketed((field.label, *field.aliases)):
             named = _named(value, field.choices, self.lexicon.negations)
             if named is not None:

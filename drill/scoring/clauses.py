@@ -555,15 +555,15 @@ class Reading:
         return self._just_before("directives", hit, _ASKED_WORDS, _ASKED_CHARS) and not self._any("directives", term)
 
     def _just_before(self, markers: str, hit: Hit, words: int = 0, chars: int = 0,
-                     skip: Callable[[str, str], bool] | None = None) -> bool:
+                     skip: Callable[[str, str, str], bool] | None = None) -> bool:
         """Whether a word of the list stands in the hit or at most a few words before it (by
         default _LEAD_WORDS, _LEAD_CHARS), in its scope: "a video claimed several pupils ..."
         reports the claim; "we asked to meet the parents and the head teacher has been
         suspended" asks for nothing that was claimed. A word of the list that the term itself is
         written with, found among the words the term matched, is the term's own and stands for
         nothing before it: "网传图片与三小无关" is the team's own denial of the photos, not a report.
-        A word that `skip` (given the word and the words between it and the hit) passes over stands
-        for nothing either."""
+        A word that `skip` (given the word, the words between it and the hit, and the hit's own words)
+        passes over stands for nothing either."""
         pattern = _markers(self.lexicon, markers)
         if pattern is None:
             return False
@@ -575,7 +575,7 @@ class Reading:
             if match.start() >= hit.start and self._has(match.group(0).strip(), term):
                 continue
             between = read[match.end():hit.start]
-            if skip is not None and skip(match.group(0).strip(), between):
+            if skip is not None and skip(match.group(0).strip(), between, read[hit.start:hit.end]):
                 continue
             size = self._extent(between)
             if size <= (_LEAD_WORDS if self.lexicon.spaced else _LEAD_CHARS):
@@ -964,11 +964,15 @@ class Reading:
         questions (`askers`) or asks so too, or opens its sentence or its items with a word that asks (`asked`:
         "answering directly: whose list, was the head teacher arrested"; not "Ms Trang, who posted
         first, is the list the school's"). "The list, shared on Zalo, is the parents' draft" opens
-        a clause with "is the" after none of these: it says what the list is. (A language whose
-        questions keep their order has no `inversions`: 吗, *không* end its questions instead.)"""
+        a clause with "is the" after none of these: it says what the list is. A question answered in
+        brackets right after it (the lexicon's `replies`: "has the money been returned (yes, in full
+        this morning)") is a claim. (A language whose questions keep their order has no `inversions`:
+        吗, *không* end its questions instead.)"""
         if not self.lexicon.inversions or not self._opens("inversions", self._unjoined(clause.read)):
             return False
-        earlier, _ = self._sentence(clause)
+        earlier, later = self._sentence(clause)
+        if later and later[0].aside == clause.read and self._opens("replies", later[0].read):
+            return False  # answered in brackets: "has the money been returned (yes, in full)" claims it
         if not earlier:
             return True
         prior = earlier[-1]
@@ -1336,16 +1340,24 @@ class Reading:
                 and not any(self._any("rejections", c.read) or self._opens("verifications", c.read) for c in earlier)
                 and not self._opens("corrections", hit.clause.read))  # "网传所谓“发霉”，实为受潮结块": the team's own account
 
-    def _attributive(self, word: str, between: str) -> bool:
+    def _attributive(self, word: str, between: str, claim: str) -> bool:
         """Whether a word of saying describes the subject rather than reports the claim: one that may
-        stand after a noun (the lexicon's `attributive`: "circulating") with a helper verb between it
-        and the claim, the subject's own ("the photos circulating online **were** not taken in the
-        school's storeroom", "the list circulating online **is** the school's"), and no "that" that
-        would open what is said ("posts circulating say that pupils were hospitalised")."""
+        stand after a noun (the lexicon's `attributive`: "circulating") when the claim opens right after
+        a helper verb, perhaps denied, that the subject's own predicate begins with ("the photos
+        circulating online **were** not taken in the school's storeroom", "the list circulating online
+        **is** the school's"). A verb of showing or telling, or a new subject, between them leaves it a
+        report ("the clip circulating shows pupils being taken to hospital": "being" opens no predicate;
+        "a video circulating has told parents the head teacher was called in"), and so does a claim with
+        a helper of its own, a clause the helper introduces ("the version circulating is the head
+        teacher was arrested")."""
         if word not in self.lexicon.attributive:
             return False
         words = _WORD.findall(between)
-        return any(w in self.lexicon.auxiliaries for w in words) and "that" not in words
+        while words and words[-1] in ("not", "never"):
+            words.pop()
+        finite = self.lexicon.auxiliaries - {"be", "been", "being"}
+        return (bool(words) and words[-1] in finite and not any(w in self.lexicon.auxiliaries for w in words[:-1])
+                and not any(w in finite for w in _WORD.findall(claim)[1:]))
 
     def _reported_too(self, hit: Hit) -> bool:
         """Whether a claim is the next thing a report says, a few words after "and that" (the

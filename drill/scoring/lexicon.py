@@ -21,7 +21,7 @@ from drill.i18n import language_for
 from .matching import fold
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame", "owning", "alternatives", "closers", "bounded", "reports", "conditions", "directives", "coordinators", "quantified", "prohibitions", "consequents", "cases", "apart", "referrals", "focal_points", "press", "lecturing", "agents", "proposals", "asked", "past_endings", "reasons", "sanctions", "targets", "deferrals", "topics", "examples", "inversions", "askers", "unsettled", "forces", "news", "affirmations", "refusals", "namings", "exploits", "risks", "risk_lists", "audiences", "open_decisions", "unsaid", "withheld", "falsehoods", "wishes", "relatives", "norms", "recounts", "either", "corrections", "fabricators", "public", "provisional", "negators", "exclusions", "reported_too", "attributive", "verdicts", "subordinators", "criteria", "pointers", "demands", "permissions", "verifications", "unnegated")
+_LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame", "owning", "alternatives", "closers", "bounded", "reports", "conditions", "directives", "coordinators", "quantified", "prohibitions", "consequents", "cases", "apart", "referrals", "focal_points", "press", "lecturing", "agents", "proposals", "asked", "past_endings", "reasons", "sanctions", "targets", "deferrals", "topics", "examples", "inversions", "askers", "unsettled", "forces", "news", "affirmations", "refusals", "namings", "exploits", "risks", "risk_lists", "audiences", "open_decisions", "unsaid", "withheld", "falsehoods", "wishes", "relatives", "norms", "recounts", "either", "corrections", "fabricators", "public", "provisional", "negators", "exclusions", "reported_too", "attributive", "replies", "verdicts", "subordinators", "criteria", "pointers", "demands", "permissions", "verifications", "unnegated")
 _SETS = ("fillers", "auxiliaries", "ongoing", "underway", "done", "past", "abbreviations", "grammar", "prepositions")  # looked up one word at a time
 
 
@@ -44,6 +44,7 @@ class Lexicon:
     reports: tuple[str, ...] = ()  # "circulating", 网传, lan truyền: what follows in the sentence is the rumour retold
     reported_too: tuple[str, ...] = ()  # "and that": what follows is said by the same report as what went before
     attributive: tuple[str, ...] = ()  # "circulating": a word of saying that describes the subject ("the photos circulating online were not taken ...")
+    replies: tuple[str, ...] = ()  # "yes": an answer in brackets after a question written without its mark
     verdicts: tuple[str, ...] = ()  # a table column whose "No" denies its row ("True?", "Đúng/Sai", "是否属实")
     bounded: tuple[str, ...] = ()  # "so far", 截至目前: what follows is what is known now, not a finding
     owning: tuple[str, ...] = ()  # words that own a failing ("apologise that", 致歉): what follows is admitted, not done
