@@ -2002,6 +2002,8 @@ def test_an_example_a_referral_on_a_terms_own_words_and_new_words(scenario_id, t
     ("district-hot-spot", "statement", "no-overclaims", "Đến nay chưa ai bị đình chỉ hay kỷ luật." + DRAFT_VI, True),
     ("district-hot-spot-en", "statement", "no-overclaims", "The ward will pay for the air-conditioners in all 32 classrooms."
      + DRAFT_EN, False),
+    ("district-hot-spot", "reply-parents", "no-overclaims", "Toàn bộ 32 phòng học sẽ được lắp điều hòa bằng nguồn kinh phí "
+     "của quận." + DRAFT_VI, False),
     # guards from the review: each holds on both trees
     ("school-food-rumour-en", "statement", "no-false-claims", "The clip circulating shows pupils being taken to hospital "
      "after lunch." + SEALED_EN, True),
