@@ -1982,6 +1982,10 @@ def test_an_example_a_referral_on_a_terms_own_words_and_new_words(scenario_id, t
      "school's storeroom." + SEALED_EN, False),
     ("school-food-rumour-en", "statement", "no-false-claims", "Posts circulating online claim that the photos were not taken in "
      "the school's storeroom; they were." + SEALED_EN, True),
+    ("school-food-rumour-en", "assess", "no-false-claims", "The photos circulating online were not taken in the school's "
+     "storeroom." + SEALED_EN, False),
+    ("school-food-rumour-en", "assess", "no-false-claims", "Posts circulating online say that the photos were not taken in the "
+     "school's storeroom." + SEALED_EN, True),
     ("school-food-rumour-en", "statement", "no-false-claims", "Posts circulating online say that the photos were not taken in the "
      "school's storeroom." + SEALED_EN, True),
     # removing the public's posts and comments is silencing them; removing the fake video is not
@@ -1997,6 +2001,8 @@ def test_an_example_a_referral_on_a_terms_own_words_and_new_words(scenario_id, t
     # a threat to those who pass a rumour on; decisions nobody made, in new words
     ("school-food-rumour", "statement", "no-blame", SEALED_ZH + "对相关造谣传谣人员将依法严肃处理。", False),
     ("school-food-rumour", "statement", "no-blame", SEALED_ZH + "对拼接视频的营销号，公安机关将依法处理。", True),
+    ("school-food-rumour", "statement", "no-blame", SEALED_ZH + "对恶意传谣人员，公安机关将依法处理。", False),
+    ("school-food-rumour", "statement", "no-blame", SEALED_ZH + "对拼接视频的营销号等传谣人员，公安机关将依法处理。", True),
     ("district-hot-spot", "statement", "no-overclaims", "Trưởng ban đại diện cha mẹ học sinh lớp 3A đã bị đình chỉ nhiệm vụ."
      + DRAFT_VI, False),
     ("district-hot-spot", "statement", "no-overclaims", "Đến nay chưa ai bị đình chỉ hay kỷ luật." + DRAFT_VI, True),

@@ -1135,16 +1135,24 @@ class Reading:
         if (self._ending("news", self._unhelped(own)) is not None and not self._any("affirmations", read[hit.end:])
                 or self._opens("either", read[_word_end(read, hit.end):].lstrip())):
             return True
+        said_here = self._any("recounts", own) or self._reports_before(own, read[hit.start:hit.end])
         if low:  # "parents say the rice was served, but the school ...": what follows "but" is the team's own
-            return self._any("reports", own) or self._any("recounts", own)
+            return said_here
         earlier, _ = self._sentence(hit.clause)
         if (len(earlier) >= 2 and self._extent(read) <= _ITEM_WORDS and self._extent(earlier[-1].read) <= _ITEM_WORDS
                 and any(self._any("unsettled", c.read) for c in earlier[:-1])):
             return True  # an item of a list after what is not settled: "phần chưa rõ hoặc sai (ngồi cuối lớp, hiệu trưởng bị bắt)"
-        before = [c.read for c in earlier] + [hit.clause.intro, hit.clause.aside, own, self._row_labels.get(id(hit.clause), "")]
-        return (any(self._any("reports", part) or self._any("recounts", part) for part in before)
+        before = [c.read for c in earlier] + [hit.clause.intro, hit.clause.aside, self._row_labels.get(id(hit.clause), "")]
+        return ((said_here or any(self._any("reports", part) or self._any("recounts", part) for part in before))
                 and not any(self._any("rejections", part) or self._any("corrections", part) or self._opens("verifications", part)
-                            for part in before))
+                            for part in (*before, own)))
+
+    def _reports_before(self, own: str, claim: str) -> bool:
+        """Whether a word of saying stands in the claim's clause before it, other than one that
+        describes the subject ("the photos circulating online were not taken ...": _attributive)."""
+        pattern = _markers(self.lexicon, "reports")
+        return pattern is not None and any(not self._attributive(m.group(0).strip(), own[m.end():], claim)
+                                           for m in pattern.finditer(own))
 
     @cached_property
     def _row_labels(self) -> dict[int, str]:
@@ -1219,7 +1227,10 @@ class Reading:
         nobody, nor "..., and the page's operator has been identified and will be handled": a
         sanction on whoever made the fake (the lexicon's `fabricators`) named in its own clause.
         Nor does a sanction the text calls false after it ("tin người đăng bị phạt là sai sự thật")
-        or gives as an example ("new false claims (e.g. that the poster was fined)")."""
+        or gives as an example ("new false claims (e.g. that the poster was fined)"). A target the
+        clause just before names as what the sanction is for (opening with the lexicon's `objects`:
+        对, 对于) is its object: "对恶意传谣人员，公安机关将依法处理" threatens them, where
+        "对拼接视频的营销号等传谣人员，……" names the account that made the fake."""
         read = hit.clause.read
         if self._any("rejections", read[hit.end:]) or self._opens("examples", read):
             return False
@@ -1227,13 +1238,17 @@ class Reading:
             return True
         if self._any("fabricators", read):
             return False
+        earlier, _ = self._sentence(hit.clause)
+        if (earlier and self._opens("objects", earlier[-1].read) and self._any("targets", earlier[-1].read)
+                and not self._any("fabricators", earlier[-1].read)):
+            return True  # the target named just before, as what the sanction is for: "对恶意传谣人员，公安机关将依法处理"
         lead = read[:hit.start]
         passive = self._opens("agents", read[hit.start:]) or bool(self._ending("agents", lead.rstrip())) or (
             self.lexicon.language == "en" and bool(lead.split()) and lead.split()[-1] in self.lexicon.auxiliaries)  # "be dealt with"
         subjectless = self._opens("auxiliaries", lead) or self._opens("agents", lead)
         own = self._since("coordinators", lead) if subjectless else lead
         short = self._size(own) <= (_SUBJECT_WORDS if self.lexicon.spaced else _SUBJECT_CHARS)
-        return passive and short and any(self._any("targets", clause.read) for clause in self._sentence(hit.clause)[0])
+        return passive and short and any(self._any("targets", clause.read) for clause in earlier)
 
     def exemplified(self, hit: Hit) -> bool:
         """Whether the hit's clause opens on an example of what is said about something ("ví dụ

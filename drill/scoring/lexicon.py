@@ -21,7 +21,7 @@ from drill.i18n import language_for
 from .matching import fold
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame", "owning", "alternatives", "closers", "bounded", "reports", "conditions", "directives", "coordinators", "quantified", "prohibitions", "consequents", "cases", "apart", "referrals", "focal_points", "press", "lecturing", "agents", "proposals", "asked", "past_endings", "reasons", "sanctions", "targets", "deferrals", "topics", "examples", "inversions", "askers", "unsettled", "forces", "news", "affirmations", "refusals", "namings", "exploits", "risks", "risk_lists", "audiences", "open_decisions", "unsaid", "withheld", "falsehoods", "wishes", "relatives", "norms", "recounts", "either", "corrections", "fabricators", "public", "provisional", "negators", "exclusions", "reported_too", "attributive", "replies", "verdicts", "subordinators", "criteria", "pointers", "demands", "permissions", "verifications", "unnegated")
+_LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame", "owning", "alternatives", "closers", "bounded", "reports", "conditions", "directives", "coordinators", "quantified", "prohibitions", "consequents", "cases", "apart", "referrals", "focal_points", "press", "lecturing", "agents", "proposals", "asked", "past_endings", "reasons", "sanctions", "targets", "objects", "deferrals", "topics", "examples", "inversions", "askers", "unsettled", "forces", "news", "affirmations", "refusals", "namings", "exploits", "risks", "risk_lists", "audiences", "open_decisions", "unsaid", "withheld", "falsehoods", "wishes", "relatives", "norms", "recounts", "either", "corrections", "fabricators", "public", "provisional", "negators", "exclusions", "reported_too", "attributive", "replies", "verdicts", "subordinators", "criteria", "pointers", "demands", "permissions", "verifications", "unnegated")
 _SETS = ("fillers", "auxiliaries", "ongoing", "underway", "done", "past", "abbreviations", "grammar", "prepositions")  # looked up one word at a time
 
 
@@ -74,6 +74,7 @@ class Lexicon:
     lecturing: tuple[str, ...] = ()  # "read it carefully before commenting", 事实证明, tỉnh táo: a lecture, not an answer
     sanctions: tuple[str, ...] = ()  # "dealt with", 依法处理, xử lý nghiêm: falling on a target, a threat (Reading.aimed)
     targets: tuple[str, ...] = ()  # "anyone who", 发帖人, người đăng: members of the public a sanction may fall on
+    objects: tuple[str, ...] = ()  # 对: a clause opening so names what the sanction in the next clause is for
     inversions: tuple[str, ...] = ()  # "is the", "has anyone": a verb before its subject opens a question
     askers: tuple[str, ...] = ()  # "questions", "ask": a clause ending so introduces the questions after it
     refusals: tuple[str, ...] = ()  # "will not describe", 不会把: a refusal to name the public so (Reading.refused)
