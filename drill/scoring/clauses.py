@@ -1368,7 +1368,7 @@ class Reading:
         if word not in self.lexicon.attributive:
             return False
         words = _WORD.findall(between)
-        while words and words[-1] in ("not", "never"):
+        while words and words[-1] in self.lexicon.negations:  # "were not taken"
             words.pop()
         finite = self.lexicon.auxiliaries - {"be", "been", "being"}
         return (bool(words) and words[-1] in finite and not any(w in self.lexicon.auxiliaries for w in words[:-1])
