@@ -666,17 +666,20 @@ class Reading:
         lex = self.lexicon
         # The clause and the next one of its sentence ("网传已有学生住院，经核实不属实"), the hit
         # itself left out: "đây là tin giả" does not reject "tin".
-        _, later = self._sentence(clause)
+        earlier, later = self._sentence(clause)
         following = later[0].read if later else ""
+        # An item's own label under a list's ("What we have not confirmed yet: - Illness: no pupil has
+        # been reported to us ...") stands under both: the outer one says what the items are.
+        intros = [clause.intro, *(label.intro for label in earlier[-1:] if clause.intro and label.read == clause.intro and label.intro)]
         # A table's row is one sentence, its verdict in any later cell ("| Hiệu trưởng bị bắt | Trang Hóng Biến | Sai sự thật |").
         verdict = " | ".join(c.read for c in later) if clause.column else following if self._judges(clause, following) else ""
         rest = f"{clause.read[:start]} | {clause.read[end:]} | {verdict}"
-        labels = f"{clause.intro} | {clause.aside} | {self._row_labels.get(id(clause), '')}"
+        labels = f"{' | '.join(intros)} | {clause.aside} | {self._row_labels.get(id(clause), '')}"
         if self._any("rejections", rest) or self._any("falsehoods", labels):
             return REJECTED  # also the items of false news named: "False claims: ...", "| False claims | ... |", "tin sai sự thật (hiệu trưởng bị bắt, ...)"
-        if clause.intro and self._unsaid(clause.intro):
+        if any(intro and self._unsaid(intro) for intro in intros):
             return NEGATED  # "Do not say: that anyone has been disciplined; that the first post was a rumour"
-        if clause.intro and (self._any("hedges", clause.intro) or self._unsettling(clause.intro)):
+        if any(intro and (self._any("hedges", intro) or self._unsettling(intro)) for intro in intros):
             return HEDGED  # "Still being checked: the payments of all 32 classes; who is responsible", "Still open: ..."
         if later and self._only("hedges", following) and self._labels(clause, later[0]):
             return HEDGED  # "Pupils in hospital: NOT CONFIRMED", "| Pupils in hospital | NOT CONFIRMED |"
@@ -685,6 +688,8 @@ class Reading:
             return REJECTED  # "Việc Hiệu trưởng bị công an mời làm việc: không có", "| Claim | True? |…| No |"
         if clause.column and later and later[0].column == clause.column + 1 and self._flat_no(later[0].read):
             return REJECTED  # "| The head teacher was called in by the police | No. Ms Hanh was not arrested or called in. |"
+        if clause.column and any(cell.column > clause.column and self._only("untrue", cell.read, exactly=True) for cell in later):
+            return REJECTED  # "| The head teacher was called in by the police | False. Ms Hanh is at work as usual. |"
         low, high = self._scope(clause.read, start, end)
         scope = clause.read[low:high]
         before, after = clause.read[low:start], clause.read[end:high]
@@ -813,9 +818,11 @@ class Reading:
 
     def _labels(self, clause: Clause, value: Clause) -> bool:
         """Whether a clause is the label of the next one, its value: a short clause before a colon
-        that opens a list (the value's intro), or the first cell of a table's row and the second."""
+        that opens a list (the value's intro), or the first cell of a table's row and the second,
+        however long: the table's layout makes it the label ("| Hiệu trưởng bị công an mời làm việc |
+        ĐANG XÁC MINH: ... |")."""
         if clause.column or value.column:
-            return clause.column == 1 and value.column == 2 and not self._sentence(clause)[0] and self._extent(clause.read) <= _ITEM_WORDS
+            return clause.column == 1 and value.column == 2 and not self._sentence(clause)[0]
         return value.intro == clause.read and self._extent(clause.read) <= _ITEM_WORDS
 
     def _verdict(self, heading: str) -> bool:
@@ -864,7 +871,7 @@ class Reading:
         the public (the lexicon's `public`: "风险点：部分家长借机起哄" labels parents): weighed, not said
         to have happened. A label that rates the risks ("风险等级：", "Risk of escalation:") lists findings."""
         return self._any("risks", hit.clause.read) or (
-            hit.clause.intro in self.lexicon.risk_lists and not self._any("public", hit.clause.read))
+            hit.clause.intro.strip(_LEADERS) in self.lexicon.risk_lists and not self._any("public", hit.clause.read))  # "- Risks:", a bullet's label
 
     def described(self, hit: Hit) -> bool:
         """Whether a label stands a few words after an audience new to the story (the lexicon's
@@ -1238,7 +1245,10 @@ class Reading:
             return True
         if self._any("fabricators", read):
             return False
-        earlier, _ = self._sentence(hit.clause)
+        earlier, later = self._sentence(hit.clause)
+        objects = [clause.read for clause in later[:2]] if not read[hit.end:].strip() else []
+        if any(self._any("targets", part) and not self._any("fabricators", part) for part in objects):
+            return True  # an active sanction that ends its clause, its object after a comma: "strictly handle, under Decree 15, all those who posted"
         if (earlier and self._opens("objects", earlier[-1].read) and self._any("targets", earlier[-1].read)
                 and not self._any("fabricators", earlier[-1].read)):
             return True  # the target named just before, as what the sanction is for: "对恶意传谣人员，公安机关将依法处理"
