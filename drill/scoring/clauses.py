@@ -1258,7 +1258,11 @@ class Reading:
         subjectless = self._opens("auxiliaries", lead) or self._opens("agents", lead)
         own = self._since("coordinators", lead) if subjectless else lead
         short = self._size(own) <= (_SUBJECT_WORDS if self.lexicon.spaced else _SUBJECT_CHARS)
-        return passive and short and any(self._any("targets", clause.read) for clause in earlier)
+        # A sanction that opens its clause, one more order of a list of them, falls on whom the list
+        # began with ("Mời Lê Thu Trang (người đăng bài đầu tiên) | lên trụ sở CA phường làm việc, |
+        # xử phạt hành chính ...").
+        opening = not lead.strip(_LEADERS)
+        return (passive or opening) and short and any(self._any("targets", clause.read) for clause in earlier)
 
     def exemplified(self, hit: Hit) -> bool:
         """Whether the hit's clause opens on an example of what is said about something ("ví dụ
