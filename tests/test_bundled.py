@@ -966,12 +966,32 @@ def test_a_short_empty_phrased_reply_scores_under_40_whatever_its_kind_words(sce
 def test_a_late_internal_text_keeps_about_three_quarters_of_its_worth(scenario, graded, task):
     """The leader who asked for an assessment, a survey or a plan by a time needed it then: late,
     however good, it keeps 77% of its worth, about what a late statement keeps (75%: experts mark
-    late internal texts down a little less, and one held at 50 for an over-claim still falls to U)."""
+    late internal texts down a little less)."""
     text = next(e.text for e in Loader().load_graded(ROOT / "graded" / f"{graded}.yaml")[1].examples if e.task == task)
     due = 3600.0
     on_time, late = _task_score(scenario, task, text, due - 60, due), _task_score(scenario, task, text, due + 3 * 3600, due)
     assert any(g.criterion == "on-time" and g.keep == 0.77 for g in late.gates), late.gates
     assert late.score == pytest.approx(0.77 * late.uncapped, abs=0.05) and late.score < on_time.score
+
+
+def test_a_late_text_held_in_m_for_an_over_claim_stays_at_the_foot_of_m_and_a_false_one_fails():
+    """A late statement with one major flaw (a suspension nobody decided) is marked at the foot of
+    M by experts, not failed: a cap that holds a text in a band it passes keeps it there when 75%
+    of its whole worth would, and the sheet says so; late and false still fails, kept at 75% of
+    the falsehood's cap."""
+    text = next(e.text for e in Loader().load_graded(ROOT / "graded" / "school-food-rumour-en.yaml")[1].examples
+                if e.task == "statement" and e.kind == "excellent")
+    flawed = text + " The canteen manager has been suspended."
+    due = 6 * 3600.0
+    on_time, late = _task_score("school-food-rumour-en", "statement", flawed, due - 60, due), \
+        _task_score("school-food-rumour-en", "statement", flawed, due + 3 * 3600, due)
+    assert on_time.score == pytest.approx(50.0) and late.uncapped * 0.75 > 40
+    assert late.score == pytest.approx(40.0) and late.rating == "M", late.capped_by
+    assert "the foot of the band a cap holds it in" in late.capped_by
+    thin = _task_score("school-food-rumour-en", "statement", "The canteen manager has been suspended. The rice was sealed.", due + 3 * 3600, due)
+    assert thin.score < 40  # a share of a thin text's whole worth is under the foot: no lift
+    false = _task_score("school-food-rumour-en", "statement", text + " Several pupils were taken to hospital.", due + 3 * 3600, due)
+    assert false.score == pytest.approx(0.75 * min(g.ceiling for g in false.gates if g.keep is None), abs=0.05) and false.rating == "U"
 
 
 @pytest.mark.parametrize(("scenario_id", "text", "reports"), [

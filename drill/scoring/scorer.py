@@ -130,7 +130,10 @@ def _gates(rubric: Rubric, criteria: tuple[CriterionScore, ...], uncapped: float
     share of their weight), for a finding (an expert's word counts: one who overrides a gate lifts it).
     An absence check that earned nothing only because the text said nothing of substance
     found nothing to gate on. Caps come first, each with the ceiling it allows; then the gates that
-    keep a share, each applied to what the caps left (late and false is judged as false, then late)."""
+    keep a share, each applied to what the caps left (late and false is judged as false, then late).
+    A cap that holds a text in a band it passes (a promise nobody made: M) keeps it there when it is
+    also late, if a share of its whole worth would: experts mark a late text with one major flaw at
+    the foot of M (about 42 on 58 graded texts), where a share of the cap alone (50 × 0.75) fails it."""
     caps, keeps = [], []
     for criterion, scored in zip(rubric.criteria, criteria):
         if (criterion.cap is None and criterion.keep is None) or scored.pending or (scored.empty and scored.source == "auto"):
@@ -143,12 +146,19 @@ def _gates(rubric: Rubric, criteria: tuple[CriterionScore, ...], uncapped: float
         else:
             caps.append(Gate(criterion.id, criterion.title, criterion.cap, _held(rubric, rubric.ceiling(criterion.cap), uncapped), why))
     held = min([uncapped, *(g.ceiling for g in caps)])
+    # The foot of the band a passing cap holds the text in (none when no cap holds it, or it fails).
+    foot = max((band.min for band in rubric.bands if band.min <= held), default=0.0) if held < uncapped else 0.0
+    foot = foot if rubric.bands and foot > rubric.bands[-1].min else 0.0
     gates = list(caps)
+    whole = uncapped
     for criterion, why in keeps:
         if held <= 0:
             break  # nothing left to keep a share of: the sheet need not say "75% of 0"
-        gates.append(Gate(criterion.id, criterion.title, None, held * criterion.keep, why, keep=criterion.keep))
-        held *= criterion.keep
+        whole *= criterion.keep
+        ceiling = max(held * criterion.keep, min(whole, foot))
+        gates.append(Gate(criterion.id, criterion.title, None, ceiling, why, keep=criterion.keep,
+                          of=held if ceiling == held * criterion.keep else whole / criterion.keep))
+        held = ceiling
     return tuple(gates)
 
 
