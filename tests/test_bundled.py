@@ -963,35 +963,39 @@ def test_a_short_empty_phrased_reply_scores_under_40_whatever_its_kind_words(sce
     ("district-hot-spot", "district-hot-spot-vi-internal", "survey"),
     ("school-food-rumour", "school-food-rumour-zh-internal", "plan"),
 ])
-def test_a_late_internal_text_keeps_about_three_quarters_of_its_worth(scenario, graded, task):
+def test_a_late_internal_text_keeps_85_percent_of_its_worth(scenario, graded, task):
     """The leader who asked for an assessment, a survey or a plan by a time needed it then: late,
-    however good, it keeps 77% of its worth, about what a late statement keeps (75%: experts mark
-    late internal texts down a little less)."""
+    however good, it keeps 85% of its worth, a little more than a late statement keeps (80%: experts
+    mark late internal texts down a little less; fitted on the graded drafts in session 54)."""
     text = next(e.text for e in Loader().load_graded(ROOT / "graded" / f"{graded}.yaml")[1].examples if e.task == task)
     due = 3600.0
     on_time, late = _task_score(scenario, task, text, due - 60, due), _task_score(scenario, task, text, due + 3 * 3600, due)
-    assert any(g.criterion == "on-time" and g.keep == 0.77 for g in late.gates), late.gates
-    assert late.score == pytest.approx(0.77 * late.uncapped, abs=0.05) and late.score < on_time.score
+    assert any(g.criterion == "on-time" and g.keep == 0.85 for g in late.gates), late.gates
+    assert late.score == pytest.approx(0.85 * late.uncapped, abs=0.05) and late.score < on_time.score
 
 
-def test_a_late_text_held_in_m_for_an_over_claim_stays_at_the_foot_of_m_and_a_false_one_fails():
-    """A late statement with one major flaw (a suspension nobody decided) is marked at the foot of
-    M by experts, not failed: a cap that holds a text in a band it passes keeps it there when 75%
-    of its whole worth would, and the sheet says so; late and false still fails, kept at 75% of
-    the falsehood's cap."""
-    text = next(e.text for e in Loader().load_graded(ROOT / "graded" / "school-food-rumour-en.yaml")[1].examples
-                if e.task == "statement" and e.kind == "excellent")
-    flawed = text + " The canteen manager has been suspended."
-    due = 6 * 3600.0
-    on_time, late = _task_score("school-food-rumour-en", "statement", flawed, due - 60, due), \
-        _task_score("school-food-rumour-en", "statement", flawed, due + 3 * 3600, due)
-    assert on_time.score == pytest.approx(50.0) and late.uncapped * 0.75 > 40
-    assert late.score == pytest.approx(40.0) and late.rating == "M", late.capped_by
-    assert "the foot of the band a cap holds it in" in late.capped_by
-    thin = _task_score("school-food-rumour-en", "statement", "The canteen manager has been suspended. The rice was sealed.", due + 3 * 3600, due)
+def test_a_text_a_cap_holds_in_m_stays_at_its_foot_when_a_share_of_its_worth_would_and_a_false_one_fails():
+    """A survey that reports a suspension nobody decided is held at 55 (M); one that also paints
+    the mood rosy keeps 70% of its worth, and experts mark such a text at the foot of M, not in U:
+    a cap that holds a text in a band it passes keeps it there when a share of its whole worth
+    would (not 0.7 × 55 = 38.5), and the sheet says so. Late and false still fails: kept at 80%
+    of the falsehood's cap."""
+    survey = next(e.text for e in Loader().load_graded(ROOT / "graded" / "district-hot-spot-en-internal.yaml")[1].examples
+                  if e.task == "survey" and e.score >= 85)
+    due = 3 * 3600.0
+    undecided = survey + " The head teacher has been suspended."
+    held = _task_score("district-hot-spot-en", "survey", undecided, due - 60, due)
+    rosy = _task_score("district-hot-spot-en", "survey", undecided + " The situation is stable.", due - 60, due)
+    assert held.score == pytest.approx(55.0) and rosy.uncapped * 0.7 > 40, (held.score, rosy.uncapped)
+    assert rosy.score == pytest.approx(40.0) and rosy.rating == "M", rosy.capped_by
+    assert "the foot of the band a cap holds it in" in rosy.capped_by
+    thin = _task_score("district-hot-spot-en", "survey", "The head teacher has been suspended. The situation is stable. "
+                       "The list is a draft.", due - 60, due)
     assert thin.score < 40  # a share of a thin text's whole worth is under the foot: no lift
-    false = _task_score("school-food-rumour-en", "statement", text + " Several pupils were taken to hospital.", due + 3 * 3600, due)
-    assert false.score == pytest.approx(0.75 * min(g.ceiling for g in false.gates if g.keep is None), abs=0.05) and false.rating == "U"
+    statement = next(e.text for e in Loader().load_graded(ROOT / "graded" / "school-food-rumour-en.yaml")[1].examples
+                     if e.task == "statement" and e.kind == "excellent")
+    false = _task_score("school-food-rumour-en", "statement", statement + " Several pupils were taken to hospital.", 9 * 3600.0, 6 * 3600.0)
+    assert false.score == pytest.approx(0.8 * min(g.ceiling for g in false.gates if g.keep is None), abs=0.05) and false.rating == "U"
 
 
 @pytest.mark.parametrize(("scenario_id", "text", "reports"), [

@@ -52,7 +52,7 @@ def stonewalled(tmp_path_factory) -> Path:
     """The bundled drill played by the bad rehearsal, where 市委宣传部's statement is the one
     that stonewalls ("纯属谣言", "已拘留发帖家长"): 市教育局's statement has the good rehearsal's
     words and comes 35 minutes after 宣传部's, 5 minutes late: within the few minutes' grace (later,
-    it would keep only 75% of its worth, too little for the praise)."""
+    it would keep only 80% of its worth, too little for the praise)."""
     bad = script("bad")
     good = response("good", "education", "statement")["text"]
     bad["responses"] = [{**r, "text": good, "at": "7h35m"} if (r["team"], r["task"]) == ("education", "statement") else r for r in bad["responses"]]

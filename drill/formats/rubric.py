@@ -160,7 +160,7 @@ class Criterion(Model):
     keep: float | None = Field(
         None, gt=0, lt=1,
         description="A gate that scales rather than caps: when this criterion fails, the whole task keeps this share "
-        "of what it earned (0-1; e.g. 0.75 on `on_time`: late work keeps 75% of its worth)",
+        "of what it earned (0-1; e.g. 0.8 on `on_time`: late work keeps 80% of its worth)",
     )
     cap_below: float | None = Field(
         None, gt=0, le=1,

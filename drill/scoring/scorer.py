@@ -131,9 +131,9 @@ def _gates(rubric: Rubric, criteria: tuple[CriterionScore, ...], uncapped: float
     An absence check that earned nothing only because the text said nothing of substance
     found nothing to gate on. Caps come first, each with the ceiling it allows; then the gates that
     keep a share, each applied to what the caps left (late and false is judged as false, then late).
-    A cap that holds a text in a band it passes (a promise nobody made: M) keeps it there when it is
-    also late, if a share of its whole worth would: experts mark a late text with one major flaw at
-    the foot of M (about 42 on 58 graded texts), where a share of the cap alone (50 × 0.75) fails it."""
+    A cap that holds a text in a band it passes (a decision nobody made: M) keeps it there when a
+    keep also holds, if a share of its whole worth would: experts mark a text with one major flaw
+    and one more shortcoming at the foot of M, where a share of the cap alone (55 × 0.7) fails it."""
     caps, keeps = [], []
     for criterion, scored in zip(rubric.criteria, criteria):
         if (criterion.cap is None and criterion.keep is None) or scored.pending or (scored.empty and scored.source == "auto"):
