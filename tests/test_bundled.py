@@ -2078,6 +2078,78 @@ def test_a_lead_written_with_an_aside_of_other_units_is_the_lead():
     assert points == 1.0, evidence
 
 
+# (r) Session 54: a table's second cell that is only a verdict of falsehood; a Vietnamese table's long
+# first cell labels its row; an item's own label under a list's hedge; a bulleted list of risks; an
+# active sanction whose object follows a comma; and what each must leave alone.
+CHECKED_EN = "| What is said online | What has been checked |\n|---|---|\n"
+@pytest.mark.parametrize(("scenario_id", "task_id", "criterion", "text", "passes"), [
+    # a verdict of falsehood in the cell after the claim rejects it, whatever the column's heading
+    ("district-hot-spot-en", "statement", "no-false-claims", CHECKED_EN + "| The head teacher was called in by the police | False. Ms "
+     "Nguyen Thi Hanh is at work as usual. |\n" + DRAFT_EN, True),
+    ("district-hot-spot", "reply-parents", "no-false-claims", "| Nội dung | Kết luận |\n|---|---|\n| Hiệu trưởng bị công an mời "
+     "làm việc | Sai. Cô Hạnh vẫn làm việc bình thường. |\n" + DRAFT_VI, True),
+    ("school-food-rumour", "statement", "no-false-claims", "| 网传内容 | 核查结果 |\n|---|---|\n| 有学生吃了发霉大米后被送医住院 | "
+     "不实。区医院核实，无学生因食堂饭菜就医。 |\n" + SEALED_ZH, True),
+    # ... but not past the team's own finding in between, nor a claim stated alone
+    ("district-hot-spot-en", "statement", "no-false-claims", "| Rumour | What we found | Verdict |\n|---|---|---|\n| The head "
+     "teacher was arrested | The head teacher was called in by the police this morning | False |\n" + DRAFT_EN, False),
+    ("district-hot-spot-en", "statement", "no-false-claims", CHECKED_EN + "| The head teacher was called in by the police | "
+     "Confirmed by the ward. |\n" + DRAFT_EN, False),
+    # a Vietnamese first cell as long as a jotted label, left open by its status
+    ("district-hot-spot", "reply-parents", "no-false-claims", "| Nội dung | Tình hình |\n|---|---|\n| Hiệu trưởng bị công an mời "
+     "làm việc | ĐANG XÁC MINH: công an quận đang làm rõ nguồn tin |\n" + DRAFT_VI, True),
+    # a long English first cell is a claim; "Unknown" answers its column
+    ("school-food-rumour-en", "statement", "no-false-claims", "| What happened | How many pupils |\n|---|---|\n| Some of the "
+     "mouldy rice was cooked for lunch before the kitchen noticed the mould | Unknown |\n" + SEALED_EN, False),
+    # "Rumours and the facts:" heads facts, and its labelled items say what they say
+    ("school-food-rumour-en", "statement", "no-false-claims", "Rumours and the facts:\n- Storeroom: the rice went mouldy in "
+     "the storeroom because of a leak in the storeroom roof.\n" + SEALED_EN, False),
+    # an active sanction that ends its clause falls on the target after the comma
+    ("district-hot-spot-en", "statement", "no-blame", "The ward has asked the District Police to verify and strictly handle, "
+     "under Decree 15/2020/ND-CP, all those who posted and shared it." + DRAFT_EN, False),
+    ("district-hot-spot", "statement", "no-blame", "Công an phường sẽ xử lý nghiêm, theo Nghị định 15, những người chia sẻ "
+     "thông tin sai sự thật." + DRAFT_VI, False),
+    # ... not a passive one, one with its object named first, nor a next clause that thanks them
+    ("district-hot-spot-en", "statement", "no-blame", "Any staff member found at fault will be dealt with, and parents who "
+     "gather at the school gate will be welcomed into the hall." + DRAFT_EN, True),
+    ("school-food-rumour", "statement", "no-blame", "对供应商的违规行为将依法查处，发帖人出于担心发帖，不会被追究。" + SEALED_ZH, True),
+    ("district-hot-spot", "statement", "no-blame", "Với cá nhân thu tiền sai quy định, phường sẽ xử lý nghiêm, đồng thời cảm ơn "
+     "những phụ huynh đã đăng bài." + DRAFT_VI, True),
+    # "individuals who" threatens the public only when they post, share or spread
+    ("district-hot-spot-en", "plan", "no-blame", "Strictly handle organisations and individuals who violate." + DRAFT_EN, True),
+    ("district-hot-spot-en", "plan", "no-blame", "Strictly handle individuals who share false information." + DRAFT_EN, False),
+])
+def test_table_verdicts_labelled_items_risk_lists_and_sanctions_with_their_object_after(scenario_id, task_id, criterion, text, passes):
+    _assert_passes(scenario_id, task_id, criterion, text, passes)
+
+
+@pytest.mark.parametrize(("risks", "labels"), [
+    ("- Nguy cơ: tụ tập đông người ở cổng trường giờ đón trưa; người ngoài lợi dụng kích động; video tiếp tục phát tán.", False),
+    ("- Nguy cơ: một số phụ huynh lợi dụng kích động.", True),
+])
+def test_a_bulleted_list_of_risks_weighs_those_who_may_exploit_the_matter(risks, labels):
+    """An assessment's "- Nguy cơ:" is a list of risks as "Nguy cơ:" is: those who may exploit the
+    matter are weighed there, not labelled, unless an item names the public (the whole rubric: an
+    internal text may weigh them)."""
+    text = "- Nguồn: bài đăng đầu tiên trên Facebook lúc 6h30.\n" + risks + "\n- Mức độ: nghiêm trọng." + DRAFT_VI
+    scored = _task_score("district-hot-spot", "assess", text, 3600.0, 5400.0, fields={"grade": "Nghiêm trọng"})
+    blame = next(c for c in scored.criteria if c.id == "no-blame")
+    assert (blame.points == 0) is labels, blame.evidence
+
+
+def test_an_item_labelled_under_a_list_of_what_is_not_confirmed_is_left_open():
+    """A first report at 08:35 lists under "What we have not confirmed yet:" an item with a label of its
+    own ("- Illness: no pupil has been reported to us ..."): both labels stand over it, so it claims
+    nothing the hospital has not yet checked; said alone, it does."""
+    text = ("What we have confirmed:\n- Storeroom: the two sacks were sealed at the delivery check.\n\nWhat we have not confirmed "
+            "yet:\n- Illness: no pupil has been reported to us as being in hospital, but we have not finished checking.\n")
+    points, evidence = _criterion("school-food-rumour-en", "flash-report", "no-overclaims", text, at=5700)
+    assert points == 1.0, evidence
+    alone = text.replace("What we have not confirmed yet:\n", "")
+    points, evidence = _criterion("school-food-rumour-en", "flash-report", "no-overclaims", alone, at=5700)
+    assert points == 0.0, evidence
+
+
 
 def test_a_future_written_in_place_of_a_terms_tense_promises():
     """Before the class check (at 3h) nobody knows whether a child was moved: "no child will be

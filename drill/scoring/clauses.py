@@ -669,12 +669,14 @@ class Reading:
         earlier, later = self._sentence(clause)
         following = later[0].read if later else ""
         # An item's own label under a list's ("What we have not confirmed yet: - Illness: no pupil has
-        # been reported to us ...") stands under both: the outer one says what the items are.
-        intros = [clause.intro, *(label.intro for label in earlier[-1:] if clause.intro and label.read == clause.intro and label.intro)]
+        # been reported to us ...") stands under both when the outer one leaves its items open or
+        # unsaid; not one that pairs them with what is so ("Rumours and the facts:", "Tin đồn và sự thật:").
+        intros = [clause.intro, *(label.intro for label in earlier[-1:] if clause.intro and label.read == clause.intro
+                                  and label.intro and not self._any("coordinators", label.intro))]
         # A table's row is one sentence, its verdict in any later cell ("| Hiệu trưởng bị bắt | Trang Hóng Biến | Sai sự thật |").
         verdict = " | ".join(c.read for c in later) if clause.column else following if self._judges(clause, following) else ""
         rest = f"{clause.read[:start]} | {clause.read[end:]} | {verdict}"
-        labels = f"{' | '.join(intros)} | {clause.aside} | {self._row_labels.get(id(clause), '')}"
+        labels = f"{clause.intro} | {clause.aside} | {self._row_labels.get(id(clause), '')}"
         if self._any("rejections", rest) or self._any("falsehoods", labels):
             return REJECTED  # also the items of false news named: "False claims: ...", "| False claims | ... |", "tin sai sự thật (hiệu trưởng bị bắt, ...)"
         if any(intro and self._unsaid(intro) for intro in intros):
@@ -688,7 +690,7 @@ class Reading:
             return REJECTED  # "Việc Hiệu trưởng bị công an mời làm việc: không có", "| Claim | True? |…| No |"
         if clause.column and later and later[0].column == clause.column + 1 and self._flat_no(later[0].read):
             return REJECTED  # "| The head teacher was called in by the police | No. Ms Hanh was not arrested or called in. |"
-        if clause.column and any(cell.column > clause.column and self._only("untrue", cell.read, exactly=True) for cell in later):
+        if clause.column == 1 and later and later[0].column == 2 and self._only("untrue", later[0].read, exactly=True):
             return REJECTED  # "| The head teacher was called in by the police | False. Ms Hanh is at work as usual. |"
         low, high = self._scope(clause.read, start, end)
         scope = clause.read[low:high]
@@ -818,11 +820,13 @@ class Reading:
 
     def _labels(self, clause: Clause, value: Clause) -> bool:
         """Whether a clause is the label of the next one, its value: a short clause before a colon
-        that opens a list (the value's intro), or the first cell of a table's row and the second,
-        however long: the table's layout makes it the label ("| Hiệu trưởng bị công an mời làm việc |
-        ĐANG XÁC MINH: ... |")."""
+        that opens a list (the value's intro), or the first cell of a table's row and the second: as
+        long as a jotted label where every syllable is written apart ("| Hiệu trưởng bị công an mời làm
+        việc | ĐANG XÁC MINH: ... |"); a long English cell is a claim, and "Unknown" under "How many
+        pupils" answers the column."""
         if clause.column or value.column:
-            return clause.column == 1 and value.column == 2 and not self._sentence(clause)[0]
+            limit = _JOTTED_SYLLABLES if self.whole else _ITEM_WORDS
+            return clause.column == 1 and value.column == 2 and not self._sentence(clause)[0] and self._extent(clause.read) <= limit
         return value.intro == clause.read and self._extent(clause.read) <= _ITEM_WORDS
 
     def _verdict(self, heading: str) -> bool:
@@ -1246,8 +1250,7 @@ class Reading:
         if self._any("fabricators", read):
             return False
         earlier, later = self._sentence(hit.clause)
-        objects = [clause.read for clause in later[:2]] if not read[hit.end:].strip() else []
-        if any(self._any("targets", part) and not self._any("fabricators", part) for part in objects):
+        if self._object_after(hit, later):
             return True  # an active sanction that ends its clause, its object after a comma: "strictly handle, under Decree 15, all those who posted"
         if (earlier and self._opens("objects", earlier[-1].read) and self._any("targets", earlier[-1].read)
                 and not self._any("fabricators", earlier[-1].read)):
@@ -1258,11 +1261,28 @@ class Reading:
         subjectless = self._opens("auxiliaries", lead) or self._opens("agents", lead)
         own = self._since("coordinators", lead) if subjectless else lead
         short = self._size(own) <= (_SUBJECT_WORDS if self.lexicon.spaced else _SUBJECT_CHARS)
-        # A sanction that opens its clause, one more order of a list of them, falls on whom the list
-        # began with ("Mời Lê Thu Trang (người đăng bài đầu tiên) | lên trụ sở CA phường làm việc, |
-        # xử phạt hành chính ...").
-        opening = not lead.strip(_LEADERS)
-        return (passive or opening) and short and any(self._any("targets", clause.read) for clause in earlier)
+        return passive and short and any(self._any("targets", clause.read) for clause in earlier)
+
+    def _object_after(self, hit: Hit, later: list[Clause]) -> bool:
+        """Whether an active sanction that ends its clause, not denied, has its object in the next
+        clause or the one after, which opens on a target (a determiner or two before it at most):
+        "strictly handle, under Decree 15/2020, all those who posted and shared it". Not a passive
+        one ("staff at fault will be dealt with, and parents who gather will be welcomed"), nor one whose
+        clause names its object first (对供应商的违规行为将依法查处), nor a next clause that does something
+        else to them ("…, đồng thời cảm ơn những phụ huynh đã đăng bài")."""
+        read = hit.clause.read
+        lead = _WORD.findall(read[:hit.start])
+        passive = self._ending("agents", read[:hit.start].rstrip()) or (
+            self.lexicon.language == "en" and bool(lead) and lead[-1] in self.lexicon.auxiliaries)  # "be dealt with"
+        # Its own clause names no object before it either ("对供应商的违规行为将依法查处，发帖人……不会被追究").
+        if read[hit.end:].strip() or self._any("negations", read) or passive or self._opens("objects", read):
+            return False
+        pattern = _markers(self.lexicon, "targets")
+        for clause in later[:2]:
+            found = pattern.search(clause.read) if pattern is not None else None
+            if found is not None and self._size(clause.read[:found.start()]) <= 2 and not self._any("fabricators", clause.read):
+                return True
+        return False
 
     def exemplified(self, hit: Hit) -> bool:
         """Whether the hit's clause opens on an example of what is said about something ("ví dụ

@@ -46,7 +46,7 @@ class Lexicon:
     attributive: tuple[str, ...] = ()  # "circulating": a word of saying that describes the subject ("the photos circulating online were not taken ...")
     replies: tuple[str, ...] = ()  # "yes": an answer in brackets after a question written without its mark
     verdicts: tuple[str, ...] = ()  # a table column whose "No" denies its row ("True?", "Đúng/Sai", "是否属实")
-    untrue: tuple[str, ...] = ()  # a table's cell that is only a verdict of falsehood ("False.", "Sai", "不实") denies its row
+    untrue: tuple[str, ...] = ()  # a table's second cell that is only a verdict of falsehood ("False.", "Sai", "不实") denies the first
     bounded: tuple[str, ...] = ()  # "so far", 截至目前: what follows is what is known now, not a finding
     owning: tuple[str, ...] = ()  # words that own a failing ("apologise that", 致歉): what follows is admitted, not done
     conditions: tuple[str, ...] = ()  # "if", 若, nếu opening a clause: the rest of its sentence is a case, not a claim

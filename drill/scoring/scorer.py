@@ -131,9 +131,10 @@ def _gates(rubric: Rubric, criteria: tuple[CriterionScore, ...], uncapped: float
     An absence check that earned nothing only because the text said nothing of substance
     found nothing to gate on. Caps come first, each with the ceiling it allows; then the gates that
     keep a share, each applied to what the caps left (late and false is judged as false, then late).
-    A cap that holds a text in a band it passes (a decision nobody made: M) keeps it there when a
-    keep also holds, if a share of its whole worth would: experts mark a text with one major flaw
-    and one more shortcoming at the foot of M, where a share of the cap alone (55 × 0.7) fails it."""
+    A cap that holds a text in the band just above failing (a decision nobody made: M) keeps it at
+    that band's foot when a keep also holds, if a share of its whole worth reaches it: experts mark
+    a text with one major flaw and one more shortcoming at the foot of M, where a share of the cap
+    alone (55 × 0.7) fails it."""
     caps, keeps = [], []
     for criterion, scored in zip(rubric.criteria, criteria):
         if (criterion.cap is None and criterion.keep is None) or scored.pending or (scored.empty and scored.source == "auto"):
@@ -146,18 +147,19 @@ def _gates(rubric: Rubric, criteria: tuple[CriterionScore, ...], uncapped: float
         else:
             caps.append(Gate(criterion.id, criterion.title, criterion.cap, _held(rubric, rubric.ceiling(criterion.cap), uncapped), why))
     held = min([uncapped, *(g.ceiling for g in caps)])
-    # The foot of the band a passing cap holds the text in (none when no cap holds it, or it fails).
-    foot = max((band.min for band in rubric.bands if band.min <= held), default=0.0) if held < uncapped else 0.0
-    foot = foot if rubric.bands and foot > rubric.bands[-1].min else 0.0
+    # The foot of the band just above failing, when a cap holds the text in it (a major flaw).
+    bands = rubric.bands
+    foot = bands[-2].min if len(bands) > 2 and held < uncapped and bands[-2].min <= held < bands[-3].min else 0.0
     gates = list(caps)
     whole = uncapped
     for criterion, why in keeps:
         if held <= 0:
             break  # nothing left to keep a share of: the sheet need not say "75% of 0"
         whole *= criterion.keep
-        ceiling = max(held * criterion.keep, min(whole, foot))
+        lifted = held * criterion.keep < foot <= whole
+        ceiling = foot if lifted else held * criterion.keep
         gates.append(Gate(criterion.id, criterion.title, None, ceiling, why, keep=criterion.keep,
-                          of=held if ceiling == held * criterion.keep else whole / criterion.keep))
+                          of=whole / criterion.keep if lifted else held))
         held = ceiling
     return tuple(gates)
 
