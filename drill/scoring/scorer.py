@@ -159,7 +159,7 @@ def _gates(rubric: Rubric, criteria: tuple[CriterionScore, ...], uncapped: float
         lifted = held * criterion.keep < foot <= whole
         ceiling = foot if lifted else held * criterion.keep
         gates.append(Gate(criterion.id, criterion.title, None, ceiling, why, keep=criterion.keep,
-                          of=whole / criterion.keep if lifted else held))
+                          of=whole / criterion.keep if lifted else held, floor=lifted))
         held = ceiling
     return tuple(gates)
 
