@@ -1256,12 +1256,18 @@ class Reading:
                 and not self._any("fabricators", earlier[-1].read)):
             return True  # the target named just before, as what the sanction is for: "对恶意传谣人员，公安机关将依法处理"
         lead = read[:hit.start]
-        passive = self._opens("agents", read[hit.start:]) or bool(self._ending("agents", lead.rstrip())) or (
-            self.lexicon.language == "en" and bool(lead.split()) and lead.split()[-1] in self.lexicon.auxiliaries)  # "be dealt with"
+        passive = self._passive(hit)
         subjectless = self._opens("auxiliaries", lead) or self._opens("agents", lead)
         own = self._since("coordinators", lead) if subjectless else lead
         short = self._size(own) <= (_SUBJECT_WORDS if self.lexicon.spaced else _SUBJECT_CHARS)
         return passive and short and any(self._any("targets", clause.read) for clause in earlier)
+
+    def _passive(self, hit: Hit) -> bool:
+        """Whether a sanction is passive: an agent word opens it or stands just before it (bị, 被), or,
+        in English, a helper verb does ("be dealt with")."""
+        read, lead = hit.clause.read, hit.clause.read[:hit.start]
+        return self._opens("agents", read[hit.start:]) or bool(self._ending("agents", lead.rstrip())) or (
+            self.lexicon.language == "en" and bool(lead.split()) and lead.split()[-1] in self.lexicon.auxiliaries)
 
     def _object_after(self, hit: Hit, later: list[Clause]) -> bool:
         """Whether an active sanction that ends its clause, not denied, has its object in the next
@@ -1271,11 +1277,8 @@ class Reading:
         clause names its object first (对供应商的违规行为将依法查处), nor a next clause that does something
         else to them ("…, đồng thời cảm ơn những phụ huynh đã đăng bài")."""
         read = hit.clause.read
-        lead = _WORD.findall(read[:hit.start])
-        passive = self._ending("agents", read[:hit.start].rstrip()) or (
-            self.lexicon.language == "en" and bool(lead) and lead[-1] in self.lexicon.auxiliaries)  # "be dealt with"
         # Its own clause names no object before it either ("对供应商的违规行为将依法查处，发帖人……不会被追究").
-        if read[hit.end:].strip() or self._any("negations", read) or passive or self._opens("objects", read):
+        if read[hit.end:].strip() or self._any("negations", read) or self._passive(hit) or self._opens("objects", read):
             return False
         pattern = _markers(self.lexicon, "targets")
         for clause in later[:2]:

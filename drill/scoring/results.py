@@ -102,7 +102,7 @@ class Gate:
     ceiling: float  # the highest score it allows
     evidence: str
     keep: float | None = None  # the share of its worth a text keeps when this gate holds (ceiling = keep × the score before it)
-    of: float | None = None  # for a keep, the worth it keeps a share of: the score before it, or the whole when a cap's band holds it
+    of: float = 0.0  # for a keep, the worth it keeps a share of: the score before it, or the whole when a cap's band holds it
     floor: bool = False  # for a keep, held at the foot of the band a cap holds the text in, above its share of the cap
 
     def to_json(self) -> dict[str, Any]:
@@ -150,7 +150,7 @@ class TaskScore:
             w("scoring.gate.capped", ceiling=w.t.number(gate.ceiling, 1), title=gate.title,
               uncapped=w.t.number(self.uncapped, 1), evidence=gate.evidence) if gate.keep is None else
             w("scoring.gate.scaled-within" if gate.floor else "scoring.gate.scaled", ceiling=w.t.number(gate.ceiling, 1), title=gate.title,
-              uncapped=w.t.number(gate.ceiling / gate.keep if gate.of is None else gate.of, 1), share=w.t.number(100 * gate.keep, 0),
+              uncapped=w.t.number(gate.of, 1), share=w.t.number(100 * gate.keep, 0),
               evidence=gate.evidence)
             for gate in self.holding
         )
