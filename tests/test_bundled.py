@@ -2188,3 +2188,47 @@ def test_four_clauses_of_stock_phrases_hold_a_public_text_under_p(scenario_id, t
     exercise = Loader().load_exercise(scenario_path(scenario_id))
     criterion = next(c for c in exercise.rubric_for(task_id).criteria if c.id == "stock-phrases")
     assert criterion.cap == 84
+
+
+# (s) Session 55: a coordinator between a label's words, a refusal whose unit is its item's label,
+# long jotted Chinese labels, the writers' own words for the district's facts, decisions nobody
+# made, and a Vietnamese report of what appeared online; with what each must leave alone.
+NOTES_ZH = ("- 照片大米：4月15日到货，2袋50公斤，验收时发现受潮霉变，已封存待退，未加工、未食用\n"
+            "- 快检（市监局）：7份样品；在用米和近3天米饭留样合格，黄曲霉毒素未检出\n"
+            "- 医院：无学生食物中毒就诊或住院；3名请假学生为季节性感冒\n"
+            "- 视频：2021年外省旧闻拼接，营销号发布\n- 供应商：证照齐全，近12个月抽检6次合格\n- 咨询电话：待定\n")
+@pytest.mark.parametrize(("scenario_id", "task_id", "criterion", "text", "passes"), [
+    # "sai sự thật và kích động" describes a rumour's content: no "sự kích động" across the "và"
+    ("district-hot-spot", "reply-parents", "no-blame", DRAFT_VI + " Video trên mạng có yếu tố sai sự thật và kích động mạnh.", True),
+    ("district-hot-spot", "reply-parents", "no-blame", DRAFT_VI + " Những bình luận đó là sự kích động.", False),
+    # a unit named by its item's label refers the press on: one voice; without the referral, silence
+    ("district-hot-spot", "plan", "no-silence", DRAFT_VI + "\n- Cán bộ văn phòng: không trả lời báo chí, chuyển về phường.\n", True),
+    ("district-hot-spot", "plan", "no-silence", DRAFT_VI + "\n- Cán bộ văn phòng: không trả lời báo chí.\n", False),
+    # Chinese notes whose labelled items run long are notes; the same facts in sentences are not
+    ("school-food-rumour", "statement", "sentences", NOTES_ZH, False),
+    ("school-food-rumour", "statement", "sentences", "".join(
+        f"- {line.split('：', 1)[1]}。\n" for line in NOTES_ZH.splitlines()[:5]), True),
+    # the writers' own words for the district's facts ...
+    ("district-hot-spot-en", "reply-parents", "facts", "The list of almost 8 million is not a list from the school.", True),
+    ("district-hot-spot-en", "reply-parents", "substance", "Ms Hanh is at school this morning, as on any school day.", True),
+    ("district-hot-spot-en", "reply-parents", "substance", "Ms Hanh is busy this morning, as on any school day.", False),
+    ("district-hot-spot", "reply-parents", "facts", "Bảng kê gần 8 triệu đồng không phải bảng kê của nhà trường.", True),
+    ("district-hot-spot", "reply-parents", "substance", "Cô Hạnh vẫn ở trường sáng nay.", True),
+    ("district-hot-spot-en", "reply-parents", "facts", "The list of almost 8 million is being looked into.", False),
+    # ... decisions nobody made ...
+    ("district-hot-spot-en", "statement", "no-overclaims", DRAFT_EN + " The parents' committee of class 3A has been dissolved.", False),
+    ("district-hot-spot-en", "statement", "no-overclaims", DRAFT_EN + " All the money will be refunded by tomorrow.", False),
+    ("school-food-rumour-en", "plan", "no-undecided", "Fenghe Grain & Oil's licence has been suspended as of today.", False),
+    # ... and what the market regulator's own tests and the other schools contradict
+    ("school-food-rumour-en", "plan", "no-false-claims", "The same batch was also delivered to two other schools and used there.", False),
+    ("school-food-rumour-en", "plan", "no-false-claims", "Rapid tests show that all rice samples, including the two sealed sacks, "
+     "are within standard.", False),
+    ("school-food-rumour-en", "plan", "no-false-claims", "Rapid tests show that the rice in use and the retained samples are within "
+     "standard; the two sealed sacks failed.", True),
+    # "xuất hiện thông tin" reports what appeared online; said alone, the claim is the team's
+    ("district-hot-spot", "statement", "no-false-claims", DRAFT_VI + " Sáng nay trên mạng xuất hiện thông tin hiệu trưởng bị công an "
+     "mời làm việc.", True),
+    ("district-hot-spot", "statement", "no-false-claims", DRAFT_VI + " Sáng nay hiệu trưởng bị công an mời làm việc.", False),
+])
+def test_coordinated_labels_referrals_by_label_long_chinese_notes_and_the_writers_words(scenario_id, task_id, criterion, text, passes):
+    _assert_passes(scenario_id, task_id, criterion, text, passes)

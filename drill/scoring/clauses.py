@@ -94,8 +94,9 @@ _NOTES_LINES = 4  # a text that reads as a list on this many lines is notes, not
 _BULLETED_ITEMS, _BULLETED_SHARE, _BULLETED_SHORT = 5, 0.75, 0.85
 _BULLET_WORDS, _BULLET_CHARS = 12, 30
 # A label and its value with no full stop, where every syllable is written apart (Vietnamese: a word is one
-# to three of them), may run longer and still be jotted: "ĐH 2,5 tr: sai TT55 / dừng / 14 hộ – 35 tr / hoàn trước 20/9".
-_JOTTED_SYLLABLES = 18
+# to three of them), may run longer and still be jotted: "ĐH 2,5 tr: sai TT55 / dừng / 14 hộ – 35 tr / hoàn trước 20/9";
+# so may one in Chinese characters: "快检（市监局）：7份样品；在用米+近3天米饭留样 合格，AFB1未检出".
+_JOTTED_SYLLABLES, _JOTTED_CHARS = 18, 40
 # An item of a list: a bullet, a number or a Chinese numeral (not "Mr." or "No. 3"); and the label an
 # item of notes opens with ("Điều hòa 2,5tr: sai QĐ", "快检：合格", "Verification - ongoing").
 _BULLET_ITEM = re.compile(r"(?:[-•*·–]|\(?\d{1,2}[.)）、]|[一二三四五六七八九十]+、)\s*")
@@ -1107,9 +1108,10 @@ class Reading:
         lexicon's `focal_points`: a spokesperson, the working group, đầu mối, 宣传部), not a wait
         ("…, chuyển sang tuần sau") nor a line ("…, 统一口径前不作任何表态"). Some words stand before the
         refusal, and none of them the press: a refusal that names only the press it turns away
-        ("对媒体采访一律不予回应，统一由宣传部门答复") speaks for every unit, and is silence."""
+        ("对媒体采访一律不予回应，统一由宣传部门答复") speaks for every unit, and is silence. The unit
+        may be its list item's label ("- Cán bộ văn phòng: không trả lời báo chí, chuyển về phường")."""
         clause, following = hit.clause, self.clauses[at + 1:at + 2]
-        lead = clause.read[:hit.start].strip(_LEADERS).strip()
+        lead = (clause.read[:hit.start] or clause.intro).strip(_LEADERS).strip()
         return (bool(lead) and not self._any("press", lead) and self._any("press", clause.read)
                 and bool(following) and following[0].sentence == clause.sentence
                 and self._opens("referrals", following[0].read) and self._any("focal_points", following[0].read))
@@ -1759,9 +1761,10 @@ class Reading:
         if len(items) < _BULLETED_ITEMS or len(items) < _BULLETED_SHARE * self._lines:
             return False
         most = _BULLET_WORDS if self.lexicon.spaced else _BULLET_CHARS
+        labelled = _JOTTED_SYLLABLES if self.whole else most if self.lexicon.spaced else _JOTTED_CHARS
         stops = tuple(_SENTENCE_END + ".")
         jotted = [item for item in items if (_LABEL.match(item) or not item.endswith(stops)) and self._size(item) <= (
-            _JOTTED_SYLLABLES if self.whole and _LABEL.match(item) and not item.endswith(stops) else most)]
+            labelled if _LABEL.match(item) and not item.endswith(stops) else most)]
         return len(jotted) >= _BULLETED_SHORT * len(items)
 
     @cached_property
@@ -1941,8 +1944,16 @@ def _same(form: str, want: str, begins: int) -> bool:
 def _words_in_order(term: str, words: list[tuple[int, int, str, str]], lexicon: Lexicon) -> tuple[int, int] | None:
     """A phrase that costs points (a brush-off, a label): all its words, helper words too, in
     order, with at most `_CLAIM_GAP` others among them ("no further comment" says "no comment").
-    Its helper words carry its sense: "có thể là" (may be) is not any "có thể" (can)."""
-    return _in_order(_term_words(term, lexicon, helpers=True), words, 0)
+    Its helper words carry its sense: "có thể là" (may be) is not any "có thể" (can). A
+    coordinator among the others ("and", và) joins two phrases, not one phrase's words: "sai sự
+    thật và kích động" (false and inflammatory, of a rumour's content) holds no "sự kích động"."""
+    return _in_order(_term_words(term, lexicon, helpers=True), words, 0, _barriers(lexicon))
+
+
+@lru_cache(maxsize=64)
+def _barriers(lexicon: Lexicon) -> frozenset[str]:
+    """The coordinators of one word: a phrase's words are not found across one."""
+    return frozenset(word for word in lexicon.coordinators if len(_WORD.findall(word)) == 1)
 
 
 @lru_cache(maxsize=8192)
@@ -1956,21 +1967,25 @@ def _core(term: str, lexicon: Lexicon) -> tuple[str, ...]:
     return tuple(stem(w, lexicon.forms) if lexicon.language == "en" else w for w in every if w not in lexicon.auxiliaries)
 
 
-def _in_order(wanted: tuple[str, ...], words: list[tuple[int, int, str, str]], begins: int) -> tuple[int, int] | None:
-    """The wanted words in order among `words`, at most `_CLAIM_GAP` others among them; with
-    `begins`, a stem of that many letters or more written in a rubric ("investigat") matches the
-    words it begins (a one-word term asks five: not "with" in "without", nor "post" in "postponed")."""
+def _in_order(wanted: tuple[str, ...], words: list[tuple[int, int, str, str]], begins: int,
+              barriers: frozenset[str] = frozenset()) -> tuple[int, int] | None:
+    """The wanted words in order among `words`, at most `_CLAIM_GAP` others among them, none of
+    them one of the `barriers`; with `begins`, a stem of that many letters or more written in a
+    rubric ("investigat") matches the words it begins (a one-word term asks five: not "with" in
+    "without", nor "post" in "postponed")."""
     if not wanted:
         return None
     for first, (start, stop, _, form) in enumerate(words):
         if not _same(form, wanted[0], begins):
             continue
         at, extra = 1, 0
-        for _, end, _, form in words[first + 1:]:
+        for _, end, word, form in words[first + 1:]:
             if at == len(wanted) or extra > _CLAIM_GAP:
                 break
             if _same(form, wanted[at], begins):
                 at, stop = at + 1, end
+            elif word in barriers:
+                break
             else:
                 extra += 1
         if at == len(wanted):
