@@ -2219,6 +2219,9 @@ NOTES_ZH = ("- 照片大米：4月15日到货，2袋50公斤，验收时发现�
     ("district-hot-spot-en", "statement", "no-overclaims", DRAFT_EN + " The parents' committee of class 3A has been dissolved.", False),
     ("district-hot-spot-en", "statement", "no-overclaims", DRAFT_EN + " All the money will be refunded by tomorrow.", False),
     ("school-food-rumour-en", "plan", "no-undecided", "Fenghe Grain & Oil's licence has been suspended as of today.", False),
+    ("district-hot-spot", "survey", "no-undecided", DRAFT_VI + " Toàn bộ số tiền điều hòa sẽ được trả lại cho phụ huynh ngay trong ngày "
+     "hôm nay.", False),
+    ("district-hot-spot", "survey", "no-undecided", DRAFT_VI + " Số tiền điều hòa sẽ được trả lại đủ trước ngày 20/9.", True),
     # ... and what the market regulator's own tests and the other schools contradict
     ("school-food-rumour-en", "plan", "no-false-claims", "The same batch was also delivered to two other schools and used there.", False),
     ("school-food-rumour-en", "plan", "no-false-claims", "Rapid tests show that all rice samples, including the two sealed sacks, "
