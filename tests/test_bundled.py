@@ -2198,9 +2198,12 @@ NOTES_ZH = ("- 照片大米：4月15日到货，2袋50公斤，验收时发现�
             "- 医院：无学生食物中毒就诊或住院；3名请假学生为季节性感冒\n"
             "- 视频：2021年外省旧闻拼接，营销号发布\n- 供应商：证照齐全，近12个月抽检6次合格\n- 咨询电话：待定\n")
 @pytest.mark.parametrize(("scenario_id", "task_id", "criterion", "text", "passes"), [
-    # "sai sự thật và kích động" describes a rumour's content: no "sự kích động" across the "và"
+    # "sai sự thật và kích động" describes a rumour's content, not the people (no label "sự kích động"
+    # found across "thật và"); those who stir the parents up are labelled, as are coordinated labels
     ("district-hot-spot", "reply-parents", "no-blame", DRAFT_VI + " Video trên mạng có yếu tố sai sự thật và kích động mạnh.", True),
-    ("district-hot-spot", "reply-parents", "no-blame", DRAFT_VI + " Những bình luận đó là sự kích động.", False),
+    ("district-hot-spot", "reply-parents", "no-blame", DRAFT_VI + " Một số người đang kích động phụ huynh.", False),
+    ("district-hot-spot", "reply-parents", "no-blame", DRAFT_VI + " Một số người đã tung tin giả và sai sự thật về nhà trường.", False),
+    ("district-hot-spot-en", "reply-parents", "no-blame", DRAFT_EN + " Some people are stirring up anger and trouble at the gate.", False),
     # a unit named by its item's label refers the press on: one voice; without the referral, silence
     ("district-hot-spot", "plan", "no-silence", DRAFT_VI + "\n- Cán bộ văn phòng: không trả lời báo chí, chuyển về phường.\n", True),
     ("district-hot-spot", "plan", "no-silence", DRAFT_VI + "\n- Cán bộ văn phòng: không trả lời báo chí.\n", False),

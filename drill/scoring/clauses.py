@@ -1944,16 +1944,8 @@ def _same(form: str, want: str, begins: int) -> bool:
 def _words_in_order(term: str, words: list[tuple[int, int, str, str]], lexicon: Lexicon) -> tuple[int, int] | None:
     """A phrase that costs points (a brush-off, a label): all its words, helper words too, in
     order, with at most `_CLAIM_GAP` others among them ("no further comment" says "no comment").
-    Its helper words carry its sense: "có thể là" (may be) is not any "có thể" (can). A
-    coordinator among the others ("and", và) joins two phrases, not one phrase's words: "sai sự
-    thật và kích động" (false and inflammatory, of a rumour's content) holds no "sự kích động"."""
-    return _in_order(_term_words(term, lexicon, helpers=True), words, 0, _barriers(lexicon))
-
-
-@lru_cache(maxsize=64)
-def _barriers(lexicon: Lexicon) -> frozenset[str]:
-    """The coordinators of one word: a phrase's words are not found across one."""
-    return frozenset(word for word in lexicon.coordinators if len(_WORD.findall(word)) == 1)
+    Its helper words carry its sense: "có thể là" (may be) is not any "có thể" (can)."""
+    return _in_order(_term_words(term, lexicon, helpers=True), words, 0)
 
 
 @lru_cache(maxsize=8192)
@@ -1967,25 +1959,21 @@ def _core(term: str, lexicon: Lexicon) -> tuple[str, ...]:
     return tuple(stem(w, lexicon.forms) if lexicon.language == "en" else w for w in every if w not in lexicon.auxiliaries)
 
 
-def _in_order(wanted: tuple[str, ...], words: list[tuple[int, int, str, str]], begins: int,
-              barriers: frozenset[str] = frozenset()) -> tuple[int, int] | None:
-    """The wanted words in order among `words`, at most `_CLAIM_GAP` others among them, none of
-    them one of the `barriers`; with `begins`, a stem of that many letters or more written in a
-    rubric ("investigat") matches the words it begins (a one-word term asks five: not "with" in
-    "without", nor "post" in "postponed")."""
+def _in_order(wanted: tuple[str, ...], words: list[tuple[int, int, str, str]], begins: int) -> tuple[int, int] | None:
+    """The wanted words in order among `words`, at most `_CLAIM_GAP` others among them; with
+    `begins`, a stem of that many letters or more written in a rubric ("investigat") matches the
+    words it begins (a one-word term asks five: not "with" in "without", nor "post" in "postponed")."""
     if not wanted:
         return None
     for first, (start, stop, _, form) in enumerate(words):
         if not _same(form, wanted[0], begins):
             continue
         at, extra = 1, 0
-        for _, end, word, form in words[first + 1:]:
+        for _, end, _, form in words[first + 1:]:
             if at == len(wanted) or extra > _CLAIM_GAP:
                 break
             if _same(form, wanted[at], begins):
                 at, stop = at + 1, end
-            elif word in barriers:
-                break
             else:
                 extra += 1
         if at == len(wanted):
