@@ -2192,7 +2192,7 @@ def test_four_clauses_of_stock_phrases_hold_a_public_text_under_p(scenario_id, t
 
 # (s) Session 55: a coordinator between a label's words, a refusal whose unit is its item's label,
 # long jotted Chinese labels, the writers' own words for the district's facts, decisions nobody
-# made, and a Vietnamese report of what appeared online; with what each must leave alone.
+# made and claims the tests contradict; with what each must leave alone.
 NOTES_ZH = ("- 照片大米：4月15日到货，2袋50公斤，验收时发现受潮霉变，已封存待退，未加工、未食用\n"
             "- 快检（市监局）：7份样品；在用米和近3天米饭留样合格，黄曲霉毒素未检出\n"
             "- 医院：无学生食物中毒就诊或住院；3名请假学生为季节性感冒\n"
@@ -2227,14 +2227,8 @@ NOTES_ZH = ("- 照片大米：4月15日到货，2袋50公斤，验收时发现�
     ("district-hot-spot", "survey", "no-undecided", DRAFT_VI + " Số tiền điều hòa sẽ được trả lại đủ trước ngày 20/9.", True),
     # ... and what the market regulator's own tests and the other schools contradict
     ("school-food-rumour-en", "plan", "no-false-claims", "The same batch was also delivered to two other schools and used there.", False),
-    ("school-food-rumour-en", "plan", "no-false-claims", "Rapid tests show that all rice samples, including the two sealed sacks, "
-     "are within standard.", False),
     ("school-food-rumour-en", "plan", "no-false-claims", "Rapid tests show that the rice in use and the retained samples are within "
      "standard; the two sealed sacks failed.", True),
-    # "xuất hiện thông tin" reports what appeared online; said alone, the claim is the team's
-    ("district-hot-spot", "statement", "no-false-claims", DRAFT_VI + " Sáng nay trên mạng xuất hiện thông tin hiệu trưởng bị công an "
-     "mời làm việc.", True),
-    ("district-hot-spot", "statement", "no-false-claims", DRAFT_VI + " Sáng nay hiệu trưởng bị công an mời làm việc.", False),
 ])
 def test_coordinated_labels_referrals_by_label_long_chinese_notes_and_the_writers_words(scenario_id, task_id, criterion, text, passes):
     _assert_passes(scenario_id, task_id, criterion, text, passes)
