@@ -2207,10 +2207,18 @@ NOTES_ZH = ("- 照片大米：4月15日到货，2袋50公斤，验收时发现�
     # a unit named by its item's label refers the press on: one voice; without the referral, silence
     ("district-hot-spot", "plan", "no-silence", DRAFT_VI + "\n- Cán bộ văn phòng: không trả lời báo chí, chuyển về phường.\n", True),
     ("district-hot-spot", "plan", "no-silence", DRAFT_VI + "\n- Cán bộ văn phòng: không trả lời báo chí.\n", False),
+    ("district-hot-spot", "plan", "no-silence", DRAFT_VI + "\n- Cán bộ văn phòng: không trả lời báo chí, chuyển về phường khi có kết "
+     "luận chính thức.\n", False),
+    ("district-hot-spot-en", "plan", "no-silence", DRAFT_EN + "\n- Office staff: do not talk to the press, refer reporters to the ward "
+     "once the inspection is over.\n", False),
     # Chinese notes whose labelled items run long are notes; the same facts in sentences are not
     ("school-food-rumour", "statement", "sentences", NOTES_ZH, False),
     ("school-food-rumour", "statement", "sentences", "".join(
         f"- {line.split('：', 1)[1]}。\n" for line in NOTES_ZH.splitlines()[:5]), True),
+    ("school-food-rumour", "plan", "sentences", "1. 信息发布：区教育局今天18时前在官方微博发布情况通报，说明封存大米的去向和抽检结果\n"
+     "2. 家长沟通：班主任今晚在各班家长群逐一回应家长关切，并公布学校食堂的咨询电话\n3. 现场接待：校长明天早上7点在校门口接待"
+     "来访家长，耐心解答大家提出的问题\n4. 检测跟进：市场监管局明天上午把实验室全项检测的安排告诉家长委员会\n5. 舆情监测：宣传部门每两"
+     "小时汇总一次网上评论，发现新的不实说法及时报告\n", True),
     # the writers' own words for the district's facts ...
     ("district-hot-spot-en", "reply-parents", "facts", "The list of almost 8 million is not a list from the school.", True),
     ("district-hot-spot-en", "reply-parents", "substance", "Ms Hanh is at school this morning, as on any school day.", True),

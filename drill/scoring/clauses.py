@@ -96,7 +96,10 @@ _BULLET_WORDS, _BULLET_CHARS = 12, 30
 # A label and its value with no full stop, where every syllable is written apart (Vietnamese: a word is one
 # to three of them), may run longer and still be jotted: "ĐH 2,5 tr: sai TT55 / dừng / 14 hộ – 35 tr / hoàn trước 20/9";
 # so may one in Chinese characters: "快检（市监局）：7份样品；在用米+近3天米饭留样 合格，AFB1未检出".
-_JOTTED_SYLLABLES, _JOTTED_CHARS = 18, 40
+# Past the ordinary limit, only a value of short pieces is jotted ("合格，AFB1未检出"), not a sentence without
+# its full stop ("区教育局今天18时前在官方微博发布情况通报，说明封存大米的去向和抽检结果").
+_JOTTED_SYLLABLES, _JOTTED_CHARS, _JOTTED_PIECE = 18, 40, 15
+_PIECES = re.compile(r"[，,；;、/+（）() ]")
 # An item of a list: a bullet, a number or a Chinese numeral (not "Mr." or "No. 3"); and the label an
 # item of notes opens with ("Điều hòa 2,5tr: sai QĐ", "快检：合格", "Verification - ongoing").
 _BULLET_ITEM = re.compile(r"(?:[-•*·–]|\(?\d{1,2}[.)）、]|[一二三四五六七八九十]+、)\s*")
@@ -1106,7 +1109,8 @@ class Reading:
         the questions go ("Văn phòng không trả lời báo chí, chuyển về đầu mối thống nhất"): one voice,
         though it says no "separately". The next clause opens on a referral and names where (the
         lexicon's `focal_points`: a spokesperson, the working group, đầu mối, 宣传部), not a wait
-        ("…, chuyển sang tuần sau") nor a line ("…, 统一口径前不作任何表态"). Some words stand before the
+        ("…, chuyển sang tuần sau", "…, chuyển về phường khi có kết luận": the lexicon's `waits`) nor a line
+        ("…, 统一口径前不作任何表态"). Some words stand before the
         refusal, and none of them the press: a refusal that names only the press it turns away
         ("对媒体采访一律不予回应，统一由宣传部门答复") speaks for every unit, and is silence. The unit
         may be its list item's label ("- Cán bộ văn phòng: không trả lời báo chí, chuyển về phường")."""
@@ -1114,7 +1118,8 @@ class Reading:
         lead = (clause.read[:hit.start] or clause.intro).strip(_LEADERS).strip()
         return (bool(lead) and not self._any("press", lead) and self._any("press", clause.read)
                 and bool(following) and following[0].sentence == clause.sentence
-                and self._opens("referrals", following[0].read) and self._any("focal_points", following[0].read))
+                and self._opens("referrals", following[0].read) and self._any("focal_points", following[0].read)
+                and not self._any("waits", following[0].read))
 
     def retold(self, hit: Hit) -> bool:
         """Whether a claim is the rumour retold rather than the team's own: quoted, or reported
@@ -1764,8 +1769,16 @@ class Reading:
         labelled = _JOTTED_SYLLABLES if self.whole else most if self.lexicon.spaced else _JOTTED_CHARS
         stops = tuple(_SENTENCE_END + ".")
         jotted = [item for item in items if (_LABEL.match(item) or not item.endswith(stops)) and self._size(item) <= (
-            labelled if _LABEL.match(item) and not item.endswith(stops) else most)]
+            labelled if _LABEL.match(item) and not item.endswith(stops) and self._pieced(item, most) else most)]
         return len(jotted) >= _BULLETED_SHORT * len(items)
+
+    def _pieced(self, item: str, most: int) -> bool:
+        """Whether a labelled item may run past the ordinary limit: in Chinese only when its value is
+        short pieces, none over _JOTTED_PIECE characters (Vietnamese syllables are counted apart)."""
+        label = _LABEL.match(item)
+        if self.lexicon.spaced or label is None or self._size(item) <= most:
+            return True
+        return max((self._size(piece) for piece in _PIECES.split(item[label.end():]) if piece), default=0) <= _JOTTED_PIECE
 
     @cached_property
     def _as_list(self) -> bool:

@@ -21,7 +21,7 @@ from drill.i18n import language_for
 from .matching import fold
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame", "owning", "alternatives", "closers", "bounded", "reports", "conditions", "directives", "coordinators", "quantified", "prohibitions", "consequents", "cases", "apart", "referrals", "focal_points", "press", "lecturing", "agents", "proposals", "asked", "past_endings", "reasons", "sanctions", "targets", "objects", "deferrals", "topics", "examples", "inversions", "askers", "unsettled", "forces", "news", "affirmations", "refusals", "namings", "exploits", "risks", "risk_lists", "audiences", "open_decisions", "unsaid", "withheld", "falsehoods", "wishes", "relatives", "norms", "recounts", "either", "corrections", "fabricators", "public", "provisional", "negators", "exclusions", "reported_too", "attributive", "replies", "verdicts", "untrue", "subordinators", "criteria", "pointers", "demands", "permissions", "verifications", "unnegated")
+_LISTS = ("joiners", "hedges", "negations", "rejections", "questions", "absolutes", "stock", "measures", "blame", "owning", "alternatives", "closers", "bounded", "reports", "conditions", "directives", "coordinators", "quantified", "prohibitions", "consequents", "cases", "apart", "referrals", "focal_points", "waits", "press", "lecturing", "agents", "proposals", "asked", "past_endings", "reasons", "sanctions", "targets", "objects", "deferrals", "topics", "examples", "inversions", "askers", "unsettled", "forces", "news", "affirmations", "refusals", "namings", "exploits", "risks", "risk_lists", "audiences", "open_decisions", "unsaid", "withheld", "falsehoods", "wishes", "relatives", "norms", "recounts", "either", "corrections", "fabricators", "public", "provisional", "negators", "exclusions", "reported_too", "attributive", "replies", "verdicts", "untrue", "subordinators", "criteria", "pointers", "demands", "permissions", "verifications", "unnegated")
 _SETS = ("fillers", "auxiliaries", "ongoing", "underway", "done", "past", "abbreviations", "grammar", "prepositions")  # looked up one word at a time
 
 
@@ -59,6 +59,7 @@ class Lexicon:
     apart: tuple[str, ...] = ()  # "separately", 单独, riêng lẻ: with a referral, a refusal to speak alone
     referrals: tuple[str, ...] = ()  # "refer ... to", 统一由, chuyển: where the questions go instead
     focal_points: tuple[str, ...] = ()  # "spokesperson", 工作组, đầu mối: whom a referral of the press names
+    waits: tuple[str, ...] = ()  # "once", "next week", chờ, 之后: a referral put off until later refers no one now
     press: tuple[str, ...] = ()  # "reporters", 记者, báo chí: a referral for them may come in the item before
     asked: tuple[str, ...] = ()  # who, whether, 是否: what follows is asked about, and a request stops there
     proposals: tuple[str, ...] = ()  # "propose", 建议, đề nghị: a plan's measure put to the leaders, not announced
