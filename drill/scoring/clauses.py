@@ -1765,20 +1765,24 @@ class Reading:
         items = [_BULLET_ITEM.sub("", line, count=1).strip() for line in self._own_lines if _BULLET_ITEM.match(line)]
         if len(items) < _BULLETED_ITEMS or len(items) < _BULLETED_SHARE * self._lines:
             return False
-        most = _BULLET_WORDS if self.lexicon.spaced else _BULLET_CHARS
-        labelled = _JOTTED_SYLLABLES if self.whole else most if self.lexicon.spaced else _JOTTED_CHARS
         stops = tuple(_SENTENCE_END + ".")
-        jotted = [item for item in items if (_LABEL.match(item) or not item.endswith(stops)) and self._size(item) <= (
-            labelled if _LABEL.match(item) and not item.endswith(stops) and self._pieced(item, most) else most)]
+        jotted = [item for item in items if (_LABEL.match(item) or not item.endswith(stops))
+                  and self._size(item) <= self._jotted_limit(item, stops)]
         return len(jotted) >= _BULLETED_SHORT * len(items)
 
-    def _pieced(self, item: str, most: int) -> bool:
-        """Whether a labelled item may run past the ordinary limit: in Chinese only when its value is
-        short pieces, none over _JOTTED_PIECE characters (Vietnamese syllables are counted apart)."""
+    def _jotted_limit(self, item: str, stops: tuple[str, ...]) -> int:
+        """How long a bullet item may run and still be jotted: a few words (_BULLET_WORDS, or
+        _BULLET_CHARS in Chinese); a label and its value with no full stop longer, where a word is
+        one to three written syllables (_JOTTED_SYLLABLES), or in Chinese when the value is short
+        pieces, none over _JOTTED_PIECE characters (_JOTTED_CHARS), not a sentence without its stop."""
+        most = _BULLET_WORDS if self.lexicon.spaced else _BULLET_CHARS
         label = _LABEL.match(item)
-        if self.lexicon.spaced or label is None or self._size(item) <= most:
-            return True
-        return max((self._size(piece) for piece in _PIECES.split(item[label.end():]) if piece), default=0) <= _JOTTED_PIECE
+        if label is None or item.endswith(stops):
+            return most
+        if self.lexicon.spaced:
+            return _JOTTED_SYLLABLES if self.whole else most
+        pieces = (self._size(piece) for piece in _PIECES.split(item[label.end():]) if piece)
+        return _JOTTED_CHARS if max(pieces, default=0) <= _JOTTED_PIECE else most
 
     @cached_property
     def _as_list(self) -> bool:
